@@ -1,0 +1,30 @@
+# Two commands: `make report` (the whole analysis on the embedded sample) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CORPUS ?= data
+OUT ?= output
+
+.PHONY: report test venv benchmark clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+report: $(STAMP)
+	$(PY) -m analysis report $(CORPUS) --out $(OUT)
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+benchmark: $(STAMP)
+	$(PY) benchmarks/bench_segment.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache

@@ -1,0 +1,4 @@
+"""``python -m analysis``: the command line."""
+from analysis.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,56 @@
+"""Language resources shipped with the package, keyed by language code.
+
+Word lists live in ``analysis/resources/<lang>/<name>.txt`` (one entry per line, ``#`` starts a
+comment) and tables in ``<name>.tsv`` (tab-separated, header row). Each folder has a
+``SOURCES.md`` saying where every file came from and under which licence. Logic asks for a
+resource by language and name; adding a language means adding a folder, not code.
+
+>>> "und" in wordlist("de", "stopwords")
+True
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources as _res
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import InputError
+
+ROOT = Path(str(_res.files("analysis") / "resources"))
+
+
+def languages() -> list[str]:
+    """Language codes that have a resource folder.
+
+    >>> {"de", "en"} <= set(languages())
+    True
+    """
+    return sorted(p.name for p in ROOT.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+def resource_path(lang: str, name: str) -> Path:
+    """Path of resource ``name`` (with suffix) for ``lang``; :class:`InputError` if absent."""
+    path = ROOT / lang / name
+    if not path.exists():
+        have = ", ".join(languages())
+        raise InputError(f"no resource {name!r} for language {lang!r} (languages with resources: {have})")
+    return path
+
+
+@lru_cache(maxsize=None)
+def wordlist(lang: str, name: str) -> frozenset[str]:
+    """The entries of ``resources/<lang>/<name>.txt`` as a frozenset (comments and blanks dropped)."""
+    lines = resource_path(lang, f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(e for e in (line.split("#", 1)[0].strip() for line in lines) if e)
+
+
+@lru_cache(maxsize=None)
+def _table(lang: str, name: str) -> pd.DataFrame:
+    return pd.read_csv(resource_path(lang, f"{name}.tsv"), sep="\t", comment="#", dtype=str, keep_default_na=False)
+
+
+def table(lang: str, name: str) -> pd.DataFrame:
+    """The table ``resources/<lang>/<name>.tsv`` as a DataFrame of strings (a fresh copy)."""
+    return _table(lang, name).copy()
