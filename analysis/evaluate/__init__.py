@@ -1,0 +1,1 @@
+"""Scorers against annotated gold data: quotation attribution and sentiment."""

@@ -1,0 +1,65 @@
+"""The shared look of every figure and the export helper.
+
+The palette is Okabe & Ito's colour-blind-safe set (Okabe, M. & Ito, K. 2008, *Color Universal
+Design*). DejaVu Sans, matplotlib's default font, renders German umlauts.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+
+
+def use_style() -> None:
+    """Apply the toolkit's matplotlib style (palette, grid, font sizes) globally."""
+    plt.rcParams.update({
+        "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": True,
+        "grid.alpha": 0.3,
+        "font.family": "DejaVu Sans",
+        "font.size": 10,
+        "axes.titlesize": 12,
+        "figure.dpi": 100,
+        "svg.fonttype": "none",
+    })
+
+
+def new_axes(ax=None, *, figsize=(7, 4.5)):
+    """Return ``ax`` or, when it is None, the Axes of a new figure in the toolkit's style.
+
+    >>> ax = new_axes()
+    >>> ax.figure.get_size_inches().tolist()
+    [7.0, 4.5]
+    """
+    if ax is not None:
+        return ax
+    use_style()
+    _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def save_figure(fig_or_ax, name: str, *, folder: str | Path = "figures") -> list[Path]:
+    """Save a figure (or an Axes' figure) as ``<folder>/<name>.png`` (300 dpi) and ``.svg``.
+
+    Returns the written paths.
+
+    >>> import tempfile
+    >>> ax = new_axes(); _ = ax.plot([0, 1], [0, 1])
+    >>> [p.suffix for p in save_figure(ax, "line", folder=tempfile.mkdtemp())]
+    ['.png', '.svg']
+    """
+    fig = getattr(fig_or_ax, "figure", fig_or_ax)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    fig.tight_layout()
+    paths = [folder / f"{name}.png", folder / f"{name}.svg"]
+    fig.savefig(paths[0], dpi=300)
+    fig.savefig(paths[1])
+    return paths
