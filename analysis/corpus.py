@@ -1,0 +1,649 @@
+"""Load news articles from files, folders, globs and archives into the ``articles`` table.
+
+Every input record ends up either as a row of ``articles`` or as a row of ``rejected``
+(``origin``, ``reason``): nothing is dropped silently. Formats, chosen by file suffix:
+
+- ``.txt``/``.md``: one article per file, shaped like a news page (title line, optional teaser,
+  body paragraphs, a dateline such as ``Wladiwostok/Düsseldorf`` opening the body, trailing site
+  boilerplate removed), see :func:`parse_text_article`;
+- ``.json`` (an object, a list of objects, or a German news quotation dataset document),
+  ``.jsonl``/``.ndjson``, ``.csv``, ``.tsv``, ``.parquet``: records whose fields are mapped to
+  columns by ``fields`` (defaults in :data:`FIELD_CANDIDATES`); other fields pass through;
+- ``.html``/``.htm``: main text and metadata extracted with trafilatura;
+- ``.gz`` of any of these, and ``.zip`` archives holding any of these.
+
+>>> articles, rejected = load_articles(["data/putin-kim-wladiwostok.de.txt"])
+>>> articles.loc[0, "dateline"], len(rejected)
+('Wladiwostok/Düsseldorf', 0)
+"""
+from __future__ import annotations
+
+import csv
+import glob
+import gzip
+import hashlib
+import io
+import json
+import logging
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import IO, NamedTuple
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from analysis.errors import InputError
+from analysis.resources import ROOT, languages, table, wordlist
+
+log = logging.getLogger(__name__)
+
+ARTICLE_COLUMNS = ["article_id", "title", "lead", "dateline", "date", "source", "lang", "text", "origin"]
+REJECTED_COLUMNS = ["origin", "reason"]
+
+#: Field names tried, in order, for each column when ``fields`` does not name one.
+FIELD_CANDIDATES = {
+    "id": ["article_id", "id", "doc_id", "uuid", "url"],
+    "text": ["text", "body", "content", "article", "fulltext", "maintext", "originalText"],
+    "title": ["title", "headline", "documentName"],
+    "lead": ["lead", "teaser", "description", "summary", "subtitle"],
+    "dateline": ["dateline"],
+    "date": ["date", "published", "date_published", "publication_date", "datetime", "time", "pubdate"],
+    "source": ["source", "outlet", "publisher", "sitename", "site", "hostname"],
+    "lang": ["lang", "language"],
+}
+TEXT_SUFFIXES = {".txt", ".md"}
+RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".parquet", ".html", ".htm"}
+SUPPORTED = TEXT_SUFFIXES | RECORD_SUFFIXES | {".gz", ".zip"}
+DEFAULT_MAX_CHARS = 20_000_000
+
+DATELINE_RE = re.compile(
+    r"^(?P<dateline>(?:[A-ZÄÖÜ][\w.'’-]*)(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,3}(?:\s*\([\w/ .-]{2,30}\))?)"
+    r"(?:\s+[–—-]\s+|\s+(?=(?:Der|Die|Das|Ein|Eine|Im|In|Am|An|Auf|Bei|Nach|Mit|Seit|Zum|Zur|Vor|Wie"
+    r"|The|A|An|On|At|After|For)\s))"
+)
+
+
+class LoadResult(NamedTuple):
+    """What :func:`load_articles` returns: the loaded articles and the rejected records."""
+
+    articles: pd.DataFrame
+    rejected: pd.DataFrame
+
+
+class RecordError(Exception):
+    """A record that cannot become an article; the message is the rejection reason."""
+
+
+@dataclass
+class _Record:
+    fields: dict
+    origin: str
+    encoding: str | None = None
+
+
+@dataclass
+class _Reject:
+    origin: str
+    reason: str
+
+
+# --- decoding ---------------------------------------------------------------------------------
+
+def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode ``data`` as UTF-8, else cp1252, else latin-1; return ``(text, encoding)``.
+
+    Raises :class:`RecordError` for empty or binary content (NUL bytes or many control characters).
+
+    >>> decode_bytes("Größe".encode("cp1252"))
+    ('Größe', 'cp1252')
+    """
+    if not data.strip():
+        raise RecordError("empty file")
+    if b"\x00" in data[:8192]:
+        raise RecordError("binary file (contains NUL bytes)")
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(2, len(sample) // 100):
+        raise RecordError(f"binary or undecodable content ({controls} control characters in the first {len(sample)})")
+    if encoding != "utf-8-sig":
+        log.warning("%s: not valid UTF-8, decoded as %s", name, encoding)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), "utf-8" if encoding == "utf-8-sig" else encoding
+
+
+# --- plain-text articles ----------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _boilerplate() -> re.Pattern:
+    patterns = [p for lang in languages() if (ROOT / lang / "boilerplate.txt").exists() for p in wordlist(lang, "boilerplate")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def parse_text_article(text: str) -> dict:
+    """Split a plain-text news page into ``title``, ``lead``, ``dateline`` and ``text``.
+
+    The first line is the title. A dateline (``Berlin (dpa) –``, ``Wladiwostok/Düsseldorf Der …``)
+    opening one of the next three paragraphs marks the start of the body; paragraphs between the
+    title and it are the lead. Without a dateline, a short second paragraph set off by a blank
+    line is the lead. Trailing boilerplate paragraphs (patterns in ``resources/<lang>/boilerplate.txt``)
+    are removed. Body paragraphs are joined by a blank line.
+
+    >>> parse_text_article("Titel\\n\\nBerlin (dpa) – Es regnet.\\nMehr zum Thema: Wetter")
+    {'title': 'Titel', 'lead': '', 'dateline': 'Berlin (dpa)', 'text': 'Es regnet.'}
+    """
+    blocks = [[ln.strip() for ln in block.split("\n") if ln.strip()] for block in re.split(r"\n\s*\n", text.strip())]
+    paragraphs = [p for block in blocks for p in block]
+    if len(paragraphs) < 2:
+        return {"title": "", "lead": "", "dateline": "", "text": "\n\n".join(paragraphs)}
+    while len(paragraphs) > 2 and _boilerplate().fullmatch(paragraphs[-1]):
+        paragraphs.pop()
+    title, rest = paragraphs[0], paragraphs[1:]
+    lead, dateline = [], ""
+    for k, paragraph in enumerate(rest[:3]):
+        m = DATELINE_RE.match(paragraph)
+        if m and len(m.group("dateline")) <= 60:
+            lead, dateline = rest[:k], m.group("dateline")
+            rest = [paragraph[m.end():].lstrip(" –—-")] + rest[k + 1:]
+            break
+    else:
+        second_block_is_lead = len(blocks) > 1 and len(blocks[0]) == 1 and len(blocks[1]) == 1 and len(rest) > 2
+        if second_block_is_lead and len(rest[0]) <= 300:
+            lead, rest = rest[:1], rest[1:]
+    return {"title": title, "lead": "\n\n".join(lead), "dateline": dateline, "text": "\n\n".join(rest)}
+
+
+# --- metadata ---------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _month_numbers() -> dict[str, int]:
+    months = {}
+    for lang in languages():
+        if (ROOT / lang / "months.tsv").exists():
+            months.update({r.name: int(r.month) for r in table(lang, "months").itertuples()})
+    return months
+
+
+_DMY = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b")
+_D_MONTH_Y = re.compile(r"(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})\b")
+_MONTH_D_Y = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+
+
+def parse_date(value) -> pd.Timestamp:
+    """Parse a date: ISO 8601, ``26.04.2019``, ``26. April 2019``, ``April 26, 2019``; NaT if unknown.
+
+    Time-zone-aware values are converted to UTC and returned without a zone.
+
+    >>> parse_date("26. April 2019"), parse_date("Apr. 26, 2019").day, parse_date("kein Datum")
+    (Timestamp('2019-04-26 00:00:00'), 26, NaT)
+    """
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return pd.NaT
+    if isinstance(value, (datetime, pd.Timestamp)):
+        ts = pd.Timestamp(value)
+    else:
+        s = str(value).strip()
+        ts = pd.NaT
+        if re.match(r"\d{4}-\d{2}-\d{2}", s):
+            try:
+                ts = pd.Timestamp(s)
+            except ValueError:
+                ts = pd.NaT
+        else:
+            months = _month_numbers()
+            day = month = year = None
+            if m := _DMY.search(s):
+                day, month, year = int(m[1]), int(m[2]), int(m[3])
+            elif (m := _D_MONTH_Y.search(s)) and m[2].lower() in months:
+                day, month, year = int(m[1]), months[m[2].lower()], int(m[3])
+            elif (m := _MONTH_D_Y.search(s)) and m[1].lower() in months:
+                day, month, year = int(m[2]), months[m[1].lower()], int(m[3])
+            if year is not None:
+                year += 2000 if year < 100 else 0
+                try:
+                    ts = pd.Timestamp(year=year, month=month, day=day)
+                except ValueError:
+                    ts = pd.NaT
+    if ts is not pd.NaT and ts.tzinfo is not None:
+        ts = ts.tz_convert("UTC").tz_localize(None)
+    return ts
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=None)
+def _language_markers() -> dict[str, frozenset[str]]:
+    lists = {lang: wordlist(lang, "stopwords") for lang in languages() if (ROOT / lang / "stopwords.txt").exists()}
+    shared = set.intersection(*map(set, lists.values())) if len(lists) > 1 else set()
+    return {lang: words - shared for lang, words in lists.items()}
+
+
+def detect_language(text: str, *, sample: int = 5000) -> str:
+    """Language code of ``text`` by its share of each language's function words; ``"und"`` if unclear.
+
+    Looks at the first ``sample`` characters; a language wins with at least 3 hits and
+    1.5 times the hits of the runner-up.
+
+    >>> detect_language("Die Gespräche seien konstruktiv verlaufen, sagte er."), detect_language("The talks were good.")
+    ('de', 'en')
+    """
+    words = [w.lower() for w in _WORD.findall(text[:sample])]
+    scores = sorted(((sum(w in markers for w in words), lang) for lang, markers in _language_markers().items()), reverse=True)
+    if not scores or scores[0][0] == 0:
+        return "und"
+    best, lang = scores[0]
+    runner_up = scores[1][0] if len(scores) > 1 else 0
+    short = len(words) < 12
+    return lang if (best >= 3 or short) and best >= 1.5 * runner_up and best > runner_up else "und"
+
+
+# --- records → rows ---------------------------------------------------------------------------
+
+def _pick(record: dict, role: str, fields: dict[str, str]):
+    """Value and field name for ``role``: the mapped field, else the first candidate present."""
+    if role in fields:
+        name = fields[role]
+        if name not in record:
+            if role == "text":
+                raise RecordError(f"no field {name!r} (mapped to text); fields present: {', '.join(map(str, record)) or 'none'}")
+            return None, None
+        return record[name], name
+    lowered = {str(k).lower(): k for k in record}
+    for candidate in FIELD_CANDIDATES[role]:
+        key = candidate if candidate in record else lowered.get(candidate.lower())
+        if key is not None and record[key] not in (None, ""):
+            return record[key], key
+    return None, None
+
+
+def _flatten(value, prefix: str, out: dict) -> None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _flatten(v, f"{prefix}.{k}", out)
+    elif isinstance(value, (list, tuple)):
+        out[prefix] = json.dumps(value, ensure_ascii=False, default=str)
+    else:
+        out[prefix] = value
+
+
+def _to_row(rec: _Record, *, fields: dict[str, str], lang: str | None, max_chars: int, key: str) -> dict:
+    """One article row from a record, or :class:`RecordError` saying why not."""
+    data = rec.fields
+    if not isinstance(data, dict):
+        raise RecordError(f"expected an object with a text field, found {type(data).__name__}")
+    text, text_key = _pick(data, "text", fields)
+    if text is None:
+        wanted = fields.get("text") or ", ".join(FIELD_CANDIDATES["text"])
+        raise RecordError(f"no text field (expected one of: {wanted}); fields present: {', '.join(map(str, data)) or 'none'}")
+    if not isinstance(text, str):
+        raise RecordError(f"field {text_key!r} holds {type(text).__name__}, expected text")
+    text = text.replace("\r\n", "\n").strip()
+    if not text:
+        raise RecordError(f"field {text_key!r} is empty")
+    if len(text) > max_chars:
+        raise RecordError(f"article too large ({len(text):,} characters > max_chars={max_chars:,})")
+    row, used = {}, {text_key}
+    for role in ("title", "lead", "dateline", "date", "source", "lang", "id"):
+        value, name = _pick(data, role, fields)
+        row[role] = value
+        used.add(name)
+    extra: dict = {}
+    for k, v in data.items():
+        if k not in used:
+            _flatten(v, str(k), extra)
+    article_id = row.pop("id")
+    if article_id is None or article_id == "":
+        article_id = hashlib.blake2b(f"{key}\x00{text}".encode(), digest_size=8).hexdigest()
+    record_lang = row["lang"] if isinstance(row["lang"], str) and row["lang"] else None
+    out = {
+        "article_id": str(article_id),
+        "title": str(row["title"] or ""),
+        "lead": str(row["lead"] or ""),
+        "dateline": str(row["dateline"] or ""),
+        "date": parse_date(row["date"]),
+        "source": str(row["source"] or ""),
+        "lang": lang or record_lang or detect_language(text),
+        "text": text,
+        "origin": rec.origin,
+        "encoding": rec.encoding,
+    }
+    out.update({k: v for k, v in extra.items() if k not in out})
+    return out
+
+
+# --- readers: each yields _Record or _Reject ----------------------------------------------------
+
+def _records_from_bytes(data: bytes, name: str, suffix: str, max_chars: int) -> Iterator[_Record | _Reject]:
+    """Records of a whole-file format held in memory."""
+    try:
+        text, encoding = decode_bytes(data, name=name)
+    except RecordError as exc:
+        yield _Reject(name, str(exc))
+        return
+    if suffix in TEXT_SUFFIXES:
+        yield _Record(parse_text_article(text), name, encoding)
+    elif suffix in (".html", ".htm"):
+        yield _html_record(text, name, encoding)
+    elif suffix == ".json":
+        yield from _json_records(text, name, encoding)
+    else:
+        yield from _line_records(io.StringIO(text), name, suffix, encoding)
+
+
+def _html_record(html: str, name: str, encoding: str) -> _Record | _Reject:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    if doc is None:
+        return _Reject(name, "no main text found in HTML")
+    doc = doc if isinstance(doc, dict) else doc.as_dict()
+    if not (doc.get("text") or "").strip():
+        return _Reject(name, "no main text found in HTML")
+    body = "\n\n".join(p.strip() for p in doc["text"].split("\n") if p.strip())
+    fields = {"text": body, "title": doc.get("title"), "lead": doc.get("description"), "date": doc.get("date"),
+              "source": doc.get("sitename") or doc.get("hostname"), "author": doc.get("author"), "url": doc.get("url")}
+    return _Record(fields, name, encoding)
+
+
+def _json_records(text: str, name: str, encoding: str) -> Iterator[_Record | _Reject]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield _Reject(f"{name}:{exc.lineno}", f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+        return
+    if isinstance(data, list):
+        for i, item in enumerate(data):
+            yield _Record(item, f"{name}#{i}", encoding)
+    else:
+        yield _Record(data, name, encoding)
+
+
+def _line_records(stream: IO[str], name: str, suffix: str, encoding: str | None) -> Iterator[_Record | _Reject]:
+    """Records of JSON Lines, CSV or TSV read from a text stream, one at a time."""
+    if suffix in (".jsonl", ".ndjson"):
+        for lineno, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                yield _Record(json.loads(line), f"{name}:{lineno}", encoding)
+            except json.JSONDecodeError as exc:
+                yield _Reject(f"{name}:{lineno}", f"malformed JSON line: {exc.msg} (column {exc.colno})")
+        return
+    csv.field_size_limit(2**31 - 1)
+    reader = csv.reader(stream, delimiter="\t" if suffix == ".tsv" else ",")
+    try:
+        header = next(reader)
+    except StopIteration:
+        yield _Reject(name, "empty file")
+        return
+    except csv.Error as exc:
+        yield _Reject(f"{name}:1", f"malformed CSV header: {exc}")
+        return
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield _Reject(f"{name}:{reader.line_num}", f"malformed CSV row: {exc}")
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            yield _Reject(f"{name}:{reader.line_num}", f"expected {len(header)} columns, found {len(row)}")
+            continue
+        yield _Record(dict(zip(header, row)), f"{name}:{reader.line_num}", encoding)
+
+
+class _Prefixed(io.RawIOBase):
+    """A binary stream that first replays ``head`` (bytes already read) and then reads ``raw``."""
+
+    def __init__(self, head: bytes, raw: IO[bytes]):
+        self.head, self.raw = head, raw
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.head[: len(buffer)] if self.head else self.raw.read(len(buffer))
+        self.head = self.head[len(data):] if self.head else b""
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _decoded_lines(raw: IO[bytes], name: str) -> Iterator[str]:
+    """Lines of a binary stream decoded as UTF-8, falling back to cp1252 per line (logged once)."""
+    warned = False
+    for line in raw:
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError:
+            if not warned:
+                log.warning("%s: lines that are not valid UTF-8 decoded as cp1252", name)
+                warned = True
+            yield line.decode("cp1252", errors="replace")
+
+
+def _records_from_stream(raw: IO[bytes], name: str, suffix: str, max_chars: int) -> Iterator[_Record | _Reject]:
+    """Records of a file opened in binary mode; line formats are streamed, others read whole."""
+    if suffix in (".jsonl", ".ndjson", ".csv", ".tsv"):
+        head = raw.read(8192)
+        if not head.strip():
+            yield _Reject(name, "empty file")
+        elif b"\x00" in head:
+            yield _Reject(name, "binary file (contains NUL bytes)")
+        else:
+            lines = _decoded_lines(io.BufferedReader(_Prefixed(head, raw)), name)
+            yield from _line_records(lines, name, suffix, "utf-8")
+        return
+    data = raw.read(4 * max_chars + 1)
+    if len(data) > 4 * max_chars:
+        yield _Reject(name, f"file too large to read as one document (> {4 * max_chars:,} bytes); use JSON Lines or CSV")
+        return
+    yield from _records_from_bytes(data, name, suffix, max_chars)
+
+
+def _parquet_records(path: Path, name: str) -> Iterator[_Record | _Reject]:
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises several types for a broken file
+        yield _Reject(name, f"unreadable Parquet file: {exc}")
+        return
+    row = 0
+    for batch in pf.iter_batches(batch_size=2000):
+        for item in batch.to_pylist():
+            yield _Record(item, f"{name}#{row}", None)
+            row += 1
+
+
+def _unsafe_member(member: str) -> bool:
+    path = PurePosixPath(member.replace("\\", "/"))
+    return path.is_absolute() or ".." in path.parts or re.match(r"^[A-Za-z]:", member) is not None
+
+
+def _file_records(path: Path, name: str, max_chars: int) -> Iterator[_Record | _Reject]:
+    """Records of one file of any supported format (archives and .gz included)."""
+    suffix = path.suffix.lower()
+    if suffix == ".zip":
+        try:
+            archive = zipfile.ZipFile(path)
+        except zipfile.BadZipFile as exc:
+            yield _Reject(name, f"not a readable zip archive: {exc}")
+            return
+        with archive:
+            for info in archive.infolist():
+                member = f"{name}!{info.filename}"
+                inner = PurePosixPath(info.filename).suffix.lower()
+                if info.is_dir():
+                    continue
+                if _unsafe_member(info.filename):
+                    yield _Reject(member, "unsafe archive member name (absolute or escapes the archive folder)")
+                elif inner == ".gz":
+                    inner = PurePosixPath(info.filename[:-3]).suffix.lower()
+                    with archive.open(info) as raw:
+                        yield from _records_from_stream(gzip.GzipFile(fileobj=raw), member, inner, max_chars)
+                elif inner in TEXT_SUFFIXES | RECORD_SUFFIXES - {".parquet"}:
+                    with archive.open(info) as raw:
+                        yield from _records_from_stream(raw, member, inner, max_chars)
+                else:
+                    yield _Reject(member, f"unsupported file type {inner or '(none)'!r} in archive")
+        return
+    if suffix == ".gz":
+        inner = Path(path.stem).suffix.lower()
+        if inner not in TEXT_SUFFIXES | RECORD_SUFFIXES - {".parquet"}:
+            yield _Reject(name, f"unsupported file type {inner or '(none)'!r} inside .gz")
+            return
+        try:
+            with gzip.open(path, "rb") as raw:
+                yield from _records_from_stream(raw, name, inner, max_chars)
+        except (OSError, EOFError) as exc:
+            yield _Reject(name, f"not a readable gzip file: {exc}")
+        return
+    if suffix == ".parquet":
+        yield from _parquet_records(path, name)
+        return
+    if path.stat().st_size == 0:
+        yield _Reject(name, "empty file")
+        return
+    with open(path, "rb") as raw:
+        yield from _records_from_stream(raw, name, suffix, max_chars)
+
+
+# --- inputs -------------------------------------------------------------------------------------
+
+def _expand(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], bool]:
+    """Files named by ``paths`` (files, folders, globs) with display names; and whether any was a folder or glob."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    files, many = [], False
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            many = True
+            found = sorted(f for f in p.rglob("*") if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            files += [(f, str(f)) for f in found]
+        elif p.is_file():
+            files.append((p, str(p)))
+        elif glob.has_magic(str(p)):
+            many = True
+            matches = sorted(Path(m) for m in glob.glob(str(p), recursive=True) if Path(m).is_file())
+            if not matches:
+                raise InputError(f"{p}: the pattern matches no file")
+            files += [(m, str(m)) for m in matches]
+        else:
+            raise InputError(f"{p}: no such file or folder")
+    return files, many
+
+
+def iter_articles(
+    paths,
+    *,
+    fields: dict[str, str] | None = None,
+    lang: str | None = None,
+    errors: str | None = None,
+    chunk_size: int = 1000,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    progress: bool = False,
+) -> Iterator[LoadResult]:
+    """Stream :class:`LoadResult` chunks of at most ``chunk_size`` articles (same options as :func:`load_articles`).
+
+    Memory stays bounded by the chunk size, not the corpus size.
+
+    >>> sum(len(chunk.articles) for chunk in iter_articles(["data"], chunk_size=1))
+    1
+    """
+    files, many = _expand(paths)
+    errors = errors or ("collect" if many else "raise")
+    if errors not in ("collect", "raise"):
+        raise InputError(f"errors must be 'collect' or 'raise', got {errors!r}")
+    fields = dict(fields or {})
+    unknown = set(fields) - set(FIELD_CANDIDATES)
+    if unknown:
+        raise InputError(f"unknown field role(s) {', '.join(sorted(unknown))}; expected: {', '.join(FIELD_CANDIDATES)}")
+    rows, rejected, seen = [], [], {}
+
+    def reject(origin: str, reason: str) -> None:
+        if errors == "raise":
+            raise InputError(f"{origin}: {reason}")
+        rejected.append({"origin": origin, "reason": reason})
+
+    bar = tqdm(total=len(files), disable=not progress, desc="load", unit="file")
+    for path, name in files:
+        if path.suffix.lower() not in SUPPORTED:
+            reject(name, f"unsupported file type {path.suffix or '(none)'!r}; expected one of {', '.join(sorted(SUPPORTED))}")
+        else:
+            for item in _file_records(path, name, max_chars):
+                if isinstance(item, _Reject):
+                    reject(item.origin, item.reason)
+                    continue
+                try:
+                    row = _to_row(item, fields=fields, lang=lang, max_chars=max_chars, key=item.origin.replace(str(path.parent), "", 1))
+                except RecordError as exc:
+                    reject(item.origin, str(exc))
+                    continue
+                if row["article_id"] in seen:
+                    reject(item.origin, f"duplicate article_id {row['article_id']!r} (first at {seen[row['article_id']]})")
+                    continue
+                seen[row["article_id"]] = item.origin
+                rows.append(row)
+                if len(rows) >= chunk_size:
+                    yield _result(rows, rejected)
+                    rows, rejected = [], []
+        bar.update(1)
+    bar.close()
+    if rows or rejected:
+        yield _result(rows, rejected)
+
+
+def _result(rows: list[dict], rejected: list[dict]) -> LoadResult:
+    articles = pd.DataFrame(rows)
+    for column in ARTICLE_COLUMNS:
+        if column not in articles.columns:
+            articles[column] = pd.Series(dtype="datetime64[ns]" if column == "date" else object)
+    articles["date"] = pd.to_datetime(articles["date"])
+    ordered = ARTICLE_COLUMNS + [c for c in articles.columns if c not in ARTICLE_COLUMNS]
+    return LoadResult(articles[ordered], pd.DataFrame(rejected, columns=REJECTED_COLUMNS))
+
+
+def load_articles(
+    paths,
+    *,
+    fields: dict[str, str] | None = None,
+    lang: str | None = None,
+    errors: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    progress: bool = False,
+) -> LoadResult:
+    """Load articles from files, folders, globs and archives; return ``(articles, rejected)``.
+
+    ``fields`` maps a role (``text``, ``title``, ``lead``, ``dateline``, ``date``, ``source``,
+    ``lang``, ``id``) to a record field name; unmapped roles use :data:`FIELD_CANDIDATES`.
+    ``lang`` sets every article's language (default: the record's, else detected).
+    ``errors="collect"`` (the default for folders and globs) turns a bad record into a
+    ``rejected`` row; ``"raise"`` (the default for named files) raises :class:`InputError`
+    naming the file, line and reason. ``article_id`` is the record's id field, else a hash of
+    file name, record position and text: the same input gives the same ids.
+
+    >>> articles, rejected = load_articles("data")
+    >>> articles[["lang", "source"]].values.tolist(), rejected.empty
+    ([['de', '']], True)
+    """
+    chunks = list(iter_articles(paths, fields=fields, lang=lang, errors=errors, chunk_size=10_000,
+                                max_chars=max_chars, progress=progress))
+    if not chunks:
+        return _result([], [])
+    articles = pd.concat([c.articles for c in chunks if len(c.articles)], ignore_index=True) if any(len(c.articles) for c in chunks) else chunks[0].articles
+    rejected = pd.concat([c.rejected for c in chunks], ignore_index=True)
+    return LoadResult(articles, rejected)
