@@ -1,0 +1,793 @@
+"""Tone of sentences and quotes: polarity, cooperation–conflict and certainty, explainable.
+
+A rule engine in the spirit of VADER (Hutto & Gilbert 2014), written for news and diplomatic
+language in German and English. A unit (a sentence or a quote) is tokenized; each word is looked
+up by its surface form and by its lemma in the language's lexicons (the diplomatic lexicon of
+this package first, then the general base lexicon; German compounds are matched by their parts).
+Every hit gets a value ``v`` (polarity, cooperation, certainty, each in −1…1) and is modified:
+
+* **negation**: a negator up to ``NEG_WINDOW`` words before the hit, in the same clause, multiplies
+  by ``N_SCALAR`` (−0.74, as VADER); in German a negator standing *after* a lower-case word
+  (verb, adjective, predicate) in the same clause negates it too ("Russland akzeptiert die
+  Bedingungen nicht"). Negating a *clause predicate* (möglich, erreicht, in Sicht; possible,
+  reached) negates every hit of its clause ("Eine Einigung war nicht möglich").
+  Two negations cancel (``N_SCALAR**2``).
+* **intensifiers and dampeners**: a factor (sehr 1.3, etwas 0.7) on the next hit within two words.
+* **contrast**: hits before the last contrast word (aber, jedoch, doch; but, however) × 0.5,
+  hits after it × 1.5 (VADER's "but" rule).
+* **target proximity** (optional, ``target_col``): hits far from the target mention count less,
+  ``w = 1 / (1 + d / TARGET_SCALE)`` with ``d`` the distance in words.
+
+The modified values are summed, ``S = Σ v``, and squashed to −1…1 with
+``score = S / sqrt(S² + alpha)`` (VADER's normalisation; our entries are on a −1…1 scale, so
+``alpha`` is VADER's 15 divided by 4² ≈ 1). The ``label`` is ``neutral`` when
+``-band <= polarity <= band`` (``NEUTRAL_BAND``, tunable per call), else positive or negative.
+
+>>> import pandas as pd
+>>> units = pd.DataFrame({"text": ["Die Gespräche verliefen konstruktiv und in freundschaftlicher Atmosphäre.",
+...                                "Russland akzeptiert die Bedingungen nicht."]})
+>>> scored = score_sentiment(units, lang="de")
+>>> scored["label"].tolist()
+['positive', 'negative']
+>>> bool(scored["cooperation"].iloc[0] > 0)
+True
+
+References: Hutto, C.J. & Gilbert, E. (2014). VADER: A Parsimonious Rule-based Model for
+Sentiment Analysis of Social Media Text. ICWSM-14. Taboada, M. et al. (2011). Lexicon-Based
+Methods for Sentiment Analysis. Computational Linguistics 37(2).
+"""
+from __future__ import annotations
+
+import html
+import logging
+import math
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import util as _import_util
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import InputError, require_columns
+from analysis.resources import ROOT, table, wordlist
+
+log = logging.getLogger(__name__)
+
+N_SCALAR = -0.74          # VADER's negation factor
+NEG_WINDOW = 3            # words before a hit in which a negator applies
+INT_WINDOW = 2            # words before a hit in which an intensifier applies
+CONTRAST_BEFORE = 0.5     # weight of hits before the last contrast word
+CONTRAST_AFTER = 1.5      # weight of hits after it
+TARGET_SCALE = 6.0        # words; w = 1 / (1 + d / TARGET_SCALE)
+ALPHA = 1.0               # squashing: score = S / sqrt(S**2 + ALPHA)
+LONG_UNIT = 400           # units with more words are scored per sentence and averaged
+MIN_COMPOUND_PART = 4     # shortest head or modifier used when splitting German compounds
+COMPOUND_MODIFIER_WEIGHT = 0.5
+# neutral band per language, tuned on the tuning parts of the evaluation sets (docs/sentiment.md)
+NEUTRAL_BAND = {"de": 0.15, "en": 0.05}
+DEFAULT_BAND = 0.1
+BASE_WEIGHT = {"de": 0.6, "en": 1.0}   # weight of base-lexicon entries relative to the diplomatic lexicon
+
+OUTPUT_COLUMNS = ["polarity", "label", "cooperation", "certainty", "n_hits", "hits", "flag"]
+
+TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[.!?;:,()\[\]–—\"„“”»«]")
+SENTENCE_END = frozenset(".!?")
+
+# flags of a word type (bit set)
+F_BOUNDARY, F_NEG, F_POSTNEG, F_INT, F_CONTRAST, F_LEX, F_LOWER, F_PHRASE, F_CLAUSEPRED, F_CORR = (
+    1 << i for i in range(10))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: values in −1…1 and where it came from."""
+
+    term: str
+    polarity: float
+    cooperation: float
+    certainty: float
+    source: str
+
+
+@dataclass
+class Lexicon:
+    """Everything the engine knows about one language (built once, see :func:`lexicon`)."""
+
+    lang: str
+    entries: dict[str, Entry]
+    phrases: dict[str, list[tuple[tuple[str, ...], Entry]]]
+    negators: frozenset[str]
+    negator_suffixes: tuple[str, ...]
+    post_negators: frozenset[str]
+    correlatives: dict[str, str]
+    negation_exceptions: dict[str, frozenset[str]]
+    intensifiers: dict[str, float]
+    contrast: frozenset[str]
+    clause_markers: frozenset[str]
+    clause_predicates: frozenset[str]
+    compounds: bool
+    types: dict[str, tuple] = field(default_factory=dict)  # per word type: (flags, lemma, entry, factor, note)
+
+
+# --- lexicons -------------------------------------------------------------------------------
+
+def _lemmatize(word: str, lang: str) -> str:
+    try:
+        from analysis.segment import lemmatize
+    except ImportError:  # pragma: no cover - the segmenter is part of the package
+        import simplemma
+
+        return simplemma.lemmatize(word, lang=lang)
+    return lemmatize(word, lang)
+
+
+def _package_file(package: str, *parts: str) -> Path | None:
+    spec = _import_util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]).joinpath(*parts)
+    return path if path.exists() else None
+
+
+def _base_vader() -> dict[str, float]:
+    """vaderSentiment's lexicon (MIT), read from the installed package; values −4…4 → −1…1."""
+    path = _package_file("vaderSentiment", "vader_lexicon.txt")
+    if path is None:
+        log.warning("vaderSentiment is not installed: English scores use the diplomatic lexicon only")
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            try:
+                out[parts[0].strip().lower()] = float(parts[1]) / 4.0
+            except ValueError:
+                continue
+    return out
+
+
+def _base_textblob_de() -> dict[str, float]:
+    """The German polarity lexicon bundled with textblob-de (lemmas, −1…1), read from the package."""
+    path = _package_file("textblob_de", "data", "de-sentiment.xml")
+    if path is None:
+        log.warning("textblob-de is not installed: German scores use the diplomatic lexicon only")
+        return {}
+    sums: dict[str, list[float]] = {}
+    for w in ET.parse(path).getroot().iter("word"):
+        form, pol = w.get("form"), w.get("polarity")
+        if not form or pol is None:
+            continue
+        try:
+            sums.setdefault(form.lower(), []).append(float(pol))
+        except ValueError:
+            continue
+    return {k: sum(v) / len(v) for k, v in sums.items() if any(v)}
+
+
+BASES = {"en": _base_vader, "de": _base_textblob_de}
+
+
+def _optional_list(lang: str, name: str) -> frozenset[str]:
+    return wordlist(lang, name) if (ROOT / lang / f"{name}.txt").exists() else frozenset()
+
+
+def _key(term: str, lang: str) -> list[str]:
+    """Lookup keys of a lexicon term: its lower-cased form and its lower-cased lemma."""
+    low = term.lower()
+    keys = [low]
+    for form in {term, term.capitalize()}:
+        lem = _lemmatize(form, lang).lower()
+        if lem not in keys:
+            keys.append(lem)
+    return keys
+
+
+def available_languages() -> list[str]:
+    """Languages that have a sentiment lexicon (``resources/<lang>/sentiment_lexicon.tsv``).
+
+    >>> available_languages()
+    ['de', 'en']
+    """
+    return sorted(p.parent.name for p in ROOT.glob("*/sentiment_lexicon.tsv"))
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> Lexicon:
+    """Load (once) the lexicons and rule word lists of ``lang``.
+
+    :class:`InputError` when the language has no sentiment lexicon.
+
+    >>> lexicon("de").entries["einigung"].cooperation > 0
+    True
+    """
+    if lang not in available_languages():
+        raise InputError(
+            f"no sentiment lexicon for language {lang!r} (available: {', '.join(available_languages())}); "
+            "add resources/<lang>/sentiment_lexicon.tsv or pass lang= explicitly")
+    entries: dict[str, Entry] = {}
+    base_fn = BASES.get(lang)
+    bw = BASE_WEIGHT.get(lang, 1.0)
+    src = {"en": "vader", "de": "textblob-de"}.get(lang, "base")
+    if base_fn is not None:
+        for term, pol in base_fn().items():
+            entries[term] = Entry(term, pol * bw, 0.0, 0.0, src)
+    phrases: dict[str, list] = {}
+    diplomatic = table(lang, "sentiment_lexicon")
+    for row in diplomatic.itertuples(index=False):
+        term = row.term.strip()
+        if not term:
+            continue
+        e = Entry(term, float(row.polarity or 0), float(row.cooperation or 0), float(row.certainty or 0), "diplomatic")
+        words = term.split()
+        if len(words) > 1:
+            lemmas = tuple(_lemmatize(w, lang).lower() for w in words)
+            phrases.setdefault(lemmas[0], []).append((lemmas, e))
+            if words[0].lower() != lemmas[0]:
+                phrases.setdefault(words[0].lower(), []).append((lemmas, e))
+        else:
+            for k in _key(term, lang):
+                entries[k] = e
+    for v in phrases.values():
+        v.sort(key=lambda p: -len(p[0]))
+    ints = table(lang, "intensifiers")
+    corr = table(lang, "correlative_negators") if (ROOT / lang / "correlative_negators.tsv").exists() else None
+    exc: dict[str, set] = {}
+    for line in _optional_list(lang, "negation_exceptions"):
+        a, _, b = line.partition(" ")
+        exc.setdefault(a.lower(), set()).add(b.lower())
+    return Lexicon(
+        lang=lang,
+        entries=entries,
+        phrases=phrases,
+        negators=frozenset(w.lower() for w in wordlist(lang, "negators") if not w.startswith("*")),
+        negator_suffixes=tuple(w[1:].lower() for w in wordlist(lang, "negators") if w.startswith("*")),
+        post_negators=frozenset(w.lower() for w in _optional_list(lang, "post_negators")),
+        correlatives={} if corr is None else dict(zip(corr["second"].str.lower(), corr["first"].str.lower())),
+        negation_exceptions={k: frozenset(v) for k, v in exc.items()},
+        intensifiers={r.term.lower(): float(r.factor) for r in ints.itertuples(index=False)},
+        contrast=frozenset(w.lower() for w in wordlist(lang, "contrast")),
+        clause_markers=frozenset(w.lower() for w in wordlist(lang, "clause_markers")),
+        clause_predicates=frozenset(w.lower() for w in _optional_list(lang, "clause_predicates")),
+        compounds=lang == "de",
+    )
+
+
+def _compound(word: str, lex: Lexicon) -> tuple[Entry | None, str]:
+    """Split a German compound into modifier + head and look both up (longest head first)."""
+    low = word.lower()
+    n = len(low)
+    best = None
+    for i in range(MIN_COMPOUND_PART, n - MIN_COMPOUND_PART + 1):
+        head = low[i:]
+        e = lex.entries.get(head)
+        if e is None:
+            e = lex.entries.get(_lemmatize(head.capitalize(), lex.lang).lower())
+        if e is None:
+            continue
+        mod = low[:i]
+        me = None
+        for cand in (mod, mod[:-1] if mod.endswith("s") else None, mod[:-2] if mod.endswith(("es", "en")) else None,
+                     mod[:-1] if mod.endswith(("n", "e")) else None):
+            if cand and len(cand) >= MIN_COMPOUND_PART - 1 and cand in lex.entries:
+                me = lex.entries[cand]
+                break
+        best = (head, e, mod, me)
+        break
+    if best is None:
+        # modifier only (Friedensgespräche: Gespräch is neutral, Frieden is not)
+        for i in range(n - MIN_COMPOUND_PART, MIN_COMPOUND_PART - 1, -1):
+            mod = low[:i]
+            for cand in (mod, mod[:-1] if mod.endswith("s") else None):
+                if cand and len(cand) >= MIN_COMPOUND_PART and cand in lex.entries and lex.entries[cand].source == "diplomatic":
+                    me = lex.entries[cand]
+                    return (Entry(word, me.polarity * COMPOUND_MODIFIER_WEIGHT, me.cooperation * COMPOUND_MODIFIER_WEIGHT,
+                                  0.0, me.source), f"compound:{cand}+{low[i:]}")
+        return None, ""
+    head, e, mod, me = best
+    if me is None:
+        return e, f"compound:{mod}+{head}"
+    w = COMPOUND_MODIFIER_WEIGHT
+
+    def comb(a: float, b: float) -> float:
+        return max(-1.0, min(1.0, a + w * b))
+
+    return (Entry(word, comb(e.polarity, me.polarity), comb(e.cooperation, me.cooperation),
+                  comb(e.certainty, me.certainty), e.source), f"compound:{me.term}+{e.term}")
+
+
+def _type_info(word: str, lex: Lexicon) -> tuple | None:
+    """What a word type means to the engine: (flags, lemma, entry, factor, note) or None."""
+    low = word.lower()
+    flags = 0
+    if low in lex.clause_markers or not low[0].isalnum():
+        flags |= F_BOUNDARY
+    if low in lex.negators or (lex.negator_suffixes and low.endswith(lex.negator_suffixes)):
+        flags |= F_NEG
+    if low in lex.post_negators:
+        flags |= F_POSTNEG
+    if low in lex.correlatives:
+        flags |= F_CORR
+    if low in lex.contrast:
+        flags |= F_CONTRAST
+    factor = lex.intensifiers.get(low, 1.0)
+    if low in lex.intensifiers:
+        flags |= F_INT
+    lemma = low
+    entry = None
+    note = ""
+    if word[0].isalpha():
+        lemma = _lemmatize(word, lex.lang).lower()
+        if low in lex.clause_predicates or lemma in lex.clause_predicates:
+            flags |= F_CLAUSEPRED
+        if low in lex.phrases or lemma in lex.phrases:
+            flags |= F_PHRASE
+        if not flags & (F_NEG | F_INT | F_CONTRAST):
+            entry = lex.entries.get(low) or lex.entries.get(lemma)
+            if entry is None and "-" in low:  # Grippe-Impfung, Russland-Sanktionen: the last part
+                last = word.rsplit("-", 1)[1]
+                if last:
+                    entry = lex.entries.get(last.lower()) or lex.entries.get(_lemmatize(last, lex.lang).lower())
+                    note = "hyphen-head" if entry else ""
+            if entry is None and lex.compounds and len(low) >= 2 * MIN_COMPOUND_PART and low.isalpha():
+                entry, note = _compound(word, lex)
+        if entry is not None and (entry.polarity or entry.cooperation or entry.certainty):
+            flags |= F_LEX
+        else:
+            entry = None
+        if word[0].islower():
+            flags |= F_LOWER
+    if not flags:
+        return None
+    return (flags, lemma, entry, factor, note)
+
+
+# --- scoring one unit -----------------------------------------------------------------------
+
+def _squash(s: float, alpha: float) -> float:
+    return s / math.sqrt(s * s + alpha) if s else 0.0
+
+
+def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lexicon, *, alpha: float,
+                  target_pos: list[int] | None, want_hits: bool):
+    """Score one token sequence; returns (S_pol, S_coop, S_cert, hits)."""
+    types = lex.types
+    infos = []
+    for t in toks:
+        inf = types.get(t, 0)
+        if inf == 0:
+            inf = types[t] = _type_info(t, lex)
+        infos.append(inf)
+    idx = [i for i, inf in enumerate(infos) if inf is not None]
+    if not idx:
+        return 0.0, 0.0, 0.0, []
+    # pass 1: clauses, phrases, rule words
+    hits = []           # [pos, entry, mult, mods, clause]
+    negs = []           # (pos, clause, used)
+    ints = []           # (pos, factor, clause)
+    preds = []          # (pos, clause)
+    contrast_pos = -1
+    clause = 0
+    consumed_until = -1
+    weder_seen: set[str] = set()
+    first_correlatives = set(lex.correlatives.values())
+    n = len(toks)
+    for i in idx:
+        flags, lemma, entry, factor, note = infos[i]
+        if i <= consumed_until:
+            continue
+        if flags & F_BOUNDARY:
+            clause += 1
+            if flags & F_CONTRAST:
+                contrast_pos = i
+            if not flags & F_NEG:
+                continue
+        if flags & F_PHRASE:
+            matched = None
+            for key in (toks[i].lower(), lemma):
+                for lemmas, e in lex.phrases.get(key, ()):
+                    m = len(lemmas)
+                    if i + m <= n and all(
+                            _lemma_of(toks[i + k], lex) == lemmas[k] or toks[i + k].lower() == lemmas[k] for k in range(1, m)):
+                        matched = (lemmas, e)
+                        break
+                if matched:
+                    break
+            if matched:
+                m = len(matched[0])
+                hits.append([i, matched[1], 1.0, [], clause, i + m - 1])
+                consumed_until = i + m - 1
+                continue
+        if flags & F_CONTRAST:
+            contrast_pos = i
+            continue
+        if flags & F_CORR:
+            if lex.correlatives.get(toks[i].lower()) in weder_seen:
+                negs.append([i, clause, False, 0])
+            continue
+        if flags & F_NEG:
+            low = toks[i].lower()
+            nxt = toks[i + 1].lower() if i + 1 < n else ""
+            if nxt in lex.negation_exceptions.get(low, ()):
+                consumed_until = i + 1  # nicht nur, not only: no negation
+                continue
+            if low in first_correlatives:
+                weder_seen.add(low)
+            negs.append([i, clause, False, flags & F_POSTNEG])
+            continue
+        if flags & F_INT:
+            ints.append((i, factor, clause))
+            continue
+        if flags & F_CLAUSEPRED:
+            preds.append((i, clause, flags & F_LOWER))
+        if flags & F_LEX:
+            hits.append([i, entry, 1.0, [note] if note else [], clause, i])
+    if not hits:
+        return 0.0, 0.0, 0.0, []
+    # pass 2: negation (backward window, then German post-negation), intensifiers
+    negated_clauses = {}
+    for h in hits:
+        pos, cl = h[0], h[4]
+        nearest = None  # only the nearest negator before a hit applies (weder A noch B)
+        for ng in negs:
+            if ng[1] == cl and 0 < pos - ng[0] <= NEG_WINDOW:
+                nearest = ng
+        if nearest is not None:
+            h[2] *= N_SCALAR
+            h[3].append(f"negated:{toks[nearest[0]]}")
+            nearest[2] = True
+        for p, f, c in ints:
+            if c == cl and 0 < pos - p <= INT_WINDOW:
+                h[2] *= f
+                h[3].append(f"{'intensified' if f > 1 else 'dampened'}:{toks[p]}×{f:g}")
+    for ng in negs:
+        p, cl, used, post = ng
+        if not post:
+            continue
+        # clause predicates right after the negator (nicht möglich) or before it (möglich ist es nicht)
+        for q, c, low in preds:
+            if c == cl and (0 < q - p <= NEG_WINDOW or (q < p and low)):
+                negated_clauses[cl] = f"{toks[p]} {toks[q]}" if q > p else f"{toks[q]} {toks[p]}"
+                ng[2] = True
+        if used or lex.lang != "de":
+            continue
+        for h in hits:
+            if h[4] == cl and h[0] < p and infos[h[0]][0] & F_LOWER and not any(m.startswith("negated") for m in h[3]):
+                h[2] *= N_SCALAR
+                h[3].append(f"negated-after:{toks[p]}")
+    if lex.lang != "de":  # English predicates: "was not possible" is caught by the window above
+        for ng in negs:
+            p, cl = ng[0], ng[1]
+            for q, c, _ in preds:
+                if c == cl and 0 < q - p <= NEG_WINDOW:
+                    negated_clauses[cl] = f"{toks[p]} {toks[q]}"
+    if negated_clauses:
+        for h in hits:
+            why = negated_clauses.get(h[4])
+            if why and not any(m.startswith("negated") for m in h[3]):
+                h[2] *= N_SCALAR
+                h[3].append(f"clause-negated:{why}")
+    sp = sc = sr = 0.0
+    out = []
+    for h in hits:
+        pos, e, mult, mods = h[0], h[1], h[2], h[3]
+        if contrast_pos >= 0:
+            if pos < contrast_pos:
+                mult *= CONTRAST_BEFORE
+                mods.append(f"before-contrast×{CONTRAST_BEFORE:g}")
+            else:
+                mult *= CONTRAST_AFTER
+                mods.append(f"after-contrast×{CONTRAST_AFTER:g}")
+        if target_pos:
+            d = min(abs(pos - t) for t in target_pos)
+            w = 1.0 / (1.0 + d / TARGET_SCALE)
+            mult *= w
+            mods.append(f"target-distance:{d}")
+        sp += e.polarity * mult
+        sc += e.cooperation * (mult if mult > 0 or e.cooperation else mult)
+        # negating a hedge or a booster flips certainty ("nicht sicher"), negating polarity does not
+        sr += e.certainty * mult
+        if want_hits:
+            start = spans[pos][0] if spans else pos
+            end = spans[h[5]][1] if spans else h[5] + 1
+            out.append({"term": e.term, "start": start, "end": end, "source": e.source,
+                        "polarity": round(e.polarity, 4), "cooperation": round(e.cooperation, 4),
+                        "certainty": round(e.certainty, 4), "weight": round(mult, 4), "modifiers": mods})
+    return sp, sc, sr, out
+
+
+def _lemma_of(tok: str, lex: Lexicon) -> str:
+    inf = lex.types.get(tok, 0)
+    if inf == 0:
+        inf = lex.types[tok] = _type_info(tok, lex)
+    return inf[1] if inf is not None else _lemmatize(tok, lex.lang).lower()
+
+
+def _target_positions(toks: list[str], target: str | None) -> list[int] | None:
+    if not target or not isinstance(target, str):
+        return None
+    parts = [p.lower() for p in TOKEN_RE.findall(target) if p[0].isalnum()]
+    if not parts:
+        return None
+    first = parts[0]
+    pos = [i for i, t in enumerate(toks) if t.lower() == first]
+    if not pos:  # inflected or inside a compound
+        pos = [i for i, t in enumerate(toks) if first in t.lower()]
+    return pos or None
+
+
+def score_text(text, lang: str = "de", *, alpha: float = ALPHA, band: float | None = None,
+               target: str | None = None, hits: bool = True) -> dict:
+    """Score one text; a dict with the columns of :func:`score_sentiment`.
+
+    >>> r = score_text("An agreement was not possible.", "en")
+    >>> r["label"], r["hits"][0]["modifiers"]
+    ('negative', ['clause-negated:not possible'])
+    """
+    lex = lexicon(lang)
+    band = NEUTRAL_BAND.get(lang, DEFAULT_BAND) if band is None else band
+    return _score_one(text, lex, alpha=alpha, band=band, target=target, want_hits=hits)
+
+
+def _label(p: float, band: float) -> str:
+    return "positive" if p > band else "negative" if p < -band else "neutral"
+
+
+def _score_one(text, lex: Lexicon, *, alpha: float, band: float, target, want_hits: bool) -> dict:
+    if not isinstance(text, str):
+        flag = "missing" if text is None or (isinstance(text, float) and math.isnan(text)) else "non_string"
+        return {"polarity": 0.0, "label": "neutral", "cooperation": 0.0, "certainty": 0.0, "n_hits": 0,
+                "hits": [], "flag": flag}
+    if want_hits:
+        ms = list(TOKEN_RE.finditer(text))
+        toks = [m.group() for m in ms]
+        spans = [m.span() for m in ms]
+    else:
+        toks = TOKEN_RE.findall(text)
+        spans = None
+    if not toks:
+        return {"polarity": 0.0, "label": "neutral", "cooperation": 0.0, "certainty": 0.0, "n_hits": 0,
+                "hits": [], "flag": "empty"}
+    if len(toks) > LONG_UNIT:
+        return _score_long(toks, spans, lex, alpha=alpha, band=band, target=target, want_hits=want_hits)
+    tpos = _target_positions(toks, target) if target is not None else None
+    sp, sc, sr, hits = _score_tokens(toks, spans, lex, alpha=alpha, target_pos=tpos, want_hits=want_hits)
+    p = _squash(sp, alpha)
+    return {"polarity": p, "label": _label(p, band), "cooperation": _squash(sc, alpha),
+            "certainty": _squash(sr, alpha), "n_hits": len(hits) if want_hits else int(sp != 0 or sc != 0 or sr != 0),
+            "hits": hits, "flag": ""}
+
+
+def _score_long(toks, spans, lex, *, alpha, band, target, want_hits):
+    """A unit of many words: score each sentence and average (flag ``long_unit``)."""
+    ps, cs, rs, allhits = [], [], [], []
+    start = 0
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t in SENTENCE_END or i == n - 1 or i - start >= LONG_UNIT:
+            seg = toks[start:i + 1]
+            sp_ = spans[start:i + 1] if spans else None
+            tpos = _target_positions(seg, target) if target is not None else None
+            a, b, c, h = _score_tokens(seg, sp_, lex, alpha=alpha, target_pos=tpos, want_hits=want_hits)
+            ps.append(_squash(a, alpha))
+            cs.append(_squash(b, alpha))
+            rs.append(_squash(c, alpha))
+            allhits.extend(h)
+            start = i + 1
+    p = float(np.mean(ps)) if ps else 0.0
+    return {"polarity": p, "label": _label(p, band), "cooperation": float(np.mean(cs)) if cs else 0.0,
+            "certainty": float(np.mean(rs)) if rs else 0.0, "n_hits": len(allhits), "hits": allhits,
+            "flag": "long_unit"}
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, lang_col: str = "lang",
+                    target_col: str | None = None, band: float | None = None, alpha: float = ALPHA,
+                    hits: bool = True, progress: bool = False) -> pd.DataFrame:
+    """Score every unit (row) of a sentences or quotes table.
+
+    Returns a copy of ``units`` with the columns ``polarity`` (−1…1), ``label`` (negative,
+    neutral, positive; neutral when ``|polarity| <= band``), ``cooperation`` (−1 conflict …
+    +1 cooperation), ``certainty`` (−1 hedged … +1 assertive), ``n_hits``, ``hits`` (list of
+    dicts: term, start, end, source, polarity, cooperation, certainty, weight, modifiers) and
+    ``flag`` ("" or: empty, missing, non_string, long_unit, no_lexicon).
+
+    ``lang`` names one language for all rows; a language without a lexicon is then an
+    :class:`InputError`. Without ``lang`` the ``lang_col`` column decides per row, and rows in a
+    language without a lexicon come back neutral with ``flag == "no_lexicon"``.
+    ``target_col`` (optional) names a column holding a target mention (an actor, a topic): hits
+    near it weigh more. ``hits=False`` skips building the explanations (faster).
+
+    >>> score_sentiment(["Die Verhandlungen sind gescheitert."], lang="de")[["label", "cooperation"]].values.tolist()
+    [['negative', -0.6]]
+    """
+    if isinstance(units, (list, tuple, pd.Series)):
+        units = pd.DataFrame({text_col: list(units)})
+    require_columns(units, [text_col], table="units")
+    if lang is not None:
+        lexicon(lang)  # raises InputError for a language without a lexicon
+        langs = [lang] * len(units)
+    elif lang_col in units.columns:
+        langs = units[lang_col].tolist()
+    else:
+        raise InputError(f"units: no language given; pass lang='de' or 'en', or a {lang_col!r} column")
+    if target_col is not None:
+        require_columns(units, [target_col], table="units")
+        targets = units[target_col].tolist()
+    else:
+        targets = [None] * len(units)
+    have = set(available_languages())
+    rows = []
+    texts = units[text_col].tolist()
+    it = zip(texts, langs, targets)
+    if progress:
+        from tqdm.auto import tqdm
+
+        it = tqdm(it, total=len(texts), desc="sentiment", unit="unit")
+    for text, lg, tg in it:
+        if lg not in have:
+            rows.append({"polarity": 0.0, "label": "neutral", "cooperation": 0.0, "certainty": 0.0,
+                         "n_hits": 0, "hits": [], "flag": "no_lexicon"})
+            continue
+        b = NEUTRAL_BAND.get(lg, DEFAULT_BAND) if band is None else band
+        rows.append(_score_one(text, lexicon(lg), alpha=alpha, band=b, target=tg, want_hits=hits))
+    out = units.copy()
+    res = pd.DataFrame(rows, columns=OUTPUT_COLUMNS, index=units.index)
+    for c in OUTPUT_COLUMNS:
+        out[c] = res[c]
+    for c in ("polarity", "cooperation", "certainty"):
+        out[c] = out[c].astype(float).round(6)
+    out["n_hits"] = out["n_hits"].astype(int)
+    return out
+
+
+def polarity_only(texts: Iterable, lang: str, *, alpha: float = ALPHA) -> np.ndarray:
+    """Fast path: polarity of each text, without explanations (used by benchmarks and evaluation).
+
+    >>> polarity_only(["good talks", "bad talks"], "en").round(2).tolist()
+    [0.48, -0.41]
+    """
+    lex = lexicon(lang)
+    out = np.zeros(len(texts) if hasattr(texts, "__len__") else 0)
+    vals = []
+    for text in texts:
+        if not isinstance(text, str):
+            vals.append(0.0)
+            continue
+        toks = TOKEN_RE.findall(text)
+        if len(toks) > LONG_UNIT:
+            vals.append(_score_long(toks, None, lex, alpha=alpha, band=0.0, target=None, want_hits=False)["polarity"])
+            continue
+        sp = _score_tokens(toks, None, lex, alpha=alpha, target_pos=None, want_hits=False)[0]
+        vals.append(_squash(sp, alpha))
+    out = np.asarray(vals, dtype=float)
+    return out
+
+
+# --- explanation ----------------------------------------------------------------------------
+
+class Explanation:
+    """An HTML rendering of a scored unit (shown by Jupyter); ``str()`` gives a text summary."""
+
+    def __init__(self, html_text: str, summary: str):
+        self.html = html_text
+        self.summary = summary
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.summary
+
+    __repr__ = __str__
+
+
+def _colour(v: float) -> str:
+    a = min(1.0, abs(v)) * 0.6 + 0.15
+    return f"rgba(0,114,178,{a:.2f})" if v > 0 else f"rgba(213,94,0,{a:.2f})" if v < 0 else "rgba(150,150,150,0.3)"
+
+
+def explain(unit, lang: str | None = None, **kwargs) -> Explanation:
+    """Render a unit with its lexicon hits highlighted (blue positive, orange negative).
+
+    ``unit`` is a text or a row of :func:`score_sentiment`'s output (a Series with ``text``
+    and ``hits``). Hover a highlighted word to see its entry and modifiers.
+
+    >>> str(explain("Die Gespräche sind gescheitert.", "de")).splitlines()[0]
+    'polarity -0.60 (negative), cooperation -0.60, certainty 0.00'
+    """
+    if isinstance(unit, pd.Series):
+        text = unit.get(kwargs.pop("text_col", "text"))
+        if "hits" in unit and "polarity" in unit:
+            res = {k: unit[k] for k in ("polarity", "label", "cooperation", "certainty", "hits")}
+        else:
+            res = score_text(text, lang or unit.get("lang", "de"), **kwargs)
+    else:
+        text = unit
+        res = score_text(text, lang or "de", **kwargs)
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    parts, last = [], 0
+    for h in sorted(res["hits"], key=lambda h: h["start"]):
+        if h["start"] < last:
+            continue
+        parts.append(html.escape(text[last:h["start"]]))
+        val = h["polarity"] * h["weight"] if h["polarity"] else h["cooperation"] * h["weight"]
+        tip = (f"{h['term']} [{h['source']}] polarity {h['polarity']:+.2f}, cooperation {h['cooperation']:+.2f}, "
+               f"certainty {h['certainty']:+.2f}, weight {h['weight']:+.2f}"
+               + (f"; {', '.join(h['modifiers'])}" if h["modifiers"] else ""))
+        border = "border-bottom:2px dashed #333;" if any("negat" in m for m in h["modifiers"]) else ""
+        parts.append(f'<span title="{html.escape(tip)}" style="background:{_colour(val)};{border}'
+                     f'padding:0 2px;border-radius:3px">{html.escape(text[h["start"]:h["end"]])}</span>')
+        last = h["end"]
+    parts.append(html.escape(text[last:]))
+    head = (f"polarity {res['polarity']:+.2f} ({res['label']}), cooperation {res['cooperation']:+.2f}, "
+            f"certainty {res['certainty']:+.2f}").replace("+0.00", "0.00")
+    summary = head.replace("+", "") + "".join(
+        f"\n  {h['term']}: {h['polarity']:+.2f} × {h['weight']:+.2f} {' '.join(h['modifiers'])}".rstrip()
+        for h in res["hits"])
+    body = (f'<div style="font-family:sans-serif;line-height:1.8"><div>{"".join(parts)}</div>'
+            f'<div style="color:#555;font-size:90%">{html.escape(head)}</div></div>')
+    return Explanation(body, summary)
+
+
+# --- aggregation ----------------------------------------------------------------------------
+
+def _t_interval(mean: float, sd: float, n: int, level: float) -> tuple[float, float]:
+    from scipy import stats
+
+    if n < 2 or not np.isfinite(sd):
+        return (float("nan"), float("nan"))
+    h = stats.t.ppf(0.5 + level / 2, n - 1) * sd / math.sqrt(n)
+    return (mean - h, mean + h)
+
+
+def tone_by(scored: pd.DataFrame, by="speaker", *, date_col: str = "date", level: float = 0.95,
+            min_n: int = 1, measures: tuple[str, ...] = ("polarity", "cooperation", "certainty")) -> pd.DataFrame:
+    """Mean tone per group with counts and t confidence intervals.
+
+    ``by`` is a column name or list of names; ``"month"`` derives the calendar month from
+    ``date_col``. For each measure ``m`` the result has ``m`` (mean), ``m_sd``, ``m_lo`` and
+    ``m_hi`` (``mean ± t(1-(1-level)/2, n-1) · sd / sqrt(n)``, Student's t interval), plus
+    ``n``, ``share_positive`` and ``share_negative``. Groups with fewer than ``min_n`` units
+    are dropped; sorted by ``n`` descending.
+
+    >>> df = pd.DataFrame({"speaker": ["A", "A", "B"], "polarity": [0.2, 0.4, -0.5],
+    ...                    "cooperation": [0.1, 0.3, -0.2], "certainty": [0, 0, 0],
+    ...                    "label": ["positive", "positive", "negative"]})
+    >>> tone_by(df, "speaker")[["speaker", "n", "polarity"]].values.tolist()
+    [['A', 2, 0.3], ['B', 1, -0.5]]
+    """
+    require_columns(scored, [m for m in measures], table="scored units")
+    keys = [by] if isinstance(by, str) else list(by)
+    df = scored
+    if "month" in keys and "month" not in df.columns:
+        require_columns(df, [date_col], table="scored units")
+        df = df.assign(month=pd.to_datetime(df[date_col], errors="coerce").dt.to_period("M").dt.to_timestamp())
+    require_columns(df, keys, table="scored units")
+    rows = []
+    for key, g in df.groupby(keys, dropna=True, sort=True):
+        n = len(g)
+        if n < min_n:
+            continue
+        row = dict(zip(keys, key if isinstance(key, tuple) else (key,)))
+        row["n"] = n
+        for m in measures:
+            x = g[m].astype(float).to_numpy()
+            mean = float(x.mean())
+            sd = float(x.std(ddof=1)) if n > 1 else float("nan")
+            lo, hi = _t_interval(mean, sd, n, level)
+            row.update({m: mean, f"{m}_sd": sd, f"{m}_lo": lo, f"{m}_hi": hi})
+        if "label" in g.columns:
+            row["share_positive"] = float((g["label"] == "positive").mean())
+            row["share_negative"] = float((g["label"] == "negative").mean())
+        rows.append(row)
+    cols = keys + ["n"] + [c for m in measures for c in (m, f"{m}_sd", f"{m}_lo", f"{m}_hi")]
+    out = pd.DataFrame(rows)
+    if out.empty:
+        return pd.DataFrame(columns=cols + ["share_positive", "share_negative"])
+    return out.sort_values(["n"] + keys, ascending=[False] + [True] * len(keys), kind="stable").reset_index(drop=True)
