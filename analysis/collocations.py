@@ -1,0 +1,288 @@
+"""Collocations: adjacent n-grams, window co-occurrence and node-centred collocates.
+
+Counting runs on integer codes in chunks (:class:`CollocationCounter`): unigram counts live
+in one array over the vocabulary, pair counts as ``numpy`` keys merged after every chunk, so
+memory is bounded by the number of distinct pairs, never by the corpus. Measures (PMI, MI3,
+log Dice, t-score, signed G2) are those of ``docs/measures.md``, computed by
+:func:`association` from the 2×2 contingency table of each pair.
+
+>>> import pandas as pd
+>>> words = "der kalte krieg und der kalte winter".split()
+>>> toks = pd.DataFrame({"article_id": "a", "sentence": 0, "lower": words, "text": words})
+>>> collocations(toks, unit="lower", min_count=2)[["w1", "w2", "n"]].values.tolist()
+[['der', 'kalte', 2]]
+"""
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+from scipy import special, stats
+from tqdm.auto import tqdm
+
+from analysis.errors import InputError, require_columns
+from analysis.terms import UNITS, FrequencyCounter, _article_chunks, encode, CHUNK_TOKENS
+
+log = logging.getLogger(__name__)
+
+MEASURES = ("g2", "pmi", "log_dice", "t_score", "mi3")
+_SHIFT = np.int64(32)
+_MASK = np.int64((1 << 32) - 1)
+
+
+def association(o11, r1, c1, n, *, f1=None) -> dict[str, np.ndarray]:
+    """Association measures of pairs from their co-occurrence count and marginals.
+
+    ``o11``: co-occurrences; ``r1``: row marginal of the first word (its frequency for adjacent
+    bigrams, its number of window slots for window collocates); ``c1``: frequency of the
+    second word; ``n``: corpus size; ``f1``: frequency of the first word for log Dice
+    (default ``r1``). With ``e11 = r1*c1/n``: ``pmi = log2(o11/e11)``, ``mi3 =
+    log2(o11**3/e11)``, ``t_score = (o11-e11)/sqrt(o11)``, ``log_dice = 14 + log2(2*o11/(f1+c1))``,
+    ``g2`` = 2 Σ O ln(O/E) over the four cells, signed negative when ``o11 < e11``; ``p`` its
+    chi-square (1 df) p-value.
+
+    >>> {k: round(float(v), 3) for k, v in association(20, 100, 50, 10000).items()}
+    {'pmi': 5.322, 'mi3': 13.966, 't_score': 4.36, 'log_dice': 12.093, 'g2': 121.646, 'p': 0.0}
+    """
+    o11, r1, c1 = (np.asarray(x, dtype=float) for x in (o11, r1, c1))
+    n = float(n) if np.ndim(n) == 0 else np.asarray(n, dtype=float)
+    f1 = r1 if f1 is None else np.asarray(f1, dtype=float)
+    e11 = r1 * c1 / n
+    o12, o21 = r1 - o11, c1 - o11
+    o22 = np.maximum(n - r1 - c1 + o11, 0.0)
+    r2 = n - r1
+    c2 = n - c1
+    cells = [(o11, e11), (o12, r1 * c2 / n), (o21, r2 * c1 / n), (o22, r2 * c2 / n)]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g2 = 2 * sum(special.xlogy(o, o) - special.xlogy(o, e) for o, e in cells)
+        g2 = np.maximum(g2, 0.0)
+        out = {
+            "pmi": np.log2(o11 / e11),
+            "mi3": np.log2(o11 ** 3 / e11),
+            "t_score": (o11 - e11) / np.sqrt(o11),
+            "log_dice": 14 + np.log2(2 * o11 / (f1 + c1)),
+            "g2": np.where(o11 >= e11, g2, -g2),
+            "p": stats.chi2.sf(g2, 1),
+        }
+    return out
+
+
+class CollocationCounter:
+    """Count unigrams and word pairs chunk by chunk.
+
+    ``window=1`` counts adjacent bigrams inside a run (a run ends at a sentence boundary or a
+    punctuation token); ``window=k`` counts (w1, w2) with w2 at most ``k`` tokens to the right of
+    w1 in the same sentence (``sentence_bounded=True``) or article.
+    """
+
+    def __init__(self, *, unit: str = "lemma", window: int = 1, sentence_bounded: bool = True,
+                 lang: str | None = None):
+        if unit not in UNITS:
+            raise InputError(f"unit must be one of {', '.join(UNITS)}, got {unit!r}")
+        if int(window) < 1:
+            raise InputError(f"window must be at least 1, got {window}")
+        self.unit, self.window, self.sentence_bounded, self.lang = unit, int(window), sentence_bounded, lang
+        self.vocab: dict[str, int] = {}
+        self.words: list[str] = []
+        self.freq = np.zeros(0, dtype=np.int64)
+        self.slots = np.zeros(0, dtype=np.int64)
+        self.stop = np.zeros(0, dtype=bool)
+        self.n = 0
+        self._keys: list[np.ndarray] = []
+        self._counts: list[np.ndarray] = []
+        self._pending = 0
+
+    def _grow(self, size: int) -> None:
+        if size > len(self.freq):
+            extra = size - len(self.freq)
+            self.freq = np.concatenate([self.freq, np.zeros(extra, dtype=np.int64)])
+            self.slots = np.concatenate([self.slots, np.zeros(extra, dtype=np.int64)])
+            self.stop = np.concatenate([self.stop, np.zeros(extra, dtype=bool)])
+
+    def update(self, tokens: pd.DataFrame) -> "CollocationCounter":
+        """Count one chunk of a tokens table (cut at article boundaries)."""
+        if not len(tokens):
+            return self
+        enc = encode(tokens, unit=self.unit, lang=self.lang, stopwords=True)
+        vocab, words = self.vocab, self.words
+        ids = np.empty(len(enc.vocab), dtype=np.int64)
+        for i, w in enumerate(enc.vocab):
+            j = vocab.get(w)
+            if j is None:
+                j = vocab[w] = len(words)
+                words.append(w)
+            ids[i] = j
+        self._grow(len(words))
+        g = ids[enc.codes]
+        self.freq += np.bincount(g, minlength=len(self.freq))
+        self.stop |= np.bincount(g[enc.stop], minlength=len(self.stop)) > 0
+        self.n += len(g)
+        seg = enc.chunk if self.window == 1 else (enc.sentence if self.sentence_bounded else enc.doc)
+        keys = []
+        for k in range(1, min(self.window, max(len(g) - 1, 0)) + 1):
+            valid = seg[:-k] == seg[k:]
+            left = g[:-k][valid]
+            self.slots += np.bincount(left, minlength=len(self.slots))
+            keys.append((left << _SHIFT) | g[k:][valid])
+        if keys:
+            uniq, counts = np.unique(np.concatenate(keys), return_counts=True)
+            self._keys.append(uniq)
+            self._counts.append(counts)
+            self._pending += len(uniq)
+            if len(self._keys) > 1 and self._pending > 4 * max(len(self._keys[0]), 1_000_000):
+                self._consolidate()
+        return self
+
+    def _consolidate(self) -> None:
+        if len(self._keys) > 1:
+            keys = np.concatenate(self._keys)
+            uniq, inv = np.unique(keys, return_inverse=True)
+            counts = np.bincount(inv, weights=np.concatenate(self._counts)).astype(np.int64)
+            self._keys, self._counts, self._pending = [uniq], [counts], len(uniq)
+
+    def result(self, *, min_count: int = 3, min_freq: int = 1, stopwords: bool = False,
+               sort: str = "g2") -> pd.DataFrame:
+        """The pair table: w1, w2, n, n_w1, n_w2, pmi, log_dice, g2, p, t_score, mi3."""
+        self._consolidate()
+        columns = ["w1", "w2", "n", "n_w1", "n_w2", *MEASURES, "p"]
+        if not self._keys:
+            return _empty(columns)
+        keys, o11 = self._keys[0], self._counts[0]
+        a, b = keys >> _SHIFT, keys & _MASK
+        keep = (o11 >= min_count) & (self.freq[a] >= min_freq) & (self.freq[b] >= min_freq)
+        if stopwords:
+            keep &= ~(self.stop[a] | self.stop[b])
+        a, b, o11 = a[keep], b[keep], o11[keep]
+        r1 = self.freq[a] if self.window == 1 else self.slots[a]
+        m = association(o11, r1, self.freq[b], self.n, f1=self.freq[a])
+        words = np.asarray(self.words, dtype=object)
+        df = pd.DataFrame({"w1": words[a], "w2": words[b], "n": o11, "n_w1": self.freq[a], "n_w2": self.freq[b], **m})
+        return _sorted(df[columns], sort)
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object if c in ("w1", "w2") else "float64") for c in columns})
+
+
+def _sorted(df: pd.DataFrame, sort: str) -> pd.DataFrame:
+    if sort not in df.columns:
+        raise InputError(f"sort must be one of {', '.join(df.columns)}, got {sort!r}")
+    return df.sort_values([sort, "w1", "w2"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
+
+
+def collocations(tokens: pd.DataFrame, *, unit: str = "lemma", ngram: int = 2, window: int = 1,
+                 sentence_bounded: bool = True, min_count: int = 3, min_freq: int = 1,
+                 stopwords: bool = False, sort: str = "g2", lang: str | None = None,
+                 chunk_size: int = CHUNK_TOKENS, progress: bool = False) -> pd.DataFrame:
+    """Collocations of a corpus: adjacent n-grams or (``window > 1``) window co-occurrences.
+
+    Bigrams (``ngram=2, window=1``) use the unigram frequencies of w1 and w2 as marginals and
+    the number of counted tokens as N (NLTK's and AntConc's convention). Window pairs use the
+    number of window slots after w1 as its marginal. ``ngram > 2`` gives n-gram counts with
+    ``pmi``, ``mi3`` and ``t_score`` against the product of the unigram probabilities (as
+    NLTK's trigram measures); G2 and log Dice are defined for pairs only.
+
+    Pairs are kept with ``n >= min_count`` and both words ``>= min_freq``; ``stopwords=True``
+    drops pairs containing a stopword (counts are unaffected). Sorted by ``sort`` (descending).
+    """
+    if not isinstance(tokens, pd.DataFrame):
+        raise InputError(f"tokens: expected a pandas DataFrame, got {type(tokens).__name__}")
+    if len(tokens):
+        require_columns(tokens, ["article_id", "sentence"], table="tokens")
+    if ngram > 2:
+        return _ngram_collocations(tokens, n=ngram, unit=unit, min_count=min_count, stopwords=stopwords,
+                                   sort=sort if sort != "g2" else "t_score", lang=lang, chunk_size=chunk_size)
+    if ngram != 2:
+        raise InputError(f"ngram must be 2 or more, got {ngram}")
+    counter = CollocationCounter(unit=unit, window=window, sentence_bounded=sentence_bounded, lang=lang)
+    chunks = list(_article_chunks(tokens, chunk_size)) if len(tokens) else []
+    for chunk in tqdm(chunks, disable=not progress, desc="collocations", unit="chunk"):
+        counter.update(chunk)
+    return counter.result(min_count=min_count, min_freq=min_freq, stopwords=stopwords, sort=sort)
+
+
+def _ngram_collocations(tokens, *, n, unit, min_count, stopwords, sort, lang, chunk_size) -> pd.DataFrame:
+    columns = ["ngram", "n", "pmi", "mi3", "t_score"]
+    if not len(tokens):
+        return _empty(columns)
+    sep = "\x1f"
+    grams = FrequencyCounter(unit=unit, ngram=n, stopwords=stopwords, lang=lang, sep=sep)
+    uni = FrequencyCounter(unit=unit, ngram=1, lang=lang)
+    for chunk in _article_chunks(tokens, chunk_size):
+        grams.update(chunk)
+        uni.update(chunk)
+    g = grams.result(min_count=min_count)
+    u = uni.result()
+    if not len(g):
+        return _empty(columns)
+    total = float(u["total"].iloc[0])
+    ufreq = u.set_index("term")["n"]
+    parts = g["term"].str.split(sep, expand=True)
+    expected = np.full(len(g), total)
+    for j in range(n):
+        expected = expected * ufreq.reindex(parts[j]).to_numpy(dtype=float) / total
+    o = g["n"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore"):
+        df = pd.DataFrame({"ngram": g["term"].str.replace(sep, " ", regex=False), "n": g["n"],
+                           "pmi": np.log2(o / expected), "mi3": np.log2(o ** 3 / expected),
+                           "t_score": (o - expected) / np.sqrt(o)})
+    for j in range(n):
+        df[f"w{j + 1}"] = parts[j].to_numpy()
+    return df.sort_values([sort, "ngram"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def collocates(tokens: pd.DataFrame, node, *, unit: str = "lemma", left: int = 5, right: int = 5,
+               sentence_bounded: bool = True, min_count: int = 2, min_freq: int = 1,
+               stopwords: bool = False, sort: str = "log_dice", lang: str | None = None) -> pd.DataFrame:
+    """Collocates of a node term within ``left``/``right`` tokens (punctuation not counted).
+
+    ``node``: a term (compared case-insensitively on ``unit``) or a list of terms. The node's
+    row marginal is the number of window slots around its occurrences that lie inside the
+    sentence (``sentence_bounded=True``) or article, so E11 = slots × f(collocate) / N.
+    Columns: ``w1`` (the node), ``w2`` (collocate), ``n``, ``n_left``, ``n_right``, ``n_w1``,
+    ``n_w2``, ``slots`` and the measures of :func:`association`.
+
+    >>> words = "wir wollen frieden . frieden schaffen wir".split()
+    >>> toks = pd.DataFrame({"article_id": "a", "sentence": [0, 0, 0, 0, 1, 1, 1], "lower": words})
+    >>> collocates(toks, "frieden", unit="lower", min_count=1)[["w2", "n_left", "n_right"]].values.tolist()
+    [['wir', 1, 1], ['schaffen', 0, 1], ['wollen', 1, 0]]
+    """
+    if not isinstance(tokens, pd.DataFrame):
+        raise InputError(f"tokens: expected a pandas DataFrame, got {type(tokens).__name__}")
+    columns = ["w1", "w2", "n", "n_left", "n_right", "n_w1", "n_w2", "slots", *MEASURES, "p"]
+    if not len(tokens):
+        return _empty(columns)
+    enc = encode(tokens, unit=unit, lang=lang, stopwords=True)
+    nodes = {str(x).casefold() for x in ([node] if isinstance(node, str) else node)}
+    is_node_type = np.array([str(v).casefold() in nodes for v in enc.vocab], dtype=bool)
+    if not len(enc.codes) or not is_node_type.any():
+        log.info("node %r does not occur", node)
+        return _empty(columns)
+    seg = enc.sentence if sentence_bounded else enc.doc
+    where = np.flatnonzero(is_node_type[enc.codes])
+    m, v = len(enc.codes), len(enc.vocab)
+    left_counts = np.zeros(v, dtype=np.int64)
+    right_counts = np.zeros(v, dtype=np.int64)
+    slots = 0
+    for k in [-i for i in range(1, left + 1)] + list(range(1, right + 1)):
+        j = where + k
+        ok = (j >= 0) & (j < m)
+        j, src = j[ok], where[ok]
+        j = j[seg[j] == seg[src]]
+        slots += len(j)
+        target = left_counts if k < 0 else right_counts
+        target += np.bincount(enc.codes[j], minlength=v)
+    o11 = left_counts + right_counts
+    freq = np.bincount(enc.codes, minlength=v)
+    f_node = int(freq[is_node_type].sum())
+    keep = (o11 >= max(min_count, 1)) & (freq >= min_freq)
+    if stopwords:
+        stop_type = np.bincount(enc.codes[enc.stop], minlength=v) > 0
+        keep &= ~stop_type
+    idx = np.flatnonzero(keep)
+    meas = association(o11[idx], np.full(len(idx), slots), freq[idx], m, f1=np.full(len(idx), f_node))
+    label = node if isinstance(node, str) else "|".join(map(str, node))
+    df = pd.DataFrame({"w1": label, "w2": enc.vocab[idx], "n": o11[idx], "n_left": left_counts[idx],
+                       "n_right": right_counts[idx], "n_w1": f_node, "n_w2": freq[idx], "slots": slots, **meas})
+    return _sorted(df[columns], sort)

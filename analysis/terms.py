@@ -1,0 +1,614 @@
+"""Frequency tables over word forms, lemmas or stems, by any grouping; n-grams; German compounds.
+
+Counting works on integer codes (``pandas.factorize`` of the term column, ``numpy`` keys for
+groups and documents), never on one Python string per token. A :class:`FrequencyCounter`
+adds up chunks of a tokens table (cut at article boundaries), so memory grows with the
+vocabulary, not with the corpus; :func:`frequencies` is the one-call form.
+
+>>> import pandas as pd
+>>> toks = pd.DataFrame({"article_id": ["a", "a", "a", "b"], "sentence": [0, 0, 0, 0],
+...     "text": ["Die", "Gespräche", ".", "Gespräch"], "lower": ["die", "gespräche", ".", "gespräch"],
+...     "lemma": ["die", "Gespräch", ".", "Gespräch"], "is_stop": [True, False, False, False],
+...     "is_punct": [False, False, True, False]})
+>>> frequencies(toks, stopwords=True)[["term", "n", "rel_freq", "docfreq", "rank"]].values.tolist()
+[['Gespräch', 2, 666666.6666666666, 2, 1]]
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+from tqdm.auto import tqdm
+
+from analysis.errors import InputError, require_columns
+
+log = logging.getLogger(__name__)
+
+UNITS = ("lemma", "lower", "text", "stem")
+FREQUENCY_COLUMNS = ["group", "term", "n", "rel_freq", "docfreq", "rank", "total"]
+SNOWBALL = {"de": "german", "en": "english", "fr": "french", "es": "spanish", "it": "italian",
+            "nl": "dutch", "pt": "portuguese", "sv": "swedish", "da": "danish", "no": "norwegian",
+            "fi": "finnish", "ru": "russian", "hu": "hungarian", "ro": "romanian"}
+# Snowball's German stemmer folds ä, ö, ü to a, o, u and ß to ss; stem() maps the stem back.
+_FOLD = {"de": {"ä": "a", "ö": "o", "ü": "u", "ß": "ss"}}
+HYPHENS = re.compile(r"[-\u2010\u2011]+")
+CHUNK_TOKENS = 1_000_000
+
+
+# --- terms ----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _stemmer(lang: str):
+    from nltk.stem import SnowballStemmer
+
+    if lang not in SNOWBALL:
+        raise InputError(f"no Snowball stemmer for language {lang!r} (have: {', '.join(sorted(SNOWBALL))})")
+    return SnowballStemmer(SNOWBALL[lang])
+
+
+def stem(word: str, lang: str = "de") -> str:
+    """Snowball stem of ``word`` (lower case) that keeps German umlauts and ß.
+
+    NLTK's German Snowball stemmer returns ``gross`` for *größer*; the stem is a prefix of
+    the folded word, so the same number of characters is taken from the unfolded word.
+
+    >>> stem("größer"), stem("Gesprächen"), stem("Verhandlungen")
+    ('größ', 'gespräch', 'verhandl')
+    """
+    s = _stemmer(lang).stem(word)
+    fold = _FOLD.get(lang)
+    if not fold:
+        return s
+    low, out, acc = word.lower(), [], ""
+    for ch in low:
+        norm = fold.get(ch, ch)
+        if len(acc) + len(norm) > len(s):
+            break
+        acc += norm
+        out.append(ch)
+    return "".join(out) if acc == s else s
+
+
+def _guess_lang(tokens: pd.DataFrame, lang: str | None) -> str:
+    if lang:
+        return lang
+    if "lang" in tokens.columns and len(tokens):
+        return str(tokens["lang"].mode().iloc[0])
+    return "de"
+
+
+def term_series(tokens: pd.DataFrame, *, unit: str = "lemma", lang: str | None = None) -> pd.Series:
+    """The term of every token: its ``lemma``, ``lower`` or ``text`` column, or its stem.
+
+    Stems are computed once per word type (umlaut-preserving, see :func:`stem`).
+
+    >>> t = pd.DataFrame({"lower": ["größer", "größten"]})
+    >>> term_series(t, unit="stem", lang="de").tolist()
+    ['größ', 'größt']
+    """
+    if unit not in UNITS:
+        raise InputError(f"unit must be one of {', '.join(UNITS)}, got {unit!r}")
+    if unit == "stem":
+        require_columns(tokens, ["lower"], table="tokens")
+        codes, uniques = pd.factorize(tokens["lower"].astype(object))
+        lg = _guess_lang(tokens, lang)
+        stems = np.array([stem(str(u), lg) for u in uniques], dtype=object)
+        return pd.Series(stems[codes] if len(codes) else [], index=tokens.index, dtype=object)
+    require_columns(tokens, [unit], table="tokens")
+    return tokens[unit]
+
+
+def _punct_mask(tokens: pd.DataFrame) -> np.ndarray:
+    if "is_punct" in tokens.columns:
+        return tokens["is_punct"].fillna(False).to_numpy(dtype=bool)
+    col = next((c for c in ("text", "lower", "lemma") if c in tokens.columns), None)
+    if col is None:
+        return np.zeros(len(tokens), dtype=bool)
+    text = tokens[col]
+    return ~text.astype(str).str.contains(r"\w", regex=True).to_numpy(dtype=bool)
+
+
+def _stop_mask(tokens: pd.DataFrame, stopwords, lang: str | None) -> np.ndarray:
+    n = len(tokens)
+    if stopwords is False or stopwords is None:
+        return np.zeros(n, dtype=bool)
+    if stopwords is True:
+        if "is_stop" in tokens.columns:
+            return tokens["is_stop"].fillna(False).to_numpy(dtype=bool)
+        from analysis.resources import wordlist
+
+        stopwords = wordlist(_guess_lang(tokens, lang), "stopwords")
+    words = {str(w).lower() for w in stopwords}
+    col = tokens["lower"] if "lower" in tokens.columns else tokens["text"].str.lower()
+    return col.isin(words).to_numpy(dtype=bool)
+
+
+class Encoded(NamedTuple):
+    """Integer view of the counted tokens (punctuation removed)."""
+
+    codes: np.ndarray      # term code per kept token
+    vocab: np.ndarray      # term string per code
+    doc: np.ndarray        # article code per kept token
+    docs: np.ndarray       # article_id per article code
+    sentence: np.ndarray   # running sentence number (unique across articles) per kept token
+    chunk: np.ndarray      # running run number: a new run starts at a sentence or punctuation
+    stop: np.ndarray       # stopword flag per kept token
+    index: np.ndarray      # row position in the input tokens table per kept token
+
+
+def encode(tokens: pd.DataFrame, *, unit: str = "lemma", lang: str | None = None,
+           stopwords=True, punct: bool = False) -> Encoded:
+    """Integer-code a tokens table: term codes, article codes, sentence and run numbers.
+
+    Punctuation tokens are removed unless ``punct=True``; they end a *run* (n-grams never
+    cross a run boundary) but not a sentence (collocation windows may cross a comma).
+    ``stopwords`` only sets the ``stop`` flags (True: the ``is_stop`` column or the
+    language's stopword list; or an iterable of words).
+    """
+    require_columns(tokens, ["article_id", "sentence"], table="tokens")
+    terms = term_series(tokens, unit=unit, lang=lang)
+    n = len(tokens)
+    doc, docs = pd.factorize(tokens["article_id"], sort=False)
+    sent = tokens["sentence"].to_numpy()
+    new_sent = np.ones(n, dtype=bool)
+    if n > 1:
+        new_sent[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
+    is_punct = _punct_mask(tokens) if not punct else np.zeros(n, dtype=bool)
+    new_run = new_sent.copy()
+    if n > 1:
+        new_run[1:] |= is_punct[:-1]
+    new_run |= is_punct
+    keep = ~is_punct
+    term_values = terms.to_numpy()[keep]
+    codes, vocab = pd.factorize(term_values)
+    stop = _stop_mask(tokens, stopwords, lang)[keep]
+    return Encoded(
+        codes=codes.astype(np.int64),
+        vocab=np.asarray(vocab, dtype=object),
+        doc=doc[keep].astype(np.int64),
+        docs=np.asarray(docs, dtype=object),
+        sentence=np.cumsum(new_sent)[keep],
+        chunk=np.cumsum(new_run)[keep],
+        stop=stop,
+        index=np.flatnonzero(keep),
+    )
+
+
+def ngram_codes(enc: Encoded, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Positions and codes of the n-grams of ``enc`` that stay inside one run.
+
+    Returns ``(pos, key)``: the position of each n-gram's first token and a code identifying
+    the n-gram (first-seen order). Codes are built pairwise with ``factorize`` so they never
+    overflow, whatever ``n`` and the vocabulary size.
+    """
+    if n < 1:
+        raise InputError(f"ngram must be at least 1, got {n}")
+    m = len(enc.codes) - n + 1
+    if m <= 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    if n == 1:
+        return np.arange(m), enc.codes
+    pos = np.flatnonzero(enc.chunk[:m] == enc.chunk[n - 1:])
+    key = enc.codes[pos]
+    width = max(len(enc.vocab), 1)
+    for k in range(1, n):
+        combined = key * width + enc.codes[pos + k]
+        key, _ = pd.factorize(combined)
+        key = key.astype(np.int64)
+    return pos, key
+
+
+def ngram_strings(enc: Encoded, pos: np.ndarray, key: np.ndarray, n: int, sep: str = " ") -> np.ndarray:
+    """The text of every distinct n-gram code (index = code)."""
+    if n == 1:
+        return enc.vocab
+    k = int(key.max()) + 1 if len(key) else 0
+    first = np.full(k, -1, dtype=np.int64)
+    first[key[::-1]] = pos[::-1]  # last write wins: the first occurrence
+    parts = [enc.vocab[enc.codes[first + j]] for j in range(n)]
+    out = parts[0].astype(object)
+    for p in parts[1:]:
+        out = out + sep + p
+    return out
+
+
+# --- frequency tables -----------------------------------------------------------------------
+
+def _group_labels(tokens: pd.DataFrame, by, articles: pd.DataFrame | None) -> pd.Series | None:
+    if by is None:
+        return None
+    if isinstance(by, str):
+        if by in tokens.columns:
+            return tokens[by]
+        if articles is not None and by in articles.columns:
+            require_columns(articles, ["article_id"], table="articles")
+            lookup = articles.drop_duplicates("article_id").set_index("article_id")[by]
+            return tokens["article_id"].map(lookup)
+        where = "tokens" + (" or articles" if articles is not None else "")
+        raise InputError(f"group column {by!r} not found in {where}; tokens have: {', '.join(map(str, tokens.columns))}")
+    labels = pd.Series(by)
+    if len(labels) != len(tokens):
+        raise InputError(f"'by' must be a column name or one label per token ({len(tokens)}), got {len(labels)} labels")
+    return pd.Series(labels.to_numpy(), index=tokens.index)
+
+
+def _article_chunks(tokens: pd.DataFrame, size: int) -> Iterator[pd.DataFrame]:
+    """Slices of ``tokens`` of about ``size`` rows, cut where the article changes."""
+    n = len(tokens)
+    if n <= size:
+        yield tokens
+        return
+    art = pd.factorize(tokens["article_id"])[0]
+    change = np.flatnonzero(np.diff(art)) + 1
+    start = 0
+    while start < n:
+        stop = start + size
+        if stop >= n:
+            stop = n
+        else:
+            i = np.searchsorted(change, stop)
+            stop = int(change[i]) if i < len(change) else n
+        yield tokens.iloc[start:stop]
+        start = stop
+
+
+class FrequencyCounter:
+    """Add up term frequencies over chunks of a tokens table; memory bounded by the vocabulary.
+
+    Feed chunks that do not split an article (``docfreq`` counts articles per chunk).
+
+    >>> c = FrequencyCounter(unit="lower")
+    >>> t = pd.DataFrame({"article_id": ["a", "a"], "sentence": [0, 0], "lower": ["ja", "ja"],
+    ...                   "text": ["Ja", "ja"]})
+    >>> c.update(t).update(t.assign(article_id="b")).result()[["term", "n", "docfreq"]].values.tolist()
+    [['ja', 4, 2]]
+    """
+
+    def __init__(self, *, by=None, unit: str = "lemma", ngram: int = 1, stopwords=False,
+                 lang: str | None = None, compounds: str | None = None, sep: str = " "):
+        if unit not in UNITS:
+            raise InputError(f"unit must be one of {', '.join(UNITS)}, got {unit!r}")
+        if compounds not in (None, "split", "heads"):
+            raise InputError(f"compounds must be None, 'split' or 'heads', got {compounds!r}")
+        self.by, self.unit, self.ngram, self.stopwords = by, unit, int(ngram), stopwords
+        self.lang, self.compounds, self.sep = lang, compounds, sep
+        self._parts: list[pd.DataFrame] = []
+        self._rows = 0
+        self._totals: dict = {}
+
+    def update(self, tokens: pd.DataFrame, *, articles: pd.DataFrame | None = None) -> "FrequencyCounter":
+        """Count one chunk (a tokens table, optionally with the articles for ``by``)."""
+        if self.compounds:
+            tokens = split_compounds(tokens, lang=self.lang, closed=self.compounds == "heads")
+        if not len(tokens):
+            return self
+        labels = _group_labels(tokens, self.by, articles)
+        enc = encode(tokens, unit=self.unit, lang=self.lang, stopwords=self.stopwords)
+        pos, key = ngram_codes(enc, self.ngram)
+        if labels is None:
+            gcode, groups = np.zeros(len(enc.codes), dtype=np.int64), np.array(["all"], dtype=object)
+        else:
+            g, groups = pd.factorize(labels.to_numpy()[enc.index], use_na_sentinel=False)
+            gcode, groups = g.astype(np.int64), np.asarray(groups, dtype=object)
+        gpos = gcode[pos]
+        for gi, tot in enumerate(np.bincount(gpos, minlength=len(groups))):
+            self._totals[groups[gi]] = self._totals.get(groups[gi], 0) + int(tot)
+        if self.stopwords:
+            stop = enc.stop[pos].copy()
+            for k in range(1, self.ngram):
+                stop |= enc.stop[pos + k]
+            pos, key, gpos = pos[~stop], key[~stop], gpos[~stop]
+        if not len(key):
+            return self
+        nterms = int(key.max()) + 1
+        gk = gpos * nterms + key
+        uniq, counts = np.unique(gk, return_counts=True)
+        dk = np.unique(enc.doc[pos] * (len(groups) * nterms) + gk)
+        dfreq = np.bincount(np.searchsorted(uniq, dk % (len(groups) * nterms)), minlength=len(uniq))
+        strings = ngram_strings(enc, pos, key, self.ngram, self.sep)
+        part = pd.DataFrame({"group": groups[uniq // nterms], "term": strings[uniq % nterms],
+                             "n": counts.astype(np.int64), "docfreq": dfreq.astype(np.int64)})
+        self._parts.append(part)
+        self._rows += len(part)
+        if len(self._parts) > 1 and self._rows > 4 * max(len(self._parts[0]), 100_000):
+            self._consolidate()
+        return self
+
+    def _consolidate(self) -> None:
+        if len(self._parts) > 1:
+            merged = pd.concat(self._parts, ignore_index=True)
+            merged = merged.groupby(["group", "term"], sort=False, as_index=False)[["n", "docfreq"]].sum()
+            self._parts = [merged]
+            self._rows = len(merged)
+
+    def result(self, *, min_count: int = 1) -> pd.DataFrame:
+        """The frequency table: group, term, n, rel_freq (per million), docfreq, rank, total."""
+        self._consolidate()
+        if not self._parts:
+            return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
+                FREQUENCY_COLUMNS, [object, object, "int64", "float64", "int64", "int64", "int64"])})
+        df = self._parts[0]
+        df = df[df["n"] >= min_count].copy()
+        df["total"] = df["group"].map(self._totals).astype("int64")
+        df["rel_freq"] = df["n"] / df["total"] * 1e6
+        df["rank"] = df.groupby("group", sort=False)["n"].rank(method="min", ascending=False).astype("int64")
+        df = df.sort_values(["group", "rank", "term"], kind="stable", key=_sort_key).reset_index(drop=True)
+        return df[FREQUENCY_COLUMNS]
+
+
+def _sort_key(col: pd.Series):
+    return col.astype(str) if col.name in ("group", "term") else col
+
+
+def frequencies(tokens: pd.DataFrame, *, by=None, articles: pd.DataFrame | None = None,
+                unit: str = "lemma", ngram: int = 1, stopwords=False, min_count: int = 1,
+                lang: str | None = None, compounds: str | None = None,
+                chunk_size: int = CHUNK_TOKENS, progress: bool = False) -> pd.DataFrame:
+    """Frequency table of terms (or n-grams) per group.
+
+    Columns: ``group`` ("all" without ``by``), ``term``, ``n``, ``rel_freq`` (per million
+    counted items of the group), ``docfreq`` (articles containing the term), ``rank`` (1 =
+    most frequent; ties share the lowest rank), ``total`` (items counted in the group).
+
+    - ``by``: a tokens column, an ``articles`` column (joined on ``article_id``), or one label
+      per token (e.g. quoted speech vs narration).
+    - ``unit``: ``"lemma"`` (default), ``"lower"``, ``"text"`` or ``"stem"``.
+    - ``ngram``: n-grams never cross a sentence or a punctuation token.
+    - ``stopwords``: True drops stopwords (n-grams containing one); the ``total`` still counts
+      them, so relative frequencies do not change with the filter.
+    - ``compounds``: ``"split"`` counts the parts of hyphenated compounds, ``"heads"`` also
+      replaces closed compounds by their head (see :func:`split_compounds`).
+
+    >>> toks = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence": [0, 0, 0],
+    ...     "lemma": ["Frieden", "schaffen", "Frieden"], "is_punct": [False] * 3})
+    >>> frequencies(toks, by="article_id")[["group", "term", "n"]].values.tolist()
+    [['a', 'Frieden', 1], ['a', 'schaffen', 1], ['b', 'Frieden', 1]]
+    """
+    if not isinstance(tokens, pd.DataFrame):
+        raise InputError(f"tokens: expected a pandas DataFrame, got {type(tokens).__name__}")
+    counter = FrequencyCounter(by=by, unit=unit, ngram=ngram, stopwords=stopwords, lang=lang, compounds=compounds)
+    if len(tokens):
+        require_columns(tokens, ["article_id", "sentence"], table="tokens")
+    chunks = list(_article_chunks(tokens, chunk_size)) if len(tokens) else []
+    labels = None if by is None or isinstance(by, str) else _group_labels(tokens, by, None).to_numpy()
+    offset = 0
+    for chunk in tqdm(chunks, disable=not progress, desc="count", unit="chunk"):
+        if labels is not None:
+            counter.by = labels[offset:offset + len(chunk)]
+        offset += len(chunk)
+        counter.update(chunk, articles=articles)
+    return counter.result(min_count=min_count)
+
+
+# --- German compounds -----------------------------------------------------------------------
+
+@lru_cache(maxsize=8)
+def known_words(lang: str = "de", min_zipf: float = 3.0) -> frozenset[str]:
+    """Lower-case words of wordfreq's list for ``lang`` with Zipf frequency >= ``min_zipf``."""
+    import wordfreq
+
+    threshold = 10 ** (min_zipf - 9)
+    return frozenset(w for w, f in wordfreq.get_frequency_dict(lang, "large").items() if f >= threshold and w.isalpha())
+
+
+def _linkers(lang: str) -> tuple[str, ...]:
+    from analysis.resources import wordlist
+
+    try:
+        return tuple(sorted(wordlist(lang, "compound_linkers"), key=len, reverse=True))
+    except InputError:
+        return ()
+
+
+def compound_split_point(word: str, *, lang: str = "de", min_zipf: float = 3.0,
+                         min_head: int = 4, min_modifier: int = 4) -> int | None:
+    """Where the head of a closed compound starts, or None.
+
+    Method (a frequency-based splitter in the spirit of Koehn & Knight 2003, reduced to the
+    head): scan split points from left to right and take the first one, i.e. the **longest
+    known suffix** of at least ``min_head`` letters, whose modifier (at least ``min_modifier``
+    letters, after removing a linking element such as *-s-* or *-en-* listed in
+    ``resources/<lang>/compound_linkers.txt``) is also a known word. Known words are those of
+    wordfreq's list with Zipf frequency >= ``min_zipf``.
+
+    >>> w = "Atomkonflikt"; w[compound_split_point(w):]
+    'konflikt'
+    >>> compound_split_point("Konflikt") is None
+    True
+    """
+    low = word.lower()
+    if not low.isalpha() or len(low) < min_head + min_modifier:
+        return None
+    known = known_words(lang, min_zipf)
+    linkers = _linkers(lang)
+    for i in range(min_modifier, len(low) - min_head + 1):
+        if low[i:] not in known:
+            continue
+        mod = low[:i]
+        if mod in known or any(mod.endswith(lk) and len(mod) - len(lk) >= min_modifier and mod[: -len(lk)] in known
+                               for lk in linkers):
+            return i
+    return None
+
+
+def compound_head(word: str, *, lang: str = "de", **kw) -> str | None:
+    """The head of a closed compound, capitalised like ``word``; None if it is not one.
+
+    >>> compound_head("Atomkonflikt"), compound_head("Bundesregierung"), compound_head("Frieden")
+    ('Konflikt', 'Regierung', None)
+    """
+    i = compound_split_point(word, lang=lang, **kw)
+    if i is None:
+        return None
+    head = word[i:]
+    return head[:1].upper() + head[1:] if word[:1].isupper() else head
+
+
+def hyphen_parts(word: str) -> list[tuple[int, str]]:
+    """(offset, part) for the parts of a hyphenated word; empty parts (``Nord-``) dropped.
+
+    >>> hyphen_parts("Sechs-Parteien-Gespräche")
+    [(0, 'Sechs'), (6, 'Parteien'), (15, 'Gespräche')]
+    """
+    out, start = [], 0
+    for m in HYPHENS.finditer(word):
+        if m.start() > start:
+            out.append((start, word[start:m.start()]))
+        start = m.end()
+    if start < len(word):
+        out.append((start, word[start:]))
+    return out
+
+
+def split_compounds(tokens: pd.DataFrame, *, lang: str | None = None, closed: bool = False, **head_options) -> pd.DataFrame:
+    """Tokens with hyphenated compounds split into their parts, and optionally closed heads.
+
+    Every hyphenated token becomes one row per part with its own offsets, ``lower``, ``lemma``
+    (lemmatised part) and ``is_stop``; ``compound`` holds the original token (None elsewhere).
+    With ``closed=True`` a closed compound's ``text``, ``lower`` and ``lemma`` are replaced by
+    its head (:func:`compound_split_point`, computed on the lemma) and ``start`` moves to the
+    head. Punctuation rows are left alone.
+
+    >>> t = pd.DataFrame({"article_id": ["a"], "sentence": [0], "start": [0], "end": [24],
+    ...     "text": ["Sechs-Parteien-Gespräche"], "lower": ["sechs-parteien-gespräche"],
+    ...     "lemma": ["Sechs-Parteien-Gespräch"], "is_stop": [False], "is_punct": [False]})
+    >>> split_compounds(t, lang="de")[["text", "start", "lemma"]].values.tolist()
+    [['Sechs', 0, 'sechs'], ['Parteien', 6, 'Partei'], ['Gespräche', 15, 'Gespräch']]
+    """
+    if not len(tokens):
+        return tokens.assign(compound=pd.Series(dtype=object))
+    lang = _guess_lang(tokens, lang)
+    text_col = "text" if "text" in tokens.columns else "lower"
+    require_columns(tokens, [text_col], table="tokens")
+    punct = _punct_mask(tokens)
+    text = tokens[text_col].astype(str)
+    hyph = (text.str.contains(HYPHENS.pattern, regex=True).to_numpy() & ~punct)
+    out = tokens.copy()
+    out["compound"] = None
+    if closed:
+        out = _closed_heads(out, ~hyph & ~punct, lang, head_options)
+    if not hyph.any():
+        return out
+    from analysis.resources import wordlist
+
+    try:
+        stops = wordlist(lang, "stopwords")
+    except InputError:
+        stops = frozenset()
+    lemmatize = _lemmatizer()
+    rows = []
+    cols = list(out.columns)
+    hyph_pos = np.flatnonzero(hyph)
+    for p, rec in zip(hyph_pos, out.iloc[hyph_pos].to_dict("records")):
+        word = rec[text_col]
+        for sub, (off, part) in enumerate(hyphen_parts(word) or [(0, word)]):
+            r = dict(rec)
+            r[text_col] = part
+            if "lower" in r:
+                r["lower"] = part.lower()
+            if "lemma" in r:
+                r["lemma"] = lemmatize(part, lang)
+            if "start" in r:
+                r["start"] = rec["start"] + off
+                r["end"] = rec["start"] + off + len(part)
+            if "is_stop" in r:
+                r["is_stop"] = part.lower() in stops
+            r["compound"] = word
+            r["_pos"], r["_sub"] = p, sub
+            rows.append(r)
+    keep = out.iloc[np.flatnonzero(~hyph)].assign(_pos=np.flatnonzero(~hyph), _sub=0)
+    parts = pd.DataFrame(rows, columns=cols + ["_pos", "_sub"]).astype({c: keep[c].dtype for c in ("start", "end") if c in keep})
+    merged = pd.concat([keep, parts], ignore_index=True).sort_values(["_pos", "_sub"], kind="stable")
+    return merged.drop(columns=["_pos", "_sub"]).reset_index(drop=True)
+
+
+def _lemmatizer():
+    try:
+        from analysis.segment import lemmatize
+
+        return lemmatize
+    except Exception:  # noqa: BLE001 - segment not importable: keep parts as they are
+        return lambda word, lang: word
+
+
+def _closed_heads(out: pd.DataFrame, mask: np.ndarray, lang: str, options: dict) -> pd.DataFrame:
+    base_col = "lemma" if "lemma" in out.columns else ("lower" if "lower" in out.columns else "text")
+    cand = np.flatnonzero(mask)
+    base = out[base_col].to_numpy()[cand].astype(str)
+    split = {w: compound_split_point(w, lang=lang, **options) for w in pd.unique(base)}
+    points = np.array([split[w] if split[w] is not None else -1 for w in base], dtype=np.int64)
+    hit = points >= 0
+    if not hit.any():
+        return out
+    pos = cand[hit]
+    mods = [w[:i].lower() for w, i in zip(base[hit], points[hit])]
+    orig_col = "text" if "text" in out.columns else base_col
+    compound = out["compound"].to_numpy(dtype=object).copy()
+    compound[pos] = out[orig_col].to_numpy()[pos]
+    for col in ("text", "lower", "lemma"):
+        if col not in out.columns:
+            continue
+        values = out[col].to_numpy(dtype=object).copy()
+        shift = np.zeros(len(pos), dtype=np.int64)
+        for k, (p, m) in enumerate(zip(pos, mods)):
+            v = str(values[p])
+            if v.lower().startswith(m) and len(v) > len(m):
+                h = v[len(m):]
+                values[p] = h.lower() if col == "lower" else (h[:1].upper() + h[1:] if v[:1].isupper() else h)
+                shift[k] = len(m)
+        out[col] = values
+        if col == orig_col and "start" in out.columns:
+            start = out["start"].to_numpy().copy()
+            start[pos] += shift
+            out["start"] = start
+    out["compound"] = compound
+    return out
+
+
+# --- reading token tables from paths --------------------------------------------------------
+
+def load_tokens(paths: Iterable[str | Path], *, lang: str | None = None, progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """Tokens (and articles, when known) from token tables, ``load --segment`` folders or corpora.
+
+    A ``.parquet``/``.csv`` file holding token columns is read as is; a folder with
+    ``tokens.parquet`` is read with its ``articles.parquet``; anything else is loaded with
+    :func:`analysis.corpus.load_articles` and segmented.
+    """
+    token_frames, article_frames, raw = [], [], []
+    for p in map(Path, paths):
+        if p.is_dir() and (p / "tokens.parquet").exists():
+            token_frames.append(pd.read_parquet(p / "tokens.parquet"))
+            if (p / "articles.parquet").exists():
+                article_frames.append(pd.read_parquet(p / "articles.parquet"))
+        elif p.suffix in (".parquet", ".csv") and p.exists() and _is_token_table(p):
+            token_frames.append(pd.read_parquet(p) if p.suffix == ".parquet" else pd.read_csv(p))
+        else:
+            raw.append(str(p))
+    if raw:
+        from analysis.corpus import load_articles
+        from analysis.segment import segment
+
+        articles, _ = load_articles(raw, lang=lang, progress=progress)
+        article_frames.append(articles)
+        token_frames.append(segment(articles, lang=lang, progress=progress).tokens)
+    if not token_frames:
+        raise InputError("no tokens found in the given paths")
+    tokens = pd.concat(token_frames, ignore_index=True)
+    articles = pd.concat(article_frames, ignore_index=True) if article_frames else None
+    return tokens, articles
+
+
+def _is_token_table(path: Path) -> bool:
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        cols = set(pq.read_schema(path).names)
+    else:
+        cols = set(pd.read_csv(path, nrows=0).columns)
+    return {"article_id", "sentence", "lemma", "lower"} <= cols
