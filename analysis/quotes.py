@@ -1,0 +1,854 @@
+"""Quotation detection and attribution for German and English news.
+
+:func:`extract_quotes` finds speech events in the articles and returns the ``quotes`` table
+(one row per quotation; see ``docs/quotes.md``). It works on the ``sentences`` and ``tokens``
+tables of :mod:`analysis.segment` with transparent rules and per-language word lists
+(``resources/<lang>/speech_verbs.tsv``, ``konjunktiv.tsv``, ``attribution_frames.tsv``,
+``function_words.tsv``):
+
+* **direct**: text between quotation marks („…“, "…", »…«, «…», “…”), also over several
+  sentences and paragraphs (a mark reopened at the start of the next paragraph continues the
+  quote; an unclosed mark closes at the paragraph end). Short quoted names and titles without a
+  speech frame (``„Shenzhou 6“``) are not quotations.
+* **indirect**: a content clause next to a speech frame, ``X sagte, Y sei …`` / ``Y sei …, sagte
+  X`` / ``X sagte: …`` / ``X erklärte, dass …``; in German a frame clause is indicative and the
+  content is marked by Konjunktiv, a complementiser or a zu-infinitive.
+* **mixed**: an indirect quotation that contains a quoted part (``er wolle auf die „Festigung
+  der Freundschaft“ trinken``).
+* **free_indirect**: sentences in Konjunktiv I without a frame of their own that follow a
+  quotation inherit its speaker; reportative ``soll … haben`` sentences.
+* **reported**: a speech act without rendered words (``X forderte Y``, ``X sprach sich für Y
+  aus``, ``X wies … zurück``).
+* attributions without a verb: ``laut X``, ``nach Angaben von X``, ``X zufolge``, ``…, so X``,
+  ``wie X berichtete``; English ``according to X``.
+
+Speakers are then resolved to canonical actors by :func:`analysis.speakers.resolve_speakers`.
+
+>>> import pandas as pd
+>>> art = pd.DataFrame({"article_id": ["a"], "lang": ["de"], "text": [
+...     "Die Gespräche seien konstruktiv verlaufen, sagte Putin. „Es gibt keine Geheimnisse“, sagte er."]})
+>>> q = extract_quotes(art)
+>>> q[["kind", "text", "speaker"]].values.tolist()
+[['indirect', 'Die Gespräche seien konstruktiv verlaufen', 'Putin'], ['direct', '„Es gibt keine Geheimnisse“', 'Putin']]
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from tqdm.auto import tqdm
+
+from analysis.errors import InputError, require_columns
+from analysis.resources import ROOT, table
+
+log = logging.getLogger(__name__)
+
+QUOTE_COLUMNS = [
+    "article_id", "quote_id", "kind", "text", "spans", "cue", "cue_span", "speaker_mention",
+    "speaker_span", "speaker", "speaker_resolution", "confidence",
+    "cue_spans", "speaker_spans", "frame_spans", "sentence", "lang",
+]
+KINDS = ("direct", "indirect", "mixed", "free_indirect", "reported")
+_WORD = re.compile(r"\w")
+_ENDERS = frozenset(".!?…")
+
+
+# --- language resources -----------------------------------------------------------------------
+
+@dataclass
+class Lexicon:
+    """Word lists of one language, read from ``resources/<lang>/``."""
+
+    lang: str
+    cue_class: dict = field(default_factory=dict)        # full verb lemma -> set of classes
+    particle_bases: dict = field(default_factory=dict)   # base lemma -> {particle: full lemma}
+    reflexive: set = field(default_factory=set)          # lemmas that need 'sich'
+    nouns: set = field(default_factory=set)              # cue nouns (lemma)
+    konj: dict = field(default_factory=dict)             # form -> mood (I, II, reportative)
+    frames: dict = field(default_factory=dict)           # word -> (position, needs_noun)
+    fw: dict = field(default_factory=dict)               # function word -> class
+    pronouns: set = field(default_factory=set)
+
+    def cls(self, word: str) -> str | None:
+        return self.fw.get(word)
+
+
+def _load_table(lang: str, name: str) -> pd.DataFrame | None:
+    return table(lang, name) if (ROOT / lang / f"{name}.tsv").exists() else None
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> Lexicon:
+    """The :class:`Lexicon` of ``lang`` (German rules are used for languages without resources)."""
+    if not (ROOT / lang / "speech_verbs.tsv").exists():
+        log.warning("no speech-verb list for language %r; using German resources", lang)
+        lang = "de"
+    lex = Lexicon(lang)
+    verbs = table(lang, "speech_verbs")
+    for row in verbs.to_dict(orient="records"):
+        if row["pos"] == "noun":
+            lex.nouns.add(row["lemma"].lower())
+            continue
+        classes = set(row["class"].split(","))
+        lex.cue_class.setdefault(row["lemma"], set()).update(classes)
+        if row["particle"]:
+            lex.particle_bases.setdefault(row["base"], {})[row["particle"]] = row["lemma"]
+        if row.get("reflexive"):
+            lex.reflexive.add(row["lemma"])
+    konj = _load_table(lang, "konjunktiv")
+    if konj is not None:
+        lex.konj = dict(zip(konj["form"], konj["mood"]))
+    frames = _load_table(lang, "attribution_frames")
+    if frames is not None:
+        lex.frames = {w: (p, n) for w, p, n in zip(frames["word"], frames["position"], frames["needs_noun"])}
+    fw = _load_table(lang, "function_words")
+    if fw is not None:
+        for w, c in zip(fw["word"], fw["class"]):
+            lex.fw.setdefault(w, c)
+    pron = _load_table(lang, "pronouns")
+    if pron is not None:
+        lex.pronouns = set(pron["form"])
+    return lex
+
+
+# --- quotation marks --------------------------------------------------------------------------
+
+_DOUBLE = "„“”\"»«"
+
+
+def find_quotation_marks(text: str, *, lang: str = "de") -> list[tuple[int, int, bool]]:
+    """Spans ``(start, end, closed)`` of text between double quotation marks, marks included.
+
+    Quotes never cross a paragraph break unless the next paragraph reopens the quote with an
+    opening mark (the convention for quotations running over paragraphs); an unclosed quote
+    ends at its paragraph end (``closed`` is then False). Apostrophes are never quotation marks.
+
+    >>> find_quotation_marks('Er sagte: „Ja.“ Dann »nein«.')
+    [(10, 15, True), (21, 27, True)]
+    >>> find_quotation_marks('„offen\\n\\nweiter')
+    [(0, 6, False)]
+    """
+    guillemet_opens = "»"
+    first_r, first_l = text.find("»"), text.find("«")
+    if first_l != -1 and (first_r == -1 or first_l < first_r):
+        guillemet_opens = "«"
+    out: list[tuple[int, int, bool]] = []
+    open_pos, open_ch = -1, ""
+    n = len(text)
+    for m in re.finditer(r"[„“”\"»«]|\n\s*\n", text):
+        ch, i = m.group(), m.start()
+        if ch[0] == "\n":  # paragraph break
+            if open_pos >= 0:
+                nxt = m.end()
+                if nxt < n and text[nxt] in "„»«“\"" and _closes(open_ch, text[nxt], guillemet_opens) is False:
+                    continue  # reopened: the quote runs on (the reopening mark is skipped below)
+                out.append((open_pos, _rstrip_pos(text, i), False))
+                open_pos = -1
+            continue
+        if open_pos >= 0:
+            if i == open_pos + 1 and ch == open_ch:
+                continue
+            if _closes(open_ch, ch, guillemet_opens):
+                if ch == "\"" and i + 1 < n and text[i + 1].isalnum() and not text[i - 1].isalnum():
+                    # a straight mark glued to the next word opens rather than closes: restart
+                    out.append((open_pos, _rstrip_pos(text, i), False))
+                    open_pos, open_ch = i, ch
+                    continue
+                out.append((open_pos, i + 1, True))
+                open_pos = -1
+            elif _is_reopen(text, i, m):
+                continue
+            elif ch in "„" or (ch == guillemet_opens and ch != open_ch):
+                # a new opening mark while one is open: the earlier one was never closed
+                out.append((open_pos, _rstrip_pos(text, i), False))
+                open_pos, open_ch = i, ch
+            continue
+        if _opens(text, i, ch, guillemet_opens):
+            open_pos, open_ch = i, ch
+    if open_pos >= 0:
+        end = text.find("\n", open_pos)
+        out.append((open_pos, _rstrip_pos(text, end if end != -1 else n), False))
+    return [(s, e, c) for s, e, c in out if e - s > 1]
+
+
+def _rstrip_pos(text: str, i: int) -> int:
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _is_reopen(text: str, i: int, m) -> bool:
+    """A mark at the start of a paragraph while a quote runs on from the previous paragraph."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j >= 1 and text[j] == "\n" and text[j - 1] in "\n \t"
+
+
+def _opens(text: str, i: int, ch: str, guillemet_opens: str) -> bool:
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if nxt.isspace():
+        return False
+    if ch == "„":
+        return True
+    if ch in "»«":
+        return ch == guillemet_opens
+    prev = text[i - 1] if i else " "
+    return not (prev.isalnum() or prev in ".,;!?")  # “ or " opening (English style or straight)
+
+
+def _closes(open_ch: str, ch: str, guillemet_opens: str) -> bool:
+    if open_ch == "„":
+        return ch in "“”\""
+    if open_ch in "»«":
+        return ch in "»«" and ch != open_ch
+    if open_ch == "“":
+        return ch in "”“"
+    if open_ch == "\"":
+        return ch == "\""
+    return False
+
+
+# --- per-article analysis ---------------------------------------------------------------------
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    lower: str
+    lemma: str
+
+
+@dataclass
+class _Quote:
+    kind: str
+    spans: list
+    cue: list = field(default_factory=list)        # token spans (start, end) chars
+    speaker: list = field(default_factory=list)    # char spans
+    frame: list = field(default_factory=list)
+    sentence: int = -1
+    confidence: float = 0.5
+    inherit: bool = False  # speaker to be taken from the previous quotation
+
+
+def _is_cap(t: _Tok) -> bool:
+    return t.text[:1].isupper()
+
+
+def _is_word(t: _Tok) -> bool:
+    return bool(_WORD.search(t.text))
+
+
+class _Article:
+    """Rules applied to one article; produces a list of :class:`_Quote`."""
+
+    def __init__(self, text: str, sentences: list, tokens: list, lex: Lexicon):
+        self.text, self.sents, self.toks, self.lex = text, sentences, tokens, lex
+        self.de = lex.lang == "de"
+
+    # -- token classes --
+    def konj(self, t: _Tok) -> str | None:
+        """Mood of a Konjunktiv form (``I``, ``II``, ``reportative``) or None."""
+        if not self.de:
+            return None
+        mood = self.lex.konj.get(t.lower)
+        if mood:
+            return mood
+        lw, lm = t.lower, t.lemma
+        if (len(lw) > 3 and lw.endswith("e") and lm.endswith("en") and lw == lm[:-1].lower()
+                and not _is_cap(t)):
+            return "I"
+        return None
+
+    def cue_at(self, toks: list[_Tok], i: int, clause_end: int) -> tuple[str, list[int]] | None:
+        """Cue lemma and token indices for a speech verb at ``toks[i]`` (particle searched to ``clause_end``)."""
+        t = toks[i]
+        lex = self.lex
+        if not _is_word(t) or (self.de and _is_cap(t) and i > 0):
+            return None
+        lemma = t.lemma if self.de else t.lemma.lower()
+        parts = lex.particle_bases.get(lemma)
+        if parts:
+            for j in range(i + 1, clause_end):
+                p = toks[j].lower
+                if p in parts and (j + 1 >= clause_end or not _is_word(toks[j + 1]) or not self.de):
+                    full = parts[p]
+                    if full in lex.reflexive and not any(x.lower == "sich" for x in toks[i:clause_end]):
+                        continue
+                    return full, [i, j]
+        if lemma in lex.cue_class:
+            if lemma in lex.reflexive and not any(x.lower == "sich" for x in toks[max(0, i - 3):clause_end]):
+                return None
+            return lemma, [i]
+        return None
+
+    # -- noun phrases (speakers) --
+    def np_forward(self, toks: list[_Tok], i: int, end: int) -> tuple[int, int]:
+        """Token range [a, b) of the noun phrase starting at ``i`` (empty when none)."""
+        lex = self.lex
+        j = i
+        while j < end and (lex.cls(toks[j].lower) == "adv" or toks[j].lower == "sich"):
+            j += 1
+        if j >= end:
+            return i, i
+        a = j
+        if toks[j].lower in lex.pronouns:
+            return a, j + 1
+        seen_noun = False
+        while j < end:
+            t = toks[j]
+            c = lex.cls(t.lower)
+            if not _is_word(t):
+                if t.text in "-–" and seen_noun:
+                    break
+                if t.text in "„“”\"»«'" and j + 1 < end:
+                    j += 1
+                    continue
+                if t.text == "," and seen_noun and j + 2 < end and _is_cap(toks[j + 1]) and \
+                        lex.cls(toks[j + 1].lower) is None:
+                    # apposition: "der Chef der Behörde, Frank Weise,"
+                    k = j + 1
+                    while k < end and _is_word(toks[k]) and _is_cap(toks[k]):
+                        k += 1
+                    if k - (j + 1) >= 1 and (k >= end or toks[k].text in ",.;:"):
+                        j = k
+                        continue
+                break
+            if c == "det":
+                if seen_noun and not (self.de and t.lower in ("der", "des")) and not (not self.de and t.lower == "the"):
+                    break
+                j += 1
+                continue
+            if c == "prep":
+                if seen_noun and t.lower in (("von", "für") if self.de else ("of",)) and j + 1 < end and (
+                        _is_cap(toks[j + 1]) or lex.cls(toks[j + 1].lower) == "det"):
+                    j += 1
+                    continue
+                break
+            if c in ("adv", "conj", "comp", "aux"):
+                break
+            if _is_cap(t) or t.text[:1].isdigit():
+                seen_noun = True
+                j += 1
+                continue
+            # lowercase content word: adjective when followed by a noun or another adjective
+            if self.de and re.search(r"(e|en|er|es|em)$", t.lower) and j + 1 < end and _is_word(toks[j + 1]) and \
+                    lex.cls(toks[j + 1].lower) is None and not seen_noun:
+                j += 1
+                continue
+            if not self.de and not seen_noun and j + 1 < end and _is_word(toks[j + 1]) and _is_cap(toks[j + 1]) is False \
+                    and lex.cls(toks[j + 1].lower) is None and j + 2 < end and _is_cap(toks[j + 2]):
+                j += 1
+                continue
+            if not self.de and not seen_noun:
+                seen_noun = True  # English common nouns are lowercase: "officials", "the campaign"
+                j += 1
+                continue
+            break
+        while j > a and (lex.cls(toks[j - 1].lower) in ("det", "prep") or not _is_word(toks[j - 1])):
+            j -= 1
+        if not any(_is_cap(x) or not self.de for x in toks[a:j]):
+            return i, i
+        return a, j
+
+    def np_backward(self, toks: list[_Tok], i: int, start: int) -> tuple[int, int]:
+        """Noun phrase ending right before ``i`` (for ``X zufolge``)."""
+        lex = self.lex
+        j = i
+        while j > start:
+            t = toks[j - 1]
+            c = lex.cls(t.lower)
+            if not _is_word(t) or c in ("prep", "conj", "comp", "aux", "adv"):
+                break
+            j -= 1
+        return j, i
+
+    def subject(self, toks: list[_Tok], lo: int, verb: int, hi: int) -> tuple[int, int]:
+        """Speaker of a frame whose finite verb or cue is at ``verb``; clause tokens ``lo..hi``."""
+        lex = self.lex
+        a = lo
+        while a < verb and (lex.cls(toks[a].lower) in ("conj", "adv") or not _is_word(toks[a])):
+            a += 1
+        if a < verb and lex.cls(toks[a].lower) != "prep" and (
+                _is_cap(toks[a]) or toks[a].lower in lex.pronouns or lex.cls(toks[a].lower) == "det"):
+            s, e = self.np_forward(toks, a, verb)
+            if e > s:
+                return s, e
+        # verb-first or fronted adverbial: the subject follows the finite verb
+        fin = lo
+        for k in range(lo, verb + 1):
+            if lex.cls(toks[k].lower) == "aux" or k == verb:
+                fin = k
+                break
+        return self.np_forward(toks, fin + 1, hi)
+
+    # -- sentence rules --
+    def analyse(self) -> list[_Quote]:
+        text = self.text
+        marks = find_quotation_marks(text, lang=self.lex.lang)
+        quotes: list[_Quote] = []
+        sent_quote: dict[int, _Quote] = {}
+        covered = np.zeros(len(self.sents), dtype=bool)
+        direct_spans = []
+        sent_starts = [s[0] for s in self.sents]
+        for qs, qe, closed in marks:
+            inner = text[qs + 1: qe - (1 if closed else 0)]
+            words = len(re.findall(r"\w+", inner))
+            si = max(0, int(np.searchsorted(sent_starts, qs, side="right")) - 1)
+            sj = max(0, int(np.searchsorted(sent_starts, max(qs, qe - 1), side="right")) - 1)
+            pre = text[self.sents[si][0]:qs]
+            post = text[qe:self.sents[sj][1]]
+            clause_initial = not pre.strip() or pre.rstrip()[-1:] in ":" or (
+                pre.rstrip()[-1:] == "," and inner[:1].isupper())
+            sentence_like = inner.rstrip()[-1:] in ".!?…" or words >= 8
+            if not clause_initial or words < 3 or (words < 5 and not sentence_like and not post.strip(" ").startswith(",")
+                                                   and not pre.rstrip().endswith(":")):
+                direct_spans.append((qs, qe, False))
+                continue
+            direct_spans.append((qs, qe, True))
+            q = _Quote("direct", [[qs, qe]], sentence=si, confidence=0.9)
+            self.direct_frame(q, si, sj, qs, qe)
+            quotes.append(q)
+            for k in range(si, sj + 1):
+                covered[k] = True
+                sent_quote[k] = q
+        # sentence rules on the sentences not taken by direct quotations
+        for k, (s, e, para) in enumerate(self.sents):
+            if covered[k]:
+                continue
+            q = self.sentence_quote(k)
+            if q is not None:
+                quotes.append(q)
+                sent_quote[k] = q
+        # free indirect speech: Konjunktiv sentences following a quotation
+        last: _Quote | None = None
+        last_k = -10
+        for k, (s, e, para) in enumerate(self.sents):
+            if k in sent_quote:
+                last, last_k = sent_quote[k], k
+                continue
+            toks = self.toks[k]
+            moods = [self.konj(t) for t in toks]
+            has_i = "I" in moods
+            has_rep = "reportative" in moods and any(t.lower in ("haben", "sein", "worden") for t in toks)
+            prev_para = self.sents[last_k][2] if last_k >= 0 else -1
+            near = last is not None and k - last_k <= 2 and para - prev_para <= 1
+            if (has_i or ("II" in moods and near)) and near or has_rep:
+                body = self.trim(s, e, keep_end=True)
+                if body is None:
+                    continue
+                prev = sent_quote.get(k - 1)
+                if prev is not None and prev.kind == "free_indirect" and self.sents[k - 1][2] == para:
+                    prev.spans[-1][1] = body[1]  # continue the running free indirect quotation
+                    sent_quote[k] = prev
+                    last, last_k = prev, k
+                    continue
+                fq = _Quote("free_indirect", [list(body)], sentence=k, confidence=0.5 if near else 0.35,
+                            inherit=near)
+                if near:
+                    fq.speaker = list(last.speaker)
+                quotes.append(fq)
+                sent_quote[k] = fq
+                last, last_k = fq, k
+        quotes.sort(key=lambda q: q.spans[0][0])
+        # direct quotations without a frame inherit the nearest quotation's speaker
+        prev = None
+        for q in quotes:
+            if not q.speaker and prev is not None and prev.speaker and q.kind in ("direct", "free_indirect"):
+                q.speaker = list(prev.speaker)
+                q.inherit = True
+            prev = q
+        return quotes
+
+    def trim(self, s: int, e: int, *, keep_end: bool) -> tuple[int, int] | None:
+        """Strip spaces (and the final punctuation unless ``keep_end``) from a char range."""
+        text = self.text
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if not keep_end:
+            while e > s and text[e - 1] in ".!?;:,–-" :
+                e -= 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+        return (s, e) if e > s and _WORD.search(text[s:e]) else None
+
+    def direct_frame(self, q: _Quote, si: int, sj: int, qs: int, qe: int) -> None:
+        """Find cue and speaker of a direct quotation in its sentences (after, then before)."""
+        toks_after = [t for t in self.toks[sj] if t.start >= qe]
+        toks_before = [t for t in self.toks[si] if t.end <= qs]
+        if toks_after and len([t for t in toks_after if _is_word(t)]) >= 1:
+            found = self.frame_in(toks_after, after_content=True)
+            if found:
+                return self.apply_frame(q, toks_after, found)
+        if toks_before:
+            found = self.frame_in(toks_before, after_content=False)
+            if found:
+                return self.apply_frame(q, toks_before, found)
+        q.confidence = 0.6
+
+    def frame_in(self, toks: list[_Tok], *, after_content: bool):
+        """Cue, speaker and frame token ranges inside a frame-only token list."""
+        n = len(toks)
+        end = n
+        while end > 0 and not _is_word(toks[end - 1]):
+            end -= 1
+        start = 0
+        while start < end and not _is_word(toks[start]):
+            start += 1
+        if end <= start:
+            return None
+        for i in range(start, end):
+            w = toks[i].lower
+            fr = self.lex.frames.get(w)
+            if fr and fr[0] == "after" and fr[2] if False else False:
+                pass
+            cue = self.cue_at(toks, i, end)
+            if cue:
+                if after_content and i == start or (after_content and self.lex.cls(toks[start].lower) == "adv"):
+                    sp = self.np_forward(toks, cue[1][0] + 1, end)
+                else:
+                    sp = self.subject(toks, start, i, end)
+                return cue[1], sp, (start, end)
+            if w == "so" and after_content and i == start:
+                sp = self.np_forward(toks, i + 1, end)
+                if sp[1] > sp[0]:
+                    return [i], sp, (start, end)
+            if w in ("laut", "zufolge", "according"):
+                sp = self.np_backward(toks, i, start) if w == "zufolge" else self.np_forward(
+                    toks, i + (2 if w == "according" else 1), end)
+                return [i] if w != "according" else [i, i + 1], sp, (start, end)
+        return None
+
+    def apply_frame(self, q: _Quote, toks: list[_Tok], found) -> None:
+        cue_idx, (a, b), (fs, fe) = found
+        q.cue = self._cue_spans(toks, cue_idx)
+        if b > a:
+            q.speaker = [[toks[a].start, toks[b - 1].end]]
+        q.frame = [[toks[fs].start, toks[fe - 1].end]]
+        q.confidence = 0.9 if b > a else 0.7
+
+    def _cue_spans(self, toks: list[_Tok], idx: list[int]) -> list:
+        spans = [[toks[i].start, toks[i].end] for i in idx if 0 <= i < len(toks)]
+        # an auxiliary directly governing a participle cue belongs to the cue (hat ... angekündigt)
+        if idx and self.de:
+            i = idx[0]
+            t = toks[i]
+            if t.lower.startswith("ge") or t.lower.endswith("t"):
+                for k in range(i - 1, max(-1, i - 12), -1):
+                    if not _is_word(toks[k]) and toks[k].text in ",:;":
+                        break
+                    if self.lex.cls(toks[k].lower) == "aux" and toks[k].lower not in ("ist", "sind", "war", "waren"):
+                        spans.insert(0, [toks[k].start, toks[k].end])
+                        break
+        return spans
+
+    def sentence_quote(self, k: int) -> _Quote | None:
+        """Indirect, attributed or reported quotation in sentence ``k`` (or None)."""
+        toks = self.toks[k]
+        n = len(toks)
+        if n < 3:
+            return None
+        lex = self.lex
+        end = n
+        while end > 0 and not _is_word(toks[end - 1]) and toks[end - 1].text not in "“”\"»«":
+            end -= 1
+        if end <= 0:
+            return None
+        commas = [i for i in range(end) if toks[i].text in (",", ":", ";") or toks[i].text in ("–", "—")]
+        bounds = [0] + [c + 1 for c in commas] + [end]
+        clause_of = np.zeros(n + 1, dtype=int)
+        for ci in range(len(bounds) - 1):
+            clause_of[bounds[ci]:bounds[ci + 1]] = ci
+        clause_of[end:] = len(bounds) - 2
+        moods = [self.konj(t) for t in toks]
+
+        def clause_range(ci):
+            return bounds[ci], (commas[ci] if ci < len(commas) else end)
+
+        def konj_in(a, b, strong=False):
+            return any(m in (("I",) if strong else ("I", "II")) for m in moods[a:b])
+
+        # 1. verb-less attributions: laut X, nach Angaben von X, X zufolge, ", so X"
+        for i in range(end):
+            w = toks[i].lower
+            fr = lex.frames.get(w) if w != "wie" and w != "as" else None
+            if w == "according" and i + 1 < end and toks[i + 1].lower == "to":
+                fr = ("after", "no")
+            if not fr:
+                continue
+            pos, needs = fr
+            if w == "nach" and not (i + 1 < end and (toks[i + 1].lemma.lower() in lex.nouns or (
+                    i + 2 < end and toks[i + 2].lemma.lower() in lex.nouns and lex.cls(toks[i + 1].lower) in ("det", None)
+                    and not _is_cap(toks[i + 1])))):
+                continue
+            if w == "so" and not (i > 0 and toks[i - 1].text == "," and i + 1 < end and (
+                    _is_cap(toks[i + 1]) or lex.cls(toks[i + 1].lower) == "det")):
+                continue
+            if w == "per" and not (i + 1 < end and _is_cap(toks[i + 1])):
+                continue
+            if pos == "before":
+                a, b = self.np_backward(toks, i, bounds[clause_of[i]])
+                fa, fb = a, i + 1
+            else:
+                a, b = self.np_forward(toks, i + (2 if w == "according" else 1), end)
+                if b <= a:
+                    continue
+                fa, fb = i, b
+                if w == "so":
+                    fa = i - 1
+                    b = end if self.de else b
+                    fb = end
+            if b <= a:
+                continue
+            content = []
+            if fa > 0:
+                r = self.trim(toks[0].start, toks[fa - 1].end, keep_end=False)
+                if r:
+                    content.append(list(r))
+            if fb < end:
+                r = self.trim(toks[fb].start, toks[end - 1].end, keep_end=False)
+                if r:
+                    content.append(list(r))
+            content = [c for c in content if len(re.findall(r"\w+", self.text[c[0]:c[1]])) >= 2]
+            if not content:
+                continue
+            q = _Quote("indirect", content, sentence=k, confidence=0.75)
+            cue_idx = [i] if w != "according" else [i, i + 1]
+            q.cue = [[toks[x].start, toks[x].end] for x in cue_idx]
+            q.speaker = [[toks[a].start, toks[b - 1].end]]
+            q.frame = [[toks[fa].start, toks[fb - 1].end]] if toks[fa].text != "," else [[toks[fa].start, toks[fb - 1].end]]
+            return self.finish(q, toks, content)
+
+        # 2. verb frames
+        cues = []
+        for i in range(end):
+            ci = clause_of[i]
+            a, b = clause_range(ci)
+            c = self.cue_at(toks, i, b)
+            if c:
+                cues.append((i, c))
+        for i, (lemma, idx) in cues:
+            ci = clause_of[i]
+            a, b = clause_range(ci)
+            classes = lex.cue_class.get(lemma, set())
+            if self.de and konj_in(a, b, strong=True) and not (lemma in ("sagen",) and i > a and toks[i - 1].text == ","):
+                continue  # the cue's own clause is reported content ("Er könne nicht sagen, ...")
+            # (a) frame after content: "..., sagte X." / "..., so X" / "..., X said."
+            if ci > 0 and (i == a or (i <= a + 2 and all(lex.cls(t.lower) == "adv" for t in toks[a:i]))) or (
+                    not self.de and ci > 0 and self._en_subject_before(toks, a, i)):
+                ca, cb = 0, commas[ci - 1]
+                if bounds[ci - 1] < cb and toks[cb].text in (",", "–", "—"):
+                    content = self.trim(toks[ca].start, toks[cb - 1].end, keep_end=False) if cb > ca else None
+                    if content and len(re.findall(r"\w+", self.text[content[0]:content[1]])) >= 3:
+                        fb = end
+                        spans = [list(content)]
+                        # frame in the middle: "Die Lage, sagte er, sei ernst."
+                        if ci + 1 < len(bounds) - 1 and b < end and toks[b].text == ",":
+                            rest = self.trim(toks[b + 1].start, toks[end - 1].end, keep_end=False) if b + 1 < end else None
+                            if rest and (konj_in(b + 1, end) or not self.de):
+                                spans.append(list(rest))
+                                fb = b + 1
+                        q = _Quote("indirect", spans, sentence=k, confidence=0.8)
+                        q.cue = self._cue_spans(toks, idx)
+                        if self.de or i == a:
+                            sa, sb = self.np_forward(toks, max(idx) + 1 if i == a else i + 1, fb if fb < end else end)
+                            if sb <= sa:
+                                sa, sb = self.np_forward(toks, i + 1, end)
+                        else:
+                            sa, sb = self.np_forward(toks, a, i)
+                        if sb > sa:
+                            q.speaker = [[toks[sa].start, toks[sb - 1].end]]
+                        q.frame = [[toks[cb].start, toks[(fb if fb < end else end) - 1].end]]
+                        if fb < end:
+                            q.frame = [[toks[cb].start, toks[b].end]]
+                        return self.finish(q, toks, spans)
+            # (b) frame before content: "X sagte, ..." / "X sagte: ..." / "X said (that) ..."
+            nxt = None
+            for c in commas:
+                if c > max(idx) and clause_of[c] == ci:
+                    nxt = c
+                    break
+            if nxt is None and not self.de:
+                nxt = max(idx)  # English: the content follows the verb directly ("said that ...")
+                # told reporters / told the AP: skip the addressee
+                if lemma in ("tell", "ask", "urge", "warn", "remind", "assure", "inform") and nxt + 1 < end:
+                    sa, sb = self.np_forward(toks, nxt + 1, end)
+                    if sb > sa and sb - sa <= 4:
+                        nxt = sb - 1
+            if nxt is not None and nxt + 1 < end:
+                ca = nxt + 1
+                first = toks[ca].lower
+                if toks[nxt].text in ("–", "—"):
+                    continue
+                content_ok = (
+                    toks[nxt].text == ":" or lex.cls(first) == "comp" or konj_in(ca, end)
+                    or (self.de and any(t.lower == "zu" or "zu" in t.lower[2:-2] and t.lower.endswith("en")
+                                        for t in toks[ca:min(end, ca + 30)]) and "speech" in classes)
+                    or (not self.de and ("speech" in classes or "thought" in classes))
+                )
+                if self.de and not konj_in(ca, end) and lex.cls(first) != "comp" and toks[nxt].text != ":":
+                    content_ok = content_ok and "speech" in classes
+                if content_ok:
+                    content = self.trim(toks[ca].start, toks[end - 1].end, keep_end=False)
+                    if content and len(re.findall(r"\w+", self.text[content[0]:content[1]])) >= 2:
+                        q = _Quote("indirect", [list(content)], sentence=k, confidence=0.8)
+                        q.cue = self._cue_spans(toks, idx)
+                        sa, sb = self.subject(toks, a if self.de else 0, i, nxt)
+                        if sb > sa:
+                            q.speaker = [[toks[sa].start, toks[sb - 1].end]]
+                        fs = a if self.de else 0
+                        q.frame = [[toks[fs].start, toks[nxt].end if (self.de or toks[nxt].text in ",:") else toks[nxt].end]]
+                        return self.finish(q, toks, [list(content)])
+        # 3. reported speech: a speech act in the main clause, no content clause
+        if self.de and cues:
+            for i, (lemma, idx) in cues:
+                classes = lex.cue_class.get(lemma, set())
+                ci = clause_of[i]
+                a, b = clause_range(ci)
+                if ci != 0 or not (classes & {"reported", "speech"}) or konj_in(a, b):
+                    continue
+                if toks[i].lower.endswith("en") and toks[i].lower == toks[i].lemma.lower() and len(idx) == 1:
+                    continue  # infinitive
+                sa, sb = self.subject(toks, a, i, b)
+                if sb <= sa:
+                    continue
+                body = self.trim(toks[0].start, toks[n - 1].end, keep_end=True)
+                if not body:
+                    continue
+                q = _Quote("reported", [list(body)], sentence=k, confidence=0.5)
+                q.cue = self._cue_spans(toks, idx)
+                q.speaker = [[toks[sa].start, toks[sb - 1].end]]
+                return q
+        return None
+
+    def _en_subject_before(self, toks, a, i) -> bool:
+        """English "..., Smith said" / "..., she said": a short subject between comma and verb."""
+        return 0 < i - a <= 5 and all(_is_word(t) for t in toks[a:i]) and (
+            _is_cap(toks[a]) or toks[a].lower in self.lex.pronouns or self.lex.cls(toks[a].lower) == "det")
+
+    def finish(self, q: _Quote, toks: list[_Tok], spans: list) -> _Quote:
+        """Mark quotations that contain a quoted part as mixed."""
+        for s, e in spans:
+            seg = self.text[s:e]
+            if any(ch in seg for ch in "„“”»«\""):
+                q.kind = "mixed"
+                break
+        return q
+
+
+# --- public function --------------------------------------------------------------------------
+
+def _article_langs(articles: pd.DataFrame, lang: str | None) -> list[str]:
+    if lang is not None:
+        return [lang] * len(articles)
+    if "lang" in articles.columns:
+        return [x if isinstance(x, str) and x else "de" for x in articles["lang"]]
+    return ["de"] * len(articles)
+
+
+def _empty_quotes() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in QUOTE_COLUMNS})
+
+
+def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None,
+                   tokens: pd.DataFrame | None = None, *, lang: str | None = None,
+                   actors=None, resolve: bool = True, min_confidence: float = 0.0,
+                   progress: bool = False) -> pd.DataFrame:
+    """The ``quotes`` table of ``articles``: one row per quotation (see module docstring).
+
+    ``sentences`` and ``tokens`` are the tables of :func:`analysis.segment.segment`; they are
+    computed when not given. ``lang`` overrides the articles' ``lang`` column. ``actors`` is an
+    optional alias table (DataFrame or CSV/YAML path with columns actor, alias, lang) handed to
+    :func:`analysis.speakers.resolve_speakers`; ``resolve=False`` leaves ``speaker`` as the mention.
+    Quotations below ``min_confidence`` are dropped.
+
+    Columns: article_id, quote_id, kind, text (the quoted text; parts of a discontinuous quote
+    joined by " … "), spans (list of [start, end]), cue, cue_span, speaker_mention, speaker_span,
+    speaker, speaker_resolution, confidence, plus cue_spans, speaker_spans, frame_spans (lists of
+    [start, end]), sentence (index of the first sentence) and lang.
+
+    >>> import pandas as pd
+    >>> art = pd.DataFrame({"article_id": ["x"], "lang": ["de"],
+    ...                     "text": ["Laut Polizei wurden drei Menschen verletzt."]})
+    >>> extract_quotes(art)[["kind", "text", "cue", "speaker"]].values.tolist()
+    [['indirect', 'wurden drei Menschen verletzt', 'Laut', 'Polizei']]
+    """
+    require_columns(articles, ["article_id", "text"], table="articles")
+    if articles.empty:
+        return _empty_quotes()
+    langs = _article_langs(articles, lang)
+    if sentences is None or tokens is None:
+        from analysis.segment import segment
+        seg = segment(articles.assign(lang=langs), progress=progress)
+        sentences, tokens = seg.sentences, seg.tokens
+    require_columns(sentences, ["article_id", "sentence", "paragraph", "start", "end"], table="sentences")
+    require_columns(tokens, ["article_id", "sentence", "start", "end", "text", "lower", "lemma"], table="tokens")
+    sent_groups = _group_rows(sentences, ["sentence", "start", "end", "paragraph"])
+    tok_groups = _group_rows(tokens, ["sentence", "start", "end", "text", "lower", "lemma"])
+    rows = []
+    iterator = zip(articles["article_id"], articles["text"], langs)
+    for article_id, text, lg in tqdm(iterator, total=len(articles), disable=not progress, desc="quotes", unit="art"):
+        if not isinstance(text, str) or not text.strip():
+            continue
+        s_rows = sent_groups.get(article_id)
+        t_rows = tok_groups.get(article_id)
+        if s_rows is None or t_rows is None:
+            continue
+        sents = [(int(s), int(e), int(p)) for _, s, e, p in zip(*s_rows)]
+        order = {int(k): n for n, k in enumerate(s_rows[0])}
+        toks: list[list[_Tok]] = [[] for _ in sents]
+        for sk, s, e, w, lw, lm in zip(*t_rows):
+            n = order.get(int(sk))
+            if n is not None:
+                toks[n].append(_Tok(int(s), int(e), w, lw, lm if isinstance(lm, str) else w))
+        try:
+            found = _Article(text, sents, toks, lexicon(lg)).analyse()
+        except Exception:  # never let one odd article stop a corpus run
+            log.exception("quotation rules failed on article %r; it gets no quotations", article_id)
+            continue
+        for n, q in enumerate(found):
+            rows.append(_row(article_id, n, q, text, lg))
+    if not rows:
+        return _empty_quotes()
+    quotes = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    quotes = quotes[quotes["confidence"] >= min_confidence].reset_index(drop=True)
+    if resolve:
+        from analysis.speakers import resolve_speakers
+        quotes = resolve_speakers(quotes, articles, actors=actors)
+    return quotes
+
+
+def _group_rows(df: pd.DataFrame, cols: list[str]) -> dict:
+    """{article_id: tuple of column arrays} for the rows of each article (order kept)."""
+    if df.empty:
+        return {}
+    ids = df["article_id"].to_numpy()
+    codes, uniques = pd.factorize(ids)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+    arrays = [df[c].to_numpy()[order] for c in cols]
+    return {uniques[u]: tuple(a[bounds[u]:bounds[u + 1]] for a in arrays) for u in range(len(uniques))}
+
+
+def _row(article_id, n: int, q: _Quote, text: str, lang: str) -> dict:
+    spans = [[int(s), int(e)] for s, e in sorted(q.spans)]
+    cue = sorted(q.cue)
+    speaker = q.speaker
+    return {
+        "article_id": article_id, "quote_id": f"{article_id}-q{n}", "kind": q.kind,
+        "text": " … ".join(text[s:e] for s, e in spans), "spans": spans,
+        "cue": " ".join(text[s:e] for s, e in cue), "cue_span": [cue[0][0], cue[-1][1]] if cue else None,
+        "speaker_mention": " ".join(text[s:e] for s, e in speaker) if speaker else None,
+        "speaker_span": list(speaker[0]) if speaker else None,
+        "speaker": None, "speaker_resolution": "inherited" if q.inherit and speaker else ("explicit" if speaker else "none"),
+        "confidence": float(q.confidence), "cue_spans": [list(c) for c in cue],
+        "speaker_spans": [list(s) for s in speaker], "frame_spans": [list(f) for f in q.frame],
+        "sentence": q.sentence, "lang": lang,
+    }

@@ -1,0 +1,283 @@
+"""Speaker resolution: from the mention in a speech frame to a canonical actor.
+
+:func:`resolve_speakers` fills the ``speaker`` and ``speaker_resolution`` columns of a quotes
+table (see :func:`analysis.quotes.extract_quotes`). Per article, in order:
+
+1. **explicit names** keep their name part: determiners and a leading role description are
+   dropped (``der russische Präsident Wladimir Putin`` → ``Wladimir Putin``) and the role is
+   remembered for step 3; an inflected name takes the base form found in the article
+   (``Kim Jong Uns`` → ``Kim Jong Un``, ``Putins`` → ``Putin``); a short form becomes the
+   longest full name of the article containing it (``Putin`` → ``Wladimir Putin``).
+2. **pronouns** (``er``, ``sie``, ``he``, ``they`` …; ``resources/<lang>/pronouns.tsv``) take the
+   speaker of the nearest earlier quotation, else the nearest earlier name in the text
+   (``speaker_resolution = "pronoun"``).
+3. **roles** (``der Präsident``, ``der Kremlchef``; ``resources/<lang>/role_nouns.tsv``) take the
+   actor introduced with the same role, or a role of the same office group, earlier in the
+   article (``"role"``).
+4. **aliases**: an optional user table (columns ``actor``, ``alias``, optional ``lang``; a
+   DataFrame or a CSV/YAML file) maps any resolved name or mention to its actor (``"alias"``),
+   merging actors across articles.
+
+Quotations whose speaker was inherited from a preceding quotation keep ``"inherited"``.
+
+>>> import pandas as pd
+>>> arts = pd.DataFrame({"article_id": ["a"], "lang": ["de"], "text": [
+...     "Der russische Präsident Wladimir Putin kam. Er sprach. Der Präsident lachte."]})
+>>> q = pd.DataFrame({"article_id": ["a", "a"], "speaker_mention": ["Er", "Der Präsident"],
+...                   "speaker_span": [[44, 46], [55, 68]], "speaker_resolution": ["explicit", "explicit"]})
+>>> resolve_speakers(q, arts)[["speaker", "speaker_resolution"]].values.tolist()
+[['Wladimir Putin', 'pronoun'], ['Wladimir Putin', 'role']]
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import InputError, require_columns
+from analysis.resources import ROOT, table
+
+log = logging.getLogger(__name__)
+
+_NAME_TOKEN = re.compile(r"[A-ZÄÖÜ][\w\-’']*")
+_TOKEN = re.compile(r"[\w\-’']+")
+
+
+@lru_cache(maxsize=None)
+def _resources(lang: str):
+    lang = lang if (ROOT / lang / "pronouns.tsv").exists() else "de"
+    pron = table(lang, "pronouns")
+    roles = table(lang, "role_nouns")
+    fw = table(lang, "function_words") if (ROOT / lang / "function_words.tsv").exists() else pd.DataFrame(
+        {"word": [], "class": []})
+    role_map = {r.lower(): (g, c) for r, g, c in zip(roles["role"], roles["group"], roles["country"])}
+    dets = {w for w, c in zip(fw["word"], fw["class"]) if c in ("det", "adv", "conj")}
+    preps = {w for w, c in zip(fw["word"], fw["class"]) if c == "prep"}
+    return set(pron["form"]), role_map, dets, preps
+
+
+def _role_of(word: str, role_map: dict) -> tuple[str, str] | None:
+    """(group, country) when ``word`` is a role noun or a compound ending in one (Außenminister)."""
+    w = word.lower().strip("-")
+    if w in role_map:
+        return role_map[w]
+    for k in range(1, len(w) - 3):
+        tail = w[k:]
+        if tail in role_map and len(tail) >= 5:
+            return role_map[tail]
+    return None
+
+
+def read_actors(source) -> pd.DataFrame:
+    """An actor alias table (columns actor, alias, lang) from a DataFrame, CSV or YAML file.
+
+    YAML may be a list of ``{actor, alias, lang}`` records or a mapping ``actor: [aliases]``.
+
+    >>> read_actors(pd.DataFrame({"actor": ["Wladimir Putin"], "alias": ["Kremlchef"]}))["lang"].tolist()
+    ['']
+    """
+    if source is None:
+        return pd.DataFrame({"actor": [], "alias": [], "lang": []})
+    if isinstance(source, pd.DataFrame):
+        df = source.copy()
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(f"actor table {path}: file not found (expected CSV or YAML with actor, alias, lang)")
+        if path.suffix.lower() in (".yaml", ".yml"):
+            import yaml
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                data = [{"actor": a, "alias": al, "lang": ""} for a, aliases in data.items()
+                        for al in ([aliases] if isinstance(aliases, str) else (aliases or []))]
+            df = pd.DataFrame(data or [])
+        else:
+            df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    require_columns(df, ["actor", "alias"], table="actors")
+    if "lang" not in df.columns:
+        df["lang"] = ""
+    df = df.fillna("").astype({"actor": str, "alias": str, "lang": str})
+    return df[["actor", "alias", "lang"]]
+
+
+def _alias_index(actors: pd.DataFrame) -> dict:
+    index = {}
+    for actor, alias, lang in zip(actors["actor"], actors["alias"], actors["lang"]):
+        for key in (alias, actor):
+            if key:
+                index.setdefault((key.lower(), lang), actor)
+    return index
+
+
+def _strip_genitive(name: str, known: set[str]) -> str:
+    """``Kim Jong Uns`` → ``Kim Jong Un`` when the base form is known in the article."""
+    if name.endswith(("s", "’s", "'s")):
+        for base in (name[:-2], name[:-1]):
+            if base in known:
+                return base
+    return name
+
+
+class _ArticleEntities:
+    """Names and role appositions of one article."""
+
+    def __init__(self, text: str, lang: str):
+        self.text = text
+        self.pronouns, self.role_map, self.dets, self.preps = _resources(lang)
+        self.names: list[tuple[int, str]] = []      # (position, full name)
+        self.roles: list[tuple] = []  # (position, group, country, name, role noun)
+        toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+        n = len(toks)
+        for i, (pos, w) in enumerate(toks):
+            role = _role_of(w, self.role_map) if w[:1].isupper() or lang != "de" else None
+            if not role:
+                continue
+            j = i + 1
+            run = []
+            while j < n and toks[j][1][:1].isupper() and _role_of(toks[j][1], self.role_map) is None and len(run) < 4 \
+                    and toks[j][1].lower() not in self.dets and not re.search(r"[.,;:!?\n]", text[toks[j - 1][0]:toks[j][0]]):
+                run.append(toks[j][1])
+                j += 1
+            if run:
+                name = " ".join(run)
+                country = role[1] or self._adjective_before(toks, i)
+                self.roles.append((pos, role[0], country, name, w.lower()))
+                self.names.append((toks[i + 1][0], name))
+        self.known = {nm for _, nm in self.names}
+
+    @staticmethod
+    def _adjective_before(toks, i) -> str:
+        if i > 0 and toks[i - 1][1][:1].islower():
+            return re.sub(r"(e|en|er|es|em)$", "", toks[i - 1][1].lower())
+        return ""
+
+    def add_name(self, pos: int, name: str) -> None:
+        if name and name not in self.known:
+            self.names.append((pos, name))
+            self.known.add(name)
+
+    def full_name(self, name: str) -> str:
+        """The longest known name that contains all tokens of ``name``."""
+        parts = name.split()
+        best = name
+        for _, nm in self.names:
+            np_ = nm.split()
+            if len(np_) > len(best.split()) and all(p in np_ for p in parts):
+                best = nm
+        return best
+
+    def by_role(self, words: list[str], before: int) -> str | None:
+        """The actor introduced with the role in ``words`` (same noun, else same office group)."""
+        role, noun, country = None, "", ""
+        for k, w in enumerate(words):
+            r = _role_of(w, self.role_map)
+            if r:
+                role, noun = r, w.lower()
+                prev = words[k - 1] if k else ""
+                country = r[1] or (re.sub(r"(e|en|er|es|em)$", "", prev.lower()) if prev[:1].islower() else "")
+        if role is None:
+            return None
+        best, best_score = None, None
+        for pos, group, c, name, rnoun in self.roles:
+            if group != role[0]:
+                continue
+            if country and c and not c.startswith(country[:5]) and not country.startswith(c[:5]):
+                continue
+            score = (rnoun == noun, bool(country and c), pos < before, pos if pos < before else -pos)
+            if best_score is None or score > best_score:
+                best, best_score = name, score
+        return best
+
+    def nearest_name(self, before: int) -> str | None:
+        cands = [(p, n) for p, n in self.names if p < before]
+        return max(cands)[1] if cands else None
+
+
+def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
+    """(name, had_role) of a mention: determiners, adjectives and a leading role dropped."""
+    words = mention.replace("„", "").replace("“", "").split()
+    had_role = False
+    k = 0
+    while k < len(words) and (words[k].lower() in ents.dets or words[k][:1].islower()):
+        k += 1
+    rest = words[k:]
+    for j, w in enumerate(rest):
+        if _role_of(w.strip(","), ents.role_map):
+            had_role = True
+            tail = rest[j + 1:]
+            if tail and all(t[:1].isupper() for t in tail[:1]):
+                return " ".join(t.strip(",") for t in tail), True
+    return " ".join(w.strip(",") for w in rest) if rest else mention.strip(), had_role
+
+
+def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=None,
+                     lang: str | None = None) -> pd.DataFrame:
+    """Fill ``speaker`` and ``speaker_resolution`` of ``quotes`` (a copy is returned).
+
+    ``actors``: optional alias table (see :func:`read_actors`). ``lang`` overrides the
+    articles' ``lang`` column.
+    """
+    require_columns(quotes, ["article_id", "speaker_mention"], table="quotes")
+    require_columns(articles, ["article_id", "text"], table="articles")
+    out = quotes.copy()
+    if out.empty:
+        for c in ("speaker", "speaker_resolution"):
+            if c not in out.columns:
+                out[c] = pd.Series(dtype=object)
+        return out
+    alias = _alias_index(read_actors(actors))
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    langs = dict(zip(articles["article_id"], articles["lang"])) if "lang" in articles.columns else {}
+    speakers, how = [], []
+    prev_res = list(out["speaker_resolution"]) if "speaker_resolution" in out.columns else ["explicit"] * len(out)
+    span_col = list(out["speaker_span"]) if "speaker_span" in out.columns else [None] * len(out)
+    cache: dict = {}
+    last: dict = {}
+    for idx, (aid, mention, span, res0) in enumerate(zip(out["article_id"], out["speaker_mention"], span_col, prev_res)):
+        lg = lang or langs.get(aid) or "de"
+        text = texts.get(aid)
+        if not isinstance(text, str):
+            text = ""
+        if aid not in cache:
+            cache[aid] = _ArticleEntities(text, lg)
+        ents = cache[aid]
+        pos = int(span[0]) if span is not None and len(span) else 0
+        if not isinstance(mention, str) or not mention.strip():
+            speakers.append(None)
+            how.append("none")
+            continue
+        low = mention.strip().lower()
+        resolution = "inherited" if res0 == "inherited" else "explicit"
+        if low in ents.pronouns:
+            name = last.get(aid) or ents.nearest_name(pos)
+            resolution = "pronoun" if res0 != "inherited" else "inherited"
+            if name is None:
+                speakers.append(None)
+                how.append("none")
+                continue
+        else:
+            name, had_role = _name_part(mention, ents)
+            words = mention.split()
+            if had_role and not (name and name[:1].isupper() and _role_of(name.split()[0], ents.role_map) is None
+                                 and name != mention.strip()):
+                found = ents.by_role(words, pos)
+                if found:
+                    name = found
+                    resolution = "role" if res0 != "inherited" else "inherited"
+            name = _strip_genitive(name, ents.known)
+            name = ents.full_name(name)
+            if resolution == "explicit":
+                ents.add_name(pos, name)
+        key = (name.lower(), lg)
+        actor = alias.get(key) or alias.get((name.lower(), "")) or alias.get((low, lg)) or alias.get((low, ""))
+        if actor:
+            name, resolution = actor, "alias"
+        speakers.append(name)
+        how.append(resolution)
+        last[aid] = name
+    out["speaker"] = speakers
+    out["speaker_resolution"] = how
+    return out
