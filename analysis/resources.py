@@ -11,14 +11,13 @@ True
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources as _res
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.errors import InputError
 
-ROOT = Path(str(_res.files("analysis") / "resources"))
+ROOT = Path(__file__).resolve().parent / "resources"
 
 
 def languages() -> list[str]:

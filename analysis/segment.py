@@ -22,6 +22,8 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -48,9 +50,11 @@ TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
-PARAGRAPH_RE = re.compile(r"[^\n]+")
+_SPLIT_RE = re.compile("(" + TOKEN_RE.pattern + ")", re.VERBOSE)
+PARAGRAPH_RE = re.compile(r"[^\n]*\S[^\n]*")
 ENDERS = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "!!!", "???"})
 DOUBLE_QUOTES = frozenset('„“”"»«')
+MARKS = ENDERS | DOUBLE_QUOTES
 CLOSERS = DOUBLE_QUOTES | frozenset("’‘')]")
 CONTINUERS = frozenset({",", ";"})
 WORD_CHAR = re.compile(r"\w")
@@ -116,99 +120,85 @@ def _is_opening(text: str, start: int, end: int) -> bool:
     return before.isspace() or before in "([{—–-/"
 
 
-def _quote_pairs(text: str, starts: list[int], ends: list[int], words: list[str], lo: int, hi: int):
-    """Token index pairs (open, close) of double quotation marks in tokens lo..hi-1."""
-    stack, pairs = [], []
-    for i in range(lo, hi):
-        if words[i] in DOUBLE_QUOTES:
-            if _is_opening(text, starts[i], ends[i]):
-                stack.append(i)
-            elif stack:
-                pairs.append((stack.pop(), i))
-    return pairs
+def _merge_abbreviations(starts, ends, words: list[str], periods: list[int], lang: str):
+    """Glue each period in ``periods`` to a preceding abbreviation or initial (``Dr.``, ``z.``, ``W.``).
+
+    Returns the (possibly shortened) ``starts``, ``ends``, ``words``.
+    """
+    abbreviations = _abbreviations(lang)
+    glued = [
+        i for i in periods
+        if i and ends[i - 1] == starts[i]
+        and (words[i - 1] in abbreviations or (len(words[i - 1]) == 1 and words[i - 1].isupper()))
+    ]
+    if not glued:
+        return starts, ends, words
+    for i in glued:
+        words[i - 1] += "."
+        words[i] = None
+    ends[np.asarray(glued) - 1] = ends[glued]
+    return np.delete(starts, glued), np.delete(ends, glued), [w for w in words if w is not None]
 
 
-def _sentence_ends(text: str, starts: list[int], ends: list[int], words: list[str], lo: int, hi: int, lang: str) -> list[int]:
-    """Indices (exclusive) of the tokens that end sentences within the paragraph tokens lo..hi-1."""
+def _sentence_cuts(text: str, starts, ends, words: list[str], paragraph_end, lang: str) -> list[int]:
+    """Token indices (exclusive ends) of all sentences; ``paragraph_end[i]`` is the end of token i's paragraph."""
     months, triggers = _months(lang), _ordinal_triggers(lang)
-    cuts = []
-    i = lo
-    while i < hi:
-        w = words[i]
-        if w not in ENDERS:
-            i += 1
-            continue
+    cuts = set(np.unique(paragraph_end).tolist())
+    marks = np.flatnonzero(np.fromiter(map(MARKS.__contains__, words), dtype=bool, count=len(words))).tolist()
+    for i in [k for k in marks if words[k] in ENDERS]:
+        hi = paragraph_end[i]
         j = i + 1
         while j < hi and words[j] in CLOSERS and starts[j] == ends[j - 1]:
             j += 1  # a closing mark glued to the sentence end belongs to the sentence
         if j >= hi:
-            break
-        nxt = words[j]
-        prev = words[i - 1] if i > lo else ""
-        ordinal = (
-            w == "." and prev.isdigit() and len(prev) <= 4 and starts[i] == ends[i - 1]
-            and (nxt.lower() in months or (i - 2 >= lo and words[i - 2].lower() in triggers))
-        )
-        if nxt in CONTINUERS or nxt[0].islower() or ordinal:
-            i = j
             continue
-        cuts.append(j)
-        i = j
-    # a quotation whose frame follows it („…“, sagte er) is one sentence with the frame
-    if cuts:
-        for a, b in _quote_pairs(text, starts, ends, words, lo, hi):
-            if b + 1 < hi and (words[b + 1] in CONTINUERS or words[b + 1][0].islower()):
-                cuts = [c for c in cuts if not a < c <= b]
-    cuts.append(hi)
-    return cuts
-
-
-def _merge_abbreviations(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
-    """Glue a period to the preceding abbreviation or initial (``Dr.``, ``z.``, ``W.``)."""
-    abbreviations = _abbreviations(lang)
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if out and e - s == 1 and text[s] == "." and out[-1][1] == s:
-            ps, pe = out[-1]
-            word = text[ps:pe]
-            if word in abbreviations or (pe - ps == 1 and word.isalpha() and word.isupper()):
-                out[-1] = (ps, e)
-                continue
-        out.append((s, e))
-    return out
+        nxt, prev = words[j], words[i - 1] if i else ""
+        ordinal = (
+            words[i] == "." and prev.isdigit() and len(prev) <= 4 and starts[i] == ends[i - 1]
+            and (nxt.lower() in months or (i >= 2 and words[i - 2].lower() in triggers))
+        )
+        if not (nxt in CONTINUERS or nxt[0].islower() or ordinal):
+            cuts.add(j)
+    # a quotation followed by its frame („…“, sagte er) stays one sentence with the frame
+    stack: list[int] = []
+    for k in [k for k in marks if words[k] in DOUBLE_QUOTES]:
+        if stack and paragraph_end[stack[-1]] != paragraph_end[k]:
+            stack.clear()  # quotation marks never pair across paragraphs
+        if _is_opening(text, starts[k], ends[k]):
+            stack.append(k)
+        elif stack:
+            a = stack.pop()
+            if k + 1 < paragraph_end[k] and (words[k + 1] in CONTINUERS or words[k + 1][0].islower()):
+                cuts.difference_update(range(a + 1, k + 1))
+    return sorted(cuts)
 
 
 def segment_text(text: str, lang: str = "de"):
     """Tokens and sentences of one text.
 
-    Returns ``(token_spans, sentences)`` where ``token_spans`` is a list of ``(start, end)`` and
-    ``sentences`` a list of ``(paragraph, first_token, end_token)`` (end exclusive).
+    Returns ``(starts, ends, words, sentences)``: token offsets (NumPy arrays) and strings, and
+    an array of ``(paragraph, first_token, end_token)`` rows, one per sentence (end exclusive).
 
-    >>> spans, sents = segment_text("Er kam. Sie ging.")
-    >>> [(p, a, b) for p, a, b in sents]
-    [(0, 0, 3), (0, 3, 6)]
+    >>> starts, ends, words, sentences = segment_text("Er kam. Sie ging.\\n\\nEnde.")
+    >>> sentences.tolist()
+    [[0, 0, 3], [0, 3, 6], [1, 6, 8]]
     """
-    spans: list[tuple[int, int]] = []
-    sentences: list[tuple[int, int, int]] = []
-    has_abbrev = "." in text
-    for paragraph, pm in enumerate(PARAGRAPH_RE.finditer(text)):
-        base = pm.start()
-        para = pm.group()
-        pspans = [(s + base, e + base) for s, e in (m.span() for m in TOKEN_RE.finditer(para))]
-        if not pspans:
-            continue
-        if has_abbrev:
-            pspans = _merge_abbreviations(text, pspans, lang)
-        lo = len(spans)
-        spans.extend(pspans)
-        starts = [s for s, _ in pspans]
-        ends = [e for _, e in pspans]
-        words = [text[s:e] for s, e in pspans]
-        first = 0
-        for cut in _sentence_ends(text, starts, ends, words, 0, len(pspans), lang):
-            sentences.append((paragraph, lo + first, lo + cut))
-            first = cut
-    return spans, sentences
+    parts = _SPLIT_RE.split(text)  # whitespace, token, whitespace, token, ..., whitespace
+    if len(parts) < 3:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), [], np.zeros((0, 3), np.int64)
+    bounds = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+    starts, ends, words = bounds[0:-1:2], bounds[1::2], parts[1::2]
+    if "." in text:
+        periods = np.flatnonzero(np.fromiter(map(".".__eq__, words), dtype=bool, count=len(words))).tolist()
+        starts, ends, words = _merge_abbreviations(starts, ends, words, periods, lang)
+    paragraph_starts = [m.start() for m in PARAGRAPH_RE.finditer(text)]
+    token_paragraph = np.searchsorted(paragraph_starts, starts, side="right") - 1
+    boundaries = np.flatnonzero(np.diff(token_paragraph)) + 1
+    edges = np.concatenate(([0], boundaries, [len(words)]))
+    paragraph_end = np.repeat(edges[1:], np.diff(edges))
+    cuts = np.asarray(_sentence_cuts(text, starts, ends, words, paragraph_end, lang), dtype=np.int64)
+    firsts = np.concatenate(([0], cuts[:-1]))
+    return starts, ends, words, np.column_stack((token_paragraph[firsts], firsts, cuts))
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -225,7 +215,8 @@ def segment(articles: pd.DataFrame, *, lang: str | None = None, progress: bool =
     """Split ``articles`` into the ``sentences`` and ``tokens`` tables (see docs/tables.md).
 
     ``lang`` overrides the articles' ``lang`` column (default German when neither is given).
-    Empty or missing texts give no rows.
+    Empty or missing texts give no rows. For corpora larger than memory, call it per chunk of
+    :func:`analysis.corpus.iter_articles`.
 
     >>> import pandas as pd
     >>> s, t = segment(pd.DataFrame({"article_id": ["x"], "text": ["Mr. Smith said it. Yes."]}), lang="en")
@@ -234,47 +225,62 @@ def segment(articles: pd.DataFrame, *, lang: str | None = None, progress: bool =
     """
     require_columns(articles, ["article_id", "text"], table="articles")
     langs = _article_langs(articles, lang)
-    sent_cols: dict[str, list] = {c: [] for c in SENTENCE_COLUMNS}
-    tok_article, tok_sentence, tok_paragraph, tok_start, tok_end, tok_text, tok_lang = ([] for _ in range(7))
+    sent_parts, sent_ids, sent_text = [], [], []
+    tok_ids, tok_sent, tok_start, tok_end, tok_lang_n = [], [], [], [], []
+    words: list[str] = []
     rows = zip(articles["article_id"], articles["text"], langs)
     for article_id, text, lg in tqdm(rows, total=len(articles), disable=not progress, desc="segment", unit="art"):
         if not isinstance(text, str) or not text:
             continue
-        spans, sents = segment_text(text, lg)
-        for k, (paragraph, a, b) in enumerate(sents):
-            s, e = spans[a][0], spans[b - 1][1]
-            sent_cols["article_id"].append(article_id)
-            sent_cols["paragraph"].append(paragraph)
-            sent_cols["sentence"].append(k)
-            sent_cols["start"].append(s)
-            sent_cols["end"].append(e)
-            sent_cols["text"].append(text[s:e])
-            n = b - a
-            tok_sentence.extend([k] * n)
-            tok_paragraph.extend([paragraph] * n)
-        tok_article.extend([article_id] * len(spans))
-        tok_start.extend(s for s, _ in spans)
-        tok_end.extend(e for _, e in spans)
-        tok_text.extend(text[s:e] for s, e in spans)
-        tok_lang.extend([lg] * len(spans))
-    sentences = pd.DataFrame(sent_cols, columns=SENTENCE_COLUMNS).astype(
-        {"paragraph": "int32", "sentence": "int32", "start": "int64", "end": "int64"})
-    tokens = _token_table(tok_article, tok_sentence, tok_paragraph, tok_start, tok_end, tok_text, tok_lang)
-    return Segmented(sentences, tokens)
-
-
-def _token_table(article, sentence, paragraph, start, end, text, langs) -> pd.DataFrame:
-    """Build the tokens table; lemma, stopword and punctuation flags are computed per word type."""
-    tokens = pd.DataFrame({
-        "article_id": article,
-        "sentence": np.asarray(sentence, dtype="int32"),
-        "paragraph": np.asarray(paragraph, dtype="int32"),
-        "start": np.asarray(start, dtype="int64"),
-        "end": np.asarray(end, dtype="int64"),
-        "text": text,
+        starts, ends, article_words, sents = segment_text(text, lg)
+        if not len(sents):
+            continue
+        first, cut = sents[:, 1], sents[:, 2]
+        s_start, s_end = starts[first], ends[cut - 1]
+        sent_parts.append(np.column_stack((sents[:, 0], np.arange(len(sents)), s_start, s_end)))
+        sent_ids.append((article_id, len(sents)))
+        sent_text.extend(text[a:b] for a, b in zip(s_start.tolist(), s_end.tolist()))
+        tok_sent.append(np.repeat(np.arange(len(sents)), cut - first))
+        tok_ids.append((article_id, len(article_words)))
+        tok_start.append(starts)
+        tok_end.append(ends)
+        tok_lang_n.append((lg, len(article_words)))
+        words.extend(article_words)
+    numbers = np.concatenate(sent_parts) if sent_parts else np.zeros((0, 4), np.int64)
+    sentences = pd.DataFrame({
+        "article_id": _repeat(sent_ids),
+        "paragraph": numbers[:, 0].astype("int32"),
+        "sentence": numbers[:, 1].astype("int32"),
+        "start": numbers[:, 2],
+        "end": numbers[:, 3],
+        "text": pd.Series(sent_text, dtype=object),
     })
-    words = np.asarray(text, dtype=object)
-    langs = np.asarray(langs, dtype=object)
+    tok_sentence = np.concatenate(tok_sent) if tok_sent else np.zeros(0, np.int64)
+    article_index = np.repeat(np.arange(len(sent_parts)), [n for _, n in tok_ids]) if tok_ids else np.zeros(0, np.int64)
+    offsets = np.cumsum([0] + [len(p) for p in sent_parts])
+    tokens = pd.DataFrame({
+        "article_id": _repeat(tok_ids),
+        "sentence": tok_sentence.astype("int32"),
+        "paragraph": numbers[offsets[article_index] + tok_sentence, 0].astype("int32") if len(words) else np.zeros(0, "int32"),
+        "start": np.concatenate(tok_start) if tok_start else np.zeros(0, np.int64),
+        "end": np.concatenate(tok_end) if tok_end else np.zeros(0, np.int64),
+        "text": pd.Series(words, dtype=object),
+    })  # object columns: building Arrow strings would cost more than the segmentation itself
+    _add_word_features(tokens, _repeat(tok_lang_n))
+    return Segmented(sentences, tokens[TOKEN_COLUMNS])
+
+
+def _repeat(pairs: list[tuple[object, int]]) -> pd.Series:
+    """Each value repeated its count of times, as an object Series."""
+    values = np.empty(len(pairs), dtype=object)
+    values[:] = [v for v, _ in pairs]
+    return pd.Series(np.repeat(values, [n for _, n in pairs]), dtype=object)
+
+
+def _add_word_features(tokens: pd.DataFrame, langs: pd.Series) -> None:
+    """Add ``lower``, ``lemma``, ``is_stop``, ``is_punct``, computed once per word type and language."""
+    words = tokens["text"].to_numpy(dtype=object)
+    langs = langs.to_numpy(dtype=object)
     lower = np.empty(len(words), dtype=object)
     lemma = np.empty(len(words), dtype=object)
     is_stop = np.zeros(len(words), dtype=bool)
@@ -288,8 +294,8 @@ def _token_table(article, sentence, paragraph, start, end, text, langs) -> pd.Da
         lemma[mask] = np.asarray([lemmatize(w, lg) for w in types], dtype=object)[codes]
         is_stop[mask] = np.asarray([w in stop for w in type_lower], dtype=bool)[codes]
         is_punct[mask] = np.asarray([not WORD_CHAR.search(w) for w in types], dtype=bool)[codes]
-    tokens["lower"], tokens["lemma"], tokens["is_stop"], tokens["is_punct"] = lower, lemma, is_stop, is_punct
-    return tokens[TOKEN_COLUMNS]
+    tokens["lower"], tokens["lemma"] = pd.Series(lower, dtype=object), pd.Series(lemma, dtype=object)
+    tokens["is_stop"], tokens["is_punct"] = is_stop, is_punct
 
 
 def split_sentences(articles: pd.DataFrame, *, lang: str | None = None, progress: bool = False) -> pd.DataFrame:
