@@ -1,0 +1,74 @@
+"""Concordance lines: queries, contexts, sentence bounds, HTML."""
+import pandas as pd
+import pytest
+
+from analysis.errors import InputError
+from analysis.kwic import kwic, kwic_html
+
+TEXT = "Putin traf Kim in Wladiwostok.\n\nKim lobte die Gespräche mit Putin. Die Gespräche gehen weiter!"
+
+
+@pytest.fixture
+def corpus():
+    from analysis.segment import segment
+
+    art = pd.DataFrame({"article_id": ["a1"], "lang": ["de"], "text": [TEXT]})
+    return art, segment(art).tokens
+
+
+def test_word_lines_offsets_and_contexts(corpus):
+    art, toks = corpus
+    lines = kwic(toks, "kim", articles=art, window=2)
+    assert list(lines.columns) == ["article_id", "sentence", "start", "end", "left", "keyword", "right"]
+    assert len(lines) == 2
+    assert all(TEXT[s:e] == "Kim" for s, e in zip(lines["start"], lines["end"]))
+    assert lines["left"].tolist() == ["Putin traf", "Wladiwostok."]  # the line break becomes a space
+    assert lines["right"].tolist() == ["in Wladiwostok", "lobte die"]
+    bounded = kwic(toks, "kim", articles=art, window=2, sentence_bounded=True)
+    assert bounded["left"].tolist() == ["Putin traf", ""]
+
+
+def test_lemma_phrase_and_regex(corpus):
+    art, toks = corpus
+    assert len(kwic(toks, "Gespräch", match="lemma")) == 2
+    assert len(kwic(toks, "gespräch", match="lower")) == 0
+    phrase = kwic(toks, "die Gespräche", articles=art, window=1)
+    assert phrase["keyword"].tolist() == ["die Gespräche", "Die Gespräche"]
+    assert TEXT[phrase["start"].iloc[0]:phrase["end"].iloc[0]] == "die Gespräche"
+    rx = kwic(toks, r"Wladi\w+|Put.*", match="regex")
+    assert rx["keyword"].tolist() == ["Putin", "Wladiwostok", "Putin"]
+    assert len(kwic(toks, ["mit", "put.n"], match="regex")) == 1
+    assert kwic(toks, "PUTIN", match="text", ignore_case=False).empty
+    no_text = kwic(toks, "lobte", window=1)
+    assert no_text[["left", "keyword", "right"]].values.tolist() == [["Kim", "lobte", "die"]]
+
+
+def test_character_context(corpus):
+    art, toks = corpus
+    lines = kwic(toks, "lobte", articles=art, context="chars", chars=8)
+    assert lines[["left", "keyword", "right"]].values.tolist() == [["k. Kim", "lobte", "die Ges"]]  # 8 characters: "k.\n\nKim "
+    bounded = kwic(toks, "lobte", articles=art, context="chars", chars=8, sentence_bounded=True)
+    assert bounded["left"].tolist() == ["Kim"]
+
+
+def test_html_escapes_and_highlights():
+    lines = pd.DataFrame({"article_id": ["a"], "left": ["<b>x</b> & y"], "keyword": ["Kim"], "right": ["z"]})
+    out = kwic_html(lines)
+    assert "&lt;b&gt;x&lt;/b&gt; &amp; y" in out and ">Kim</mark>" in out
+    assert out._repr_html_() == str(out)
+    many = pd.concat([lines] * 5, ignore_index=True)
+    assert "3 more lines" in kwic_html(many, max_rows=2)
+
+
+def test_bad_input(corpus):
+    art, toks = corpus
+    assert kwic(toks.iloc[:0], "kim").empty
+    assert kwic(toks, "nirgends").empty
+    with pytest.raises(InputError, match="invalid regular expression"):
+        kwic(toks, "(", match="regex")
+    with pytest.raises(InputError, match="needs the articles"):
+        kwic(toks, "kim", context="chars")
+    with pytest.raises(InputError, match="query"):
+        kwic(toks, "   ")
+    with pytest.raises(InputError, match="match"):
+        kwic(toks, "kim", match="fuzzy")

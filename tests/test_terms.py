@@ -1,0 +1,165 @@
+"""Frequency tables, stems, n-grams and German compounds against independent counts."""
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+import pytest
+from nltk.stem import SnowballStemmer
+
+from analysis.errors import InputError
+from analysis.terms import (FrequencyCounter, compound_head, frequencies, hyphen_parts, split_compounds,
+                            stem, term_series)
+
+
+def make_tokens(sentences, article_ids=None, stop=("der", "die", "und")):
+    """Tokens table from a list of sentences (each a list of words); '.' and ',' are punctuation."""
+    rows = []
+    article_ids = article_ids or ["a"] * len(sentences)
+    pos = {}
+    for sid, (aid, words) in enumerate(zip(article_ids, sentences)):
+        for w in words:
+            start = pos.get(aid, 0)
+            rows.append({"article_id": aid, "sentence": sid, "paragraph": 0, "start": start, "end": start + len(w),
+                         "text": w, "lower": w.lower(), "lemma": w.lower().rstrip("n") if w.isalpha() else w,
+                         "is_stop": w.lower() in stop, "is_punct": w in ".,"})
+            pos[aid] = start + len(w) + 1
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture
+def toks():
+    return make_tokens([["Der", "Frieden", "kam", "."], ["Frieden", "und", "Krieg", ",", "Krieg"],
+                        ["Der", "Krieg", "ging", "."]], ["a", "a", "b"])
+
+
+def test_counts_match_counter(toks):
+    freq = frequencies(toks, unit="lower")
+    words = [w for w, p in zip(toks["lower"], toks["is_punct"]) if not p]
+    expected = Counter(words)
+    assert dict(zip(freq["term"], freq["n"])) == dict(expected)
+    assert (freq["total"] == len(words)).all()
+    assert np.allclose(freq["rel_freq"], freq["n"] / len(words) * 1e6)
+    docs = {w: len({a for a, x, p in zip(toks["article_id"], toks["lower"], toks["is_punct"]) if x == w and not p})
+            for w in expected}
+    assert dict(zip(freq["term"], freq["docfreq"])) == docs
+    # competition ranking: krieg 3 -> 1, der 2 and frieden 2 -> 2, the rest -> 4
+    ranks = dict(zip(freq["term"], freq["rank"]))
+    assert ranks["krieg"] == 1 and ranks["der"] == ranks["frieden"] == 2 and ranks["kam"] == 4
+
+
+def test_group_by_column_articles_and_labels(toks):
+    by_art = frequencies(toks, by="article_id", unit="lower")
+    b = by_art[by_art["group"] == "b"].set_index("term")["n"].to_dict()
+    assert b == {"der": 1, "krieg": 1, "ging": 1}
+    assert by_art.loc[by_art["group"] == "b", "total"].iloc[0] == 3
+    articles = pd.DataFrame({"article_id": ["a", "b"], "source": ["taz", "faz"]})
+    by_src = frequencies(toks, by="source", articles=articles, unit="lower")
+    assert set(by_src["group"]) == {"taz", "faz"}
+    quoted = toks["sentence"] == 1
+    by_lab = frequencies(toks, by=quoted.to_numpy(), unit="lower")
+    assert by_lab[by_lab["group"] == True].set_index("term")["n"].to_dict() == {"krieg": 2, "frieden": 1, "und": 1}  # noqa: E712
+    with pytest.raises(InputError, match="group column"):
+        frequencies(toks, by="nope")
+
+
+def test_stopwords_keep_total_and_min_count(toks):
+    full = frequencies(toks, unit="lower")
+    filtered = frequencies(toks, unit="lower", stopwords=True, min_count=2)
+    assert set(filtered["term"]) == {"krieg", "frieden"}
+    assert filtered["total"].iloc[0] == full["total"].iloc[0]
+    custom = frequencies(toks, unit="lower", stopwords={"krieg"})
+    assert "krieg" not in set(custom["term"]) and "der" in set(custom["term"])
+
+
+def test_bigrams_stay_inside_runs(toks):
+    bi = frequencies(toks, unit="lower", ngram=2)
+    expected = Counter()
+    for _, s in toks.groupby("sentence"):
+        run = []
+        for w, p in zip(s["lower"], s["is_punct"]):
+            if p:
+                run = []
+                continue
+            if run:
+                expected[f"{run[-1]} {w}"] += 1
+            run.append(w)
+    assert dict(zip(bi["term"], bi["n"])) == dict(expected)
+    assert "krieg krieg" not in set(bi["term"])  # a comma separates them
+    assert "kam frieden" not in set(bi["term"])  # a sentence boundary separates them
+    tri = frequencies(toks, unit="lower", ngram=3)
+    assert dict(zip(tri["term"], tri["n"])) == {"der frieden kam": 1, "frieden und krieg": 1, "der krieg ging": 1}
+
+
+def test_chunks_equal_one_pass(toks):
+    big = pd.concat([toks.assign(article_id=toks["article_id"] + str(i)) for i in range(7)], ignore_index=True)
+    one = frequencies(big, unit="lower", ngram=2)
+    chunked = frequencies(big, unit="lower", ngram=2, chunk_size=5)
+    pd.testing.assert_frame_equal(one, chunked)
+    counter = FrequencyCounter(unit="lower")
+    for aid, part in big.groupby("article_id", sort=False):
+        counter.update(part)
+    pd.testing.assert_frame_equal(counter.result(), frequencies(big, unit="lower"))
+
+
+def test_units_lemma_text_stem(toks):
+    assert "friede" in set(frequencies(toks)["term"])  # lemma column is the default
+    assert "Frieden" in set(frequencies(toks, unit="text")["term"])
+    stems = term_series(pd.DataFrame({"lower": ["größer", "gespräche", "häuser"]}), unit="stem", lang="de")
+    assert stems.tolist() == ["größ", "gespräch", "häus"]
+    nltk = SnowballStemmer("german")
+    for word, ours in zip(["größer", "gespräche", "häuser"], stems):
+        folded = ours.replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss")
+        assert folded == nltk.stem(word)  # the same stem, umlauts restored
+    assert stem("running", "en") == "run"
+    with pytest.raises(InputError, match="unit"):
+        frequencies(toks, unit="morph")
+
+
+def test_empty_and_bad_input():
+    empty = make_tokens([])
+    out = frequencies(pd.DataFrame(columns=["article_id", "sentence", "lemma"]))
+    assert list(out.columns) == ["group", "term", "n", "rel_freq", "docfreq", "rank", "total"] and out.empty
+    assert frequencies(empty).empty
+    only_punct = make_tokens([[".", ","]])
+    assert frequencies(only_punct).empty
+    with pytest.raises(InputError, match="missing column"):
+        frequencies(pd.DataFrame({"word": ["x"]}))
+    with pytest.raises(InputError, match="DataFrame"):
+        frequencies(["x"])
+
+
+def test_hyphenated_compounds_split_with_offsets():
+    toks = make_tokens([["Die", "Sechs-Parteien-Gespräche", "und", "Nord-", "."]])
+    out = split_compounds(toks, lang="de")
+    parts = out[out["compound"].notna()]
+    assert parts["text"].tolist() == ["Sechs", "Parteien", "Gespräche", "Nord"]
+    text = "Die Sechs-Parteien-Gespräche und Nord- ."
+    assert [text[s:e] for s, e in zip(parts["start"], parts["end"])] == parts["text"].tolist()
+    assert parts["lemma"].iloc[2] == "Gespräch"
+    freq = frequencies(toks, unit="lemma", compounds="split")
+    assert "Gespräch" in set(freq["term"]) and "Sechs-Parteien-Gespräch" not in set(freq["term"])
+    assert hyphen_parts("Nord-") == [(0, "Nord")]
+
+
+def test_closed_compound_heads():
+    assert compound_head("Atomkonflikt") == "Konflikt"
+    assert compound_head("Bundesregierung") == "Regierung"  # linking -es- after Bund
+    assert compound_head("Konflikt") is None
+    assert compound_head("Verhandlung") is None  # 'ver' is shorter than the minimum modifier
+    toks = make_tokens([["Der", "Atomkonflikt", "und", "Konflikte"]])
+    toks.loc[1, "lemma"], toks.loc[3, "lemma"] = "Atomkonflikt", "Konflikt"
+    out = split_compounds(toks, lang="de", closed=True)
+    assert out.loc[1, "lemma"] == "Konflikt" and out.loc[1, "compound"] == "Atomkonflikt"
+    assert out.loc[1, "start"] == toks.loc[1, "start"] + 4
+    heads = frequencies(toks, compounds="heads")
+    assert heads.set_index("term").loc["Konflikt", "n"] == 2
+
+
+def test_with_real_segmentation():
+    from analysis.segment import segment
+
+    art = pd.DataFrame({"article_id": ["x"], "lang": ["de"],
+                        "text": ["Die Gespräche gingen weiter. Nach den Gesprächen sagte er: Gespräche helfen."]})
+    tokens = segment(art).tokens
+    freq = frequencies(tokens, stopwords=True)
+    assert freq.set_index("term").loc["Gespräch", "n"] == 3
