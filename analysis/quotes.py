@@ -72,6 +72,9 @@ class Lexicon:
     frames: dict = field(default_factory=dict)           # word -> (position, needs_noun)
     fw: dict = field(default_factory=dict)               # function word -> class
     pronouns: set = field(default_factory=set)
+    stop: frozenset = frozenset()
+    oblique: set = field(default_factory=set)            # determiners that cannot start a subject
+    backref: set = field(default_factory=set)            # "Das sagte er": points back to the previous sentence
 
     def cls(self, word: str) -> str | None:
         return self.fw.get(word)
@@ -109,6 +112,12 @@ def lexicon(lang: str) -> Lexicon:
     if fw is not None:
         for w, c in zip(fw["word"], fw["class"]):
             lex.fw.setdefault(w, c)
+    if fw is not None:
+        lex.oblique = {w for w, c in zip(fw["word"], fw["class"]) if c == "oblique"}
+        lex.backref = {w for w, c in zip(fw["word"], fw["class"]) if c == "backref"}
+    if (ROOT / lang / "stopwords.txt").exists():
+        from analysis.resources import wordlist
+        lex.stop = wordlist(lang, "stopwords")
     pron = _load_table(lang, "pronouns")
     if pron is not None:
         lex.pronouns = set(pron["form"])
@@ -250,6 +259,7 @@ class _Article:
     def __init__(self, text: str, sentences: list, tokens: list, lex: Lexicon):
         self.text, self.sents, self.toks, self.lex = text, sentences, tokens, lex
         self.de = lex.lang == "de"
+        self._sent_quote: dict = {}
 
     # -- token classes --
     def konj(self, t: _Tok) -> str | None:
@@ -309,6 +319,13 @@ class _Article:
                 if t.text in "„“”\"»«'" and j + 1 < end:
                     j += 1
                     continue
+                if t.text == "(" and seen_noun:  # "Christian Wulff (CDU)"
+                    k = j + 1
+                    while k < end and k - j <= 4 and toks[k].text != ")":
+                        k += 1
+                    if k < end and toks[k].text == ")":
+                        j = k + 1
+                        continue
                 if t.text == "," and seen_noun and j + 2 < end and _is_cap(toks[j + 1]) and \
                         lex.cls(toks[j + 1].lower) is None:
                     # apposition: "der Chef der Behörde, Frank Weise,"
@@ -337,8 +354,9 @@ class _Article:
                 j += 1
                 continue
             # lowercase content word: adjective when followed by a noun or another adjective
+            after_det = j > a and lex.cls(toks[j - 1].lower) == "det"
             if self.de and re.search(r"(e|en|er|es|em)$", t.lower) and j + 1 < end and _is_word(toks[j + 1]) and \
-                    lex.cls(toks[j + 1].lower) is None and not seen_noun:
+                    lex.cls(toks[j + 1].lower) is None and (not seen_noun or after_det):
                 j += 1
                 continue
             if not self.de and not seen_noun and j + 1 < end and _is_word(toks[j + 1]) and _is_cap(toks[j + 1]) is False \
@@ -374,11 +392,18 @@ class _Article:
         a = lo
         while a < verb and (lex.cls(toks[a].lower) in ("conj", "adv") or not _is_word(toks[a])):
             a += 1
-        if a < verb and lex.cls(toks[a].lower) != "prep" and (
+        if self.de and verb + 1 < hi and toks[verb + 1].lower in ("er", "sie", "wir", "ich") and a < verb and \
+                toks[a].lower not in lex.pronouns:
+            return verb + 1, verb + 2
+        if a < verb and lex.cls(toks[a].lower) != "prep" and (toks[a].lower not in lex.stop or toks[a].lower in
+                                                          lex.pronouns or lex.cls(toks[a].lower) == "det") and (
                 _is_cap(toks[a]) or toks[a].lower in lex.pronouns or lex.cls(toks[a].lower) == "det"):
             s, e = self.np_forward(toks, a, verb)
             if e > s:
                 return s, e
+        # a subject pronoun right after the verb ("Die Tat bezeichnete er als sinnlos")
+        if verb + 1 < hi and toks[verb + 1].lower in lex.pronouns and lex.cls(toks[verb + 1].lower) != "oblique":
+            return verb + 1, verb + 2
         # verb-first or fronted adverbial: the subject follows the finite verb
         fin = lo
         for k in range(lo, verb + 1):
@@ -393,6 +418,7 @@ class _Article:
         marks = find_quotation_marks(text, lang=self.lex.lang)
         quotes: list[_Quote] = []
         sent_quote: dict[int, _Quote] = {}
+        self._sent_quote = sent_quote
         covered = np.zeros(len(self.sents), dtype=bool)
         direct_spans = []
         sent_starts = [s[0] for s in self.sents]
@@ -455,6 +481,16 @@ class _Article:
                 quotes.append(fq)
                 sent_quote[k] = fq
                 last, last_k = fq, k
+        # quoted parts inside a quotation are direct quotations of the same speaker (nested)
+        for qs, qe, taken in direct_spans:
+            if taken:
+                continue
+            host = next((q for q in quotes if q.kind != "direct" and any(a <= qs and qe <= b for a, b in q.spans)), None)
+            if host is None or self._title_like(qs, qe):
+                continue
+            nq = _Quote("direct", [[qs, qe]], cue=list(host.cue), speaker=list(host.speaker), frame=list(host.frame),
+                        sentence=host.sentence, confidence=0.6, inherit=host.inherit)
+            quotes.append(nq)
         quotes.sort(key=lambda q: q.spans[0][0])
         # direct quotations without a frame inherit the nearest quotation's speaker
         prev = None
@@ -464,6 +500,11 @@ class _Article:
                 q.inherit = True
             prev = q
         return quotes
+
+    def _title_like(self, qs: int, qe: int) -> bool:
+        """A short quoted name or title (every word capitalised or a number: „Shenzhou 6“)."""
+        words = re.findall(r"\w+", self.text[qs:qe])
+        return len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
     def trim(self, s: int, e: int, *, keep_end: bool) -> tuple[int, int] | None:
         """Strip spaces (and the final punctuation unless ``keep_end``) from a char range."""
@@ -628,6 +669,46 @@ class _Article:
 
         # 2. verb frames
         cues = []
+        lw0 = toks[0].lower
+        # "Wie X mitteilte, CONTENT." and "CONTENT, wie X sagte."
+        for i in range(end):
+            if toks[i].lower not in (("wie",) if self.de else ("as",)) or not (i == 0 or toks[i - 1].text == ","):
+                continue
+            j = next((c for c in commas if c > i), end)
+            cue = next((self.cue_at(toks, x, j) for x in range(j - 1, i, -1) if self.cue_at(toks, x, j)), None)
+            if not cue or j - i > 14:
+                continue
+            sa, sb = self.np_forward(toks, i + 1, j)
+            if sb <= sa:
+                continue
+            if i == 0 and j < end:
+                content = self.trim(toks[j + 1].start, toks[end - 1].end, keep_end=False)
+                frame = [toks[0].start, toks[j].end]
+            elif i > 0 and j >= end - 1:
+                content = self.trim(toks[0].start, toks[i - 2].end, keep_end=False) if i >= 2 else None
+                frame = [toks[i - 1].start, toks[end - 1].end]
+            else:
+                continue
+            if not content:
+                continue
+            q = _Quote("indirect", [list(content)], sentence=k, confidence=0.75)
+            q.cue = self._cue_spans(toks, cue[1])
+            q.speaker = [[toks[sa].start, toks[sb - 1].end]]
+            q.frame = [frame]
+            return self.finish(q, toks, q.spans)
+        # "CONTENT. Das/Dies teilte X mit." : the frame refers back to the previous sentence
+        if self.de and lw0 in self.lex.backref and k > 0 and end <= 25:
+            c = self.cue_at(toks, 1, end) if end > 1 else None
+            prev = self.sents[k - 1]
+            if c and prev[2] == self.sents[k][2] and (k - 1) not in self._sent_quote:
+                sa, sb = self.np_forward(toks, max(c[1][0], 1) + 1, end)
+                body = self.trim(prev[0], prev[1], keep_end=True)
+                if sb > sa and body:
+                    q = _Quote("indirect", [list(body)], sentence=k - 1, confidence=0.7)
+                    q.cue = self._cue_spans(toks, c[1])
+                    q.speaker = [[toks[sa].start, toks[sb - 1].end]]
+                    q.frame = [[toks[0].start, toks[end - 1].end]]
+                    return self.finish(q, toks, q.spans)
         for i in range(end):
             ci = clause_of[i]
             a, b = clause_range(ci)
@@ -655,6 +736,9 @@ class _Article:
                             if rest and (konj_in(b + 1, end) or not self.de):
                                 spans.append(list(rest))
                                 fb = b + 1
+                        nxt_t = next((t for t in toks[max(idx) + 1:end] if self.lex.cls(t.lower) != "adv"), None)
+                        if self.de and (nxt_t is None or nxt_t.lower in self.lex.oblique):
+                            continue
                         q = _Quote("indirect", spans, sentence=k, confidence=0.8)
                         q.cue = self._cue_spans(toks, idx)
                         if self.de or i == a:
@@ -714,8 +798,15 @@ class _Article:
                 a, b = clause_range(ci)
                 if ci != 0 or not (classes & {"reported", "speech"}) or konj_in(a, b):
                     continue
-                if toks[i].lower.endswith("en") and toks[i].lower == toks[i].lemma.lower() and len(idx) == 1:
+                if "reported" not in classes or toks[i].lower.endswith("end"):
+                    continue
+                if toks[i].lower == toks[i].lemma.lower() and len(idx) == 1:
                     continue  # infinitive
+                if toks[i].lower.startswith("ge") and not toks[i].lemma.startswith("ge"):
+                    continue  # participle: narrative perfect ("hatten ... abgelehnt")
+                if toks[a].lower in self.lex.stop and toks[a].lower not in self.lex.pronouns and \
+                        self.lex.cls(toks[a].lower) != "det":
+                    continue
                 sa, sb = self.subject(toks, a, i, b)
                 if sb <= sa:
                     continue
