@@ -84,6 +84,7 @@ class _Record:
     fields: dict
     origin: str
     encoding: str | None = None
+    own_fields: bool = False  # fields named by the toolkit (text and HTML pages): no user mapping
 
 
 @dataclass
@@ -331,7 +332,7 @@ def _records_from_bytes(data: bytes, name: str, suffix: str, max_chars: int) -> 
         yield _Reject(name, str(exc))
         return
     if suffix in TEXT_SUFFIXES:
-        yield _Record(parse_text_article(text), name, encoding)
+        yield _Record(parse_text_article(text), name, encoding, own_fields=True)
     elif suffix in (".html", ".htm"):
         yield _html_record(text, name, encoding)
     elif suffix == ".json":
@@ -343,7 +344,7 @@ def _records_from_bytes(data: bytes, name: str, suffix: str, max_chars: int) -> 
 def _html_record(html: str, name: str, encoding: str) -> _Record | _Reject:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True)
     if doc is None:
         return _Reject(name, "no main text found in HTML")
     doc = doc if isinstance(doc, dict) else doc.as_dict()
@@ -352,7 +353,7 @@ def _html_record(html: str, name: str, encoding: str) -> _Record | _Reject:
     body = "\n\n".join(p.strip() for p in doc["text"].split("\n") if p.strip())
     fields = {"text": body, "title": doc.get("title"), "lead": doc.get("description"), "date": doc.get("date"),
               "source": doc.get("sitename") or doc.get("hostname"), "author": doc.get("author"), "url": doc.get("url")}
-    return _Record(fields, name, encoding)
+    return _Record(fields, name, encoding, own_fields=True)
 
 
 def _json_records(text: str, name: str, encoding: str) -> Iterator[_Record | _Reject]:
@@ -589,14 +590,22 @@ def iter_articles(
                     reject(item.origin, item.reason)
                     continue
                 try:
-                    row = _to_row(item, fields=fields, lang=lang, max_chars=max_chars, key=item.origin.replace(str(path.parent), "", 1))
+                    row = _to_row(item, fields={} if item.own_fields else fields, lang=lang, max_chars=max_chars, key=item.origin.replace(str(path.parent), "", 1))
                 except RecordError as exc:
                     reject(item.origin, str(exc))
                     continue
-                if row["article_id"] in seen:
-                    reject(item.origin, f"duplicate article_id {row['article_id']!r} (first at {seen[row['article_id']]})")
+                digest = hashlib.blake2b(row["text"].encode(), digest_size=8).digest()
+                first = seen.get(row["article_id"])
+                if first is not None and first[1] == digest:
+                    reject(item.origin, f"duplicate of the record at {first[0]} (same article_id and text)")
                     continue
-                seen[row["article_id"]] = item.origin
+                if first is not None:  # same id, other text: keep it under a numbered id
+                    n = 2
+                    while f"{row['article_id']}~{n}" in seen:
+                        n += 1
+                    log.warning("%s: article_id %r already used at %s; renamed to %s~%d", item.origin, row["article_id"], first[0], row["article_id"], n)
+                    row["article_id"] = f"{row['article_id']}~{n}"
+                seen[row["article_id"]] = (item.origin, digest)
                 rows.append(row)
                 if len(rows) >= chunk_size:
                     yield _result(rows, rejected)
@@ -634,7 +643,9 @@ def load_articles(
     ``errors="collect"`` (the default for folders and globs) turns a bad record into a
     ``rejected`` row; ``"raise"`` (the default for named files) raises :class:`InputError`
     naming the file, line and reason. ``article_id`` is the record's id field, else a hash of
-    file name, record position and text: the same input gives the same ids.
+    file name, record position and text: the same input gives the same ids. A record repeating
+    an earlier one (same id and text) is rejected as a duplicate; a record reusing an id with
+    another text is kept as ``<id>~2`` (``~3``, ...).
 
     >>> articles, rejected = load_articles("data")
     >>> articles[["lang", "source"]].values.tolist(), rejected.empty
