@@ -260,6 +260,8 @@ class _Article:
         self.text, self.sents, self.toks, self.lex = text, sentences, tokens, lex
         self.de = lex.lang == "de"
         self._sent_quote: dict = {}
+        self.far = 6            # sentences over which a Konjunktiv I sentence inherits a speaker
+        self.lone_konj = True   # Konjunktiv I sentences without any earlier quotation count too
 
     # -- token classes --
     def konj(self, t: _Tok) -> str | None:
@@ -461,10 +463,14 @@ class _Article:
             toks = self.toks[k]
             moods = [self.konj(t) for t in toks]
             has_i = "I" in moods
-            has_rep = "reportative" in moods and any(t.lower in ("haben", "sein", "worden") for t in toks)
+            rep = [t.lower for t, m in zip(toks, moods) if m == "reportative"]
+            has_rep = bool(rep) and any(t.lower in ("haben", "sein", "worden", "gewesen") for t in toks)
             prev_para = self.sents[last_k][2] if last_k >= 0 else -1
             near = last is not None and k - last_k <= 2 and para - prev_para <= 1
-            if (has_i or ("II" in moods and near)) and near or has_rep:
+            has_rep = has_rep or (near and any(w in ("soll", "sollen") for w in rep))
+            if has_i and not near and last is not None and k - last_k <= self.far:
+                near = True  # a Konjunktiv I sentence further on still reports the last speaker
+            if (has_i or ("II" in moods and near)) and near or has_rep or (has_i and self.lone_konj):
                 body = self.trim(s, e, keep_end=True)
                 if body is None:
                     continue
