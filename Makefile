@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CORPUS ?= data
-OUT ?= output
+OUT ?= report
 
 .PHONY: report test venv benchmark clean
 
@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 report: $(STAMP)
-	$(PY) -m analysis report $(CORPUS) --out $(OUT)
+	$(PY) -m analysis report $(CORPUS) --out $(OUT) --figures figures
 
 test: $(STAMP)
 	$(PY) -m pytest

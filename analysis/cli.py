@@ -72,6 +72,99 @@ def _parse_fields(pairs: list[str]) -> dict[str, str]:
     return fields
 
 
+# --- report ---------------------------------------------------------------------------------
+
+def _add_report(sub) -> None:
+    p = sub.add_parser("report", help="run every notebook on a corpus and build the HTML report")
+    p.add_argument("corpus", nargs="?", default="data", help="folder, file or glob of articles (default: the embedded sample)")
+    p.add_argument("--out", type=Path, default=Path("report"), help="output folder (default: report)")
+    p.add_argument("--lang", default=None, help="language code for every article (default: detect)")
+    p.add_argument("--figures", type=Path, default=None, help="also copy the exported figures to this folder")
+    p.set_defaults(func=_run_report)
+
+
+def _run_report(args) -> int:
+    from analysis.report import build_report
+
+    runs = build_report(args.corpus, args.out, lang=args.lang, figures=args.figures)
+    for run in runs:
+        print(f"  {run.name}: {'ok' if run.ok else 'FAILED: ' + run.error} ({run.seconds:.0f} s)")
+    print(f"report: {(args.out / 'index.html').resolve()}")
+    return 0 if runs and all(r.ok for r in runs) else 1
+
+
+# --- sentiment ------------------------------------------------------------------------------
+
+def _add_sentiment(sub) -> None:
+    p = sub.add_parser("sentiment", help="score the tone of sentences (or of a units table): polarity, cooperation, certainty")
+    p.add_argument("paths", nargs="+", help="article files/folders (segmented into sentences), or with --table units tables")
+    p.add_argument("--out", required=True, type=Path, help="output table (.parquet or .csv)")
+    p.add_argument("--table", action="store_true", help="PATHs are sentence or quote tables (.parquet/.csv) with a text column")
+    p.add_argument("--text-col", default="text", help="text column of a units table (default: text)")
+    p.add_argument("--lang", default=None, help="language of every unit (default: the lang column / detected per article)")
+    p.add_argument("--no-hits", action="store_true", help="leave out the hits column (faster, smaller)")
+    p.set_defaults(func=_run_sentiment)
+
+
+def _run_sentiment(args) -> int:
+    import json
+
+    import pandas as pd
+
+    from analysis.sentiment import score_sentiment
+
+    if args.table:
+        frames = []
+        for path in map(Path, args.paths):
+            if path.suffix == ".parquet":
+                frames.append(pd.read_parquet(path))
+            elif path.suffix in (".csv", ".tsv"):
+                frames.append(pd.read_csv(path, sep="\t" if path.suffix == ".tsv" else ","))
+            else:
+                raise InputError(f"{path}: --table expects .parquet, .csv or .tsv files")
+        units = pd.concat(frames, ignore_index=True)
+    else:
+        from analysis.corpus import load_articles
+        from analysis.segment import split_sentences
+
+        articles, rejected = load_articles(args.paths, lang=args.lang, progress=True)
+        units = split_sentences(articles, lang=args.lang, progress=True)
+        units = units.merge(articles[["article_id", "lang", "source", "date"]], on="article_id", how="left")
+    scored = score_sentiment(units, text_col=args.text_col, lang=args.lang, hits=not args.no_hits, progress=True)
+    if args.no_hits:
+        scored = scored.drop(columns="hits")
+    elif args.out.suffix == ".csv":
+        scored["hits"] = [json.dumps(h, ensure_ascii=False) for h in scored["hits"]]
+    _write_table(scored, args.out)
+    counts = scored["label"].value_counts().to_dict()
+    print(f"{len(scored)} units scored -> {args.out} "
+          + ", ".join(f"{k} {counts.get(k, 0)}" for k in ("positive", "neutral", "negative")))
+    return 0
+
+
+def _add_evaluate_sentiment(sub) -> None:
+    p = sub.add_parser("evaluate-sentiment", help="measure the sentiment engine on GerNTSA or the VADER NYT snippets")
+    p.add_argument("--dataset", required=True, choices=["gerntsa", "vader-nyt"])
+    p.add_argument("path", nargs="?", default=None, help="dataset file or folder (default: ../shared/datasets/...)")
+    p.add_argument("--part", default="test", choices=["test", "tune", "all"], help="which fixed part to score (default: test)")
+    p.add_argument("--json", type=Path, default=None, help="also write the numbers as JSON")
+    p.set_defaults(func=_run_evaluate_sentiment)
+
+
+def _run_evaluate_sentiment(args) -> int:
+    import json
+
+    from analysis.evaluate.sentiment import evaluate
+
+    result = evaluate(args.dataset, args.path, part=args.part)
+    for k, v in result.items():
+        print(f"{k}: {v:.4f}" if isinstance(v, float) else f"{k}: {v}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
 # --- main -----------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
