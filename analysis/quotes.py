@@ -284,6 +284,10 @@ class _Article:
         if not _is_word(t) or (self.de and _is_cap(t) and i > 0):
             return None
         lemma = t.lemma if self.de else t.lemma.lower()
+        if not self.de and t.lower == lemma and not (i > 0 and (toks[i - 1].lower in lex.pronouns or
+                                                               lex.cls(toks[i - 1].lower) in ("aux", "adv")
+                                                               or toks[i - 1].lower == "to")):
+            return None  # English base forms are verbs only after a pronoun, auxiliary or 'to' ("email scandal")
         parts = lex.particle_bases.get(lemma)
         if parts:
             for j in range(i + 1, clause_end):
@@ -388,9 +392,40 @@ class _Article:
             j -= 1
         return j, i
 
+    def np_before_en(self, toks: list[_Tok], verb: int, lo: int) -> tuple[int, int]:
+        """English subject right before the verb: "Sen. Bernie Sanders (I-Vt.) said", "the campaign said"."""
+        lex = self.lex
+        j = verb
+        while j > lo and lex.cls(toks[j - 1].lower) in ("aux", "adv"):
+            j -= 1
+        b = j
+        depth = 0
+        while j > lo and b - j < 10:
+            t = toks[j - 1]
+            if t.text == ")":
+                depth += 1
+            elif t.text == "(":
+                depth -= 1
+            elif depth == 0:
+                c = lex.cls(t.lower)
+                if not _is_word(t) and t.text not in ("'s", "’s", "’", "'", "-", "."):
+                    break
+                if c in ("comp", "conj", "aux") or (c == "prep" and t.lower != "of"):
+                    break
+                if t.lower in lex.pronouns and j < b:
+                    break
+            j -= 1
+        while j < b and (lex.cls(toks[j].lower) in ("prep", "conj") or not _is_word(toks[j])):
+            j += 1
+        return (j, b) if b > j else (verb, verb)
+
     def subject(self, toks: list[_Tok], lo: int, verb: int, hi: int) -> tuple[int, int]:
         """Speaker of a frame whose finite verb or cue is at ``verb``; clause tokens ``lo..hi``."""
         lex = self.lex
+        if not self.de:
+            sa, sb = self.np_before_en(toks, verb, lo)
+            if sb > sa:
+                return sa, sb
         a = lo
         while a < verb and (lex.cls(toks[a].lower) in ("conj", "adv") or not _is_word(toks[a])):
             a += 1
@@ -584,6 +619,10 @@ class _Article:
     def _cue_spans(self, toks: list[_Tok], idx: list[int]) -> list:
         spans = [[toks[i].start, toks[i].end] for i in idx if 0 <= i < len(toks)]
         # an auxiliary directly governing a participle cue belongs to the cue (hat ... angekündigt)
+        if idx and not self.de:
+            i = idx[0]
+            if i > 0 and self.lex.cls(toks[i - 1].lower) == "aux" and toks[i - 1].lower in ("has", "have", "had", "will", "would"):
+                spans.insert(0, [toks[i - 1].start, toks[i - 1].end])
         if idx and self.de:
             i = idx[0]
             t = toks[i]
@@ -728,8 +767,10 @@ class _Article:
             if self.de and konj_in(a, b, strong=True) and not (lemma in ("sagen",) and i > a and toks[i - 1].text == ","):
                 continue  # the cue's own clause is reported content ("Er könne nicht sagen, ...")
             # (a) frame after content: "..., sagte X." / "..., so X" / "..., X said."
-            if ci > 0 and (i == a or (i <= a + 2 and all(lex.cls(t.lower) == "adv" for t in toks[a:i]))) or (
-                    not self.de and ci > 0 and self._en_subject_before(toks, a, i)):
+            tail_ok = self.de or (end - max(idx) <= 8 and not any(
+                lex.cls(t.lower) == "comp" for t in toks[max(idx) + 1:end]))
+            if tail_ok and (ci > 0 and (i == a or (i <= a + 2 and all(lex.cls(t.lower) == "adv" for t in toks[a:i]))) or (
+                    not self.de and ci > 0 and self._en_subject_before(toks, a, i))):
                 ca, cb = 0, commas[ci - 1]
                 if bounds[ci - 1] < cb and toks[cb].text in (",", "–", "—"):
                     content = self.trim(toks[ca].start, toks[cb - 1].end, keep_end=False) if cb > ca else None
@@ -752,7 +793,7 @@ class _Article:
                             if sb <= sa:
                                 sa, sb = self.np_forward(toks, i + 1, end)
                         else:
-                            sa, sb = self.np_forward(toks, a, i)
+                            sa, sb = self.np_before_en(toks, i, a)
                         if sb > sa:
                             q.speaker = [[toks[sa].start, toks[sb - 1].end]]
                         q.frame = [[toks[cb].start, toks[(fb if fb < end else end) - 1].end]]
@@ -768,7 +809,11 @@ class _Article:
             if nxt is None and not self.de:
                 nxt = max(idx)  # English: the content follows the verb directly ("said that ...")
                 # told reporters / told the AP: skip the addressee
-                if lemma in ("tell", "ask", "urge", "warn", "remind", "assure", "inform") and nxt + 1 < end:
+                that = next((x for x in range(nxt + 1, min(end, nxt + 12)) if toks[x].lower in ("that", ":")
+                             or toks[x].text in "“\""), None)
+                if that is not None and all(_is_word(t) or t.text in ".'’-" for t in toks[nxt + 1:that]):
+                    nxt = that - 1  # "told the convention on Tuesday that ..."
+                elif lemma in ("tell", "ask", "urge", "warn", "remind", "assure", "inform") and nxt + 1 < end:
                     sa, sb = self.np_forward(toks, nxt + 1, end)
                     if sb > sa and sb - sa <= 4:
                         nxt = sb - 1

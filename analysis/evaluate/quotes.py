@@ -15,7 +15,8 @@ GermEval 2023 SpkAtt task it builds on); it is implemented here from its descrip
 
    Unaligned quotes count fully as false positives (system) or false negatives (gold).
    *Message F1* is F1 of the role ``message`` (the quote text); *Roles F1* pools the counts of
-   speaker, cue, frame and addressee; *Joint F1* pools all five roles.
+   speaker, cue, frame and addressee; *Joint F1* pools all five roles. Roles the gold data do not
+   annotate at all (PolNeAR has no frame or addressee) are left out of both pools.
 4. Quote level: an aligned pair is a *match* when the token F1 of its two quote texts is at least
    ``threshold`` (0.5). Quote precision = matches / system quotes, recall = matches / gold quotes.
 5. Speaker accuracy: among matches whose gold quote has a speaker, the share whose system speaker
@@ -199,13 +200,15 @@ def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, tokens: pd.DataFrame, *
         role_rows.append({"role": r, "tp": counts[r][0], "n_system": counts[r][1], "n_gold": counts[r][2],
                           "precision": p, "recall": rc, "f1": f})
 
+    annotated = [r for r in ROLES[1:] if counts[r][2] > 0] or list(ROLES[1:])
+
     def pooled(names):
         tp = sum(counts[r][0] for r in names)
         return _prf(tp, sum(counts[r][1] for r in names), sum(counts[r][2] for r in names))
 
     msg = _prf(*counts["message"])
-    roles = pooled(ROLES[1:])
-    joint = pooled(ROLES)
+    roles = pooled(annotated)
+    joint = pooled(["message", *annotated])
     qp, qr, qf = _prf(n_match, n_pred, n_gold)
     summary = {
         "message_precision": msg[0], "message_recall": msg[1], "message_f1": msg[2],
@@ -214,7 +217,7 @@ def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, tokens: pd.DataFrame, *
         "quote_precision": qp, "quote_recall": qr, "quote_f1": qf,
         "speaker_accuracy": spk_ok / spk_total if spk_total else 0.0,
         "n_documents": int(tokens["article_id"].nunique()), "n_gold": n_gold, "n_system": n_pred,
-        "n_matched": n_match, "threshold": threshold,
+        "n_matched": n_match, "threshold": threshold, "roles_pooled": annotated,
     }
     by_kind = pd.DataFrame(
         [{"side": side, "kind": kind, "n": v[0], "matched": v[1], "share_matched": v[1] / v[0] if v[0] else 0.0,
