@@ -165,6 +165,102 @@ def _run_evaluate_sentiment(args) -> int:
     return 0
 
 
+# --- quotes ---------------------------------------------------------------------------------
+
+def _add_quotes(sub) -> None:
+    p = sub.add_parser("quotes", help="extract quotations with speakers (direct, indirect, free indirect, reported)")
+    p.add_argument("paths", nargs="+", help="article files/folders; with --dataset, dataset folders (or train/dev)")
+    p.add_argument("--out", required=True, type=Path,
+                   help="output table (.csv/.parquet), or a folder with --format german-news-quotes")
+    p.add_argument("--format", default="table", choices=["table", "german-news-quotes"],
+                   help="table (default) or one JSON file per article in the German news quotation dataset's format")
+    p.add_argument("--dataset", default=None, choices=["german-news-quotes", "polnear"],
+                   help="read PATHs with this dataset's reader (keeps its tokens for the JSON export)")
+    p.add_argument("--lang", default=None, help="language of every article (default: lang column / detected)")
+    p.add_argument("--actors", type=Path, default=None, help="actor alias table (CSV or YAML: actor, alias, lang)")
+    p.add_argument("--min-confidence", type=float, default=0.0, help="drop quotations below this confidence")
+    p.set_defaults(func=_run_quotes)
+
+
+def _run_quotes(args) -> int:
+    from analysis.quotes import extract_quotes
+
+    tokens = None
+    if args.dataset:
+        import pandas as pd
+
+        from analysis.datasets import read_gold
+
+        golds = [read_gold(args.dataset, p) for p in args.paths]
+        articles = pd.concat([g.articles for g in golds], ignore_index=True)
+        tokens = pd.concat([g.tokens for g in golds], ignore_index=True)
+    else:
+        from analysis.corpus import load_articles
+
+        articles, _ = load_articles(args.paths, lang=args.lang, progress=True)
+    quotes = extract_quotes(articles, lang=args.lang, actors=args.actors, min_confidence=args.min_confidence,
+                            progress=True)
+    if args.format == "german-news-quotes":
+        from analysis.evaluate.quotes import write_german_news_quotes
+
+        written = write_german_news_quotes(quotes, articles, args.out, tokens=tokens)
+        print(f"{len(quotes)} quotations in {len(articles)} articles -> {len(written)} JSON files in {args.out}")
+        return 0
+    table = quotes.copy()
+    if args.out.suffix == ".csv":
+        import json
+
+        for col in ("spans", "cue_span", "speaker_span", "cue_spans", "speaker_spans", "frame_spans"):
+            table[col] = [json.dumps(v) if v is not None else "" for v in table[col]]
+    _write_table(table, args.out)
+    counts = quotes["kind"].value_counts().to_dict() if len(quotes) else {}
+    print(f"{len(quotes)} quotations in {len(articles)} articles -> {args.out} "
+          + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+def _add_evaluate_quotes(sub) -> None:
+    p = sub.add_parser("evaluate-quotes", help="score quotation attribution against gold data (Message/Roles/Joint F1)")
+    p.add_argument("--gold", required=True, help="gold folder, or split name (train, dev) under ../shared/datasets")
+    p.add_argument("--format", default="german-news-quotes", choices=["german-news-quotes", "polnear"])
+    p.add_argument("--json", type=Path, default=None, help="also write the scores as JSON")
+    p.add_argument("--limit", type=int, default=None, help="score only the first N documents")
+    p.add_argument("--predictions", type=Path, default=None, help="also write the predicted quotes (.csv/.parquet)")
+    p.add_argument("--export", type=Path, default=None,
+                   help="also write predictions as German news quotation JSON files into this folder")
+    p.set_defaults(func=_run_evaluate_quotes)
+
+
+def _run_evaluate_quotes(args) -> int:
+    import json
+
+    from analysis.datasets import read_gold
+    from analysis.evaluate.quotes import score_quotes, write_german_news_quotes
+    from analysis.quotes import extract_quotes
+
+    gold = read_gold(args.format, args.gold, limit=args.limit)
+    if not len(gold.articles):
+        raise InputError(f"{args.gold}: no annotated articles found (format {args.format})")
+    pred = extract_quotes(gold.articles, progress=True)
+    scores = score_quotes(pred, gold.quotes, gold.tokens)
+    for k, v in scores.summary.items():
+        print(f"{k}: {v:.4f}" if isinstance(v, float) else f"{k}: {v}")
+    print(scores.roles.round(4).to_string(index=False))
+    print(scores.by_kind.round(4).to_string(index=False))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(scores.to_json(), indent=2, default=str) + "\n", encoding="utf-8")
+    if args.predictions:
+        table = pred.copy()
+        if args.predictions.suffix == ".csv":
+            for col in ("spans", "cue_span", "speaker_span", "cue_spans", "speaker_spans", "frame_spans"):
+                table[col] = [json.dumps(v) if v is not None else "" for v in table[col]]
+        _write_table(table, args.predictions)
+    if args.export:
+        write_german_news_quotes(pred, gold.articles, args.export, tokens=gold.tokens)
+    return 0
+
+
 # --- main -----------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:

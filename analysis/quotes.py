@@ -262,6 +262,8 @@ class _Article:
         self._sent_quote: dict = {}
         self.far = 6            # sentences over which a Konjunktiv I sentence inherits a speaker
         self.lone_konj = True   # Konjunktiv I sentences without any earlier quotation count too
+        self.soll_near = False  # 'soll' + infinitive right after a quotation continues it
+        self.frame_konj_strong = False  # only Konjunktiv I (not II) makes a cue clause reported content
 
     # -- token classes --
     def konj(self, t: _Tok) -> str | None:
@@ -298,7 +300,7 @@ class _Article:
                         continue
                     return full, [i, j]
         if lemma in lex.cue_class:
-            if lemma in lex.reflexive and not any(x.lower == "sich" for x in toks[max(0, i - 3):clause_end]):
+            if lemma in lex.reflexive and not any(x.lower == "sich" for x in toks[:clause_end]):
                 return None
             return lemma, [i]
         return None
@@ -502,7 +504,7 @@ class _Article:
             has_rep = bool(rep) and any(t.lower in ("haben", "sein", "worden", "gewesen") for t in toks)
             prev_para = self.sents[last_k][2] if last_k >= 0 else -1
             near = last is not None and k - last_k <= 2 and para - prev_para <= 1
-            has_rep = has_rep or (near and any(w in ("soll", "sollen") for w in rep))
+            has_rep = has_rep or (self.soll_near and near and any(w in ("soll", "sollen") for w in rep))
             if has_i and not near and last is not None and k - last_k <= self.far:
                 near = True  # a Konjunktiv I sentence further on still reports the last speaker
             if (has_i or ("II" in moods and near)) and near or has_rep or (has_i and self.lone_konj):
@@ -760,16 +762,17 @@ class _Article:
             c = self.cue_at(toks, i, b)
             if c:
                 cues.append((i, c))
-        for i, (lemma, idx) in cues:
+        for i, lemma, idx, after in sorted(((i, l, x, aft) for i, (l, x) in cues for aft in (True, False)),
+                                           key=lambda c: not c[3]):
             ci = clause_of[i]
             a, b = clause_range(ci)
             classes = lex.cue_class.get(lemma, set())
-            if self.de and konj_in(a, b, strong=True) and not (lemma in ("sagen",) and i > a and toks[i - 1].text == ","):
+            if self.de and konj_in(a, b, strong=self.frame_konj_strong) and not (lemma in ("sagen",) and i > a and toks[i - 1].text == ","):
                 continue  # the cue's own clause is reported content ("Er könne nicht sagen, ...")
             # (a) frame after content: "..., sagte X." / "..., so X" / "..., X said."
             tail_ok = self.de or (end - max(idx) <= 8 and not any(
                 lex.cls(t.lower) == "comp" for t in toks[max(idx) + 1:end]))
-            if tail_ok and (ci > 0 and (i == a or (i <= a + 2 and all(lex.cls(t.lower) == "adv" for t in toks[a:i]))) or (
+            if after and tail_ok and (ci > 0 and (i == a or (i <= a + 2 and all(lex.cls(t.lower) == "adv" for t in toks[a:i]))) or (
                     not self.de and ci > 0 and self._en_subject_before(toks, a, i))):
                 ca, cb = 0, commas[ci - 1]
                 if bounds[ci - 1] < cb and toks[cb].text in (",", "–", "—"):
@@ -801,6 +804,8 @@ class _Article:
                             q.frame = [[toks[cb].start, toks[b].end]]
                         return self.finish(q, toks, spans)
             # (b) frame before content: "X sagte, ..." / "X sagte: ..." / "X said (that) ..."
+            if after:
+                continue
             nxt = None
             for c in commas:
                 if c > max(idx) and clause_of[c] == ci:
@@ -823,7 +828,8 @@ class _Article:
                 if toks[nxt].text in ("–", "—"):
                     continue
                 content_ok = (
-                    toks[nxt].text == ":" or lex.cls(first) == "comp" or konj_in(ca, end)
+                    toks[nxt].text == ":" or (lex.cls(first) == "comp" and (first not in ("wie", "how") or konj_in(ca, end)))
+                    or konj_in(ca, end)
                     or (self.de and any(t.lower == "zu" or "zu" in t.lower[2:-2] and t.lower.endswith("en")
                                         for t in toks[ca:min(end, ca + 30)]) and "speech" in classes)
                     or (not self.de and ("speech" in classes or "thought" in classes))

@@ -150,7 +150,7 @@ class _ArticleEntities:
 
     @staticmethod
     def _adjective_before(toks, i) -> str:
-        if i > 0 and toks[i - 1][1][:1].islower():
+        if i > 0 and toks[i - 1][1][:1].islower() and len(toks[i - 1][1]) > 4:
             return re.sub(r"(e|en|er|es|em)$", "", toks[i - 1][1].lower())
         return ""
 
@@ -177,7 +177,8 @@ class _ArticleEntities:
             if r:
                 role, noun = r, w.lower()
                 prev = words[k - 1] if k else ""
-                country = r[1] or (re.sub(r"(e|en|er|es|em)$", "", prev.lower()) if prev[:1].islower() else "")
+                adjective = prev[:1].islower() and prev.lower() not in self.dets
+                country = r[1] or (re.sub(r"(e|en|er|es|em)$", "", prev.lower()) if adjective else "")
         if role is None:
             return None
         best, best_score = None, None
