@@ -62,24 +62,27 @@ NEG_WINDOW = 3            # words before a hit in which a negator applies
 INT_WINDOW = 2            # words before a hit in which an intensifier applies
 CONTRAST_BEFORE = 0.5     # weight of hits before the last contrast word
 CONTRAST_AFTER = 1.5      # weight of hits after it
-TARGET_SCALE = 6.0        # words; w = 1 / (1 + d / TARGET_SCALE)
+TARGET_SCALE = 10.0       # words; w = 1 / (1 + d / TARGET_SCALE)
 ALPHA = 1.0               # squashing: score = S / sqrt(S**2 + ALPHA)
 LONG_UNIT = 400           # units with more words are scored per sentence and averaged
 MIN_COMPOUND_PART = 4     # shortest head or modifier used when splitting German compounds
 COMPOUND_MODIFIER_WEIGHT = 0.5
 # neutral band per language, tuned on the tuning parts of the evaluation sets (docs/sentiment.md)
-NEUTRAL_BAND = {"de": 0.15, "en": 0.05}
+# a float is symmetric; a pair (neg, pos) means negative below -neg, positive above pos
+NEUTRAL_BAND = {"de": 0.4, "en": 0.05}
 DEFAULT_BAND = 0.1
-BASE_WEIGHT = {"de": 0.6, "en": 1.0}   # weight of base-lexicon entries relative to the diplomatic lexicon
+BASE_WEIGHT = {"de": 0.15, "en": 1.0}   # weight of base-lexicon entries relative to the diplomatic lexicon
 
 OUTPUT_COLUMNS = ["polarity", "label", "cooperation", "certainty", "n_hits", "hits", "flag"]
 
-TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[.!?;:,()\[\]–—\"„“”»«]")
-SENTENCE_END = frozenset(".!?")
+TOKEN_RE = re.compile(r"\w[\w'’-]*|[.!?;:,()\[\]–—\"„“”»«]")
+SENT_PIECE = re.compile(r"[^.!?\n]+[.!?]*")
+LONG_CHARS = 20 * LONG_UNIT  # texts longer than this are certainly long units
 
 # flags of a word type (bit set)
 F_BOUNDARY, F_NEG, F_POSTNEG, F_INT, F_CONTRAST, F_LEX, F_LOWER, F_PHRASE, F_CLAUSEPRED, F_CORR = (
     1 << i for i in range(10))
+SIMPLE_HIT = F_BOUNDARY | F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_LEX | F_PHRASE | F_CLAUSEPRED | F_CORR
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,8 @@ class Lexicon:
 
     lang: str
     entries: dict[str, Entry]
+    stems: dict[str, Entry]
+    stem: object
     phrases: dict[str, list[tuple[tuple[str, ...], Entry]]]
     negators: frozenset[str]
     negator_suffixes: tuple[str, ...]
@@ -109,8 +114,12 @@ class Lexicon:
     contrast: frozenset[str]
     clause_markers: frozenset[str]
     clause_predicates: frozenset[str]
+    complementizers: frozenset[str]
     compounds: bool
+    first_correlatives: frozenset[str] = frozenset()
     types: dict[str, tuple] = field(default_factory=dict)  # per word type: (flags, lemma, entry, factor, note)
+    lemmas: dict[str, str] = field(default_factory=dict)   # per word type: lower-cased lemma
+    lexical: set[str] = field(default_factory=set)         # word types that are (or start) lexicon entries
 
 
 # --- lexicons -------------------------------------------------------------------------------
@@ -186,6 +195,18 @@ def _key(term: str, lang: str) -> list[str]:
     return keys
 
 
+SNOWBALL = {"de": "german", "en": "english"}
+
+
+def _stemmer(lang: str):
+    """NLTK's Snowball stemmer for ``lang`` (no data download needed), or None."""
+    if lang not in SNOWBALL:
+        return None
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer(SNOWBALL[lang]).stem
+
+
 def available_languages() -> list[str]:
     """Languages that have a sentiment lexicon (``resources/<lang>/sentiment_lexicon.tsv``).
 
@@ -213,10 +234,14 @@ def lexicon(lang: str) -> Lexicon:
     bw = BASE_WEIGHT.get(lang, 1.0)
     src = {"en": "vader", "de": "textblob-de"}.get(lang, "base")
     if base_fn is not None:
+        exclude = {w.lower() for w in _optional_list(lang, "sentiment_base_exclude")}
         for term, pol in base_fn().items():
+            if term in exclude:
+                continue
             entries[term] = Entry(term, pol * bw, 0.0, 0.0, src)
     phrases: dict[str, list] = {}
     diplomatic = table(lang, "sentiment_lexicon")
+    single: list[Entry] = []
     for row in diplomatic.itertuples(index=False):
         term = row.term.strip()
         if not term:
@@ -229,8 +254,20 @@ def lexicon(lang: str) -> Lexicon:
             if words[0].lower() != lemmas[0]:
                 phrases.setdefault(words[0].lower(), []).append((lemmas, e))
         else:
-            for k in _key(term, lang):
+            single.append(e)
+    # exact forms first, then lemma keys where no exact form claimed them (Streit vs. streiten)
+    for e in single:
+        entries[e.term.lower()] = e
+    claimed = {e.term.lower() for e in single}
+    for e in single:
+        for k in _key(e.term, lang)[1:]:
+            if k not in claimed:
                 entries[k] = e
+    stem = _stemmer(lang)
+    stems: dict[str, Entry] = {}
+    if stem is not None:  # inflected forms the lemmatizer does not know (eskaliert → eskali)
+        for e in single:
+            stems.setdefault(stem(e.term.lower()), e)
     for v in phrases.values():
         v.sort(key=lambda p: -len(p[0]))
     ints = table(lang, "intensifiers")
@@ -242,6 +279,8 @@ def lexicon(lang: str) -> Lexicon:
     return Lexicon(
         lang=lang,
         entries=entries,
+        stems=stems,
+        stem=stem,
         phrases=phrases,
         negators=frozenset(w.lower() for w in wordlist(lang, "negators") if not w.startswith("*")),
         negator_suffixes=tuple(w[1:].lower() for w in wordlist(lang, "negators") if w.startswith("*")),
@@ -252,51 +291,70 @@ def lexicon(lang: str) -> Lexicon:
         contrast=frozenset(w.lower() for w in wordlist(lang, "contrast")),
         clause_markers=frozenset(w.lower() for w in wordlist(lang, "clause_markers")),
         clause_predicates=frozenset(w.lower() for w in _optional_list(lang, "clause_predicates")),
+        complementizers=frozenset(w.lower() for w in _optional_list(lang, "complementizers")),
         compounds=lang == "de",
+        first_correlatives=frozenset() if corr is None else frozenset(corr["first"].str.lower()),
     )
 
 
+def _is_word(part: str, lang: str) -> bool:
+    import simplemma
+
+    try:
+        return simplemma.is_known(part.capitalize(), lang) or simplemma.is_known(part, lang)
+    except (ValueError, TypeError):
+        return False
+
+
+def _modifier_forms(mod: str) -> list[str]:
+    """A compound's first part without its linking element (Friedens- → Frieden, Kriegs- → Krieg)."""
+    forms = [mod]
+    if mod.endswith("s"):
+        forms.append(mod[:-1])
+    if mod.endswith(("es", "en", "er")):
+        forms.append(mod[:-2])
+    if mod.endswith(("n", "e")):
+        forms.append(mod[:-1])
+    return [f for f in forms if len(f) >= MIN_COMPOUND_PART - 1]
+
+
 def _compound(word: str, lex: Lexicon) -> tuple[Entry | None, str]:
-    """Split a German compound into modifier + head and look both up (longest head first)."""
+    """Split a German noun compound into modifier + head and look both up.
+
+    Only capitalised words are split; the head must be a noun entry (its term capitalised) of at
+    least ``MIN_COMPOUND_PART`` letters and the modifier a known word (simplemma's dictionary),
+    so that Frage is not read as F+rage. The longest head wins; the modifier adds
+    ``COMPOUND_MODIFIER_WEIGHT`` × its values. Without a head entry, a modifier from the
+    diplomatic lexicon alone counts at that weight (Friedens|gespräche).
+    """
     low = word.lower()
     n = len(low)
-    best = None
     for i in range(MIN_COMPOUND_PART, n - MIN_COMPOUND_PART + 1):
         head = low[i:]
-        e = lex.entries.get(head)
-        if e is None:
-            e = lex.entries.get(_lemmatize(head.capitalize(), lex.lang).lower())
-        if e is None:
+        e = lex.entries.get(head) or lex.entries.get(_lemmatize(head.capitalize(), lex.lang).lower())
+        if e is None or not e.term[:1].isupper():
             continue
-        mod = low[:i]
-        me = None
-        for cand in (mod, mod[:-1] if mod.endswith("s") else None, mod[:-2] if mod.endswith(("es", "en")) else None,
-                     mod[:-1] if mod.endswith(("n", "e")) else None):
-            if cand and len(cand) >= MIN_COMPOUND_PART - 1 and cand in lex.entries:
-                me = lex.entries[cand]
-                break
-        best = (head, e, mod, me)
-        break
-    if best is None:
-        # modifier only (Friedensgespräche: Gespräch is neutral, Frieden is not)
-        for i in range(n - MIN_COMPOUND_PART, MIN_COMPOUND_PART - 1, -1):
-            mod = low[:i]
-            for cand in (mod, mod[:-1] if mod.endswith("s") else None):
-                if cand and len(cand) >= MIN_COMPOUND_PART and cand in lex.entries and lex.entries[cand].source == "diplomatic":
-                    me = lex.entries[cand]
-                    return (Entry(word, me.polarity * COMPOUND_MODIFIER_WEIGHT, me.cooperation * COMPOUND_MODIFIER_WEIGHT,
-                                  0.0, me.source), f"compound:{cand}+{low[i:]}")
-        return None, ""
-    head, e, mod, me = best
-    if me is None:
-        return e, f"compound:{mod}+{head}"
-    w = COMPOUND_MODIFIER_WEIGHT
+        forms = _modifier_forms(low[:i])
+        if not any(_is_word(f, lex.lang) for f in forms):
+            continue
+        me = next((lex.entries[f] for f in forms if f in lex.entries), None)
+        if me is None:
+            return e, f"compound:{low[:i]}+{e.term}"
+        w = COMPOUND_MODIFIER_WEIGHT
 
-    def comb(a: float, b: float) -> float:
-        return max(-1.0, min(1.0, a + w * b))
+        def comb(a: float, b: float) -> float:
+            return max(-1.0, min(1.0, a + w * b))
 
-    return (Entry(word, comb(e.polarity, me.polarity), comb(e.cooperation, me.cooperation),
-                  comb(e.certainty, me.certainty), e.source), f"compound:{me.term}+{e.term}")
+        return (Entry(word, comb(e.polarity, me.polarity), comb(e.cooperation, me.cooperation),
+                      comb(e.certainty, me.certainty), e.source), f"compound:{me.term}+{e.term}")
+    for i in range(n - MIN_COMPOUND_PART, MIN_COMPOUND_PART - 1, -1):
+        rest = low[i:]
+        for f in _modifier_forms(low[:i]):
+            me = lex.entries.get(f)
+            if me is not None and me.source == "diplomatic" and me.term[:1].isupper() and _is_word(rest, lex.lang):
+                w = COMPOUND_MODIFIER_WEIGHT
+                return (Entry(word, me.polarity * w, me.cooperation * w, 0.0, me.source), f"compound:{me.term}+{rest}")
+    return None, ""
 
 
 def _type_info(word: str, lex: Lexicon) -> tuple | None:
@@ -320,28 +378,45 @@ def _type_info(word: str, lex: Lexicon) -> tuple | None:
     entry = None
     note = ""
     if word[0].isalpha():
-        lemma = _lemmatize(word, lex.lang).lower()
+        lemma = _lemma_of(word, lex)
         if low in lex.clause_predicates or lemma in lex.clause_predicates:
             flags |= F_CLAUSEPRED
         if low in lex.phrases or lemma in lex.phrases:
             flags |= F_PHRASE
         if not flags & (F_NEG | F_INT | F_CONTRAST):
-            entry = lex.entries.get(low) or lex.entries.get(lemma)
+            entry = lex.entries.get(low)
+            by_lemma = lex.entries.get(lemma)
+            if by_lemma is not None and (entry is None or (by_lemma.source == "diplomatic" != entry.source)):
+                entry = by_lemma  # the diplomatic lexicon's lemma beats the base lexicon's word form
+            if entry is None and lex.stem is not None and len(low) > MIN_COMPOUND_PART:
+                entry = lex.stems.get(lex.stem(low))
+                if entry is None and lex.lang == "de" and word[0].islower():
+                    # finite verb forms the lemmatizer misses: eskaliert, eskalierte → eskalieren
+                    for suf in ("t", "te", "ten", "tet", "et", "st"):
+                        if low.endswith(suf) and (e2 := lex.entries.get(low[:-len(suf)] + "en")) is not None \
+                                and e2.source == "diplomatic":
+                            entry = e2
+                            break
+                note = "stem" if entry else ""
             if entry is None and "-" in low:  # Grippe-Impfung, Russland-Sanktionen: the last part
                 last = word.rsplit("-", 1)[1]
                 if last:
                     entry = lex.entries.get(last.lower()) or lex.entries.get(_lemmatize(last, lex.lang).lower())
                     note = "hyphen-head" if entry else ""
-            if entry is None and lex.compounds and len(low) >= 2 * MIN_COMPOUND_PART and low.isalpha():
-                entry, note = _compound(word, lex)
+            if ((entry is None or entry.source != "diplomatic") and lex.compounds and word[0].isupper()
+                    and len(low) >= 2 * MIN_COMPOUND_PART and low.isalpha()):
+                # the diplomatic reading of a compound's parts beats the base lexicon's whole word
+                c_entry, c_note = _compound(word, lex)
+                if c_entry is not None and (entry is None or c_entry.source == "diplomatic"):
+                    entry, note = c_entry, c_note
         if entry is not None and (entry.polarity or entry.cooperation or entry.certainty):
             flags |= F_LEX
         else:
             entry = None
-        if word[0].islower():
-            flags |= F_LOWER
     if not flags:
         return None
+    if word[0].islower():  # German: not a noun (verb, adjective, predicate), see post-negation
+        flags |= F_LOWER
     return (flags, lemma, entry, factor, note)
 
 
@@ -351,19 +426,25 @@ def _squash(s: float, alpha: float) -> float:
     return s / math.sqrt(s * s + alpha) if s else 0.0
 
 
-def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lexicon, *, alpha: float,
+def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lexicon, alpha: float,
                   target_pos: list[int] | None, want_hits: bool):
     """Score one token sequence; returns (S_pol, S_coop, S_cert, hits)."""
     types = lex.types
-    infos = []
-    for t in toks:
-        inf = types.get(t, 0)
-        if inf == 0:
-            inf = types[t] = _type_info(t, lex)
-        infos.append(inf)
-    idx = [i for i, inf in enumerate(infos) if inf is not None]
-    if not idx:
+    get = types.get
+    infos = [get(t, 0) for t in toks]
+    if 0 in infos:  # word types seen for the first time
+        for i, inf in enumerate(infos):
+            if inf == 0:
+                t = toks[i]
+                inf = get(t, 0)
+                if inf == 0:
+                    inf = types[t] = _type_info(t, lex)
+                    if inf is not None and inf[0] & (F_LEX | F_PHRASE):
+                        lex.lexical.add(t)
+                infos[i] = inf
+    if lex.lexical.isdisjoint(toks):  # no lexicon word: nothing to score
         return 0.0, 0.0, 0.0, []
+    idx = [i for i, inf in enumerate(infos) if inf]
     # pass 1: clauses, phrases, rule words
     hits = []           # [pos, entry, mult, mods, clause]
     negs = []           # (pos, clause, used)
@@ -373,12 +454,20 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
     clause = 0
     consumed_until = -1
     weder_seen: set[str] = set()
-    first_correlatives = set(lex.correlatives.values())
+    first_correlatives = lex.first_correlatives
     n = len(toks)
     for i in idx:
-        flags, lemma, entry, factor, note = infos[i]
+        inf = infos[i]
+        flags = inf[0]
+        if flags == F_BOUNDARY:  # the most frequent case: punctuation, conjunctions
+            clause += 1
+            continue
         if i <= consumed_until:
             continue
+        if flags & SIMPLE_HIT == F_LEX:  # a plain lexicon word
+            hits.append([i, inf[2], 1.0, [inf[4]] if inf[4] else [], clause, i])
+            continue
+        flags, lemma, entry, factor, note = inf
         if flags & F_BOUNDARY:
             clause += 1
             if flags & F_CONTRAST:
@@ -387,11 +476,22 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
                 continue
         if flags & F_PHRASE:
             matched = None
-            for key in (toks[i].lower(), lemma):
+            low = toks[i].lower()
+            nxt = toks[i + 1] if i + 1 < n else ""
+            nxt_low = nxt.lower()
+            nxt_lem = _lemma_of(nxt, lex) if nxt else ""
+            for key in ((low,) if low == lemma else (low, lemma)):
                 for lemmas, e in lex.phrases.get(key, ()):
                     m = len(lemmas)
-                    if i + m <= n and all(
-                            _lemma_of(toks[i + k], lex) == lemmas[k] or toks[i + k].lower() == lemmas[k] for k in range(1, m)):
+                    if i + m > n or (lemmas[1] != nxt_low and lemmas[1] != nxt_lem):
+                        continue
+                    ok = True
+                    for k in range(2, m):
+                        t = toks[i + k]
+                        if t.lower() != lemmas[k] and _lemma_of(t, lex) != lemmas[k]:
+                            ok = False
+                            break
+                    if ok:
                         matched = (lemmas, e)
                         break
                 if matched:
@@ -400,6 +500,13 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
                 m = len(matched[0])
                 hits.append([i, matched[1], 1.0, [], clause, i + m - 1])
                 consumed_until = i + m - 1
+                # a phrase such as "nicht geplant" also negates the rest of its clause
+                inner = [k for k in range(i, i + m) if infos[k] is not None and infos[k][0] & F_NEG]
+                if inner:
+                    for k in range(i, i + m):
+                        if infos[k] is not None and infos[k][0] & F_CLAUSEPRED:
+                            preds.append((k, clause, infos[k][0] & F_LOWER))
+                    negs.append([inner[0], clause, True, infos[inner[0]][0] & F_POSTNEG])
                 continue
         if flags & F_CONTRAST:
             contrast_pos = i
@@ -427,18 +534,29 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
             hits.append([i, entry, 1.0, [note] if note else [], clause, i])
     if not hits:
         return 0.0, 0.0, 0.0, []
+    if not (negs or ints or want_hits or target_pos) and contrast_pos < 0:  # fast path: plain sums
+        return (sum(h[1].polarity for h in hits), sum(h[1].cooperation for h in hits),
+                sum(h[1].certainty for h in hits), [])
     # pass 2: negation (backward window, then German post-negation), intensifiers
     negated_clauses = {}
-    for h in hits:
+    prev = None  # (position, negator) of the previous hit
+    for h in (hits if negs or ints else ()):
         pos, cl = h[0], h[4]
         nearest = None  # only the nearest negator before a hit applies (weder A noch B)
         for ng in negs:
             if ng[1] == cl and 0 < pos - ng[0] <= NEG_WINDOW:
                 nearest = ng
+        # the negator reaches the first hit after it, and hits directly following a negated one
+        # ("keine konstruktive Zusammenarbeit"), not the object of a negated verb
+        # ("does not criticize the agreement")
+        if nearest is not None and prev is not None and nearest[0] < prev[0] and not (
+                prev[0] == pos - 1 and prev[1] is nearest):
+            nearest = None
         if nearest is not None:
             h[2] *= N_SCALAR
             h[3].append(f"negated:{toks[nearest[0]]}")
             nearest[2] = True
+        prev = (h[5], nearest)
         for p, f, c in ints:
             if c == cl and 0 < pos - p <= INT_WINDOW:
                 h[2] *= f
@@ -464,10 +582,20 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
             for q, c, _ in preds:
                 if c == cl and 0 < q - p <= NEG_WINDOW:
                     negated_clauses[cl] = f"{toks[p]} {toks[q]}"
+    for cl, why in list(negated_clauses.items()):
+        # "es war nicht geplant, dass Verträge unterzeichnet werden": the complement clause too
+        q = max(p for p, c, _ in preds if c == cl) if any(c == cl for _, c, _ in preds) else -1
+        k = q + 1
+        while 0 < k < n and toks[k] in (",", "–", "-"):
+            k += 1
+        if 0 < k < n and toks[k].lower() in lex.complementizers and k > q + 0:
+            for c2 in {h[4] for h in hits if h[0] > k}:
+                if c2 not in negated_clauses and c2 - cl <= 2:
+                    negated_clauses[c2] = why
     if negated_clauses:
         for h in hits:
             why = negated_clauses.get(h[4])
-            if why and not any(m.startswith("negated") for m in h[3]):
+            if why and not any(m.startswith("negated") for m in h[3]) and not h[0] <= _neg_in(h, negs) <= h[5]:
                 h[2] *= N_SCALAR
                 h[3].append(f"clause-negated:{why}")
     sp = sc = sr = 0.0
@@ -499,11 +627,16 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
     return sp, sc, sr, out
 
 
+def _neg_in(h, negs) -> int:
+    """Position of a negator inside the span of hit ``h`` (a phrase like "nicht geplant"), else -1."""
+    return next((ng[0] for ng in negs if h[0] <= ng[0] <= h[5]), -1)
+
+
 def _lemma_of(tok: str, lex: Lexicon) -> str:
-    inf = lex.types.get(tok, 0)
-    if inf == 0:
-        inf = lex.types[tok] = _type_info(tok, lex)
-    return inf[1] if inf is not None else _lemmatize(tok, lex.lang).lower()
+    lem = lex.lemmas.get(tok)
+    if lem is None:
+        lem = lex.lemmas[tok] = _lemmatize(tok, lex.lang).lower() if tok[:1].isalpha() else tok.lower()
+    return lem
 
 
 def _target_positions(toks: list[str], target: str | None) -> list[int] | None:
@@ -532,8 +665,9 @@ def score_text(text, lang: str = "de", *, alpha: float = ALPHA, band: float | No
     return _score_one(text, lex, alpha=alpha, band=band, target=target, want_hits=hits)
 
 
-def _label(p: float, band: float) -> str:
-    return "positive" if p > band else "negative" if p < -band else "neutral"
+def _label(p: float, band) -> str:
+    neg, pos = band if isinstance(band, tuple) else (band, band)
+    return "positive" if p > pos else "negative" if p < -neg else "neutral"
 
 
 def _score_one(text, lex: Lexicon, *, alpha: float, band: float, target, want_hits: bool) -> dict:
@@ -541,6 +675,8 @@ def _score_one(text, lex: Lexicon, *, alpha: float, band: float, target, want_hi
         flag = "missing" if text is None or (isinstance(text, float) and math.isnan(text)) else "non_string"
         return {"polarity": 0.0, "label": "neutral", "cooperation": 0.0, "certainty": 0.0, "n_hits": 0,
                 "hits": [], "flag": flag}
+    if len(text) > LONG_CHARS:
+        return _score_long(text, lex, alpha=alpha, band=band, target=target, want_hits=want_hits)
     if want_hits:
         ms = list(TOKEN_RE.finditer(text))
         toks = [m.group() for m in ms]
@@ -552,7 +688,7 @@ def _score_one(text, lex: Lexicon, *, alpha: float, band: float, target, want_hi
         return {"polarity": 0.0, "label": "neutral", "cooperation": 0.0, "certainty": 0.0, "n_hits": 0,
                 "hits": [], "flag": "empty"}
     if len(toks) > LONG_UNIT:
-        return _score_long(toks, spans, lex, alpha=alpha, band=band, target=target, want_hits=want_hits)
+        return _score_long(text, lex, alpha=alpha, band=band, target=target, want_hits=want_hits)
     tpos = _target_positions(toks, target) if target is not None else None
     sp, sc, sr, hits = _score_tokens(toks, spans, lex, alpha=alpha, target_pos=tpos, want_hits=want_hits)
     p = _squash(sp, alpha)
@@ -561,22 +697,33 @@ def _score_one(text, lex: Lexicon, *, alpha: float, band: float, target, want_hi
             "hits": hits, "flag": ""}
 
 
-def _score_long(toks, spans, lex, *, alpha, band, target, want_hits):
-    """A unit of many words: score each sentence and average (flag ``long_unit``)."""
+def _score_long(text: str, lex, *, alpha, band, target, want_hits):
+    """A unit of many words: score each sentence and average (flag ``long_unit``).
+
+    Sentences are cut at ``.``, ``!``, ``?`` and line breaks (a rough cut is enough here: a
+    wrong cut after an abbreviation only splits a clause), and pieces without punctuation
+    every ``LONG_UNIT`` words.
+    """
     ps, cs, rs, allhits = [], [], [], []
-    start = 0
-    n = len(toks)
-    for i, t in enumerate(toks):
-        if t in SENTENCE_END or i == n - 1 or i - start >= LONG_UNIT:
-            seg = toks[start:i + 1]
-            sp_ = spans[start:i + 1] if spans else None
+    for m in SENT_PIECE.finditer(text):
+        piece, off = m.group(), m.start()
+        if want_hits:
+            ms = list(TOKEN_RE.finditer(piece))
+            toks = [x.group() for x in ms]
+            spans = [(x.start() + off, x.end() + off) for x in ms]
+        else:
+            toks, spans = TOKEN_RE.findall(piece), None
+        for k in range(0, len(toks), LONG_UNIT):
+            seg = toks[k:k + LONG_UNIT]
+            if not seg:
+                continue
             tpos = _target_positions(seg, target) if target is not None else None
-            a, b, c, h = _score_tokens(seg, sp_, lex, alpha=alpha, target_pos=tpos, want_hits=want_hits)
+            a, b, c, h = _score_tokens(seg, spans[k:k + LONG_UNIT] if spans else None, lex, alpha=alpha,
+                                       target_pos=tpos, want_hits=want_hits)
             ps.append(_squash(a, alpha))
             cs.append(_squash(b, alpha))
             rs.append(_squash(c, alpha))
             allhits.extend(h)
-            start = i + 1
     p = float(np.mean(ps)) if ps else 0.0
     return {"polarity": p, "label": _label(p, band), "cooperation": float(np.mean(cs)) if cs else 0.0,
             "certainty": float(np.mean(rs)) if rs else 0.0, "n_hits": len(allhits), "hits": allhits,
@@ -652,20 +799,22 @@ def polarity_only(texts: Iterable, lang: str, *, alpha: float = ALPHA) -> np.nda
     [0.48, -0.41]
     """
     lex = lexicon(lang)
-    out = np.zeros(len(texts) if hasattr(texts, "__len__") else 0)
     vals = []
+    score, sqrt = _score_tokens, math.sqrt
     for text in texts:
         if not isinstance(text, str):
             vals.append(0.0)
             continue
+        if len(text) > LONG_CHARS:
+            vals.append(_score_long(text, lex, alpha=alpha, band=0.0, target=None, want_hits=False)["polarity"])
+            continue
         toks = TOKEN_RE.findall(text)
         if len(toks) > LONG_UNIT:
-            vals.append(_score_long(toks, None, lex, alpha=alpha, band=0.0, target=None, want_hits=False)["polarity"])
+            vals.append(_score_long(text, lex, alpha=alpha, band=0.0, target=None, want_hits=False)["polarity"])
             continue
-        sp = _score_tokens(toks, None, lex, alpha=alpha, target_pos=None, want_hits=False)[0]
-        vals.append(_squash(sp, alpha))
-    out = np.asarray(vals, dtype=float)
-    return out
+        sp = score(toks, None, lex, alpha, None, False)[0]
+        vals.append(sp / sqrt(sp * sp + alpha) if sp else 0.0)
+    return np.asarray(vals, dtype=float)
 
 
 # --- explanation ----------------------------------------------------------------------------

@@ -143,7 +143,7 @@ def _scores(df: pd.DataFrame, lang: str, *, target_col: str | None, **kw) -> pd.
     return score_sentiment(df, lang=lang, target_col=target_col, hits=False, **kw)
 
 
-def evaluate_gerntsa(path=None, *, part: str = "test", band: float | None = None, use_target: bool = True,
+def evaluate_gerntsa(path=None, *, part: str = "test", band: float | None = None, use_target: bool = False,
                      **kw) -> dict:
     """Macro-F1 and accuracy on GerNTSA (``part``: test, tune or all).
 

@@ -1,0 +1,359 @@
+"""Tests of the sentiment engine: the diplomatic probe suite, rules, bad input, aggregation."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from analysis.errors import InputError
+from analysis.sentiment import (
+    N_SCALAR,
+    available_languages,
+    explain,
+    lexicon,
+    polarity_only,
+    score_sentiment,
+    score_text,
+    tone_by,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# (sentence, expected sign of polarity, expected sign of cooperation); 0 means |value| < 0.05
+PROBES_DE = [
+    # cooperation, formulas
+    ("Die Gespräche verliefen konstruktiv, diplomatisch und in freundschaftlicher Atmosphäre.", 1, 1),
+    ("Beide Seiten vereinbarten eine engere Zusammenarbeit.", 1, 1),
+    ("Die Außenminister erzielten eine Einigung über die Waffenruhe.", 1, 1),
+    ("Man setze auf Dialog und Deeskalation.", 1, 1),
+    ("Die Normalisierung der Beziehungen kommt voran.", 1, 1),
+    ("Der Präsident sprach sich für eine Festigung der Freundschaft aus.", 1, 1),
+    ("Die Friedensgespräche werden in Genf fortgesetzt.", 1, 1),
+    ("Es war ein offenes Gespräch.", -1, -1),
+    ("Die Delegationen führten offene Gespräche über die Zollfrage.", -1, -1),
+    ("Russland und China bekräftigten ihre strategische Partnerschaft.", 1, 1),
+    # conflict, failure
+    ("Die Verhandlungen wurden ergebnislos abgebrochen.", -1, -1),
+    ("Es gab Streit über die Sanktionen.", -1, -1),
+    ("Washington drohte mit neuen Strafmaßnahmen.", -1, -1),
+    ("Die Sanktionsdrohung verschärft den Atomkonflikt.", -1, -1),
+    ("Pjöngjang stellte ein Ultimatum.", -1, -1),
+    ("Die Lage an der Grenze eskaliert.", -1, -1),
+    ("Der Gipfel ist gescheitert.", -1, -1),
+    ("Moskau wies die Vorwürfe als Provokation zurück.", -1, -1),
+    # negation before and after the verb
+    ("Russland akzeptiert die Bedingungen nicht.", -1, -1),
+    ("Die Regierung unterstützt den Plan nicht.", -1, -1),
+    ("Die Gespräche verliefen keineswegs konstruktiv.", -1, -1),
+    ("Es gab keine Einigung.", -1, -1),
+    ("Eine Einigung war nicht möglich.", -1, -1),
+    ("Ein Durchbruch ist nicht in Sicht.", -1, -1),
+    ("Die Regierung kritisiert das Abkommen nicht.", 1, 1),
+    ("Ohne Zusammenarbeit wird es keinen Frieden geben.", -1, -1),
+    ("Weder Frieden noch Stabilität sind zu erwarten.", -1, -1),
+    # double negation
+    ("Eine Einigung ist nicht unmöglich.", 1, 1),
+    ("Das Treffen blieb nicht ohne Erfolg.", 1, 1),
+    ("Es war nicht nur konstruktiv, sondern auch herzlich.", 1, 1),
+    # contrast
+    ("Die Gespräche waren schwierig, aber am Ende stand eine Einigung.", 1, 1),
+    ("Man lobte die Zusammenarbeit, doch der Streit über die Zölle bleibt.", -1, -1),
+    ("Die Stimmung war freundlich, jedoch scheiterten die Verhandlungen.", -1, -1),
+    # hedges (certainty) and intensifiers
+    ("Ein weiteres Treffen ist derzeit nicht geplant.", 0, 0),
+    ("Möglicherweise wird es eine Einigung geben.", 1, 1),
+    ("Die Beziehungen sind äußerst angespannt.", -1, -1),
+    # sentences of the founding article (data/putin-kim-wladiwostok.de.txt)
+    ("Die Gespräche seien konstruktiv, diplomatisch und in freundschaftlicher Atmosphäre verlaufen, sagte Putin vor Medienvertretern.", 1, 1),
+    ("Er wolle auf die „Festigung der Freundschaft“ und das Wohlergehen der der beiden Nationen trinken, sowie auf die Gesundheit Kim Jong Uns und aller im Raum Anwesenden, sagte der Präsident.", 1, 1),
+    ("„Sie brauchen nur eine Garantie für ihre Sicherheit.“", 1, 1),
+    ("Der russische Staatschef sprach sich für eine Neuauflage der Sechs-Parteien-Gespräche aus, um internationale Garantien zu erreichen.", 1, 1),
+    ("Nach russischen Angaben war aber zunächst nicht geplant, dass Vereinbarungen unterzeichnet werden.", -1, -1),
+    ("Das Treffen dauerte offenbar länger als geplant – gut zwei Stunden haben die beiden Politiker im Gespräch miteinander verbracht, berichtet die Nachrichtenagentur Ria.", 1, 1),
+]
+
+PROBES_EN = [
+    ("The talks were constructive and held in a friendly atmosphere.", 1, 1),
+    ("Both sides agreed to deepen their cooperation.", 1, 1),
+    ("The ministers reached an agreement on a ceasefire.", 1, 1),
+    ("The summit ended with a breakthrough.", 1, 1),
+    ("They praised the strategic partnership between the two countries.", 1, 1),
+    ("The president welcomed the de-escalation.", 1, 1),
+    ("Beijing called for dialogue and reconciliation.", 1, 1),
+    ("The two leaders had a frank exchange of views.", -1, -1),
+    ("The normalization of relations is making progress.", 1, 1),
+    ("The peace talks will resume in Geneva.", 1, 1),
+    # conflict, failure
+    ("The negotiations collapsed without result.", -1, -1),
+    ("Washington threatened new sanctions.", -1, -1),
+    ("The dispute over tariffs escalated.", -1, -1),
+    ("Pyongyang issued an ultimatum.", -1, -1),
+    ("The summit failed.", -1, -1),
+    ("Moscow condemned the provocation.", -1, -1),
+    ("Tensions at the border are rising.", -1, -1),
+    ("The talks ended in deadlock.", -1, -1),
+    # negation
+    ("An agreement was not possible.", -1, -1),
+    ("Russia did not accept the terms.", -1, -1),
+    ("The talks were not constructive.", -1, -1),
+    ("There was no agreement.", -1, -1),
+    ("A breakthrough is not in sight.", -1, -1),
+    ("They never trusted each other.", -1, -1),
+    ("Without cooperation there will be no peace.", -1, -1),
+    ("The government does not criticize the agreement.", 1, 1),
+    ("There was neither trust nor cooperation.", -1, -1),
+    # double negation and "not only"
+    ("The meeting was not without success.", 1, 0),
+    ("The talks were not only constructive but also cordial.", 1, 1),
+    ("A deal is not impossible.", 1, 1),
+    # contrast
+    ("The talks were difficult, but an agreement was reached.", 1, 1),
+    ("They praised the cooperation, but the dispute over tariffs remains.", -1, -1),
+    ("The atmosphere was friendly; however, the negotiations failed.", -1, -1),
+    # hedges, intensifiers
+    ("A further meeting is not planned.", 0, 0),
+    ("Perhaps there will be an agreement.", 1, 1),
+    ("Relations are extremely tense.", -1, -1),
+    ("The partnership is very strong.", 1, 1),
+    ("The sanctions are slightly harmful.", -1, -1),
+    ("Officials reaffirmed their commitment to peace.", 1, 1),
+    ("The attack killed twelve civilians.", -1, -1),
+    ("The peace agreement was signed in Washington.", 1, 1),
+]
+
+
+def _sign(x: float) -> int:
+    return 0 if abs(x) < 0.05 else (1 if x > 0 else -1)
+
+
+@pytest.mark.parametrize("sentence,pol,coop", PROBES_DE)
+def test_probe_de(sentence, pol, coop):
+    r = score_text(sentence, "de")
+    assert (_sign(r["polarity"]), _sign(r["cooperation"])) == (pol, coop), explain(sentence, "de")
+
+
+@pytest.mark.parametrize("sentence,pol,coop", PROBES_EN)
+def test_probe_en(sentence, pol, coop):
+    r = score_text(sentence, "en")
+    assert (_sign(r["polarity"]), _sign(r["cooperation"])) == (pol, coop), explain(sentence, "en")
+
+
+def test_probe_suite_size():
+    assert len(PROBES_DE) >= 40 and len(PROBES_EN) >= 40
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+def test_negation_after_the_verb_is_recorded_in_hits():
+    hits = score_text("Russland akzeptiert die Bedingungen nicht.", "de")["hits"]
+    assert [h["modifiers"] for h in hits] == [["negated-after:nicht"]]
+    assert hits[0]["weight"] == pytest.approx(N_SCALAR)
+
+
+def test_negation_window_is_bounded_by_the_clause():
+    # "nicht" belongs to the first clause; "Einigung" in the second is not negated
+    hits = score_text("Das geht nicht, und es gab eine Einigung.", "de")["hits"]
+    assert all(h["weight"] > 0 for h in hits if h["term"] == "Einigung")
+
+
+def test_nicht_nur_is_no_negation():
+    r = score_text("Es war nicht nur konstruktiv.", "de")
+    assert r["polarity"] > 0 and not any("negat" in m for h in r["hits"] for m in h["modifiers"])
+
+
+def test_intensifier_and_dampener_scale_the_hit():
+    base = score_text("Die Lage ist angespannt.", "de")["hits"][0]["weight"]
+    strong = score_text("Die Lage ist äußerst angespannt.", "de")["hits"][0]["weight"]
+    weak = score_text("Die Lage ist etwas angespannt.", "de")["hits"][0]["weight"]
+    assert weak < base < strong
+
+
+def test_contrast_weights():
+    hits = score_text("Es gab Streit, aber eine Einigung.", "de")["hits"]
+    w = {h["term"]: h["weight"] for h in hits}
+    assert w["Streit"] == pytest.approx(0.5) and w["Einigung"] == pytest.approx(1.5)
+
+
+@pytest.mark.parametrize("word,parts", [
+    ("Sanktionsdrohung", "compound:Sanktion+Drohung"),
+    ("Atomkonflikt", "compound:Atom+Konflikt"),
+    ("Handelsstreit", "compound:handels+Streit"),
+])
+def test_german_compounds_matched_by_parts(word, parts):
+    hits = score_text(f"Der {word} wächst.", "de")["hits"]
+    assert hits and hits[0]["modifiers"][0] == parts and hits[0]["polarity"] < 0
+
+
+def test_compound_splitting_does_not_cut_inside_words():
+    # Frage is not F+rage, regieren is not re+gieren, ernsthaft is an adjective (not split)
+    terms = [h["term"] for h in score_text("Die Frage ist, wie sie regieren.", "de")["hits"]]
+    assert terms == []
+
+
+def test_hedges_lower_certainty_and_boosters_raise_it():
+    assert score_text("Möglicherweise kommt es offenbar zu einem Treffen.", "de")["certainty"] < 0
+    assert score_text("Das ist eindeutig und unumkehrbar.", "de")["certainty"] > 0
+    assert score_text("It is apparently possible.", "en")["certainty"] < 0
+    assert score_text("This is clearly irreversible.", "en")["certainty"] > 0
+
+
+def test_formula_phrase_is_one_hit_with_offsets():
+    text = "Sie trafen sich in freundschaftlicher Atmosphäre."
+    hits = score_text(text, "de")["hits"]
+    assert len(hits) == 1
+    assert text[hits[0]["start"]:hits[0]["end"]] == "in freundschaftlicher Atmosphäre"
+
+
+def test_polarity_formula():
+    # one plain hit: S = v, polarity = S / sqrt(S^2 + alpha)
+    r = score_text("Krieg.", "de", alpha=1.0)
+    v = lexicon("de").entries["krieg"].polarity
+    assert r["polarity"] == pytest.approx(v / math.sqrt(v * v + 1.0))
+
+
+def test_lexicons_have_hundreds_of_entries_with_three_columns():
+    for lang in ("de", "en"):
+        dip = [e for e in lexicon(lang).entries.values() if e.source == "diplomatic"]
+        assert len({e.term for e in dip}) >= 250
+        assert any(e.cooperation > 0 for e in dip) and any(e.cooperation < 0 for e in dip)
+        assert any(e.certainty < 0 for e in dip) and any(e.certainty > 0 for e in dip)
+    assert len(lexicon("en").entries) > 7000  # vaderSentiment's lexicon is read
+    assert len(lexicon("de").entries) > 3000  # textblob-de's lexicon is read
+
+
+def test_polarity_only_matches_score_sentiment():
+    texts = [s for s, _, _ in PROBES_DE]
+    fast = polarity_only(texts, "de")
+    full = score_sentiment(texts, lang="de")["polarity"].to_numpy()
+    np.testing.assert_allclose(fast, full, atol=1e-6)
+
+
+# --- tables and bad input ---------------------------------------------------------------------
+
+def test_score_sentiment_keeps_columns_and_index():
+    units = pd.DataFrame({"article_id": ["a", "b"], "quote_id": [1, 2],
+                          "text": ["Die Gespräche scheiterten.", "Sie erzielten eine Einigung."]}, index=[10, 20])
+    out = score_sentiment(units, lang="de")
+    assert list(out.index) == [10, 20]
+    assert out.columns[:3].tolist() == ["article_id", "quote_id", "text"]
+    assert out["label"].tolist() == ["negative", "positive"]
+    assert set(["polarity", "label", "cooperation", "certainty", "hits", "flag"]) <= set(out.columns)
+
+
+def test_custom_text_column_and_band():
+    units = pd.DataFrame({"body": ["Das ist gut."]})
+    assert score_sentiment(units, text_col="body", lang="de", band=0.99)["label"].item() == "neutral"
+    assert score_sentiment(units, text_col="body", lang="de", band=0.0)["label"].item() == "positive"
+
+
+def test_empty_whitespace_and_non_string_units():
+    out = score_sentiment(pd.DataFrame({"text": ["", "   \n ", None, 42, float("nan")]}), lang="de")
+    assert out["label"].eq("neutral").all() and out["polarity"].eq(0).all()
+    assert out["flag"].tolist() == ["empty", "empty", "missing", "non_string", "missing"]
+
+
+def test_language_without_lexicon():
+    with pytest.raises(InputError, match="no sentiment lexicon for language 'fr'"):
+        score_sentiment(["Bonjour"], lang="fr")
+    out = score_sentiment(pd.DataFrame({"text": ["La paix.", "Der Frieden."], "lang": ["fr", "de"]}))
+    assert out["flag"].tolist() == ["no_lexicon", ""]
+    assert out["polarity"].iloc[0] == 0 and out["polarity"].iloc[1] > 0
+    assert set(available_languages()) >= {"de", "en"}
+
+
+def test_missing_columns_and_language_are_input_errors():
+    with pytest.raises(InputError, match="missing column"):
+        score_sentiment(pd.DataFrame({"body": ["x"]}), lang="de")
+    with pytest.raises(InputError, match="no language given"):
+        score_sentiment(pd.DataFrame({"text": ["x"]}))
+
+
+def test_very_long_unit_is_scored_per_sentence():
+    text = " ".join(["Die Gespräche waren konstruktiv.", "Es gab Streit."] * 6000)  # ~ 30,000 words
+    r = score_text(text, "de")
+    assert r["flag"] == "long_unit"
+    one = (score_text("Die Gespräche waren konstruktiv.", "de")["polarity"]
+           + score_text("Es gab Streit.", "de")["polarity"]) / 2
+    assert r["polarity"] == pytest.approx(one)
+    assert len(r["hits"]) == 12000 + 6000  # Gespräch, konstruktiv, Streit per pair
+    assert text[r["hits"][-1]["start"]:r["hits"][-1]["end"]] == "Streit"
+    # a long unit without any punctuation is cut into pieces as well
+    assert score_text("Frieden " * 5000, "de")["flag"] == "long_unit"
+
+
+def test_mixed_language_text_uses_the_unit_language():
+    r = score_text("Putin sagte: „This is a great success“, und lobte die Zusammenarbeit.", "de")
+    assert r["polarity"] > 0 and any(h["term"] == "Zusammenarbeit" for h in r["hits"])
+    r_en = score_text("The minister said the talks were „sehr konstruktiv“ and a success.", "en")
+    assert r_en["polarity"] > 0
+
+
+def test_explain_renders_html_with_highlights():
+    ex = explain("Die Gespräche sind gescheitert.", "de")
+    assert "<span" in ex._repr_html_() and "gescheitert" in ex._repr_html_()
+    assert str(ex).startswith("polarity -")
+    row = score_sentiment(pd.DataFrame({"text": ["Russland akzeptiert die Bedingungen nicht."]}), lang="de").iloc[0]
+    html = explain(row)._repr_html_()
+    assert "negated-after:nicht" in html and "border-bottom" in html
+    assert "&lt;b&gt;" in explain("<b>Frieden</b>", "de")._repr_html_()  # text is escaped
+
+
+# --- aggregation ------------------------------------------------------------------------------
+
+def _scored():
+    rng = np.random.default_rng(1)
+    n = 60
+    return pd.DataFrame({
+        "speaker": rng.choice(["Putin", "Kim", "Lawrow"], n),
+        "source": rng.choice(["dpa", "AFP"], n),
+        "date": pd.to_datetime("2019-04-01") + pd.to_timedelta(rng.integers(0, 90, n), unit="D"),
+        "polarity": rng.uniform(-1, 1, n), "cooperation": rng.uniform(-1, 1, n), "certainty": rng.uniform(-1, 1, n),
+        "label": rng.choice(["positive", "neutral", "negative"], n),
+    })
+
+
+def test_tone_by_matches_an_independent_t_interval():
+    df = _scored()
+    out = tone_by(df, "speaker").set_index("speaker")
+    for sp, g in df.groupby("speaker"):
+        lo, hi = stats.t.interval(0.95, len(g) - 1, loc=g["polarity"].mean(), scale=stats.sem(g["polarity"]))
+        assert out.loc[sp, "n"] == len(g)
+        assert out.loc[sp, "polarity"] == pytest.approx(g["polarity"].mean())
+        assert out.loc[sp, "polarity_lo"] == pytest.approx(lo) and out.loc[sp, "polarity_hi"] == pytest.approx(hi)
+        assert out.loc[sp, "share_positive"] == pytest.approx((g["label"] == "positive").mean())
+
+
+def test_tone_by_month_and_several_keys():
+    df = _scored()
+    by_month = tone_by(df, "month")
+    assert by_month["n"].sum() == len(df) and len(by_month) == df["date"].dt.to_period("M").nunique()
+    two = tone_by(df, ["source", "speaker"], min_n=5)
+    assert (two["n"] >= 5).all() and {"source", "speaker"} <= set(two.columns)
+
+
+def test_tone_by_single_unit_group_has_nan_interval_and_errors_are_clear():
+    df = pd.DataFrame({"speaker": ["A"], "polarity": [0.5], "cooperation": [0.0], "certainty": [0.0]})
+    out = tone_by(df, "speaker")
+    assert out["n"].item() == 1 and math.isnan(out["polarity_lo"].item())
+    with pytest.raises(InputError, match="missing column"):
+        tone_by(df, "source")
+    assert tone_by(df.iloc[:0], "speaker").empty
+
+
+def test_founding_article_sentences_score_and_aggregate():
+    path = ROOT / "data" / "putin-kim-wladiwostok.de.txt"
+    if not path.exists():
+        pytest.skip("sample article absent")
+    from analysis.corpus import load_articles
+    from analysis.segment import split_sentences
+
+    articles, _ = load_articles([str(path)])
+    sents = split_sentences(articles)
+    scored = score_sentiment(sents.merge(articles[["article_id", "lang"]], on="article_id"))
+    assert (scored["flag"] == "").all()
+    assert scored["cooperation"].mean() > 0  # a summit in friendly atmosphere
+    assert tone_by(scored, "article_id")["n"].item() == len(sents)
