@@ -18,11 +18,11 @@ import logging
 
 import numpy as np
 import pandas as pd
-from scipy import special, stats
+from scipy import special
 from tqdm.auto import tqdm
 
 from analysis.errors import InputError, require_columns
-from analysis.terms import UNITS, FrequencyCounter, _article_chunks, encode, CHUNK_TOKENS
+from analysis.terms import CHUNK_TOKENS, UNITS, FrequencyCounter, _article_chunks, encode, unique_counts
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ def association(o11, r1, c1, n, *, f1=None) -> dict[str, np.ndarray]:
             "t_score": (o11 - e11) / np.sqrt(o11),
             "log_dice": 14 + np.log2(2 * o11 / (f1 + c1)),
             "g2": np.where(o11 >= e11, g2, -g2),
-            "p": stats.chi2.sf(g2, 1),
+            "p": special.erfc(np.sqrt(g2 / 2)),  # chi-square sf, 1 df
         }
     return out
 
@@ -126,7 +126,7 @@ class CollocationCounter:
             self.slots += np.bincount(left, minlength=len(self.slots))
             keys.append((left << _SHIFT) | g[k:][valid])
         if keys:
-            uniq, counts = np.unique(np.concatenate(keys), return_counts=True)
+            uniq, counts = unique_counts(np.concatenate(keys))
             self._keys.append(uniq)
             self._counts.append(counts)
             self._pending += len(uniq)
@@ -137,8 +137,13 @@ class CollocationCounter:
     def _consolidate(self) -> None:
         if len(self._keys) > 1:
             keys = np.concatenate(self._keys)
-            uniq, inv = np.unique(keys, return_inverse=True)
-            counts = np.bincount(inv, weights=np.concatenate(self._counts)).astype(np.int64)
+            order = np.argsort(keys, kind="stable")
+            keys, counts = keys[order], np.concatenate(self._counts)[order]
+            edge = np.empty(len(keys), dtype=bool)
+            edge[0] = True
+            np.not_equal(keys[1:], keys[:-1], out=edge[1:])
+            starts = np.flatnonzero(edge)
+            uniq, counts = keys[starts], np.add.reduceat(counts, starts)
             self._keys, self._counts, self._pending = [uniq], [counts], len(uniq)
 
     def result(self, *, min_count: int = 3, min_freq: int = 1, stopwords: bool = False,
@@ -157,8 +162,17 @@ class CollocationCounter:
         r1 = self.freq[a] if self.window == 1 else self.slots[a]
         m = association(o11, r1, self.freq[b], self.n, f1=self.freq[a])
         words = np.asarray(self.words, dtype=object)
-        df = pd.DataFrame({"w1": words[a], "w2": words[b], "n": o11, "n_w1": self.freq[a], "n_w2": self.freq[b], **m})
-        return _sorted(df[columns], sort)
+        if sort not in columns:
+            raise InputError(f"sort must be one of {', '.join(columns)}, got {sort!r}")
+        values = {"n": o11, "n_w1": self.freq[a], "n_w2": self.freq[b], **m}
+        # descending by the measure; ties keep (w1, w2) in vocabulary order (first occurrence)
+        order = np.argsort(-np.asarray(values[sort], dtype=float), kind="stable") if sort in values else \
+            np.arange(len(a))
+        a, b = a[order], b[order]
+        df = pd.DataFrame({"w1": words[a], "w2": words[b], **{k: v[order] for k, v in values.items()}})
+        if sort in ("w1", "w2"):
+            df = df.sort_values(sort, kind="stable").reset_index(drop=True)
+        return df[columns]
 
 
 def _empty(columns: list[str]) -> pd.DataFrame:

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError, require_columns
-from analysis.terms import _group_labels, encode
+from analysis.terms import _group_labels, encode, unique_counts
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ def dispersion(tokens: pd.DataFrame, terms=None, *, by="article_id", articles: p
     total = size.sum()
     v = len(enc.vocab)
     key = enc.codes * max(k, 1) + part
-    uniq, cnt = np.unique(key, return_counts=True)
+    uniq, cnt = unique_counts(key)
     t_idx, p_idx = uniq // max(k, 1), uniq % max(k, 1)
     freq = np.bincount(t_idx, weights=cnt, minlength=v)
     rng = np.bincount(t_idx, minlength=v)
