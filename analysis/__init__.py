@@ -5,7 +5,19 @@ The public functions take and return pandas DataFrames whose columns are documen
 """
 __version__ = "0.1.0"
 
+from analysis.collocations import collocates, collocations
 from analysis.corpus import iter_articles, load_articles
+from analysis.dispersion import dispersion
+from analysis.keyness import keyness, wordfreq_reference
+from analysis.kwic import kwic, kwic_html
+from analysis.quotes import extract_quotes
 from analysis.segment import lemmatize, segment, split_sentences, tokenize
+from analysis.sentiment import explain, score_sentiment, tone_by
+from analysis.speakers import read_actors, resolve_speakers
+from analysis.terms import frequencies
 
-__all__ = ["iter_articles", "lemmatize", "load_articles", "segment", "split_sentences", "tokenize"]
+__all__ = [
+    "collocates", "collocations", "dispersion", "explain", "extract_quotes", "frequencies", "iter_articles",
+    "keyness", "kwic", "kwic_html", "lemmatize", "load_articles", "read_actors", "resolve_speakers",
+    "score_sentiment", "segment", "split_sentences", "tokenize", "tone_by", "wordfreq_reference",
+]

@@ -1,0 +1,92 @@
+"""Figures of who is quoted: quotations by speaker and kind, and each speaker's speech verbs."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import require_columns
+from analysis.plots.style import PALETTE, new_axes
+from analysis.segment import lemmatize
+
+KINDS = ["direct", "mixed", "indirect", "free_indirect", "reported"]
+
+
+def cue_lemmas(quotes: pd.DataFrame) -> pd.Series:
+    """The lemma of each quotation's cue; German particle verbs are joined (``sprach aus`` → ``aussprechen``).
+
+    >>> import pandas as pd
+    >>> cue_lemmas(pd.DataFrame({"cue": ["sagte", "sprach aus", None], "lang": ["de", "de", "de"]})).tolist()
+    ['sagen', 'aussprechen', '']
+    """
+    langs = quotes["lang"] if "lang" in quotes.columns else pd.Series("de", index=quotes.index)
+
+    def one(cue, lang) -> str:
+        if not isinstance(cue, str) or not cue.strip():
+            return ""
+        words = cue.split()
+        verb = lemmatize(words[0], lang if isinstance(lang, str) else "de")
+        verb = verb.lower() if words[0][0].islower() else verb
+        return words[-1].lower() + verb if len(words) == 2 and lang == "de" and words[-1].islower() else verb
+
+    return pd.Series([one(c, lg) for c, lg in zip(quotes["cue"], langs)], index=quotes.index, dtype=object)
+
+
+def plot_quotes_by_speaker(quotes: pd.DataFrame, *, top: int = 15, speaker: str = "speaker", ax=None):
+    """Horizontal stacked bars: quotations per speaker (the ``top`` most quoted), split by kind.
+
+    Quotations without a resolved speaker are counted as "(unattributed)".
+
+    >>> import pandas as pd
+    >>> q = pd.DataFrame({"speaker": ["Putin", "Putin", "Kim"], "kind": ["direct", "indirect", "direct"]})
+    >>> ax = plot_quotes_by_speaker(q)
+    >>> [t.get_text() for t in ax.get_yticklabels()], ax.get_xlabel()
+    (['Kim', 'Putin'], 'quotations')
+    """
+    require_columns(quotes, [speaker, "kind"], table="quotes")
+    ax = new_axes(ax, figsize=(7, max(2.5, 0.35 * min(top, quotes[speaker].nunique(dropna=False)) + 1.5)))
+    who = quotes[speaker].fillna("(unattributed)").replace("", "(unattributed)")
+    table = pd.crosstab(who, quotes["kind"])
+    table = table.loc[table.sum(axis=1).sort_values(ascending=True).index[-top:]]
+    kinds = [k for k in KINDS if k in table.columns] + [k for k in table.columns if k not in KINDS]
+    left = np.zeros(len(table))
+    for kind, colour in zip(kinds, PALETTE * 2):
+        ax.barh(table.index.astype(str), table[kind], left=left, color=colour, label=kind.replace("_", " "))
+        left += table[kind].to_numpy()
+    ax.set_xlabel("quotations")
+    ax.set_ylabel("speaker")
+    ax.set_title("Who is quoted, and how")
+    if len(table):
+        ax.legend(title="kind", loc="lower right", fontsize=8)
+    ax.grid(axis="y", visible=False)
+    return ax
+
+
+def plot_cue_profile(quotes: pd.DataFrame, *, speakers: int = 8, cues: int = 10, speaker: str = "speaker", ax=None):
+    """Heatmap: share of each speech verb (rows: the ``cues`` most frequent) among each speaker's quotations.
+
+    >>> import pandas as pd
+    >>> q = pd.DataFrame({"speaker": ["Putin", "Putin", "Kim"], "cue": ["sagte", "erklärte", "sagte"], "lang": ["de"] * 3})
+    >>> plot_cue_profile(q).get_title()
+    'Speech verbs per speaker (share of their quotations)'
+    """
+    require_columns(quotes, [speaker, "cue"], table="quotes")
+    frame = quotes.assign(cue_lemma=cue_lemmas(quotes)).dropna(subset=[speaker])
+    frame = frame[(frame["cue_lemma"] != "") & (frame[speaker] != "")]
+    ax = new_axes(ax, figsize=(7, 4.5))
+    if frame.empty:
+        ax.text(0.5, 0.5, "no quotation with speaker and cue", ha="center", va="center", transform=ax.transAxes)
+        ax.set_title("Speech verbs per speaker (share of their quotations)")
+        return ax
+    top_speakers = frame[speaker].value_counts().index[:speakers]
+    frame = frame[frame[speaker].isin(top_speakers)]
+    shares = pd.crosstab(frame["cue_lemma"], frame[speaker], normalize="columns")
+    shares = shares.loc[frame["cue_lemma"].value_counts().index[:cues], top_speakers]
+    image = ax.imshow(shares.to_numpy(), aspect="auto", cmap="Blues", vmin=0, vmax=1)
+    ax.set_xticks(range(len(shares.columns)), shares.columns, rotation=30, ha="right")
+    ax.set_yticks(range(len(shares.index)), shares.index)
+    ax.set_xlabel("speaker")
+    ax.set_ylabel("speech verb (lemma)")
+    ax.grid(False)
+    ax.figure.colorbar(image, ax=ax, label="share of the speaker's quotations")
+    ax.set_title("Speech verbs per speaker (share of their quotations)")
+    return ax
