@@ -261,6 +261,141 @@ def _run_evaluate_quotes(args) -> int:
     return 0
 
 
+# --- terms ----------------------------------------------------------------------------------
+
+def _unit_args(p) -> None:
+    p.add_argument("--lemma", action="store_true", help="count lemmas (default: lower-cased word forms)")
+    p.add_argument("--unit", choices=["lemma", "lower", "text", "stem"], default=None,
+                   help="term unit (overrides --lemma); stem = umlaut-preserving Snowball stem")
+    p.add_argument("--lang", default=None, help="language code (default: detect per article)")
+
+
+def _unit(args) -> str:
+    return args.unit or ("lemma" if args.lemma else "lower")
+
+
+def _add_terms(sub) -> None:
+    p = sub.add_parser("terms", help="frequency table of terms or n-grams, optionally per group")
+    p.add_argument("paths", nargs="+", help="corpus files/folders, token tables, or 'load --segment' output folders")
+    p.add_argument("--out", required=True, type=Path, help="output table (.csv or .parquet)")
+    p.add_argument("--by", default=None, help="group by this tokens or articles column (e.g. source, article_id)")
+    _unit_args(p)
+    p.add_argument("--ngram", type=int, default=1, help="n-gram length (default 1)")
+    p.add_argument("--stopwords", action="store_true", help="drop stopwords (and n-grams containing one)")
+    p.add_argument("--min-count", type=int, default=1, help="minimum frequency (default 1)")
+    p.add_argument("--compounds", choices=["split", "heads"], default=None, help="split German compounds")
+    p.set_defaults(func=_run_terms)
+
+
+def _run_terms(args) -> int:
+    from analysis.terms import frequencies, load_tokens
+
+    tokens, articles = load_tokens(args.paths, lang=args.lang, progress=True)
+    table = frequencies(tokens, by=args.by, articles=articles, unit=_unit(args), ngram=args.ngram,
+                        stopwords=args.stopwords, min_count=args.min_count, lang=args.lang,
+                        compounds=args.compounds, progress=True)
+    _write_table(table, args.out)
+    print(f"{len(table)} rows ({table['group'].nunique()} group(s)) -> {args.out}")
+    return 0
+
+
+def _add_keyness(sub) -> None:
+    p = sub.add_parser("keyness", help="key terms of a target corpus against a reference (corpus, list or wordfreq)")
+    p.add_argument("--target", required=True, nargs="+", help="target corpus files/folders or token tables")
+    p.add_argument("--reference", required=True, nargs="+",
+                   help="'wordfreq', a frequency list (term<TAB>count), a term/n table, or corpus paths")
+    p.add_argument("--out", required=True, type=Path, help="output table (.csv or .parquet)")
+    _unit_args(p)
+    p.add_argument("--min-freq", type=int, default=3, help="minimum frequency in target or reference (default 3)")
+    p.add_argument("--williams", action="store_true", help="apply Williams' correction to G2")
+    p.add_argument("--yates", action="store_true", help="apply Yates' correction to chi2")
+    p.add_argument("--sort", default="g2", help="column to sort by, descending (default g2)")
+    p.set_defaults(func=_run_keyness)
+
+
+def _run_keyness(args) -> int:
+    from analysis.keyness import keyness, load_reference
+    from analysis.terms import load_tokens
+
+    target, _ = load_tokens(args.target, lang=args.lang, progress=True)
+    reference = load_reference(args.reference, lang=args.lang, progress=True)
+    table = keyness(target, reference, unit=args.unit or ("lemma" if args.lemma else "lower"), lang=args.lang,
+                    min_freq=args.min_freq, correction="williams" if args.williams else None, yates=args.yates,
+                    sort=args.sort)
+    _write_table(table, args.out)
+    print(f"{len(table)} terms -> {args.out}")
+    print(table.head(10)[["term", "n_target", "n_reference", "g2", "log_ratio"]].to_string(index=False))
+    return 0
+
+
+def _add_collocations(sub) -> None:
+    p = sub.add_parser("collocations", help="bigram/window collocations, or collocates of a node (--node)")
+    p.add_argument("paths", nargs="+", help="corpus files/folders, token tables, or 'load --segment' output folders")
+    p.add_argument("--out", required=True, type=Path, help="output table (.csv or .parquet)")
+    _unit_args(p)
+    p.add_argument("--window", type=int, default=1, help="pairs up to this many tokens apart (default 1: bigrams)")
+    p.add_argument("--ngram", type=int, default=2, help="adjacent n-grams of this length (default 2)")
+    p.add_argument("--node", default=None, help="collocates of this term instead of all pairs")
+    p.add_argument("--left", type=int, default=5, help="left span for --node (default 5)")
+    p.add_argument("--right", type=int, default=5, help="right span for --node (default 5)")
+    p.add_argument("--min-count", type=int, default=3, help="minimum co-occurrence count (default 3)")
+    p.add_argument("--stopwords", action="store_true", help="drop pairs containing a stopword")
+    p.add_argument("--sort", default=None, help="column to sort by (default g2; log_dice for --node)")
+    p.set_defaults(func=_run_collocations)
+
+
+def _run_collocations(args) -> int:
+    from analysis.collocations import collocates, collocations
+    from analysis.terms import load_tokens
+
+    tokens, _ = load_tokens(args.paths, lang=args.lang, progress=True)
+    if args.node:
+        table = collocates(tokens, args.node, unit=_unit(args), left=args.left, right=args.right,
+                           min_count=args.min_count, stopwords=args.stopwords, sort=args.sort or "log_dice",
+                           lang=args.lang)
+    else:
+        table = collocations(tokens, unit=_unit(args), ngram=args.ngram, window=args.window,
+                             min_count=args.min_count, stopwords=args.stopwords, sort=args.sort or "g2",
+                             lang=args.lang, progress=True)
+    _write_table(table, args.out)
+    print(f"{len(table)} rows -> {args.out}")
+    return 0
+
+
+def _add_kwic(sub) -> None:
+    p = sub.add_parser("kwic", help="keyword-in-context lines for a word, lemma, phrase or regex")
+    p.add_argument("paths", nargs="+", help="corpus files/folders or 'load --segment' output folders")
+    p.add_argument("--query", required=True, help="a word, a phrase (words separated by spaces) or a regex")
+    p.add_argument("--match", choices=["lower", "lemma", "text", "regex"], default="lower")
+    p.add_argument("--window", type=int, default=6, help="context tokens per side (default 6)")
+    p.add_argument("--chars", type=int, default=None, help="context in characters per side instead of tokens")
+    p.add_argument("--sentence", action="store_true", help="keep the context inside the keyword's sentence")
+    p.add_argument("--lang", default=None, help="language code (default: detect per article)")
+    p.add_argument("--out", type=Path, default=None, help="write the lines to .csv/.parquet (default: print)")
+    p.add_argument("--html", type=Path, default=None, help="also write an HTML page with highlighted keywords")
+    p.set_defaults(func=_run_kwic)
+
+
+def _run_kwic(args) -> int:
+    from analysis.kwic import kwic, kwic_html
+    from analysis.terms import load_tokens
+
+    tokens, articles = load_tokens(args.paths, lang=args.lang, progress=False)
+    lines = kwic(tokens, args.query, articles=articles, match=args.match, window=args.window,
+                 context="chars" if args.chars else "tokens", chars=args.chars or 60,
+                 sentence_bounded=args.sentence)
+    if args.out:
+        _write_table(lines, args.out)
+    if args.html:
+        args.html.parent.mkdir(parents=True, exist_ok=True)
+        args.html.write_text(f"<!doctype html><meta charset='utf-8'>{kwic_html(lines, max_rows=10_000)}", encoding="utf-8")
+    if not args.out:
+        for rec in lines.itertuples(index=False):
+            print(f"{rec.left[-50:]:>50}  [{rec.keyword}]  {rec.right[:50]}")
+    print(f"{len(lines)} line(s)", file=sys.stderr)
+    return 0
+
+
 # --- main -----------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:

@@ -266,3 +266,25 @@ def _parse_pair(fields: list[str]) -> tuple[str, float] | None:
     if y is None and x is not None and x >= 0:
         return fields[1], x
     return None
+
+
+def load_reference(paths, *, unit: str = "lemma", lang: str | None = None, progress: bool = False):
+    """A keyness reference from the command line's ``--reference``: ``"wordfreq"``, a frequency
+    list (``.txt``/``.tsv``, see :func:`read_frequency_list`), a frequency table (``.csv``/
+    ``.parquet`` with ``term`` and ``n``) or corpora/token tables (:func:`analysis.terms.load_tokens`).
+    """
+    from analysis.terms import load_tokens
+
+    paths = [str(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
+    if paths == ["wordfreq"]:
+        return "wordfreq"
+    if len(paths) == 1:
+        p = Path(paths[0])
+        if p.suffix in (".txt", ".tsv") and p.is_file():
+            return read_frequency_list(p)
+        if p.suffix in (".csv", ".parquet") and p.is_file():
+            cols = set(pd.read_csv(p, nrows=0).columns) if p.suffix == ".csv" else set(pd.read_parquet(p).columns)
+            if {"term", "n"} <= cols:
+                return read_frequency_list(p)
+    tokens, _ = load_tokens(paths, lang=lang, progress=progress)
+    return tokens

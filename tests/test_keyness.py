@@ -131,3 +131,21 @@ def test_frequency_list_with_malformed_lines(tmp_path, caplog):
         read_frequency_list(bad)
     with pytest.raises(InputError, match="not found"):
         read_frequency_list(tmp_path / "missing.tsv")
+
+
+def test_command_line_with_frequency_list(tmp_path, capsys):
+    from pathlib import Path
+
+    from analysis.cli import main
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    ref = tmp_path / "ref.tsv"
+    ref.write_text("putin\t5\nkim\t5\nder\t100000\nkaputte zeile\n", encoding="utf-8")
+    out = tmp_path / "key.csv"
+    assert main(["keyness", "--target", str(data), "--reference", str(ref), "--out", str(out), "--min-freq", "2"]) == 0
+    table = pd.read_csv(out)
+    by_term = table.set_index("term")
+    assert by_term.loc["putin", "g2"] > 0 and by_term.loc["putin", "n_reference"] == 5
+    assert by_term.loc["der", "g2"] < 0  # 100000 of 100010 reference tokens
+    assert by_term.loc["die", "n_reference"] == 0 and np.isfinite(by_term.loc["die", "log_ratio"])
+    assert main(["keyness", "--target", str(data), "--reference", "wordfreq", "--out", str(out)]) == 0

@@ -72,3 +72,16 @@ def test_bad_input(corpus):
         kwic(toks, "   ")
     with pytest.raises(InputError, match="match"):
         kwic(toks, "kim", match="fuzzy")
+
+
+def test_command_line(tmp_path, capsys):
+    from pathlib import Path
+
+    from analysis.cli import main
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    page = tmp_path / "kim.html"
+    assert main(["kwic", str(data), "--query", "Kim", "--window", "3", "--html", str(page)]) == 0
+    assert "[Kim]" in capsys.readouterr().out
+    assert page.read_text(encoding="utf-8").count("</mark>") >= 5
+    assert main(["kwic", str(data), "--query", "(", "--match", "regex"]) == 2

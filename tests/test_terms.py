@@ -163,3 +163,20 @@ def test_with_real_segmentation():
     tokens = segment(art).tokens
     freq = frequencies(tokens, stopwords=True)
     assert freq.set_index("term").loc["Gespräch", "n"] == 3
+
+
+def test_command_line_terms_and_collocations(tmp_path):
+    from pathlib import Path
+
+    from analysis.cli import main
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    out = tmp_path / "terms.csv"
+    assert main(["terms", str(data), "--out", str(out), "--lemma", "--stopwords"]) == 0
+    table = pd.read_csv(out)
+    assert {"term", "n", "rel_freq", "docfreq", "rank", "group"} <= set(table.columns)
+    assert table.set_index("term").loc["Putin", "n"] >= 10
+    coll = tmp_path / "coll.parquet"
+    assert main(["collocations", str(data), "--out", str(coll), "--lemma", "--node", "Putin", "--min-count", "2"]) == 0
+    assert "sagen" in set(pd.read_parquet(coll)["w2"])
+    assert main(["terms", str(data), "--out", str(tmp_path / "x.txt")]) == 2  # unsupported suffix: clean error
