@@ -357,3 +357,31 @@ def test_founding_article_sentences_score_and_aggregate():
     assert (scored["flag"] == "").all()
     assert scored["cooperation"].mean() > 0  # a summit in friendly atmosphere
     assert tone_by(scored, "article_id")["n"].item() == len(sents)
+
+
+# --- plots ------------------------------------------------------------------------------------
+
+def test_tone_plots_draw_into_the_given_axes(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.plots import save_figure
+    from analysis.plots.tone import cooperation_vs_polarity, tone_by_speaker, tone_over_time
+
+    df = _scored()
+    by_speaker = tone_by(df, "speaker")
+    fig, axes = plt.subplots(1, 3)
+    assert tone_by_speaker(by_speaker, ax=axes[0]) is axes[0]
+    assert len(axes[0].get_yticklabels()) == 3
+    assert cooperation_vs_polarity(by_speaker, ax=axes[1]) is axes[1]
+    assert len(axes[1].texts) == 3
+    ax = tone_over_time(tone_by(df, ["month", "source"]), group="source", ax=axes[2])
+    assert ax is axes[2] and len(ax.get_lines()) >= 2
+    assert all(p.exists() for p in save_figure(fig, "tone", folder=tmp_path))
+    plt.close(fig)
+    with pytest.raises(InputError):
+        tone_by_speaker(by_speaker.iloc[:0])
+    with pytest.raises(InputError, match="missing column"):
+        tone_over_time(by_speaker)

@@ -1,0 +1,115 @@
+"""Figures of tone: by speaker with intervals, cooperation against polarity, tone over time.
+
+All functions take the output of :func:`analysis.sentiment.tone_by` (one row per group with
+``n``, the measure's mean and its ``_lo``/``_hi`` interval), draw into ``ax`` (a new figure
+when None) and return the Axes.
+
+>>> import pandas as pd
+>>> from analysis.sentiment import tone_by
+>>> scored = pd.DataFrame({"speaker": ["Putin", "Putin", "Kim", "Kim"], "polarity": [0.5, 0.3, -0.1, 0.1],
+...                        "cooperation": [0.6, 0.4, 0.0, 0.2], "certainty": [0, 0, 0, 0]})
+>>> ax = tone_by_speaker(tone_by(scored, "speaker"))
+>>> [t.get_text() for t in ax.get_yticklabels()]
+['Kim (n=2)', 'Putin (n=2)']
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import InputError, require_columns
+from analysis.plots.style import PALETTE, new_axes
+
+MEASURE_LABELS = {
+    "polarity": "polarity (−1 negative … +1 positive)",
+    "cooperation": "cooperation (−1 conflict … +1 cooperation)",
+    "certainty": "certainty (−1 hedged … +1 assertive)",
+}
+
+
+def _check(tone: pd.DataFrame, cols: list[str]) -> None:
+    require_columns(tone, cols, table="tone (from tone_by)")
+    if tone.empty:
+        raise InputError("tone (from tone_by): no groups to plot (empty table)")
+
+
+def tone_by_speaker(tone: pd.DataFrame, *, by: str = "speaker", measure: str = "polarity", top: int = 20,
+                    min_n: int = 1, ax=None):
+    """Mean ``measure`` per group with its confidence interval, sorted by the mean.
+
+    The ``top`` groups with most units are shown (at least ``min_n`` units each); labels carry
+    the count. Intervals of groups with one unit are missing (NaN) and drawn as a bare point.
+    """
+    _check(tone, [by, "n", measure, f"{measure}_lo", f"{measure}_hi"])
+    d = tone[tone["n"] >= min_n].nlargest(top, "n").sort_values(measure)
+    if d.empty:
+        raise InputError(f"tone: no group has at least {min_n} units")
+    ax = new_axes(ax, figsize=(7, max(2.5, 0.35 * len(d) + 1)))
+    y = np.arange(len(d))
+    mean = d[measure].to_numpy(float)
+    lo = np.nan_to_num(mean - d[f"{measure}_lo"].to_numpy(float))
+    hi = np.nan_to_num(d[f"{measure}_hi"].to_numpy(float) - mean)
+    colours = [PALETTE[0] if m >= 0 else PALETTE[3] for m in mean]
+    ax.errorbar(mean, y, xerr=[lo, hi], fmt="none", ecolor="#555", elinewidth=1, capsize=3, zorder=1)
+    ax.scatter(mean, y, c=colours, s=40, zorder=2)
+    ax.axvline(0, color="#888", lw=0.8)
+    ax.set_yticks(y)
+    ax.set_yticklabels([f"{k} (n={n})" for k, n in zip(d[by], d["n"])])
+    ax.set_xlabel(MEASURE_LABELS.get(measure, measure) + ", mean with 95% CI")
+    ax.set_title(f"Tone by {by}")
+    return ax
+
+
+def cooperation_vs_polarity(tone: pd.DataFrame, *, by: str = "speaker", x: str = "polarity", y: str = "cooperation",
+                            top: int = 25, ax=None):
+    """Groups placed by mean ``x`` and mean ``y`` (point size ∝ number of units), labelled.
+
+    The four quadrants read: warm and cooperative (top right), critical but cooperative (top
+    left), friendly words about a conflict (bottom right), hostile (bottom left).
+    """
+    _check(tone, [by, "n", x, y])
+    d = tone.nlargest(top, "n")
+    ax = new_axes(ax, figsize=(6.5, 6))
+    size = 30 + 270 * d["n"] / d["n"].max()
+    ax.scatter(d[x], d[y], s=size, alpha=0.7, color=PALETTE[0], edgecolor="white")
+    for _, r in d.iterrows():
+        ax.annotate(str(r[by]), (r[x], r[y]), xytext=(4, 4), textcoords="offset points", fontsize=8)
+    ax.axhline(0, color="#888", lw=0.8)
+    ax.axvline(0, color="#888", lw=0.8)
+    lim = max(0.1, float(np.nanmax(np.abs(d[[x, y]].to_numpy(float))))) * 1.15
+    ax.set_xlim(-lim, lim)
+    ax.set_ylim(-lim, lim)
+    ax.set_xlabel("mean " + MEASURE_LABELS.get(x, x))
+    ax.set_ylabel("mean " + MEASURE_LABELS.get(y, y))
+    ax.set_title(f"{by.capitalize()}s by cooperation and polarity")
+    return ax
+
+
+def tone_over_time(tone: pd.DataFrame, *, time: str = "month", measure: str = "polarity", group: str | None = None,
+                   top: int = 6, ax=None):
+    """Mean ``measure`` per period as a line with its confidence band; one line per ``group``.
+
+    ``tone`` comes from ``tone_by(scored, "month")`` or ``tone_by(scored, ["month", "source"])``
+    (then ``group="source"``; the ``top`` groups with most units are drawn).
+    """
+    cols = [time, "n", measure, f"{measure}_lo", f"{measure}_hi"] + ([group] if group else [])
+    _check(tone, cols)
+    ax = new_axes(ax)
+    if group:
+        keep = tone.groupby(group)["n"].sum().nlargest(top).index
+        parts = [(k, g) for k, g in tone[tone[group].isin(keep)].groupby(group)]
+    else:
+        parts = [(None, tone)]
+    for i, (key, g) in enumerate(parts):
+        g = g.sort_values(time)
+        colour = PALETTE[i % len(PALETTE)]
+        ax.plot(g[time], g[measure], marker="o", ms=3, color=colour, label=None if key is None else str(key))
+        ax.fill_between(g[time], g[f"{measure}_lo"].astype(float), g[f"{measure}_hi"].astype(float),
+                        color=colour, alpha=0.15, lw=0)
+    ax.axhline(0, color="#888", lw=0.8)
+    ax.set_xlabel(time)
+    ax.set_ylabel(MEASURE_LABELS.get(measure, measure))
+    ax.set_title(f"{measure.capitalize()} over time (mean with 95% CI)")
+    if group:
+        ax.legend(title=group, fontsize=8)
+    return ax
