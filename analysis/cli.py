@@ -319,7 +319,7 @@ def _run_keyness(args) -> int:
 
     target, _ = load_tokens(args.target, lang=args.lang, progress=True)
     reference = load_reference(args.reference, lang=args.lang, progress=True)
-    table = keyness(target, reference, unit=args.unit or ("lemma" if args.lemma else "lower"), lang=args.lang,
+    table = keyness(target, reference, unit=_unit(args), lang=args.lang,
                     min_freq=args.min_freq, correction="williams" if args.williams else None, yates=args.yates,
                     sort=args.sort)
     _write_table(table, args.out)
