@@ -22,8 +22,6 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
-from itertools import chain
-from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -31,7 +29,7 @@ import pandas as pd
 import simplemma
 from tqdm.auto import tqdm
 
-from analysis.errors import InputError, require_columns
+from analysis.errors import require_columns
 from analysis.resources import ROOT, table, wordlist
 
 log = logging.getLogger(__name__)
@@ -120,31 +118,37 @@ def _is_opening(text: str, start: int, end: int) -> bool:
     return before.isspace() or before in "([{—–-/"
 
 
-def _merge_abbreviations(starts, ends, words: list[str], periods: list[int], lang: str):
-    """Glue each period in ``periods`` to a preceding abbreviation or initial (``Dr.``, ``z.``, ``W.``).
+def _merge_abbreviations(starts, ends, words: list[str], marks, lang: str):
+    """Glue each period to a preceding abbreviation or initial (``Dr.``, ``z.``, ``W.``).
 
-    Returns the (possibly shortened) ``starts``, ``ends``, ``words``.
+    ``marks`` are the indices of sentence-end and quotation tokens. Returns ``starts``, ``ends``,
+    ``words`` and ``marks``, shortened and re-indexed where periods were glued.
     """
     abbreviations = _abbreviations(lang)
     glued = [
-        i for i in periods
-        if i and ends[i - 1] == starts[i]
+        i for i in marks.tolist()
+        if words[i] == "." and i and ends[i - 1] == starts[i]
         and (words[i - 1] in abbreviations or (len(words[i - 1]) == 1 and words[i - 1].isupper()))
     ]
     if not glued:
-        return starts, ends, words
+        return starts, ends, words, marks
     for i in glued:
         words[i - 1] += "."
         words[i] = None
     ends[np.asarray(glued) - 1] = ends[glued]
-    return np.delete(starts, glued), np.delete(ends, glued), [w for w in words if w is not None]
+    kept = marks[~np.isin(marks, glued)]
+    marks = kept - np.searchsorted(glued, kept, side="right")
+    return np.delete(starts, glued), np.delete(ends, glued), [w for w in words if w is not None], marks
 
 
-def _sentence_cuts(text: str, starts, ends, words: list[str], paragraph_end, lang: str) -> list[int]:
-    """Token indices (exclusive ends) of all sentences; ``paragraph_end[i]`` is the end of token i's paragraph."""
+def _sentence_cuts(text: str, starts, ends, words: list[str], marks: list[int], paragraph_end, lang: str) -> list[int]:
+    """Token indices (exclusive ends) of all sentences.
+
+    ``marks`` are the indices of sentence-end and quotation tokens; ``paragraph_end[i]`` is the
+    end of token i's paragraph.
+    """
     months, triggers = _months(lang), _ordinal_triggers(lang)
     cuts = set(np.unique(paragraph_end).tolist())
-    marks = np.flatnonzero(np.fromiter(map(MARKS.__contains__, words), dtype=bool, count=len(words))).tolist()
     for i in [k for k in marks if words[k] in ENDERS]:
         hi = paragraph_end[i]
         j = i + 1
@@ -188,15 +192,15 @@ def segment_text(text: str, lang: str = "de"):
         return np.zeros(0, np.int64), np.zeros(0, np.int64), [], np.zeros((0, 3), np.int64)
     bounds = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
     starts, ends, words = bounds[0:-1:2], bounds[1::2], parts[1::2]
+    marks = np.flatnonzero(np.fromiter(map(MARKS.__contains__, words), dtype=bool, count=len(words)))
     if "." in text:
-        periods = np.flatnonzero(np.fromiter(map(".".__eq__, words), dtype=bool, count=len(words))).tolist()
-        starts, ends, words = _merge_abbreviations(starts, ends, words, periods, lang)
+        starts, ends, words, marks = _merge_abbreviations(starts, ends, words, marks, lang)
     paragraph_starts = [m.start() for m in PARAGRAPH_RE.finditer(text)]
     token_paragraph = np.searchsorted(paragraph_starts, starts, side="right") - 1
     boundaries = np.flatnonzero(np.diff(token_paragraph)) + 1
     edges = np.concatenate(([0], boundaries, [len(words)]))
     paragraph_end = np.repeat(edges[1:], np.diff(edges))
-    cuts = np.asarray(_sentence_cuts(text, starts, ends, words, paragraph_end, lang), dtype=np.int64)
+    cuts = np.asarray(_sentence_cuts(text, starts, ends, words, marks.tolist(), paragraph_end, lang), dtype=np.int64)
     firsts = np.concatenate(([0], cuts[:-1]))
     return starts, ends, words, np.column_stack((token_paragraph[firsts], firsts, cuts))
 

@@ -8,9 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import matplotlib
-
-
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 
