@@ -573,7 +573,7 @@ def iter_articles(
     unknown = set(fields) - set(FIELD_CANDIDATES)
     if unknown:
         raise InputError(f"unknown field role(s) {', '.join(sorted(unknown))}; expected: {', '.join(FIELD_CANDIDATES)}")
-    rows, rejected, seen = [], [], {}
+    rows, rejected, seen, renamed = [], [], {}, 0
 
     def reject(origin: str, reason: str) -> None:
         if errors == "raise":
@@ -603,7 +603,8 @@ def iter_articles(
                     n = 2
                     while f"{row['article_id']}~{n}" in seen:
                         n += 1
-                    log.warning("%s: article_id %r already used at %s; renamed to %s~%d", item.origin, row["article_id"], first[0], row["article_id"], n)
+                    log.debug("%s: article_id %r already used at %s; renamed to %s~%d", item.origin, row["article_id"], first[0], row["article_id"], n)
+                    renamed += 1
                     row["article_id"] = f"{row['article_id']}~{n}"
                 seen[row["article_id"]] = (item.origin, digest)
                 rows.append(row)
@@ -612,6 +613,8 @@ def iter_articles(
                     rows, rejected = [], []
         bar.update(1)
     bar.close()
+    if renamed:
+        log.warning("%d records reused an earlier article_id with another text; kept as <id>~2, <id>~3, ...", renamed)
     if rows or rejected:
         yield _result(rows, rejected)
 
