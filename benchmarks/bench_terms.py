@@ -83,6 +83,7 @@ def stream_child(cache: str, fraction: float) -> None:
     from analysis.terms import FrequencyCounter
 
     pf = pq.ParquetFile(cache)
+    baseline = current_rss_mb()
     limit = int(pf.metadata.num_rows * fraction)
     freq, coll = FrequencyCounter(unit="lemma"), CollocationCounter(unit="lower")
     seen, carry = 0, None
@@ -102,9 +103,20 @@ def stream_child(cache: str, fraction: float) -> None:
     if carry is not None:
         freq.update(carry)
         coll.update(carry)
+    counting_peak = peak_rss_mb()
     table = freq.result()
     pairs = coll.result(min_count=1)
-    print(json.dumps({"tokens": int(coll.n), "types": len(table), "pairs": len(pairs), "peak_rss_mb": peak_rss_mb()}))
+    print(json.dumps({"tokens": int(coll.n), "types": len(table), "pairs": len(pairs), "peak_rss_mb": peak_rss_mb(),
+                      "counting_peak_rss_mb": counting_peak,
+                      "baseline_rss_mb": baseline}))
+
+
+def current_rss_mb() -> float:
+    """Resident set size now (VmRSS), e.g. after the imports."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def main() -> None:
@@ -128,12 +140,13 @@ def main() -> None:
     print(f"corpus: {CORPUS.name}, first {len(articles)} speeches, {mb:.2f} MB of text (UTF-8)")
     cache = Path(args.cache)
     meta = cache.with_suffix(".json")
-    if cache.exists() and meta.exists() and json.loads(meta.read_text()).get("speeches") == len(articles):
+    if cache.exists() and meta.exists() and json.loads(meta.read_text()).get("speeches") == len(articles) \
+            and __import__("pyarrow.parquet").parquet.ParquetFile(cache).num_row_groups > 1:
         tokens = pd.read_parquet(cache)
         print(f"segment: cached tokens from {cache} ({json.loads(meta.read_text())['seconds']:.1f} s when made)")
     else:
         secs, (_, tokens) = timed(segment, articles)
-        tokens.to_parquet(cache, index=False)
+        tokens.to_parquet(cache, index=False, row_group_size=250_000)
         meta.write_text(json.dumps({"speeches": len(articles), "seconds": secs}))
         print(f"segment: {secs:.1f} s, {mb / secs:.2f} MB/s (analysis.segment.segment, done once)")
     words = tokens.loc[~tokens["is_punct"], "lower"].tolist()
@@ -181,7 +194,8 @@ def main() -> None:
                              capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"  {fraction * mb:5.1f} MB of text: {r['tokens']:,} words, {r['types']:,} lemma types, "
-              f"{r['pairs']:,} distinct bigrams, peak RSS {r['peak_rss_mb']:.0f} MB")
+              f"{r['pairs']:,} distinct bigrams; peak RSS {r['baseline_rss_mb']:.0f} MB after imports, "
+              f"{r['counting_peak_rss_mb']:.0f} MB while counting, {r['peak_rss_mb']:.0f} MB with the result tables")
 
 
 if __name__ == "__main__":

@@ -180,3 +180,29 @@ def test_command_line_terms_and_collocations(tmp_path):
     assert main(["collocations", str(data), "--out", str(coll), "--lemma", "--node", "Putin", "--min-count", "2"]) == 0
     assert "sagen" in set(pd.read_parquet(coll)["w2"])
     assert main(["terms", str(data), "--out", str(tmp_path / "x.txt")]) == 2  # unsupported suffix: clean error
+
+
+def test_plots_draw_into_given_axes(toks):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.collocations import collocations
+    from analysis.keyness import keyness
+    from analysis.plots.terms import plot_collocation_network, plot_dispersion, plot_keyness, plot_top_terms
+
+    fig, axes = plt.subplots(2, 2)
+    freq = frequencies(toks, unit="lower")
+    assert plot_top_terms(freq, n=3, ax=axes[0, 0]) is axes[0, 0]
+    assert len(axes[0, 0].patches) == 3
+    kw = keyness(toks[toks["article_id"] == "a"], toks[toks["article_id"] == "b"], unit="lower", min_freq=1)
+    assert plot_keyness(kw, ax=axes[0, 1]) is axes[0, 1]
+    assert len(axes[0, 1].patches) == int((kw["g2"] != 0).sum())
+    coll = collocations(toks, unit="lower", min_count=1)
+    assert plot_collocation_network(coll, top=4, ax=axes[1, 0]) is axes[1, 0]
+    assert len(axes[1, 0].texts) == len(set(coll.head(4)["w1"]) | set(coll.head(4)["w2"]))
+    articles = pd.DataFrame({"article_id": ["a", "b"], "date": pd.to_datetime(["2024-02-01", "2024-01-01"])})
+    ax = plot_dispersion(toks, ["krieg", "frieden"], unit="lower", articles=articles, ax=axes[1, 1])
+    assert ax is axes[1, 1] and [t.get_text() for t in ax.get_yticklabels()] == ["krieg (3)", "frieden (2)"]
+    plt.close(fig)
