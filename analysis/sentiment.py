@@ -75,7 +75,10 @@ BASE_WEIGHT = {"de": 0.15, "en": 1.0}   # weight of base-lexicon entries relativ
 
 OUTPUT_COLUMNS = ["polarity", "label", "cooperation", "certainty", "n_hits", "hits", "flag"]
 
-TOKEN_RE = re.compile(r"\w[\w'’-]*|[.!?;:,()\[\]–—\"„“”»«]")
+# a token is a run of characters that are neither space nor punctuation, or one punctuation mark
+# (a negated character class is the fastest pattern for Python's regex engine here)
+PUNCT = ".!?;:,()[]{}–—\"„“”»«‚‘…/"
+TOKEN_RE = re.compile("[^\\s" + re.escape(PUNCT) + "]+|[" + re.escape(PUNCT) + "]")
 SENT_PIECE = re.compile(r"[^.!?\n]+[.!?]*")
 LONG_CHARS = 20 * LONG_UNIT  # texts longer than this are certainly long units
 
@@ -377,6 +380,12 @@ def _type_info(word: str, lex: Lexicon) -> tuple | None:
     lemma = low
     entry = None
     note = ""
+    core = word.strip("'’")
+    if core != word and core and not flags & F_NEG:  # 'peace’ used as a quotation mark
+        inner = lex.types.get(core, 0)
+        if inner == 0:
+            inner = lex.types[core] = _type_info(core, lex)
+        return inner
     if word[0].isalpha():
         lemma = _lemma_of(word, lex)
         if low in lex.clause_predicates or lemma in lex.clause_predicates:
