@@ -16,6 +16,7 @@ vocabulary, not with the corpus; :func:`frequencies` is the one-call form.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -445,13 +446,11 @@ def frequencies(tokens: pd.DataFrame, *, by=None, articles: pd.DataFrame | None 
 
 # --- German compounds -----------------------------------------------------------------------
 
-@lru_cache(maxsize=8)
-def known_words(lang: str = "de", min_zipf: float = 3.0) -> frozenset[str]:
-    """Lower-case words of wordfreq's list for ``lang`` with Zipf frequency >= ``min_zipf``."""
+@lru_cache(maxsize=4)
+def _zipf_table(lang: str) -> dict[str, float]:
     import wordfreq
 
-    threshold = 10 ** (min_zipf - 9)
-    return frozenset(w for w, f in wordfreq.get_frequency_dict(lang, "large").items() if f >= threshold and w.isalpha())
+    return {w: math.log10(f) + 9 for w, f in wordfreq.get_frequency_dict(lang, "large").items() if w.isalpha()}
 
 
 def _linkers(lang: str) -> tuple[str, ...]:
@@ -463,34 +462,58 @@ def _linkers(lang: str) -> tuple[str, ...]:
         return ()
 
 
-def compound_split_point(word: str, *, lang: str = "de", min_zipf: float = 3.0,
-                         min_head: int = 4, min_modifier: int = 4) -> int | None:
+@lru_cache(maxsize=200_000)
+def _is_noun(word: str, lang: str) -> bool:
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover
+        return True
+    return simplemma.is_known(word[:1].upper() + word[1:], lang=lang)
+
+
+@lru_cache(maxsize=500_000)
+def compound_split_point(word: str, *, lang: str = "de", min_zipf: float = 3.0, min_head: int = 4,
+                         min_modifier: int = 4, min_gain: float = 0.25, nouns_only: bool = True) -> int | None:
     """Where the head of a closed compound starts, or None.
 
-    Method (a frequency-based splitter in the spirit of Koehn & Knight 2003, reduced to the
-    head): scan split points from left to right and take the first one, i.e. the **longest
-    known suffix** of at least ``min_head`` letters, whose modifier (at least ``min_modifier``
-    letters, after removing a linking element such as *-s-* or *-en-* listed in
-    ``resources/<lang>/compound_linkers.txt``) is also a known word. Known words are those of
-    wordfreq's list with Zipf frequency >= ``min_zipf``.
+    Method (the frequency criterion of Koehn & Knight 2003, reduced to the head): scan split
+    points from left to right and take the first one, i.e. the **longest known suffix** of at
+    least ``min_head`` letters, such that
+
+    - head and modifier (at least ``min_modifier`` letters, after removing a linking element
+      such as *-s-* or *-es-* listed in ``resources/<lang>/compound_linkers.txt``) are known
+      words: Zipf frequency >= ``min_zipf`` in wordfreq's list for ``lang``;
+    - the parts are more frequent than the whole: the mean Zipf frequency of modifier and
+      head exceeds the word's own by ``min_gain`` (a word unknown to wordfreq counts as 0),
+      which keeps *Sicherheit* (not *sicher* + *heit*) and *Wirtschaft* whole;
+    - with ``nouns_only`` (default), the word starts with a capital (a German noun) and the
+      capitalised head is a word simplemma knows.
 
     >>> w = "Atomkonflikt"; w[compound_split_point(w):]
     'konflikt'
-    >>> compound_split_point("Konflikt") is None
-    True
+    >>> compound_split_point("Konflikt") is None, compound_split_point("Sicherheit") is None
+    (True, True)
     """
+    if nouns_only and not word[:1].isupper():
+        return None
     low = word.lower()
     if not low.isalpha() or len(low) < min_head + min_modifier:
         return None
-    known = known_words(lang, min_zipf)
+    zipf = _zipf_table(lang)
     linkers = _linkers(lang)
+    whole = zipf.get(low, 0.0)
     for i in range(min_modifier, len(low) - min_head + 1):
-        if low[i:] not in known:
+        z_head = zipf.get(low[i:], 0.0)
+        if z_head < min_zipf:
             continue
         mod = low[:i]
-        if mod in known or any(mod.endswith(lk) and len(mod) - len(lk) >= min_modifier and mod[: -len(lk)] in known
-                               for lk in linkers):
-            return i
+        z_mod = max([zipf.get(mod, 0.0)] + [zipf.get(mod[: -len(lk)], 0.0) for lk in linkers
+                                            if mod.endswith(lk) and len(mod) - len(lk) >= min_modifier])
+        if z_mod < min_zipf or (z_mod + z_head) / 2 < whole + min_gain:
+            continue
+        if nouns_only and not _is_noun(word[i:], lang):
+            continue
+        return i
     return None
 
 
@@ -544,8 +567,7 @@ def split_compounds(tokens: pd.DataFrame, *, lang: str | None = None, closed: bo
     text_col = "text" if "text" in tokens.columns else "lower"
     require_columns(tokens, [text_col], table="tokens")
     punct = _punct_mask(tokens)
-    text = tokens[text_col].astype(str)
-    hyph = (text.str.contains(HYPHENS.pattern, regex=True).to_numpy() & ~punct)
+    hyph = _per_type(tokens[text_col], lambda w: HYPHENS.search(str(w)) is not None, bool) & ~punct
     out = tokens.copy()
     out["compound"] = None
     if closed:
@@ -594,31 +616,44 @@ def _lemmatizer():
         return lambda word, lang: word
 
 
+def _per_type(values: pd.Series, fn, dtype) -> np.ndarray:
+    """``fn`` applied once per distinct value, spread back to every row."""
+    codes, uniques = factorize(values)
+    per_type = np.array([fn(u) for u in uniques], dtype=dtype)
+    return per_type[codes] if len(codes) else np.zeros(0, dtype=dtype)
+
+
 def _closed_heads(out: pd.DataFrame, mask: np.ndarray, lang: str, options: dict) -> pd.DataFrame:
     base_col = "lemma" if "lemma" in out.columns else ("lower" if "lower" in out.columns else "text")
-    cand = np.flatnonzero(mask)
-    base = out[base_col].to_numpy()[cand].astype(str)
-    split = {w: compound_split_point(w, lang=lang, **options) for w in pd.unique(base)}
-    points = np.array([split[w] if split[w] is not None else -1 for w in base], dtype=np.int64)
-    hit = points >= 0
-    if not hit.any():
+    points = _per_type(out[base_col], lambda w: -1 if w is None else (compound_split_point(str(w), lang=lang, **options) or -1),
+                       np.int64)
+    pos = np.flatnonzero((points > 0) & mask)
+    if not len(pos):
         return out
-    pos = cand[hit]
-    mods = [w[:i].lower() for w, i in zip(base[hit], points[hit])]
+    base = out[base_col].to_numpy(dtype=object)[pos]
+    mods = [str(w)[:i].lower() for w, i in zip(base, points[pos])]
     orig_col = "text" if "text" in out.columns else base_col
     compound = out["compound"].to_numpy(dtype=object).copy()
-    compound[pos] = out[orig_col].to_numpy()[pos]
+    compound[pos] = out[orig_col].to_numpy(dtype=object)[pos]
     for col in ("text", "lower", "lemma"):
         if col not in out.columns:
             continue
         values = out[col].to_numpy(dtype=object).copy()
         shift = np.zeros(len(pos), dtype=np.int64)
+        cache: dict = {}
         for k, (p, m) in enumerate(zip(pos, mods)):
-            v = str(values[p])
-            if v.lower().startswith(m) and len(v) > len(m):
-                h = v[len(m):]
-                values[p] = h.lower() if col == "lower" else (h[:1].upper() + h[1:] if v[:1].isupper() else h)
-                shift[k] = len(m)
+            v = values[p]
+            key = (v, m)
+            hit = cache.get(key)
+            if hit is None:
+                sv = str(v)
+                if sv.lower().startswith(m) and len(sv) > len(m):
+                    h = sv[len(m):]
+                    hit = (h.lower() if col == "lower" else (h[:1].upper() + h[1:] if sv[:1].isupper() else h), len(m))
+                else:
+                    hit = (v, 0)
+                cache[key] = hit
+            values[p], shift[k] = hit
         out[col] = values
         if col == orig_col and "start" in out.columns:
             start = out["start"].to_numpy().copy()

@@ -146,6 +146,9 @@ def test_closed_compound_heads():
     assert compound_head("Bundesregierung") == "Regierung"  # linking -es- after Bund
     assert compound_head("Konflikt") is None
     assert compound_head("Verhandlung") is None  # 'ver' is shorter than the minimum modifier
+    assert compound_head("Koalitionsvertrag") == "Vertrag"
+    for whole in ("Sicherheit", "Wirtschaft", "deutlich"):  # parts rarer than the word, or not a noun
+        assert compound_head(whole) is None, whole
     toks = make_tokens([["Der", "Atomkonflikt", "und", "Konflikte"]])
     toks.loc[1, "lemma"], toks.loc[3, "lemma"] = "Atomkonflikt", "Konflikt"
     out = split_compounds(toks, lang="de", closed=True)
