@@ -102,7 +102,10 @@ def term_series(tokens: pd.DataFrame, *, unit: str = "lemma", lang: str | None =
         stems = np.array([stem(str(u), lg) for u in uniques], dtype=object)
         return pd.Series(stems[codes] if len(codes) else [], index=tokens.index, dtype=object)
     require_columns(tokens, [unit], table="tokens")
-    return tokens[unit]
+    col = tokens[unit]
+    if unit == "lemma" and "lower" in tokens.columns and col.isna().any():
+        col = col.fillna(tokens["lower"])  # a token without a lemma counts as its word form
+    return col
 
 
 def factorize(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -287,6 +290,50 @@ def _group_labels(tokens: pd.DataFrame, by, articles: pd.DataFrame | None) -> pd
     if len(labels) != len(tokens):
         raise InputError(f"'by' must be a column name or one label per token ({len(tokens)}), got {len(labels)} labels")
     return pd.Series(labels.to_numpy(), index=tokens.index)
+
+
+def span_labels(tokens: pd.DataFrame, spans: pd.DataFrame, *, value: str | None = None, column: str = "spans",
+                inside="quoted", outside="narration") -> pd.Series:
+    """One label per token: whether it lies inside a span of ``spans`` (e.g. the quotes table).
+
+    ``spans`` has ``article_id`` and ``column`` (a list of ``[start, end]`` character spans per
+    row, like ``quotes.spans``, or ``start``/``end`` columns when ``column`` is absent). Tokens
+    inside a span get ``inside``, or the row's ``value`` column (e.g. ``"speaker"``; the
+    innermost span wins when spans nest); others get ``outside``. Use it as ``by=`` to compare
+    quoted speech with narration, or speakers with each other.
+
+    >>> toks = pd.DataFrame({"article_id": "a", "start": [0, 6, 12], "end": [5, 11, 17]})
+    >>> quotes = pd.DataFrame({"article_id": ["a"], "spans": [[[6, 17]]], "speaker": ["Kim"]})
+    >>> span_labels(toks, quotes).tolist(), span_labels(toks, quotes, value="speaker").tolist()
+    (['narration', 'quoted', 'quoted'], ['narration', 'Kim', 'Kim'])
+    """
+    require_columns(tokens, ["article_id", "start", "end"], table="tokens")
+    require_columns(spans, ["article_id"] + ([value] if value else []), table="spans")
+    if column in spans.columns:
+        rows = [(a, int(sp[0]), int(sp[1]), v)
+                for a, lst, v in zip(spans["article_id"], spans[column],
+                                     spans[value] if value else [inside] * len(spans))
+                for sp in (lst if lst is not None else [])]
+    else:
+        require_columns(spans, ["start", "end"], table="spans")
+        rows = list(zip(spans["article_id"], spans["start"].astype(int), spans["end"].astype(int),
+                        spans[value] if value else [inside] * len(spans)))
+    labels = np.full(len(tokens), outside, dtype=object)
+    if not rows or not len(tokens):
+        return pd.Series(labels, index=tokens.index)
+    table = pd.DataFrame(rows, columns=["article_id", "s", "e", "v"])
+    table = table.assign(length=table["e"] - table["s"]).sort_values("length", ascending=False, kind="stable")
+    t_start = tokens["start"].to_numpy()
+    t_end = tokens["end"].to_numpy()
+    by_article = pd.Series(np.arange(len(tokens))).groupby(tokens["article_id"].to_numpy()).indices
+    for a, group in table.groupby("article_id", sort=False):
+        idx = by_article.get(a)
+        if idx is None:
+            continue
+        st, en = t_start[idx], t_end[idx]
+        for s_, e_, v in zip(group["s"], group["e"], group["v"]):  # longest first: inner spans overwrite
+            labels[idx[(st >= s_) & (en <= e_)]] = v
+    return pd.Series(labels, index=tokens.index)
 
 
 def _article_chunks(tokens: pd.DataFrame, size: int) -> Iterator[pd.DataFrame]:

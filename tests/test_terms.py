@@ -209,3 +209,33 @@ def test_plots_draw_into_given_axes(toks):
     ax = plot_dispersion(toks, ["krieg", "frieden"], unit="lower", articles=articles, ax=axes[1, 1])
     assert ax is axes[1, 1] and [t.get_text() for t in ax.get_yticklabels()] == ["krieg (3)", "frieden (2)"]
     plt.close(fig)
+
+
+def test_span_labels_for_quoted_speech(toks):
+    from analysis.terms import span_labels
+
+    # article a: "Der Frieden kam . Frieden und Krieg , Krieg" with offsets from make_tokens
+    quotes = pd.DataFrame({"article_id": ["a", "a"], "spans": [[[0, 43]], [[18, 29]]], "speaker": ["X", "Y"]})
+    labels = span_labels(toks, quotes)
+    a = toks["article_id"] == "a"
+    assert (labels[a] == "quoted").all() and (labels[~a] == "narration").all()
+    who = span_labels(toks, quotes, value="speaker")
+    inner = (toks["start"] >= 18) & (toks["end"] <= 29) & a
+    assert set(who[inner]) == {"Y"} and set(who[a & ~inner]) == {"X"}  # the inner span wins
+    freq = frequencies(toks, by=labels.to_numpy(), unit="lower")
+    assert set(freq["group"]) == {"quoted", "narration"}
+    assert (span_labels(toks, quotes.iloc[:0]) == "narration").all()
+
+
+def test_missing_lemma_falls_back_to_word_form(toks):
+    toks = toks.copy()
+    toks["lemma"] = toks["lemma"].astype(object)
+    toks.loc[1, "lemma"] = None
+    assert "frieden" in set(frequencies(toks)["term"])
+
+
+def test_english_stems_and_counts():
+    words = ["The", "leaders", "were", "leading", "talks", "."]
+    toks = make_tokens([words], stop=("the", "were"))
+    stems = frequencies(toks, unit="stem", lang="en", stopwords=True)
+    assert dict(zip(stems["term"], stems["n"])) == {"leader": 1, "lead": 1, "talk": 1}
