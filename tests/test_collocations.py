@@ -126,3 +126,47 @@ def test_empty_and_bad_input():
         collocations(tokens_of(TEXT), unit="lower", min_count=1, sort="zipf")
     with pytest.raises(InputError, match="missing column"):
         collocations(pd.DataFrame({"x": [1]}))
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), st.sampled_from("abcd.")), min_size=0, max_size=40),
+       st.integers(1, 3), st.integers(2, 12))
+def test_window_counts_equal_brute_force(items, window, chunk):
+    """Pair counts, unigram counts and slots equal a direct double loop, chunked or not."""
+    items = sorted(items, key=lambda x: x[0])  # tokens grouped by article
+    words = [w for _, w in items]
+    arts = [f"a{a}" for a, _ in items]
+    sent = [0] * len(items)
+    toks = pd.DataFrame({"article_id": arts, "sentence": sent, "lower": words, "text": words,
+                         "is_punct": [w == "." for w in words]})
+    got = collocations(toks, unit="lower", window=window, min_count=1, chunk_size=chunk)
+    kept = [(a, w) for a, w in zip(arts, words) if w != "."]
+    expected = {}
+    if window > 1:  # window pairs skip punctuation and stay in the sentence (here: the article)
+        for i, (a, w) in enumerate(kept):
+            for j in range(i + 1, min(i + window, len(kept) - 1) + 1):
+                if kept[j][0] == a:
+                    expected[(w, kept[j][1])] = expected.get((w, kept[j][1]), 0) + 1
+    else:  # adjacent bigrams also stop at punctuation
+        prev = None
+        for a, w in zip(arts, words):
+            if w == ".":
+                prev = None
+                continue
+            if prev is not None and prev[0] == a:
+                expected[(prev[1], w)] = expected.get((prev[1], w), 0) + 1
+            prev = (a, w)
+    assert dict(zip(zip(got["w1"], got["w2"]), got["n"])) == expected
+    n_words = len(kept)
+    for w1, w2, n1, n2 in zip(got["w1"], got["w2"], got["n_w1"], got["n_w2"]):
+        assert n1 == sum(w == w1 for _, w in kept) and n2 == sum(w == w2 for _, w in kept)
+    if len(got):
+        row = got.iloc[0]
+        r1 = row["n_w1"] if window == 1 else sum(
+            sum(1 for j in range(i + 1, min(i + window, n_words - 1) + 1) if kept[j][0] == kept[i][0])
+            for i in range(n_words) if kept[i][1] == row["w1"])
+        assert row["pmi"] == pytest.approx(math.log2(row["n"] / (r1 * row["n_w2"] / n_words)))

@@ -239,3 +239,20 @@ def test_english_stems_and_counts():
     toks = make_tokens([words], stop=("the", "were"))
     stems = frequencies(toks, unit="stem", lang="en", stopwords=True)
     assert dict(zip(stems["term"], stems["n"])) == {"leader": 1, "lead": 1, "talk": 1}
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.sampled_from(["Krieg", "krieg", "Frieden", "und", ","])),
+                max_size=50), st.integers(1, 15))
+def test_counts_equal_counter_for_any_input_and_chunking(items, chunk):
+    items = sorted(items, key=lambda x: x[0])
+    toks = pd.DataFrame({"article_id": [f"a{a}" for a, _ in items], "sentence": 0,
+                         "text": [w for _, w in items], "lower": [w.lower() for _, w in items],
+                         "lemma": [w.lower() for _, w in items], "is_punct": [w == "," for _, w in items]})
+    freq = frequencies(toks, unit="text", chunk_size=chunk, by="article_id")
+    expected = Counter((f"a{a}", w) for a, w in items if w != ",")
+    assert dict(zip(zip(freq["group"], freq["term"]), freq["n"])) == dict(expected)
