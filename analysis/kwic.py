@@ -40,25 +40,32 @@ def _query_parts(query) -> list[str]:
 
 
 def _token_masks(tokens: pd.DataFrame, parts: list[str], match: str, ignore_case: bool) -> list[np.ndarray]:
+    """One boolean mask per query element; each test runs once per distinct token value."""
+    from analysis.terms import factorize
+
+    col_name = "text" if match == "regex" else match
+    require_columns(tokens, [col_name], table="tokens")
+    codes, uniques = factorize(tokens[col_name])
+    values = ["" if u is None else str(u) for u in uniques]
     if match == "regex":
-        require_columns(tokens, ["text"], table="tokens")
         flags = re.IGNORECASE if ignore_case else 0
-        col = tokens["text"].astype(str)
-        masks = []
+        tests = []
         for p in parts:
             try:
                 rx = re.compile(p, flags)
             except re.error as exc:
                 raise InputError(f"query: invalid regular expression {p!r}: {exc}") from None
-            masks.append(col.map(lambda s, rx=rx: rx.fullmatch(s) is not None).to_numpy(dtype=bool))
-        return masks
-    col_name = {"lower": "lower", "lemma": "lemma", "text": "text"}[match]
-    require_columns(tokens, [col_name], table="tokens")
-    col = tokens[col_name].astype(str)
-    if ignore_case or match == "lower":
-        col = col.str.casefold()
-        parts = [p.casefold() for p in parts]
-    return [(col == p).to_numpy(dtype=bool) for p in parts]
+            tests.append(lambda v, rx=rx: rx.fullmatch(v) is not None)
+    else:
+        fold = ignore_case or match == "lower"
+        if fold:
+            values = [v.casefold() for v in values]
+        tests = [lambda v, q=(p.casefold() if fold else p): v == q for p in parts]
+    masks = []
+    for test in tests:
+        per_type = np.fromiter((test(v) for v in values), dtype=bool, count=len(values))
+        masks.append(per_type[codes] if len(codes) else np.zeros(0, dtype=bool))
+    return masks
 
 
 def kwic(tokens: pd.DataFrame, query, *, articles: pd.DataFrame | None = None, match: str = "lower",
@@ -95,7 +102,9 @@ def kwic(tokens: pd.DataFrame, query, *, articles: pd.DataFrame | None = None, m
     elif context == "chars":
         raise InputError("context='chars' needs the articles table (article_id, text)")
 
-    doc = pd.factorize(tokens["article_id"])[0]
+    from analysis.terms import factorize
+
+    doc = factorize(tokens["article_id"])[0]
     sent = tokens["sentence"].to_numpy()
     masks = _token_masks(tokens, parts, match, ignore_case)
     n, k = len(tokens), len(parts)
@@ -115,8 +124,19 @@ def kwic(tokens: pd.DataFrame, query, *, articles: pd.DataFrame | None = None, m
 
     starts = tokens["start"].to_numpy()
     ends = tokens["end"].to_numpy()
-    tok_text = tokens["text"].astype(str).to_numpy()
-    art_ids = tokens["article_id"].to_numpy()
+    # token texts and article ids only where lines need them (not the whole column)
+    need = np.zeros(n, dtype=bool)
+    need[where] = True
+    if texts is None and len(where):
+        lo_all = np.maximum(seg_start[seg_of[where]], where - window)
+        hi_all = np.minimum(seg_end[seg_of[where]], where + k + window)
+        span = np.concatenate([np.arange(a, b) for a, b in zip(lo_all, hi_all)])
+        need[span] = True
+    pos_needed = np.flatnonzero(need)
+    tok_text = np.empty(n, dtype=object)
+    tok_text[pos_needed] = tokens["text"].iloc[pos_needed].astype(str).to_numpy()
+    art_ids = np.empty(n, dtype=object)
+    art_ids[where] = tokens["article_id"].iloc[where].to_numpy()
     rows = []
     for i in where:
         last = i + k - 1
