@@ -274,6 +274,13 @@ def _unit(args) -> str:
     return args.unit or ("lemma" if args.lemma else "lower")
 
 
+def _corpus_lang(args, articles) -> str | None:
+    """--lang, else the most common language of the loaded articles (for stems and wordfreq)."""
+    if args.lang or articles is None or "lang" not in articles.columns or not len(articles):
+        return args.lang
+    return str(articles["lang"].mode().iloc[0])
+
+
 def _add_terms(sub) -> None:
     p = sub.add_parser("terms", help="frequency table of terms or n-grams, optionally per group")
     p.add_argument("paths", nargs="+", help="corpus files/folders, token tables, or 'load --segment' output folders")
@@ -292,7 +299,7 @@ def _run_terms(args) -> int:
 
     tokens, articles = load_tokens(args.paths, lang=args.lang, progress=True)
     table = frequencies(tokens, by=args.by, articles=articles, unit=_unit(args), ngram=args.ngram,
-                        stopwords=args.stopwords, min_count=args.min_count, lang=args.lang,
+                        stopwords=args.stopwords, min_count=args.min_count, lang=_corpus_lang(args, articles),
                         compounds=args.compounds, progress=True)
     _write_table(table, args.out)
     print(f"{len(table)} rows ({table['group'].nunique()} group(s)) -> {args.out}")
@@ -317,9 +324,9 @@ def _run_keyness(args) -> int:
     from analysis.keyness import keyness, load_reference
     from analysis.terms import load_tokens
 
-    target, _ = load_tokens(args.target, lang=args.lang, progress=True)
+    target, articles = load_tokens(args.target, lang=args.lang, progress=True)
     reference = load_reference(args.reference, lang=args.lang, progress=True)
-    table = keyness(target, reference, unit=_unit(args), lang=args.lang,
+    table = keyness(target, reference, unit=_unit(args), lang=_corpus_lang(args, articles),
                     min_freq=args.min_freq, correction="williams" if args.williams else None, yates=args.yates,
                     sort=args.sort)
     _write_table(table, args.out)
@@ -348,15 +355,16 @@ def _run_collocations(args) -> int:
     from analysis.collocations import collocates, collocations
     from analysis.terms import load_tokens
 
-    tokens, _ = load_tokens(args.paths, lang=args.lang, progress=True)
+    tokens, articles = load_tokens(args.paths, lang=args.lang, progress=True)
+    lang = _corpus_lang(args, articles)
     if args.node:
         table = collocates(tokens, args.node, unit=_unit(args), left=args.left, right=args.right,
                            min_count=args.min_count, stopwords=args.stopwords, sort=args.sort or "log_dice",
-                           lang=args.lang)
+                           lang=lang)
     else:
         table = collocations(tokens, unit=_unit(args), ngram=args.ngram, window=args.window,
                              min_count=args.min_count, stopwords=args.stopwords, sort=args.sort or "g2",
-                             lang=args.lang, progress=True)
+                             lang=lang, progress=True)
     _write_table(table, args.out)
     print(f"{len(table)} rows -> {args.out}")
     return 0

@@ -126,7 +126,10 @@ def keyness(target, reference, *, unit: str | None = None, lang: str | None = No
     if c <= 0:
         raise InputError("target: the corpus is empty (0 tokens); keyness needs a non-empty target")
     if is_wordfreq:
-        lg = lang or (str(target["lang"].mode().iloc[0]) if "lang" in getattr(target, "columns", []) and len(target) else "de")
+        lg = lang or (str(target["lang"].mode().iloc[0]) if "lang" in getattr(target, "columns", []) and len(target) else None)
+        if lg is None:
+            log.warning("keyness: no lang given for the wordfreq reference; using German ('de')")
+            lg = "de"
         tcounts = tcounts.groupby(tcounts.index.astype(str).str.lower(), sort=False).sum()
         ref = wordfreq_reference(lg, terms=tcounts.index)
         rcounts, d = ref.set_index("term")["n"], WORDFREQ_SIZE
