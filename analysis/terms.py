@@ -380,11 +380,16 @@ class FrequencyCounter:
 
     def update(self, tokens: pd.DataFrame, *, articles: pd.DataFrame | None = None) -> "FrequencyCounter":
         """Count one chunk (a tokens table, optionally with the articles for ``by``)."""
+        by = self.by
         if self.compounds:
+            if by is not None and not isinstance(by, str):  # keep per-token labels aligned with the parts
+                if len(by) != len(tokens):
+                    raise InputError(f"'by' must be a column name or one label per token ({len(tokens)}), got {len(by)} labels")
+                tokens, by = tokens.assign(_group_label=np.asarray(by, dtype=object)), "_group_label"
             tokens = split_compounds(tokens, lang=self.lang, closed=self.compounds == "heads")
         if not len(tokens):
             return self
-        labels = _group_labels(tokens, self.by, articles)
+        labels = _group_labels(tokens, by, articles)
         enc = encode(tokens, unit=self.unit, lang=self.lang, stopwords=self.stopwords)
         pos, key = ngram_codes(enc, self.ngram)
         if labels is None:

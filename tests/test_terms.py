@@ -256,3 +256,11 @@ def test_counts_equal_counter_for_any_input_and_chunking(items, chunk):
     freq = frequencies(toks, unit="text", chunk_size=chunk, by="article_id")
     expected = Counter((f"a{a}", w) for a, w in items if w != ",")
     assert dict(zip(zip(freq["group"], freq["term"]), freq["n"])) == dict(expected)
+
+
+def test_compounds_with_per_token_labels():
+    toks = make_tokens([["Die", "Sechs-Parteien-Gespräche", "."], ["Die", "Gespräche", "."]])
+    labels = np.where(toks["sentence"] == 0, "quoted", "narration")
+    freq = frequencies(toks, by=labels, unit="lower", compounds="split")
+    quoted = freq[freq["group"] == "quoted"].set_index("term")["n"].to_dict()
+    assert quoted == {"die": 1, "sechs": 1, "parteien": 1, "gespräche": 1}
