@@ -188,7 +188,9 @@ def wordfreq_reference(lang: str = "de", *, terms=None, size: float = WORDFREQ_S
     """wordfreq's general-language frequencies as a reference table (``term``, ``n``, ``total``).
 
     wordfreq gives proportions, not counts: ``n = frequency × size`` with a nominal reference
-    size (default 10^9 tokens). Terms missing from the list get ``n = 0`` (keyness then
+    size (default 10^9 tokens). A term with a hyphen or another non-letter that is not in the
+    list gets wordfreq's own estimate from its parts (``wordfreq.word_frequency``: the parts'
+    frequencies combined as 1/f = Σ 1/fᵢ); other missing terms get ``n = 0`` (keyness then
     smooths them). ``terms`` restricts the table to those (lower-cased) terms.
 
     >>> wordfreq_reference("de", terms=["der", "xqzv"])["n"].gt(0).tolist()
@@ -203,7 +205,11 @@ def wordfreq_reference(lang: str = "de", *, terms=None, size: float = WORDFREQ_S
         words = list(freqs)
     else:
         words = [str(t).lower() for t in terms]
-    n = np.array([freqs.get(w, 0.0) for w in words], dtype=float) * size
+    f = np.array([freqs.get(w, 0.0) for w in words], dtype=float)
+    for i, w in enumerate(words):
+        if f[i] == 0.0 and not w.isalpha():  # US-Präsident: wordfreq's own estimate from its parts
+            f[i] = wordfreq.word_frequency(w, lang, wordlist)
+    n = f * size
     return pd.DataFrame({"term": words, "n": n, "total": size})
 
 

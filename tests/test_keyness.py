@@ -149,3 +149,11 @@ def test_command_line_with_frequency_list(tmp_path, capsys):
     assert by_term.loc["der", "g2"] < 0  # 100000 of 100010 reference tokens
     assert by_term.loc["die", "n_reference"] == 0 and np.isfinite(by_term.loc["die", "log_ratio"])
     assert main(["keyness", "--target", str(data), "--reference", "wordfreq", "--out", str(out)]) == 0
+
+
+def test_wordfreq_estimates_hyphenated_terms_from_parts():
+    import wordfreq
+
+    ref = wordfreq_reference("de", terms=["US-Präsident", "xqzv-wkpq"]).set_index("term")["n"]
+    assert ref["us-präsident"] == pytest.approx(wordfreq.word_frequency("us-präsident", "de", "large") * 1e9)
+    assert ref["us-präsident"] > 0 and ref["xqzv-wkpq"] == 0
