@@ -45,6 +45,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
 from importlib import util as _import_util
 from pathlib import Path
 from typing import Iterable
@@ -83,8 +84,11 @@ SENT_PIECE = re.compile(r"[^.!?\n]+[.!?]*")
 LONG_CHARS = 20 * LONG_UNIT  # texts longer than this are certainly long units
 
 # flags of a word type (bit set)
-F_BOUNDARY, F_NEG, F_POSTNEG, F_INT, F_CONTRAST, F_LEX, F_LOWER, F_PHRASE, F_CLAUSEPRED, F_CORR = (
-    1 << i for i in range(10))
+F_BOUNDARY, F_NEG, F_POSTNEG, F_INT, F_CONTRAST, F_LEX, F_LOWER, F_PHRASE, F_CLAUSEPRED, F_CORR, F_PTAIL = (
+    1 << i for i in range(11))
+# a word with one of these roles sends its unit through the full rule path (F_PTAIL: the last word
+# of a multi-word entry, which is rarer than its first word: "of course", "on hold")
+RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR | F_PTAIL
 SIMPLE_HIT = F_BOUNDARY | F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_LEX | F_PHRASE | F_CLAUSEPRED | F_CORR
 
 
@@ -119,10 +123,15 @@ class Lexicon:
     clause_predicates: frozenset[str]
     complementizers: frozenset[str]
     compounds: bool
+    phrase_tails: frozenset[str] = frozenset()
     first_correlatives: frozenset[str] = frozenset()
     types: dict[str, tuple] = field(default_factory=dict)  # per word type: (flags, lemma, entry, factor, note)
     lemmas: dict[str, str] = field(default_factory=dict)   # per word type: lower-cased lemma
     lexical: set[str] = field(default_factory=set)         # word types that are (or start) lexicon entries
+    rules: set[str] = field(default_factory=set)           # word types with a rule role (negator, phrase start …)
+    plain_pol: dict[str, float] = field(default_factory=dict)   # values of plain lexicon words
+    plain_coop: dict[str, float] = field(default_factory=dict)
+    plain_cert: dict[str, float] = field(default_factory=dict)
 
 
 # --- lexicons -------------------------------------------------------------------------------
@@ -296,6 +305,7 @@ def lexicon(lang: str) -> Lexicon:
         clause_predicates=frozenset(w.lower() for w in _optional_list(lang, "clause_predicates")),
         complementizers=frozenset(w.lower() for w in _optional_list(lang, "complementizers")),
         compounds=lang == "de",
+        phrase_tails=frozenset(p[-1] for v in phrases.values() for p, _ in v),
         first_correlatives=frozenset() if corr is None else frozenset(corr["first"].str.lower()),
     )
 
@@ -382,16 +392,15 @@ def _type_info(word: str, lex: Lexicon) -> tuple | None:
     note = ""
     core = word.strip("'’")
     if core != word and core and not flags & F_NEG:  # 'peace’ used as a quotation mark
-        inner = lex.types.get(core, 0)
-        if inner == 0:
-            inner = lex.types[core] = _type_info(core, lex)
-        return inner
+        return _remember(core, lex) or None
     if word[0].isalpha():
         lemma = _lemma_of(word, lex)
         if low in lex.clause_predicates or lemma in lex.clause_predicates:
             flags |= F_CLAUSEPRED
         if low in lex.phrases or lemma in lex.phrases:
             flags |= F_PHRASE
+        if low in lex.phrase_tails or lemma in lex.phrase_tails:
+            flags |= F_PTAIL
         if not flags & (F_NEG | F_INT | F_CONTRAST):
             entry = lex.entries.get(low)
             by_lemma = lex.entries.get(lemma)
@@ -439,21 +448,25 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
                   target_pos: list[int] | None, want_hits: bool):
     """Score one token sequence; returns (S_pol, S_coop, S_cert, hits)."""
     types = lex.types
-    get = types.get
-    infos = [get(t, 0) for t in toks]
-    if 0 in infos:  # word types seen for the first time
+    # types maps every word type seen to its analysis, or to False when it plays no role;
+    # map/compress keep the per-token work in C
+    if all(map(types.__contains__, toks)):  # only word types seen before
+        if lex.lexical.isdisjoint(toks):
+            return 0.0, 0.0, 0.0, [], 0  # none of them in a lexicon
+        if not want_hits and target_pos is None and lex.rules.isdisjoint(toks):
+            # no rule word (negator, intensifier, contrast, phrase start, clause predicate):
+            # the sums of the plain values, computed in C
+            zero = repeat(0.0)
+            return (sum(map(lex.plain_pol.get, toks, zero)), sum(map(lex.plain_coop.get, toks, zero)),
+                    sum(map(lex.plain_cert.get, toks, zero)), [], sum(map(lex.lexical.__contains__, toks)))
+    infos = list(map(types.get, toks))
+    if None in infos:  # word types seen for the first time
         for i, inf in enumerate(infos):
-            if inf == 0:
-                t = toks[i]
-                inf = get(t, 0)
-                if inf == 0:
-                    inf = types[t] = _type_info(t, lex)
-                    if inf is not None and inf[0] & (F_LEX | F_PHRASE):
-                        lex.lexical.add(t)
-                infos[i] = inf
-    if lex.lexical.isdisjoint(toks):  # no lexicon word: nothing to score
-        return 0.0, 0.0, 0.0, []
-    idx = [i for i, inf in enumerate(infos) if inf]
+            if inf is None:
+                infos[i] = _remember(toks[i], lex)
+        if lex.lexical.isdisjoint(toks):
+            return 0.0, 0.0, 0.0, [], 0
+    idx = list(compress(range(len(infos)), infos))
     # pass 1: clauses, phrases, rule words
     hits = []           # [pos, entry, mult, mods, clause]
     negs = []           # (pos, clause, used)
@@ -463,7 +476,6 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
     clause = 0
     consumed_until = -1
     weder_seen: set[str] = set()
-    first_correlatives = lex.first_correlatives
     n = len(toks)
     for i in idx:
         inf = infos[i]
@@ -510,10 +522,10 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
                 hits.append([i, matched[1], 1.0, [], clause, i + m - 1])
                 consumed_until = i + m - 1
                 # a phrase such as "nicht geplant" also negates the rest of its clause
-                inner = [k for k in range(i, i + m) if infos[k] is not None and infos[k][0] & F_NEG]
+                inner = [k for k in range(i, i + m) if infos[k] and infos[k][0] & F_NEG]
                 if inner:
                     for k in range(i, i + m):
-                        if infos[k] is not None and infos[k][0] & F_CLAUSEPRED:
+                        if infos[k] and infos[k][0] & F_CLAUSEPRED:
                             preds.append((k, clause, infos[k][0] & F_LOWER))
                     negs.append([inner[0], clause, True, infos[inner[0]][0] & F_POSTNEG])
                 continue
@@ -530,7 +542,7 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
             if nxt in lex.negation_exceptions.get(low, ()):
                 consumed_until = i + 1  # nicht nur, not only: no negation
                 continue
-            if low in first_correlatives:
+            if low in lex.first_correlatives:
                 weder_seen.add(low)
             negs.append([i, clause, False, flags & F_POSTNEG])
             continue
@@ -542,10 +554,15 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
         if flags & F_LEX:
             hits.append([i, entry, 1.0, [note] if note else [], clause, i])
     if not hits:
-        return 0.0, 0.0, 0.0, []
+        return 0.0, 0.0, 0.0, [], 0
     if not (negs or ints or want_hits or target_pos) and contrast_pos < 0:  # fast path: plain sums
-        return (sum(h[1].polarity for h in hits), sum(h[1].cooperation for h in hits),
-                sum(h[1].certainty for h in hits), [])
+        sp = sc = sr = 0.0
+        for h in hits:
+            e = h[1]
+            sp += e.polarity
+            sc += e.cooperation
+            sr += e.certainty
+        return sp, sc, sr, [], len(hits)
     # pass 2: negation (backward window, then German post-negation), intensifiers
     negated_clauses = {}
     prev = None  # (position, negator) of the previous hit
@@ -633,7 +650,24 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
             out.append({"term": e.term, "start": start, "end": end, "source": e.source,
                         "polarity": round(e.polarity, 4), "cooperation": round(e.cooperation, 4),
                         "certainty": round(e.certainty, 4), "weight": round(mult, 4), "modifiers": mods})
-    return sp, sc, sr, out
+    return sp, sc, sr, out, len(hits)
+
+
+def _remember(tok: str, lex: Lexicon):
+    """Analyse a new word type once and cache it (False: the word plays no role)."""
+    inf = lex.types.get(tok)
+    if inf is None:
+        inf = _type_info(tok, lex) or False
+        if inf:
+            if inf[0] & (F_LEX | F_PHRASE):
+                lex.lexical.add(tok)
+            if inf[0] & RULE_ROLES:
+                lex.rules.add(tok)
+            elif inf[0] & F_LEX:
+                e = inf[2]
+                lex.plain_pol[tok], lex.plain_coop[tok], lex.plain_cert[tok] = e.polarity, e.cooperation, e.certainty
+        lex.types[tok] = inf  # last: a type in types is fully registered
+    return inf
 
 
 def _neg_in(h, negs) -> int:
@@ -699,10 +733,10 @@ def _score_one(text, lex: Lexicon, *, alpha: float, band: float, target, want_hi
     if len(toks) > LONG_UNIT:
         return _score_long(text, lex, alpha=alpha, band=band, target=target, want_hits=want_hits)
     tpos = _target_positions(toks, target) if target is not None else None
-    sp, sc, sr, hits = _score_tokens(toks, spans, lex, alpha=alpha, target_pos=tpos, want_hits=want_hits)
+    sp, sc, sr, hits, nhit = _score_tokens(toks, spans, lex, alpha=alpha, target_pos=tpos, want_hits=want_hits)
     p = _squash(sp, alpha)
     return {"polarity": p, "label": _label(p, band), "cooperation": _squash(sc, alpha),
-            "certainty": _squash(sr, alpha), "n_hits": len(hits) if want_hits else int(sp != 0 or sc != 0 or sr != 0),
+            "certainty": _squash(sr, alpha), "n_hits": nhit,
             "hits": hits, "flag": ""}
 
 
@@ -714,6 +748,7 @@ def _score_long(text: str, lex, *, alpha, band, target, want_hits):
     every ``LONG_UNIT`` words.
     """
     ps, cs, rs, allhits = [], [], [], []
+    n_all = 0
     for m in SENT_PIECE.finditer(text):
         piece, off = m.group(), m.start()
         if want_hits:
@@ -727,15 +762,16 @@ def _score_long(text: str, lex, *, alpha, band, target, want_hits):
             if not seg:
                 continue
             tpos = _target_positions(seg, target) if target is not None else None
-            a, b, c, h = _score_tokens(seg, spans[k:k + LONG_UNIT] if spans else None, lex, alpha=alpha,
+            a, b, c, h, nh = _score_tokens(seg, spans[k:k + LONG_UNIT] if spans else None, lex, alpha=alpha,
                                        target_pos=tpos, want_hits=want_hits)
             ps.append(_squash(a, alpha))
             cs.append(_squash(b, alpha))
             rs.append(_squash(c, alpha))
             allhits.extend(h)
+            n_all += nh
     p = float(np.mean(ps)) if ps else 0.0
     return {"polarity": p, "label": _label(p, band), "cooperation": float(np.mean(cs)) if cs else 0.0,
-            "certainty": float(np.mean(rs)) if rs else 0.0, "n_hits": len(allhits), "hits": allhits,
+            "certainty": float(np.mean(rs)) if rs else 0.0, "n_hits": n_all, "hits": allhits,
             "flag": "long_unit"}
 
 
@@ -777,27 +813,45 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
     else:
         targets = [None] * len(units)
     have = set(available_languages())
-    rows = []
     texts = units[text_col].tolist()
-    it = zip(texts, langs, targets)
+    n = len(texts)
+    pol, coop, cert, nh, flag = [0.0] * n, [0.0] * n, [0.0] * n, [0] * n, [""] * n
+    hit_lists: list = [[] for _ in range(n)] if hits else [None] * n
+    it = enumerate(zip(texts, langs, targets))
     if progress:
         from tqdm.auto import tqdm
 
-        it = tqdm(it, total=len(texts), desc="sentiment", unit="unit")
-    for text, lg, tg in it:
+        it = tqdm(it, total=n, desc="sentiment", unit="unit")
+    for i, (text, lg, tg) in it:
         if lg not in have:
-            rows.append({"polarity": 0.0, "label": "neutral", "cooperation": 0.0, "certainty": 0.0,
-                         "n_hits": 0, "hits": [], "flag": "no_lexicon"})
+            flag[i] = "no_lexicon"
             continue
-        b = NEUTRAL_BAND.get(lg, DEFAULT_BAND) if band is None else band
-        rows.append(_score_one(text, lexicon(lg), alpha=alpha, band=b, target=tg, want_hits=hits))
+        lex = lexicon(lg)
+        if hits or tg is not None or not isinstance(text, str) or len(text) > LONG_CHARS:
+            r = _score_one(text, lex, alpha=alpha, band=0.0, target=tg, want_hits=hits)
+            pol[i], coop[i], cert[i], nh[i], flag[i] = r["polarity"], r["cooperation"], r["certainty"], r["n_hits"], r["flag"]
+            if hits:
+                hit_lists[i] = r["hits"]
+            continue
+        toks = TOKEN_RE.findall(text)
+        if not toks:
+            flag[i] = "empty"
+            continue
+        if len(toks) > LONG_UNIT:
+            r = _score_long(text, lex, alpha=alpha, band=0.0, target=None, want_hits=False)
+            pol[i], coop[i], cert[i], nh[i], flag[i] = r["polarity"], r["cooperation"], r["certainty"], r["n_hits"], r["flag"]
+            continue
+        a, b_, c, _, nh[i] = _score_tokens(toks, None, lex, alpha, None, False)
+        pol[i], coop[i], cert[i] = _squash(a, alpha), _squash(b_, alpha), _squash(c, alpha)
     out = units.copy()
-    res = pd.DataFrame(rows, columns=OUTPUT_COLUMNS, index=units.index)
-    for c in OUTPUT_COLUMNS:
-        out[c] = res[c]
-    for c in ("polarity", "cooperation", "certainty"):
-        out[c] = out[c].astype(float).round(6)
-    out["n_hits"] = out["n_hits"].astype(int)
+    out["polarity"] = np.round(np.asarray(pol, dtype=float), 6)
+    bands = [NEUTRAL_BAND.get(lg, DEFAULT_BAND) if band is None else band for lg in langs] if band is None else None
+    out["label"] = [_label(p, bands[k] if bands else band) for k, p in enumerate(out["polarity"].tolist())]
+    out["cooperation"] = np.round(np.asarray(coop, dtype=float), 6)
+    out["certainty"] = np.round(np.asarray(cert, dtype=float), 6)
+    out["n_hits"] = np.asarray(nh, dtype=int)
+    out["hits"] = hit_lists
+    out["flag"] = flag
     return out
 
 
