@@ -496,6 +496,35 @@ def frequencies(tokens: pd.DataFrame, *, by=None, articles: pd.DataFrame | None 
     return counter.result(min_count=min_count)
 
 
+def merge_frequencies(tables: Iterable[pd.DataFrame], *, min_count: int = 1) -> pd.DataFrame:
+    """Combine frequency tables of disjoint parts of a corpus (e.g. Dask partitions).
+
+    Sums ``n``, ``docfreq`` (parts must not split an article) and each group's ``total``, then
+    recomputes ``rel_freq`` and ``rank``. Compute the part tables with ``min_count=1``;
+    ``min_count`` applies to the merged counts. With Dask:
+    ``merge_frequencies(ddf.map_partitions(frequencies, meta=...).to_delayed() ...)`` or simply
+    ``merge_frequencies(frequencies(part) for part in parts)``.
+
+    >>> t = pd.DataFrame({"article_id": ["a", "b"], "sentence": 0, "lemma": ["x", "x"]})
+    >>> merge_frequencies([frequencies(t.iloc[:1]), frequencies(t.iloc[1:])])[["term", "n", "docfreq", "total"]].values.tolist()
+    [['x', 2, 2, 2]]
+    """
+    tables = [t for t in tables if t is not None]
+    for t in tables:
+        require_columns(t, ["group", "term", "n", "docfreq", "total"], table="frequency table")
+    if not tables or all(not len(t) for t in tables):
+        return FrequencyCounter().result()
+    totals: dict = {}
+    for t in tables:
+        for g, tot in t.drop_duplicates("group")[["group", "total"]].itertuples(index=False):
+            totals[g] = totals.get(g, 0) + int(tot)
+    merged = pd.concat([t[["group", "term", "n", "docfreq"]] for t in tables], ignore_index=True)
+    merged = merged.groupby(["group", "term"], sort=False, as_index=False)[["n", "docfreq"]].sum()
+    counter = FrequencyCounter()
+    counter._parts, counter._totals = [merged], totals
+    return counter.result(min_count=min_count)
+
+
 # --- German compounds -----------------------------------------------------------------------
 
 @lru_cache(maxsize=4)

@@ -264,3 +264,15 @@ def test_compounds_with_per_token_labels():
     freq = frequencies(toks, by=labels, unit="lower", compounds="split")
     quoted = freq[freq["group"] == "quoted"].set_index("term")["n"].to_dict()
     assert quoted == {"die": 1, "sechs": 1, "parteien": 1, "gespräche": 1}
+
+
+def test_merge_partition_tables_equals_one_pass(toks):
+    from analysis.terms import merge_frequencies
+
+    big = pd.concat([toks.assign(article_id=toks["article_id"] + str(i)) for i in range(5)], ignore_index=True)
+    big["source"] = np.where(big["article_id"].str.startswith("a"), "taz", "faz")
+    parts = [big.iloc[:9], big.iloc[9:26], big.iloc[26:]]  # cut at article boundaries
+    for kw in ({}, {"by": "source"}):
+        merged = merge_frequencies([frequencies(p, unit="lower", **kw) for p in parts])
+        pd.testing.assert_frame_equal(merged, frequencies(big, unit="lower", **kw))
+    assert merge_frequencies([]).empty
