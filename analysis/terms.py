@@ -38,6 +38,7 @@ SNOWBALL = {"de": "german", "en": "english", "fr": "french", "es": "spanish", "i
             "fi": "finnish", "ru": "russian", "hu": "hungarian", "ro": "romanian"}
 # Snowball's German stemmer folds ä, ö, ü to a, o, u and ß to ss; stem() maps the stem back.
 _FOLD = {"de": {"ä": "a", "ö": "o", "ü": "u", "ß": "ss"}}
+PERIODS = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "day": "D"}  # by= from articles.date
 HYPHENS = re.compile(r"[-\u2010\u2011]+")
 CHUNK_TOKENS = 1_000_000
 
@@ -284,6 +285,11 @@ def _group_labels(tokens: pd.DataFrame, by, articles: pd.DataFrame | None) -> pd
             require_columns(articles, ["article_id"], table="articles")
             lookup = articles.drop_duplicates("article_id").set_index("article_id")[by]
             return tokens["article_id"].map(lookup)
+        if by in PERIODS and articles is not None and "date" in articles.columns:
+            require_columns(articles, ["article_id"], table="articles")
+            dates = pd.to_datetime(articles.drop_duplicates("article_id").set_index("article_id")["date"], errors="coerce")
+            period = dates.dt.to_period(PERIODS[by]).astype(str).where(dates.notna(), "unknown")
+            return tokens["article_id"].map(period)
         where = "tokens" + (" or articles" if articles is not None else "")
         raise InputError(f"group column {by!r} not found in {where}; tokens have: {', '.join(map(str, tokens.columns))}")
     labels = pd.Series(by)
@@ -466,8 +472,10 @@ def frequencies(tokens: pd.DataFrame, *, by=None, articles: pd.DataFrame | None 
     counted items of the group), ``docfreq`` (articles containing the term), ``rank`` (1 =
     most frequent; ties share the lowest rank), ``total`` (items counted in the group).
 
-    - ``by``: a tokens column, an ``articles`` column (joined on ``article_id``), or one label
-      per token (e.g. quoted speech vs narration).
+    - ``by``: a tokens column, an ``articles`` column (joined on ``article_id``), one of
+      ``"year"``, ``"quarter"``, ``"month"``, ``"week"``, ``"day"`` (a period of ``articles.date``;
+      articles without a date go to ``"unknown"``), or one label per token (e.g. quoted speech vs
+      narration, see :func:`span_labels`).
     - ``unit``: ``"lemma"`` (default), ``"lower"``, ``"text"`` or ``"stem"``.
     - ``ngram``: n-grams never cross a sentence or a punctuation token.
     - ``stopwords``: True drops stopwords (n-grams containing one); the ``total`` still counts

@@ -276,3 +276,10 @@ def test_merge_partition_tables_equals_one_pass(toks):
         merged = merge_frequencies([frequencies(p, unit="lower", **kw) for p in parts])
         pd.testing.assert_frame_equal(merged, frequencies(big, unit="lower", **kw))
     assert merge_frequencies([]).empty
+
+
+def test_group_by_month_from_article_dates(toks):
+    articles = pd.DataFrame({"article_id": ["a", "b"], "date": pd.to_datetime(["2019-04-25", None])})
+    freq = frequencies(toks, by="month", articles=articles, unit="lower")
+    assert set(freq["group"]) == {"2019-04", "unknown"}
+    assert freq[freq["group"] == "unknown"].set_index("term")["n"].to_dict() == {"der": 1, "krieg": 1, "ging": 1}
