@@ -18,6 +18,7 @@ from analysis.terms import frequencies, merge_frequencies, span_labels, split_co
 
 __all__ = [
     "collocates", "collocations", "dispersion", "explain", "extract_quotes", "frequencies", "iter_articles",
-    "keyness", "keyness_by", "kwic", "kwic_html", "lemmatize", "load_articles", "merge_frequencies", "read_actors", "read_frequency_list", "resolve_speakers",
-    "score_sentiment", "segment", "span_labels", "split_compounds", "split_sentences", "tokenize", "tone_by", "wordfreq_reference",
+    "keyness", "keyness_by", "kwic", "kwic_html", "lemmatize", "load_articles", "merge_frequencies",
+    "read_actors", "read_frequency_list", "resolve_speakers", "score_sentiment", "segment", "span_labels",
+    "split_compounds", "split_sentences", "tokenize", "tone_by", "wordfreq_reference",
 ]
