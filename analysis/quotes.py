@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -127,6 +128,7 @@ def lexicon(lang: str) -> Lexicon:
 # --- quotation marks --------------------------------------------------------------------------
 
 _DOUBLE = "„“”\"»«"
+_CLAUSE_MARKS = frozenset({",", ":", ";", "–", "—"})
 
 
 def find_quotation_marks(text: str, *, lang: str = "de") -> list[tuple[int, int, bool]]:
@@ -224,13 +226,15 @@ def _closes(open_ch: str, ch: str, guillemet_opens: str) -> bool:
 
 # --- per-article analysis ---------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
     text: str
     lower: str
     lemma: str
+    mood: str | None = None
+    cue: bool = True  # lemma is a cue verb or the base of one (set by _features)
 
 
 @dataclass
@@ -267,21 +271,14 @@ class _Article:
 
     # -- token classes --
     def konj(self, t: _Tok) -> str | None:
-        """Mood of a Konjunktiv form (``I``, ``II``, ``reportative``) or None."""
-        if not self.de:
-            return None
-        mood = self.lex.konj.get(t.lower)
-        if mood:
-            return mood
-        lw, lm = t.lower, t.lemma
-        if (len(lw) > 3 and lw.endswith("e") and lm.endswith("en") and lw == lm[:-1].lower()
-                and not _is_cap(t)):
-            return "I"
-        return None
+        """Mood of a Konjunktiv form (``I``, ``II``, ``reportative``) or None (set by :func:`_moods`)."""
+        return t.mood
 
     def cue_at(self, toks: list[_Tok], i: int, clause_end: int) -> tuple[str, list[int]] | None:
         """Cue lemma and token indices for a speech verb at ``toks[i]`` (particle searched to ``clause_end``)."""
         t = toks[i]
+        if not t.cue:
+            return None
         lex = self.lex
         if not _is_word(t) or (self.de and _is_cap(t) and i > 0):
             return None
@@ -464,8 +461,8 @@ class _Article:
         for qs, qe, closed in marks:
             inner = text[qs + 1: qe - (1 if closed else 0)]
             words = len(re.findall(r"\w+", inner))
-            si = max(0, int(np.searchsorted(sent_starts, qs, side="right")) - 1)
-            sj = max(0, int(np.searchsorted(sent_starts, max(qs, qe - 1), side="right")) - 1)
+            si = max(0, bisect_right(sent_starts, qs) - 1)
+            sj = max(0, bisect_right(sent_starts, max(qs, qe - 1)) - 1)
             pre = text[self.sents[si][0]:qs]
             post = text[qe:self.sents[sj][1]]
             clause_initial = not pre.strip() or pre.rstrip()[-1:] in ":" or (
@@ -525,10 +522,16 @@ class _Article:
                 sent_quote[k] = fq
                 last, last_k = fq, k
         # quoted parts inside a quotation are direct quotations of the same speaker (nested)
+        hosts = sorted((a, b, n) for n, q in enumerate(quotes) if q.kind != "direct" for a, b in q.spans)
+        host_starts = [h[0] for h in hosts]
         for qs, qe, taken in direct_spans:
             if taken:
                 continue
-            host = next((q for q in quotes if q.kind != "direct" and any(a <= qs and qe <= b for a, b in q.spans)), None)
+            host = None
+            for a, b, n in reversed(hosts[max(0, bisect_right(host_starts, qs) - 3):bisect_right(host_starts, qs)]):
+                if a <= qs and qe <= b:
+                    host = quotes[n]
+                    break
             if host is None or self._title_like(qs, qe):
                 continue
             nq = _Quote("direct", [[qs, qe]], cue=list(host.cue), speaker=list(host.speaker), frame=list(host.frame),
@@ -649,13 +652,18 @@ class _Article:
             end -= 1
         if end <= 0:
             return None
-        commas = [i for i in range(end) if toks[i].text in (",", ":", ";") or toks[i].text in ("–", "—")]
+        frames = lex.frames
+        triggers = [i for i in range(end) if toks[i].cue or toks[i].lower in frames or toks[i].lower == "according"]
+        if not triggers:
+            return None
+        commas = [i for i in range(end) if toks[i].text in _CLAUSE_MARKS]
         bounds = [0] + [c + 1 for c in commas] + [end]
-        clause_of = np.zeros(n + 1, dtype=int)
+        clause_of = [0] * (n + 1)
         for ci in range(len(bounds) - 1):
-            clause_of[bounds[ci]:bounds[ci + 1]] = ci
-        clause_of[end:] = len(bounds) - 2
-        moods = [self.konj(t) for t in toks]
+            clause_of[bounds[ci]:bounds[ci + 1]] = [ci] * (bounds[ci + 1] - bounds[ci])
+        last_clause = len(bounds) - 2
+        clause_of[end:] = [last_clause] * (n + 1 - end)
+        moods = [t.mood for t in toks]
 
         def clause_range(ci):
             return bounds[ci], (commas[ci] if ci < len(commas) else end)
@@ -664,7 +672,7 @@ class _Article:
             return any(m in (("I",) if strong else ("I", "II")) for m in moods[a:b])
 
         # 1. verb-less attributions: laut X, nach Angaben von X, X zufolge, ", so X"
-        for i in range(end):
+        for i in triggers:
             w = toks[i].lower
             fr = lex.frames.get(w) if w != "wie" and w != "as" else None
             if w == "according" and i + 1 < end and toks[i + 1].lower == "to":
@@ -718,7 +726,7 @@ class _Article:
         cues = []
         lw0 = toks[0].lower
         # "Wie X mitteilte, CONTENT." and "CONTENT, wie X sagte."
-        for i in range(end):
+        for i in triggers:
             if toks[i].lower not in (("wie",) if self.de else ("as",)) or not (i == 0 or toks[i - 1].text == ","):
                 continue
             j = next((c for c in commas if c > i), end)
@@ -756,9 +764,10 @@ class _Article:
                     q.speaker = [[toks[sa].start, toks[sb - 1].end]]
                     q.frame = [[toks[0].start, toks[end - 1].end]]
                     return self.finish(q, toks, q.spans)
-        for i in range(end):
-            ci = clause_of[i]
-            a, b = clause_range(ci)
+        for i in triggers:
+            if not toks[i].cue:
+                continue
+            a, b = clause_range(clause_of[i])
             c = self.cue_at(toks, i, b)
             if c:
                 cues.append((i, c))
@@ -891,6 +900,21 @@ class _Article:
         return q
 
 
+# --- vectorised token features -----------------------------------------------------------------
+
+def _regular_konj(lower: str, lemma: str, text: str) -> bool:
+    """Regular Konjunktiv I of the 3rd person singular: stem + e (verlaufe, gebe, liege)."""
+    return (len(lower) > 3 and lower.endswith("e") and lemma.endswith("en") and lower == lemma[:-1].lower()
+            and not text[:1].isupper())
+
+
+def _trigger_words(lex: Lexicon) -> tuple[frozenset, frozenset]:
+    """(lemmas, lower-case forms) whose presence makes a sentence worth the full rules."""
+    lemmas = set(lex.cue_class) | set(lex.particle_bases) | lex.nouns
+    forms = set(lex.frames) - {"wie", "as", "nach"} | {"according"}
+    return frozenset(lemmas), frozenset(forms)
+
+
 # --- public function --------------------------------------------------------------------------
 
 def _article_langs(articles: pd.DataFrame, lang: str | None) -> list[str]:
@@ -938,8 +962,9 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
         sentences, tokens = seg.sentences, seg.tokens
     require_columns(sentences, ["article_id", "sentence", "paragraph", "start", "end"], table="sentences")
     require_columns(tokens, ["article_id", "sentence", "start", "end", "text", "lower", "lemma"], table="tokens")
+    tokens = _features(tokens, dict(zip(articles["article_id"], langs)))
     sent_groups = _group_rows(sentences, ["sentence", "start", "end", "paragraph"])
-    tok_groups = _group_rows(tokens, ["sentence", "start", "end", "text", "lower", "lemma"])
+    tok_groups = _group_rows(tokens, ["sentence", "start", "end", "text", "lower", "lemma", "_mood", "_cue"])
     rows = []
     iterator = zip(articles["article_id"], articles["text"], langs)
     for article_id, text, lg in tqdm(iterator, total=len(articles), disable=not progress, desc="quotes", unit="art"):
@@ -949,13 +974,14 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
         t_rows = tok_groups.get(article_id)
         if s_rows is None or t_rows is None:
             continue
-        sents = [(int(s), int(e), int(p)) for _, s, e, p in zip(*s_rows)]
-        order = {int(k): n for n, k in enumerate(s_rows[0])}
+        sents = list(zip(s_rows[1].tolist(), s_rows[2].tolist(), s_rows[3].tolist()))
+        order = {k: n for n, k in enumerate(s_rows[0].tolist())}
+        t_rows = tuple(col.tolist() for col in t_rows)
         toks: list[list[_Tok]] = [[] for _ in sents]
-        for sk, s, e, w, lw, lm in zip(*t_rows):
-            n = order.get(int(sk))
+        for sk, s, e, w, lw, lm, mood, cue in zip(*t_rows):
+            n = order.get(sk)
             if n is not None:
-                toks[n].append(_Tok(int(s), int(e), w, lw, lm if isinstance(lm, str) else w))
+                toks[n].append(_Tok(s, e, w, lw, lm if isinstance(lm, str) else w, mood, cue))
         try:
             found = _Article(text, sents, toks, lexicon(lg)).analyse()
         except Exception:  # never let one odd article stop a corpus run
@@ -971,6 +997,57 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
         from analysis.speakers import resolve_speakers
         quotes = resolve_speakers(quotes, articles, actors=actors)
     return quotes
+
+
+def _features(tokens: pd.DataFrame, langs: dict) -> pd.DataFrame:
+    """The tokens of sentences that can hold a quotation, with ``_mood`` (Konjunktiv) and ``_cue``.
+
+    A sentence is kept when it has a quotation mark, a cue lemma, an attribution word or a
+    Konjunktiv form; the rules cannot find anything in the others, so they are skipped. Word
+    features are computed once per word type.
+    """
+    if tokens.empty:
+        return tokens.assign(_mood=None, _cue=False)
+    art_codes, art_ids = pd.factorize(tokens["article_id"])
+    tok_lang = np.asarray([langs.get(a, "de") for a in art_ids], dtype=object)[art_codes]
+    text_codes, text_types = pd.factorize(tokens["text"])
+    lemma_codes, lemma_types = pd.factorize(tokens["lemma"])
+    pair = text_codes.astype(np.int64) * (len(lemma_types) + 1) + (lemma_codes.astype(np.int64) + 1)
+    parts = []
+    for lg in pd.unique(tok_lang):
+        mask = tok_lang == lg
+        lex = lexicon(lg)
+        lemmas, forms = _trigger_words(lex)
+        verbs = frozenset(lex.cue_class) | frozenset(lex.particle_bases)
+        quotes = frozenset(_DOUBLE + "“”‘’")
+        uniq, codes = np.unique(pair[mask], return_inverse=True)
+        mood_t, cue_t, hit_t = [], [], []
+        for pc in uniq.tolist():
+            text = str(text_types[pc // (len(lemma_types) + 1)])
+            lc = pc % (len(lemma_types) + 1) - 1
+            lemma = str(lemma_types[lc]) if lc >= 0 else text
+            lower = text.lower()
+            mood = lex.konj.get(lower) if lex.lang == "de" else None
+            if mood is None and lex.lang == "de" and _regular_konj(lower, lemma, text):
+                mood = "I"
+            cue = lemma in verbs or (lex.lang != "de" and lemma.lower() in verbs)
+            mood_t.append(mood)
+            cue_t.append(cue)
+            hit_t.append(cue or mood is not None or lemma in lemmas or lemma.lower() in lemmas
+                         or lower in forms or text in quotes)
+        moods = np.asarray(mood_t, dtype=object)[codes]
+        if lex.lang == "de":  # "ich habe", "ich werde": first person indicative, not Konjunktiv
+            lower_all = tokens["lower"].to_numpy(dtype=object)[mask]
+            after_ich = np.zeros(len(lower_all), dtype=bool)
+            after_ich[1:] = lower_all[:-1] == "ich"
+            moods[after_ich] = None
+        cue = np.asarray(cue_t, dtype=bool)[codes]
+        hit = np.asarray(hit_t, dtype=bool)[codes]
+        sent = art_codes[mask].astype(np.int64) * (int(tokens["sentence"].max()) + 2) + \
+            tokens["sentence"].to_numpy()[mask].astype(np.int64)
+        keep = np.isin(sent, np.unique(sent[hit]))
+        parts.append(tokens[mask][keep].assign(_mood=moods[keep], _cue=cue[keep]))
+    return pd.concat(parts) if len(parts) > 1 else parts[0]
 
 
 def _group_rows(df: pd.DataFrame, cols: list[str]) -> dict:

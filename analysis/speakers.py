@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 
 _NAME_TOKEN = re.compile(r"[A-ZÄÖÜ][\w\-’']*")
 _TOKEN = re.compile(r"[\w\-’']+")
+_NAME_RUN = re.compile(r"(?:[ \t]+[A-ZÄÖÜ][\w\-’']*)+")
 
 
 @lru_cache(maxsize=None)
@@ -61,7 +62,23 @@ def _resources(lang: str):
 
 def _role_of(word: str, role_map: dict) -> tuple[str, str] | None:
     """(group, country) when ``word`` is a role noun or a compound ending in one (Außenminister)."""
-    w = word.lower().strip("-")
+    return _role_cached(word.lower().strip("-"), id(role_map), role_map)
+
+
+_ROLE_CACHE: dict = {}
+
+
+def _role_cached(w: str, key: int, role_map: dict):
+    hit = _ROLE_CACHE.get((w, key), 0)
+    if hit != 0:
+        return hit
+    if len(_ROLE_CACHE) > 200_000:
+        _ROLE_CACHE.clear()
+    _ROLE_CACHE[(w, key)] = found = _role_lookup(w, role_map)
+    return found
+
+
+def _role_lookup(w: str, role_map: dict) -> tuple[str, str] | None:
     if w in role_map:
         return role_map[w]
     for k in range(1, len(w) - 3):
@@ -69,6 +86,29 @@ def _role_of(word: str, role_map: dict) -> tuple[str, str] | None:
         if tail in role_map and len(tail) >= 5:
             return role_map[tail]
     return None
+
+
+def _role_words(text: str, roles: tuple) -> list[tuple[int, int]]:
+    """Sorted (start, end) of words that are a role noun or end in one (Außenminister).
+
+    One literal search (``str.find``) per role noun over the lower-cased text, then the match is
+    widened to the start of its word; matches inside a longer word are skipped.
+    """
+    low = text.lower()
+    n = len(low)
+    found: dict[int, int] = {}
+    for r in roles:
+        i = low.find(r)
+        while i != -1:
+            e = i + len(r)
+            if e >= n or not low[e].isalnum():
+                st = i
+                while st > 0 and (low[st - 1].isalnum() or low[st - 1] == "-"):
+                    st -= 1
+                if found.get(st, 0) < e:
+                    found[st] = e
+            i = low.find(r, e)
+    return sorted(found.items())
 
 
 def read_actors(source) -> pd.DataFrame:
@@ -129,23 +169,25 @@ class _ArticleEntities:
         self.pronouns, self.role_map, self.dets, self.preps = _resources(lang)
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun)
-        toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
-        n = len(toks)
-        for i, (pos, w) in enumerate(toks):
-            role = _role_of(w, self.role_map) if w[:1].isupper() or lang != "de" else None
+        for start, end_ in _role_words(text, tuple(sorted(self.role_map))):
+            w = text[start:end_]
+            if lang == "de" and not w[:1].isupper():
+                continue
+            role = _role_of(w, self.role_map)
             if not role:
                 continue
-            j = i + 1
-            run = []
-            while j < n and toks[j][1][:1].isupper() and _role_of(toks[j][1], self.role_map) is None and len(run) < 4 \
-                    and toks[j][1].lower() not in self.dets and not re.search(r"[.,;:!?\n]", text[toks[j - 1][0]:toks[j][0]]):
-                run.append(toks[j][1])
-                j += 1
-            if run:
-                name = " ".join(run)
-                country = role[1] or self._adjective_before(toks, i)
-                self.roles.append((pos, role[0], country, name, w.lower()))
-                self.names.append((toks[i + 1][0], name))
+            run = _NAME_RUN.match(text, end_)
+            if not run:
+                continue
+            names = [x for x in run.group().split() if _role_of(x, self.role_map) is None]
+            names = names[: next((k for k, x in enumerate(names) if x.lower() in self.dets), len(names))][:4]
+            if names:
+                name = " ".join(names)
+                before = text[max(0, start - 40):start].split()
+                adjective = before[-1] if before and before[-1][:1].islower() and len(before[-1]) > 4 else ""
+                country = role[1] or re.sub(r"(e|en|er|es|em)$", "", adjective.lower())
+                self.roles.append((start, role[0], country, name, w.lower()))
+                self.names.append((end_ + 1, name))
         self.known = {nm for _, nm in self.names}
 
     @staticmethod

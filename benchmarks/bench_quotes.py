@@ -1,0 +1,82 @@
+"""Throughput of quotation extraction on the Bundestag speeches (German).
+
+Reads the first ``--mb`` megabytes of text (default 10) from
+``../shared/corpora/bundestag-wp20-speeches.de.jsonl.gz``, then times segmentation
+(:func:`analysis.segment.segment`) and quotation extraction
+(:func:`analysis.quotes.extract_quotes` on the segmented tables) separately and together, on
+one core. Prints MB/s (megabytes of UTF-8 text per second) by wall clock and per CPU second
+(``time.process_time``, the fair figure on a shared machine) and peak RSS. A second run on half
+the text shows whether time grows linearly.
+
+    .venv/bin/python benchmarks/bench_quotes.py [--mb 10] [--path FILE]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis.quotes import extract_quotes  # noqa: E402
+from analysis.segment import segment  # noqa: E402
+
+
+def read_corpus(path: Path, megabytes: float) -> pd.DataFrame:
+    rows, size = [], 0
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            text = rec.get("text") or ""
+            rows.append({"article_id": str(rec.get("id", len(rows))), "lang": "de", "text": text})
+            size += len(text.encode("utf-8"))
+            if size >= megabytes * 1e6:
+                break
+    return pd.DataFrame(rows)
+
+
+def run(articles: pd.DataFrame) -> dict:
+    mb = articles["text"].str.encode("utf-8").str.len().sum() / 1e6
+    w0, c0 = time.perf_counter(), time.process_time()
+    sentences, tokens = segment(articles)
+    w1, c1 = time.perf_counter(), time.process_time()
+    quotes = extract_quotes(articles, sentences, tokens)
+    w2, c2 = time.perf_counter(), time.process_time()
+    return {"mb": mb, "articles": len(articles), "quotes": len(quotes),
+            "segment_s": w1 - w0, "quotes_s": w2 - w1, "segment_cpu": c1 - c0, "quotes_cpu": c2 - c1}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    shared = Path(os.environ.get("ANALYSIS_SHARED", ROOT.parent / "shared"))
+    ap.add_argument("--path", type=Path, default=shared / "corpora" / "bundestag-wp20-speeches.de.jsonl.gz")
+    ap.add_argument("--mb", type=float, default=10.0)
+    args = ap.parse_args()
+    if not args.path.exists():
+        sys.exit(f"corpus not found: {args.path}")
+    articles = read_corpus(args.path, args.mb)
+    half = articles.iloc[: len(articles) // 2]
+    for label, part in (("half", half), ("full", articles)):
+        r = run(part)
+        mb = r["mb"]
+        print(f"{label}: {mb:.1f} MB, {r['articles']} speeches, {r['quotes']} quotations")
+        print(f"  extract_quotes: {r['quotes_s']:.1f} s wall, {r['quotes_cpu']:.1f} s CPU -> "
+              f"{mb / r['quotes_s']:.2f} MB/s wall, {mb / r['quotes_cpu']:.2f} MB/s per CPU second")
+        print(f"  segment:        {r['segment_s']:.1f} s wall, {r['segment_cpu']:.1f} s CPU -> "
+              f"{mb / r['segment_s']:.2f} MB/s wall, {mb / r['segment_cpu']:.2f} MB/s per CPU second")
+        both = r['quotes_cpu'] + r['segment_cpu']
+        print(f"  segment + quotes: {mb / both:.2f} MB/s per CPU second")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,222 @@
+"""Quotation extraction: the founding article, each quotation kind, bad input."""
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.errors import InputError
+from analysis.quotes import QUOTE_COLUMNS, extract_quotes, find_quotation_marks
+
+
+def art(text, lang="de", article_id="a"):
+    return pd.DataFrame({"article_id": [article_id], "lang": [lang], "text": [text]})
+
+
+def quotes_of(text, lang="de"):
+    return extract_quotes(art(text, lang))
+
+
+def find(q, fragment):
+    rows = q[q["text"].str.contains(fragment, regex=False)]
+    assert len(rows), f"no quotation containing {fragment!r}; found {q['text'].tolist()}"
+    return rows.iloc[0]
+
+
+# --- the founding article -------------------------------------------------------------------
+
+PUTIN, KIM = "Wladimir Putin", "Kim Jong Un"
+FOUNDING = [
+    # (fragment of the quotation, canonical speaker, accepted kinds)
+    ("Das Treffen dauerte offenbar länger als geplant", "Ria", {"indirect"}),
+    ("Die Gespräche seien konstruktiv, diplomatisch", PUTIN, {"indirect"}),
+    ("Er wolle auf die „Festigung der Freundschaft“", PUTIN, {"mixed"}),
+    ("Beide Seiten hätten auch darüber gesprochen", PUTIN, {"indirect"}),
+    ("„Wir konnten über die Geschichte unserer Beziehungen", PUTIN, {"direct"}),
+    ("dass eine atomare Abrüstung in Nordkorea nicht möglich sei", PUTIN, {"indirect"}),
+    ("„Sie brauchen nur eine Garantie für ihre Sicherheit.“", PUTIN, {"direct"}),
+    ("Über diese Garantien müsse die internationale Gemeinschaft nachdenken", PUTIN, {"free_indirect"}),
+    ("Der russische Staatschef sprach sich für eine Neuauflage", PUTIN, {"reported"}),
+    ("Er könne aber nicht sagen", PUTIN, {"free_indirect"}),
+    ("er sei bereit, US-Präsident Donald Trump", PUTIN, {"indirect"}),
+    ("„Es gibt keine Geheimnisse“", PUTIN, {"direct"}),
+    ("er hoffe auf einen erfolgreichen und nützlichen Besuch", KIM, {"indirect"}),
+    ("Putin hat sich unterdessen für eine Normalisierung", PUTIN, {"reported"}),
+    ("Russland unterstütze entsprechende Bemühungen", PUTIN, {"indirect"}),
+    ("Kim verlangte eine erhebliche Lockerung", KIM, {"reported"}),
+]
+
+
+@pytest.fixture(scope="module")
+def founding(sample_articles):
+    return extract_quotes(sample_articles)
+
+
+@pytest.mark.parametrize("fragment,speaker,kinds", FOUNDING)
+def test_founding_article_quotations(founding, fragment, speaker, kinds):
+    row = find(founding, fragment)
+    assert row["speaker"] == speaker
+    assert row["kind"] in kinds
+
+
+def test_founding_article_resolution_paths(founding):
+    assert find(founding, "Er wolle auf die")["speaker_resolution"] == "role"          # "sagte der Präsident"
+    assert find(founding, "Es gibt keine Geheimnisse")["speaker_resolution"] == "pronoun"  # "sagte er"
+    assert find(founding, "Sie brauchen nur eine Garantie")["speaker_resolution"] == "inherited"
+    assert find(founding, "Der russische Staatschef sprach")["speaker_resolution"] == "role"
+    assert find(founding, "er hoffe auf")["speaker_mention"] == "Kim"
+
+
+def test_founding_article_narration_is_not_quoted(founding):
+    for narration in ("Details wurden nicht bekannt", "Die letzten Gespräche fanden 2009 statt",
+                      "Ursprünglich waren nur 50 Minuten vorgesehen", "Das Kommentieren dieses Artikels"):
+        assert not founding["text"].str.contains(narration, regex=False).any(), narration
+
+
+def test_founding_article_offsets_point_into_the_text(founding, sample_articles):
+    text = sample_articles["text"].iloc[0]
+    for row in founding.itertuples():
+        assert row.text == " … ".join(text[s:e] for s, e in row.spans)
+        if row.cue_spans:
+            assert row.cue == " ".join(text[s:e] for s, e in row.cue_spans)
+        if row.speaker_span is not None:
+            s, e = row.speaker_span
+            assert text[s:e] == row.speaker_mention
+
+
+# --- kinds ----------------------------------------------------------------------------------
+
+def test_contract_columns():
+    q = quotes_of("„Wir kommen wieder, ganz sicher“, sagte die Ministerin.")
+    assert list(q.columns[: len(QUOTE_COLUMNS)]) == QUOTE_COLUMNS
+    row = q.iloc[0]
+    assert row["kind"] == "direct" and row["cue"] == "sagte" and row["speaker"] == "Ministerin"
+
+
+def test_direct_with_colon_frame():
+    q = quotes_of("Merkel sagte: „Wir schaffen das, und wir werden es auch zeigen.“")
+    row = find(q, "Wir schaffen das")
+    assert row["kind"] == "direct" and row["speaker"] == "Merkel" and row["cue"] == "sagte"
+
+
+def test_direct_over_paragraphs_with_reopened_mark():
+    text = ("„Wir haben lange verhandelt und sind nun am Ziel.\n\n„Jetzt beginnt die Arbeit erst richtig“, "
+            "sagte der Sprecher Hans Maier.")
+    q = quotes_of(text)
+    direct = q[q["kind"] == "direct"]
+    assert len(direct) == 1
+    s, e = direct.iloc[0]["spans"][0]
+    assert s == 0 and text[s:e].endswith("richtig“")
+    assert direct.iloc[0]["speaker"] == "Hans Maier"
+
+
+def test_indirect_frame_first_with_dass_and_particle_verb():
+    q = quotes_of("Der Minister räumte ein, dass die Reform zu spät komme.")
+    row = find(q, "dass die Reform zu spät komme")
+    assert row["kind"] == "indirect" and row["cue"] == "räumte ein" and row["speaker"] == "Minister"
+
+
+def test_indirect_frame_after():
+    q = quotes_of("Die Lage sei ernst, warnte der Bürgermeister am Montag.")
+    row = find(q, "Die Lage sei ernst")
+    assert row["cue"] == "warnte" and row["speaker_mention"] == "der Bürgermeister"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Laut Polizei wurden drei Menschen verletzt.", "Polizei"),
+    ("Der Polizei zufolge wurden drei Menschen verletzt.", "Polizei"),
+    ("Nach Angaben von Augenzeugen wurden drei Menschen verletzt.", "Angaben von Augenzeugen"),
+    ("Es wurden drei Menschen verletzt, so ein Sprecher der Feuerwehr.", "Sprecher der Feuerwehr"),
+    ("Wie die Polizei mitteilte, wurden drei Menschen verletzt.", "Polizei"),
+])
+def test_attribution_without_speech_verb(text, speaker):
+    row = find(quotes_of(text), "drei Menschen verletzt")
+    assert row["kind"] == "indirect"
+    assert speaker in row["speaker"]
+
+
+def test_free_indirect_continues_speaker_and_merges_sentences():
+    text = ("Der Trainer Jens Kohl sagte, das Team sei müde. Es habe zu viele Spiele gehabt. "
+            "Die Pause komme zur rechten Zeit. Am Sonntag regnete es.")
+    q = quotes_of(text)
+    free = q[q["kind"] == "free_indirect"]
+    assert len(free) == 1
+    assert free.iloc[0]["text"] == "Es habe zu viele Spiele gehabt. Die Pause komme zur rechten Zeit."
+    assert free.iloc[0]["speaker"] == "Jens Kohl"
+    assert not q["text"].str.contains("regnete").any()
+
+
+def test_reported_speech_act():
+    row = find(quotes_of("Die Gewerkschaft forderte höhere Löhne für alle Beschäftigten."), "höhere Löhne")
+    assert row["kind"] == "reported" and row["speaker"] == "Gewerkschaft"
+
+
+def test_back_referring_frame():
+    q = quotes_of("Die Anlage wird im Mai wieder geöffnet. Das teilte der Betreiber am Freitag mit.")
+    row = find(q, "Die Anlage wird im Mai wieder geöffnet.")
+    assert row["cue"] == "teilte mit" and row["speaker"] == "Betreiber"
+
+
+def test_english_said_told_according_to_and_inversion():
+    text = ("The plan will fail, said Mr. Smith. "
+            "Jones told reporters that the vote was rigged. "
+            "According to the agency, prices rose sharply. "
+            "“We will win this race,” the senator said.")
+    q = quotes_of(text, lang="en")
+    assert find(q, "The plan will fail")["speaker"] == "Mr. Smith"
+    row = find(q, "the vote was rigged")
+    assert row["speaker"] == "Jones" and "told" in row["cue"]
+    assert "agency" in find(q, "prices rose sharply")["speaker"]
+    assert find(q, "We will win this race")["kind"] == "direct"
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+def test_unbalanced_mark_closes_at_paragraph_end():
+    text = "Er rief „Wir bleiben hier und kämpfen weiter\n\nDie Polizei räumte den Platz am Abend."
+    spans = find_quotation_marks(text)
+    assert spans == [(8, text.index("\n"), False)]
+    q = quotes_of(text)
+    assert not q["text"].str.contains("Polizei räumte").any()
+
+
+def test_apostrophes_and_low_single_marks_are_not_quotes():
+    text = "So geht's weiter mit Kim's Plan, sagte er, und ‚na ja‚ das war es."
+    assert find_quotation_marks(text) == []
+
+
+def test_short_titles_without_frame_are_not_quotations():
+    q = quotes_of("Die Raumkapsel „Shenzhou 6“ landete sicher. Das Schiff „Morning Star“ sank im Hafen.")
+    assert q.empty
+
+
+def test_empty_article_and_article_without_quotes():
+    assert quotes_of("").empty
+    assert quotes_of("Die Sonne schien. Es war warm.").empty
+    assert list(extract_quotes(pd.DataFrame({"article_id": [], "text": []})).columns) == QUOTE_COLUMNS
+
+
+def test_missing_text_column_is_an_input_error():
+    with pytest.raises(InputError, match="text"):
+        extract_quotes(pd.DataFrame({"article_id": ["a"]}))
+
+
+def test_five_megabyte_article():
+    para = ("Die Gespräche seien konstruktiv verlaufen, sagte Putin. „Es gibt keine Geheimnisse“, sagte er. "
+            "Das Wetter war gut.\n\n")
+    text = para * (5_000_000 // len(para))
+    q = quotes_of(text)
+    assert len(q) == 2 * (5_000_000 // len(para))
+    assert set(q["speaker"]) == {"Putin"}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("„“”\"»«‚‘’' ,.:;\n\n") + list("aBsagteer Putin seiSie")) | st.characters(),
+               max_size=300))
+def test_arbitrary_unicode_never_raises_and_spans_slice_inside(text):
+    q = quotes_of(text)
+    for row in q.itertuples():
+        for key in ("spans", "cue_spans", "speaker_spans", "frame_spans"):
+            for s, e in getattr(row, key):
+                assert 0 <= s < e <= len(text)
+    for s, e, _ in find_quotation_marks(text):
+        assert 0 <= s < e <= len(text)
