@@ -822,6 +822,19 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
         from tqdm.auto import tqdm
 
         it = tqdm(it, total=n, desc="sentiment", unit="unit")
+    if not hits and target_col is None and not progress:
+        # column-wise fast path, one batch per language
+        for lg in set(langs):
+            rows = [i for i, x in enumerate(langs) if x == lg]
+            if lg not in have:
+                for i in rows:
+                    flag[i] = "no_lexicon"
+                continue
+            a, b_, c, k, f, sq = _batch([texts[i] for i in rows], lexicon(lg), alpha)
+            pa, pb, pc = _squash_all(a, sq, alpha), _squash_all(b_, sq, alpha), _squash_all(c, sq, alpha)
+            for j, i in enumerate(rows):
+                pol[i], coop[i], cert[i], nh[i], flag[i] = float(pa[j]), float(pb[j]), float(pc[j]), k[j], f[j]
+        it = ()
     for i, (text, lg, tg) in it:
         if lg not in have:
             flag[i] = "no_lexicon"
@@ -855,29 +868,63 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
     return out
 
 
+def _batch(texts: list, lex: Lexicon, alpha: float):
+    """Raw sums (polarity, cooperation, certainty), hit counts and flags of many texts at once.
+
+    The per-text work that needs no rule is done with C-level ``map`` over the whole batch:
+    tokenizing, finding units without any lexicon word, and units without any rule word (whose
+    sums are plain look-ups); only the rest goes through the rule path of :func:`_score_tokens`.
+    Long units go through :func:`_score_long` (their values are already squashed means).
+    """
+    n = len(texts)
+    sp, sc, sr, nh, flag = [0.0] * n, [0.0] * n, [0.0] * n, [0] * n, [""] * n
+    squashed = [False] * n
+    strs = [i for i, t in enumerate(texts) if isinstance(t, str)]
+    for i in set(range(n)).difference(strs):
+        t = texts[i]
+        flag[i] = "missing" if t is None or (isinstance(t, float) and math.isnan(t)) else "non_string"
+    all_toks = list(map(TOKEN_RE.findall, [texts[i] for i in strs]))
+    types = lex.types
+    vocab = set()
+    vocab.update(*all_toks) if all_toks else None
+    for t in vocab.difference(types):
+        _remember(t, lex)
+    no_hit = list(map(lex.lexical.isdisjoint, all_toks))
+    no_rule = list(map(lex.rules.isdisjoint, all_toks))
+    zero = repeat(0.0)
+    pp, pc, pr, lexical = lex.plain_pol.get, lex.plain_coop.get, lex.plain_cert.get, lex.lexical.__contains__
+    for k, i in enumerate(strs):
+        toks = all_toks[k]
+        if not toks:
+            flag[i] = "empty"
+        elif len(toks) > LONG_UNIT or len(texts[i]) > LONG_CHARS:
+            r = _score_long(texts[i], lex, alpha=alpha, band=0.0, target=None, want_hits=False)
+            sp[i], sc[i], sr[i], nh[i], flag[i] = r["polarity"], r["cooperation"], r["certainty"], r["n_hits"], r["flag"]
+            squashed[i] = True
+        elif no_hit[k]:
+            continue
+        elif no_rule[k]:
+            sp[i], sc[i], sr[i] = sum(map(pp, toks, zero)), sum(map(pc, toks, zero)), sum(map(pr, toks, zero))
+            nh[i] = sum(map(lexical, toks))
+        else:
+            sp[i], sc[i], sr[i], _, nh[i] = _score_tokens(toks, None, lex, alpha, None, False)
+    return sp, sc, sr, nh, flag, squashed
+
+
+def _squash_all(values: list, squashed: list, alpha: float) -> np.ndarray:
+    v = np.asarray(values, dtype=float)
+    out = v / np.sqrt(v * v + alpha)
+    return np.where(np.asarray(squashed, dtype=bool), v, out)
+
+
 def polarity_only(texts: Iterable, lang: str, *, alpha: float = ALPHA) -> np.ndarray:
     """Fast path: polarity of each text, without explanations (used by benchmarks and evaluation).
 
     >>> polarity_only(["good talks", "bad talks"], "en").round(2).tolist()
     [0.43, -0.53]
     """
-    lex = lexicon(lang)
-    vals = []
-    score, sqrt = _score_tokens, math.sqrt
-    for text in texts:
-        if not isinstance(text, str):
-            vals.append(0.0)
-            continue
-        if len(text) > LONG_CHARS:
-            vals.append(_score_long(text, lex, alpha=alpha, band=0.0, target=None, want_hits=False)["polarity"])
-            continue
-        toks = TOKEN_RE.findall(text)
-        if len(toks) > LONG_UNIT:
-            vals.append(_score_long(text, lex, alpha=alpha, band=0.0, target=None, want_hits=False)["polarity"])
-            continue
-        sp = score(toks, None, lex, alpha, None, False)[0]
-        vals.append(sp / sqrt(sp * sp + alpha) if sp else 0.0)
-    return np.asarray(vals, dtype=float)
+    sp, _, _, _, _, squashed = _batch(list(texts), lexicon(lang), alpha)
+    return _squash_all(sp, squashed, alpha)
 
 
 # --- explanation ----------------------------------------------------------------------------
@@ -914,8 +961,10 @@ def explain(unit, lang: str | None = None, **kwargs) -> Explanation:
     """
     if isinstance(unit, pd.Series):
         text = unit.get(kwargs.pop("text_col", "text"))
-        if "hits" in unit and "polarity" in unit:
-            res = {k: unit[k] for k in ("polarity", "label", "cooperation", "certainty", "hits")}
+        if "polarity" in unit and isinstance(unit.get("hits"), (list, np.ndarray)):
+            res = {k: unit[k] for k in ("polarity", "label", "cooperation", "certainty")}
+            # from Parquet the hits come back as an array of dicts holding arrays
+            res["hits"] = [{**h, "modifiers": list(h["modifiers"])} for h in unit["hits"]]
         else:
             res = score_text(text, lang or unit.get("lang", "de"), **kwargs)
     else:

@@ -385,3 +385,12 @@ def test_tone_plots_draw_into_the_given_axes(tmp_path):
         tone_by_speaker(by_speaker.iloc[:0])
     with pytest.raises(InputError, match="missing column"):
         tone_over_time(by_speaker)
+
+
+def test_explain_a_row_read_back_from_parquet_or_scored_without_hits(tmp_path):
+    scored = score_sentiment(["Die Gespräche scheiterten nicht."], lang="de")
+    scored.to_parquet(tmp_path / "s.parquet")
+    back = pd.read_parquet(tmp_path / "s.parquet").iloc[0]
+    assert "negated-after:nicht" in str(explain(back))
+    no_hits = score_sentiment(["Die Gespräche scheiterten nicht."], lang="de", hits=False).iloc[0]
+    assert str(explain(no_hits, "de")) == str(explain(back))

@@ -107,6 +107,7 @@ def tone_over_time(tone: pd.DataFrame, *, time: str = "month", measure: str = "p
         ax.fill_between(g[time], g[f"{measure}_lo"].astype(float), g[f"{measure}_hi"].astype(float),
                         color=colour, alpha=0.15, lw=0)
     ax.axhline(0, color="#888", lw=0.8)
+    ax.tick_params(axis="x", labelrotation=30)
     ax.set_xlabel(time)
     ax.set_ylabel(MEASURE_LABELS.get(measure, measure))
     ax.set_title(f"{measure.capitalize()} over time (mean with 95% CI)")
