@@ -201,18 +201,25 @@ def test_missing_text_column_is_an_input_error():
 
 
 def test_five_megabyte_article():
-    para = ("Die Gespräche seien konstruktiv verlaufen, sagte Putin. „Es gibt keine Geheimnisse“, sagte er. "
-            "Das Wetter war gut.\n\n")
-    text = para * (5_000_000 // len(para))
+    """A 5 MB article (news-like: one quotation paragraph in ten) runs through and keeps offsets."""
+    narration = "Der Zug fuhr am Morgen ab und erreichte die Stadt am Abend. Es regnete den ganzen Tag.\n\n"
+    quoted = "Die Gespräche seien konstruktiv verlaufen, sagte Putin. „Es gibt keine Geheimnisse“, sagte er.\n\n"
+    block = narration * 9 + quoted
+    n = 5_000_000 // len(block)
+    text = block * n
     q = quotes_of(text)
-    assert len(q) == 2 * (5_000_000 // len(para))
+    assert len(q) == 2 * n
     assert set(q["speaker"]) == {"Putin"}
+    last = q.iloc[-1]
+    assert text[last["spans"][0][0]:last["spans"][0][1]] == "„Es gibt keine Geheimnisse“"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet=st.sampled_from(list("„“”\"»«‚‘’' ,.:;\n\n") + list("aBsagteer Putin seiSie")) | st.characters(),
-               max_size=300))
+@given(st.text(alphabet=st.sampled_from(list("„“”\"»«‚‘’' ,.:;\n\n") + list("aBsagteer Putin seiSie"))
+               | st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_arbitrary_unicode_never_raises_and_spans_slice_inside(text):
+    # lone surrogates (category Cs) are left out: they cannot come from a decoded file and pandas'
+    # Arrow-backed strings refuse them before any of our code runs
     q = quotes_of(text)
     for row in q.itertuples():
         for key in ("spans", "cue_spans", "speaker_spans", "frame_spans"):

@@ -1,0 +1,125 @@
+"""Quotation scorer: hand-computed values, a brute-force alignment, the JSON export, the command."""
+import itertools
+import json
+
+import pandas as pd
+import pytest
+
+from analysis.datasets import read_german_news_quotes
+from analysis.evaluate.quotes import score_quotes, write_german_news_quotes
+
+# ten one-character tokens "a b c d e f g h i j" at offsets 0, 2, 4, ...
+TEXT = "a b c d e f g h i j"
+TOKENS = pd.DataFrame({"article_id": "d", "token": range(10), "start": range(0, 20, 2), "end": range(1, 20, 2)})
+
+
+def sp(first, last):
+    """Char span covering tokens first..last (inclusive)."""
+    return [2 * first, 2 * last + 1]
+
+
+def quote(kind, msg, speaker=None, cue=None):
+    return {"article_id": "d", "kind": kind, "spans": [sp(*m) for m in msg],
+            "speaker_spans": [sp(*speaker)] if speaker else [], "cue_spans": [sp(*cue)] if cue else []}
+
+
+def test_hand_computed_scores():
+    gold = pd.DataFrame([quote("direct", [(0, 3)], speaker=(8, 8), cue=(9, 9)),
+                         quote("indirect", [(5, 7)], speaker=(4, 4))])
+    pred = pd.DataFrame([quote("direct", [(1, 3)], speaker=(8, 8), cue=(7, 7)),
+                         quote("reported", [(6, 9)])])
+    s = score_quotes(pred, gold, TOKENS)
+    # message: pred {1,2,3} ∩ gold {0,1,2,3} = 3; pred {6,7,8,9} ∩ gold {5,6,7} = 2
+    assert s.summary["message_precision"] == pytest.approx(5 / 7)
+    assert s.summary["message_recall"] == pytest.approx(5 / 7)
+    # speaker: tp 1 of system 1, gold 2; cue: tp 0 of system 1, gold 1
+    roles = s.roles.set_index("role")
+    assert roles.loc["speaker", ["tp", "n_system", "n_gold"]].tolist() == [1, 1, 2]
+    assert roles.loc["cue", ["tp", "n_system", "n_gold"]].tolist() == [0, 1, 1]
+    assert s.summary["roles_pooled"] == ["speaker", "cue"]
+    assert s.summary["roles_precision"] == pytest.approx(1 / 2) and s.summary["roles_recall"] == pytest.approx(1 / 3)
+    assert s.summary["joint_precision"] == pytest.approx(6 / 9) and s.summary["joint_recall"] == pytest.approx(6 / 10)
+    # quote-level: pair 1 F1 = 6/7 >= .5, pair 2 F1 = 4/7 >= .5
+    assert s.summary["quote_f1"] == 1.0
+    assert s.summary["speaker_accuracy"] == pytest.approx(1 / 2)
+    kinds = s.by_kind.set_index(["side", "kind"])
+    assert kinds.loc[("gold", "direct"), "message_token_recall"] == pytest.approx(3 / 4)
+
+
+def _brute_force_tp(pred_sets, gold_sets):
+    """Best total overlap over all one-to-one assignments (the independent calculation)."""
+    best = 0
+    n = max(len(pred_sets), len(gold_sets))
+    P = pred_sets + [set()] * (n - len(pred_sets))
+    G = gold_sets + [set()] * (n - len(gold_sets))
+    for perm in itertools.permutations(range(n)):
+        best = max(best, sum(len(P[i] & G[j]) for i, j in zip(range(n), perm)))
+    return best
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_alignment_equals_brute_force(seed):
+    import random
+
+    rng = random.Random(seed)
+
+    def random_quotes(k):
+        out = []
+        for _ in range(k):
+            a = rng.randrange(10)
+            b = rng.randrange(a, 10)
+            out.append((a, b))
+        return out
+
+    P, G = random_quotes(rng.randrange(1, 5)), random_quotes(rng.randrange(1, 5))
+    pred = pd.DataFrame([quote("direct", [p]) for p in P])
+    gold = pd.DataFrame([quote("direct", [g]) for g in G])
+    s = score_quotes(pred, gold, TOKENS)
+    expected = _brute_force_tp([set(range(a, b + 1)) for a, b in P], [set(range(a, b + 1)) for a, b in G])
+    assert s.roles.set_index("role").loc["message", "tp"] == expected
+
+
+def test_no_predictions_scores_zero():
+    gold = pd.DataFrame([quote("direct", [(0, 3)])])
+    s = score_quotes(pd.DataFrame({"article_id": [], "spans": [], "kind": []}), gold, TOKENS)
+    assert s.summary["message_f1"] == 0.0 and s.summary["n_gold"] == 1 and s.summary["n_system"] == 0
+
+
+def test_export_round_trip(tmp_path):
+    articles = pd.DataFrame({"article_id": ["d"], "title": ["T"], "text": [TEXT], "origin": ["x"]})
+    pred = pd.DataFrame([quote("indirect", [(0, 3), (6, 7)], speaker=(8, 8), cue=(9, 9))])
+    (path,) = write_german_news_quotes(pred, articles, tmp_path, tokens=TOKENS)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    ann = doc["annotations"][0]
+    assert ann["type"] == "Indirect" and ann["quote"]["tokenIds"] == [0, 1, 2, 3, 6, 7]
+    assert ann["quote"]["spans"][1] == {"begin": 6, "end": 8, "charBegin": 12, "charEnd": 15}
+    back = read_german_news_quotes(files=[path])
+    s = score_quotes(pred, back.quotes.assign(article_id="d"), TOKENS)
+    assert s.summary["joint_f1"] == 1.0
+
+
+def test_evaluate_quotes_command(shared, tmp_path):
+    from analysis.cli import main
+
+    out = tmp_path / "scores.json"
+    gold = shared / "datasets" / "german-news-quotes" / "dev"
+    assert main(["evaluate-quotes", "--gold", str(gold), "--limit", "4", "--json", str(out),
+                 "--export", str(tmp_path / "pred")]) == 0
+    scores = json.loads(out.read_text(encoding="utf-8"))
+    for key in ("message_f1", "roles_f1", "joint_f1", "quote_f1", "speaker_accuracy"):
+        assert 0.0 <= scores[key] <= 1.0
+    assert scores["n_documents"] == 4
+    assert len(list((tmp_path / "pred").glob("*.json"))) == 4
+
+
+def test_quotes_command_csv(tmp_path):
+    from pathlib import Path
+
+    from analysis.cli import main
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "putin-kim-wladiwostok.de.txt"
+    out = tmp_path / "q.csv"
+    assert main(["quotes", str(sample), "--out", str(out)]) == 0
+    table = pd.read_csv(out)
+    assert "Wladimir Putin" in set(table["speaker"])
+    assert json.loads(table["spans"].iloc[0])[0][0] >= 0

@@ -1,0 +1,81 @@
+"""Speaker resolution: names, inflection, pronouns, roles, alias tables."""
+import pandas as pd
+import pytest
+
+from analysis.errors import InputError
+from analysis.speakers import read_actors, resolve_speakers
+
+TEXT = ("Der nordkoreanische Machthaber Kim Jong Un und der russische Präsident Wladimir Putin trafen sich. "
+        "Putin sagte etwas. Er lachte. Der Kremlchef trank. Kim Jong Uns Zug fuhr ab. Der Präsident ging.")
+
+
+def quotes(*mentions):
+    rows = []
+    for m in mentions:
+        start = TEXT.index(m)
+        rows.append({"article_id": "a", "speaker_mention": m, "speaker_span": [start, start + len(m)],
+                     "speaker_resolution": "explicit"})
+    return pd.DataFrame(rows)
+
+
+ARTICLES = pd.DataFrame({"article_id": ["a"], "lang": ["de"], "text": [TEXT]})
+
+
+def resolved(*mentions, **kw):
+    out = resolve_speakers(quotes(*mentions), ARTICLES, **kw)
+    return list(zip(out["speaker"], out["speaker_resolution"]))
+
+
+def test_short_name_becomes_full_name_from_apposition():
+    assert resolved("Putin") == [("Wladimir Putin", "explicit")]
+
+
+def test_apposition_keeps_the_name_part():
+    assert resolved("der russische Präsident Wladimir Putin") == [("Wladimir Putin", "explicit")]
+
+
+def test_genitive_name_to_base_form():
+    assert resolved("Kim Jong Uns") == [("Kim Jong Un", "explicit")]
+
+
+def test_pronoun_takes_previous_speaker():
+    assert resolved("Putin", "Er") == [("Wladimir Putin", "explicit"), ("Wladimir Putin", "pronoun")]
+
+
+def test_role_with_implied_nationality():
+    # Kremlchef implies "russisch": the Russian head of state, not the North Korean one
+    assert resolved("Der Kremlchef") == [("Wladimir Putin", "role")]
+
+
+def test_role_noun_matches_same_role():
+    assert resolved("Der Präsident") == [("Wladimir Putin", "role")]
+
+
+def test_missing_mention_gives_none():
+    q = pd.DataFrame({"article_id": ["a"], "speaker_mention": [None], "speaker_span": [None],
+                      "speaker_resolution": ["none"]})
+    out = resolve_speakers(q, ARTICLES)
+    assert out["speaker"].iloc[0] is None and out["speaker_resolution"].iloc[0] == "none"
+
+
+def test_alias_table_from_dataframe_csv_and_yaml(tmp_path):
+    table = pd.DataFrame({"actor": ["Vladimir Putin"], "alias": ["Wladimir Putin"], "lang": ["de"]})
+    assert resolved("Putin", actors=table) == [("Vladimir Putin", "alias")]
+    csv = tmp_path / "actors.csv"
+    table.to_csv(csv, index=False)
+    assert resolved("Putin", actors=csv) == [("Vladimir Putin", "alias")]
+    yml = tmp_path / "actors.yaml"
+    yml.write_text("Vladimir Putin:\n  - Wladimir Putin\n  - Kremlchef\n", encoding="utf-8")
+    assert resolved("Der Kremlchef", actors=yml) == [("Vladimir Putin", "alias")]
+
+
+def test_alias_table_errors_are_input_errors(tmp_path):
+    with pytest.raises(InputError, match="not found"):
+        read_actors(tmp_path / "missing.csv")
+    with pytest.raises(InputError, match="alias"):
+        read_actors(pd.DataFrame({"actor": ["x"]}))
+
+
+def test_empty_quotes_table():
+    out = resolve_speakers(pd.DataFrame({"article_id": [], "speaker_mention": []}), ARTICLES)
+    assert list(out.columns)[-2:] == ["speaker", "speaker_resolution"] and out.empty
