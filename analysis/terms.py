@@ -170,6 +170,27 @@ class Encoded(NamedTuple):
     index: np.ndarray      # row position in the input tokens table per kept token
 
 
+def _encodable(v) -> bool:
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    except AttributeError:  # not a string (None, a number): kept as it is
+        pass
+    return True
+
+
+def _clean_vocab(codes: np.ndarray, vocab: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Replace lone surrogates (not encodable as UTF-8, so not storable in Arrow or Parquet)
+    by "?", merging terms that become equal."""
+    if all(_encodable(v) for v in vocab):
+        return codes, vocab
+    cleaned = np.array([v.encode("utf-8", "replace").decode("utf-8") if isinstance(v, str) else v for v in vocab],
+                       dtype=object)
+    remap, uniques = pd.factorize(cleaned)
+    return remap[codes].astype(np.int64), np.asarray(uniques, dtype=object)
+
+
 def encode(tokens: pd.DataFrame, *, unit: str = "lemma", lang: str | None = None,
            stopwords=True, punct: bool = False) -> Encoded:
     """Integer-code a tokens table: term codes, article codes, sentence and run numbers.
@@ -200,6 +221,7 @@ def encode(tokens: pd.DataFrame, *, unit: str = "lemma", lang: str | None = None
         if not used.all():  # drop types seen only as punctuation; renumber densely
             remap = np.cumsum(used) - 1
             codes, vocab = remap[codes], np.asarray(vocab, dtype=object)[used]
+    codes, vocab = _clean_vocab(codes, np.asarray(vocab, dtype=object))
     stop = _stop_mask(tokens, stopwords, lang)[keep]
     return Encoded(
         codes=codes.astype(np.int64),

@@ -283,3 +283,11 @@ def test_group_by_month_from_article_dates(toks):
     freq = frequencies(toks, by="month", articles=articles, unit="lower")
     assert set(freq["group"]) == {"2019-04", "unknown"}
     assert freq[freq["group"] == "unknown"].set_index("term")["n"].to_dict() == {"der": 1, "krieg": 1, "ging": 1}
+
+
+def test_lone_surrogates_do_not_break_counting():
+    words = ["\ud800", "x", "\ud801"]
+    toks = pd.DataFrame({"article_id": "a", "sentence": 0, "text": pd.Series(words, dtype=object),
+                         "lower": pd.Series(words, dtype=object), "lemma": pd.Series(words, dtype=object),
+                         "is_punct": False})
+    assert dict(zip(*frequencies(toks)[["term", "n"]].to_numpy().T)) == {"?": 2, "x": 1}
