@@ -1,7 +1,7 @@
 """Frequency tables over word forms, lemmas or stems, by any grouping; n-grams; German compounds.
 
-Counting works on integer codes (``pandas.factorize`` of the term column, ``numpy`` keys for
-groups and documents), never on one Python string per token. A :class:`FrequencyCounter`
+Counting works on integer codes (:func:`factorize`: Arrow dictionary encoding of the term and
+article columns; ``numpy`` keys for groups and documents), never on one Python string per token. A :class:`FrequencyCounter`
 adds up chunks of a tokens table (cut at article boundaries), so memory grows with the
 vocabulary, not with the corpus; :func:`frequencies` is the one-call form.
 
