@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 import numpy as np
@@ -127,28 +128,30 @@ def _merge_abbreviations(starts, ends, words: list[str], marks, lang: str):
     abbreviations = _abbreviations(lang)
     glued = [
         i for i in marks.tolist()
-        if words[i] == "." and i and ends[i - 1] == starts[i]
+        if i and words[i] == "." and int(ends[i - 1]) == int(starts[i])
         and (words[i - 1] in abbreviations or (len(words[i - 1]) == 1 and words[i - 1].isupper()))
     ]
     if not glued:
         return starts, ends, words, marks
     for i in glued:
         words[i - 1] += "."
-        words[i] = None
     ends[np.asarray(glued) - 1] = ends[glued]
-    kept = marks[~np.isin(marks, glued)]
+    keep = np.ones(len(words), dtype=bool)
+    keep[glued] = False
+    kept = marks[keep[marks]]
     marks = kept - np.searchsorted(glued, kept, side="right")
-    return np.delete(starts, glued), np.delete(ends, glued), [w for w in words if w is not None], marks
+    return starts[keep], ends[keep], list(compress(words, keep.tolist())), marks
 
 
-def _sentence_cuts(text: str, starts, ends, words: list[str], marks: list[int], paragraph_end, lang: str) -> list[int]:
+def _sentence_cuts(text: str, starts: list[int], ends: list[int], words: list[str], marks: list[int],
+                   paragraph_end: list[int], lang: str) -> set[int]:
     """Token indices (exclusive ends) of all sentences.
 
     ``marks`` are the indices of sentence-end and quotation tokens; ``paragraph_end[i]`` is the
-    end of token i's paragraph.
+    end of token i's paragraph. Paragraph ends are not included (the caller adds them).
     """
     months, triggers = _months(lang), _ordinal_triggers(lang)
-    cuts = set(np.unique(paragraph_end).tolist())
+    cuts: set[int] = set()
     for i in [k for k in marks if words[k] in ENDERS]:
         hi = paragraph_end[i]
         j = i + 1
@@ -174,7 +177,7 @@ def _sentence_cuts(text: str, starts, ends, words: list[str], marks: list[int], 
             a = stack.pop()
             if k + 1 < paragraph_end[k] and (words[k + 1] in CONTINUERS or words[k + 1][0].islower()):
                 cuts.difference_update(range(a + 1, k + 1))
-    return sorted(cuts)
+    return cuts
 
 
 def segment_text(text: str, lang: str = "de"):
@@ -200,7 +203,8 @@ def segment_text(text: str, lang: str = "de"):
     boundaries = np.flatnonzero(np.diff(token_paragraph)) + 1
     edges = np.concatenate(([0], boundaries, [len(words)]))
     paragraph_end = np.repeat(edges[1:], np.diff(edges))
-    cuts = np.asarray(_sentence_cuts(text, starts, ends, words, marks.tolist(), paragraph_end, lang), dtype=np.int64)
+    cuts = _sentence_cuts(text, starts.tolist(), ends.tolist(), words, marks.tolist(), paragraph_end.tolist(), lang)
+    cuts = np.asarray(sorted(cuts.union(edges[1:].tolist())), dtype=np.int64)
     firsts = np.concatenate(([0], cuts[:-1]))
     return starts, ends, words, np.column_stack((token_paragraph[firsts], firsts, cuts))
 
