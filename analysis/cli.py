@@ -407,7 +407,7 @@ def _run_kwic(args) -> int:
 # --- main -----------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m analysis", description="Discourse analysis of news: load articles, find quotations, score tone, count terms, build the report. Each command has --help.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, value in list(globals().items()):
