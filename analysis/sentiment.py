@@ -445,12 +445,14 @@ def _squash(s: float, alpha: float) -> float:
 
 
 def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lexicon, alpha: float,
-                  target_pos: list[int] | None, want_hits: bool):
+                  target_pos: list[int] | None, want_hits: bool, screened: bool = False):
     """Score one token sequence; returns (S_pol, S_coop, S_cert, hits)."""
     types = lex.types
     # types maps every word type seen to its analysis, or to False when it plays no role;
     # map/compress keep the per-token work in C
-    if all(map(types.__contains__, toks)):  # only word types seen before
+    if screened:  # the caller (_batch) knows: all types seen, lexicon and rule words present
+        pass
+    elif all(map(types.__contains__, toks)):  # only word types seen before
         if lex.lexical.isdisjoint(toks):
             return 0.0, 0.0, 0.0, [], 0  # none of them in a lexicon
         if not want_hits and target_pos is None and lex.rules.isdisjoint(toks):
@@ -460,7 +462,7 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
             return (sum(map(lex.plain_pol.get, toks, zero)), sum(map(lex.plain_coop.get, toks, zero)),
                     sum(map(lex.plain_cert.get, toks, zero)), [], sum(map(lex.lexical.__contains__, toks)))
     infos = list(map(types.get, toks))
-    if None in infos:  # word types seen for the first time
+    if not screened and None in infos:  # word types seen for the first time
         for i, inf in enumerate(infos):
             if inf is None:
                 infos[i] = _remember(toks[i], lex)
@@ -907,7 +909,7 @@ def _batch(texts: list, lex: Lexicon, alpha: float):
             sp[i], sc[i], sr[i] = sum(map(pp, toks, zero)), sum(map(pc, toks, zero)), sum(map(pr, toks, zero))
             nh[i] = sum(map(lexical, toks))
         else:
-            sp[i], sc[i], sr[i], _, nh[i] = _score_tokens(toks, None, lex, alpha, None, False)
+            sp[i], sc[i], sr[i], _, nh[i] = _score_tokens(toks, None, lex, alpha, None, False, True)
     return sp, sc, sr, nh, flag, squashed
 
 
