@@ -259,9 +259,12 @@ def _pick(record: dict, role: str, fields: dict[str, str]):
                 raise RecordError(f"no field {name!r} (mapped to text); fields present: {', '.join(map(str, record)) or 'none'}")
             return None, None
         return record[name], name
-    lowered = {str(k).lower(): k for k in record}
     for candidate in FIELD_CANDIDATES[role]:
-        key = candidate if candidate in record else lowered.get(candidate.lower())
+        if record.get(candidate) not in (None, ""):
+            return record[candidate], candidate
+    lowered = {str(k).lower(): k for k in record if str(k) != str(k).lower()}
+    for candidate in FIELD_CANDIDATES[role]:
+        key = lowered.get(candidate.lower())
         if key is not None and record[key] not in (None, ""):
             return record[key], key
     return None, None
