@@ -266,6 +266,8 @@ class _Article:
         self._sent_quote: dict = {}
         self.far = 6            # sentences over which a Konjunktiv I sentence inherits a speaker
         self.lone_konj = True   # Konjunktiv I sentences without any earlier quotation count too
+        self.nested = self.de   # quoted parts inside quotations become nested direct quotations
+        self.merge_continued = not self.de  # "“A,” he said. “B.”" is one quotation
         self.soll_near = False  # 'soll' + infinitive right after a quotation continues it
         self.frame_konj_strong = False  # only Konjunktiv I (not II) makes a cue clause reported content
 
@@ -527,6 +529,8 @@ class _Article:
         for qs, qe, taken in direct_spans:
             if taken:
                 continue
+            if not self.nested:
+                break
             host = None
             for a, b, n in reversed(hosts[max(0, bisect_right(host_starts, qs) - 3):bisect_right(host_starts, qs)]):
                 if a <= qs and qe <= b:
@@ -545,7 +549,22 @@ class _Article:
                 q.speaker = list(prev.speaker)
                 q.inherit = True
             prev = q
+        if self.merge_continued:
+            quotes = self._merge_continued(quotes)
         return quotes
+
+    def _merge_continued(self, quotes: list[_Quote]) -> list[_Quote]:
+        """Join "“A,” he said. “B.”": a framed direct quotation and the frameless one right after it."""
+        out: list[_Quote] = []
+        for q in quotes:
+            prev = out[-1] if out else None
+            if (prev is not None and prev.kind == "direct" and q.kind == "direct" and q.inherit and not q.cue
+                    and prev.cue and prev.frame and prev.frame[-1][1] >= prev.spans[-1][1]
+                    and not self.text[prev.frame[-1][1]:q.spans[0][0]].strip(" \t.,;")):
+                prev.spans.extend(q.spans)
+                continue
+            out.append(q)
+        return out
 
     def _title_like(self, qs: int, qe: int) -> bool:
         """A short quoted name or title (every word capitalised or a number: „Shenzhou 6“)."""
@@ -932,6 +951,7 @@ def _empty_quotes() -> pd.DataFrame:
 def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None,
                    tokens: pd.DataFrame | None = None, *, lang: str | None = None,
                    actors=None, resolve: bool = True, min_confidence: float = 0.0,
+                   nested: bool | None = None, merge: bool | None = None,
                    progress: bool = False) -> pd.DataFrame:
     """The ``quotes`` table of ``articles``: one row per quotation (see module docstring).
 
@@ -940,6 +960,12 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
     optional alias table (DataFrame or CSV/YAML path with columns actor, alias, lang) handed to
     :func:`analysis.speakers.resolve_speakers`; ``resolve=False`` leaves ``speaker`` as the mention.
     Quotations below ``min_confidence`` are dropped.
+
+    Two conventions differ between annotation schemes and are options (None = the language's
+    default): ``nested`` emits a quoted part inside an indirect quotation also as a direct
+    quotation of its own (default for German, as in the German news quotation dataset);
+    ``merge`` joins a framed direct quotation and the frameless one right after it
+    (``“A,” he said. “B.”``) into one discontinuous quotation (default for English, as in PolNeAR).
 
     Columns: article_id, quote_id, kind, text (the quoted text; parts of a discontinuous quote
     joined by " … "), spans (list of [start, end]), cue, cue_span, speaker_mention, speaker_span,
@@ -983,7 +1009,12 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
             if n is not None:
                 toks[n].append(_Tok(s, e, w, lw, lm if isinstance(lm, str) else w, mood, cue))
         try:
-            found = _Article(text, sents, toks, lexicon(lg)).analyse()
+            rules = _Article(text, sents, toks, lexicon(lg))
+            if nested is not None:
+                rules.nested = nested
+            if merge is not None:
+                rules.merge_continued = merge
+            found = rules.analyse()
         except Exception:  # never let one odd article stop a corpus run
             log.exception("quotation rules failed on article %r; it gets no quotations", article_id)
             continue
