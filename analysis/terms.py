@@ -170,6 +170,35 @@ class Encoded(NamedTuple):
     index: np.ndarray      # row position in the input tokens table per kept token
 
 
+def _doc_codes(ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, article ids) of the article column. Tokens of an article are normally contiguous:
+    then the codes are run numbers (one comparison of neighbours, no hashing of every row);
+    otherwise the column is factorized."""
+    n = len(ids)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object)
+    change = np.empty(n, dtype=bool)
+    change[0] = True
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arr = pa.array(ids.array)
+        if isinstance(arr, pa.ChunkedArray):
+            arr = arr.combine_chunks()
+        if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type):
+            raise TypeError
+        change[1:] = pc.not_equal(arr[1:], arr[:-1]).to_numpy(zero_copy_only=False)
+    except (ImportError, TypeError, ValueError, pa.ArrowException):
+        values = ids.to_numpy(dtype=object)
+        change[1:] = values[1:] != values[:-1]
+    starts = np.flatnonzero(change)
+    run_ids = ids.iloc[starts].tolist()
+    if len(set(run_ids)) == len(run_ids) and not ids.iloc[starts].isna().any():
+        return (np.cumsum(change) - 1).astype(np.int64), np.asarray(run_ids, dtype=object)
+    return factorize(ids)
+
+
 def _encodable(v) -> bool:
     try:
         v.encode("utf-8")
@@ -203,7 +232,7 @@ def encode(tokens: pd.DataFrame, *, unit: str = "lemma", lang: str | None = None
     require_columns(tokens, ["article_id", "sentence"], table="tokens")
     terms = term_series(tokens, unit=unit, lang=lang)
     n = len(tokens)
-    doc, docs = factorize(tokens["article_id"])
+    doc, docs = _doc_codes(tokens["article_id"])
     sent = tokens["sentence"].to_numpy()
     new_sent = np.ones(n, dtype=bool)
     if n > 1:

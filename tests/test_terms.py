@@ -291,3 +291,11 @@ def test_lone_surrogates_do_not_break_counting():
                          "lower": pd.Series(words, dtype=object), "lemma": pd.Series(words, dtype=object),
                          "is_punct": False})
     assert dict(zip(*frequencies(toks)[["term", "n"]].to_numpy().T)) == {"?": 2, "x": 1}
+
+
+def test_docfreq_when_articles_are_not_contiguous(toks):
+    shuffled = toks.sample(frac=1.0, random_state=3).reset_index(drop=True)
+    shuffled["sentence"] = range(len(shuffled))  # one token per sentence: no n-grams across the shuffle
+    a = frequencies(shuffled, unit="lower").set_index("term")["docfreq"].to_dict()
+    b = frequencies(toks, unit="lower").set_index("term")["docfreq"].to_dict()
+    assert a == b
