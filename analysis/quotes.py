@@ -289,6 +289,11 @@ class _Article:
                                                                lex.cls(toks[i - 1].lower) in ("aux", "adv")
                                                                or toks[i - 1].lower == "to")):
             return None  # English base forms are verbs only after a pronoun, auxiliary or 'to' ("email scandal")
+        if not self.de and i > 0 and t.lower.endswith("s") and t.lower != lemma and (
+                lex.cls(toks[i - 1].lower) in ("det", "prep") or toks[i - 1].text[:1].isdigit()):
+            return None  # plural noun: "in several states", "the reports"
+        if not self.de and _is_cap(t) and t.lower != "according":
+            return None  # a name ("The Washington Post"), or an imperative opening a sentence ("Want more?")
         parts = lex.particle_bases.get(lemma)
         if parts:
             for j in range(i + 1, clause_end):
@@ -370,8 +375,8 @@ class _Article:
                     and lex.cls(toks[j + 1].lower) is None and j + 2 < end and _is_cap(toks[j + 2]):
                 j += 1
                 continue
-            if not self.de and not seen_noun:
-                seen_noun = True  # English common nouns are lowercase: "officials", "the campaign"
+            if not self.de and (not seen_noun or j - a < 6):
+                seen_noun = True  # English common nouns are lowercase: "officials", "presidential nominee"
                 j += 1
                 continue
             break
