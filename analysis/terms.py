@@ -109,6 +109,10 @@ def term_series(tokens: pd.DataFrame, *, unit: str = "lemma", lang: str | None =
     return col
 
 
+def _is_arrow_string(values: pd.Series) -> bool:
+    return "pyarrow" in str(getattr(values.dtype, "storage", "")) or isinstance(values.dtype, pd.ArrowDtype)
+
+
 def factorize(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(codes, uniques) of a column; Arrow-backed strings are dictionary-encoded by pyarrow,
     about twice as fast as ``pandas.factorize`` (missing values become a term of their own).
@@ -120,7 +124,7 @@ def factorize(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        if "pyarrow" in str(getattr(values.dtype, "storage", "")) or isinstance(values.dtype, pd.ArrowDtype):
+        if _is_arrow_string(values):
             arr = pa.array(values.array)
             if isinstance(arr, pa.ChunkedArray):
                 arr = arr.combine_chunks()
@@ -250,7 +254,8 @@ def encode(tokens: pd.DataFrame, *, unit: str = "lemma", lang: str | None = None
         if not used.all():  # drop types seen only as punctuation; renumber densely
             remap = np.cumsum(used) - 1
             codes, vocab = remap[codes], np.asarray(vocab, dtype=object)[used]
-    codes, vocab = _clean_vocab(codes, np.asarray(vocab, dtype=object))
+    if not _is_arrow_string(terms):  # Arrow strings are valid UTF-8 already
+        codes, vocab = _clean_vocab(codes, np.asarray(vocab, dtype=object))
     stop = _stop_mask(tokens, stopwords, lang)[keep]
     return Encoded(
         codes=codes.astype(np.int64),
