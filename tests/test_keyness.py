@@ -157,3 +157,15 @@ def test_wordfreq_estimates_hyphenated_terms_from_parts():
     ref = wordfreq_reference("de", terms=["US-Präsident", "xqzv-wkpq"]).set_index("term")["n"]
     assert ref["us-präsident"] == pytest.approx(wordfreq.word_frequency("us-präsident", "de", "large") * 1e9)
     assert ref["us-präsident"] > 0 and ref["xqzv-wkpq"] == 0
+
+
+def test_group_with_only_punctuation_is_absent_not_an_error():
+    toks = pd.DataFrame({"article_id": list("aabb"), "sentence": 0, "lemma": ["Krieg", "Krieg", ".", "!"],
+                         "is_punct": [False, False, True, True], "source": list("xxyy")})
+    from analysis.terms import frequencies
+
+    assert set(frequencies(toks, by="source")["group"]) == {"x"}
+    with pytest.raises(InputError, match="target group 'y' not found"):
+        keyness_by(toks, "source", "y")
+    with pytest.raises(InputError, match="no group other"):
+        keyness_by(toks, "source", "x")
