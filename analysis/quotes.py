@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 QUOTE_COLUMNS = [
     "article_id", "quote_id", "kind", "text", "spans", "cue", "cue_span", "speaker_mention",
     "speaker_span", "speaker", "speaker_resolution", "confidence",
-    "cue_spans", "speaker_spans", "frame_spans", "sentence", "lang",
+    "cue_spans", "speaker_spans", "frame_spans", "addressee_spans", "sentence", "lang",
 ]
 KINDS = ("direct", "indirect", "mixed", "free_indirect", "reported")
 _WORD = re.compile(r"\w")
@@ -76,6 +76,8 @@ class Lexicon:
     stop: frozenset = frozenset()
     oblique: set = field(default_factory=set)            # determiners that cannot start a subject
     backref: set = field(default_factory=set)            # "Das sagte er": points back to the previous sentence
+    addressee_preps: set = field(default_factory=set)    # "gegenüber X": X is the addressee
+    addressee_verbs: set = field(default_factory=set)    # "told X": X is the addressee
 
     def cls(self, word: str) -> str | None:
         return self.fw.get(word)
@@ -116,6 +118,8 @@ def lexicon(lang: str) -> Lexicon:
     if fw is not None:
         lex.oblique = {w for w, c in zip(fw["word"], fw["class"]) if c == "oblique"}
         lex.backref = {w for w, c in zip(fw["word"], fw["class"]) if c == "backref"}
+        lex.addressee_preps = {w for w, c in zip(fw["word"], fw["class"]) if c == "addressee_prep"}
+        lex.addressee_verbs = {w for w, c in zip(fw["word"], fw["class"]) if c == "addressee_verb"}
     if (ROOT / lang / "stopwords.txt").exists():
         from analysis.resources import wordlist
         lex.stop = wordlist(lang, "stopwords")
@@ -244,6 +248,7 @@ class _Quote:
     cue: list = field(default_factory=list)        # token spans (start, end) chars
     speaker: list = field(default_factory=list)    # char spans
     frame: list = field(default_factory=list)
+    addressee: list = field(default_factory=list)  # char spans
     sentence: int = -1
     confidence: float = 0.5
     inherit: bool = False  # speaker to be taken from the previous quotation
@@ -556,7 +561,28 @@ class _Article:
             prev = q
         if self.merge_continued:
             quotes = self._merge_continued(quotes)
+        for q in quotes:
+            if q.frame and not q.inherit:
+                self._addressee(q, sent_starts)
         return quotes
+
+    def _addressee(self, q: _Quote, sent_starts: list[int]) -> None:
+        """The addressee inside a frame: "gegenüber der Zeitung", "told reporters"."""
+        fs, fe = q.frame[0][0], q.frame[-1][1]
+        k = max(0, bisect_right(sent_starts, fs) - 1)
+        toks = self.toks[k]
+        idx = [i for i, t in enumerate(toks) if fs <= t.start and t.end <= fe]
+        if not idx:
+            return
+        lo, hi = idx[0], idx[-1] + 1
+        lex = self.lex
+        for i in range(lo, hi):
+            t = toks[i]
+            if t.lower in lex.addressee_preps or (t.lemma.lower() in lex.addressee_verbs and t.cue):
+                a, b = self.np_forward(toks, i + 1, hi)
+                if b > a and not any(s <= toks[a].start < e for s, e in q.speaker):
+                    q.addressee = [[toks[a].start, toks[b - 1].end]]
+                return
 
     def _merge_continued(self, quotes: list[_Quote]) -> list[_Quote]:
         """Join "“A,” he said. “B.”": a framed direct quotation and the frameless one right after it."""
@@ -851,7 +877,7 @@ class _Article:
                              or toks[x].text in "“\""), None)
                 if that is not None and all(_is_word(t) or t.text in ".'’-" for t in toks[nxt + 1:that]):
                     nxt = that - 1  # "told the convention on Tuesday that ..."
-                elif lemma in ("tell", "ask", "urge", "warn", "remind", "assure", "inform") and nxt + 1 < end:
+                elif lemma in lex.addressee_verbs and nxt + 1 < end:
                     sa, sb = self.np_forward(toks, nxt + 1, end)
                     if sb > sa and sb - sa <= 4:
                         nxt = sb - 1
@@ -1111,5 +1137,6 @@ def _row(article_id, n: int, q: _Quote, text: str, lang: str) -> dict:
         "speaker": None, "speaker_resolution": "inherited" if q.inherit and speaker else ("explicit" if speaker else "none"),
         "confidence": float(q.confidence), "cue_spans": [list(c) for c in cue],
         "speaker_spans": [list(s) for s in speaker], "frame_spans": [list(f) for f in q.frame],
+        "addressee_spans": [list(a) for a in q.addressee],
         "sentence": q.sentence, "lang": lang,
     }
