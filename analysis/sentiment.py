@@ -207,6 +207,18 @@ def _key(term: str, lang: str) -> list[str]:
     return keys
 
 
+def _rarest(words: tuple[str, ...], lang: str) -> str:
+    """The least frequent word of a multi-word entry (wordfreq's Zipf scale; the last word without it).
+
+    Units that contain no such key word cannot contain the entry and skip the rule path.
+    """
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return words[-1]
+    return min(words, key=lambda w: (zipf_frequency(w, lang), -words.index(w)))
+
+
 SNOWBALL = {"de": "german"}  # English: simplemma and the inflected forms in VADER suffice
 
 
@@ -305,7 +317,7 @@ def lexicon(lang: str) -> Lexicon:
         clause_predicates=frozenset(w.lower() for w in _optional_list(lang, "clause_predicates")),
         complementizers=frozenset(w.lower() for w in _optional_list(lang, "complementizers")),
         compounds=lang == "de",
-        phrase_tails=frozenset(p[-1] for v in phrases.values() for p, _ in v),
+        phrase_tails=frozenset(_rarest(p, lang) for v in phrases.values() for p, _ in v),
         first_correlatives=frozenset() if corr is None else frozenset(corr["first"].str.lower()),
     )
 
