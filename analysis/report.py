@@ -127,7 +127,8 @@ def _write_index(out: Path, corpus, problem: str, runs: list[NotebookRun]) -> No
     summary = out / "summary.json"
     if summary.exists():
         facts = json.loads(summary.read_text(encoding="utf-8"))
-        parts.append("<h2>Corpus</h2><ul>" + "".join(f"<li>{esc(str(k))}: {esc(str(v))}</li>" for k, v in facts.items()) + "</ul>")
+        shown = {k: ", ".join(f"{a}: {b}" for a, b in v.items()) if isinstance(v, dict) else v for k, v in facts.items()}
+        parts.append("<h2>Corpus</h2><ul>" + "".join(f"<li>{esc(str(k))}: {esc(str(v))}</li>" for k, v in shown.items()) + "</ul>")
     if runs:
         parts.append("<h2>Notebooks</h2><ul>" + "".join(
             f"<li><a href='notebooks/{esc(r.name)}.html'>{esc(r.name)}</a> "
