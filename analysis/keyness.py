@@ -222,6 +222,13 @@ def read_frequency_list(path: str | Path, *, errors: str = "skip") -> pd.DataFra
     warning naming their line numbers (``errors="skip"``, the default) or raise
     :class:`InputError` (``errors="raise"``). Duplicate terms are summed. The skipped line
     numbers are in ``result.attrs["skipped_lines"]``.
+
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "ref.tsv"
+    >>> _ = f.write_text("Krieg\\t120\\n55\\tFrieden\\nkaputt\\n", encoding="utf-8")
+    >>> ref = read_frequency_list(f)
+    >>> ref.values.tolist(), ref.attrs["skipped_lines"]
+    ([['Krieg', 120.0], ['Frieden', 55.0]], [3])
     """
     path = Path(path)
     if not path.exists():
