@@ -22,7 +22,14 @@ from scipy import special
 from tqdm.auto import tqdm
 
 from analysis.errors import InputError, require_columns
-from analysis.terms import CHUNK_TOKENS, UNITS, FrequencyCounter, _article_chunks, encode, unique_counts
+from analysis.terms import (
+    CHUNK_TOKENS,
+    UNITS,
+    FrequencyCounter,
+    _article_chunks,
+    encode,
+    unique_counts,
+)
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +107,7 @@ class CollocationCounter:
             self.slots = np.concatenate([self.slots, np.zeros(extra, dtype=np.int64)])
             self.stop = np.concatenate([self.stop, np.zeros(extra, dtype=bool)])
 
-    def update(self, tokens: pd.DataFrame) -> "CollocationCounter":
+    def update(self, tokens: pd.DataFrame) -> CollocationCounter:
         """Count one chunk of a tokens table (cut at article boundaries)."""
         if not len(tokens):
             return self

@@ -60,7 +60,8 @@ def _token_masks(tokens: pd.DataFrame, parts: list[str], match: str, ignore_case
         fold = ignore_case or match == "lower"
         if fold:
             values = [v.casefold() for v in values]
-        tests = [lambda v, q=(p.casefold() if fold else p): v == q for p in parts]
+        wanted = [p.casefold() if fold else p for p in parts]
+        tests = [lambda v, q=q: v == q for q in wanted]
     masks = []
     for test in tests:
         per_type = np.fromiter((test(v) for v in values), dtype=bool, count=len(values))

@@ -19,7 +19,7 @@ import logging
 import math
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -45,7 +45,7 @@ CHUNK_TOKENS = 1_000_000
 
 # --- terms ----------------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _stemmer(lang: str):
     from nltk.stem import SnowballStemmer
 
@@ -440,7 +440,7 @@ class FrequencyCounter:
         self._rows = 0
         self._totals: dict = {}
 
-    def update(self, tokens: pd.DataFrame, *, articles: pd.DataFrame | None = None) -> "FrequencyCounter":
+    def update(self, tokens: pd.DataFrame, *, articles: pd.DataFrame | None = None) -> FrequencyCounter:
         """Count one chunk (a tokens table, optionally with the articles for ``by``)."""
         by = self.by
         if self.compounds:

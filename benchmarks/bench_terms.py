@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import pandas as pd  # noqa: E402
+import pandas as pd
 
 SHARED = Path(os.environ.get("ANALYSIS_SHARED", ROOT / ".." / "shared"))
 CORPUS = SHARED / "corpora" / "bundestag-wp20-speeches.de.jsonl.gz"

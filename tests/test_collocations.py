@@ -1,7 +1,6 @@
 """Collocation measures against NLTK's association measures and hand counts."""
 import math
 
-import numpy as np
 import pandas as pd
 import pytest
 from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
@@ -11,8 +10,7 @@ from nltk.metrics import TrigramAssocMeasures as T
 from analysis.collocations import association, collocates, collocations
 from analysis.errors import InputError
 
-TEXT = ("der kalte krieg ist vorbei sagt der minister der kalte winter kommt und der krieg "
-        "geht weiter sagt die ministerin der kalte krieg kehrt zurück").split()
+TEXT = ["der", "kalte", "krieg", "ist", "vorbei", "sagt", "der", "minister", "der", "kalte", "winter", "kommt", "und", "der", "krieg", "geht", "weiter", "sagt", "die", "ministerin", "der", "kalte", "krieg", "kehrt", "zurück"]
 
 
 def tokens_of(words, sentence=None, article="a"):
@@ -128,8 +126,8 @@ def test_empty_and_bad_input():
         collocations(pd.DataFrame({"x": [1]}))
 
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 @settings(max_examples=40, deadline=None)

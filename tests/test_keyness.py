@@ -7,7 +7,13 @@ import pytest
 from scipy.stats import chi2, chi2_contingency
 
 from analysis.errors import InputError
-from analysis.keyness import contingency_measures, keyness, keyness_by, read_frequency_list, wordfreq_reference
+from analysis.keyness import (
+    contingency_measures,
+    keyness,
+    keyness_by,
+    read_frequency_list,
+    wordfreq_reference,
+)
 
 CASES = [(30, 10, 1000, 1000), (5, 0, 2000, 50000), (1, 40, 500, 9000), (120, 300, 10_000, 80_000), (7, 7, 700, 700)]
 

@@ -61,7 +61,7 @@ def test_html_escapes_and_highlights():
 
 
 def test_bad_input(corpus):
-    art, toks = corpus
+    _, toks = corpus
     assert kwic(toks.iloc[:0], "kim").empty
     assert kwic(toks, "nirgends").empty
     with pytest.raises(InputError, match="invalid regular expression"):

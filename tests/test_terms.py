@@ -7,8 +7,15 @@ import pytest
 from nltk.stem import SnowballStemmer
 
 from analysis.errors import InputError
-from analysis.terms import (FrequencyCounter, compound_head, frequencies, hyphen_parts, split_compounds,
-                            stem, term_series)
+from analysis.terms import (
+    FrequencyCounter,
+    compound_head,
+    frequencies,
+    hyphen_parts,
+    split_compounds,
+    stem,
+    term_series,
+)
 
 
 def make_tokens(sentences, article_ids=None, stop=("der", "die", "und")):
@@ -57,7 +64,7 @@ def test_group_by_column_articles_and_labels(toks):
     assert set(by_src["group"]) == {"taz", "faz"}
     quoted = toks["sentence"] == 1
     by_lab = frequencies(toks, by=quoted.to_numpy(), unit="lower")
-    assert by_lab[by_lab["group"] == True].set_index("term")["n"].to_dict() == {"krieg": 2, "frieden": 1, "und": 1}  # noqa: E712
+    assert by_lab[by_lab["group"] == True].set_index("term")["n"].to_dict() == {"krieg": 2, "frieden": 1, "und": 1}
     with pytest.raises(InputError, match="group column"):
         frequencies(toks, by="nope")
 
@@ -193,7 +200,12 @@ def test_plots_draw_into_given_axes(toks):
 
     from analysis.collocations import collocations
     from analysis.keyness import keyness
-    from analysis.plots.terms import plot_collocation_network, plot_dispersion, plot_keyness, plot_top_terms
+    from analysis.plots.terms import (
+        plot_collocation_network,
+        plot_dispersion,
+        plot_keyness,
+        plot_top_terms,
+    )
 
     fig, axes = plt.subplots(2, 2)
     freq = frequencies(toks, unit="lower")
@@ -241,8 +253,8 @@ def test_english_stems_and_counts():
     assert dict(zip(stems["term"], stems["n"])) == {"leader": 1, "lead": 1, "talk": 1}
 
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 @settings(max_examples=40, deadline=None)
