@@ -133,6 +133,7 @@ def lexicon(lang: str) -> Lexicon:
 
 _DOUBLE = "„“”\"»«"
 _CLAUSE_MARKS = frozenset({",", ":", ";", "–", "—"})
+_CONTEXT_FRAMES = frozenset({"so", "nach", "wie", "as"})  # attribution words that need context to count
 
 
 def find_quotation_marks(text: str, *, lang: str = "de") -> list[tuple[int, int, bool]]:
@@ -269,6 +270,8 @@ class _Article:
         self.text, self.sents, self.toks, self.lex = text, sentences, tokens, lex
         self.de = lex.lang == "de"
         self._sent_quote: dict = {}
+        self.trig = np.ones(len(sentences), dtype=bool)   # sentence has a cue or attribution word
+        self.moody = np.ones(len(sentences), dtype=bool)  # sentence has a Konjunktiv form
         self.far = 6            # sentences over which a Konjunktiv I sentence inherits a speaker
         self.lone_konj = True   # Konjunktiv I sentences without any earlier quotation count too
         self.nested = self.de   # quoted parts inside quotations become nested direct quotations
@@ -493,7 +496,7 @@ class _Article:
                 sent_quote[k] = q
         # sentence rules on the sentences not taken by direct quotations
         for k, (s, e, para) in enumerate(self.sents):
-            if covered[k]:
+            if covered[k] or not self.trig[k]:
                 continue
             q = self.sentence_quote(k)
             if q is not None:
@@ -505,6 +508,8 @@ class _Article:
         for k, (s, e, para) in enumerate(self.sents):
             if k in sent_quote:
                 last, last_k = sent_quote[k], k
+                continue
+            if not self.moody[k]:
                 continue
             toks = self.toks[k]
             moods = [self.konj(t) for t in toks]
@@ -1021,7 +1026,7 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
     require_columns(tokens, ["article_id", "sentence", "start", "end", "text", "lower", "lemma"], table="tokens")
     tokens = _features(tokens, dict(zip(articles["article_id"], langs)))
     sent_groups = _group_rows(sentences, ["sentence", "start", "end", "paragraph"])
-    tok_groups = _group_rows(tokens, ["sentence", "start", "end", "text", "lower", "lemma", "_mood", "_cue"])
+    tok_groups = _group_rows(tokens, ["sentence", "start", "end", "text", "lower", "lemma", "_mood", "_cue", "_trig"])
     rows = []
     iterator = zip(articles["article_id"], articles["text"], langs)
     for article_id, text, lg in tqdm(iterator, total=len(articles), disable=not progress, desc="quotes", unit="art"):
@@ -1033,14 +1038,10 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
             continue
         sents = list(zip(s_rows[1].tolist(), s_rows[2].tolist(), s_rows[3].tolist()))
         order = {k: n for n, k in enumerate(s_rows[0].tolist())}
-        t_rows = tuple(col.tolist() for col in t_rows)
-        toks: list[list[_Tok]] = [[] for _ in sents]
-        for sk, s, e, w, lw, lm, mood, cue in zip(*t_rows):
-            n = order.get(sk)
-            if n is not None:
-                toks[n].append(_Tok(s, e, w, lw, lm if isinstance(lm, str) else w, mood, cue))
+        toks = _LazyTokens(t_rows, order, len(sents))
         try:
             rules = _Article(text, sents, toks, lexicon(lg))
+            rules.trig, rules.moody = toks.trig, toks.moody
             if nested is not None:
                 rules.nested = nested
             if merge is not None:
@@ -1069,12 +1070,12 @@ def _features(tokens: pd.DataFrame, langs: dict) -> pd.DataFrame:
     features are computed once per word type.
     """
     if tokens.empty:
-        return tokens.assign(_mood=None, _cue=False)
+        return tokens.assign(_mood=None, _cue=False, _trig=False)
     art_codes, art_ids = pd.factorize(tokens["article_id"])
     tok_lang = np.asarray([langs.get(a, "de") for a in art_ids], dtype=object)[art_codes]
-    text_codes, text_types = pd.factorize(tokens["text"])
-    lemma_codes, lemma_types = pd.factorize(tokens["lemma"])
-    pair = text_codes.astype(np.int64) * (len(lemma_types) + 1) + (lemma_codes.astype(np.int64) + 1)
+    # the lemma is a function of the word form (analysis.segment lemmatises per word type), so one
+    # factorisation of the forms gives the types; the lemma is read at each type's first token
+    lemma_col = tokens["lemma"].to_numpy(dtype=object)
     parts = []
     for lg in pd.unique(tok_lang):
         mask = tok_lang == lg
@@ -1082,12 +1083,14 @@ def _features(tokens: pd.DataFrame, langs: dict) -> pd.DataFrame:
         lemmas, forms = _trigger_words(lex)
         verbs = frozenset(lex.cue_class) | frozenset(lex.particle_bases)
         quotes = frozenset(_DOUBLE + "“”‘’")
-        uniq, codes = np.unique(pair[mask], return_inverse=True)
-        mood_t, cue_t, hit_t = [], [], []
-        for pc in uniq.tolist():
-            text = str(text_types[pc // (len(lemma_types) + 1)])
-            lc = pc % (len(lemma_types) + 1) - 1
-            lemma = str(lemma_types[lc]) if lc >= 0 else text
+        codes, types = pd.factorize(tokens["text"][mask])
+        first = np.full(len(types), -1, dtype=np.int64)
+        first[codes[::-1]] = np.arange(len(codes))[::-1]
+        type_lemmas = lemma_col[mask][first]
+        mood_t, cue_t, hit_t, trig_t = [], [], [], []
+        for text, lemma in zip(types.tolist(), type_lemmas.tolist()):
+            text = str(text)
+            lemma = lemma if isinstance(lemma, str) else text
             lower = text.lower()
             mood = lex.konj.get(lower) if lex.lang == "de" else None
             if mood is None and lex.lang == "de" and _regular_konj(lower, lemma, text):
@@ -1095,6 +1098,7 @@ def _features(tokens: pd.DataFrame, langs: dict) -> pd.DataFrame:
             cue = lemma in verbs or (lex.lang != "de" and lemma.lower() in verbs)
             mood_t.append(mood)
             cue_t.append(cue)
+            trig_t.append(cue or (lower in lex.frames and lower not in _CONTEXT_FRAMES) or lower == "according")
             hit_t.append(cue or mood is not None or lemma in lemmas or lemma.lower() in lemmas
                          or lower in forms or text in quotes)
         moods = np.asarray(mood_t, dtype=object)[codes]
@@ -1108,8 +1112,64 @@ def _features(tokens: pd.DataFrame, langs: dict) -> pd.DataFrame:
         sent = art_codes[mask].astype(np.int64) * (int(tokens["sentence"].max()) + 2) + \
             tokens["sentence"].to_numpy()[mask].astype(np.int64)
         keep = np.isin(sent, np.unique(sent[hit]))
-        parts.append(tokens[mask][keep].assign(_mood=moods[keep], _cue=cue[keep]))
+        trig = np.asarray(trig_t, dtype=bool)[codes]
+        # frame words that count only in context: ", so X" and "nach <cue noun>"
+        low_arr = tokens["lower"].to_numpy(dtype=object)[mask]
+        txt_arr = tokens["text"].to_numpy(dtype=object)[mask]
+        nounish = np.asarray(hit_t, dtype=bool)[codes] & ~np.asarray(cue_t, dtype=bool)[codes]
+        so_at = np.flatnonzero(low_arr == "so")
+        so_at = so_at[so_at > 0]
+        trig[so_at[txt_arr[so_at - 1] == ","]] = True
+        for gap in (1, 2):
+            nach_at = np.flatnonzero(low_arr == "nach")
+            nach_at = nach_at[nach_at + gap < len(low_arr)]
+            trig[nach_at[nounish[nach_at + gap]]] = True
+        parts.append(tokens[mask][keep].assign(_mood=moods[keep], _cue=cue[keep], _trig=trig[keep]))
     return pd.concat(parts) if len(parts) > 1 else parts[0]
+
+
+class _LazyTokens:
+    """Per-sentence token lists of one article, built on first access.
+
+    ``trig[n]``: sentence n has a cue or attribution word; ``moody[n]``: it has a Konjunktiv form.
+    Sentences with neither are never built.
+    """
+
+    def __init__(self, t_rows: tuple, order: dict, n_sents: int):
+        self.cols = t_rows
+        sk = t_rows[0]
+        self.ranges: dict[int, tuple[int, int]] = {}
+        self.trig = np.zeros(n_sents, dtype=bool)
+        self.moody = np.zeros(n_sents, dtype=bool)
+        if len(sk):
+            cuts = np.flatnonzero(sk[1:] != sk[:-1]) + 1
+            los = np.concatenate(([0], cuts))
+            his = np.concatenate((cuts, [len(sk)]))
+            trig = t_rows[8]
+            mood_hit = pd.notna(t_rows[6])
+            trig_any = np.logical_or.reduceat(trig.astype(bool), los)
+            mood_any = np.logical_or.reduceat(mood_hit.astype(bool), los)
+            for lo, hi, k, tg, md in zip(los.tolist(), his.tolist(), sk[los].tolist(), trig_any, mood_any):
+                n = order.get(k)
+                if n is not None:
+                    self.ranges[n] = (lo, hi)
+                    self.trig[n] = tg
+                    self.moody[n] = md
+        self.cache: dict[int, list[_Tok]] = {}
+
+    def __len__(self) -> int:
+        return len(self.trig)
+
+    def __getitem__(self, n: int) -> list[_Tok]:
+        got = self.cache.get(n)
+        if got is not None:
+            return got
+        lo, hi = self.ranges.get(n, (0, 0))
+        _, s, e, w, lw, lm, mood, cue, _ = (c[lo:hi].tolist() for c in self.cols)
+        got = [_Tok(a, b, x, y, z if isinstance(z, str) else x, m, c)
+               for a, b, x, y, z, m, c in zip(s, e, w, lw, lm, mood, cue)]
+        self.cache[n] = got
+        return got
 
 
 def _group_rows(df: pd.DataFrame, cols: list[str]) -> dict:
