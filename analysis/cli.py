@@ -295,12 +295,10 @@ def _add_terms(sub) -> None:
 
 
 def _run_terms(args) -> int:
-    from analysis.terms import frequencies, load_tokens
+    from analysis.terms import corpus_frequencies
 
-    tokens, articles = load_tokens(args.paths, lang=args.lang, progress=True)
-    table = frequencies(tokens, by=args.by, articles=articles, unit=_unit(args), ngram=args.ngram,
-                        stopwords=args.stopwords, min_count=args.min_count, lang=_corpus_lang(args, articles),
-                        compounds=args.compounds, progress=True)
+    table = corpus_frequencies(args.paths, by=args.by, unit=_unit(args), ngram=args.ngram, stopwords=args.stopwords,
+                               min_count=args.min_count, lang=args.lang, compounds=args.compounds, progress=True)
     _write_table(table, args.out)
     print(f"{len(table)} rows ({table['group'].nunique()} group(s)) -> {args.out}")
     return 0
@@ -352,19 +350,22 @@ def _add_collocations(sub) -> None:
 
 
 def _run_collocations(args) -> int:
-    from analysis.collocations import collocates, collocations
+    from analysis.collocations import collocates, collocations, corpus_collocations
     from analysis.terms import load_tokens
 
-    tokens, articles = load_tokens(args.paths, lang=args.lang, progress=True)
-    lang = _corpus_lang(args, articles)
-    if args.node:
-        table = collocates(tokens, args.node, unit=_unit(args), left=args.left, right=args.right,
-                           min_count=args.min_count, stopwords=args.stopwords, sort=args.sort or "log_dice",
-                           lang=lang)
-    else:
-        table = collocations(tokens, unit=_unit(args), ngram=args.ngram, window=args.window,
-                             min_count=args.min_count, stopwords=args.stopwords, sort=args.sort or "g2",
-                             lang=lang, progress=True)
+    if args.node or args.ngram > 2:
+        tokens, articles = load_tokens(args.paths, lang=args.lang, progress=True)
+        lang = _corpus_lang(args, articles)
+        if args.node:
+            table = collocates(tokens, args.node, unit=_unit(args), left=args.left, right=args.right,
+                               min_count=args.min_count, stopwords=args.stopwords, sort=args.sort or "log_dice",
+                               lang=lang)
+        else:
+            table = collocations(tokens, unit=_unit(args), ngram=args.ngram, min_count=args.min_count,
+                                 stopwords=args.stopwords, sort=args.sort or "g2", lang=lang, progress=True)
+    else:  # pairs: streamed, memory bounded by the vocabulary and the distinct pairs
+        table = corpus_collocations(args.paths, unit=_unit(args), window=args.window, min_count=args.min_count,
+                                    stopwords=args.stopwords, sort=args.sort or "g2", lang=args.lang, progress=True)
     _write_table(table, args.out)
     print(f"{len(table)} rows -> {args.out}")
     return 0

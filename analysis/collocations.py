@@ -307,3 +307,21 @@ def collocates(tokens: pd.DataFrame, node, *, unit: str = "lemma", left: int = 5
     df = pd.DataFrame({"w1": label, "w2": enc.vocab[idx], "n": o11[idx], "n_left": left_counts[idx],
                        "n_right": right_counts[idx], "n_w1": f_node, "n_w2": freq[idx], "slots": slots, **meas})
     return _sorted(df[columns], sort)
+
+
+def corpus_collocations(paths, *, unit: str = "lemma", window: int = 1, sentence_bounded: bool = True,
+                        min_count: int = 3, min_freq: int = 1, stopwords: bool = False, sort: str = "g2",
+                        lang: str | None = None, chunk_size: int = 500, progress: bool = False) -> pd.DataFrame:
+    """Pair :func:`collocations` of a corpus on disk, streamed ``chunk_size`` articles at a time
+    (memory: the vocabulary and the distinct pairs, plus one chunk)."""
+    from analysis.terms import iter_tokens
+
+    counter = CollocationCounter(unit=unit, window=window, sentence_bounded=sentence_bounded, lang=lang)
+    seen = False
+    for tokens, _ in iter_tokens(paths, lang=lang, chunk_size=chunk_size, progress=progress):
+        seen = True
+        for part in _article_chunks(tokens, CHUNK_TOKENS):
+            counter.update(part)
+    if not seen:
+        raise InputError("no tokens found in the given paths")
+    return counter.result(min_count=min_count, min_freq=min_freq, stopwords=stopwords, sort=sort)

@@ -841,6 +841,53 @@ def load_tokens(paths: Iterable[str | Path], *, lang: str | None = None, progres
     return tokens, articles
 
 
+def iter_tokens(paths: Iterable[str | Path], *, lang: str | None = None, chunk_size: int = 500,
+                progress: bool = False) -> Iterator[tuple[pd.DataFrame, pd.DataFrame | None]]:
+    """Stream ``(tokens, articles)`` chunks from corpora, token tables or ``load --segment`` folders.
+
+    Corpus files are read with :func:`analysis.corpus.iter_articles` and segmented
+    ``chunk_size`` articles at a time, so memory stays bounded by the chunk (plus whatever the
+    consumer keeps, e.g. a :class:`FrequencyCounter`); token tables are yielded whole.
+    """
+    raw = []
+    for p in map(Path, paths):
+        if p.is_dir() and (p / "tokens.parquet").exists():
+            arts = pd.read_parquet(p / "articles.parquet") if (p / "articles.parquet").exists() else None
+            yield pd.read_parquet(p / "tokens.parquet"), arts
+        elif p.suffix in (".parquet", ".csv") and p.exists() and _is_token_table(p):
+            yield (pd.read_parquet(p) if p.suffix == ".parquet" else pd.read_csv(p)), None
+        else:
+            raw.append(str(p))
+    if raw:
+        from analysis.corpus import iter_articles
+        from analysis.segment import segment
+
+        for chunk in iter_articles(raw, lang=lang, chunk_size=chunk_size, progress=progress):
+            if len(chunk.articles):
+                yield segment(chunk.articles, lang=lang).tokens, chunk.articles
+
+
+def corpus_frequencies(paths: Iterable[str | Path], *, by: str | None = None, unit: str = "lemma",
+                       ngram: int = 1, stopwords=False, min_count: int = 1, lang: str | None = None,
+                       compounds: str | None = None, chunk_size: int = 500, progress: bool = False) -> pd.DataFrame:
+    """:func:`frequencies` of a corpus on disk, streamed ``chunk_size`` articles at a time.
+
+    ``by`` is a tokens or articles column (or a period such as ``"month"``). Without ``lang``
+    the language of the first chunk's articles is used for stems and stopwords.
+    """
+    counter = None
+    for tokens, articles in iter_tokens(paths, lang=lang, chunk_size=chunk_size, progress=progress):
+        if counter is None:
+            lg = lang or (str(articles["lang"].mode().iloc[0]) if articles is not None and "lang" in articles.columns
+                          and len(articles) else None)
+            counter = FrequencyCounter(by=by, unit=unit, ngram=ngram, stopwords=stopwords, lang=lg, compounds=compounds)
+        for part in _article_chunks(tokens, CHUNK_TOKENS):
+            counter.update(part, articles=articles)
+    if counter is None:
+        raise InputError("no tokens found in the given paths")
+    return counter.result(min_count=min_count)
+
+
 def _is_token_table(path: Path) -> bool:
     if path.suffix == ".parquet":
         import pyarrow.parquet as pq

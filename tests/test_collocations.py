@@ -168,3 +168,20 @@ def test_window_counts_equal_brute_force(items, window, chunk):
             sum(1 for j in range(i + 1, min(i + window, n_words - 1) + 1) if kept[j][0] == kept[i][0])
             for i in range(n_words) if kept[i][1] == row["w1"])
         assert row["pmi"] == pytest.approx(math.log2(row["n"] / (r1 * row["n_w2"] / n_words)))
+
+
+def test_streamed_corpus_collocations_equal_in_memory(tmp_path):
+    import json
+
+    from analysis.collocations import corpus_collocations
+    from analysis.corpus import load_articles
+    from analysis.segment import segment
+
+    path = tmp_path / "c.jsonl"
+    texts = ["Der kalte Krieg ist vorbei. Der kalte Winter kommt.", "Der kalte Krieg kehrt zurück."] * 3
+    path.write_text("\n".join(json.dumps({"id": f"n{i}", "text": t, "lang": "de"}) for i, t in enumerate(texts)),
+                    encoding="utf-8")
+    streamed = corpus_collocations([path], chunk_size=2, min_count=1, window=2)
+    articles, _ = load_articles([path])
+    whole = collocations(segment(articles).tokens, min_count=1, window=2)
+    pd.testing.assert_frame_equal(streamed, whole)

@@ -311,3 +311,20 @@ def test_docfreq_when_articles_are_not_contiguous(toks):
     a = frequencies(shuffled, unit="lower").set_index("term")["docfreq"].to_dict()
     b = frequencies(toks, unit="lower").set_index("term")["docfreq"].to_dict()
     assert a == b
+
+
+def test_streamed_corpus_frequencies_equal_in_memory(tmp_path):
+    import json
+
+    from analysis.corpus import load_articles
+    from analysis.segment import segment
+    from analysis.terms import corpus_frequencies
+
+    path = tmp_path / "c.jsonl"
+    texts = ["Der Frieden kam. Der Krieg ging.", "Frieden schaffen ohne Waffen.", "Der Krieg ist aus."]
+    path.write_text("\n".join(json.dumps({"id": f"n{i}", "text": t, "source": "s" + str(i % 2), "lang": "de"})
+                              for i, t in enumerate(texts)), encoding="utf-8")
+    streamed = corpus_frequencies([path], by="source", chunk_size=1)
+    articles, _ = load_articles([path])
+    whole = frequencies(segment(articles).tokens, by="source", articles=articles)
+    pd.testing.assert_frame_equal(streamed, whole)
