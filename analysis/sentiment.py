@@ -122,6 +122,7 @@ class Lexicon:
     clause_markers: frozenset[str]
     clause_predicates: frozenset[str]
     complementizers: frozenset[str]
+    forward_negators: frozenset[str]
     compounds: bool
     phrase_tails: frozenset[str] = frozenset()
     first_correlatives: frozenset[str] = frozenset()
@@ -316,6 +317,7 @@ def lexicon(lang: str) -> Lexicon:
         clause_markers=frozenset(w.lower() for w in wordlist(lang, "clause_markers")),
         clause_predicates=frozenset(w.lower() for w in _optional_list(lang, "clause_predicates")),
         complementizers=frozenset(w.lower() for w in _optional_list(lang, "complementizers")),
+        forward_negators=frozenset(w.lower() for w in _optional_list(lang, "forward_negators")),
         compounds=lang == "de",
         phrase_tails=frozenset(_rarest(p, lang) for v in phrases.values() for p, _ in v),
         first_correlatives=frozenset() if corr is None else frozenset(corr["first"].str.lower()),
@@ -601,6 +603,18 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
             if c == cl and 0 < pos - p <= INT_WINDOW:
                 h[2] *= f
                 h[3].append(f"{'intensified' if f > 1 else 'dampened'}:{toks[p]}×{f:g}")
+    if lex.forward_negators:
+        # German verb-final clauses: an unused negator reaches the clause-final verb or predicate
+        # ("Russland wird nicht die Bedingungen des Westens akzeptieren", "ohne ... zu garantieren")
+        for ng in negs:
+            p, cl = ng[0], ng[1]
+            if ng[2] or toks[p].lower() not in lex.forward_negators:
+                continue
+            later = [h for h in hits if h[4] == cl and h[0] > p and infos[h[0]][0] & F_LOWER]
+            if later and not any(m.startswith(("negated", "clause-negated")) for m in later[-1][3]):
+                later[-1][2] *= N_SCALAR
+                later[-1][3].append(f"negated-forward:{toks[p]}")
+                ng[2] = True
     for ng in negs:
         p, cl, used, post = ng
         if not post:

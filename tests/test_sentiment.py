@@ -55,6 +55,8 @@ PROBES_DE = [
     ("Die Regierung kritisiert das Abkommen nicht.", 1, 1),
     ("Ohne Zusammenarbeit wird es keinen Frieden geben.", -1, -1),
     ("Weder Frieden noch Stabilität sind zu erwarten.", -1, -1),
+    ("Russland wird nicht die Bedingungen des Westens akzeptieren.", -1, -1),
+    ("Eine Abrüstung sei nicht möglich, ohne dem Staat seine Unversehrtheit zu garantieren.", -1, -1),
     # double negation
     ("Eine Einigung ist nicht unmöglich.", 1, 1),
     ("Das Treffen blieb nicht ohne Erfolg.", 1, 1),
@@ -152,6 +154,11 @@ def test_negation_after_the_verb_is_recorded_in_hits():
     hits = score_text("Russland akzeptiert die Bedingungen nicht.", "de")["hits"]
     assert [h["modifiers"] for h in hits] == [["negated-after:nicht"]]
     assert hits[0]["weight"] == pytest.approx(N_SCALAR)
+
+
+def test_negation_forward_to_the_clause_final_verb():
+    hits = score_text("Russland wird nicht die Bedingungen des Westens akzeptieren.", "de")["hits"]
+    assert [h["modifiers"] for h in hits] == [["negated-forward:nicht"]]
 
 
 def test_negation_window_is_bounded_by_the_clause():
