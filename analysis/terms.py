@@ -847,7 +847,8 @@ def iter_tokens(paths: Iterable[str | Path], *, lang: str | None = None, chunk_s
 
     Corpus files are read with :func:`analysis.corpus.iter_articles` and segmented
     ``chunk_size`` articles at a time, so memory stays bounded by the chunk (plus whatever the
-    consumer keeps, e.g. a :class:`FrequencyCounter`); token tables are yielded whole.
+    consumer keeps, e.g. a :class:`FrequencyCounter`); token tables are yielded whole. Records
+    the loader rejects (unreadable, duplicates) are skipped with a warning.
     """
     raw = []
     for p in map(Path, paths):
@@ -862,9 +863,13 @@ def iter_tokens(paths: Iterable[str | Path], *, lang: str | None = None, chunk_s
         from analysis.corpus import iter_articles
         from analysis.segment import segment
 
-        for chunk in iter_articles(raw, lang=lang, chunk_size=chunk_size, progress=progress):
+        rejected = 0
+        for chunk in iter_articles(raw, lang=lang, errors="collect", chunk_size=chunk_size, progress=progress):
+            rejected += len(chunk.rejected)
             if len(chunk.articles):
                 yield segment(chunk.articles, lang=lang).tokens, chunk.articles
+        if rejected:
+            log.warning("%d input record(s) rejected while loading (see `python -m analysis load` for the reasons)", rejected)
 
 
 def corpus_frequencies(paths: Iterable[str | Path], *, by: str | None = None, unit: str = "lemma",
