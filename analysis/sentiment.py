@@ -43,12 +43,12 @@ import logging
 import math
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import compress, repeat
+from functools import cache
 from importlib import util as _import_util
+from itertools import compress, repeat
 from pathlib import Path
-from typing import Iterable
 
 import numpy as np
 import pandas as pd
@@ -151,7 +151,7 @@ def _package_file(package: str, *parts: str) -> Path | None:
     spec = _import_util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(list(spec.submodule_search_locations)[0]).joinpath(*parts)
+    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
     return path if path.exists() else None
 
 
@@ -241,7 +241,7 @@ def available_languages() -> list[str]:
     return sorted(p.parent.name for p in ROOT.glob("*/sentiment_lexicon.tsv"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(lang: str) -> Lexicon:
     """Load (once) the lexicons and rule word lists of ``lang``.
 
@@ -369,7 +369,7 @@ def _compound(word: str, lex: Lexicon) -> tuple[Entry | None, str]:
             return e, f"compound:{low[:i]}+{e.term}"
         w = COMPOUND_MODIFIER_WEIGHT
 
-        def comb(a: float, b: float) -> float:
+        def comb(a: float, b: float, w: float = w) -> float:
             return max(-1.0, min(1.0, a + w * b))
 
         return (Entry(word, comb(e.polarity, me.polarity), comb(e.cooperation, me.cooperation),
@@ -669,7 +669,7 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
             mult *= w
             mods.append(f"target-distance:{d}")
         sp += e.polarity * mult
-        sc += e.cooperation * (mult if mult > 0 or e.cooperation else mult)
+        sc += e.cooperation * mult
         # negating a hedge or a booster flips certainty ("nicht sicher"), negating polarity does not
         sr += e.certainty * mult
         if want_hits:

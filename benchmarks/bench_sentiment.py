@@ -23,10 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pandas as pd  # noqa: E402
+import pandas as pd
 
-from analysis.evaluate.sentiment import read_vader_nyt, shared_dir  # noqa: E402
-from analysis.sentiment import lexicon, polarity_only, score_sentiment  # noqa: E402
+from analysis.evaluate.sentiment import read_vader_nyt, shared_dir
+from analysis.sentiment import lexicon, polarity_only, score_sentiment
+
 
 def english_sentences(n: int) -> list[str]:
     """NYT editorial snippets, topped up with White House sentences (split by the project's segmenter) up to ``n``."""

@@ -248,7 +248,7 @@ def test_score_sentiment_keeps_columns_and_index():
     assert list(out.index) == [10, 20]
     assert out.columns[:3].tolist() == ["article_id", "quote_id", "text"]
     assert out["label"].tolist() == ["negative", "positive"]
-    assert set(["polarity", "label", "cooperation", "certainty", "hits", "flag"]) <= set(out.columns)
+    assert {"polarity", "label", "cooperation", "certainty", "hits", "flag"} <= set(out.columns)
 
 
 def test_custom_text_column_and_band():
@@ -375,7 +375,11 @@ def test_tone_plots_draw_into_the_given_axes(tmp_path):
     import matplotlib.pyplot as plt
 
     from analysis.plots import save_figure
-    from analysis.plots.tone import cooperation_vs_polarity, tone_by_speaker, tone_over_time
+    from analysis.plots.tone import (
+        cooperation_vs_polarity,
+        tone_by_speaker,
+        tone_over_time,
+    )
 
     df = _scored()
     by_speaker = tone_by(df, "speaker")

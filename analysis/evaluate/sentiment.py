@@ -155,7 +155,7 @@ def evaluate_gerntsa(path=None, *, part: str = "test", band: float | None = None
         df = df[df["part"] == part]
     scored = _scores(df, "de", target_col="target" if use_target else None, band=band, **kw)
     return {
-        "dataset": "gerntsa", "part": part, "n": int(len(df)),
+        "dataset": "gerntsa", "part": part, "n": len(df),
         "macro_f1": macro_f1(df["label"], scored["label"]),
         "accuracy": accuracy(df["label"], scored["label"]),
         "all_neutral_macro_f1": macro_f1(df["label"], ["neutral"] * len(df)),
@@ -169,7 +169,7 @@ def evaluate_vader_nyt(path=None, *, part: str = "test", band: float | None = No
         df = df[df["part"] == part]
     scored = _scores(df, "en", target_col=None, band=band, **kw)
     return {
-        "dataset": "vader-nyt", "part": part, "n": int(len(df)),
+        "dataset": "vader-nyt", "part": part, "n": len(df),
         "pearson_r": pearson_r(scored["polarity"], df["rating"]),
         "macro_f1": macro_f1(df["label"], scored["label"]),
         "accuracy": accuracy(df["label"], scored["label"]),
@@ -185,7 +185,7 @@ def vader_baseline(path=None, *, part: str = "test", band: float = 0.05) -> dict
         df = df[df["part"] == part]
     sia = SentimentIntensityAnalyzer()
     comp = [sia.polarity_scores(t)["compound"] for t in df["text"]]
-    return {"dataset": "vader-nyt", "part": part, "n": int(len(df)), "pearson_r": pearson_r(comp, df["rating"]),
+    return {"dataset": "vader-nyt", "part": part, "n": len(df), "pearson_r": pearson_r(comp, df["rating"]),
             "macro_f1": macro_f1(df["label"], labels_from_scores(comp, band)),
             "accuracy": accuracy(df["label"], labels_from_scores(comp, band))}
 
