@@ -1063,68 +1063,78 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
 
 
 def _features(tokens: pd.DataFrame, langs: dict) -> pd.DataFrame:
-    """The tokens of sentences that can hold a quotation, with ``_mood`` (Konjunktiv) and ``_cue``.
+    """The tokens of sentences that can hold a quotation, with ``_mood``, ``_cue`` and ``_trig``.
 
     A sentence is kept when it has a quotation mark, a cue lemma, an attribution word or a
     Konjunktiv form; the rules cannot find anything in the others, so they are skipped. Word
-    features are computed once per word type.
+    features are computed once per word type (the lemma is a function of the word form, as
+    :mod:`analysis.segment` lemmatises per type, so it is read at each type's first token).
     """
     if tokens.empty:
         return tokens.assign(_mood=None, _cue=False, _trig=False)
     art_codes, art_ids = pd.factorize(tokens["article_id"])
-    tok_lang = np.asarray([langs.get(a, "de") for a in art_ids], dtype=object)[art_codes]
-    # the lemma is a function of the word form (analysis.segment lemmatises per word type), so one
-    # factorisation of the forms gives the types; the lemma is read at each type's first token
-    lemma_col = tokens["lemma"].to_numpy(dtype=object)
+    art_langs = [langs.get(a, "de") for a in art_ids]
+    sentence = tokens["sentence"].to_numpy().astype(np.int64)
+    sent_key = art_codes.astype(np.int64) * (int(sentence.max()) + 2) + sentence
     parts = []
-    for lg in pd.unique(tok_lang):
-        mask = tok_lang == lg
+    for lg in dict.fromkeys(art_langs):
+        if len(set(art_langs)) == 1:
+            mask = slice(None)
+            part = tokens
+        else:
+            mask = np.asarray([x == lg for x in art_langs], dtype=bool)[art_codes]
+            part = tokens[mask]
         lex = lexicon(lg)
+        de = lex.lang == "de"
         lemmas, forms = _trigger_words(lex)
         verbs = frozenset(lex.cue_class) | frozenset(lex.particle_bases)
         quotes = frozenset(_DOUBLE + "“”‘’")
-        codes, types = pd.factorize(tokens["text"][mask])
+        codes, types = pd.factorize(part["text"])
         first = np.full(len(types), -1, dtype=np.int64)
         first[codes[::-1]] = np.arange(len(codes))[::-1]
-        type_lemmas = lemma_col[mask][first]
-        mood_t, cue_t, hit_t, trig_t = [], [], [], []
-        for text, lemma in zip(types.tolist(), type_lemmas.tolist()):
+        type_lemmas = part["lemma"].iloc[first].tolist()
+        mood_t, cue_t, hit_t, trig_t, noun_t = [], [], [], [], []
+        for text, lemma in zip(types.tolist(), type_lemmas):
             text = str(text)
             lemma = lemma if isinstance(lemma, str) else text
             lower = text.lower()
-            mood = lex.konj.get(lower) if lex.lang == "de" else None
-            if mood is None and lex.lang == "de" and _regular_konj(lower, lemma, text):
+            mood = lex.konj.get(lower) if de else None
+            if mood is None and de and _regular_konj(lower, lemma, text):
                 mood = "I"
-            cue = lemma in verbs or (lex.lang != "de" and lemma.lower() in verbs)
+            cue = lemma in verbs or (not de and lemma.lower() in verbs)
+            noun = lemma in lemmas or lemma.lower() in lemmas
             mood_t.append(mood)
             cue_t.append(cue)
+            noun_t.append(noun and not cue)
             trig_t.append(cue or (lower in lex.frames and lower not in _CONTEXT_FRAMES) or lower == "according")
-            hit_t.append(cue or mood is not None or lemma in lemmas or lemma.lower() in lemmas
-                         or lower in forms or text in quotes)
+            hit_t.append(cue or mood is not None or noun or lower in forms or text in quotes)
+        type_index = {t: n for n, t in enumerate(types.tolist())}
+
+        def at(word):  # positions of a word form (by type code, no string comparison)
+            n = type_index.get(word)
+            return np.flatnonzero(codes == n) if n is not None else np.zeros(0, dtype=np.int64)
+
         moods = np.asarray(mood_t, dtype=object)[codes]
-        if lex.lang == "de":  # "ich habe", "ich werde": first person indicative, not Konjunktiv
-            lower_all = tokens["lower"].to_numpy(dtype=object)[mask]
-            after_ich = np.zeros(len(lower_all), dtype=bool)
-            after_ich[1:] = lower_all[:-1] == "ich"
-            moods[after_ich] = None
+        if de:  # "ich habe", "ich werde": first person indicative, not Konjunktiv
+            ich = np.concatenate([at("ich"), at("Ich")])
+            ich = ich[ich + 1 < len(codes)]
+            moods[ich + 1] = None
         cue = np.asarray(cue_t, dtype=bool)[codes]
         hit = np.asarray(hit_t, dtype=bool)[codes]
-        sent = art_codes[mask].astype(np.int64) * (int(tokens["sentence"].max()) + 2) + \
-            tokens["sentence"].to_numpy()[mask].astype(np.int64)
-        keep = np.isin(sent, np.unique(sent[hit]))
+        keys = sent_key[mask]
+        keep = np.isin(keys, np.unique(keys[hit]))
         trig = np.asarray(trig_t, dtype=bool)[codes]
         # frame words that count only in context: ", so X" and "nach <cue noun>"
-        low_arr = tokens["lower"].to_numpy(dtype=object)[mask]
-        txt_arr = tokens["text"].to_numpy(dtype=object)[mask]
-        nounish = np.asarray(hit_t, dtype=bool)[codes] & ~np.asarray(cue_t, dtype=bool)[codes]
-        so_at = np.flatnonzero(low_arr == "so")
+        comma = type_index.get(",", -1)
+        so_at = np.concatenate([at("so"), at("So")])
         so_at = so_at[so_at > 0]
-        trig[so_at[txt_arr[so_at - 1] == ","]] = True
+        trig[so_at[codes[so_at - 1] == comma]] = True
+        nounish = np.asarray(noun_t, dtype=bool)[codes]
+        nach_at = np.concatenate([at("nach"), at("Nach")])
         for gap in (1, 2):
-            nach_at = np.flatnonzero(low_arr == "nach")
-            nach_at = nach_at[nach_at + gap < len(low_arr)]
-            trig[nach_at[nounish[nach_at + gap]]] = True
-        parts.append(tokens[mask][keep].assign(_mood=moods[keep], _cue=cue[keep], _trig=trig[keep]))
+            ok = nach_at[nach_at + gap < len(codes)]
+            trig[ok[nounish[ok + gap]]] = True
+        parts.append(part[keep].assign(_mood=moods[keep], _cue=cue[keep], _trig=trig[keep]))
     return pd.concat(parts) if len(parts) > 1 else parts[0]
 
 
@@ -1156,6 +1166,7 @@ class _LazyTokens:
                     self.trig[n] = tg
                     self.moody[n] = md
         self.cache: dict[int, list[_Tok]] = {}
+        self.lists = None  # the columns as Python lists, made on the first sentence built
 
     def __len__(self) -> int:
         return len(self.trig)
@@ -1165,7 +1176,9 @@ class _LazyTokens:
         if got is not None:
             return got
         lo, hi = self.ranges.get(n, (0, 0))
-        _, s, e, w, lw, lm, mood, cue, _ = (c[lo:hi].tolist() for c in self.cols)
+        if self.lists is None:
+            self.lists = [c.tolist() for c in self.cols[1:8]]
+        s, e, w, lw, lm, mood, cue = (c[lo:hi] for c in self.lists)
         got = [_Tok(a, b, x, y, z if isinstance(z, str) else x, m, c)
                for a, b, x, y, z, m, c in zip(s, e, w, lw, lm, mood, cue)]
         self.cache[n] = got
