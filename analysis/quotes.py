@@ -70,7 +70,7 @@ class Lexicon:
     reflexive: set = field(default_factory=set)          # lemmas that need 'sich'
     nouns: set = field(default_factory=set)              # cue nouns (lemma)
     konj: dict = field(default_factory=dict)             # form -> mood (I, II, reportative)
-    frames: dict = field(default_factory=dict)           # word -> (position, needs_noun)
+    frames: dict = field(default_factory=dict)           # first word -> (construction, following words)
     fw: dict = field(default_factory=dict)               # function word -> class
     pronouns: set = field(default_factory=set)
     stop: frozenset = frozenset()
@@ -79,8 +79,22 @@ class Lexicon:
     addressee_preps: set = field(default_factory=set)    # "gegenüber X": X is the addressee
     addressee_verbs: set = field(default_factory=set)    # "told X": X is the addressee
 
+    classes: dict = field(default_factory=dict)          # word -> all its classes in function_words.tsv
+
     def cls(self, word: str) -> str | None:
         return self.fw.get(word)
+
+    def is_(self, word: str, cls: str) -> bool:
+        """Whether ``word`` has class ``cls`` in ``function_words.tsv`` (a word may have several)."""
+        return cls in self.classes.get(word, ())
+
+    def words(self, cls: str) -> set:
+        return {w for w, c in self.classes.items() if cls in c}
+
+    def frame(self, word: str) -> str | None:
+        """Construction of an attribution word (``prep``, ``postp``, ``noun_prep``, ``so``, ``clause``)."""
+        got = self.frames.get(word)
+        return got[0] if got else None
 
 
 def _load_table(lang: str, name: str) -> pd.DataFrame | None:
@@ -110,11 +124,14 @@ def lexicon(lang: str) -> Lexicon:
         lex.konj = dict(zip(konj["form"], konj["mood"]))
     frames = _load_table(lang, "attribution_frames")
     if frames is not None:
-        lex.frames = {w: (p, n) for w, p, n in zip(frames["word"], frames["position"], frames["needs_noun"])}
+        for w, c in zip(frames["word"], frames["construction"]):
+            first, *rest = w.split()
+            lex.frames[first] = (c, tuple(rest))
     fw = _load_table(lang, "function_words")
     if fw is not None:
         for w, c in zip(fw["word"], fw["class"]):
             lex.fw.setdefault(w, c)
+            lex.classes.setdefault(w, set()).add(c)
     if fw is not None:
         lex.oblique = {w for w, c in zip(fw["word"], fw["class"]) if c == "oblique"}
         lex.backref = {w for w, c in zip(fw["word"], fw["class"]) if c == "backref"}
@@ -133,7 +150,7 @@ def lexicon(lang: str) -> Lexicon:
 
 _DOUBLE = "„“”\"»«"
 _CLAUSE_MARKS = frozenset({",", ":", ";", "–", "—"})
-_CONTEXT_FRAMES = frozenset({"so", "nach", "wie", "as"})  # attribution words that need context to count
+_CONTEXT_FRAMES = frozenset({"so", "noun_prep", "clause"})  # constructions whose word needs context to count
 
 
 def find_quotation_marks(text: str, *, lang: str = "de") -> list[tuple[int, int, bool]]:
@@ -276,7 +293,6 @@ class _Article:
         self.lone_konj = True   # Konjunktiv I sentences without any earlier quotation count too
         self.nested = self.de   # quoted parts inside quotations become nested direct quotations
         self.merge_continued = not self.de  # "“A,” he said. “B.”" is one quotation
-        self.soll_near = False  # 'soll' + infinitive right after a quotation continues it
         self.frame_konj_strong = False  # only Konjunktiv I (not II) makes a cue clause reported content
 
     # -- token classes --
@@ -295,12 +311,12 @@ class _Article:
         lemma = t.lemma if self.de else t.lemma.lower()
         if not self.de and t.lower == lemma and not (i > 0 and (toks[i - 1].lower in lex.pronouns or
                                                                lex.cls(toks[i - 1].lower) in ("aux", "adv")
-                                                               or toks[i - 1].lower == "to")):
+                                                               or lex.is_(toks[i - 1].lower, "infinitive"))):
             return None  # English base forms are verbs only after a pronoun, auxiliary or 'to' ("email scandal")
         if not self.de and i > 0 and t.lower.endswith("s") and t.lower != lemma and (
                 lex.cls(toks[i - 1].lower) in ("det", "prep") or toks[i - 1].text[:1].isdigit()):
             return None  # plural noun: "in several states", "the reports"
-        if not self.de and _is_cap(t) and t.lower != "according":
+        if not self.de and _is_cap(t):
             return None  # a name ("The Washington Post"), or an imperative opening a sentence ("Want more?")
         parts = lex.particle_bases.get(lemma)
         if parts:
@@ -308,11 +324,11 @@ class _Article:
                 p = toks[j].lower
                 if p in parts and (j + 1 >= clause_end or not _is_word(toks[j + 1]) or not self.de):
                     full = parts[p]
-                    if full in lex.reflexive and not any(x.lower == "sich" for x in toks[i:clause_end]):
+                    if full in lex.reflexive and not any(lex.is_(x.lower, "reflexive") for x in toks[i:clause_end]):
                         continue
                     return full, [i, j]
         if lemma in lex.cue_class:
-            if lemma in lex.reflexive and not any(x.lower == "sich" for x in toks[:clause_end]):
+            if lemma in lex.reflexive and not any(lex.is_(x.lower, "reflexive") for x in toks[:clause_end]):
                 return None
             return lemma, [i]
         return None
@@ -322,7 +338,7 @@ class _Article:
         """Token range [a, b) of the noun phrase starting at ``i`` (empty when none)."""
         lex = self.lex
         j = i
-        while j < end and (lex.cls(toks[j].lower) == "adv" or toks[j].lower == "sich"):
+        while j < end and (lex.cls(toks[j].lower) == "adv" or lex.is_(toks[j].lower, "reflexive")):
             j += 1
         if j >= end:
             return i, i
@@ -357,12 +373,12 @@ class _Article:
                         continue
                 break
             if c == "det":
-                if seen_noun and not (self.de and t.lower in ("der", "des")) and not (not self.de and t.lower == "the"):
+                if seen_noun and not lex.is_(t.lower, "np_det"):
                     break
                 j += 1
                 continue
             if c == "prep":
-                if seen_noun and t.lower in (("von", "für") if self.de else ("of",)) and j + 1 < end and (
+                if seen_noun and lex.is_(t.lower, "name_prep") and j + 1 < end and (
                         _is_cap(toks[j + 1]) or lex.cls(toks[j + 1].lower) == "det"):
                     j += 1
                     continue
@@ -424,7 +440,7 @@ class _Article:
                 c = lex.cls(t.lower)
                 if not _is_word(t) and t.text not in ("'s", "’s", "’", "'", "-", "."):
                     break
-                if c in ("comp", "conj", "aux") or (c == "prep" and t.lower != "of"):
+                if c in ("comp", "conj", "aux") or (c == "prep" and not lex.is_(t.lower, "name_prep")):
                     break
                 if t.lower in lex.pronouns and j < b:
                     break
@@ -443,7 +459,7 @@ class _Article:
         a = lo
         while a < verb and (lex.cls(toks[a].lower) in ("conj", "adv") or not _is_word(toks[a])):
             a += 1
-        if self.de and verb + 1 < hi and toks[verb + 1].lower in ("er", "sie", "wir", "ich") and a < verb and \
+        if self.de and verb + 1 < hi and lex.is_(toks[verb + 1].lower, "subject_pronoun") and a < verb and \
                 toks[a].lower not in lex.pronouns:
             return verb + 1, verb + 2
         if a < verb and lex.cls(toks[a].lower) != "prep" and (toks[a].lower not in lex.stop or toks[a].lower in
@@ -515,10 +531,9 @@ class _Article:
             moods = [self.konj(t) for t in toks]
             has_i = "I" in moods
             rep = [t.lower for t, m in zip(toks, moods) if m == "reportative"]
-            has_rep = bool(rep) and any(t.lower in ("haben", "sein", "worden", "gewesen") for t in toks)
+            has_rep = bool(rep) and any(self.lex.is_(t.lower, "perfect_aux") for t in toks)
             prev_para = self.sents[last_k][2] if last_k >= 0 else -1
             near = last is not None and k - last_k <= 2 and para - prev_para <= 1
-            has_rep = has_rep or (self.soll_near and near and any(w in ("soll", "sollen") for w in rep))
             if has_i and not near and last is not None and k - last_k <= self.far:
                 near = True  # a Konjunktiv I sentence further on still reports the last speaker
             if (has_i or ("II" in moods and near)) and near or has_rep or (has_i and self.lone_konj):
@@ -648,9 +663,6 @@ class _Article:
             return None
         for i in range(start, end):
             w = toks[i].lower
-            fr = self.lex.frames.get(w)
-            if fr and fr[0] == "after" and fr[2] if False else False:
-                pass
             cue = self.cue_at(toks, i, end)
             if cue:
                 if after_content and i == start or (after_content and self.lex.cls(toks[start].lower) == "adv"):
@@ -658,14 +670,19 @@ class _Article:
                 else:
                     sp = self.subject(toks, start, i, end)
                 return cue[1], sp, (start, end)
-            if w == "so" and after_content and i == start:
+            construction = self.lex.frame(w)
+            if construction == "so" and after_content and i == start:
                 sp = self.np_forward(toks, i + 1, end)
                 if sp[1] > sp[0]:
                     return [i], sp, (start, end)
-            if w in ("laut", "zufolge", "according"):
-                sp = self.np_backward(toks, i, start) if w == "zufolge" else self.np_forward(
-                    toks, i + (2 if w == "according" else 1), end)
-                return [i] if w != "according" else [i, i + 1], sp, (start, end)
+            if construction in ("prep", "postp", "prep_name"):
+                rest = self.lex.frames[w][1]
+                width = 1 + len(rest)
+                if rest and [t.lower for t in toks[i + 1:i + width]] != list(rest):
+                    continue
+                sp = self.np_backward(toks, i, start) if construction == "postp" else self.np_forward(
+                    toks, i + width, end)
+                return list(range(i, i + width)), sp, (start, end)
         return None
 
     def apply_frame(self, q: _Quote, toks: list[_Tok], found) -> None:
@@ -681,7 +698,7 @@ class _Article:
         # an auxiliary directly governing a participle cue belongs to the cue (hat ... angekündigt)
         if idx and not self.de:
             i = idx[0]
-            if i > 0 and self.lex.cls(toks[i - 1].lower) == "aux" and toks[i - 1].lower in ("has", "have", "had", "will", "would"):
+            if i > 0 and self.lex.is_(toks[i - 1].lower, "cue_aux"):
                 spans.insert(0, [toks[i - 1].start, toks[i - 1].end])
         if idx and self.de:
             i = idx[0]
@@ -690,7 +707,7 @@ class _Article:
                 for k in range(i - 1, max(-1, i - 12), -1):
                     if not _is_word(toks[k]) and toks[k].text in ",:;":
                         break
-                    if self.lex.cls(toks[k].lower) == "aux" and toks[k].lower not in ("ist", "sind", "war", "waren"):
+                    if self.lex.cls(toks[k].lower) == "aux" and not self.lex.is_(toks[k].lower, "copula"):
                         spans.insert(0, [toks[k].start, toks[k].end])
                         break
         return spans
@@ -708,7 +725,7 @@ class _Article:
         if end <= 0:
             return None
         frames = lex.frames
-        triggers = [i for i in range(end) if toks[i].cue or toks[i].lower in frames or toks[i].lower == "according"]
+        triggers = [i for i in range(end) if toks[i].cue or toks[i].lower in frames]
         if not triggers:
             return None
         commas = [i for i in range(end) if toks[i].text in _CLAUSE_MARKS]
@@ -729,30 +746,30 @@ class _Article:
         # 1. verb-less attributions: laut X, nach Angaben von X, X zufolge, ", so X"
         for i in triggers:
             w = toks[i].lower
-            fr = lex.frames.get(w) if w != "wie" and w != "as" else None
-            if w == "according" and i + 1 < end and toks[i + 1].lower == "to":
-                fr = ("after", "no")
-            if not fr:
+            construction, rest = lex.frames.get(w, (None, ()))
+            if construction in (None, "clause"):
                 continue
-            pos, needs = fr
-            if w == "nach" and not (i + 1 < end and (toks[i + 1].lemma.lower() in lex.nouns or (
+            width = 1 + len(rest)
+            if rest and [t.lower for t in toks[i + 1:i + width]] != list(rest):
+                continue
+            if construction == "noun_prep" and not (i + 1 < end and (toks[i + 1].lemma.lower() in lex.nouns or (
                     i + 2 < end and toks[i + 2].lemma.lower() in lex.nouns and lex.cls(toks[i + 1].lower) in ("det", None)
                     and not _is_cap(toks[i + 1])))):
                 continue
-            if w == "so" and not (i > 0 and toks[i - 1].text == "," and i + 1 < end and (
+            if construction == "so" and not (i > 0 and toks[i - 1].text == "," and i + 1 < end and (
                     _is_cap(toks[i + 1]) or lex.cls(toks[i + 1].lower) == "det")):
                 continue
-            if w == "per" and not (i + 1 < end and _is_cap(toks[i + 1])):
+            if construction == "prep_name" and not (i + 1 < end and _is_cap(toks[i + 1])):
                 continue
-            if pos == "before":
+            if construction == "postp":
                 a, b = self.np_backward(toks, i, bounds[clause_of[i]])
                 fa, fb = a, i + 1
             else:
-                a, b = self.np_forward(toks, i + (2 if w == "according" else 1), end)
+                a, b = self.np_forward(toks, i + width, end)
                 if b <= a:
                     continue
                 fa, fb = i, b
-                if w == "so":
+                if construction == "so":
                     fa = i - 1
                     b = end if self.de else b
                     fb = end
@@ -771,7 +788,7 @@ class _Article:
             if not content:
                 continue
             q = _Quote("indirect", content, sentence=k, confidence=0.75)
-            cue_idx = [i] if w != "according" else [i, i + 1]
+            cue_idx = list(range(i, i + width))
             q.cue = [[toks[x].start, toks[x].end] for x in cue_idx]
             q.speaker = [[toks[a].start, toks[b - 1].end]]
             q.frame = [[toks[fa].start, toks[fb - 1].end]] if toks[fa].text != "," else [[toks[fa].start, toks[fb - 1].end]]
@@ -782,7 +799,7 @@ class _Article:
         lw0 = toks[0].lower
         # "Wie X mitteilte, CONTENT." and "CONTENT, wie X sagte."
         for i in triggers:
-            if toks[i].lower not in (("wie",) if self.de else ("as",)) or not (i == 0 or toks[i - 1].text == ","):
+            if lex.frame(toks[i].lower) != "clause" or not (i == 0 or toks[i - 1].text == ","):
                 continue
             j = next((c for c in commas if c > i), end)
             cue = next((self.cue_at(toks, x, j) for x in range(j - 1, i, -1) if self.cue_at(toks, x, j)), None)
@@ -831,7 +848,7 @@ class _Article:
             ci = clause_of[i]
             a, b = clause_range(ci)
             classes = lex.cue_class.get(lemma, set())
-            if self.de and konj_in(a, b, strong=self.frame_konj_strong) and not (lemma in ("sagen",) and i > a and toks[i - 1].text == ","):
+            if self.de and konj_in(a, b, strong=self.frame_konj_strong):
                 continue  # the cue's own clause is reported content ("Er könne nicht sagen, ...")
             # (a) frame after content: "..., sagte X." / "..., so X" / "..., X said."
             tail_ok = self.de or (end - max(idx) <= 8 and not any(
@@ -878,7 +895,7 @@ class _Article:
             if nxt is None and not self.de:
                 nxt = max(idx)  # English: the content follows the verb directly ("said that ...")
                 # told reporters / told the AP: skip the addressee
-                that = next((x for x in range(nxt + 1, min(end, nxt + 12)) if toks[x].lower in ("that", ":")
+                that = next((x for x in range(nxt + 1, min(end, nxt + 12)) if lex.is_(toks[x].lower, "that_comp") or toks[x].text == ":"
                              or toks[x].text in "“\""), None)
                 if that is not None and all(_is_word(t) or t.text in ".'’-" for t in toks[nxt + 1:that]):
                     nxt = that - 1  # "told the convention on Tuesday that ..."
@@ -891,10 +908,12 @@ class _Article:
                 first = toks[ca].lower
                 if toks[nxt].text in ("–", "—"):
                     continue
+                infinitive = lex.words("infinitive")
                 content_ok = (
-                    toks[nxt].text == ":" or (lex.cls(first) == "comp" and (first not in ("wie", "how") or konj_in(ca, end)))
+                    toks[nxt].text == ":" or (lex.cls(first) == "comp" and (not lex.is_(first, "manner_comp") or konj_in(ca, end)))
                     or konj_in(ca, end)
-                    or (self.de and any(t.lower == "zu" or "zu" in t.lower[2:-2] and t.lower.endswith("en")
+                    or (self.de and any(lex.is_(t.lower, "infinitive") or any(z in t.lower[2:-2] for z in infinitive)
+                                        and t.lower.endswith("en")
                                         for t in toks[ca:min(end, ca + 30)]) and "speech" in classes)
                     or (not self.de and ("speech" in classes or "thought" in classes))
                 )
@@ -966,7 +985,7 @@ def _regular_konj(lower: str, lemma: str, text: str) -> bool:
 def _trigger_words(lex: Lexicon) -> tuple[frozenset, frozenset]:
     """(lemmas, lower-case forms) whose presence makes a sentence worth the full rules."""
     lemmas = set(lex.cue_class) | set(lex.particle_bases) | lex.nouns
-    forms = set(lex.frames) - {"wie", "as", "nach"} | {"according"}
+    forms = {w for w, (c, _) in lex.frames.items() if c not in _CONTEXT_FRAMES}
     return frozenset(lemmas), frozenset(forms)
 
 
@@ -1106,8 +1125,8 @@ def _features(tokens: pd.DataFrame, langs: dict) -> pd.DataFrame:
             mood_t.append(mood)
             cue_t.append(cue)
             noun_t.append(noun and not cue)
-            trig_t.append(cue or (lower in lex.frames and lower not in _CONTEXT_FRAMES) or lower == "according")
-            hit_t.append(cue or mood is not None or noun or lower in forms or text in quotes)
+            trig_t.append(cue or lower in forms)
+            hit_t.append(cue or mood is not None or noun or lower in lex.frames or text in quotes)
         type_index = {t: n for n, t in enumerate(types.tolist())}
 
         def at(word):  # positions of a word form (by type code, no string comparison)
@@ -1116,7 +1135,7 @@ def _features(tokens: pd.DataFrame, langs: dict) -> pd.DataFrame:
 
         moods = np.asarray(mood_t, dtype=object)[codes]
         if de:  # "ich habe", "ich werde": first person indicative, not Konjunktiv
-            ich = np.concatenate([at("ich"), at("Ich")])
+            ich = np.concatenate([at(w) for x in lex.words("first_person") for w in (x, x.capitalize())] or [np.zeros(0, int)])
             ich = ich[ich + 1 < len(codes)]
             moods[ich + 1] = None
         cue = np.asarray(cue_t, dtype=bool)[codes]
@@ -1126,11 +1145,13 @@ def _features(tokens: pd.DataFrame, langs: dict) -> pd.DataFrame:
         trig = np.asarray(trig_t, dtype=bool)[codes]
         # frame words that count only in context: ", so X" and "nach <cue noun>"
         comma = type_index.get(",", -1)
-        so_at = np.concatenate([at("so"), at("So")])
+        so_words = [w for w, (c, _) in lex.frames.items() if c == "so"]
+        so_at = np.concatenate([at(w) for x in so_words for w in (x, x.capitalize())] or [np.zeros(0, int)])
         so_at = so_at[so_at > 0]
         trig[so_at[codes[so_at - 1] == comma]] = True
         nounish = np.asarray(noun_t, dtype=bool)[codes]
-        nach_at = np.concatenate([at("nach"), at("Nach")])
+        noun_preps = [w for w, (c, _) in lex.frames.items() if c == "noun_prep"]
+        nach_at = np.concatenate([at(w) for x in noun_preps for w in (x, x.capitalize())] or [np.zeros(0, int)])
         for gap in (1, 2):
             ok = nach_at[nach_at + gap < len(codes)]
             trig[ok[nounish[ok + gap]]] = True
