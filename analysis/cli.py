@@ -320,11 +320,11 @@ def _add_keyness(sub) -> None:
 
 def _run_keyness(args) -> int:
     from analysis.keyness import keyness, load_reference
-    from analysis.terms import load_tokens
+    from analysis.terms import corpus_frequencies
 
-    target, articles = load_tokens(args.target, lang=args.lang, progress=True)
-    reference = load_reference(args.reference, lang=args.lang, progress=True)
-    table = keyness(target, reference, unit=_unit(args), lang=_corpus_lang(args, articles),
+    target = corpus_frequencies(args.target, unit=_unit(args), lang=args.lang, progress=True)
+    reference = load_reference(args.reference, unit=_unit(args), lang=args.lang, progress=True)
+    table = keyness(target, reference, unit=_unit(args), lang=args.lang,
                     min_freq=args.min_freq, correction="williams" if args.williams else None, yates=args.yates,
                     sort=args.sort)
     _write_table(table, args.out)
@@ -386,13 +386,11 @@ def _add_kwic(sub) -> None:
 
 
 def _run_kwic(args) -> int:
-    from analysis.kwic import kwic, kwic_html
-    from analysis.terms import load_tokens
+    from analysis.kwic import corpus_kwic, kwic_html
 
-    tokens, articles = load_tokens(args.paths, lang=args.lang, progress=False)
-    lines = kwic(tokens, args.query, articles=articles, match=args.match, window=args.window,
-                 context="chars" if args.chars else "tokens", chars=args.chars or 60,
-                 sentence_bounded=args.sentence)
+    lines = corpus_kwic(args.paths, args.query, lang=args.lang, match=args.match, window=args.window,
+                        context="chars" if args.chars else "tokens", chars=args.chars or 60,
+                        sentence_bounded=args.sentence)
     if args.out:
         _write_table(lines, args.out)
     if args.html:

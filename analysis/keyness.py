@@ -126,7 +126,8 @@ def keyness(target, reference, *, unit: str | None = None, lang: str | None = No
     if c <= 0:
         raise InputError("target: the corpus is empty (0 tokens); keyness needs a non-empty target")
     if is_wordfreq:
-        lg = lang or (str(target["lang"].mode().iloc[0]) if "lang" in getattr(target, "columns", []) and len(target) else None)
+        lg = lang or target.attrs.get("lang") or (
+            str(target["lang"].mode().iloc[0]) if "lang" in target.columns and len(target) else None)
         if lg is None:
             log.warning("keyness: no lang given for the wordfreq reference; using German ('de')")
             lg = "de"
@@ -287,9 +288,10 @@ def _parse_pair(fields: list[str]) -> tuple[str, float] | None:
 def load_reference(paths, *, unit: str = "lemma", lang: str | None = None, progress: bool = False):
     """A keyness reference from the command line's ``--reference``: ``"wordfreq"``, a frequency
     list (``.txt``/``.tsv``, see :func:`read_frequency_list`), a frequency table (``.csv``/
-    ``.parquet`` with ``term`` and ``n``) or corpora/token tables (:func:`analysis.terms.load_tokens`).
+    ``.parquet`` with ``term`` and ``n``) or corpora/token tables, counted as they stream
+    (:func:`analysis.terms.corpus_frequencies`).
     """
-    from analysis.terms import load_tokens
+    from analysis.terms import corpus_frequencies
 
     paths = [str(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
     if paths == ["wordfreq"]:
@@ -302,5 +304,4 @@ def load_reference(paths, *, unit: str = "lemma", lang: str | None = None, progr
             cols = set(pd.read_csv(p, nrows=0).columns) if p.suffix == ".csv" else set(pd.read_parquet(p).columns)
             if {"term", "n"} <= cols:
                 return read_frequency_list(p)
-    tokens, _ = load_tokens(paths, lang=lang, progress=progress)
-    return tokens
+    return corpus_frequencies(paths, unit=unit, lang=lang, progress=progress)

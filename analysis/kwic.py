@@ -198,3 +198,17 @@ def kwic_html(lines: pd.DataFrame, *, max_rows: int = 500, width: int = 60) -> H
         out.append(f'<tr><td colspan="4">… {len(lines) - max_rows} more lines</td></tr>')
     out.append("</table>")
     return HTML("\n".join(out))
+
+
+def corpus_kwic(paths, query, *, lang: str | None = None, chunk_size: int = 500, progress: bool = False,
+                **options) -> pd.DataFrame:
+    """:func:`kwic` over a corpus on disk, streamed ``chunk_size`` articles at a time (the
+    articles' text gives the contexts). ``options`` are those of :func:`kwic`."""
+    from analysis.terms import iter_tokens
+
+    parts = [kwic(tokens, query, articles=articles, **options)
+             for tokens, articles in iter_tokens(paths, lang=lang, chunk_size=chunk_size, progress=progress)]
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in KWIC_COLUMNS})
+    return pd.concat(parts, ignore_index=True)

@@ -890,7 +890,9 @@ def corpus_frequencies(paths: Iterable[str | Path], *, by: str | None = None, un
             counter.update(part, articles=articles)
     if counter is None:
         raise InputError("no tokens found in the given paths")
-    return counter.result(min_count=min_count)
+    table = counter.result(min_count=min_count)
+    table.attrs["lang"] = counter.lang
+    return table
 
 
 def _is_token_table(path: Path) -> bool:
