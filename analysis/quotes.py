@@ -648,6 +648,12 @@ class _Article:
             found = self.frame_in(toks_before, after_content=False)
             if found:
                 return self.apply_frame(q, toks_before, found)
+        elif si > 0 and self.text[self.sents[si - 1][0]:self.sents[si - 1][1]].rstrip().endswith(":"):
+            # "Putin erklärte dazu:" closing the previous sentence or paragraph
+            prev = self.toks[si - 1]
+            found = self.frame_in(prev, after_content=False) if prev else None
+            if found:
+                return self.apply_frame(q, prev, found)
         q.confidence = 0.6
 
     def frame_in(self, toks: list[_Tok], *, after_content: bool):
@@ -827,6 +833,17 @@ class _Article:
         if self.de and lw0 in self.lex.backref and k > 0 and end <= 25:
             c = self.cue_at(toks, 1, end) if end > 1 else None
             prev = self.sents[k - 1]
+            framed = self._sent_quote.get(k - 1)
+            if c and framed is not None and framed.kind == "direct" and not framed.cue and \
+                    framed.spans[-1][1] >= prev[1] - 1:
+                # "„…“ Das sagte X." : the frame of a frameless direct quotation just before
+                sa, sb = self.np_forward(toks, max(c[1][0], 1) + 1, end)
+                if sb > sa:
+                    framed.cue = self._cue_spans(toks, c[1])
+                    framed.speaker = [[toks[sa].start, toks[sb - 1].end]]
+                    framed.frame = [[toks[0].start, toks[end - 1].end]]
+                    framed.inherit, framed.confidence = False, 0.8
+                    return None
             if c and prev[2] == self.sents[k][2] and (k - 1) not in self._sent_quote:
                 sa, sb = self.np_forward(toks, max(c[1][0], 1) + 1, end)
                 body = self.trim(prev[0], prev[1], keep_end=True)

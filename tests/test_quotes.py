@@ -227,3 +227,10 @@ def test_arbitrary_unicode_never_raises_and_spans_slice_inside(text):
                 assert 0 <= s < e <= len(text)
     for s, e, _ in find_quotation_marks(text):
         assert 0 <= s < e <= len(text)
+
+
+def test_frame_after_a_frameless_direct_quotation():
+    q = quotes_of("„Wir werden das Werk nicht schließen.“ Das sagte die Ministerin Anna Berg am Montag.")
+    row = find(q, "Wir werden das Werk nicht schließen")
+    assert row["kind"] == "direct" and row["speaker"] == "Anna Berg" and row["cue"] == "sagte"
+    assert len(q) == 1
