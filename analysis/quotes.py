@@ -80,6 +80,7 @@ class Lexicon:
     addressee_verbs: set = field(default_factory=set)    # "told X": X is the addressee
 
     classes: dict = field(default_factory=dict)          # word -> all its classes in function_words.tsv
+    _noun_cache: dict = field(default_factory=dict)
 
     def cls(self, word: str) -> str | None:
         return self.fw.get(word)
@@ -90,6 +91,17 @@ class Lexicon:
 
     def words(self, cls: str) -> set:
         return {w for w, c in self.classes.items() if cls in c}
+
+    def cue_noun(self, lemma: str) -> bool:
+        """A cue noun, also as the head of a compound (Armeeangaben, Polizeiberichten)."""
+        w = lemma.lower()
+        if w in self.nouns:
+            return True
+        hit = self._noun_cache.get(w)
+        if hit is None:
+            hit = any(w[k:] in self.nouns for k in range(2, max(2, len(w) - 4)))
+            self._noun_cache[w] = hit
+        return hit
 
     def frame(self, word: str) -> str | None:
         """Construction of an attribution word (``prep``, ``postp``, ``noun_prep``, ``so``, ``clause``)."""
@@ -758,12 +770,13 @@ class _Article:
             width = 1 + len(rest)
             if rest and [t.lower for t in toks[i + 1:i + width]] != list(rest):
                 continue
-            if construction == "noun_prep" and not (i + 1 < end and (toks[i + 1].lemma.lower() in lex.nouns or (
-                    i + 2 < end and toks[i + 2].lemma.lower() in lex.nouns and lex.cls(toks[i + 1].lower) in ("det", None)
+            if construction == "noun_prep" and not (i + 1 < end and (lex.cue_noun(toks[i + 1].lemma) or (
+                    i + 2 < end and lex.cue_noun(toks[i + 2].lemma) and lex.cls(toks[i + 1].lower) in ("det", None)
                     and not _is_cap(toks[i + 1])))):
                 continue
+            so_verb = construction == "so" and i + 2 < end and self.cue_at(toks, i + 1, end) is not None
             if construction == "so" and not (i > 0 and toks[i - 1].text == "," and i + 1 < end and (
-                    _is_cap(toks[i + 1]) or lex.cls(toks[i + 1].lower) == "det")):
+                    _is_cap(toks[i + 1]) or lex.cls(toks[i + 1].lower) == "det" or so_verb)):
                 continue
             if construction == "prep_name" and not (i + 1 < end and _is_cap(toks[i + 1])):
                 continue
@@ -771,7 +784,7 @@ class _Article:
                 a, b = self.np_backward(toks, i, bounds[clause_of[i]])
                 fa, fb = a, i + 1
             else:
-                a, b = self.np_forward(toks, i + width, end)
+                a, b = self.np_forward(toks, i + width + (1 if construction == "so" and so_verb else 0), end)
                 if b <= a:
                     continue
                 fa, fb = i, b
@@ -794,7 +807,7 @@ class _Article:
             if not content:
                 continue
             q = _Quote("indirect", content, sentence=k, confidence=0.75)
-            cue_idx = list(range(i, i + width))
+            cue_idx = list(range(i, i + width)) if not (construction == "so" and so_verb) else [i, i + 1]
             q.cue = [[toks[x].start, toks[x].end] for x in cue_idx]
             q.speaker = [[toks[a].start, toks[b - 1].end]]
             q.frame = [[toks[fa].start, toks[fb - 1].end]] if toks[fa].text != "," else [[toks[fa].start, toks[fb - 1].end]]
