@@ -820,9 +820,14 @@ class _Article:
         for i in triggers:
             if lex.frame(toks[i].lower) != "clause" or not (i == 0 or toks[i - 1].text == ","):
                 continue
-            j = next((c for c in commas if c > i), end)
-            cue = next((self.cue_at(toks, x, j) for x in range(j - 1, i, -1) if self.cue_at(toks, x, j)), None)
-            if not cue or j - i > 14:
+            cue, j = None, i
+            for j in [c for c in commas if c > i][:3] + [end]:  # "Wie X, Sprecher von Y, mitteilte, ..."
+                # the clause is verb-final: the cue stands right before the comma
+                cue = next((c for c in (self.cue_at(toks, x, j) for x in range(j - 1, max(i, j - 3), -1))
+                            if c and c[1][-1] == j - 1), None)
+                if cue:
+                    break
+            if not cue or j - i > 24:
                 continue
             sa, sb = self.np_forward(toks, i + 1, j)
             if sb <= sa:
@@ -883,7 +888,9 @@ class _Article:
             # (a) frame after content: "..., sagte X." / "..., so X" / "..., X said."
             tail_ok = self.de or (end - max(idx) <= 8 and not any(
                 lex.cls(t.lower) == "comp" for t in toks[max(idx) + 1:end]))
-            if after and tail_ok and (ci > 0 and (i == a or (i <= a + 2 and all(lex.cls(t.lower) == "adv" for t in toks[a:i]))) or (
+            lead = toks[a:i]  # before the cue: adverbs, or a word pointing back ("…, das teilte X mit")
+            if after and tail_ok and (ci > 0 and (i == a or (i <= a + 2 and all(
+                    lex.cls(t.lower) == "adv" or t.lower in lex.backref for t in lead))) or (
                     not self.de and ci > 0 and self._en_subject_before(toks, a, i))):
                 ca, cb = 0, commas[ci - 1]
                 if bounds[ci - 1] < cb and toks[cb].text in (",", "–", "—"):
@@ -897,13 +904,14 @@ class _Article:
                             if rest and (konj_in(b + 1, end) or not self.de):
                                 spans.append(list(rest))
                                 fb = b + 1
-                        nxt_t = next((t for t in toks[max(idx) + 1:end] if self.lex.cls(t.lower) != "adv"), None)
+                        nxt_t = next((t for t in toks[idx[0] + 1:end] if self.lex.cls(t.lower) != "adv"), None)
                         if self.de and (nxt_t is None or nxt_t.lower in self.lex.oblique):
                             continue
                         q = _Quote("indirect", spans, sentence=k, confidence=0.8)
                         q.cue = self._cue_spans(toks, idx)
                         if self.de or i == a:
-                            sa, sb = self.np_forward(toks, max(idx) + 1 if i == a else i + 1, fb if fb < end else end)
+                            stop = idx[-1] if len(idx) > 1 else (fb if fb < end else end)  # "teilte X mit"
+                            sa, sb = self.np_forward(toks, idx[0] + 1, stop)
                             if sb <= sa:
                                 sa, sb = self.np_forward(toks, i + 1, end)
                         else:
