@@ -780,6 +780,17 @@ class _Article:
                 continue
             if construction == "prep_name" and not (i + 1 < end and _is_cap(toks[i + 1])):
                 continue
+            if construction == "pointer":
+                # "Demnach sollen …" / "…, wonach es … geben werde, …": the word stands for the last source
+                stop = next((c for c in commas if c > i), end) if i > 0 else end
+                content = self.trim(toks[i + 1].start, toks[stop - 1].end, keep_end=False) if i + 1 < stop else None
+                if not content or len(re.findall(r"\w+", self.text[content[0]:content[1]])) < 3:
+                    continue
+                q = _Quote("indirect", [list(content)], sentence=k, confidence=0.6)
+                q.cue = [[toks[i].start, toks[i].end]]
+                q.speaker = [[toks[i].start, toks[i].end]]
+                q.frame = [[toks[i].start, toks[i].end]]
+                return self.finish(q, toks, q.spans)
             if construction == "postp":
                 a, b = self.np_backward(toks, i, bounds[clause_of[i]])
                 fa, fb = a, i + 1
