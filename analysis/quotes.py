@@ -81,6 +81,7 @@ class Lexicon:
 
     classes: dict = field(default_factory=dict)          # word -> all its classes in function_words.tsv
     _noun_cache: dict = field(default_factory=dict)
+    _words_cache: dict = field(default_factory=dict)
 
     def cls(self, word: str) -> str | None:
         return self.fw.get(word)
@@ -89,8 +90,20 @@ class Lexicon:
         """Whether ``word`` has class ``cls`` in ``function_words.tsv`` (a word may have several)."""
         return cls in self.classes.get(word, ())
 
-    def words(self, cls: str) -> set:
-        return {w for w, c in self.classes.items() if cls in c}
+    def words(self, cls: str) -> frozenset:
+        got = self._words_cache.get(cls)
+        if got is None:
+            got = self._words_cache[cls] = frozenset(w for w, c in self.classes.items() if cls in c)
+        return got
+
+    def reported_bases(self) -> frozenset:
+        """Lemmas (and particle-verb bases) of cues of the class ``reported``."""
+        got = self._words_cache.get("__reported__")
+        if got is None:
+            rep = {lem for lem, c in self.cue_class.items() if "reported" in c}
+            rep |= {base for base, parts in self.particle_bases.items() if any(f in rep for f in parts.values())}
+            got = self._words_cache["__reported__"] = frozenset(rep)
+        return got
 
     def cue_noun(self, lemma: str) -> bool:
         """A cue noun, also as the head of a compound (Armeeangaben, Polizeiberichten)."""
@@ -539,11 +552,13 @@ class _Article:
                 continue
             if not self.moody[k]:
                 continue
-            toks = self.toks[k]
-            moods = [self.konj(t) for t in toks]
+            if hasattr(self.toks, "moods_lowers"):
+                moods, lowers = self.toks.moods_lowers(k)
+            else:
+                moods, lowers = [t.mood for t in self.toks[k]], [t.lower for t in self.toks[k]]
             has_i = "I" in moods
-            rep = [t.lower for t, m in zip(toks, moods) if m == "reportative"]
-            has_rep = bool(rep) and any(self.lex.is_(t.lower, "perfect_aux") for t in toks)
+            rep = [w for w, m in zip(lowers, moods) if m == "reportative"]
+            has_rep = bool(rep) and any(self.lex.is_(w, "perfect_aux") for w in lowers)
             prev_para = self.sents[last_k][2] if last_k >= 0 else -1
             near = last is not None and k - last_k <= 2 and para - prev_para <= 1
             if has_i and not near and last is not None and k - last_k <= self.far:
@@ -732,11 +747,17 @@ class _Article:
 
     def sentence_quote(self, k: int) -> _Quote | None:
         """Indirect, attributed or reported quotation in sentence ``k`` (or None)."""
+        lex = self.lex
+        if self.de and hasattr(self.toks, "raw"):  # cheap test before the tokens are built (German)
+            texts, lowers, lemmas = self.toks.raw(k)
+            if len(texts) < 3 or not (any(t in _CLAUSE_MARKS for t in texts) or lowers[0] in lex.backref
+                                      or any(w in lex.frames for w in lowers)
+                                      or any(x in lex.reported_bases() for x in lemmas)):
+                return None
         toks = self.toks[k]
         n = len(toks)
         if n < 3:
             return None
-        lex = self.lex
         end = n
         while end > 0 and not _is_word(toks[end - 1]) and toks[end - 1].text not in "“”\"»«":
             end -= 1
@@ -1240,6 +1261,23 @@ class _LazyTokens:
 
     def __len__(self) -> int:
         return len(self.trig)
+
+    def raw(self, n: int) -> tuple[list, list, list]:
+        """Texts, lower-case forms and lemmas of sentence n, without building its tokens."""
+        lo, hi = self.ranges.get(n, (0, 0))
+        if self.lists is None:
+            self.lists = [c.tolist() for c in self.cols[1:8]]
+        return self.lists[2][lo:hi], self.lists[3][lo:hi], self.lists[4][lo:hi]
+
+    def moods_lowers(self, n: int) -> tuple[list, list]:
+        """Konjunktiv moods and lower-case forms of sentence n, without building its tokens."""
+        got = self.cache.get(n)
+        if got is not None:
+            return [t.mood for t in got], [t.lower for t in got]
+        lo, hi = self.ranges.get(n, (0, 0))
+        if self.lists is None:
+            self.lists = [c.tolist() for c in self.cols[1:8]]
+        return self.lists[5][lo:hi], self.lists[3][lo:hi]
 
     def __getitem__(self, n: int) -> list[_Tok]:
         got = self.cache.get(n)
