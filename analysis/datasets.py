@@ -184,6 +184,11 @@ def _parse_brat(text: str) -> tuple[dict, list[dict]]:
     return tbound, events
 
 
+def _brat_spans(tbound: dict, event: dict, role: str) -> list:
+    ref = event.get(role)
+    return tbound.get(ref, ("", []))[1] if ref else []
+
+
 def read_polnear(split: str | os.PathLike = "dev", *, limit: int | None = None) -> GoldData:
     """Read a PolNeAR split (``train``/``dev`` or a folder holding ``text/`` and ``attributions/``).
 
@@ -217,10 +222,7 @@ def read_polnear(split: str | os.PathLike = "dev", *, limit: int | None = None) 
                      "lang": "en", "text": text, "origin": str(chosen[stem])})
         tbound, events = _parse_brat(chosen[stem].read_text(encoding="utf-8"))
         for k, ev in enumerate(events):
-            def get(role):
-                ref = ev.get(role)
-                return tbound.get(ref, ("", []))[1] if ref else []
-            content, cue, source = get("Content"), get("Cue"), get("Source")
+            content, cue, source = (_brat_spans(tbound, ev, role) for role in ("Content", "Cue", "Source"))
             if not content:
                 continue
             body = " ".join(text[s:e] for s, e in content)

@@ -37,13 +37,13 @@ import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from analysis.errors import InputError, require_columns
+from analysis.errors import require_columns
 from analysis.resources import ROOT, table
 
 log = logging.getLogger(__name__)
@@ -126,7 +126,7 @@ def _load_table(lang: str, name: str) -> pd.DataFrame | None:
     return table(lang, name) if (ROOT / lang / f"{name}.tsv").exists() else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(lang: str) -> Lexicon:
     """The :class:`Lexicon` of ``lang`` (German rules are used for languages without resources)."""
     if not (ROOT / lang / "speech_verbs.tsv").exists():
@@ -842,7 +842,7 @@ class _Article:
             cue_idx = list(range(i, i + width)) if not (construction == "so" and so_verb) else [i, i + 1]
             q.cue = [[toks[x].start, toks[x].end] for x in cue_idx]
             q.speaker = [[toks[a].start, toks[b - 1].end]]
-            q.frame = [[toks[fa].start, toks[fb - 1].end]] if toks[fa].text != "," else [[toks[fa].start, toks[fb - 1].end]]
+            q.frame = [[toks[fa].start, toks[fb - 1].end]]
             return self.finish(q, toks, content)
 
         # 2. verb frames
@@ -942,7 +942,7 @@ class _Article:
                         q = _Quote("indirect", spans, sentence=k, confidence=0.8)
                         q.cue = self._cue_spans(toks, idx)
                         if self.de or i == a:
-                            stop = idx[-1] if len(idx) > 1 else (fb if fb < end else end)  # "teilte X mit"
+                            stop = idx[-1] if len(idx) > 1 else (min(end, fb))  # "teilte X mit"
                             sa, sb = self.np_forward(toks, idx[0] + 1, stop)
                             if sb <= sa:
                                 sa, sb = self.np_forward(toks, i + 1, end)
@@ -950,7 +950,7 @@ class _Article:
                             sa, sb = self.np_before_en(toks, i, a)
                         if sb > sa:
                             q.speaker = [[toks[sa].start, toks[sb - 1].end]]
-                        q.frame = [[toks[cb].start, toks[(fb if fb < end else end) - 1].end]]
+                        q.frame = [[toks[cb].start, toks[(min(end, fb)) - 1].end]]
                         if fb < end:
                             q.frame = [[toks[cb].start, toks[b].end]]
                         return self.finish(q, toks, spans)
@@ -998,7 +998,7 @@ class _Article:
                         if sb > sa:
                             q.speaker = [[toks[sa].start, toks[sb - 1].end]]
                         fs = a if self.de else 0
-                        q.frame = [[toks[fs].start, toks[nxt].end if (self.de or toks[nxt].text in ",:") else toks[nxt].end]]
+                        q.frame = [[toks[fs].start, toks[nxt].end]]
                         return self.finish(q, toks, [list(content)])
         # 3. reported speech: a speech act in the main clause, no content clause
         if self.de and cues:
@@ -1199,7 +1199,7 @@ def _features(tokens: pd.DataFrame, langs: dict) -> pd.DataFrame:
             hit_t.append(cue or mood is not None or noun or lower in lex.frames or text in quotes)
         type_index = {t: n for n, t in enumerate(types.tolist())}
 
-        def at(word):  # positions of a word form (by type code, no string comparison)
+        def at(word, type_index=type_index, codes=codes):  # positions of a word form, by type code
             n = type_index.get(word)
             return np.flatnonzero(codes == n) if n is not None else np.zeros(0, dtype=np.int64)
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -47,7 +47,7 @@ _TOKEN = re.compile(r"[\w\-’']+")
 _NAME_RUN = re.compile(r"(?:[ \t]+[A-ZÄÖÜ][\w\-’']*)+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _resources(lang: str):
     lang = lang if (ROOT / lang / "pronouns.tsv").exists() else "de"
     pron = table(lang, "pronouns")

@@ -26,8 +26,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.quotes import extract_quotes  # noqa: E402
-from analysis.segment import segment  # noqa: E402
+from analysis.quotes import extract_quotes
+from analysis.segment import segment
 
 
 def read_corpus(path: Path, megabytes: float) -> pd.DataFrame:

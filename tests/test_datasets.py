@@ -29,7 +29,7 @@ def test_german_news_quotes_dev_sample(shared):
 
 def test_german_news_quotes_matches_the_raw_json(shared):
     folder = shared / "datasets" / "german-news-quotes" / "train"
-    path = sorted(folder.glob("*.json"))[0]
+    path = min(folder.glob("*.json"))
     raw = json.loads(path.read_text(encoding="utf-8"))
     gold = read_german_news_quotes(files=[path])
     assert len(gold.quotes) == len(raw["annotations"])
