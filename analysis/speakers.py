@@ -88,6 +88,20 @@ def _role_lookup(w: str, role_map: dict) -> tuple[str, str] | None:
     return None
 
 
+@cache
+def _search_stems(roles: tuple) -> tuple:
+    """The role nouns to search for: no role that ends in another one (Staatspräsident ends in
+    Präsident) and no feminine form whose masculine form is listed (Präsidentin)."""
+    keep = []
+    for r in roles:
+        if r.endswith("in") and r[:-2] in roles:
+            continue
+        if any(r != o and r.endswith(o) for o in roles):
+            continue
+        keep.append(r)
+    return tuple(keep)
+
+
 def _role_words(text: str, roles: tuple) -> list[tuple[int, int]]:
     """Sorted (start, end) of words that are a role noun or end in one (Außenminister).
 
@@ -97,10 +111,12 @@ def _role_words(text: str, roles: tuple) -> list[tuple[int, int]]:
     low = text.lower()
     n = len(low)
     found: dict[int, int] = {}
-    for r in roles:
+    for r in _search_stems(roles):
         i = low.find(r)
         while i != -1:
             e = i + len(r)
+            if low.startswith("in", e):  # feminine form: Präsident|in
+                e += 2
             if e >= n or not low[e].isalnum():
                 st = i
                 while st > 0 and (low[st - 1].isalnum() or low[st - 1] == "-"):
