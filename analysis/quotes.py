@@ -745,15 +745,39 @@ class _Article:
                         break
         return spans
 
+    def _may_hold_quote(self, k: int) -> bool:
+        """Cheap test on the raw columns (German): can any sentence rule fire in sentence k?"""
+        lex = self.lex
+        texts, lowers, lemmas, cues = self.toks.raw(k)
+        n = len(texts)
+        if n < 3:
+            return False
+        marks = [i for i, t in enumerate(texts) if t in _CLAUSE_MARKS]
+        reported = lex.reported_bases()
+        for i, (w, lm, cue) in enumerate(zip(lowers, lemmas, cues)):
+            c = lex.frames.get(w)
+            if c is not None:
+                kind = c[0]
+                if kind in ("prep", "postp", "pointer", "prep_name"):
+                    return True
+                if kind == "so" and i > 0 and texts[i - 1] == ",":
+                    return True
+                if kind == "noun_prep" and any(lex.cue_noun(x) for x in lemmas[i + 1:i + 3] if isinstance(x, str)):
+                    return True
+                if kind == "clause" and (i == 0 or texts[i - 1] == ",") and any(cues[i + 1:]):
+                    return True
+            if cue:
+                if lm in reported or (i == 1 and lowers[0] in lex.backref):
+                    return True
+                if any(m > i for m in marks) or any(i - 4 <= m < i for m in marks):
+                    return True
+        return False
+
     def sentence_quote(self, k: int) -> _Quote | None:
         """Indirect, attributed or reported quotation in sentence ``k`` (or None)."""
         lex = self.lex
-        if self.de and hasattr(self.toks, "raw"):  # cheap test before the tokens are built (German)
-            texts, lowers, lemmas = self.toks.raw(k)
-            if len(texts) < 3 or not (any(t in _CLAUSE_MARKS for t in texts) or lowers[0] in lex.backref
-                                      or any(w in lex.frames for w in lowers)
-                                      or any(x in lex.reported_bases() for x in lemmas)):
-                return None
+        if self.de and hasattr(self.toks, "raw") and not self._may_hold_quote(k):
+            return None
         toks = self.toks[k]
         n = len(toks)
         if n < 3:
@@ -1262,12 +1286,12 @@ class _LazyTokens:
     def __len__(self) -> int:
         return len(self.trig)
 
-    def raw(self, n: int) -> tuple[list, list, list]:
-        """Texts, lower-case forms and lemmas of sentence n, without building its tokens."""
+    def raw(self, n: int) -> tuple[list, list, list, list]:
+        """Texts, lower-case forms, lemmas and cue flags of sentence n, without building its tokens."""
         lo, hi = self.ranges.get(n, (0, 0))
         if self.lists is None:
             self.lists = [c.tolist() for c in self.cols[1:8]]
-        return self.lists[2][lo:hi], self.lists[3][lo:hi], self.lists[4][lo:hi]
+        return self.lists[2][lo:hi], self.lists[3][lo:hi], self.lists[4][lo:hi], self.lists[6][lo:hi]
 
     def moods_lowers(self, n: int) -> tuple[list, list]:
         """Konjunktiv moods and lower-case forms of sentence n, without building its tokens."""
