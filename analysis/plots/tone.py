@@ -38,7 +38,8 @@ def tone_by_speaker(tone: pd.DataFrame, *, by: str = "speaker", measure: str = "
     """Mean ``measure`` per group with its confidence interval, sorted by the mean.
 
     The ``top`` groups with most units are shown (at least ``min_n`` units each); labels carry
-    the count. Intervals of groups with one unit are missing (NaN) and drawn as a bare point.
+    the count. Intervals of groups with one unit are missing (NaN) and drawn as a bare point;
+    intervals are drawn clipped to the scale (−1 … 1), as a t interval of few units can exceed it.
     """
     _check(tone, [by, "n", measure, f"{measure}_lo", f"{measure}_hi"])
     d = tone[tone["n"] >= min_n].nlargest(top, "n").sort_values(measure)
@@ -47,8 +48,8 @@ def tone_by_speaker(tone: pd.DataFrame, *, by: str = "speaker", measure: str = "
     ax = new_axes(ax, figsize=(7, max(2.5, 0.35 * len(d) + 1)))
     y = np.arange(len(d))
     mean = d[measure].to_numpy(float)
-    lo = np.nan_to_num(mean - d[f"{measure}_lo"].to_numpy(float))
-    hi = np.nan_to_num(d[f"{measure}_hi"].to_numpy(float) - mean)
+    lo = np.nan_to_num(mean - np.clip(d[f"{measure}_lo"].to_numpy(float), -1, 1))
+    hi = np.nan_to_num(np.clip(d[f"{measure}_hi"].to_numpy(float), -1, 1) - mean)
     colours = [PALETTE[0] if m >= 0 else PALETTE[3] for m in mean]
     ax.errorbar(mean, y, xerr=[lo, hi], fmt="none", ecolor="#555", elinewidth=1, capsize=3, zorder=1)
     ax.scatter(mean, y, c=colours, s=40, zorder=2)
