@@ -24,7 +24,11 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 benchmark: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) benchmarks/bench_segment.py
+	$(PY) benchmarks/bench_quotes.py --mb 10
+	$(PY) benchmarks/bench_sentiment.py
+	$(PY) benchmarks/bench_terms.py --mb 20
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache
