@@ -44,6 +44,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from analysis.errors import require_columns
+from analysis.segment import article_languages
 from analysis.resources import ROOT, table
 
 log = logging.getLogger(__name__)
@@ -1085,14 +1086,6 @@ def _trigger_words(lex: Lexicon) -> tuple[frozenset, frozenset]:
 
 # --- public function --------------------------------------------------------------------------
 
-def _article_langs(articles: pd.DataFrame, lang: str | None) -> list[str]:
-    if lang is not None:
-        return [lang] * len(articles)
-    if "lang" in articles.columns:
-        return [x if isinstance(x, str) and x else "de" for x in articles["lang"]]
-    return ["de"] * len(articles)
-
-
 def _empty_quotes() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in QUOTE_COLUMNS})
 
@@ -1130,7 +1123,7 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
     require_columns(articles, ["article_id", "text"], table="articles")
     if articles.empty:
         return _empty_quotes()
-    langs = _article_langs(articles, lang)
+    langs = article_languages(articles, lang)
     if sentences is None or tokens is None:
         from analysis.segment import segment
         seg = segment(articles.assign(lang=langs), progress=progress)

@@ -211,7 +211,12 @@ def segment_text(text: str, lang: str = "de"):
 
 # --- tables -----------------------------------------------------------------------------------
 
-def _article_langs(articles: pd.DataFrame, lang: str | None) -> list[str]:
+def article_languages(articles: pd.DataFrame, lang: str | None = None) -> list[str]:
+    """The language of each article: ``lang`` if given, else the ``lang`` column, else German.
+
+    >>> article_languages(pd.DataFrame({"lang": ["en", None]}))
+    ['en', 'de']
+    """
     if lang is not None:
         return [lang] * len(articles)
     if "lang" in articles.columns:
@@ -232,7 +237,7 @@ def segment(articles: pd.DataFrame, *, lang: str | None = None, progress: bool =
     (['Mr. Smith said it.', 'Yes.'], 1)
     """
     require_columns(articles, ["article_id", "text"], table="articles")
-    langs = _article_langs(articles, lang)
+    langs = article_languages(articles, lang)
     sent_parts, sent_ids, sent_text = [], [], []
     tok_ids, tok_sent, tok_start, tok_end, tok_lang_n = [], [], [], [], []
     words: list[str] = []
