@@ -44,7 +44,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from analysis.errors import require_columns
-from analysis.segment import article_languages
+from analysis.segment import article_languages, segment
 from analysis.resources import ROOT, table
 
 log = logging.getLogger(__name__)
@@ -1125,7 +1125,6 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
         return _empty_quotes()
     langs = article_languages(articles, lang)
     if sentences is None or tokens is None:
-        from analysis.segment import segment
         seg = segment(articles.assign(lang=langs), progress=progress)
         sentences, tokens = seg.sentences, seg.tokens
     require_columns(sentences, ["article_id", "sentence", "paragraph", "start", "end"], table="sentences")
