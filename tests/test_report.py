@@ -24,10 +24,18 @@ def _multi_article_corpus(folder):
     return folder
 
 
+def _english_corpus_without_quotations(folder):
+    folder.mkdir()
+    records = [{"id": f"w{i}", "title": "Weather", "text": f"It rained in Leeds on day {i}. The river rose by two metres."} for i in range(3)]
+    (folder / "weather.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    return folder
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("corpus", ["sample", "multi"])
+@pytest.mark.parametrize("corpus", ["sample", "multi", "english_no_quotes"])
 def test_every_notebook_runs_top_to_bottom(tmp_path, corpus):
-    path = SAMPLE.parent if corpus == "sample" else _multi_article_corpus(tmp_path / "corpus")
+    builders = {"multi": _multi_article_corpus, "english_no_quotes": _english_corpus_without_quotations}
+    path = SAMPLE.parent if corpus == "sample" else builders[corpus](tmp_path / "corpus")
     runs = build_report(path, tmp_path / "report", figures=tmp_path / "figures")
     assert [r.name for r in runs] == [p.stem for p in NOTEBOOKS]
     assert all(r.ok for r in runs), [(r.name, r.error) for r in runs if not r.ok]
@@ -35,6 +43,9 @@ def test_every_notebook_runs_top_to_bottom(tmp_path, corpus):
     assert "could not be analysed" not in index and "failed" not in index.lower()
     for run in runs:
         assert (tmp_path / "report" / "notebooks" / f"{run.name}.html").stat().st_size > 10_000
+    if corpus == "english_no_quotes":
+        quote_page = (tmp_path / "report" / "notebooks" / "02_quote_attribution.html").read_text(encoding="utf-8")
+        assert "No quotation was found in this corpus" in quote_page
     pngs = sorted((tmp_path / "figures").glob("*.png"))
     assert pngs and all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
     assert all(p.with_suffix(".svg").read_text(encoding="utf-8").lstrip().startswith("<?xml") for p in pngs)
