@@ -38,20 +38,27 @@ log = logging.getLogger(__name__)
 SENTENCE_COLUMNS = ["article_id", "paragraph", "sentence", "start", "end", "text"]
 TOKEN_COLUMNS = ["article_id", "sentence", "paragraph", "start", "end", "text", "lower", "lemma", "is_stop", "is_punct"]
 
+# Combining marks (vowel signs of Indic scripts, Hebrew and Arabic points, Thai vowels, Latin
+# diacritics written separately) belong to the word they follow; Python's \w does not include them.
+COMBINING = (r"\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+             r"\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u0a01-\u0a03"
+             r"\u0a3c-\u0a51\u0a81-\u0a83\u0abc-\u0acd\u0b01-\u0b03\u0b3c-\u0b57\u0b82\u0bbe-\u0bcd"
+             r"\u0c00-\u0c04\u0c3e-\u0c56\u0c81-\u0c83\u0cbc-\u0cd6\u0d00-\u0d03\u0d3b-\u0d4d"
+             r"\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200c\u200d")
 TOKEN_RE = re.compile(
     r"""(?:[^\W\d_]\.){2,}                 # acronyms and abbreviations written with dots: U.S., z.B.
       | https?://\S+[\w/] | www\.\S+[\w/]   # web addresses
       | \d+(?:[.,:]\d+)*(?![^\W\d_])      # numbers: 2009, 2.000, 3,5, 12:30
-      | \w+(?:[-'’&]\w+)*                 # words, hyphenated compounds, geht's, Kim's
+      | \w[\wCOMBINING]*(?:[-'’&]\w[\wCOMBINING]*)*   # words, hyphenated compounds, geht's, Kim's
         (?:-(?=\s+(?:und|oder|bis|sowie|and|or|to)\b))?   # Nord- und Südkorea
       | \.{2,} | [!?]+                    # ellipses, ?!, !!!
       | \S                                # any other character on its own
-    """,
+    """.replace("COMBINING", COMBINING),
     re.VERBOSE,
 )
 _SPLIT_RE = re.compile("(" + TOKEN_RE.pattern + ")", re.VERBOSE)
 PARAGRAPH_RE = re.compile(r"[^\n]*\S[^\n]*")
-ENDERS = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "!!!", "???"})
+ENDERS = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "!!!", "???", "।", "॥", "。", "？", "！"})
 DOUBLE_QUOTES = frozenset('„“”"»«')
 MARKS = ENDERS | DOUBLE_QUOTES
 CLOSERS = DOUBLE_QUOTES | frozenset("’‘')]")

@@ -98,3 +98,10 @@ def test_arbitrary_unicode_offsets_slice_back(text):
     for row in sentences.itertuples():
         assert text[row.start:row.end] == row.text
     assert tokens["sentence"].is_monotonic_increasing
+
+
+def test_combining_marks_stay_in_their_word_and_other_scripts_end_sentences():
+    sentences = sentences_of("नमस्ते दुनिया। यह दूसरा वाक्य है।", "hi")
+    assert sentences == ["नमस्ते दुनिया।", "यह दूसरा वाक्य है।"]
+    _, _, words, _ = segment_text("Cafe\u0301 und हिंदी")
+    assert words == ["Cafe\u0301", "und", "हिंदी"]
