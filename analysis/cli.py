@@ -90,6 +90,8 @@ def _run_report(args) -> int:
     for run in runs:
         print(f"  {run.name}: {'ok' if run.ok else 'FAILED: ' + run.error} ({run.seconds:.0f} s)")
     print(f"report: {(args.out / 'index.html').resolve()}")
+    if not runs:
+        print(f"error: {args.corpus}: no readable article; the report's first page says why", file=sys.stderr)
     return 0 if runs and all(r.ok for r in runs) else 1
 
 
