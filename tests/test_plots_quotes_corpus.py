@@ -1,6 +1,4 @@
-import matplotlib
 import pandas as pd
-import pytest
 
 from analysis.plots import save_figure
 from analysis.plots.corpus import plot_articles_over_time, plot_sentence_lengths
