@@ -37,7 +37,10 @@ import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
+from itertools import compress
+from operator import attrgetter
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -274,8 +277,7 @@ def _closes(open_ch: str, ch: str, guillemet_opens: str) -> bool:
 
 # --- per-article analysis ---------------------------------------------------------------------
 
-@dataclass(slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     text: str
@@ -283,6 +285,10 @@ class _Tok:
     lemma: str
     mood: str | None = None
     cue: bool = True  # lemma is a cue verb or the base of one (set by _features)
+
+
+_make_tok = partial(tuple.__new__, _Tok)  # _Tok from one 7-tuple, without a Python-level call
+_tok_text, _tok_lower, _tok_mood, _tok_cue = (attrgetter(a) for a in ("text", "lower", "mood", "cue"))
 
 
 @dataclass
@@ -753,10 +759,15 @@ class _Article:
         n = len(texts)
         if n < 3:
             return False
-        marks = [i for i, t in enumerate(texts) if t in _CLAUSE_MARKS]
         reported = lex.reported_bases()
-        for i, (w, lm, cue) in enumerate(zip(lowers, lemmas, cues)):
-            c = lex.frames.get(w)
+        frames = lex.frames
+        # the answer does not depend on the order, so only the cue and frame positions are visited
+        # (found at C speed; the other tokens cannot make a rule fire)
+        cand = set(compress(range(n), cues))
+        cand.update(compress(range(n), map(frames.__contains__, lowers)))
+        for i in cand:
+            w, lm, cue = lowers[i], lemmas[i], cues[i]
+            c = frames.get(w)
             if c is not None:
                 kind = c[0]
                 if kind in ("prep", "postp", "pointer", "prep_name"):
@@ -770,7 +781,7 @@ class _Article:
             if cue:
                 if lm in reported or (i == 1 and lowers[0] in lex.backref):
                     return True
-                if any(m > i for m in marks) or any(i - 4 <= m < i for m in marks):
+                if not _CLAUSE_MARKS.isdisjoint(texts[i + 1:]) or not _CLAUSE_MARKS.isdisjoint(texts[max(0, i - 4):i]):
                     return True
         return False
 
@@ -789,17 +800,20 @@ class _Article:
         if end <= 0:
             return None
         frames = lex.frames
-        triggers = [i for i in range(end) if toks[i].cue or toks[i].lower in frames]
+        positions = range(end)
+        triggers = set(compress(positions, map(_tok_cue, toks)))
+        triggers.update(compress(positions, map(frames.__contains__, map(_tok_lower, toks))))
         if not triggers:
             return None
-        commas = [i for i in range(end) if toks[i].text in _CLAUSE_MARKS]
+        triggers = sorted(triggers)
+        commas = list(compress(positions, map(_CLAUSE_MARKS.__contains__, map(_tok_text, toks))))
         bounds = [0] + [c + 1 for c in commas] + [end]
         clause_of = [0] * (n + 1)
         for ci in range(len(bounds) - 1):
             clause_of[bounds[ci]:bounds[ci + 1]] = [ci] * (bounds[ci + 1] - bounds[ci])
         last_clause = len(bounds) - 2
         clause_of[end:] = [last_clause] * (n + 1 - end)
-        moods = [t.mood for t in toks]
+        moods = list(map(_tok_mood, toks))
 
         def clause_range(ci):
             return bounds[ci], (commas[ci] if ci < len(commas) else end)
@@ -1129,9 +1143,9 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
         sentences, tokens = seg.sentences, seg.tokens
     require_columns(sentences, ["article_id", "sentence", "paragraph", "start", "end"], table="sentences")
     require_columns(tokens, ["article_id", "sentence", "start", "end", "text", "lower", "lemma"], table="tokens")
-    tokens = _features(tokens, dict(zip(articles["article_id"], langs)))
+    feats, art_ids = _features(tokens, dict(zip(articles["article_id"], langs)))
     sent_groups = _group_rows(sentences, ["sentence", "start", "end", "paragraph"])
-    tok_groups = _group_rows(tokens, ["sentence", "start", "end", "text", "lower", "lemma", "_mood", "_cue", "_trig"])
+    tok_groups = _group_codes(feats["_art"], art_ids, [feats[c] for c in _TOKEN_COLUMNS])
     rows = []
     iterator = zip(articles["article_id"], articles["text"], langs)
     for article_id, text, lg in tqdm(iterator, total=len(articles), disable=not progress, desc="quotes", unit="art"):
@@ -1167,8 +1181,14 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
     return quotes
 
 
-def _features(tokens: pd.DataFrame, langs: dict) -> pd.DataFrame:
+_TOKEN_COLUMNS = ("sentence", "start", "end", "text", "lower", "lemma", "_mood", "_cue", "_trig", "_moody")
+
+
+def _features(tokens: pd.DataFrame, langs: dict) -> tuple[dict, pd.Index]:
     """The tokens of sentences that can hold a quotation, with ``_mood``, ``_cue`` and ``_trig``.
+
+    Returns ``(columns, article_ids)``: a dict of NumPy arrays (the columns of ``_TOKEN_COLUMNS``
+    and ``_art``, the code of each token's article in ``article_ids``), rows in table order.
 
     A sentence is kept when it has a quotation mark, a cue lemma, an attribution word or a
     Konjunktiv form; the rules cannot find anything in the others, so they are skipped. Word
@@ -1176,7 +1196,9 @@ def _features(tokens: pd.DataFrame, langs: dict) -> pd.DataFrame:
     :mod:`analysis.segment` lemmatises per type, so it is read at each type's first token).
     """
     if tokens.empty:
-        return tokens.assign(_mood=None, _cue=False, _trig=False)
+        empty = {c: np.zeros(0, dtype=object) for c in _TOKEN_COLUMNS}
+        empty["_art"] = np.zeros(0, dtype=np.int64)
+        return empty, pd.Index([])
     art_codes, art_ids = pd.factorize(tokens["article_id"])
     art_langs = [langs.get(a, "de") for a in art_ids]
     sentence = tokens["sentence"].to_numpy().astype(np.int64)
@@ -1241,8 +1263,14 @@ def _features(tokens: pd.DataFrame, langs: dict) -> pd.DataFrame:
         for gap in (1, 2):
             ok = nach_at[nach_at + gap < len(codes)]
             trig[ok[nounish[ok + gap]]] = True
-        parts.append(part[keep].assign(_mood=moods[keep], _cue=cue[keep], _trig=trig[keep]))
-    return pd.concat(parts) if len(parts) > 1 else parts[0]
+        kept = np.flatnonzero(keep)
+        cols = {c: part[c].to_numpy()[kept] for c in _TOKEN_COLUMNS[:6]}
+        cols.update(_mood=moods[kept], _cue=cue[kept], _trig=trig[kept], _art=art_codes[mask][kept],
+                    _moody=np.not_equal(moods[kept], None))
+        parts.append(cols)
+    if len(parts) == 1:
+        return parts[0], art_ids
+    return {c: np.concatenate([p[c] for p in parts]) for c in parts[0]}, art_ids
 
 
 class _LazyTokens:
@@ -1263,7 +1291,7 @@ class _LazyTokens:
             los = np.concatenate(([0], cuts))
             his = np.concatenate((cuts, [len(sk)]))
             trig = t_rows[8]
-            mood_hit = pd.notna(t_rows[6])
+            mood_hit = t_rows[9] if len(t_rows) > 9 else pd.notna(t_rows[6])
             trig_any = np.logical_or.reduceat(trig.astype(bool), los)
             mood_any = np.logical_or.reduceat(mood_hit.astype(bool), los)
             for lo, hi, k, tg, md in zip(los.tolist(), his.tolist(), sk[los].tolist(), trig_any, mood_any):
@@ -1272,6 +1300,7 @@ class _LazyTokens:
                     self.ranges[n] = (lo, hi)
                     self.trig[n] = tg
                     self.moody[n] = md
+        self.lemma_ok = None  # every lemma a string (known once the lists are made)
         self.cache: dict[int, list[_Tok]] = {}
         self.lists = None  # the columns as Python lists, made on the first sentence built
 
@@ -1302,9 +1331,12 @@ class _LazyTokens:
         lo, hi = self.ranges.get(n, (0, 0))
         if self.lists is None:
             self.lists = [c.tolist() for c in self.cols[1:8]]
+        if self.lemma_ok is None:
+            self.lemma_ok = set(map(type, self.lists[4])) <= {str}
         s, e, w, lw, lm, mood, cue = (c[lo:hi] for c in self.lists)
-        got = [_Tok(a, b, x, y, z if isinstance(z, str) else x, m, c)
-               for a, b, x, y, z, m, c in zip(s, e, w, lw, lm, mood, cue)]
+        if not self.lemma_ok:
+            lm = [z if isinstance(z, str) else x for x, z in zip(w, lm)]
+        got = list(map(_make_tok, zip(s, e, w, lw, lm, mood, cue)))
         self.cache[n] = got
         return got
 
@@ -1313,11 +1345,17 @@ def _group_rows(df: pd.DataFrame, cols: list[str]) -> dict:
     """{article_id: tuple of column arrays} for the rows of each article (order kept)."""
     if df.empty:
         return {}
-    ids = df["article_id"].to_numpy()
-    codes, uniques = pd.factorize(ids)
+    codes, uniques = pd.factorize(df["article_id"].to_numpy())
+    return _group_codes(codes, uniques, [df[c].to_numpy() for c in cols])
+
+
+def _group_codes(codes: np.ndarray, uniques, arrays: list) -> dict:
+    """{unique: tuple of arrays} for the rows of each code (order kept); ``codes`` index ``uniques``."""
+    if not len(codes):
+        return {}
     order = np.argsort(codes, kind="stable")
     bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-    arrays = [df[c].to_numpy()[order] for c in cols]
+    arrays = [a[order] for a in arrays]
     return {uniques[u]: tuple(a[bounds[u]:bounds[u + 1]] for a in arrays) for u in range(len(uniques))}
 
 
