@@ -8,16 +8,15 @@ text per second (one process, one core) and the peak resident set size.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import time
 from pathlib import Path
 
 from analysis.corpus import iter_articles
+from analysis.datasets import shared_dir
 from analysis.segment import segment
 
-SHARED = Path(os.environ.get("ANALYSIS_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
-DEFAULT = SHARED / "corpora" / "bundestag-wp20-speeches.de.jsonl.gz"
+DEFAULT = shared_dir() / "corpora" / "bundestag-wp20-speeches.de.jsonl.gz"
 
 
 def main() -> None:

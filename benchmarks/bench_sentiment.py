@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pandas as pd
 
-from analysis.evaluate.sentiment import read_vader_nyt, shared_dir
+from analysis.datasets import shared_dir
+from analysis.evaluate.sentiment import read_vader_nyt
 from analysis.sentiment import lexicon, polarity_only, score_sentiment
 
 

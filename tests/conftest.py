@@ -1,10 +1,11 @@
-import os
 from pathlib import Path
 
 import pytest
 
+from analysis.datasets import shared_dir
+
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("ANALYSIS_SHARED", ROOT.parent / "shared"))
+SHARED = shared_dir()
 SAMPLE = ROOT / "data" / "putin-kim-wladiwostok.de.txt"
 
 

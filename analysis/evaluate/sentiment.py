@@ -20,22 +20,16 @@ from __future__ import annotations
 
 import csv
 import math
-import os
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from analysis.datasets import shared_dir
 from analysis.errors import InputError
 
 LABELS = ("negative", "neutral", "positive")
 NYT_GOLD_BAND = 0.5
-
-
-def shared_dir() -> Path:
-    """The shared data folder: ``$ANALYSIS_SHARED`` or ``../shared`` beside the repository."""
-    env = os.environ.get("ANALYSIS_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / ".." / "shared"
 
 
 def default_path(dataset: str) -> Path:
