@@ -51,7 +51,14 @@ def inject_parameters(nb: nbformat.NotebookNode, parameters: dict) -> nbformat.N
 
 
 def run_notebook(path: Path, out_dir: Path, parameters: dict, *, timeout: int = 600) -> NotebookRun:
-    """Execute one notebook with ``parameters``; write the executed ``.ipynb`` and its ``.html`` to ``out_dir``."""
+    """Execute one notebook with ``parameters``; write the executed ``.ipynb`` and its ``.html`` to ``out_dir``.
+
+    A failing cell does not raise: the run is returned with ``ok=False`` and the error's last line.
+
+        run = run_notebook(NOTEBOOK_DIR / "01_load_corpus.ipynb", Path("out"),
+                           {"corpus": "data", "lang": None, "output_dir": "out"})
+        run.ok, run.seconds
+    """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
     from nbconvert import HTMLExporter
@@ -95,6 +102,10 @@ def build_report(corpus: str | Path = "data", out: str | Path = "report", *, lan
     """Execute the notebooks on ``corpus`` and write ``out/index.html``; return one :class:`NotebookRun` each.
 
     ``figures``, when given, is a folder that receives a copy of every exported figure.
+
+    >>> import tempfile
+    >>> build_report("/no/such/corpus", tempfile.mkdtemp())  # reported on the first page, nothing run
+    []
     """
     out = Path(out).resolve()
     (out / "notebooks").mkdir(parents=True, exist_ok=True)

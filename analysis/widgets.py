@@ -45,6 +45,12 @@ def quote_browser(quotes: pd.DataFrame, articles: pd.DataFrame, *, context: int 
     """An ipywidgets panel: pick a speaker and a kind, read their quotations highlighted in context.
 
     Returns the widget (display it as a cell's last expression).
+
+    >>> import pandas as pd
+    >>> q = pd.DataFrame({"article_id": ["a"], "kind": ["direct"], "speaker": ["Putin"], "spans": [[[0, 4]]]})
+    >>> panel = quote_browser(q, pd.DataFrame({"article_id": ["a"], "text": ["Nein, sagte Putin."]}))
+    >>> "1 quotation(s)" in panel.children[1].value
+    True
     """
     import ipywidgets as w
 

@@ -20,7 +20,13 @@ from analysis.plots.style import PALETTE, new_axes
 
 def plot_top_terms(freq: pd.DataFrame, *, n: int = 20, column: str = "n", group=None, ax=None,
                    title: str = "Most frequent terms"):
-    """Horizontal bars of the ``n`` most frequent terms (of one ``group`` when given)."""
+    """Horizontal bars of the ``n`` most frequent terms (of one ``group`` when given).
+
+    >>> import pandas as pd
+    >>> ax = plot_top_terms(pd.DataFrame({"term": ["Gipfel", "Kim"], "n": [3, 5]}))
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Gipfel', 'Kim']
+    """
     require_columns(freq, ["term", column], table="frequency table")
     data = freq
     if group is not None:
@@ -38,7 +44,13 @@ def plot_top_terms(freq: pd.DataFrame, *, n: int = 20, column: str = "n", group=
 def plot_keyness(kw: pd.DataFrame, *, n: int = 15, measure: str = "log_ratio", ax=None,
                  target: str = "target", reference: str = "reference"):
     """Diverging bars: the ``n`` most over-used terms (positive ``g2``) and the ``n`` most
-    under-used (negative ``g2``), bar length = ``measure`` (default log ratio)."""
+    under-used (negative ``g2``), bar length = ``measure`` (default log ratio).
+
+    >>> import pandas as pd
+    >>> kw = pd.DataFrame({"term": ["Gipfel", "und"], "g2": [12.0, -4.0], "log_ratio": [3.1, -1.2]})
+    >>> len(plot_keyness(kw).patches)
+    2
+    """
     require_columns(kw, ["term", "g2", measure], table="keyness table")
     pos = kw[kw["g2"] > 0].nlargest(n, "g2")
     neg = kw[kw["g2"] < 0].nsmallest(n, "g2")
@@ -83,7 +95,13 @@ def _spring_layout(nodes: list, edges: list[tuple[int, int, float]], *, iteratio
 def plot_collocation_network(colls: pd.DataFrame, *, measure: str = "log_dice", top: int = 30, ax=None,
                              seed: int = 1):
     """Network of the ``top`` pairs by ``measure``: words as nodes, pairs as edges whose width
-    grows with the measure (min–max scaled); node size grows with the number of links."""
+    grows with the measure (min–max scaled); node size grows with the number of links.
+
+    >>> import pandas as pd
+    >>> colls = pd.DataFrame({"w1": ["Kim", "Jong"], "w2": ["Jong", "Un"], "log_dice": [13.2, 13.5]})
+    >>> len(plot_collocation_network(colls).texts)
+    3
+    """
     require_columns(colls, ["w1", "w2", measure], table="collocation table")
     data = colls.nlargest(top, measure)
     ax = new_axes(ax, figsize=(7, 6))
@@ -114,6 +132,12 @@ def plot_dispersion(tokens: pd.DataFrame, terms, *, unit: str = "lemma", article
 
     Articles follow the table order, or ``articles[order_by]`` (e.g. ``date``) when given;
     the x axis is the position in the corpus (0–1 of all non-punctuation tokens).
+
+    >>> import pandas as pd
+    >>> toks = pd.DataFrame({"article_id": ["a"] * 4, "sentence": [0] * 4, "is_punct": [False] * 4,
+    ...                      "lemma": ["Kim", "trifft", "Putin", "Kim"]})
+    >>> [t.get_text() for t in plot_dispersion(toks, ["Kim", "Putin"]).get_yticklabels()]
+    ['Kim (2)', 'Putin (1)']
     """
     from analysis.dispersion import occurrences
 

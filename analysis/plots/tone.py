@@ -40,6 +40,12 @@ def tone_by_speaker(tone: pd.DataFrame, *, by: str = "speaker", measure: str = "
     The ``top`` groups with most units are shown (at least ``min_n`` units each); labels carry
     the count. Intervals of groups with one unit are missing (NaN) and drawn as a bare point;
     intervals are drawn clipped to the scale (−1 … 1), as a t interval of few units can exceed it.
+
+    >>> import pandas as pd
+    >>> tone = pd.DataFrame({"speaker": ["A", "B"], "n": [3, 2], "polarity": [0.4, -0.2], "polarity_lo": [0.1, -0.9],
+    ...                      "polarity_hi": [0.7, 0.5], "cooperation": [0.3, -0.5]})
+    >>> [t.get_text() for t in tone_by_speaker(tone).get_yticklabels()]
+    ['B (n=2)', 'A (n=3)']
     """
     _check(tone, [by, "n", measure, f"{measure}_lo", f"{measure}_hi"])
     d = tone[tone["n"] >= min_n].nlargest(top, "n").sort_values(measure)
@@ -67,6 +73,12 @@ def cooperation_vs_polarity(tone: pd.DataFrame, *, by: str = "speaker", x: str =
 
     The four quadrants read: warm and cooperative (top right), critical but cooperative (top
     left), friendly words about a conflict (bottom right), hostile (bottom left).
+
+    >>> import pandas as pd
+    >>> tone = pd.DataFrame({"speaker": ["A", "B"], "n": [3, 2], "polarity": [0.4, -0.2], "polarity_lo": [0.1, -0.9],
+    ...                      "polarity_hi": [0.7, 0.5], "cooperation": [0.3, -0.5]})
+    >>> cooperation_vs_polarity(tone).get_xlabel().startswith("mean polarity")
+    True
     """
     _check(tone, [by, "n", x, y])
     d = tone.nlargest(top, "n")
@@ -92,6 +104,12 @@ def tone_over_time(tone: pd.DataFrame, *, time: str = "month", measure: str = "p
 
     ``tone`` comes from ``tone_by(scored, "month")`` or ``tone_by(scored, ["month", "source"])``
     (then ``group="source"``; the ``top`` groups with most units are drawn).
+
+    >>> import pandas as pd
+    >>> monthly = pd.DataFrame({"month": pd.to_datetime(["2019-04-01", "2019-05-01"]), "n": [4, 5],
+    ...                         "polarity": [0.1, -0.2], "polarity_lo": [0.0, -0.4], "polarity_hi": [0.2, 0.0]})
+    >>> tone_over_time(monthly).get_title()
+    'Polarity over time (mean with 95% CI)'
     """
     cols = [time, "n", measure, f"{measure}_lo", f"{measure}_hi"] + ([group] if group else [])
     _check(tone, cols)
