@@ -41,13 +41,14 @@ from __future__ import annotations
 import html
 import logging
 import math
+import operator
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import util as _import_util
-from itertools import compress, repeat
+from itertools import chain, compress, filterfalse, repeat
 from pathlib import Path
 
 import numpy as np
@@ -86,9 +87,9 @@ LONG_CHARS = 20 * LONG_UNIT  # texts longer than this are certainly long units
 # flags of a word type (bit set)
 F_BOUNDARY, F_NEG, F_POSTNEG, F_INT, F_CONTRAST, F_LEX, F_LOWER, F_PHRASE, F_CLAUSEPRED, F_CORR, F_PTAIL = (
     1 << i for i in range(11))
-# a word with one of these roles sends its unit through the full rule path (F_PTAIL: the last word
-# of a multi-word entry, which is rarer than its first word: "of course", "on hold")
-RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR | F_PTAIL
+# a word with one of these roles sends its unit through the full rule path; so does the rarest
+# word of a multi-word entry (F_PTAIL: "course") together with its first word (F_PHRASE: "of")
+RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR
 SIMPLE_HIT = F_BOUNDARY | F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_LEX | F_PHRASE | F_CLAUSEPRED | F_CORR
 
 
@@ -101,6 +102,32 @@ class Entry:
     cooperation: float
     certainty: float
     source: str
+
+
+@dataclass
+class Roles:
+    """Which strings matter to the rules, as sets and dicts that C-level look-ups can use.
+
+    Kept twice per language: for word types (tokens) and for whitespace-delimited chunks
+    ("agreement," holds the tokens "agreement" and ","), so that most units are scored from their
+    chunks without being tokenized at all.
+    """
+
+    lexical: set[str] = field(default_factory=set)        # is (or holds) a lexicon word or the start of one
+    rules: set[str] = field(default_factory=set)          # has a rule role (negator, intensifier …)
+    phrase_heads: set[str] = field(default_factory=set)   # starts a multi-word entry
+    phrase_rare: set[str] = field(default_factory=set)    # is the rarest word of one
+    pol: dict[str, float] = field(default_factory=dict)   # summed values of the plain lexicon words
+    coop: dict[str, float] = field(default_factory=dict)
+    cert: dict[str, float] = field(default_factory=dict)
+    n_lex: dict[str, int] = field(default_factory=dict)   # number of lexicon words
+    size: dict[str, int] = field(default_factory=dict)    # number of tokens (chunks only)
+
+    def needs_rules(self, words) -> bool:
+        """Whether a unit needs the rule path: a rule word, or the first and the rarest word of a
+        multi-word entry."""
+        return not (self.rules.isdisjoint(words)
+                    and (self.phrase_rare.isdisjoint(words) or self.phrase_heads.isdisjoint(words)))
 
 
 @dataclass
@@ -128,11 +155,8 @@ class Lexicon:
     first_correlatives: frozenset[str] = frozenset()
     types: dict[str, tuple] = field(default_factory=dict)  # per word type: (flags, lemma, entry, factor, note)
     lemmas: dict[str, str] = field(default_factory=dict)   # per word type: lower-cased lemma
-    lexical: set[str] = field(default_factory=set)         # word types that are (or start) lexicon entries
-    rules: set[str] = field(default_factory=set)           # word types with a rule role (negator, phrase start …)
-    plain_pol: dict[str, float] = field(default_factory=dict)   # values of plain lexicon words
-    plain_coop: dict[str, float] = field(default_factory=dict)
-    plain_cert: dict[str, float] = field(default_factory=dict)
+    words: Roles = field(default_factory=Roles)           # per word type seen
+    chunks: Roles = field(default_factory=Roles)          # per whitespace-delimited chunk seen
 
 
 # --- lexicons -------------------------------------------------------------------------------
@@ -467,20 +491,21 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
     if screened:  # the caller (_batch) knows: all types seen, lexicon and rule words present
         pass
     elif all(map(types.__contains__, toks)):  # only word types seen before
-        if lex.lexical.isdisjoint(toks):
+        w = lex.words
+        if w.lexical.isdisjoint(toks):
             return 0.0, 0.0, 0.0, [], 0  # none of them in a lexicon
-        if not want_hits and target_pos is None and lex.rules.isdisjoint(toks):
+        if not want_hits and target_pos is None and not w.needs_rules(toks):
             # no rule word (negator, intensifier, contrast, phrase start, clause predicate):
             # the sums of the plain values, computed in C
             zero = repeat(0.0)
-            return (sum(map(lex.plain_pol.get, toks, zero)), sum(map(lex.plain_coop.get, toks, zero)),
-                    sum(map(lex.plain_cert.get, toks, zero)), [], sum(map(lex.lexical.__contains__, toks)))
+            return (sum(map(w.pol.get, toks, zero)), sum(map(w.coop.get, toks, zero)),
+                    sum(map(w.cert.get, toks, zero)), [], sum(map(w.n_lex.get, toks, repeat(0))))
     infos = list(map(types.get, toks))
     if not screened and None in infos:  # word types seen for the first time
         for i, inf in enumerate(infos):
             if inf is None:
                 infos[i] = _remember(toks[i], lex)
-        if lex.lexical.isdisjoint(toks):
+        if lex.words.lexical.isdisjoint(toks):
             return 0.0, 0.0, 0.0, [], 0
     idx = list(compress(range(len(infos)), infos))
     # pass 1: clauses, phrases, rule words
@@ -687,15 +712,36 @@ def _remember(tok: str, lex: Lexicon):
     if inf is None:
         inf = _type_info(tok, lex) or False
         if inf:
-            if inf[0] & (F_LEX | F_PHRASE):
-                lex.lexical.add(tok)
-            if inf[0] & RULE_ROLES:
-                lex.rules.add(tok)
-            elif inf[0] & F_LEX:
+            w, flags = lex.words, inf[0]
+            if flags & (F_LEX | F_PHRASE):
+                w.lexical.add(tok)
+            if flags & F_PHRASE:
+                w.phrase_heads.add(tok)
+            if flags & F_PTAIL:
+                w.phrase_rare.add(tok)
+            if flags & RULE_ROLES:
+                w.rules.add(tok)
+            elif flags & F_LEX:
                 e = inf[2]
-                lex.plain_pol[tok], lex.plain_coop[tok], lex.plain_cert[tok] = e.polarity, e.cooperation, e.certainty
+                w.pol[tok], w.coop[tok], w.cert[tok], w.n_lex[tok] = e.polarity, e.cooperation, e.certainty, 1
         lex.types[tok] = inf  # last: a type in types is fully registered
     return inf
+
+
+def _remember_chunk(chunk: str, lex: Lexicon) -> None:
+    """Register a new whitespace-delimited chunk with the roles of the tokens it holds."""
+    toks = TOKEN_RE.findall(chunk)
+    for tok in toks:
+        _remember(tok, lex)
+    w, c = lex.words, lex.chunks
+    for have, put in ((w.lexical, c.lexical), (w.rules, c.rules), (w.phrase_heads, c.phrase_heads),
+                      (w.phrase_rare, c.phrase_rare)):
+        if not have.isdisjoint(toks):
+            put.add(chunk)
+    for have, put in ((w.pol, c.pol), (w.coop, c.coop), (w.cert, c.cert), (w.n_lex, c.n_lex)):
+        if v := sum(have.get(t, 0) for t in toks):
+            put[chunk] = v
+    c.size[chunk] = len(toks)  # last: a chunk in size is fully registered
 
 
 def _neg_in(h, negs) -> int:
@@ -896,13 +942,15 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
     return out
 
 
-def _batch(texts: list, lex: Lexicon, alpha: float):
+def _batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = False):
     """Raw sums (polarity, cooperation, certainty), hit counts and flags of many texts at once.
 
-    The per-text work that needs no rule is done with C-level ``map`` over the whole batch:
-    tokenizing, finding units without any lexicon word, and units without any rule word (whose
-    sums are plain look-ups); only the rest goes through the rule path of :func:`_score_tokens`.
+    Units are split at whitespace, and each new chunk is analysed once (:func:`_remember_chunk`).
+    The work that needs no rule is done with C-level look-ups over the whole batch: finding units
+    without any lexicon word, and units without any rule word, whose sums are the chunks' plain
+    values. Only the rest is tokenized and goes through the rule path of :func:`_score_tokens`.
     Long units go through :func:`_score_long` (their values are already squashed means).
+    With ``polarity_only`` the plain look-ups skip cooperation, certainty and hit counts.
     """
     n = len(texts)
     sp, sc, sr, nh, flag = [0.0] * n, [0.0] * n, [0.0] * n, [0] * n, [""] * n
@@ -911,31 +959,42 @@ def _batch(texts: list, lex: Lexicon, alpha: float):
     for i in set(range(n)).difference(strs):
         t = texts[i]
         flag[i] = "missing" if t is None or (isinstance(t, float) and math.isnan(t)) else "non_string"
-    all_toks = list(map(TOKEN_RE.findall, [texts[i] for i in strs]))
-    types = lex.types
-    vocab = set()
-    vocab.update(*all_toks) if all_toks else None
-    for t in vocab.difference(types):
-        _remember(t, lex)
-    no_hit = list(map(lex.lexical.isdisjoint, all_toks))
-    no_rule = list(map(lex.rules.isdisjoint, all_toks))
-    zero = repeat(0.0)
-    pp, pc, pr, lexical = lex.plain_pol.get, lex.plain_coop.get, lex.plain_cert.get, lex.lexical.__contains__
-    for k, i in enumerate(strs):
-        toks = all_toks[k]
-        if not toks:
-            flag[i] = "empty"
-        elif len(toks) > LONG_UNIT or len(texts[i]) > LONG_CHARS:
-            r = _score_long(texts[i], lex, alpha=alpha, band=0.0, target=None, want_hits=False)
-            sp[i], sc[i], sr[i], nh[i], flag[i] = r["polarity"], r["cooperation"], r["certainty"], r["n_hits"], r["flag"]
-            squashed[i] = True
-        elif no_hit[k]:
-            continue
-        elif no_rule[k]:
-            sp[i], sc[i], sr[i] = sum(map(pp, toks, zero)), sum(map(pc, toks, zero)), sum(map(pr, toks, zero))
-            nh[i] = sum(map(lexical, toks))
+    units = [texts[i] for i in strs]
+    words = list(map(str.split, units))
+    c = lex.chunks
+    for chunk in set(filterfalse(c.size.__contains__, chain.from_iterable(words))):
+        _remember_chunk(chunk, lex)
+    for k in compress(range(len(units)), map(operator.not_, words)):
+        flag[strs[k]] = "empty"
+    # a unit is long by its number of tokens, which is at most its number of characters
+    lengths = list(map(len, units))
+    long = {k for k in compress(range(len(units)), map(LONG_UNIT.__lt__, lengths))
+            if lengths[k] > LONG_CHARS or sum(map(c.size.__getitem__, words[k])) > LONG_UNIT}
+    for k in long:
+        i = strs[k]
+        r = _score_long(units[k], lex, alpha=alpha, band=0.0, target=None, want_hits=False)
+        sp[i], sc[i], sr[i], nh[i], flag[i] = r["polarity"], r["cooperation"], r["certainty"], r["n_hits"], r["flag"]
+        squashed[i] = True
+    # units with a lexicon word: with a rule word they take the rule path, else plain look-ups
+    scored = [k for k in compress(range(len(units)), map(operator.not_, map(c.lexical.isdisjoint, words)))
+              if k not in long]
+    plain = []
+    for k in scored:
+        if c.needs_rules(words[k]):
+            i = strs[k]
+            sp[i], sc[i], sr[i], _, nh[i] = _score_tokens(TOKEN_RE.findall(units[k]), None, lex, alpha, None, False,
+                                                          True)
         else:
-            sp[i], sc[i], sr[i], _, nh[i] = _score_tokens(toks, None, lex, alpha, None, False, True)
+            plain.append(k)
+    if plain:
+        chunks = list(chain.from_iterable(map(words.__getitem__, plain)))
+        starts = np.cumsum([0] + [len(words[k]) for k in plain[:-1]])
+        where = [strs[k] for k in plain]
+        sums = [(c.pol, sp)] if polarity_only else [(c.pol, sp), (c.coop, sc), (c.cert, sr), (c.n_lex, nh)]
+        for values, out in sums:
+            looked_up = np.fromiter(map(values.get, chunks, repeat(0)), float, len(chunks))
+            for i, v in zip(where, np.add.reduceat(looked_up, starts).tolist()):
+                out[i] = v
     return sp, sc, sr, nh, flag, squashed
 
 
@@ -951,7 +1010,7 @@ def polarity_only(texts: Iterable, lang: str, *, alpha: float = ALPHA) -> np.nda
     >>> polarity_only(["good talks", "bad talks"], "en").round(2).tolist()
     [0.43, -0.53]
     """
-    sp, _, _, _, _, squashed = _batch(list(texts), lexicon(lang), alpha)
+    sp, _, _, _, _, squashed = _batch(list(texts), lexicon(lang), alpha, polarity_only=True)
     return _squash_all(sp, squashed, alpha)
 
 
