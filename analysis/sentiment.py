@@ -12,6 +12,8 @@ Every hit gets a value ``v`` (polarity, cooperation, certainty, each in −1…1
   Bedingungen nicht"). Negating a *clause predicate* (möglich, erreicht, in Sicht; possible,
   reached) negates every hit of its clause ("Eine Einigung war nicht möglich").
   Two negations cancel (``N_SCALAR**2``).
+* **valence shifters**: aufheben, lockern, verhindern; lift, ease, prevent reverse the hit they
+  govern ("Aufhebung der Sanktionen" is positive, "eine Einigung verhindern" negative).
 * **intensifiers and dampeners**: a factor (sehr 1.3, etwas 0.7) on the next hit within two words.
 * **contrast**: hits before the last contrast word (aber, jedoch, doch; but, however) × 0.5,
   hits after it × 1.5 (VADER's "but" rule).
@@ -34,7 +36,8 @@ True
 
 References: Hutto, C.J. & Gilbert, E. (2014). VADER: A Parsimonious Rule-based Model for
 Sentiment Analysis of Social Media Text. ICWSM-14. Taboada, M. et al. (2011). Lexicon-Based
-Methods for Sentiment Analysis. Computational Linguistics 37(2).
+Methods for Sentiment Analysis. Computational Linguistics 37(2). Polanyi, L. & Zaenen, A.
+(2006). Contextual Valence Shifters. Computing Attitude and Affect in Text, Springer.
 """
 from __future__ import annotations
 
@@ -61,6 +64,7 @@ log = logging.getLogger(__name__)
 
 N_SCALAR = -0.74          # VADER's negation factor
 NEG_WINDOW = 3            # words before a hit in which a negator applies
+SHIFT_WINDOW = (5, 4)     # words after / before a valence shifter in which it reverses a hit
 INT_WINDOW = 2            # words before a hit in which an intensifier applies
 CONTRAST_BEFORE = 0.5     # weight of hits before the last contrast word
 CONTRAST_AFTER = 1.5      # weight of hits after it
@@ -85,12 +89,12 @@ SENT_PIECE = re.compile(r"[^.!?\n]+[.!?]*")
 LONG_CHARS = 20 * LONG_UNIT  # texts longer than this are certainly long units
 
 # flags of a word type (bit set)
-F_BOUNDARY, F_NEG, F_POSTNEG, F_INT, F_CONTRAST, F_LEX, F_LOWER, F_PHRASE, F_CLAUSEPRED, F_CORR, F_PTAIL = (
-    1 << i for i in range(11))
+F_BOUNDARY, F_NEG, F_POSTNEG, F_INT, F_CONTRAST, F_LEX, F_LOWER, F_PHRASE, F_CLAUSEPRED, F_CORR, F_PTAIL, F_SHIFT = (
+    1 << i for i in range(12))
 # a word with one of these roles sends its unit through the full rule path; so does the rarest
 # word of a multi-word entry (F_PTAIL: "course") together with its first word (F_PHRASE: "of")
-RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR
-SIMPLE_HIT = F_BOUNDARY | F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_LEX | F_PHRASE | F_CLAUSEPRED | F_CORR
+RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR | F_SHIFT
+SIMPLE_HIT = F_BOUNDARY | F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_LEX | F_PHRASE | F_CLAUSEPRED | F_CORR | F_SHIFT
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,7 @@ class Lexicon:
     correlatives: dict[str, str]
     negation_exceptions: dict[str, frozenset[str]]
     intensifiers: dict[str, float]
+    shifters: dict[str, bool]           # valence shifter → reverses positive hits too
     contrast: frozenset[str]
     clause_markers: frozenset[str]
     clause_predicates: frozenset[str]
@@ -337,6 +342,8 @@ def lexicon(lang: str) -> Lexicon:
         correlatives={} if corr is None else dict(zip(corr["second"].str.lower(), corr["first"].str.lower())),
         negation_exceptions={k: frozenset(v) for k, v in exc.items()},
         intensifiers={r.term.lower(): float(r.factor) for r in ints.itertuples(index=False)},
+        shifters={k: r.reverses == "both" for r in table(lang, "shifters").itertuples(index=False)
+                  for k in {r.term.lower(), _lemmatize(r.term, lang).lower()}},
         contrast=frozenset(w.lower() for w in wordlist(lang, "contrast")),
         clause_markers=frozenset(w.lower() for w in wordlist(lang, "clause_markers")),
         clause_predicates=frozenset(w.lower() for w in _optional_list(lang, "clause_predicates")),
@@ -439,6 +446,8 @@ def _type_info(word: str, lex: Lexicon) -> tuple | None:
             flags |= F_PHRASE
         if low in lex.phrase_tails or lemma in lex.phrase_tails:
             flags |= F_PTAIL
+        if low in lex.shifters or lemma in lex.shifters:
+            flags |= F_SHIFT
         if not flags & (F_NEG | F_INT | F_CONTRAST):
             entry = lex.entries.get(low)
             by_lemma = lex.entries.get(lemma)
@@ -513,6 +522,7 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
     negs = []           # (pos, clause, used)
     ints = []           # (pos, factor, clause)
     preds = []          # (pos, clause)
+    shifts = []         # (pos, clause, reverses positive hits too, may reach back)
     contrast_pos = -1
     clause = 0
     consumed_until = -1
@@ -592,11 +602,18 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
             continue
         if flags & F_CLAUSEPRED:
             preds.append((i, clause, flags & F_LOWER))
+        if flags & F_SHIFT:
+            low = toks[i].lower()
+            # German verbs and participles close their clause and reach back ("Sanktionen aufheben")
+            back = lex.lang == "de" and flags & F_LOWER
+            shifts.append((i, clause, lex.shifters.get(low, lex.shifters.get(lemma)), back))
         if flags & F_LEX:
             hits.append([i, entry, 1.0, [note] if note else [], clause, i])
     if not hits:
         return 0.0, 0.0, 0.0, [], 0
-    if not (negs or ints or want_hits or target_pos) and contrast_pos < 0:  # fast path: plain sums
+    if shifts:
+        _reverse(hits, shifts, toks)
+    if not (negs or ints or shifts or want_hits or target_pos) and contrast_pos < 0:  # fast path: plain sums
         sp = sc = sr = 0.0
         for h in hits:
             e = h[1]
@@ -704,6 +721,33 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
                         "polarity": round(e.polarity, 4), "cooperation": round(e.cooperation, 4),
                         "certainty": round(e.certainty, 4), "weight": round(mult, 4), "modifiers": mods})
     return sp, sc, sr, out, len(hits)
+
+
+def _reverse(hits: list, shifts: list, toks: list[str]) -> None:
+    """Valence shifters: each reverses (× ``N_SCALAR``) the nearest hit after it in its clause and
+    hits directly following that one; a German verb or participle with no hit after it reaches
+    back to the nearest hit before it ("die Sanktionen aufheben", "Spannungen wurden abgebaut").
+    Only negative hits are reversed unless the shifter reverses both ways. A shifter that reversed
+    a hit adds no tone of its own."""
+    after, before = SHIFT_WINDOW
+    toned = [h for h in hits if h[1].polarity or h[1].cooperation]  # not hedges and boosters
+    for p, cl, both, back in shifts:
+        near = [h for h in toned if h[4] == cl and 0 < h[0] - p <= after][:1]
+        if not near and back:
+            near = [h for h in toned if h[4] == cl and 0 < p - h[5] <= before][-1:]
+        if not near or not (both or near[0][1].polarity < 0 or near[0][1].cooperation < 0):
+            continue
+        # the hit and hits directly following it ("decrease cancer fatalities")
+        run = [h for h in toned if h[0] >= near[0][0] and h[4] == cl and h[0] != p]
+        for k, h in enumerate(run):
+            if k and h[0] != run[k - 1][5] + 1:
+                break
+            h[2] *= N_SCALAR
+            h[3].append(f"reversed:{toks[p]}")
+        for h in hits:
+            if h[0] == p:
+                h[2] = 0.0
+                h[3].append("shifter")
 
 
 def _remember(tok: str, lex: Lexicon):

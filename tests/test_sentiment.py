@@ -76,6 +76,12 @@ PROBES_DE = [
     ("Der russische Staatschef sprach sich für eine Neuauflage der Sechs-Parteien-Gespräche aus, um internationale Garantien zu erreichen.", 1, 1),
     ("Nach russischen Angaben war aber zunächst nicht geplant, dass Vereinbarungen unterzeichnet werden.", -1, -1),
     ("Das Treffen dauerte offenbar länger als geplant – gut zwei Stunden haben die beiden Politiker im Gespräch miteinander verbracht, berichtet die Nachrichtenagentur Ria.", 1, 1),
+    # valence shifters: reversing what they govern
+    ("Die Aufhebung der Sanktionen wurde beschlossen.", 1, 1),
+    ("Beide Seiten wollen die Spannungen abbauen.", 1, 1),
+    ("Die Sanktionen wurden gelockert.", 1, 1),
+    ("Die Regierung setzt auf die Beilegung des Konflikts.", 1, 1),
+    ("Moskau will eine Einigung verhindern.", -1, -1),
 ]
 
 PROBES_EN = [
@@ -125,6 +131,12 @@ PROBES_EN = [
     ("Officials reaffirmed their commitment to peace.", 1, 1),
     ("The attack killed twelve civilians.", -1, -1),
     ("The peace agreement was signed in Washington.", 1, 1),
+    # valence shifters
+    ("Both sides agreed to ease tensions.", 1, 1),
+    ("Washington moved to lift the sanctions.", 1, 1),
+    ("The talks aim to defuse the crisis.", 1, 1),
+    ("Russia tried to prevent an agreement.", -1, -1),
+    ("The move would suspend cooperation with Moscow.", -1, -1),
 ]
 
 
@@ -177,6 +189,15 @@ def test_intensifier_and_dampener_scale_the_hit():
     strong = score_text("Die Lage ist äußerst angespannt.", "de")["hits"][0]["weight"]
     weak = score_text("Die Lage ist etwas angespannt.", "de")["hits"][0]["weight"]
     assert weak < base < strong
+
+
+def test_valence_shifter_reverses_what_it_governs_and_adds_no_tone_itself():
+    hits = {h["term"]: h for h in score_text("Russland will die Sanktionen aufheben.", "de")["hits"]}
+    assert hits["Sanktion"]["weight"] == pytest.approx(N_SCALAR) and "reversed:aufheben" in hits["Sanktion"]["modifiers"]
+    assert all(h["weight"] == 0 for t, h in hits.items() if t != "Sanktion")
+    # "negative" shifters leave positive hits alone; English shifters do not reach back
+    assert score_text("The sanctions were lifted.", "en")["polarity"] < 0
+    assert score_text("They ease the friendship.", "en")["polarity"] > 0
 
 
 def test_contrast_weights():
