@@ -528,6 +528,8 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
     consumed_until = -1
     weder_seen: set[str] = set()
     n = len(toks)
+    # a multi-word entry can only match where its rarest word occurs
+    phrase = F_PHRASE if not lex.words.phrase_rare.isdisjoint(toks) else 0
     for i in idx:
         inf = infos[i]
         flags = inf[0]
@@ -546,7 +548,7 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
                 contrast_pos = i
             if not flags & F_NEG:
                 continue
-        if flags & F_PHRASE:
+        if flags & phrase:
             matched = None
             low = toks[i].lower()
             nxt = toks[i + 1] if i + 1 < n else ""
