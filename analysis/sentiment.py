@@ -777,17 +777,17 @@ def _remember(tok: str, lex: Lexicon):
 def _remember_chunk(chunk: str, lex: Lexicon) -> None:
     """Register a new whitespace-delimited chunk with the roles of the tokens it holds."""
     toks = TOKEN_RE.findall(chunk)
-    for tok in toks:
-        _remember(tok, lex)
-    w, c = lex.words, lex.chunks
-    for have, put in ((w.lexical, c.lexical), (w.rules, c.rules), (w.phrase_heads, c.phrase_heads),
-                      (w.phrase_rare, c.phrase_rare)):
-        if not have.isdisjoint(toks):
-            put.add(chunk)
-    for have, put in ((w.pol, c.pol), (w.coop, c.coop), (w.cert, c.cert), (w.n_lex, c.n_lex)):
-        if v := sum(have.get(t, 0) for t in toks):
-            put[chunk] = v
-    c.size[chunk] = len(toks)  # last: a chunk in size is fully registered
+    if any([_remember(tok, lex) for tok in toks]):  # else no token plays a role
+        w, c = lex.words, lex.chunks
+        for have, put in ((w.lexical, c.lexical), (w.rules, c.rules), (w.phrase_heads, c.phrase_heads),
+                          (w.phrase_rare, c.phrase_rare)):
+            if not have.isdisjoint(toks):
+                put.add(chunk)
+        plain = [t for t in toks if t in w.n_lex]
+        for have, put in ((w.pol, c.pol), (w.coop, c.coop), (w.cert, c.cert), (w.n_lex, c.n_lex)):
+            if v := sum(have[t] for t in plain):
+                put[chunk] = v
+    lex.chunks.size[chunk] = len(toks)  # last: a chunk in size is fully registered
 
 
 def _neg_in(h, negs) -> int:
@@ -869,8 +869,19 @@ def _score_long(text: str, lex, *, alpha, band, target, want_hits):
     """
     ps, cs, rs, allhits = [], [], [], []
     n_all = 0
-    for m in SENT_PIECE.finditer(text):
-        piece, off = m.group(), m.start()
+    pieces = [(m.group(), m.start()) for m in SENT_PIECE.finditer(text)]
+    if not want_hits and target is None:
+        # without explanations, the pieces of up to LONG_UNIT tokens are scored as one batch
+        short = [p for p, _ in pieces if len(p) <= LONG_UNIT or len(TOKEN_RE.findall(p)) <= LONG_UNIT]
+        sums = _batch(short, lex, alpha)
+        for k, f in enumerate(sums[4]):
+            if f != "empty":
+                ps.append(_squash(sums[0][k], alpha))
+                cs.append(_squash(sums[1][k], alpha))
+                rs.append(_squash(sums[2][k], alpha))
+                n_all += int(sums[3][k])
+        pieces = [(p, off) for p, off in pieces if len(p) > LONG_UNIT and len(TOKEN_RE.findall(p)) > LONG_UNIT]
+    for piece, off in pieces:
         if want_hits:
             ms = list(TOKEN_RE.finditer(piece))
             toks = [x.group() for x in ms]
