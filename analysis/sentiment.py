@@ -59,6 +59,7 @@ import pandas as pd
 
 from analysis.errors import InputError, require_columns
 from analysis.resources import ROOT, table, wordlist
+from analysis.segment import lemmatize as _lemmatize
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ CONTRAST_AFTER = 1.5      # weight of hits after it
 TARGET_SCALE = 10.0       # words; w = 1 / (1 + d / TARGET_SCALE)
 ALPHA = 1.0               # squashing: score = S / sqrt(S**2 + ALPHA)
 LONG_UNIT = 400           # units with more words are scored per sentence and averaged
+PREFIX = 3                # letters compared by the prefix test of Lexicon.prefixes
 MIN_COMPOUND_PART = 4     # shortest head or modifier used when splitting German compounds
 COMPOUND_MODIFIER_WEIGHT = 0.5
 # neutral band per language, tuned on the tuning parts of the evaluation sets (docs/sentiment.md)
@@ -141,6 +143,9 @@ class Lexicon:
     lang: str
     entries: dict[str, Entry]
     stems: dict[str, Entry]
+    noun_starts: frozenset[str]         # first letters of the diplomatic lexicon's nouns (compound modifiers)
+    prefixes: frozenset[str]            # first letters (folded) of every entry and stem: a cheap test
+                                        # before stemming a word or lemmatizing a compound's head
     stem: object
     phrases: dict[str, list[tuple[tuple[str, ...], Entry]]]
     negators: frozenset[str]
@@ -165,16 +170,6 @@ class Lexicon:
 
 
 # --- lexicons -------------------------------------------------------------------------------
-
-def _lemmatize(word: str, lang: str) -> str:
-    try:
-        from analysis.segment import lemmatize
-    except ImportError:  # pragma: no cover - the segmenter is part of the package
-        import simplemma
-
-        return simplemma.lemmatize(word, lang=lang)
-    return lemmatize(word, lang)
-
 
 def _package_file(package: str, *parts: str) -> Path | None:
     spec = _import_util.find_spec(package)
@@ -334,6 +329,9 @@ def lexicon(lang: str) -> Lexicon:
         lang=lang,
         entries=entries,
         stems=stems,
+        prefixes=frozenset(_fold(k[:PREFIX + 1])[:PREFIX] for k in chain(entries, stems)),
+        noun_starts=frozenset(k[:MIN_COMPOUND_PART - 1] for k, e in entries.items()
+                              if e.source == "diplomatic" and e.term[:1].isupper()),
         stem=stem,
         phrases=phrases,
         negators=frozenset(w.lower() for w in wordlist(lang, "negators") if not w.startswith("*")),
@@ -353,6 +351,14 @@ def lexicon(lang: str) -> Lexicon:
         phrase_tails=frozenset(_rarest(p, lang) for v in phrases.values() for p, _ in v),
         first_correlatives=frozenset() if corr is None else frozenset(corr["first"].str.lower()),
     )
+
+
+def _fold(word: str) -> str:
+    """A word as Snowball stems begin: umlauts and ß folded (German), so prefixes compare."""
+    return word.translate(_FOLD)
+
+
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 
 
 def _is_word(part: str, lang: str) -> bool:
@@ -389,7 +395,9 @@ def _compound(word: str, lex: Lexicon) -> tuple[Entry | None, str]:
     n = len(low)
     for i in range(MIN_COMPOUND_PART, n - MIN_COMPOUND_PART + 1):
         head = low[i:]
-        e = lex.entries.get(head) or lex.entries.get(_lemmatize(head.capitalize(), lex.lang).lower())
+        e = lex.entries.get(head)
+        if e is None and _fold(head[:PREFIX + 1])[:PREFIX] in lex.prefixes:  # Brände → Brand
+            e = lex.entries.get(_lemmatize(head.capitalize(), lex.lang).lower())
         if e is None or not e.term[:1].isupper():
             continue
         forms = _modifier_forms(low[:i])
@@ -405,6 +413,8 @@ def _compound(word: str, lex: Lexicon) -> tuple[Entry | None, str]:
 
         return (Entry(word, comb(e.polarity, me.polarity), comb(e.cooperation, me.cooperation),
                       comb(e.certainty, me.certainty), e.source), f"compound:{me.term}+{e.term}")
+    if low[:MIN_COMPOUND_PART - 1] not in lex.noun_starts:  # no diplomatic noun can be the modifier
+        return None, ""
     for i in range(n - MIN_COMPOUND_PART, MIN_COMPOUND_PART - 1, -1):
         rest = low[i:]
         for f in _modifier_forms(low[:i]):
@@ -454,7 +464,7 @@ def _type_info(word: str, lex: Lexicon) -> tuple | None:
             if by_lemma is not None and (entry is None or (by_lemma.source == "diplomatic" != entry.source)):
                 entry = by_lemma  # the diplomatic lexicon's lemma beats the base lexicon's word form
             if entry is None and lex.stem is not None and len(low) > MIN_COMPOUND_PART:
-                entry = lex.stems.get(lex.stem(low))
+                entry = lex.stems.get(lex.stem(low)) if _fold(low[:PREFIX + 1])[:PREFIX] in lex.prefixes else None
                 if entry is None and lex.lang == "de" and word[0].islower():
                     # finite verb forms the lemmatizer misses: eskaliert, eskalierte → eskalieren
                     for suf in ("t", "te", "ten", "tet", "et", "st"):
@@ -1043,15 +1053,11 @@ def _batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fal
                                                           True)
         else:
             plain.append(k)
-    if plain:
-        chunks = list(chain.from_iterable(map(words.__getitem__, plain)))
-        starts = np.cumsum([0] + [len(words[k]) for k in plain[:-1]])
-        where = [strs[k] for k in plain]
-        sums = [(c.pol, sp)] if polarity_only else [(c.pol, sp), (c.coop, sc), (c.cert, sr), (c.n_lex, nh)]
-        for values, out in sums:
-            looked_up = np.fromiter(map(values.get, chunks, repeat(0)), float, len(chunks))
-            for i, v in zip(where, np.add.reduceat(looked_up, starts).tolist()):
-                out[i] = v
+    zero = repeat(0)
+    for values, out in [(c.pol, sp)] if polarity_only else [(c.pol, sp), (c.coop, sc), (c.cert, sr), (c.n_lex, nh)]:
+        get = values.get
+        for k in plain:
+            out[strs[k]] = sum(map(get, words[k], zero))
     return sp, sc, sr, nh, flag, squashed
 
 
