@@ -33,9 +33,11 @@ Speakers are then resolved to canonical actors by :func:`analysis.speakers.resol
 """
 from __future__ import annotations
 
+import gc
 import logging
 import re
 from bisect import bisect_right
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, partial
 from itertools import compress
@@ -319,6 +321,7 @@ class _Article:
         self.text, self.sents, self.toks, self.lex = text, sentences, tokens, lex
         self.de = lex.lang == "de"
         self._sent_quote: dict = {}
+        self._pre = None  # (sentence, end, cue positions, frame positions, clause marks, moods) of the last test
         self.trig = np.ones(len(sentences), dtype=bool)   # sentence has a cue or attribution word
         self.moody = np.ones(len(sentences), dtype=bool)  # sentence has a Konjunktiv form
         self.far = 6            # sentences over which a Konjunktiv I sentence inherits a speaker
@@ -356,11 +359,11 @@ class _Article:
                 p = toks[j].lower
                 if p in parts and (j + 1 >= clause_end or not _is_word(toks[j + 1]) or not self.de):
                     full = parts[p]
-                    if full in lex.reflexive and not any(lex.is_(x.lower, "reflexive") for x in toks[i:clause_end]):
+                    if full in lex.reflexive and lex.words("reflexive").isdisjoint(map(_tok_lower, toks[i:clause_end])):
                         continue
                     return full, [i, j]
         if lemma in lex.cue_class:
-            if lemma in lex.reflexive and not any(lex.is_(x.lower, "reflexive") for x in toks[:clause_end]):
+            if lemma in lex.reflexive and lex.words("reflexive").isdisjoint(map(_tok_lower, toks[:clause_end])):
                 return None
             return lemma, [i]
         return None
@@ -518,7 +521,7 @@ class _Article:
         quotes: list[_Quote] = []
         sent_quote: dict[int, _Quote] = {}
         self._sent_quote = sent_quote
-        covered = np.zeros(len(self.sents), dtype=bool)
+        covered = [False] * len(self.sents)
         direct_spans = []
         sent_starts = [s[0] for s in self.sents]
         for qs, qe, closed in marks:
@@ -543,8 +546,9 @@ class _Article:
                 covered[k] = True
                 sent_quote[k] = q
         # sentence rules on the sentences not taken by direct quotations
-        for k, (s, e, para) in enumerate(self.sents):
-            if covered[k] or not self.trig[k]:
+        trig = self.trig.tolist() if isinstance(self.trig, np.ndarray) else list(self.trig)
+        for k in compress(range(len(self.sents)), trig):
+            if covered[k]:
                 continue
             q = self.sentence_quote(k)
             if q is not None:
@@ -553,11 +557,12 @@ class _Article:
         # free indirect speech: Konjunktiv sentences following a quotation
         last: _Quote | None = None
         last_k = -10
+        moody = self.moody.tolist() if isinstance(self.moody, np.ndarray) else list(self.moody)
         for k, (s, e, para) in enumerate(self.sents):
             if k in sent_quote:
                 last, last_k = sent_quote[k], k
                 continue
-            if not self.moody[k]:
+            if not moody[k]:
                 continue
             if hasattr(self.toks, "moods_lowers"):
                 moods, lowers = self.toks.moods_lowers(k)
@@ -565,7 +570,7 @@ class _Article:
                 moods, lowers = [t.mood for t in self.toks[k]], [t.lower for t in self.toks[k]]
             has_i = "I" in moods
             rep = [w for w, m in zip(lowers, moods) if m == "reportative"]
-            has_rep = bool(rep) and any(self.lex.is_(w, "perfect_aux") for w in lowers)
+            has_rep = bool(rep) and not self.lex.words("perfect_aux").isdisjoint(lowers)
             prev_para = self.sents[last_k][2] if last_k >= 0 else -1
             near = last is not None and k - last_k <= 2 and para - prev_para <= 1
             if has_i and not near and last is not None and k - last_k <= self.far:
@@ -753,73 +758,174 @@ class _Article:
         return spans
 
     def _may_hold_quote(self, k: int) -> bool:
-        """Cheap test on the raw columns (German): can any sentence rule fire in sentence k?"""
+        """Cheap test on the raw columns (German): can any sentence rule fire in sentence k?
+
+        A necessary condition for each rule of :meth:`sentence_quote`, checked on the word lists
+        without building token objects: it mirrors the rules' tests on cue, clause marks,
+        Konjunktiv and complementiser, and leaves out only the noun-phrase searches. A sentence
+        for which it answers False cannot give a quotation (tests compare it with the rules).
+        """
         lex = self.lex
-        texts, lowers, lemmas, cues = self.toks.raw(k)
+        texts, lowers, lemmas, cues, moods = self.toks.raw(k)
         n = len(texts)
         if n < 3:
             return False
-        reported = lex.reported_bases()
+        end = n
+        while end > 0 and not _WORD.search(texts[end - 1]) and texts[end - 1] not in "“”\"»«":
+            end -= 1
+        if end <= 0:
+            return False
         frames = lex.frames
-        # the answer does not depend on the order, so only the cue and frame positions are visited
-        # (found at C speed; the other tokens cannot make a rule fire)
-        cand = set(compress(range(n), cues))
-        cand.update(compress(range(n), map(frames.__contains__, lowers)))
-        for i in cand:
-            w, lm, cue = lowers[i], lemmas[i], cues[i]
-            c = frames.get(w)
-            if c is not None:
-                kind = c[0]
-                if kind in ("prep", "postp", "pointer", "prep_name"):
+        positions = range(end)
+        cue_pos = list(compress(positions, cues))
+        frame_pos = list(compress(positions, map(frames.__contains__, lowers)))
+        if not cue_pos and not frame_pos:
+            return False
+        marks = list(compress(positions, map(_CLAUSE_MARKS.__contains__, texts)))
+        self._pre = (k, end, cue_pos, frame_pos, marks, moods)
+        cls = lex.fw.get
+        # 1. attribution words (laut X, X zufolge, nach Angaben X, ", so X", "wie X sagte, ...")
+        for i in frame_pos:
+            kind, rest = frames[lowers[i]]
+            if rest and lowers[i + 1:i + 1 + len(rest)] != list(rest):
+                continue
+            if kind in ("prep", "postp", "pointer"):
+                return True
+            if kind == "prep_name":
+                if i + 1 < end and texts[i + 1][:1].isupper():
                     return True
-                if kind == "so" and i > 0 and texts[i - 1] == ",":
+            elif kind == "so":
+                if i > 0 and texts[i - 1] == "," and i + 1 < end and (
+                        texts[i + 1][:1].isupper() or cls(lowers[i + 1]) == "det" or cues[i + 1]):
                     return True
-                if kind == "noun_prep" and any(lex.cue_noun(x) for x in lemmas[i + 1:i + 3] if isinstance(x, str)):
+            elif kind == "noun_prep":
+                l1 = lemmas[i + 1] if i + 1 < end else None
+                l2 = lemmas[i + 2] if i + 2 < end else None
+                if i + 1 < end and (lex.cue_noun(l1 if isinstance(l1, str) else texts[i + 1]) or (
+                        i + 2 < end and lex.cue_noun(l2 if isinstance(l2, str) else texts[i + 2])
+                        and cls(lowers[i + 1]) in ("det", None) and not texts[i + 1][:1].isupper())):
                     return True
-                if kind == "clause" and (i == 0 or texts[i - 1] == ",") and any(cues[i + 1:]):
+            elif kind == "clause" and (i == 0 or texts[i - 1] == ","):
+                # the verb-final frame clause ends at one of the next three marks or at the end
+                for j in [m for m in marks if m > i][:3] + [end]:
+                    if j - i <= 24 and ((i == 0 and j < end) or (i > 0 and j >= end - 1)) and (
+                            (j - 1 > i and cues[j - 1]) or (j - 2 > i and cues[j - 2])):
+                        return True
+        if not cue_pos:
+            return False
+        # 2. "Das sagte X." pointing back to the previous sentence
+        if k > 0 and end <= 25 and cues[1] and lowers[0] in lex.backref:
+            return True
+        strong = self.frame_konj_strong
+        for i in cue_pos:
+            if i > 0 and texts[i][:1].isupper():
+                continue  # a noun, not a verb
+            # the cue's clause [a, b): between the clause marks around it
+            a, b = 0, end
+            for m in marks:
+                if m < i:
+                    a = m + 1
+                elif m > i:
+                    b = m
+                    break
+            lemma = lemmas[i] if isinstance(lemmas[i], str) else texts[i]
+            full = self._raw_cue(texts, lowers, lemma, i, a, b)
+            if full is None:
+                continue
+            ms = moods[a:b]
+            if "I" in ms or (not strong and "II" in ms):
+                continue  # the cue's clause is itself reported content
+            classes = lex.cue_class.get(full, ())
+            # (a) frame after the content: "CONTENT, sagte X"
+            if a >= 2 and texts[a - 1] in (",", "–", "—") and texts[a - 2] not in _CLAUSE_MARKS and (
+                    i == a or (i <= a + 2 and all(cls(w) == "adv" or w in lex.backref for w in lowers[a:i]))):
+                nxt = next((w for w in lowers[i + 1:end] if cls(w) != "adv"), None)
+                if nxt is not None and nxt not in lex.oblique:
                     return True
-            if cue:
-                if lm in reported or (i == 1 and lowers[0] in lex.backref):
+            # (b) frame before the content: "X sagte, CONTENT" / "X sagte: CONTENT"
+            if b < end - 1 and texts[b] not in ("–", "—"):
+                ms = moods[b + 1:end]
+                if texts[b] == ":" or cls(lowers[b + 1]) == "comp" or "I" in ms or "II" in ms:
                     return True
-                if not _CLAUSE_MARKS.isdisjoint(texts[i + 1:]) or not _CLAUSE_MARKS.isdisjoint(texts[max(0, i - 4):i]):
+                if "speech" in classes and self._zu_infinitive(lowers[b + 1:min(end, b + 31)]):
+                    return True
+            # (c) reported speech act in the main clause
+            if a == 0 and "reported" in classes and not lowers[i].endswith("end") and not (
+                    lowers[i].startswith("ge") and not lemma.startswith("ge")):
+                if lowers[i] == lemma.lower() and full == lemma:
+                    continue  # infinitive (unless completed by a particle)
+                w0 = lowers[0]
+                if w0 not in lex.stop or w0 in lex.pronouns or cls(w0) == "det":
                     return True
         return False
+
+    def _raw_cue(self, texts: list, lowers: list, lemma: str, i: int, a: int, b: int) -> str | None:
+        """The cue lemma of the verb at ``i`` in clause ``[a, b)`` as :meth:`cue_at` finds it (German)."""
+        lex = self.lex
+        parts = lex.particle_bases.get(lemma)
+        if parts:
+            for j in range(i + 1, b):
+                if lowers[j] in parts and (j + 1 >= b or not _WORD.search(texts[j + 1])):
+                    full = parts[lowers[j]]
+                    if full in lex.reflexive and lex.words("reflexive").isdisjoint(lowers[i:b]):
+                        continue
+                    return full
+        if lemma in lex.cue_class:
+            if lemma in lex.reflexive and lex.words("reflexive").isdisjoint(lowers[:b]):
+                return None
+            return lemma
+        return None
+
+    def _zu_infinitive(self, lowers: list) -> bool:
+        """A zu-infinitive among the words (``zu sagen``, ``anzukündigen``), as the content test has it."""
+        lex = self.lex
+        infinitive = lex.words("infinitive")
+        return any(lex.is_(w, "infinitive") or any(z in w[2:-2] for z in infinitive) and w.endswith("en")
+                   for w in lowers)
 
     def sentence_quote(self, k: int) -> _Quote | None:
         """Indirect, attributed or reported quotation in sentence ``k`` (or None)."""
         lex = self.lex
-        if self.de and hasattr(self.toks, "raw") and not self._may_hold_quote(k):
-            return None
+        pre = None
+        if self.de and hasattr(self.toks, "raw"):
+            if not self._may_hold_quote(k):
+                return None
+            pre = self._pre  # what the test found out about the sentence
         toks = self.toks[k]
         n = len(toks)
         if n < 3:
             return None
-        end = n
-        while end > 0 and not _is_word(toks[end - 1]) and toks[end - 1].text not in "“”\"»«":
-            end -= 1
-        if end <= 0:
-            return None
-        frames = lex.frames
-        positions = range(end)
-        triggers = set(compress(positions, map(_tok_cue, toks)))
-        triggers.update(compress(positions, map(frames.__contains__, map(_tok_lower, toks))))
-        if not triggers:
-            return None
-        triggers = sorted(triggers)
-        commas = list(compress(positions, map(_CLAUSE_MARKS.__contains__, map(_tok_text, toks))))
+        if pre is not None and pre[0] == k:
+            _, end, cue_pos, frame_pos, commas, moods = pre
+            triggers = sorted(set(cue_pos).union(frame_pos))
+        else:
+            end = n
+            while end > 0 and not _is_word(toks[end - 1]) and toks[end - 1].text not in "“”\"»«":
+                end -= 1
+            if end <= 0:
+                return None
+            frames = lex.frames
+            positions = range(end)
+            triggers = set(compress(positions, map(_tok_cue, toks)))
+            triggers.update(compress(positions, map(frames.__contains__, map(_tok_lower, toks))))
+            if not triggers:
+                return None
+            triggers = sorted(triggers)
+            commas = list(compress(positions, map(_CLAUSE_MARKS.__contains__, map(_tok_text, toks))))
+            moods = list(map(_tok_mood, toks))
         bounds = [0] + [c + 1 for c in commas] + [end]
         clause_of = [0] * (n + 1)
         for ci in range(len(bounds) - 1):
             clause_of[bounds[ci]:bounds[ci + 1]] = [ci] * (bounds[ci + 1] - bounds[ci])
         last_clause = len(bounds) - 2
         clause_of[end:] = [last_clause] * (n + 1 - end)
-        moods = list(map(_tok_mood, toks))
 
         def clause_range(ci):
             return bounds[ci], (commas[ci] if ci < len(commas) else end)
 
         def konj_in(a, b, strong=False):
-            return any(m in (("I",) if strong else ("I", "II")) for m in moods[a:b])
+            ms = moods[a:b]
+            return "I" in ms or (not strong and "II" in ms)
 
         # 1. verb-less attributions: laut X, nach Angaben von X, X zufolge, ", so X"
         for i in triggers:
@@ -1137,6 +1243,30 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
     require_columns(articles, ["article_id", "text"], table="articles")
     if articles.empty:
         return _empty_quotes()
+    with _gc_paused():
+        return _extract_quotes(articles, sentences, tokens, lang=lang, actors=actors, resolve=resolve,
+                               min_confidence=min_confidence, nested=nested, merge=merge, progress=progress)
+
+
+@contextmanager
+def _gc_paused():
+    """Pause Python's cyclic garbage collector for a block (restored afterwards).
+
+    The extraction allocates hundreds of thousands of small tuples and lists that live until
+    the end and form no reference cycles; the collector would rescan them again and again
+    (about a fifth of the run time on the Bundestag benchmark) without freeing anything.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract_quotes(articles: pd.DataFrame, sentences, tokens, *, lang, actors, resolve, min_confidence,
+                    nested, merge, progress) -> pd.DataFrame:
     langs = article_languages(articles, lang)
     if sentences is None or tokens is None:
         seg = segment(articles.assign(lang=langs), progress=progress)
@@ -1144,20 +1274,19 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
     require_columns(sentences, ["article_id", "sentence", "paragraph", "start", "end"], table="sentences")
     require_columns(tokens, ["article_id", "sentence", "start", "end", "text", "lower", "lemma"], table="tokens")
     feats, art_ids = _features(tokens, dict(zip(articles["article_id"], langs)))
-    sent_groups = _group_rows(sentences, ["sentence", "start", "end", "paragraph"])
-    tok_groups = _group_codes(feats["_art"], art_ids, [feats[c] for c in _TOKEN_COLUMNS])
+    sent_groups = _sentence_groups(sentences)
+    tok_groups = _TokenGroups(feats, art_ids)
     rows = []
-    iterator = zip(articles["article_id"], articles["text"], langs)
+    iterator = zip(articles["article_id"].tolist(), articles["text"].tolist(), langs)
     for article_id, text, lg in tqdm(iterator, total=len(articles), disable=not progress, desc="quotes", unit="art"):
         if not isinstance(text, str) or not text.strip():
             continue
         s_rows = sent_groups.get(article_id)
-        t_rows = tok_groups.get(article_id)
-        if s_rows is None or t_rows is None:
+        if s_rows is None or article_id not in tok_groups.index:
             continue
-        sents = list(zip(s_rows[1].tolist(), s_rows[2].tolist(), s_rows[3].tolist()))
-        order = {k: n for n, k in enumerate(s_rows[0].tolist())}
-        toks = _LazyTokens(t_rows, order, len(sents))
+        numbers, sents = s_rows
+        order = {k: n for n, k in enumerate(numbers)}
+        toks = tok_groups.article(article_id, order, len(sents))
         try:
             rules = _Article(text, sents, toks, lexicon(lg))
             rules.trig, rules.moody = toks.trig, toks.moody
@@ -1199,7 +1328,7 @@ def _features(tokens: pd.DataFrame, langs: dict) -> tuple[dict, pd.Index]:
         empty = {c: np.zeros(0, dtype=object) for c in _TOKEN_COLUMNS}
         empty["_art"] = np.zeros(0, dtype=np.int64)
         return empty, pd.Index([])
-    art_codes, art_ids = pd.factorize(tokens["article_id"])
+    art_codes, art_ids = _factorize_runs(tokens["article_id"].to_numpy())
     art_langs = [langs.get(a, "de") for a in art_ids]
     sentence = tokens["sentence"].to_numpy().astype(np.int64)
     sent_key = art_codes.astype(np.int64) * (int(sentence.max()) + 2) + sentence
@@ -1220,7 +1349,9 @@ def _features(tokens: pd.DataFrame, langs: dict) -> tuple[dict, pd.Index]:
         first = np.full(len(types), -1, dtype=np.int64)
         first[codes[::-1]] = np.arange(len(codes))[::-1]
         type_lemmas = part["lemma"].iloc[first].tolist()
+        particles = frozenset(p for parts in lex.particle_bases.values() for p in parts)
         mood_t, cue_t, hit_t, trig_t, noun_t = [], [], [], [], []
+        cap_t, base_t, part_t, word_t, form_t = [], [], [], [], []
         for text, lemma in zip(types.tolist(), type_lemmas):
             text = str(text)
             lemma = lemma if isinstance(lemma, str) else text
@@ -1235,6 +1366,12 @@ def _features(tokens: pd.DataFrame, langs: dict) -> tuple[dict, pd.Index]:
             noun_t.append(noun and not cue)
             trig_t.append(cue or lower in forms)
             hit_t.append(cue or mood is not None or noun or lower in lex.frames or text in quotes)
+            if de:
+                cap_t.append(text[:1].isupper())
+                base_t.append(cue and lemma not in lex.cue_class)  # a cue only with its particle
+                part_t.append(lower in particles)
+                word_t.append(_WORD.search(text) is not None)
+                form_t.append(lower in forms)
         type_index = {t: n for n, t in enumerate(types.tolist())}
 
         def at(word, type_index=type_index, codes=codes):  # positions of a word form, by type code
@@ -1251,18 +1388,30 @@ def _features(tokens: pd.DataFrame, langs: dict) -> tuple[dict, pd.Index]:
         keys = sent_key[mask]
         keep = np.isin(keys, np.unique(keys[hit]))
         trig = np.asarray(trig_t, dtype=bool)[codes]
+        if de:
+            trig = np.asarray(form_t, dtype=bool)[codes] | _possible_cues(keys, codes, cue, cap_t, base_t, part_t, word_t)
         # frame words that count only in context: ", so X" and "nach <cue noun>"
         comma = type_index.get(",", -1)
         so_words = [w for w, (c, _) in lex.frames.items() if c == "so"]
         so_at = np.concatenate([at(w) for x in so_words for w in (x, x.capitalize())] or [np.zeros(0, int)])
         so_at = so_at[so_at > 0]
         trig[so_at[codes[so_at - 1] == comma]] = True
-        nounish = np.asarray(noun_t, dtype=bool)[codes]
+        # "nach <cue noun>": a listed noun counts in any sentence, the head of a compound
+        # ("nach Armeeangaben") only in a sentence that also has a speech-verb word
         noun_preps = [w for w, (c, _) in lex.frames.items() if c == "noun_prep"]
         nach_at = np.concatenate([at(w) for x in noun_preps for w in (x, x.capitalize())] or [np.zeros(0, int)])
+        with_verb = None
         for gap in (1, 2):
             ok = nach_at[nach_at + gap < len(codes)]
-            trig[ok[nounish[ok + gap]]] = True
+            after = codes[ok + gap].tolist()
+            listed = np.asarray([noun_t[c] for c in after], dtype=bool)
+            trig[ok[listed]] = True
+            head = np.asarray([not noun_t[c] and lex.cue_noun(type_lemmas[c] if isinstance(type_lemmas[c], str)
+                                                                else str(types[c])) for c in after], dtype=bool)
+            if head.any():
+                if with_verb is None:
+                    with_verb = np.isin(keys, np.unique(keys[cue]))
+                trig[ok[head & with_verb[ok]]] = True
         kept = np.flatnonzero(keep)
         cols = {c: part[c].to_numpy()[kept] for c in _TOKEN_COLUMNS[:6]}
         cols.update(_mood=moods[kept], _cue=cue[kept], _trig=trig[kept], _art=art_codes[mask][kept],
@@ -1273,6 +1422,76 @@ def _features(tokens: pd.DataFrame, langs: dict) -> tuple[dict, pd.Index]:
     return {c: np.concatenate([p[c] for p in parts]) for c in parts[0]}, art_ids
 
 
+def _factorize_runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(values)``, fast when equal values stand together (tokens come by article)."""
+    if len(values) < 2:
+        return pd.factorize(values)
+    starts = np.concatenate(([0], np.flatnonzero(values[1:] != values[:-1]) + 1))
+    run_codes, uniques = pd.factorize(values[starts])
+    return np.repeat(run_codes, np.diff(np.append(starts, len(values)))), uniques
+
+
+def _possible_cues(keys: np.ndarray, codes: np.ndarray, cue: np.ndarray, cap_t: list, base_t: list,
+                   part_t: list, word_t: list) -> np.ndarray:
+    """German cue tokens that :meth:`_Article.cue_at` can accept in their sentence (keys: sentence keys).
+
+    A capitalised word is a cue only at the start of its sentence (inside, it is a noun), and the
+    base of a particle verb (``weisen``, ``stellen``) only with one of the particles later in the
+    sentence as the last word of a clause (followed by punctuation or the sentence end).
+    """
+    n = len(codes)
+    first = np.ones(n, dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    last = np.ones(n, dtype=bool)
+    last[:-1] = first[1:]
+    ok = cue & (first | ~np.asarray(cap_t, dtype=bool)[codes])
+    base = ok & np.asarray(base_t, dtype=bool)[codes]
+    if base.any():
+        word = np.asarray(word_t, dtype=bool)[codes]
+        final = np.asarray(part_t, dtype=bool)[codes] & (last | ~np.concatenate((word[1:], [False])))
+        fp = np.flatnonzero(final)
+        bi = np.flatnonzero(base)
+        # the last clause-final particle of each sentence, against the position of each base verb
+        ukeys, ri = np.unique(keys[fp][::-1], return_index=True)
+        last_fp = fp[::-1][ri]
+        at = np.minimum(np.searchsorted(ukeys, keys[bi]), max(len(ukeys) - 1, 0))
+        has = (ukeys[at] == keys[bi]) & (last_fp[at] > bi) if len(ukeys) else np.zeros(len(bi), dtype=bool)
+        ok[bi[~has]] = False
+    return ok
+
+
+class _TokenGroups:
+    """The token columns of :func:`_features` in article order, as Python lists, with the
+    token range, cue flag and Konjunktiv flag of each sentence (computed once for all articles)."""
+
+    def __init__(self, feats: dict, art_ids):
+        codes = np.asarray(feats["_art"])
+        self.index = {a: u for u, a in enumerate(art_ids)}
+        n = len(codes)
+        order = None if n < 2 or bool(np.all(codes[1:] >= codes[:-1])) else np.argsort(codes, kind="stable")
+        cols = {c: (feats[c] if order is None else feats[c][order]) for c in _TOKEN_COLUMNS}
+        codes = codes if order is None else codes[order]
+        self.bounds = np.searchsorted(codes, np.arange(len(art_ids) + 1)).tolist()
+        self.lists = [cols[c].tolist() for c in ("start", "end", "text", "lower", "lemma", "_mood", "_cue")]
+        self.lemma_ok = set(map(type, self.lists[4])) <= {str}
+        # sentence runs: maximal ranges of tokens of one sentence of one article
+        sk = cols["sentence"]
+        if n:
+            cut = np.flatnonzero((sk[1:] != sk[:-1]) | (codes[1:] != codes[:-1])) + 1
+            los = np.concatenate(([0], cut))
+            his = np.concatenate((cut, [n]))
+            trig = np.logical_or.reduceat(cols["_trig"].astype(bool), los)
+            moody = np.logical_or.reduceat(cols["_moody"].astype(bool), los)
+            self.run_bounds = np.searchsorted(codes[los], np.arange(len(art_ids) + 1)).tolist()
+            self.runs = list(zip(los.tolist(), his.tolist(), sk[los].tolist(), trig.tolist(), moody.tolist()))
+        else:
+            self.run_bounds, self.runs = [0] * (len(art_ids) + 1), []
+
+    def article(self, article_id, order: dict, n_sents: int) -> _LazyTokens:
+        u = self.index[article_id]
+        return _LazyTokens(self, self.runs[self.run_bounds[u]:self.run_bounds[u + 1]], order, n_sents)
+
+
 class _LazyTokens:
     """Per-sentence token lists of one article, built on first access.
 
@@ -1280,39 +1499,28 @@ class _LazyTokens:
     Sentences with neither are never built.
     """
 
-    def __init__(self, t_rows: tuple, order: dict, n_sents: int):
-        self.cols = t_rows
-        sk = t_rows[0]
+    def __init__(self, groups: _TokenGroups, runs: list, order: dict, n_sents: int):
+        self.lists = groups.lists
+        self.lemma_ok = groups.lemma_ok
         self.ranges: dict[int, tuple[int, int]] = {}
-        self.trig = np.zeros(n_sents, dtype=bool)
-        self.moody = np.zeros(n_sents, dtype=bool)
-        if len(sk):
-            cuts = np.flatnonzero(sk[1:] != sk[:-1]) + 1
-            los = np.concatenate(([0], cuts))
-            his = np.concatenate((cuts, [len(sk)]))
-            trig = t_rows[8]
-            mood_hit = t_rows[9] if len(t_rows) > 9 else pd.notna(t_rows[6])
-            trig_any = np.logical_or.reduceat(trig.astype(bool), los)
-            mood_any = np.logical_or.reduceat(mood_hit.astype(bool), los)
-            for lo, hi, k, tg, md in zip(los.tolist(), his.tolist(), sk[los].tolist(), trig_any, mood_any):
-                n = order.get(k)
-                if n is not None:
-                    self.ranges[n] = (lo, hi)
-                    self.trig[n] = tg
-                    self.moody[n] = md
-        self.lemma_ok = None  # every lemma a string (known once the lists are made)
+        self.trig = [False] * n_sents
+        self.moody = [False] * n_sents
+        for lo, hi, k, tg, md in runs:
+            n = order.get(k)
+            if n is not None:
+                self.ranges[n] = (lo, hi)
+                self.trig[n] = tg
+                self.moody[n] = md
         self.cache: dict[int, list[_Tok]] = {}
-        self.lists = None  # the columns as Python lists, made on the first sentence built
 
     def __len__(self) -> int:
         return len(self.trig)
 
-    def raw(self, n: int) -> tuple[list, list, list, list]:
-        """Texts, lower-case forms, lemmas and cue flags of sentence n, without building its tokens."""
+    def raw(self, n: int) -> tuple[list, list, list, list, list]:
+        """Texts, lower-case forms, lemmas, cue flags and moods of sentence n, without building its tokens."""
         lo, hi = self.ranges.get(n, (0, 0))
-        if self.lists is None:
-            self.lists = [c.tolist() for c in self.cols[1:8]]
-        return self.lists[2][lo:hi], self.lists[3][lo:hi], self.lists[4][lo:hi], self.lists[6][lo:hi]
+        ls = self.lists
+        return ls[2][lo:hi], ls[3][lo:hi], ls[4][lo:hi], ls[6][lo:hi], ls[5][lo:hi]
 
     def moods_lowers(self, n: int) -> tuple[list, list]:
         """Konjunktiv moods and lower-case forms of sentence n, without building its tokens."""
@@ -1320,8 +1528,6 @@ class _LazyTokens:
         if got is not None:
             return [t.mood for t in got], [t.lower for t in got]
         lo, hi = self.ranges.get(n, (0, 0))
-        if self.lists is None:
-            self.lists = [c.tolist() for c in self.cols[1:8]]
         return self.lists[5][lo:hi], self.lists[3][lo:hi]
 
     def __getitem__(self, n: int) -> list[_Tok]:
@@ -1329,10 +1535,6 @@ class _LazyTokens:
         if got is not None:
             return got
         lo, hi = self.ranges.get(n, (0, 0))
-        if self.lists is None:
-            self.lists = [c.tolist() for c in self.cols[1:8]]
-        if self.lemma_ok is None:
-            self.lemma_ok = set(map(type, self.lists[4])) <= {str}
         s, e, w, lw, lm, mood, cue = (c[lo:hi] for c in self.lists)
         if not self.lemma_ok:
             lm = [z if isinstance(z, str) else x for x, z in zip(w, lm)]
@@ -1341,22 +1543,20 @@ class _LazyTokens:
         return got
 
 
-def _group_rows(df: pd.DataFrame, cols: list[str]) -> dict:
-    """{article_id: tuple of column arrays} for the rows of each article (order kept)."""
-    if df.empty:
+def _sentence_groups(sentences: pd.DataFrame) -> dict:
+    """{article_id: (sentence numbers, [(start, end, paragraph), ...])} in table order."""
+    if sentences.empty:
         return {}
-    codes, uniques = pd.factorize(df["article_id"].to_numpy())
-    return _group_codes(codes, uniques, [df[c].to_numpy() for c in cols])
-
-
-def _group_codes(codes: np.ndarray, uniques, arrays: list) -> dict:
-    """{unique: tuple of arrays} for the rows of each code (order kept); ``codes`` index ``uniques``."""
-    if not len(codes):
-        return {}
-    order = np.argsort(codes, kind="stable")
-    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-    arrays = [a[order] for a in arrays]
-    return {uniques[u]: tuple(a[bounds[u]:bounds[u + 1]] for a in arrays) for u in range(len(uniques))}
+    codes, uniques = _factorize_runs(sentences["article_id"].to_numpy())
+    order = None if bool(np.all(codes[1:] >= codes[:-1])) else np.argsort(codes, kind="stable")
+    cols = [sentences[c].to_numpy() for c in ("sentence", "start", "end", "paragraph")]
+    if order is not None:
+        cols, codes = [c[order] for c in cols], codes[order]
+    bounds = np.searchsorted(codes, np.arange(len(uniques) + 1)).tolist()
+    numbers = cols[0].tolist()
+    spans = list(zip(cols[1].tolist(), cols[2].tolist(), cols[3].tolist()))
+    return {uniques[u]: (numbers[bounds[u]:bounds[u + 1]], spans[bounds[u]:bounds[u + 1]])
+            for u in range(len(uniques))}
 
 
 def _row(article_id, n: int, q: _Quote, text: str, lang: str) -> dict:

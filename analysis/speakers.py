@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 _NAME_TOKEN = re.compile(r"[A-ZÄÖÜ][\w\-’']*")
 _TOKEN = re.compile(r"[\w\-’']+")
 _NAME_RUN = re.compile(r"(?:[ \t]+[A-ZÄÖÜ][\w\-’']*)+")
+_NAME_START = re.compile(r"[A-ZÄÖÜ]")
 
 
 @cache
@@ -102,28 +103,56 @@ def _search_stems(roles: tuple) -> tuple:
     return tuple(keep)
 
 
-def _role_words(text: str, roles: tuple) -> list[tuple[int, int]]:
-    """Sorted (start, end) of words that are a role noun or end in one (Außenminister).
+def _trie_pattern(words) -> str:
+    """A regular expression matching any of ``words``, factored by common prefixes (fast in ``re``)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
 
-    One literal search (``str.find``) per role noun over the lower-cased text, then the match is
-    widened to the start of its word; matches inside a longer word are skipped.
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
+
+
+@cache
+def _role_pattern(roles: tuple) -> re.Pattern:
+    """Matches, in the reversed lower-case text, white space followed by a reversed role noun (with -in)."""
+    stems = [r[::-1] for r in _search_stems(roles)]
+    return re.compile(r"[ \t]+(?:ni)?" + _trie_pattern(stems))
+
+
+def _role_words(text: str, roles: tuple) -> list[tuple[int, int]]:
+    """Sorted (start, end) of words that are a role noun or end in one (Außenminister) and are
+    followed by a capitalised word (the name of an apposition: ``Präsident Wladimir Putin``).
+
+    One search over the reversed text finds every word end that closes a role noun and is
+    followed by white space (a role noun closes a word when no letter or digit follows it);
+    each match is widened to the start of its word (letters, digits, hyphens).
     """
-    low = text.lower()
-    n = len(low)
+    n = len(text)
     found: dict[int, int] = {}
-    for r in _search_stems(roles):
-        i = low.find(r)
-        while i != -1:
-            e = i + len(r)
-            if low.startswith("in", e):  # feminine form: Präsident|in
-                e += 2
-            if e >= n or not low[e].isalnum():
-                st = i
-                while st > 0 and (low[st - 1].isalnum() or low[st - 1] == "-"):
-                    st -= 1
-                if found.get(st, 0) < e:
-                    found[st] = e
-            i = low.find(r, e)
+    low = text.lower()
+    if len(low) != n:  # a letter whose lower case is longer (İ): keep the offsets of the text
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for m in _role_pattern(roles).finditer(low[::-1]):
+        ms, me = m.span()  # in the reversed text: white space, then the reversed role noun
+        if ms == 0 or not _NAME_START.match(text, n - ms):
+            continue
+        gap = len(m.group()) - len(m.group().lstrip(" \t"))
+        i, e = n - me, n - ms - gap
+        st = i
+        while st > 0 and (text[st - 1].isalnum() or text[st - 1] == "-"):
+            st -= 1
+        if found.get(st, 0) < e:
+            found[st] = e
     return sorted(found.items())
 
 
@@ -288,14 +317,15 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
                 out[c] = pd.Series(dtype=object)
         return out
     alias = _alias_index(read_actors(actors))
-    texts = dict(zip(articles["article_id"], articles["text"]))
-    langs = dict(zip(articles["article_id"], articles["lang"])) if "lang" in articles.columns else {}
+    ids = articles["article_id"].tolist()
+    texts = dict(zip(ids, articles["text"].tolist()))
+    langs = dict(zip(ids, articles["lang"].tolist())) if "lang" in articles.columns else {}
     speakers, how = [], []
-    prev_res = list(out["speaker_resolution"]) if "speaker_resolution" in out.columns else ["explicit"] * len(out)
-    span_col = list(out["speaker_span"]) if "speaker_span" in out.columns else [None] * len(out)
+    prev_res = out["speaker_resolution"].tolist() if "speaker_resolution" in out.columns else ["explicit"] * len(out)
+    span_col = out["speaker_span"].tolist() if "speaker_span" in out.columns else [None] * len(out)
     cache: dict = {}
     last: dict = {}
-    for idx, (aid, mention, span, res0) in enumerate(zip(out["article_id"], out["speaker_mention"], span_col, prev_res)):
+    for idx, (aid, mention, span, res0) in enumerate(zip(out["article_id"].tolist(), out["speaker_mention"].tolist(), span_col, prev_res)):
         lg = lang or langs.get(aid) or "de"
         text = texts.get(aid)
         if not isinstance(text, str):
