@@ -127,7 +127,7 @@ class Roles:
     coop: dict[str, float] = field(default_factory=dict)
     cert: dict[str, float] = field(default_factory=dict)
     n_lex: dict[str, int] = field(default_factory=dict)   # number of lexicon words
-    size: dict[str, int] = field(default_factory=dict)    # number of tokens (chunks only)
+    tokens: dict[str, tuple] = field(default_factory=dict)  # the tokens a chunk holds (chunks only)
 
     def needs_rules(self, words) -> bool:
         """Whether a unit needs the rule path: a rule word, or the first and the rarest word of a
@@ -797,7 +797,7 @@ def _remember_chunk(chunk: str, lex: Lexicon) -> None:
         for have, put in ((w.pol, c.pol), (w.coop, c.coop), (w.cert, c.cert), (w.n_lex, c.n_lex)):
             if v := sum(have[t] for t in plain):
                 put[chunk] = v
-    lex.chunks.size[chunk] = len(toks)  # last: a chunk in size is fully registered
+    lex.chunks.tokens[chunk] = tuple(toks)  # last: a chunk in tokens is fully registered
 
 
 def _neg_in(h, negs) -> int:
@@ -1029,14 +1029,14 @@ def _batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fal
     units = [texts[i] for i in strs]
     words = list(map(str.split, units))
     c = lex.chunks
-    for chunk in set(filterfalse(c.size.__contains__, chain.from_iterable(words))):
+    for chunk in set(filterfalse(c.tokens.__contains__, chain.from_iterable(words))):
         _remember_chunk(chunk, lex)
     for k in compress(range(len(units)), map(operator.not_, words)):
         flag[strs[k]] = "empty"
     # a unit is long by its number of tokens, which is at most its number of characters
     lengths = list(map(len, units))
     long = {k for k in compress(range(len(units)), map(LONG_UNIT.__lt__, lengths))
-            if lengths[k] > LONG_CHARS or sum(map(c.size.__getitem__, words[k])) > LONG_UNIT}
+            if lengths[k] > LONG_CHARS or sum(map(len, map(c.tokens.__getitem__, words[k]))) > LONG_UNIT}
     for k in long:
         i = strs[k]
         r = _score_long(units[k], lex, alpha=alpha, band=0.0, target=None, want_hits=False)
@@ -1046,11 +1046,12 @@ def _batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fal
     scored = [k for k in compress(range(len(units)), map(operator.not_, map(c.lexical.isdisjoint, words)))
               if k not in long]
     plain = []
+    pieces = c.tokens.__getitem__
     for k in scored:
         if c.needs_rules(words[k]):
             i = strs[k]
-            sp[i], sc[i], sr[i], _, nh[i] = _score_tokens(TOKEN_RE.findall(units[k]), None, lex, alpha, None, False,
-                                                          True)
+            toks = list(chain.from_iterable(map(pieces, words[k])))  # strings already hashed: fast look-ups
+            sp[i], sc[i], sr[i], _, nh[i] = _score_tokens(toks, None, lex, alpha, None, False, True)
         else:
             plain.append(k)
     zero = repeat(0)
