@@ -260,6 +260,20 @@ def test_polarity_only_matches_score_sentiment():
     np.testing.assert_allclose(fast, full, atol=1e-6)
 
 
+@pytest.mark.parametrize("lang,probes", [("de", PROBES_DE), ("en", PROBES_EN)])
+def test_fast_paths_match_the_explained_scores(lang, probes):
+    # chunks with punctuation attached, a long unit scored per sentence, an empty and a missing unit
+    texts = [s for s, _, _ in probes]
+    texts += [" ".join(texts * 3), "(" + texts[0].replace(" ", ",  ") + ")", "   ", None]
+    explained = score_sentiment(texts, lang=lang)
+    fast = score_sentiment(texts, lang=lang, hits=False)
+    for col in ("polarity", "cooperation", "certainty", "n_hits", "flag"):
+        assert fast[col].tolist() == explained[col].tolist(), col
+    assert explained["n_hits"].tolist() == explained["hits"].map(len).tolist()
+    assert explained["flag"].tolist()[-4:] == ["long_unit", "", "empty", "missing"]
+    np.testing.assert_allclose(polarity_only(texts, lang), explained["polarity"], atol=1e-6)
+
+
 # --- tables and bad input ---------------------------------------------------------------------
 
 def test_score_sentiment_keeps_columns_and_index():
