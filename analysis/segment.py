@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, groupby
 from typing import NamedTuple
 
 import numpy as np
@@ -45,13 +45,15 @@ COMBINING = (r"\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f
              r"\u0a3c-\u0a51\u0a81-\u0a83\u0abc-\u0acd\u0b01-\u0b03\u0b3c-\u0b57\u0b82\u0bbe-\u0bcd"
              r"\u0c00-\u0c04\u0c3e-\u0c56\u0c81-\u0c83\u0cbc-\u0cd6\u0d00-\u0d03\u0d3b-\u0d4d"
              r"\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200c\u200d")
+# Each alternative starts with a single character (class), which lets the regex engine skip it at a
+# glance; the order decides between alternatives that match at the same place.
 TOKEN_RE = re.compile(
-    r"""(?:[^\W\d_]\.){2,}                 # acronyms and abbreviations written with dots: U.S., z.B.
+    r"""[^\W\d_]\.(?:[^\W\d_]\.)+         # acronyms and abbreviations written with dots: U.S., z.B.
       | https?://\S+[\w/] | www\.\S+[\w/]   # web addresses
-      | \d+(?:[.,:]\d+)*(?![^\W\d_])      # numbers: 2009, 2.000, 3,5, 12:30
+      | \d\d*(?:[.,:]\d+)*(?![^\W\d_])     # numbers: 2009, 2.000, 3,5, 12:30
       | \w[\wCOMBINING]*(?:[-'’&]\w[\wCOMBINING]*)*   # words, hyphenated compounds, geht's, Kim's
-        (?:-(?=\s+(?:und|oder|bis|sowie|and|or|to)\b))?   # Nord- und Südkorea
-      | \.{2,} | [!?]+                    # ellipses, ?!, !!!
+        (?:-(?=\s+(?:und|oder|bis|sowie|and|or|to)\b)|)   # Nord- und Südkorea
+      | \.\.+ | [!?]+                     # ellipses, ?!, !!!
       | \S                                # any other character on its own
     """.replace("COMBINING", COMBINING),
     re.VERBOSE,
@@ -61,9 +63,12 @@ PARAGRAPH_RE = re.compile(r"[^\n]*\S[^\n]*")
 ENDERS = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "!!!", "???", "।", "॥", "。", "？", "！"})
 DOUBLE_QUOTES = frozenset('„“”"»«')
 MARKS = ENDERS | DOUBLE_QUOTES
+_MARK_FIRST = np.array(sorted({ord(mark[0]) for mark in MARKS}), dtype=np.uint32)
 CLOSERS = DOUBLE_QUOTES | frozenset("’‘')]")
 CONTINUERS = frozenset({",", ";"})
 WORD_CHAR = re.compile(r"\w")
+# Between the articles of a block: a paragraph of its own that no token, lookahead or quotation crosses.
+SEPARATOR = "\n\x00\n"
 
 
 class Segmented(NamedTuple):
@@ -108,12 +113,47 @@ def lemmatize(word: str, lang: str) -> str:
     >>> lemmatize("Gesprächen", "de"), lemmatize("talks", "en")
     ('Gespräch', 'talk')
     """
+    return _lemma(word, lang)
+
+
+def _lemma(word: str, lang: str) -> str:
     if not WORD_CHAR.search(word):
         return word
     try:
         return simplemma.lemmatize(word, lang=lang)
     except (ValueError, TypeError):  # a language simplemma does not know
         return word
+
+
+MAX_TYPES = 2**20
+
+
+class _TypeFeatures(dict):
+    """Word type -> ``(lower, lemma, is_stop, is_punct)`` in one language, computed on first use.
+
+    Holds at most :data:`MAX_TYPES` types (it starts afresh when full), so memory stays bounded
+    on corpora with an open vocabulary.
+
+    >>> _TypeFeatures("de")["Die"]
+    ('die', 'der', True, False)
+    """
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang, self.stopwords = lang, _stopwords(lang)
+
+    def __missing__(self, word: str) -> tuple[str, str, bool, bool]:
+        if len(self) >= MAX_TYPES:
+            self.clear()
+        lower = word.lower()
+        self[word] = features = (lower, _lemma(word, self.lang), lower in self.stopwords, not WORD_CHAR.search(word))
+        return features
+
+
+@lru_cache(maxsize=None)
+def _type_features(lang: str) -> _TypeFeatures:
+    """The word-type features of ``lang``, shared by all calls in the process."""
+    return _TypeFeatures(lang)
 
 
 # --- one text ---------------------------------------------------------------------------------
@@ -150,41 +190,69 @@ def _merge_abbreviations(starts, ends, words: list[str], marks, lang: str):
     return starts[keep], ends[keep], list(compress(words, keep.tolist())), marks
 
 
-def _sentence_cuts(text: str, starts: list[int], ends: list[int], words: list[str], marks: list[int],
-                   paragraph_end: list[int], lang: str) -> set[int]:
+def _sentence_cuts(text: str, words: list[str], marks: list[tuple[int, int, int, int]], attached: list[bool],
+                   lang: str) -> set[int]:
     """Token indices (exclusive ends) of all sentences.
 
-    ``marks`` are the indices of sentence-end and quotation tokens; ``paragraph_end[i]`` is the
-    end of token i's paragraph. Paragraph ends are not included (the caller adds them).
+    ``marks`` has a row ``(index, start, end, paragraph_end)`` for each sentence-end and quotation
+    token: its token index, character offsets and the end (token index) of its paragraph.
+    ``attached[i]`` tells whether token i starts where token i - 1 ends. Paragraph ends are not
+    included (the caller adds them).
+
+    >>> words = ["Er", "kam", ".", "Sie", "ging", "."]
+    >>> _sentence_cuts("Er kam. Sie ging.", words, [(2, 6, 7, 6), (5, 16, 17, 6)], [0, 0, 1, 0, 0, 1], "de")
+    {3}
     """
     months, triggers = _months(lang), _ordinal_triggers(lang)
     cuts: set[int] = set()
-    for i in [k for k in marks if words[k] in ENDERS]:
-        hi = paragraph_end[i]
+    for i, _, _, hi in marks:
+        if words[i] not in ENDERS:
+            continue
         j = i + 1
-        while j < hi and words[j] in CLOSERS and starts[j] == ends[j - 1]:
+        while j < hi and words[j] in CLOSERS and attached[j]:
             j += 1  # a closing mark glued to the sentence end belongs to the sentence
         if j >= hi:
             continue
         nxt, prev = words[j], words[i - 1] if i else ""
         ordinal = (
-            words[i] == "." and prev.isdigit() and len(prev) <= 4 and starts[i] == ends[i - 1]
+            words[i] == "." and prev.isdigit() and len(prev) <= 4 and attached[i]
             and (nxt.lower() in months or (i >= 2 and words[i - 2].lower() in triggers))
         )
         if not (nxt in CONTINUERS or nxt[0].islower() or ordinal):
             cuts.add(j)
     # a quotation followed by its frame („…“, sagte er) stays one sentence with the frame
-    stack: list[int] = []
-    for k in [k for k in marks if words[k] in DOUBLE_QUOTES]:
-        if stack and paragraph_end[stack[-1]] != paragraph_end[k]:
+    stack: list[tuple[int, int]] = []  # (index, paragraph end) of the open quotation marks
+    for k, start, end, hi in marks:
+        if words[k] not in DOUBLE_QUOTES:
+            continue
+        if stack and stack[-1][1] != hi:
             stack.clear()  # quotation marks never pair across paragraphs
-        if _is_opening(text, starts[k], ends[k]):
-            stack.append(k)
+        if _is_opening(text, start, end):
+            stack.append((k, hi))
         elif stack:
-            a = stack.pop()
-            if k + 1 < paragraph_end[k] and (words[k + 1] in CONTINUERS or words[k + 1][0].islower()):
+            a, _ = stack.pop()
+            if k + 1 < hi and (words[k + 1] in CONTINUERS or words[k + 1][0].islower()):
                 cuts.difference_update(range(a + 1, k + 1))
     return cuts
+
+
+def _tokens(text: str, lang: str):
+    """Token offsets and strings of ``text``, and the indices of its sentence-end and quotation tokens.
+
+    >>> starts, ends, words, marks = _tokens("Dr. Meier kam.", "de")
+    >>> words, starts.tolist(), marks.tolist()
+    (['Dr.', 'Meier', 'kam', '.'], [0, 4, 10, 13], [3])
+    """
+    parts = _SPLIT_RE.split(text)  # whitespace, token, whitespace, token, ..., whitespace
+    bounds = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+    starts, ends, words = bounds[0:-1:2], bounds[1::2], parts[1::2]
+    # only tokens that start with a character of a mark can be one: look at first characters in bulk
+    characters = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    candidates = np.flatnonzero(np.isin(characters[starts], _MARK_FIRST)).tolist()
+    marks = np.array([i for i in candidates if words[i] in MARKS], dtype=np.int64)
+    if "." in text:
+        starts, ends, words, marks = _merge_abbreviations(starts, ends, words, marks, lang)
+    return starts, ends, words, marks
 
 
 def segment_text(text: str, lang: str = "de"):
@@ -197,23 +265,68 @@ def segment_text(text: str, lang: str = "de"):
     >>> sentences.tolist()
     [[0, 0, 3], [0, 3, 6], [1, 6, 8]]
     """
-    parts = _SPLIT_RE.split(text)  # whitespace, token, whitespace, token, ..., whitespace
-    if len(parts) < 3:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), [], np.zeros((0, 3), np.int64)
-    bounds = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
-    starts, ends, words = bounds[0:-1:2], bounds[1::2], parts[1::2]
-    marks = np.flatnonzero(np.fromiter(map(MARKS.__contains__, words), dtype=bool, count=len(words)))
-    if "." in text:
-        starts, ends, words, marks = _merge_abbreviations(starts, ends, words, marks, lang)
+    starts, ends, words, marks = _tokens(text, lang)
+    if not words:
+        return starts, ends, words, np.zeros((0, 3), np.int64)
     paragraph_starts = [m.start() for m in PARAGRAPH_RE.finditer(text)]
     token_paragraph = np.searchsorted(paragraph_starts, starts, side="right") - 1
     boundaries = np.flatnonzero(np.diff(token_paragraph)) + 1
     edges = np.concatenate(([0], boundaries, [len(words)]))
-    paragraph_end = np.repeat(edges[1:], np.diff(edges))
-    cuts = _sentence_cuts(text, starts.tolist(), ends.tolist(), words, marks.tolist(), paragraph_end.tolist(), lang)
+    paragraph_end = edges[np.searchsorted(edges, marks, side="right")]
+    rows = list(zip(marks.tolist(), starts[marks].tolist(), ends[marks].tolist(), paragraph_end.tolist()))
+    attached = np.concatenate(([False], starts[1:] == ends[:-1])).tolist()
+    cuts = _sentence_cuts(text, words, rows, attached, lang)
     cuts = np.asarray(sorted(cuts.union(edges[1:].tolist())), dtype=np.int64)
     firsts = np.concatenate(([0], cuts[:-1]))
     return starts, ends, words, np.column_stack((token_paragraph[firsts], firsts, cuts))
+
+
+def _segment_block(texts: list[str], lang: str) -> tuple[dict, dict]:
+    """Sentences and tokens of consecutive texts in one language, segmented as one joined text.
+
+    Joined with :data:`SEPARATOR`, every text gets exactly the tokens and sentences it gets on its
+    own (a quotation mark ending a text may read as opening rather than closing, which changes
+    nothing at the end of a paragraph). Returns the columns of both tables as arrays, with
+    ``article`` (the position in ``texts``) and offsets into each text.
+
+    >>> sentences, tokens = _segment_block(["Er kam. Sie ging.", "Ende."], "de")
+    >>> sentences["article"].tolist(), sentences["sentence"].tolist(), sentences["start"].tolist()
+    ([0, 0, 1], [0, 1, 0], [0, 8, 0])
+    >>> tokens["text"].tolist()
+    ['Er', 'kam', '.', 'Sie', 'ging', '.', 'Ende', '.']
+    """
+    joined = SEPARATOR.join(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    offsets = np.concatenate(([0], np.cumsum(lengths[:-1] + len(SEPARATOR))))
+    starts, ends, words, sents = segment_text(joined, lang)
+    token_article = np.searchsorted(offsets, starts, side="right") - 1
+    real = np.ones(len(words), dtype=bool)
+    real[np.searchsorted(starts, offsets[1:] - 2)] = False  # the separators' own "\x00" tokens
+    paragraph, first, cut = sents[real[sents[:, 1]]].T  # a separator is a sentence of its own
+    article = token_article[first]
+    article_first = np.searchsorted(article, article)  # each sentence's article's first sentence
+    s_start, s_end = starts[first], ends[cut - 1]
+    sentences = {
+        "article": article,
+        "paragraph": paragraph - paragraph[article_first],
+        "sentence": np.arange(len(article)) - article_first,
+        "start": s_start - offsets[article],
+        "end": s_end - offsets[article],
+        "text": _objects([joined[a:b] for a, b in zip(s_start.tolist(), s_end.tolist())]),
+    }
+    owner = np.repeat(np.arange(len(article)), cut - first)  # each real token's sentence
+    tokens = {key: sentences[key][owner] for key in ("article", "sentence", "paragraph")}
+    tokens["start"] = starts[real] - offsets[tokens["article"]]
+    tokens["end"] = ends[real] - offsets[tokens["article"]]
+    tokens["text"] = _objects(words)[real]
+    return sentences, tokens
+
+
+def _objects(values: list) -> np.ndarray:
+    """``values`` as a one-dimensional object array (strings stay Python strings)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -244,78 +357,63 @@ def segment(articles: pd.DataFrame, *, lang: str | None = None, progress: bool =
     (['Mr. Smith said it.', 'Yes.'], 1)
     """
     require_columns(articles, ["article_id", "text"], table="articles")
-    langs = article_languages(articles, lang)
-    sent_parts, sent_ids, sent_text = [], [], []
-    tok_ids, tok_sent, tok_start, tok_end, tok_lang_n = [], [], [], [], []
-    words: list[str] = []
-    rows = zip(articles["article_id"], articles["text"], langs)
-    for article_id, text, lg in tqdm(rows, total=len(articles), disable=not progress, desc="segment", unit="art"):
-        if not isinstance(text, str) or not text:
-            continue
-        starts, ends, article_words, sents = segment_text(text, lg)
-        if not len(sents):
-            continue
-        first, cut = sents[:, 1], sents[:, 2]
-        s_start, s_end = starts[first], ends[cut - 1]
-        sent_parts.append(np.column_stack((sents[:, 0], np.arange(len(sents)), s_start, s_end)))
-        sent_ids.append((article_id, len(sents)))
-        sent_text.extend(text[a:b] for a, b in zip(s_start.tolist(), s_end.tolist()))
-        tok_sent.append(np.repeat(np.arange(len(sents)), cut - first))
-        tok_ids.append((article_id, len(article_words)))
-        tok_start.append(starts)
-        tok_end.append(ends)
-        tok_lang_n.append((lg, len(article_words)))
-        words.extend(article_words)
-    numbers = np.concatenate(sent_parts) if sent_parts else np.zeros((0, 4), np.int64)
-    sentences = pd.DataFrame({
-        "article_id": _repeat(sent_ids),
-        "paragraph": numbers[:, 0].astype("int32"),
-        "sentence": numbers[:, 1].astype("int32"),
-        "start": numbers[:, 2],
-        "end": numbers[:, 3],
-        "text": pd.Series(sent_text, dtype=object),
-    })
-    tok_sentence = np.concatenate(tok_sent) if tok_sent else np.zeros(0, np.int64)
-    article_index = np.repeat(np.arange(len(sent_parts)), [n for _, n in tok_ids]) if tok_ids else np.zeros(0, np.int64)
-    offsets = np.cumsum([0] + [len(p) for p in sent_parts])
-    tokens = pd.DataFrame({
-        "article_id": _repeat(tok_ids),
-        "sentence": tok_sentence.astype("int32"),
-        "paragraph": numbers[offsets[article_index] + tok_sentence, 0].astype("int32") if len(words) else np.zeros(0, "int32"),
-        "start": np.concatenate(tok_start) if tok_start else np.zeros(0, np.int64),
-        "end": np.concatenate(tok_end) if tok_end else np.zeros(0, np.int64),
-        "text": pd.Series(words, dtype=object),
-    })  # object columns: building Arrow strings would cost more than the segmentation itself
-    _add_word_features(tokens, _repeat(tok_lang_n))
-    return Segmented(sentences, tokens[TOKEN_COLUMNS])
+    texts = [text if isinstance(text, str) else "" for text in articles["text"]]
+    sentence_blocks, token_blocks = [], []
+    with tqdm(total=len(texts), disable=not progress, desc="segment", unit="art") as bar:
+        for lg, begin, stop in _language_runs(article_languages(articles, lang)):
+            sentences, tokens = _segment_block(texts[begin:stop], lg)
+            sentences["article"] += begin
+            tokens["article"] += begin
+            tokens.update(_word_features(tokens["text"], lg))
+            sentence_blocks.append(sentences)
+            token_blocks.append(tokens)
+            bar.update(stop - begin)
+    ids = articles["article_id"].to_numpy(dtype=object)
+    return Segmented(_table(sentence_blocks, ids, SENTENCE_COLUMNS), _table(token_blocks, ids, TOKEN_COLUMNS))
 
 
-def _repeat(pairs: list[tuple[object, int]]) -> pd.Series:
-    """Each value repeated its count of times, as an object Series."""
-    values = np.empty(len(pairs), dtype=object)
-    values[:] = [v for v, _ in pairs]
-    return pd.Series(np.repeat(values, [n for _, n in pairs]), dtype=object)
+def _language_runs(langs: list[str]):
+    """``(lang, start, stop)`` of each run of consecutive articles in the same language.
+
+    >>> list(_language_runs(["de", "de", "en"]))
+    [('de', 0, 2), ('en', 2, 3)]
+    """
+    start = 0
+    for lg, run in groupby(langs):
+        stop = start + sum(1 for _ in run)
+        yield lg, start, stop
+        start = stop
 
 
-def _add_word_features(tokens: pd.DataFrame, langs: pd.Series) -> None:
-    """Add ``lower``, ``lemma``, ``is_stop``, ``is_punct``, computed once per word type and language."""
-    words = tokens["text"].to_numpy(dtype=object)
-    langs = langs.to_numpy(dtype=object)
-    lower = np.empty(len(words), dtype=object)
-    lemma = np.empty(len(words), dtype=object)
-    is_stop = np.zeros(len(words), dtype=bool)
-    is_punct = np.zeros(len(words), dtype=bool)
-    for lg in pd.unique(langs):
-        mask = langs == lg
-        codes, types = pd.factorize(words[mask])
-        stop = _stopwords(lg)
-        type_lower = [w.lower() for w in types]
-        lower[mask] = np.asarray(type_lower, dtype=object)[codes]
-        lemma[mask] = np.asarray([lemmatize(w, lg) for w in types], dtype=object)[codes]
-        is_stop[mask] = np.asarray([w in stop for w in type_lower], dtype=bool)[codes]
-        is_punct[mask] = np.asarray([not WORD_CHAR.search(w) for w in types], dtype=bool)[codes]
-    tokens["lower"], tokens["lemma"] = pd.Series(lower, dtype=object), pd.Series(lemma, dtype=object)
-    tokens["is_stop"], tokens["is_punct"] = is_stop, is_punct
+COLUMN_TYPES = {"article": np.int64, "paragraph": np.int32, "sentence": np.int32, "start": np.int64,
+                "end": np.int64, "text": object, "lower": object, "lemma": object, "is_stop": bool, "is_punct": bool}
+
+
+def _table(blocks: list[dict], ids: np.ndarray, columns: list[str]) -> pd.DataFrame:
+    """One table from the blocks' columns; ``article`` positions become ``article_id`` values.
+
+    >>> _table([], np.array(["a"], dtype=object), SENTENCE_COLUMNS).dtypes["sentence"]
+    dtype('int32')
+    """
+    def column(name: str) -> np.ndarray:
+        dtype = COLUMN_TYPES[name]
+        return np.concatenate([b[name] for b in blocks]).astype(dtype, copy=False) if blocks else np.zeros(0, dtype)
+
+    data = {name: column(name) for name in columns[1:]}
+    data = {name: pd.Series(values, dtype=object) if values.dtype == object else values for name, values in data.items()}
+    return pd.DataFrame({"article_id": pd.Series(ids[column("article")], dtype=object), **data})
+
+
+def _word_features(words: np.ndarray, lang: str) -> dict[str, np.ndarray]:
+    """``lower``, ``lemma``, ``is_stop`` and ``is_punct`` of each word, looked up once per word type.
+
+    >>> _word_features(np.array(["Die", ",", "die"], dtype=object), "de")["is_stop"].tolist()
+    [True, False, True]
+    """
+    codes, types = pd.factorize(words)
+    features = list(map(_type_features(lang).__getitem__, types)) if len(types) else []
+    return {name: np.array([f[k] for f in features], dtype=COLUMN_TYPES[name])[codes]
+            for k, name in enumerate(("lower", "lemma", "is_stop", "is_punct"))}
 
 
 def split_sentences(articles: pd.DataFrame, *, lang: str | None = None, progress: bool = False) -> pd.DataFrame:
