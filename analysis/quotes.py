@@ -61,6 +61,8 @@ QUOTE_COLUMNS = [
 ]
 KINDS = ("direct", "indirect", "mixed", "free_indirect", "reported")
 _WORD = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
+_MIXED_MARK = re.compile("[„“”»«\"]")
 _ENDERS = frozenset(".!?…")
 
 
@@ -100,6 +102,14 @@ class Lexicon:
         got = self._words_cache.get(cls)
         if got is None:
             got = self._words_cache[cls] = frozenset(w for w, c in self.classes.items() if cls in c)
+        return got
+
+    def plain_cues(self) -> frozenset:
+        """Cue lemmas that need neither a particle nor ``sich`` (their token alone is the cue)."""
+        got = self._words_cache.get("__plain__")
+        if got is None:
+            got = self._words_cache["__plain__"] = frozenset(
+                lem for lem in self.cue_class if lem not in self.particle_bases and lem not in self.reflexive)
         return got
 
     def reported_bases(self) -> frozenset:
@@ -635,9 +645,10 @@ class _Article:
             return
         lo, hi = idx[0], idx[-1] + 1
         lex = self.lex
+        preps, verbs = lex.addressee_preps, lex.addressee_verbs
         for i in range(lo, hi):
             t = toks[i]
-            if t.lower in lex.addressee_preps or (t.lemma.lower() in lex.addressee_verbs and t.cue):
+            if t.lower in preps or (verbs and t.cue and t.lemma.lower() in verbs):
                 a, b = self.np_forward(toks, i + 1, hi)
                 if b > a and not any(s <= toks[a].start < e for s, e in q.speaker):
                     q.addressee = [[toks[a].start, toks[b - 1].end]]
@@ -817,24 +828,24 @@ class _Article:
         if k > 0 and end <= 25 and cues[1] and lowers[0] in lex.backref:
             return True
         strong = self.frame_konj_strong
+        plain = lex.plain_cues()
         for i in cue_pos:
             if i > 0 and texts[i][:1].isupper():
                 continue  # a noun, not a verb
-            # the cue's clause [a, b): between the clause marks around it
-            a, b = 0, end
-            for m in marks:
-                if m < i:
-                    a = m + 1
-                elif m > i:
-                    b = m
-                    break
-            lemma = lemmas[i] if isinstance(lemmas[i], str) else texts[i]
-            full = self._raw_cue(texts, lowers, lemma, i, a, b)
-            if full is None:
-                continue
+            # the cue's clause [a, b): between the clause marks around it (a cue is no mark)
+            j = bisect_right(marks, i)
+            a = marks[j - 1] + 1 if j else 0
+            b = marks[j] if j < len(marks) else end
             ms = moods[a:b]
             if "I" in ms or (not strong and "II" in ms):
                 continue  # the cue's clause is itself reported content
+            lemma = lemmas[i] if isinstance(lemmas[i], str) else texts[i]
+            if lemma in plain:
+                full = lemma
+            else:
+                full = self._raw_cue(texts, lowers, lemma, i, a, b)
+                if full is None:
+                    continue
             classes = lex.cue_class.get(full, ())
             # (a) frame after the content: "CONTENT, sagte X"
             if a >= 2 and texts[a - 1] in (",", "–", "—") and texts[a - 2] not in _CLAUSE_MARKS and (
@@ -950,7 +961,7 @@ class _Article:
                 # "Demnach sollen …" / "…, wonach es … geben werde, …": the word stands for the last source
                 stop = next((c for c in commas if c > i), end) if i > 0 else end
                 content = self.trim(toks[i + 1].start, toks[stop - 1].end, keep_end=False) if i + 1 < stop else None
-                if not content or len(re.findall(r"\w+", self.text[content[0]:content[1]])) < 3:
+                if not content or not self._words_at_least(content[0], content[1], 3):
                     continue
                 q = _Quote("indirect", [list(content)], sentence=k, confidence=0.6)
                 q.cue = [[toks[i].start, toks[i].end]]
@@ -980,7 +991,7 @@ class _Article:
                 r = self.trim(toks[fb].start, toks[end - 1].end, keep_end=False)
                 if r:
                     content.append(list(r))
-            content = [c for c in content if len(re.findall(r"\w+", self.text[c[0]:c[1]])) >= 2]
+            content = [c for c in content if self._words_at_least(c[0], c[1], 2)]
             if not content:
                 continue
             q = _Quote("indirect", content, sentence=k, confidence=0.75)
@@ -1072,7 +1083,7 @@ class _Article:
                 ca, cb = 0, commas[ci - 1]
                 if bounds[ci - 1] < cb and toks[cb].text in (",", "–", "—"):
                     content = self.trim(toks[ca].start, toks[cb - 1].end, keep_end=False) if cb > ca else None
-                    if content and len(re.findall(r"\w+", self.text[content[0]:content[1]])) >= 3:
+                    if content and self._words_at_least(content[0], content[1], 3):
                         fb = end
                         spans = [list(content)]
                         # frame in the middle: "Die Lage, sagte er, sei ernst."
@@ -1136,7 +1147,7 @@ class _Article:
                     content_ok = content_ok and "speech" in classes
                 if content_ok:
                     content = self.trim(toks[ca].start, toks[end - 1].end, keep_end=False)
-                    if content and len(re.findall(r"\w+", self.text[content[0]:content[1]])) >= 2:
+                    if content and self._words_at_least(content[0], content[1], 2):
                         q = _Quote("indirect", [list(content)], sentence=k, confidence=0.8)
                         q.cue = self._cue_spans(toks, idx)
                         sa, sb = self.subject(toks, a if self.de else 0, i, nxt)
@@ -1182,11 +1193,17 @@ class _Article:
     def finish(self, q: _Quote, toks: list[_Tok], spans: list) -> _Quote:
         """Mark quotations that contain a quoted part as mixed."""
         for s, e in spans:
-            seg = self.text[s:e]
-            if any(ch in seg for ch in "„“”»«\""):
+            if _MIXED_MARK.search(self.text, s, e):
                 q.kind = "mixed"
                 break
         return q
+
+    def _words_at_least(self, s: int, e: int, k: int) -> bool:
+        """Whether ``text[s:e]`` has at least ``k`` words (runs of word characters)."""
+        for n, _ in enumerate(_WORDS.finditer(self.text, s, e), 1):
+            if n >= k:
+                return True
+        return False
 
 
 # --- vectorised token features -----------------------------------------------------------------
@@ -1302,7 +1319,7 @@ def _extract_quotes(articles: pd.DataFrame, sentences, tokens, *, lang, actors, 
             rows.append(_row(article_id, n, q, text, lg))
     if not rows:
         return _empty_quotes()
-    quotes = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    quotes = pd.DataFrame(dict(zip(QUOTE_COLUMNS, map(list, zip(*rows)))), columns=QUOTE_COLUMNS)
     quotes = quotes[quotes["confidence"] >= min_confidence].reset_index(drop=True)
     if resolve:
         from analysis.speakers import resolve_speakers
@@ -1330,8 +1347,8 @@ def _features(tokens: pd.DataFrame, langs: dict) -> tuple[dict, pd.Index]:
         return empty, pd.Index([])
     art_codes, art_ids = _factorize_runs(tokens["article_id"].to_numpy())
     art_langs = [langs.get(a, "de") for a in art_ids]
-    sentence = tokens["sentence"].to_numpy().astype(np.int64)
-    sent_key = art_codes.astype(np.int64) * (int(sentence.max()) + 2) + sentence
+    sentence = tokens["sentence"].to_numpy()
+    sent_key = np.asarray(art_codes, dtype=np.int64) * np.int64(int(sentence.max()) + 2) + sentence
     parts = []
     for lg in dict.fromkeys(art_langs):
         if len(set(art_langs)) == 1:
@@ -1350,29 +1367,31 @@ def _features(tokens: pd.DataFrame, langs: dict) -> tuple[dict, pd.Index]:
         first[codes[::-1]] = np.arange(len(codes))[::-1]
         type_lemmas = part["lemma"].iloc[first].tolist()
         particles = frozenset(p for parts in lex.particle_bases.values() for p in parts)
-        mood_t, cue_t, hit_t, trig_t, noun_t = [], [], [], [], []
-        cap_t, base_t, part_t, word_t, form_t = [], [], [], [], []
-        for text, lemma in zip(types.tolist(), type_lemmas):
-            text = str(text)
-            lemma = lemma if isinstance(lemma, str) else text
-            lower = text.lower()
-            mood = lex.konj.get(lower) if de else None
-            if mood is None and de and _regular_konj(lower, lemma, text):
-                mood = "I"
-            cue = lemma in verbs or (not de and lemma.lower() in verbs)
-            noun = lemma in lemmas or lemma.lower() in lemmas
-            mood_t.append(mood)
-            cue_t.append(cue)
-            noun_t.append(noun and not cue)
-            trig_t.append(cue or lower in forms)
-            hit_t.append(cue or mood is not None or noun or lower in lex.frames or text in quotes)
-            if de:
-                cap_t.append(text[:1].isupper())
-                base_t.append(cue and lemma not in lex.cue_class)  # a cue only with its particle
-                part_t.append(lower in particles)
-                word_t.append(_WORD.search(text) is not None)
-                form_t.append(lower in forms)
-        type_index = {t: n for n, t in enumerate(types.tolist())}
+        # word-type features, one list per feature (types in order of first occurrence)
+        texts = [str(t) for t in types.tolist()]
+        lemma_l = [lm if isinstance(lm, str) else t for t, lm in zip(texts, type_lemmas)]
+        lower_l = [t.lower() for t in texts]
+        if de:
+            konj = lex.konj.get
+            mood_t = [m if m is not None or not w.endswith("e") or not _regular_konj(w, lm, t) else "I"
+                      for m, w, lm, t in zip(map(konj, lower_l), lower_l, lemma_l, texts)]
+            cue_t = [lm in verbs for lm in lemma_l]
+        else:
+            mood_t = [None] * len(texts)
+            cue_t = [lm in verbs or lm.lower() in verbs for lm in lemma_l]
+        noun_l = [lm in lemmas or lm.lower() in lemmas for lm in lemma_l]
+        noun_t = [nn and not c for nn, c in zip(noun_l, cue_t)]
+        trig_t = [c or w in forms for c, w in zip(cue_t, lower_l)]
+        frame_words = lex.frames
+        hit_t = [c or m is not None or nn or w in frame_words or t in quotes
+                 for c, m, nn, w, t in zip(cue_t, mood_t, noun_l, lower_l, texts)]
+        if de:
+            cap_t = [t[:1].isupper() for t in texts]
+            base_t = [c and lm not in lex.cue_class for c, lm in zip(cue_t, lemma_l)]  # a cue only with its particle
+            part_t = [w in particles for w in lower_l]
+            word_t = [_WORD.search(t) is not None for t in texts]
+            form_t = [w in forms for w in lower_l]
+        type_index = dict(zip(texts, range(len(texts))))
 
         def at(word, type_index=type_index, codes=codes):  # positions of a word form, by type code
             n = type_index.get(word)
@@ -1472,7 +1491,9 @@ class _TokenGroups:
         cols = {c: (feats[c] if order is None else feats[c][order]) for c in _TOKEN_COLUMNS}
         codes = codes if order is None else codes[order]
         self.bounds = np.searchsorted(codes, np.arange(len(art_ids) + 1)).tolist()
-        self.lists = [cols[c].tolist() for c in ("start", "end", "text", "lower", "lemma", "_mood", "_cue")]
+        # offsets stay arrays (made Python ints per sentence built); the word columns become lists
+        self.offsets = (np.asarray(cols["start"]), np.asarray(cols["end"]))
+        self.lists = [None, None] + [cols[c].tolist() for c in ("text", "lower", "lemma", "_mood", "_cue")]
         self.lemma_ok = set(map(type, self.lists[4])) <= {str}
         # sentence runs: maximal ranges of tokens of one sentence of one article
         sk = cols["sentence"]
@@ -1501,6 +1522,7 @@ class _LazyTokens:
 
     def __init__(self, groups: _TokenGroups, runs: list, order: dict, n_sents: int):
         self.lists = groups.lists
+        self.offsets = groups.offsets
         self.lemma_ok = groups.lemma_ok
         self.ranges: dict[int, tuple[int, int]] = {}
         self.trig = [False] * n_sents
@@ -1535,7 +1557,8 @@ class _LazyTokens:
         if got is not None:
             return got
         lo, hi = self.ranges.get(n, (0, 0))
-        s, e, w, lw, lm, mood, cue = (c[lo:hi] for c in self.lists)
+        w, lw, lm, mood, cue = (c[lo:hi] for c in self.lists[2:])
+        s, e = self.offsets[0][lo:hi].tolist(), self.offsets[1][lo:hi].tolist()
         if not self.lemma_ok:
             lm = [z if isinstance(z, str) else x for x, z in zip(w, lm)]
         got = list(map(_make_tok, zip(s, e, w, lw, lm, mood, cue)))
@@ -1559,19 +1582,20 @@ def _sentence_groups(sentences: pd.DataFrame) -> dict:
             for u in range(len(uniques))}
 
 
-def _row(article_id, n: int, q: _Quote, text: str, lang: str) -> dict:
+def _row(article_id, n: int, q: _Quote, text: str, lang: str) -> tuple:
+    """The values of one quotation, in the order of ``QUOTE_COLUMNS``."""
     spans = [[int(s), int(e)] for s, e in sorted(q.spans)]
     cue = sorted(q.cue)
     speaker = q.speaker
-    return {
-        "article_id": article_id, "quote_id": f"{article_id}-q{n}", "kind": q.kind,
-        "text": " … ".join(text[s:e] for s, e in spans), "spans": spans,
-        "cue": " ".join(text[s:e] for s, e in cue), "cue_span": [cue[0][0], cue[-1][1]] if cue else None,
-        "speaker_mention": " ".join(text[s:e] for s, e in speaker) if speaker else None,
-        "speaker_span": list(speaker[0]) if speaker else None,
-        "speaker": None, "speaker_resolution": "inherited" if q.inherit and speaker else ("explicit" if speaker else "none"),
-        "confidence": float(q.confidence), "cue_spans": [list(c) for c in cue],
-        "speaker_spans": [list(s) for s in speaker], "frame_spans": [list(f) for f in q.frame],
-        "addressee_spans": [list(a) for a in q.addressee],
-        "sentence": q.sentence, "lang": lang,
-    }
+    return (
+        article_id, f"{article_id}-q{n}", q.kind,
+        " … ".join(text[s:e] for s, e in spans), spans,
+        " ".join(text[s:e] for s, e in cue), [cue[0][0], cue[-1][1]] if cue else None,
+        " ".join(text[s:e] for s, e in speaker) if speaker else None,
+        list(speaker[0]) if speaker else None,
+        None, "inherited" if q.inherit and speaker else ("explicit" if speaker else "none"),
+        float(q.confidence), [list(c) for c in cue],
+        [list(s) for s in speaker], [list(f) for f in q.frame],
+        [list(a) for a in q.addressee],
+        q.sentence, lang,
+    )
