@@ -1293,6 +1293,7 @@ def _extract_quotes(articles: pd.DataFrame, sentences, tokens, *, lang, actors, 
     feats, art_ids = _features(tokens, dict(zip(articles["article_id"], langs)))
     sent_groups = _sentence_groups(sentences)
     tok_groups = _TokenGroups(feats, art_ids)
+    role_nouns = _role_nouns(feats, art_ids, langs=dict(zip(articles["article_id"], langs)))
     rows = []
     iterator = zip(articles["article_id"].tolist(), articles["text"].tolist(), langs)
     for article_id, text, lg in tqdm(iterator, total=len(articles), disable=not progress, desc="quotes", unit="art"):
@@ -1323,7 +1324,7 @@ def _extract_quotes(articles: pd.DataFrame, sentences, tokens, *, lang, actors, 
     quotes = quotes[quotes["confidence"] >= min_confidence].reset_index(drop=True)
     if resolve:
         from analysis.speakers import resolve_speakers
-        quotes = resolve_speakers(quotes, articles, actors=actors)
+        quotes = resolve_speakers(quotes, articles, actors=actors, role_nouns=role_nouns)
     return quotes
 
 
@@ -1344,6 +1345,8 @@ def _features(tokens: pd.DataFrame, langs: dict) -> tuple[dict, pd.Index]:
     if tokens.empty:
         empty = {c: np.zeros(0, dtype=object) for c in _TOKEN_COLUMNS}
         empty["_art"] = np.zeros(0, dtype=np.int64)
+        empty.update(_role_art=np.zeros(0, dtype=np.int64), _role_start=np.zeros(0, dtype=np.int64),
+                     _role_end=np.zeros(0, dtype=np.int64))
         return empty, pd.Index([])
     art_codes, art_ids = _factorize_runs(tokens["article_id"].to_numpy())
     art_langs = [langs.get(a, "de") for a in art_ids]
@@ -1435,6 +1438,13 @@ def _features(tokens: pd.DataFrame, langs: dict) -> tuple[dict, pd.Index]:
         cols = {c: part[c].to_numpy()[kept] for c in _TOKEN_COLUMNS[:6]}
         cols.update(_mood=moods[kept], _cue=cue[kept], _trig=trig[kept], _art=art_codes[mask][kept],
                     _moody=np.not_equal(moods[kept], None))
+        # words ending in a role noun (candidates for "der Präsident Wladimir Putin", for speakers)
+        from analysis.speakers import role_suffixes
+        suffix = np.asarray(role_suffixes(lower_l, lg), dtype=np.int64)
+        at_role = np.flatnonzero(suffix[codes])
+        role_end = part["end"].to_numpy()[at_role]
+        cols.update(_role_art=art_codes[mask][at_role], _role_end=role_end,
+                    _role_start=role_end - suffix[codes[at_role]])
         parts.append(cols)
     if len(parts) == 1:
         return parts[0], art_ids
@@ -1564,6 +1574,20 @@ class _LazyTokens:
         got = list(map(_make_tok, zip(s, e, w, lw, lm, mood, cue)))
         self.cache[n] = got
         return got
+
+
+def _role_nouns(feats: dict, art_ids, *, langs: dict) -> dict:
+    """{article_id: (lang, [(start, end), ...])}: the words of each article ending in a role noun."""
+    codes = np.asarray(feats["_role_art"])
+    order = np.argsort(codes, kind="stable")
+    codes = codes[order]
+    starts, ends = np.asarray(feats["_role_start"])[order].tolist(), np.asarray(feats["_role_end"])[order].tolist()
+    bounds = np.searchsorted(codes, np.arange(len(art_ids) + 1)).tolist()
+    out = {}
+    for u, aid in enumerate(art_ids):
+        a, b = bounds[u], bounds[u + 1]
+        out[aid] = (langs.get(aid, "de"), list(zip(starts[a:b], ends[a:b])))
+    return out
 
 
 def _sentence_groups(sentences: pd.DataFrame) -> dict:

@@ -129,6 +129,53 @@ def _role_pattern(roles: tuple) -> re.Pattern:
     return re.compile(r"[ \t]+(?:ni)?" + _trie_pattern(stems))
 
 
+@cache
+def _role_suffix_pattern(roles: tuple) -> re.Pattern:
+    """Matches, at the start of a reversed lower-case word, a reversed role noun (with -in)."""
+    return re.compile("(?:ni)?" + _trie_pattern([r[::-1] for r in _search_stems(roles)]))
+
+
+def role_suffixes(words: list[str], lang: str) -> list[int]:
+    """For each lower-case word, the length of the role noun it ends in (``außenminister`` → 8,
+    ``präsidentin`` → 11), or 0. With the offsets of the tokens that end in one, this gives the
+    candidates of :func:`resolve_speakers`'s ``role_words`` without searching the text.
+    """
+    match = _role_suffix_pattern(_role_key(lang)).match
+    return [m.end() if (m := match(w[::-1])) else 0 for w in words]
+
+
+@cache
+def _role_key(lang: str) -> tuple:
+    return tuple(sorted(_resources(lang)[1]))
+
+
+def _role_spans(text: str, candidates, roles: tuple) -> list[tuple[int, int]]:
+    """The role words of :func:`_role_words` from candidate ``(start, end)`` offsets of role nouns."""
+    n = len(text)
+    found: dict[int, int] = {}
+    match = _role_suffix_pattern(roles).match
+    for i, e in candidates:
+        m = match(text[i:e].lower()[::-1]) if 0 <= i < e <= n else None
+        if m is None or m.end() != e - i:
+            continue  # not a role noun of this text
+        j = e
+        while j < n and text[j] in " \t":
+            j += 1
+        if j > e and _NAME_START.match(text, j):
+            _add_word(text, i, e, found)
+    return sorted(found.items())
+
+
+def _add_word(text: str, i: int, e: int, found: dict) -> None:
+    """Widen the role noun ``text[i:e]`` to the start of its word (letters, digits, hyphens) and
+    keep the longest end per word start in ``found``."""
+    st = i
+    while st > 0 and (text[st - 1].isalnum() or text[st - 1] == "-"):
+        st -= 1
+    if found.get(st, 0) < e:
+        found[st] = e
+
+
 def _role_words(text: str, roles: tuple) -> list[tuple[int, int]]:
     """Sorted (start, end) of words that are a role noun or end in one (Außenminister) and are
     followed by a capitalised word (the name of an apposition: ``Präsident Wladimir Putin``).
@@ -147,12 +194,7 @@ def _role_words(text: str, roles: tuple) -> list[tuple[int, int]]:
         if ms == 0 or not _NAME_START.match(text, n - ms):
             continue
         gap = len(m.group()) - len(m.group().lstrip(" \t"))
-        i, e = n - me, n - ms - gap
-        st = i
-        while st > 0 and (text[st - 1].isalnum() or text[st - 1] == "-"):
-            st -= 1
-        if found.get(st, 0) < e:
-            found[st] = e
+        _add_word(text, n - me, n - ms - gap, found)
     return sorted(found.items())
 
 
@@ -209,12 +251,14 @@ def _strip_genitive(name: str, known: set[str]) -> str:
 class _ArticleEntities:
     """Names and role appositions of one article."""
 
-    def __init__(self, text: str, lang: str):
+    def __init__(self, text: str, lang: str, role_words: list | None = None):
         self.text = text
         self.pronouns, self.role_map, self.dets, self.preps = _resources(lang)
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun)
-        for start, end_ in _role_words(text, tuple(sorted(self.role_map))):
+        if role_words is None:
+            role_words = _role_words(text, _role_key(lang))
+        for start, end_ in role_words:
             w = text[start:end_]
             if lang == "de" and not w[:1].isupper():
                 continue
@@ -302,11 +346,13 @@ def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
 
 
 def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=None,
-                     lang: str | None = None) -> pd.DataFrame:
+                     lang: str | None = None, role_nouns: dict | None = None) -> pd.DataFrame:
     """Fill ``speaker`` and ``speaker_resolution`` of ``quotes`` (a copy is returned).
 
     ``actors``: optional alias table (see :func:`read_actors`). ``lang`` overrides the
-    articles' ``lang`` column.
+    articles' ``lang`` column. ``role_nouns`` (optional, a speed-up): ``{article_id: (lang,
+    [(start, end), ...])}``, the offsets of the role nouns at the ends of the article's words
+    (from its tokens and :func:`role_suffixes`); without it the text is searched.
     """
     require_columns(quotes, ["article_id", "speaker_mention"], table="quotes")
     require_columns(articles, ["article_id", "text"], table="articles")
@@ -331,7 +377,10 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
         if not isinstance(text, str):
             text = ""
         if aid not in cache:
-            cache[aid] = _ArticleEntities(text, lg)
+            given = role_nouns.get(aid) if role_nouns else None
+            key = _role_key(lg)
+            words = _role_spans(text, given[1], key) if given and _role_key(given[0]) == key else None
+            cache[aid] = _ArticleEntities(text, lg, words)
         ents = cache[aid]
         pos = int(span[0]) if span is not None and len(span) else 0
         if not isinstance(mention, str) or not mention.strip():

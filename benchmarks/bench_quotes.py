@@ -8,7 +8,7 @@ one core. Prints MB/s (megabytes of UTF-8 text per second) by wall clock and per
 (``time.process_time``, the fair figure on a shared machine) and peak RSS. A second run on half
 the text shows whether time grows linearly.
 
-    .venv/bin/python benchmarks/bench_quotes.py [--mb 10] [--path FILE]
+    .venv/bin/python benchmarks/bench_quotes.py [--mb 10] [--repeat 3] [--path FILE]
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import gzip
 import json
 import os
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -31,27 +32,38 @@ from analysis.segment import segment
 
 
 def read_corpus(path: Path, megabytes: float) -> pd.DataFrame:
-    rows, size = [], 0
+    """The first ``megabytes`` of text; a record id seen before gets its line number appended
+    (the corpus repeats some ids, and tables are joined by article id)."""
+    rows, size, seen = [], 0, set()
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             rec = json.loads(line)
             text = rec.get("text") or ""
-            rows.append({"article_id": str(rec.get("id", len(rows))), "lang": "de", "text": text})
+            article_id = str(rec.get("id", len(rows)))
+            if article_id in seen:
+                article_id = f"{article_id}#{len(rows)}"
+            seen.add(article_id)
+            rows.append({"article_id": article_id, "lang": "de", "text": text})
             size += len(text.encode("utf-8"))
             if size >= megabytes * 1e6:
                 break
     return pd.DataFrame(rows)
 
 
-def run(articles: pd.DataFrame) -> dict:
+def run(articles: pd.DataFrame, repeat: int = 1) -> dict:
     mb = articles["text"].str.encode("utf-8").str.len().sum() / 1e6
     w0, c0 = time.perf_counter(), time.process_time()
     sentences, tokens = segment(articles)
     w1, c1 = time.perf_counter(), time.process_time()
-    quotes = extract_quotes(articles, sentences, tokens)
-    w2, c2 = time.perf_counter(), time.process_time()
+    walls, cpus = [], []
+    for _ in range(repeat):
+        w2, c2 = time.perf_counter(), time.process_time()
+        quotes = extract_quotes(articles, sentences, tokens)
+        walls.append(time.perf_counter() - w2)
+        cpus.append(time.process_time() - c2)
     return {"mb": mb, "articles": len(articles), "quotes": len(quotes),
-            "segment_s": w1 - w0, "quotes_s": w2 - w1, "segment_cpu": c1 - c0, "quotes_cpu": c2 - c1}
+            "segment_s": w1 - w0, "quotes_s": statistics.median(walls), "segment_cpu": c1 - c0,
+            "quotes_cpu": statistics.median(cpus), "quotes_cpu_all": cpus}
 
 
 def main() -> None:
@@ -59,17 +71,22 @@ def main() -> None:
     shared = Path(os.environ.get("ANALYSIS_SHARED", ROOT.parent / "shared"))
     ap.add_argument("--path", type=Path, default=shared / "corpora" / "bundestag-wp20-speeches.de.jsonl.gz")
     ap.add_argument("--mb", type=float, default=10.0)
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="time extract_quotes this many times on the same tables; the median is printed")
     args = ap.parse_args()
     if not args.path.exists():
         sys.exit(f"corpus not found: {args.path}")
     articles = read_corpus(args.path, args.mb)
     half = articles.iloc[: len(articles) // 2]
     for label, part in (("half", half), ("full", articles)):
-        r = run(part)
+        r = run(part, args.repeat)
         mb = r["mb"]
         print(f"{label}: {mb:.1f} MB, {r['articles']} speeches, {r['quotes']} quotations")
         print(f"  extract_quotes: {r['quotes_s']:.1f} s wall, {r['quotes_cpu']:.1f} s CPU -> "
               f"{mb / r['quotes_s']:.2f} MB/s wall, {mb / r['quotes_cpu']:.2f} MB/s per CPU second")
+        if args.repeat > 1:
+            runs = ", ".join(f"{mb / c:.2f}" for c in r["quotes_cpu_all"])
+            print(f"    (median of {args.repeat} runs; MB/s per CPU second of each: {runs})")
         print(f"  segment:        {r['segment_s']:.1f} s wall, {r['segment_cpu']:.1f} s CPU -> "
               f"{mb / r['segment_s']:.2f} MB/s wall, {mb / r['segment_cpu']:.2f} MB/s per CPU second")
         both = r['quotes_cpu'] + r['segment_cpu']

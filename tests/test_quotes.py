@@ -234,3 +234,54 @@ def test_frame_after_a_frameless_direct_quotation():
     row = find(q, "Wir werden das Werk nicht schließen")
     assert row["kind"] == "direct" and row["speaker"] == "Anna Berg" and row["cue"] == "sagte"
     assert len(q) == 1
+
+
+# --- the sentence filters (speed) lose no quotation -----------------------------------------------
+
+FILTER_TEXTS = [
+    "Die Lage sei ernst, sagte der Minister. Er wolle handeln. Das teilte das Ministerium mit.",
+    "Der Sprecher räumte ein, dass Fehler gemacht worden seien. Die Firma wies die Vorwürfe zurück.",
+    "Die Kanzlerin sprach sich für neue Gespräche aus. Laut Polizei wurden drei Menschen verletzt.",
+    "Nach Angaben der Behörde ist die Lage ruhig. Den Berichten zufolge gab es keine Toten.",
+    "Wie die Polizei mitteilte, wurde niemand verletzt. Es gab keine Schäden, so ein Sprecher.",
+    "Ich sage Ihnen, das ist falsch. Wir wissen, dass die Zahlen stimmen. Fragen Sie mich nicht.",
+    "Er kündigte an, die Steuern zu senken. Sie stellte fest: Die Reform kommt. Demnach soll sie 2025 kommen.",
+    "Putin erklärte dazu:\n\n„Wir konnten über alles sprechen.“ Das sagte er am Abend.",
+    "Stellen Sie sich das vor. Machen Sie mit, sagte sie. Er gab zu, dass er sich geirrt habe.",
+]
+
+
+def test_sentence_filters_lose_no_quotation(monkeypatch, sample_articles):
+    """The sentence tests that skip the rules (Konjunktiv, cue and clause-mark checks on the raw
+    columns, word-type flags) give the same quotations as the rules run on every sentence."""
+    import analysis.quotes as quotes_module
+
+    arts = pd.concat([sample_articles[["article_id", "lang", "text"]],
+                      pd.DataFrame({"article_id": [f"f{n}" for n in range(len(FILTER_TEXTS))], "lang": "de",
+                                    "text": FILTER_TEXTS})], ignore_index=True)
+    fast = extract_quotes(arts)
+    analyse = quotes_module._Article.analyse
+
+    def every_sentence(self):
+        self.trig = [True] * len(self.sents)
+        self._may_hold_quote = lambda k: True
+        return analyse(self)
+
+    monkeypatch.setattr(quotes_module._Article, "analyse", every_sentence)
+    slow = extract_quotes(arts)
+    assert len(fast) > 20
+    pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_gc_state_is_restored():
+    import gc
+
+    assert gc.isenabled()
+    quotes_of("Die Lage sei ernst, sagte er.")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        quotes_of("Die Lage sei ernst, sagte er.")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -79,3 +79,21 @@ def test_alias_table_errors_are_input_errors(tmp_path):
 def test_empty_quotes_table():
     out = resolve_speakers(pd.DataFrame({"article_id": [], "speaker_mention": []}), ARTICLES)
     assert list(out.columns)[-2:] == ["speaker", "speaker_resolution"] and out.empty
+
+
+def test_role_suffixes_of_words():
+    from analysis.speakers import role_suffixes
+
+    assert role_suffixes(["außenminister", "präsidentin", "staatschef", "haus", ""], "de") == [8, 11, 4, 0, 0]
+
+
+def test_role_nouns_from_tokens_equal_the_text_search(sample_articles):
+    """extract_quotes hands speaker resolution the role nouns found through the tokens; the
+    speakers are the same as with the search over the text."""
+    from analysis.quotes import extract_quotes
+
+    with_tokens = extract_quotes(sample_articles)
+    by_text = resolve_speakers(extract_quotes(sample_articles, resolve=False), sample_articles)
+    assert with_tokens["speaker"].tolist() == by_text["speaker"].tolist()
+    assert with_tokens["speaker_resolution"].tolist() == by_text["speaker_resolution"].tolist()
+    assert "Wladimir Putin" in set(with_tokens["speaker"])
