@@ -250,8 +250,12 @@ def detect_language(text: str, *, sample: int = 5000) -> str:
 
 # --- records → rows ---------------------------------------------------------------------------
 
-def _pick(record: dict, role: str, fields: dict[str, str]):
-    """Value and field name for ``role``: the mapped field, else the first candidate present."""
+def _pick(record: dict, role: str, fields: dict[str, str], lowered: dict[str, str]):
+    """Value and field name for ``role``: the mapped field, else the first candidate present.
+
+    ``lowered`` maps the lower-cased form of each of the record's field names that is not lower
+    case to that name (see :func:`_lowered_names`), for matching candidates case-insensitively.
+    """
     if role in fields:
         name = fields[role]
         if name not in record:
@@ -262,12 +266,20 @@ def _pick(record: dict, role: str, fields: dict[str, str]):
     for candidate in FIELD_CANDIDATES[role]:
         if record.get(candidate) not in (None, ""):
             return record[candidate], candidate
-    lowered = {str(k).lower(): k for k in record if str(k) != str(k).lower()}
     for candidate in FIELD_CANDIDATES[role]:
         key = lowered.get(candidate.lower())
         if key is not None and record[key] not in (None, ""):
             return record[key], key
     return None, None
+
+
+def _lowered_names(record: dict) -> dict[str, str]:
+    """Lower-cased form -> name, for the record's field names that are not lower case.
+
+    >>> _lowered_names({"Text": "…", "date": None})
+    {'text': 'Text'}
+    """
+    return {str(k).lower(): k for k in record if str(k) != str(k).lower()}
 
 
 def _flatten(value, prefix: str, out: dict) -> None:
@@ -285,7 +297,8 @@ def _to_row(rec: _Record, *, fields: dict[str, str], lang: str | None, max_chars
     data = rec.fields
     if not isinstance(data, dict):
         raise RecordError(f"expected an object with a text field, found {type(data).__name__}")
-    text, text_key = _pick(data, "text", fields)
+    lowered = _lowered_names(data)
+    text, text_key = _pick(data, "text", fields, lowered)
     if text is None:
         wanted = fields.get("text") or ", ".join(FIELD_CANDIDATES["text"])
         raise RecordError(f"no text field (expected one of: {wanted}); fields present: {', '.join(map(str, data)) or 'none'}")
@@ -298,7 +311,7 @@ def _to_row(rec: _Record, *, fields: dict[str, str], lang: str | None, max_chars
         raise RecordError(f"article too large ({len(text):,} characters > max_chars={max_chars:,})")
     row, used = {}, {text_key}
     for role in ("title", "lead", "dateline", "date", "source", "lang", "id"):
-        value, name = _pick(data, role, fields)
+        value, name = _pick(data, role, fields, lowered)
         row[role] = value
         used.add(name)
     extra: dict = {}
@@ -588,12 +601,13 @@ def iter_articles(
         if path.suffix.lower() not in SUPPORTED:
             reject(name, f"unsupported file type {path.suffix or '(none)'!r}; expected one of {', '.join(sorted(SUPPORTED))}")
         else:
+            folder = str(path.parent)  # left out of the key that makes ids, so ids do not depend on where the data lies
             for item in _file_records(path, name, max_chars):
                 if isinstance(item, _Reject):
                     reject(item.origin, item.reason)
                     continue
                 try:
-                    row = _to_row(item, fields={} if item.own_fields else fields, lang=lang, max_chars=max_chars, key=item.origin.replace(str(path.parent), "", 1))
+                    row = _to_row(item, fields={} if item.own_fields else fields, lang=lang, max_chars=max_chars, key=item.origin.replace(folder, "", 1))
                 except RecordError as exc:
                     reject(item.origin, str(exc))
                     continue

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
+from collections.abc import Iterable
 from itertools import compress, groupby
 from typing import NamedTuple
 
@@ -46,20 +47,20 @@ COMBINING = (r"\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f
              r"\u0c00-\u0c04\u0c3e-\u0c56\u0c81-\u0c83\u0cbc-\u0cd6\u0d00-\u0d03\u0d3b-\u0d4d"
              r"\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200c\u200d")
 # Each alternative starts with a single character (class), which lets the regex engine skip it at a
-# glance; the order decides between alternatives that match at the same place.
+# glance, and repeated groups are entered only after their first character matched; the order
+# decides between alternatives that match at the same place.
 TOKEN_RE = re.compile(
     r"""[^\W\d_]\.(?:[^\W\d_]\.)+         # acronyms and abbreviations written with dots: U.S., z.B.
       | https?://\S+[\w/] | www\.\S+[\w/]   # web addresses
-      | \d\d*(?:[.,:]\d+)*(?![^\W\d_])     # numbers: 2009, 2.000, 3,5, 12:30
-      | \w[\wCOMBINING]*(?:[-'’&]\w[\wCOMBINING]*)*   # words, hyphenated compounds, geht's, Kim's
+      | \d\d*(?:[.,:]\d+(?:[.,:]\d+)*|)(?![^\W\d_])   # numbers: 2009, 2.000, 3,5, 12:30
+      | WORD(?:[-'’&]WORD(?:[-'’&]WORD)*|)  # words, hyphenated compounds, geht's, Kim's
         (?:-(?=\s+(?:und|oder|bis|sowie|and|or|to)\b)|)   # Nord- und Südkorea
       | \.\.+ | [!?]+                     # ellipses, ?!, !!!
       | \S                                # any other character on its own
-    """.replace("COMBINING", COMBINING),
+    """.replace("WORD", r"\w[\wCOMBINING]*").replace("COMBINING", COMBINING),
     re.VERBOSE,
 )
 _SPLIT_RE = re.compile("(" + TOKEN_RE.pattern + ")", re.VERBOSE)
-PARAGRAPH_RE = re.compile(r"[^\n]*\S[^\n]*")
 ENDERS = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "!!!", "???", "।", "॥", "。", "？", "！"})
 DOUBLE_QUOTES = frozenset('„“”"»«')
 MARKS = ENDERS | DOUBLE_QUOTES
@@ -126,34 +127,52 @@ def _lemma(word: str, lang: str) -> str:
 
 
 MAX_TYPES = 2**20
+FEATURES = {"lower": object, "lemma": object, "is_stop": bool, "is_punct": bool}
 
 
-class _TypeFeatures(dict):
-    """Word type -> ``(lower, lemma, is_stop, is_punct)`` in one language, computed on first use.
+class _Vocabulary(dict):
+    """The word types of one language, numbered in order of first appearance, with their features.
 
-    Holds at most :data:`MAX_TYPES` types (it starts afresh when full), so memory stays bounded
-    on corpora with an open vocabulary.
+    Maps a type to its number; ``columns`` holds one array per feature (:data:`FEATURES`),
+    indexed by that number. Each type's features are computed once, when it first occurs.
 
-    >>> _TypeFeatures("de")["Die"]
-    ('die', 'der', True, False)
+    >>> vocabulary = _Vocabulary("de")
+    >>> vocabulary.features(np.array(["Die", "die", ","], dtype=object))["lemma"].tolist()
+    ['der', 'der', ',']
+    >>> vocabulary
+    {'Die': 0, 'die': 1, ',': 2}
     """
 
     def __init__(self, lang: str):
         super().__init__()
-        self.lang, self.stopwords = lang, _stopwords(lang)
+        self.lang, self.stopwords, self.new = lang, _stopwords(lang), []
+        self.columns = {name: np.zeros(0, dtype) for name, dtype in FEATURES.items()}
 
-    def __missing__(self, word: str) -> tuple[str, str, bool, bool]:
-        if len(self) >= MAX_TYPES:
-            self.clear()
-        lower = word.lower()
-        self[word] = features = (lower, _lemma(word, self.lang), lower in self.stopwords, not WORD_CHAR.search(word))
-        return features
+    def __missing__(self, word: str) -> int:
+        self[word] = number = len(self)
+        self.new.append(word)
+        return number
+
+    def features(self, words: np.ndarray) -> dict[str, np.ndarray]:
+        """``lower``, ``lemma``, ``is_stop`` and ``is_punct`` of each of ``words``."""
+        if len(self) > MAX_TYPES:  # start afresh: memory stays bounded on an open vocabulary
+            self.__init__(self.lang)
+        numbers = np.fromiter(map(self.__getitem__, words), dtype=np.int64, count=len(words))
+        if self.new:
+            lower = [word.lower() for word in self.new]
+            added = {"lower": lower, "lemma": [_lemma(word, self.lang) for word in self.new],
+                     "is_stop": [word in self.stopwords for word in lower],
+                     "is_punct": [not WORD_CHAR.search(word) for word in self.new]}
+            for name, values in added.items():
+                self.columns[name] = np.concatenate((self.columns[name], np.array(values, dtype=FEATURES[name])))
+            self.new = []
+        return {name: column[numbers] for name, column in self.columns.items()}
 
 
 @lru_cache(maxsize=None)
-def _type_features(lang: str) -> _TypeFeatures:
-    """The word-type features of ``lang``, shared by all calls in the process."""
-    return _TypeFeatures(lang)
+def _vocabulary(lang: str) -> _Vocabulary:
+    """The vocabulary of ``lang``, shared by all calls in the process."""
+    return _Vocabulary(lang)
 
 
 # --- one text ---------------------------------------------------------------------------------
@@ -173,10 +192,11 @@ def _merge_abbreviations(starts, ends, words: list[str], marks, lang: str):
     ``words`` and ``marks``, shortened and re-indexed where periods were glued.
     """
     abbreviations = _abbreviations(lang)
+    attached = marks[marks > 0]
+    attached = attached[starts[attached] == ends[attached - 1]]
     glued = [
-        i for i in marks.tolist()
-        if i and words[i] == "." and int(ends[i - 1]) == int(starts[i])
-        and (words[i - 1] in abbreviations or (len(words[i - 1]) == 1 and words[i - 1].isupper()))
+        i for i in attached.tolist()
+        if words[i] == "." and (words[i - 1] in abbreviations or (len(words[i - 1]) == 1 and words[i - 1].isupper()))
     ]
     if not glued:
         return starts, ends, words, marks
@@ -190,22 +210,19 @@ def _merge_abbreviations(starts, ends, words: list[str], marks, lang: str):
     return starts[keep], ends[keep], list(compress(words, keep.tolist())), marks
 
 
-def _sentence_cuts(text: str, words: list[str], marks: list[tuple[int, int, int, int]], attached: list[bool],
-                   lang: str) -> set[int]:
-    """Token indices (exclusive ends) of all sentences.
+def _sentence_ends(words: list[str], marks: Iterable[tuple[int, int]], attached: bytes, lang: str) -> set[int]:
+    """Token indices (exclusive ends) of the sentences that end inside a paragraph.
 
-    ``marks`` has a row ``(index, start, end, paragraph_end)`` for each sentence-end and quotation
-    token: its token index, character offsets and the end (token index) of its paragraph.
-    ``attached[i]`` tells whether token i starts where token i - 1 ends. Paragraph ends are not
-    included (the caller adds them).
+    ``marks`` gives ``(index, paragraph_end)`` for each sentence-end and quotation token: its
+    token index and the end (token index) of its paragraph. ``attached[i]`` tells whether token
+    i starts where token i - 1 ends.
 
-    >>> words = ["Er", "kam", ".", "Sie", "ging", "."]
-    >>> _sentence_cuts("Er kam. Sie ging.", words, [(2, 6, 7, 6), (5, 16, 17, 6)], [0, 0, 1, 0, 0, 1], "de")
+    >>> _sentence_ends(["Er", "kam", ".", "Sie", "ging", "."], [(2, 6), (5, 6)], bytes([0, 0, 1, 0, 0, 1]), "de")
     {3}
     """
     months, triggers = _months(lang), _ordinal_triggers(lang)
     cuts: set[int] = set()
-    for i, _, _, hi in marks:
+    for i, hi in marks:
         if words[i] not in ENDERS:
             continue
         j = i + 1
@@ -220,7 +237,22 @@ def _sentence_cuts(text: str, words: list[str], marks: list[tuple[int, int, int,
         )
         if not (nxt in CONTINUERS or nxt[0].islower() or ordinal):
             cuts.add(j)
-    # a quotation followed by its frame („…“, sagte er) stays one sentence with the frame
+    return cuts
+
+
+def _join_quotations_with_frames(text: str, words: list[str], marks: Iterable[tuple[int, int, int, int]],
+                                 cuts: set[int]) -> None:
+    """Remove from ``cuts`` the ends inside a quotation followed by its frame („…“, sagte er).
+
+    ``marks`` gives ``(index, start, end, paragraph_end)`` for each sentence-end and quotation
+    token: its token index, character offsets and the end (token index) of its paragraph.
+
+    >>> cuts = {3}
+    >>> _join_quotations_with_frames("„Ja. Gut.“, sagte er.", ["„", "Ja", ".", "Gut", ".", "“", ",", "sagte", "er", "."],
+    ...                              [(0, 0, 1, 10), (2, 3, 4, 10), (4, 8, 9, 10), (5, 9, 10, 10), (9, 21, 22, 10)], cuts)
+    >>> cuts
+    set()
+    """
     stack: list[tuple[int, int]] = []  # (index, paragraph end) of the open quotation marks
     for k, start, end, hi in marks:
         if words[k] not in DOUBLE_QUOTES:
@@ -233,13 +265,15 @@ def _sentence_cuts(text: str, words: list[str], marks: list[tuple[int, int, int,
             a, _ = stack.pop()
             if k + 1 < hi and (words[k + 1] in CONTINUERS or words[k + 1][0].islower()):
                 cuts.difference_update(range(a + 1, k + 1))
-    return cuts
 
 
-def _tokens(text: str, lang: str):
+def _tokens(text: str, characters: np.ndarray, lang: str):
     """Token offsets and strings of ``text``, and the indices of its sentence-end and quotation tokens.
 
-    >>> starts, ends, words, marks = _tokens("Dr. Meier kam.", "de")
+    ``characters`` are the code points of ``text``.
+
+    >>> text = "Dr. Meier kam."
+    >>> starts, ends, words, marks = _tokens(text, np.array([ord(c) for c in text]), "de")
     >>> words, starts.tolist(), marks.tolist()
     (['Dr.', 'Meier', 'kam', '.'], [0, 4, 10, 13], [3])
     """
@@ -247,7 +281,6 @@ def _tokens(text: str, lang: str):
     bounds = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
     starts, ends, words = bounds[0:-1:2], bounds[1::2], parts[1::2]
     # only tokens that start with a character of a mark can be one: look at first characters in bulk
-    characters = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     candidates = np.flatnonzero(np.isin(characters[starts], _MARK_FIRST)).tolist()
     marks = np.array([i for i in candidates if words[i] in MARKS], dtype=np.int64)
     if "." in text:
@@ -265,17 +298,20 @@ def segment_text(text: str, lang: str = "de"):
     >>> sentences.tolist()
     [[0, 0, 3], [0, 3, 6], [1, 6, 8]]
     """
-    starts, ends, words, marks = _tokens(text, lang)
+    characters = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    starts, ends, words, marks = _tokens(text, characters, lang)
     if not words:
         return starts, ends, words, np.zeros((0, 3), np.int64)
-    paragraph_starts = [m.start() for m in PARAGRAPH_RE.finditer(text)]
-    token_paragraph = np.searchsorted(paragraph_starts, starts, side="right") - 1
+    # paragraphs are the lines with a token: number them by counting line changes between tokens
+    line = np.searchsorted(np.flatnonzero(characters == ord("\n")), starts)
+    token_paragraph = np.cumsum(np.diff(line, prepend=line[0]) != 0)
     boundaries = np.flatnonzero(np.diff(token_paragraph)) + 1
     edges = np.concatenate(([0], boundaries, [len(words)]))
-    paragraph_end = edges[np.searchsorted(edges, marks, side="right")]
-    rows = list(zip(marks.tolist(), starts[marks].tolist(), ends[marks].tolist(), paragraph_end.tolist()))
-    attached = np.concatenate(([False], starts[1:] == ends[:-1])).tolist()
-    cuts = _sentence_cuts(text, words, rows, attached, lang)
+    index = marks.tolist()
+    paragraph_end = edges[np.searchsorted(edges, marks, side="right")].tolist()
+    attached = np.concatenate(([False], starts[1:] == ends[:-1])).tobytes()
+    cuts = _sentence_ends(words, zip(index, paragraph_end), attached, lang)
+    _join_quotations_with_frames(text, words, zip(index, starts[marks].tolist(), ends[marks].tolist(), paragraph_end), cuts)
     cuts = np.asarray(sorted(cuts.union(edges[1:].tolist())), dtype=np.int64)
     firsts = np.concatenate(([0], cuts[:-1]))
     return starts, ends, words, np.column_stack((token_paragraph[firsts], firsts, cuts))
@@ -362,12 +398,14 @@ def segment(articles: pd.DataFrame, *, lang: str | None = None, progress: bool =
     with tqdm(total=len(texts), disable=not progress, desc="segment", unit="art") as bar:
         for lg, begin, stop in _language_runs(article_languages(articles, lang)):
             sentences, tokens = _segment_block(texts[begin:stop], lg)
+            bar.update(stop - begin)
+            if not len(tokens["text"]):
+                continue
             sentences["article"] += begin
             tokens["article"] += begin
-            tokens.update(_word_features(tokens["text"], lg))
+            tokens.update(_vocabulary(lg).features(tokens["text"]))
             sentence_blocks.append(sentences)
             token_blocks.append(tokens)
-            bar.update(stop - begin)
     ids = articles["article_id"].to_numpy(dtype=object)
     return Segmented(_table(sentence_blocks, ids, SENTENCE_COLUMNS), _table(token_blocks, ids, TOKEN_COLUMNS))
 
@@ -386,7 +424,7 @@ def _language_runs(langs: list[str]):
 
 
 COLUMN_TYPES = {"article": np.int64, "paragraph": np.int32, "sentence": np.int32, "start": np.int64,
-                "end": np.int64, "text": object, "lower": object, "lemma": object, "is_stop": bool, "is_punct": bool}
+                "end": np.int64, "text": object, **FEATURES}
 
 
 def _table(blocks: list[dict], ids: np.ndarray, columns: list[str]) -> pd.DataFrame:
@@ -395,25 +433,14 @@ def _table(blocks: list[dict], ids: np.ndarray, columns: list[str]) -> pd.DataFr
     >>> _table([], np.array(["a"], dtype=object), SENTENCE_COLUMNS).dtypes["sentence"]
     dtype('int32')
     """
-    def column(name: str) -> np.ndarray:
-        dtype = COLUMN_TYPES[name]
-        return np.concatenate([b[name] for b in blocks]).astype(dtype, copy=False) if blocks else np.zeros(0, dtype)
+    def column(name: str) -> np.ndarray | pd.Series:
+        parts = [block[name] for block in blocks] or [np.zeros(0, COLUMN_TYPES[name])]
+        values = (parts[0] if len(parts) == 1 else np.concatenate(parts)).astype(COLUMN_TYPES[name], copy=False)
+        return pd.Series(values, dtype=object, copy=False) if values.dtype == object else values
 
-    data = {name: column(name) for name in columns[1:]}
-    data = {name: pd.Series(values, dtype=object) if values.dtype == object else values for name, values in data.items()}
-    return pd.DataFrame({"article_id": pd.Series(ids[column("article")], dtype=object), **data})
-
-
-def _word_features(words: np.ndarray, lang: str) -> dict[str, np.ndarray]:
-    """``lower``, ``lemma``, ``is_stop`` and ``is_punct`` of each word, looked up once per word type.
-
-    >>> _word_features(np.array(["Die", ",", "die"], dtype=object), "de")["is_stop"].tolist()
-    [True, False, True]
-    """
-    codes, types = pd.factorize(words)
-    features = list(map(_type_features(lang).__getitem__, types)) if len(types) else []
-    return {name: np.array([f[k] for f in features], dtype=COLUMN_TYPES[name])[codes]
-            for k, name in enumerate(("lower", "lemma", "is_stop", "is_punct"))}
+    article_ids = pd.Series(ids[column("article")], dtype=object, copy=False)
+    # the columns are new arrays that nothing else holds: no need for pandas to copy them
+    return pd.DataFrame({"article_id": article_ids, **{name: column(name) for name in columns[1:]}}, copy=False)
 
 
 def split_sentences(articles: pd.DataFrame, *, lang: str | None = None, progress: bool = False) -> pd.DataFrame:

@@ -105,3 +105,18 @@ def test_combining_marks_stay_in_their_word_and_other_scripts_end_sentences():
     assert sentences == ["नमस्ते दुनिया।", "यह दूसरा वाक्य है।"]
     _, _, words, _ = segment_text("Cafe\u0301 und हिंदी")
     assert words == ["Cafe\u0301", "und", "हिंदी"]
+
+
+def test_articles_segmented_together_as_each_alone():
+    # consecutive articles in one language are segmented as one joined text: nothing may leak across
+    texts = ["Er sprach über Nord-", " und Südkorea. Dann ging er »", "„Ja.“", ", sagte sie. Dr", ". Meier kam am 13",
+             ". September.", "", "Was nun?“", "“ fragte er.\n\nEnde", "Mr. Smith said it.", "U.S", ". Army"]
+    langs = ["de"] * 9 + ["en", "en", "de"]
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts, "lang": langs})
+    sentences, tokens = segment(articles)
+    for i, row in articles.iterrows():
+        alone = segment(articles.iloc[[i]])
+        pd.testing.assert_frame_equal(sentences[sentences["article_id"] == row["article_id"]].reset_index(drop=True), alone.sentences)
+        pd.testing.assert_frame_equal(tokens[tokens["article_id"] == row["article_id"]].reset_index(drop=True), alone.tokens)
+    assert tokens.loc[tokens["article_id"] == "a0", "text"].iloc[-1] == "-"  # not "Nord-": the next article's "und" is not seen
+    assert sentences["article_id"].tolist().count("a6") == 0
