@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
+import threading
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import compress, groupby
 from typing import NamedTuple
 
@@ -118,6 +119,7 @@ def lemmatize(word: str, lang: str) -> str:
 
 
 def _lemma(word: str, lang: str) -> str:
+    """:func:`lemmatize` without its cache (for callers that keep their own)."""
     if not WORD_CHAR.search(word):
         return word
     try:
@@ -145,7 +147,13 @@ class _Vocabulary(dict):
 
     def __init__(self, lang: str):
         super().__init__()
-        self.lang, self.stopwords, self.new = lang, _stopwords(lang), []
+        self.lang, self.stopwords, self.lock = lang, _stopwords(lang), threading.Lock()
+        self.start_afresh()
+
+    def start_afresh(self) -> None:
+        """Forget all types."""
+        self.clear()
+        self.new: list[str] = []  # types numbered but without features yet
         self.columns = {name: np.zeros(0, dtype) for name, dtype in FEATURES.items()}
 
     def __missing__(self, word: str) -> int:
@@ -155,18 +163,23 @@ class _Vocabulary(dict):
 
     def features(self, words: np.ndarray) -> dict[str, np.ndarray]:
         """``lower``, ``lemma``, ``is_stop`` and ``is_punct`` of each of ``words``."""
-        if len(self) > MAX_TYPES:  # start afresh: memory stays bounded on an open vocabulary
-            self.__init__(self.lang)
-        numbers = np.fromiter(map(self.__getitem__, words), dtype=np.int64, count=len(words))
-        if self.new:
-            lower = [word.lower() for word in self.new]
-            added = {"lower": lower, "lemma": [_lemma(word, self.lang) for word in self.new],
-                     "is_stop": [word in self.stopwords for word in lower],
-                     "is_punct": [not WORD_CHAR.search(word) for word in self.new]}
-            for name, values in added.items():
-                self.columns[name] = np.concatenate((self.columns[name], np.array(values, dtype=FEATURES[name])))
-            self.new = []
-        return {name: column[numbers] for name, column in self.columns.items()}
+        with self.lock:  # threads (Dask's default scheduler) may segment partitions at the same time
+            if len(self) > MAX_TYPES:  # memory stays bounded on an open vocabulary
+                self.start_afresh()
+            numbers = np.fromiter(map(self.__getitem__, words), dtype=np.int64, count=len(words))
+            if self.new:
+                self._add_features()
+            return {name: column[numbers] for name, column in self.columns.items()}
+
+    def _add_features(self) -> None:
+        """Compute the features of the new types and append them to ``columns``."""
+        lower = [word.lower() for word in self.new]
+        added = {"lower": lower, "lemma": [_lemma(word, self.lang) for word in self.new],
+                 "is_stop": [word in self.stopwords for word in lower],
+                 "is_punct": [not WORD_CHAR.search(word) for word in self.new]}
+        for name, values in added.items():
+            self.columns[name] = np.concatenate((self.columns[name], np.array(values, dtype=FEATURES[name])))
+        self.new = []
 
 
 @lru_cache(maxsize=None)
@@ -335,11 +348,10 @@ def _segment_block(texts: list[str], lang: str) -> tuple[dict, dict]:
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     offsets = np.concatenate(([0], np.cumsum(lengths[:-1] + len(SEPARATOR))))
     starts, ends, words, sents = segment_text(joined, lang)
-    token_article = np.searchsorted(offsets, starts, side="right") - 1
     real = np.ones(len(words), dtype=bool)
     real[np.searchsorted(starts, offsets[1:] - 2)] = False  # the separators' own "\x00" tokens
     paragraph, first, cut = sents[real[sents[:, 1]]].T  # a separator is a sentence of its own
-    article = token_article[first]
+    article = np.searchsorted(offsets, starts[first], side="right") - 1
     article_first = np.searchsorted(article, article)  # each sentence's article's first sentence
     s_start, s_end = starts[first], ends[cut - 1]
     sentences = {

@@ -1,3 +1,5 @@
+import importlib
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -120,3 +122,28 @@ def test_articles_segmented_together_as_each_alone():
         pd.testing.assert_frame_equal(tokens[tokens["article_id"] == row["article_id"]].reset_index(drop=True), alone.tokens)
     assert tokens.loc[tokens["article_id"] == "a0", "text"].iloc[-1] == "-"  # not "Nord-": the next article's "und" is not seen
     assert sentences["article_id"].tolist().count("a6") == 0
+
+
+def test_word_features_stay_right_when_the_vocabulary_starts_afresh(monkeypatch):
+    seg = importlib.import_module("analysis.segment")  # the package exports a function of the same name
+    articles = pd.DataFrame({"article_id": ["a", "b"], "text": ["Die Gespräche, sagte er.", "Er sagte: Die Gespräche!"]})
+    expected = segment(articles).tokens
+    monkeypatch.setattr(seg, "MAX_TYPES", 3)
+    for i in range(2):
+        tokens = segment(articles.iloc[[i]]).tokens
+        pd.testing.assert_frame_equal(tokens, expected[expected["article_id"] == articles["article_id"][i]].reset_index(drop=True))
+    assert len(seg._vocabulary("de")) <= 3 + 8
+
+
+def test_threads_segmenting_at_once_get_the_same_tables(sample_articles):
+    from concurrent.futures import ThreadPoolExecutor
+
+    seg = importlib.import_module("analysis.segment")
+    texts = sample_articles["text"].iloc[0].split("\n\n")
+    parts = [pd.DataFrame({"article_id": [f"p{i}"], "text": [t], "lang": ["de"]}) for i, t in enumerate(texts)]
+    expected = [segment(p).tokens for p in parts]
+    seg._vocabulary("de").start_afresh()  # every thread meets new word types
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda p: segment(p).tokens, parts * 4))
+    for got, want in zip(results, expected * 4):
+        pd.testing.assert_frame_equal(got, want)
