@@ -460,7 +460,8 @@ def _records_from_stream(raw: IO[bytes], name: str, suffix: str, max_chars: int)
         elif b"\x00" in head:
             yield _Reject(name, "binary file (contains NUL bytes)")
         else:
-            lines = _decoded_lines(io.BufferedReader(_Prefixed(head, raw)), name)
+            # large reads: fewer calls through the Python-level stream wrappers
+            lines = _decoded_lines(io.BufferedReader(_Prefixed(head, raw), buffer_size=1 << 16), name)
             yield from _line_records(lines, name, suffix, "utf-8")
         return
     data = raw.read(4 * max_chars + 1)
