@@ -49,7 +49,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import util as _import_util
 from itertools import chain, compress, filterfalse, repeat
 from pathlib import Path
@@ -60,6 +60,7 @@ import pandas as pd
 from analysis.errors import InputError, require_columns
 from analysis.resources import ROOT, table, wordlist
 from analysis.segment import lemmatize as _lemmatize
+from analysis.terms import stem as stem_word
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +144,11 @@ class Lexicon:
     lang: str
     entries: dict[str, Entry]
     stems: dict[str, Entry]
+    non_nouns: dict[str, Entry]         # German: the same without the (capitalised) noun entries,
+    non_noun_stems: dict[str, Entry]    # for lower-case words
+    endings: dict[bool, frozenset[str]]  # inflection endings after a noun (True) or other entry (False)
+    actor_heads: tuple[str, ...]        # role and institution nouns (role_nouns.tsv) and their plurals:
+                                        # Gesundheits|minister names an actor, not a tone
     noun_starts: frozenset[str]         # first letters of the diplomatic lexicon's nouns (compound modifiers)
     prefixes: frozenset[str]            # first letters (folded) of every entry and stem: a cheap test
                                         # before stemming a word or lemmatizing a compound's head
@@ -221,6 +227,49 @@ def _optional_list(lang: str, name: str) -> frozenset[str]:
     return wordlist(lang, name) if (ROOT / lang / f"{name}.txt").exists() else frozenset()
 
 
+def _index(single: list[Entry], base: dict[str, Entry], lang: str, stem) -> tuple[dict, dict]:
+    """Look-up tables of one-word entries: by lower-cased form and lemma (over the base lexicon),
+    and by Snowball stem for inflected forms the lemmatizer does not know (eskaliert → eskali)."""
+    entries = dict(base)
+    # exact forms first, then lemma keys where no exact form claimed them (Streit vs. streiten)
+    for e in single:
+        entries[e.term.lower()] = e
+    claimed = {e.term.lower() for e in single}
+    for e in single:
+        for k in _key(e.term, lang)[1:]:
+            if k not in claimed:
+                entries[k] = e
+    stems: dict[str, Entry] = {}
+    if stem is not None:
+        for e in single:
+            stems.setdefault(stem(e.term.lower()), e)
+    return entries, stems
+
+
+def _inflection_endings(lang: str) -> dict[bool, frozenset[str]]:
+    """``resources/<lang>/inflection_endings.tsv`` by kind of entry: nouns (True), other words (False)."""
+    if not (ROOT / lang / "inflection_endings.tsv").exists():
+        return {}
+    t = table(lang, "inflection_endings")
+    return {noun: frozenset(t.loc[t.applies_to == kind, "ending"]) for noun, kind in ((True, "noun"), (False, "word"))}
+
+
+def _inflects(word: str, entry: Entry, lex: Lexicon) -> bool:
+    """Whether lower-case ``word`` is an inflected form of ``entry``: the entry, less a final -e or a
+    verb's -n/-en, plus an inflection ending (any word when the language lists no endings).
+
+    >>> lx = lexicon("de")
+    >>> _inflects("eskalierte", lx.entries["eskalieren"], lx), _inflects("bereits", lx.entries["bereit"], lx)
+    (True, False)
+    """
+    if not lex.endings:
+        return True
+    term = entry.term.lower()
+    endings = lex.endings[entry.term[:1].isupper()]
+    bases = {term, term.removesuffix("e"), term.removesuffix("n"), term.removesuffix("en")}
+    return any(word.startswith(b) and word[len(b):] in endings for b in bases)
+
+
 def _key(term: str, lang: str) -> list[str]:
     """Lookup keys of a lexicon term: its lower-cased form and its lower-cased lemma."""
     low = term.lower()
@@ -248,12 +297,8 @@ SNOWBALL = {"de": "german"}  # English: simplemma and the inflected forms in VAD
 
 
 def _stemmer(lang: str):
-    """NLTK's Snowball stemmer for ``lang`` (no data download needed), or None."""
-    if lang not in SNOWBALL:
-        return None
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer(SNOWBALL[lang]).stem
+    """Snowball stemmer for ``lang`` that keeps umlauts (*schon* is not *schön*), or None."""
+    return partial(stem_word, lang=lang) if lang in SNOWBALL else None
 
 
 def available_languages() -> list[str]:
@@ -304,19 +349,12 @@ def lexicon(lang: str) -> Lexicon:
                 phrases.setdefault(words[0].lower(), []).append((lemmas, e))
         else:
             single.append(e)
-    # exact forms first, then lemma keys where no exact form claimed them (Streit vs. streiten)
-    for e in single:
-        entries[e.term.lower()] = e
-    claimed = {e.term.lower() for e in single}
-    for e in single:
-        for k in _key(e.term, lang)[1:]:
-            if k not in claimed:
-                entries[k] = e
     stem = _stemmer(lang)
-    stems: dict[str, Entry] = {}
-    if stem is not None:  # inflected forms the lemmatizer does not know (eskaliert → eskali)
-        for e in single:
-            stems.setdefault(stem(e.term.lower()), e)
+    base = entries
+    entries, stems = _index(single, base, lang, stem)
+    # German nouns are capitalised: lower-case words are looked up without the noun entries
+    non_nouns, non_noun_stems = _index([e for e in single if not e.term[:1].isupper()], base, lang, stem) \
+        if lang == "de" else (entries, stems)
     for v in phrases.values():
         v.sort(key=lambda p: -len(p[0]))
     ints = table(lang, "intensifiers")
@@ -329,6 +367,11 @@ def lexicon(lang: str) -> Lexicon:
         lang=lang,
         entries=entries,
         stems=stems,
+        non_nouns=non_nouns,
+        non_noun_stems=non_noun_stems,
+        endings=_inflection_endings(lang),
+        actor_heads=tuple(r + e for r in table(lang, "role_nouns")["role"].str.lower() for e in ("", "s", "n", "en", "nen"))
+        if (ROOT / lang / "role_nouns.tsv").exists() else (),
         prefixes=frozenset(_fold(k[:PREFIX + 1])[:PREFIX] for k in chain(entries, stems)),
         noun_starts=frozenset(k[:MIN_COMPOUND_PART - 1] for k, e in entries.items()
                               if e.source == "diplomatic" and e.term[:1].isupper()),
@@ -415,6 +458,8 @@ def _compound(word: str, lex: Lexicon) -> tuple[Entry | None, str]:
                       comb(e.certainty, me.certainty), e.source), f"compound:{me.term}+{e.term}")
     if low[:MIN_COMPOUND_PART - 1] not in lex.noun_starts:  # no diplomatic noun can be the modifier
         return None, ""
+    if low.endswith(lex.actor_heads):
+        return None, ""  # an actor, not an event: Gesundheitsminister, Friedensforscher
     for i in range(n - MIN_COMPOUND_PART, MIN_COMPOUND_PART - 1, -1):
         rest = low[i:]
         for f in _modifier_forms(low[:i]):
@@ -459,16 +504,20 @@ def _type_info(word: str, lex: Lexicon) -> tuple | None:
         if low in lex.shifters or lemma in lex.shifters:
             flags |= F_SHIFT
         if not flags & (F_NEG | F_INT | F_CONTRAST):
-            entry = lex.entries.get(low)
-            by_lemma = lex.entries.get(lemma)
+            # German: a lower-case word is no noun ("wohl" is not "Wohl", "sorgen für" not "Sorgen")
+            entries, stems = (lex.non_nouns, lex.non_noun_stems) if word[0].islower() else (lex.entries, lex.stems)
+            entry = entries.get(low)
+            by_lemma = entries.get(lemma)
             if by_lemma is not None and (entry is None or (by_lemma.source == "diplomatic" != entry.source)):
                 entry = by_lemma  # the diplomatic lexicon's lemma beats the base lexicon's word form
             if entry is None and lex.stem is not None and len(low) > MIN_COMPOUND_PART:
-                entry = lex.stems.get(lex.stem(low)) if _fold(low[:PREFIX + 1])[:PREFIX] in lex.prefixes else None
+                entry = stems.get(lex.stem(low)) if _fold(low[:PREFIX + 1])[:PREFIX] in lex.prefixes else None
+                if entry is not None and not _inflects(low, entry, lex):
+                    entry = None  # same stem, other word: bereits ≠ bereit, Verbindung ≠ verbindlich
                 if entry is None and lex.lang == "de" and word[0].islower():
                     # finite verb forms the lemmatizer misses: eskaliert, eskalierte → eskalieren
                     for suf in ("t", "te", "ten", "tet", "et", "st"):
-                        if low.endswith(suf) and (e2 := lex.entries.get(low[:-len(suf)] + "en")) is not None \
+                        if low.endswith(suf) and (e2 := entries.get(low[:-len(suf)] + "en")) is not None \
                                 and e2.source == "diplomatic":
                             entry = e2
                             break

@@ -216,6 +216,24 @@ def test_german_compounds_matched_by_parts(word, parts):
     assert hits and hits[0]["modifiers"][0] == parts and hits[0]["polarity"] < 0
 
 
+@pytest.mark.parametrize("sentence,terms", [
+    ("Das ist wohl so.", []),                             # adverb wohl, not the noun Wohl
+    ("Wohl dem, der hilft.", ["Wohl", "helfen"]),
+    ("Wir sorgen für Sicherheit.", ["Sicherheit"]),       # verb sorgen, not the noun Sorgen
+    ("Die Sorgen wachsen.", ["Sorge", "wachsen"]),
+    ("Die Gespräche scheiterten.", ["Gespräch", "scheitern"]),  # the verb entry, not the noun Scheitern
+    ("Er ist schon da.", []),                             # schon is not schön (stems keep umlauts)
+    ("Das ist bereits passiert.", []),                    # same stem, other word: bereits ≠ bereit
+    ("Die Verbindung steht.", []),                        # Verbindung ≠ verbindlich
+    ("Die Lage eskalierte.", ["eskalieren"]),             # an inflected form still matches
+    ("Guter Rat.", ["gut"]),
+    ("Der Gesundheitsminister sprach.", []),              # a compound naming an actor has no tone
+    ("Die Friedensgespräche begannen.", ["Friedensgespräche"]),
+])
+def test_german_word_forms_match_only_their_own_entries(sentence, terms):
+    assert [h["term"] for h in score_text(sentence, "de")["hits"]] == terms
+
+
 def test_compound_splitting_does_not_cut_inside_words():
     # Frage is not F+rage, regieren is not re+gieren, ernsthaft is an adjective (not split)
     terms = [h["term"] for h in score_text("Die Frage ist, wie sie regieren.", "de")["hits"]]
