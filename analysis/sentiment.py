@@ -147,6 +147,7 @@ class Lexicon:
     non_nouns: dict[str, Entry]         # German: the same without the (capitalised) noun entries,
     non_noun_stems: dict[str, Entry]    # for lower-case words
     endings: dict[bool, frozenset[str]]  # inflection endings after a noun (True) or other entry (False)
+    function_words: frozenset[str]      # stopwords.txt
     actor_heads: tuple[str, ...]        # role and institution nouns (role_nouns.tsv) and their plurals:
                                         # Gesundheits|minister names an actor, not a tone
     noun_starts: frozenset[str]         # first letters of the diplomatic lexicon's nouns (compound modifiers)
@@ -235,8 +236,9 @@ def _index(single: list[Entry], base: dict[str, Entry], lang: str, stem) -> tupl
     for e in single:
         entries[e.term.lower()] = e
     claimed = {e.term.lower() for e in single}
+    exact = _optional_list(lang, "sentiment_exact_forms")  # könnte is a hedge, kann is not
     for e in single:
-        for k in _key(e.term, lang)[1:]:
+        for k in ([] if e.term in exact else _key(e.term, lang)[1:]):
             if k not in claimed:
                 entries[k] = e
     stems: dict[str, Entry] = {}
@@ -271,14 +273,13 @@ def _inflects(word: str, entry: Entry, lex: Lexicon) -> bool:
 
 
 def _key(term: str, lang: str) -> list[str]:
-    """Lookup keys of a lexicon term: its lower-cased form and its lower-cased lemma."""
+    """Lookup keys of a lexicon term: its lower-cased form and its lower-cased lemma.
+
+    The lemma is taken of the term as written: *betonen* is not looked up as *Beton*, nor
+    *weinen* as *Wein*."""
     low = term.lower()
-    keys = [low]
-    for form in {term, term.capitalize()}:
-        lem = _lemmatize(form, lang).lower()
-        if lem not in keys:
-            keys.append(lem)
-    return keys
+    lem = _lemmatize(term, lang).lower()
+    return [low] if lem == low else [low, lem]
 
 
 def _rarest(words: tuple[str, ...], lang: str) -> str:
@@ -370,6 +371,7 @@ def lexicon(lang: str) -> Lexicon:
         non_nouns=non_nouns,
         non_noun_stems=non_noun_stems,
         endings=_inflection_endings(lang),
+        function_words=_optional_list(lang, "stopwords"),
         actor_heads=tuple(r + e for r in table(lang, "role_nouns")["role"].str.lower() for e in ("", "s", "n", "en", "nen"))
         if (ROOT / lang / "role_nouns.tsv").exists() else (),
         prefixes=frozenset(_fold(k[:PREFIX + 1])[:PREFIX] for k in chain(entries, stems)),
@@ -533,6 +535,8 @@ def _type_info(word: str, lex: Lexicon) -> tuple | None:
                 c_entry, c_note = _compound(word, lex)
                 if c_entry is not None and (entry is None or c_entry.source == "diplomatic"):
                     entry, note = c_entry, c_note
+        if entry is not None and low in lex.function_words and entry.term.lower() != low:
+            entry = None  # function words match only an entry of their own form: einige is not einig
         if entry is not None and (entry.polarity or entry.cooperation or entry.certainty):
             flags |= F_LEX
         else:

@@ -228,6 +228,11 @@ def test_german_compounds_matched_by_parts(word, parts):
     ("Die Lage eskalierte.", ["eskalieren"]),             # an inflected form still matches
     ("Guter Rat.", ["gut"]),
     ("Der Gesundheitsminister sprach.", []),              # a compound naming an actor has no tone
+    ("Einige Länder warten.", []),                        # function word einige (some) is not einig (agreed)
+    ("Sie sind sich einig.", ["einig"]),
+    ("Der Beton ist hart.", ["hart"]),                    # Beton is not a form of betonen
+    ("Russland kann liefern.", []),                       # könnte hedges, kann does not
+    ("Die Gespräche könnten scheitern.", ["Gespräch", "könnte", "scheitern"]),
     ("Die Friedensgespräche begannen.", ["Friedensgespräche"]),
 ])
 def test_german_word_forms_match_only_their_own_entries(sentence, terms):
