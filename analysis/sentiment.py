@@ -437,6 +437,8 @@ def _compound(word: str, lex: Lexicon) -> tuple[Entry | None, str]:
     diplomatic lexicon alone counts at that weight (Friedens|gespräche).
     """
     low = word.lower()
+    if not word[1:].islower() or low.endswith(lex.actor_heads):
+        return None, ""  # BILDplus, iPhone; actors, not events: Bürgermeister, Friedensforscher
     n = len(low)
     for i in range(MIN_COMPOUND_PART, n - MIN_COMPOUND_PART + 1):
         head = low[i:]
@@ -460,8 +462,6 @@ def _compound(word: str, lex: Lexicon) -> tuple[Entry | None, str]:
                       comb(e.certainty, me.certainty), e.source), f"compound:{me.term}+{e.term}")
     if low[:MIN_COMPOUND_PART - 1] not in lex.noun_starts:  # no diplomatic noun can be the modifier
         return None, ""
-    if low.endswith(lex.actor_heads):
-        return None, ""  # an actor, not an event: Gesundheitsminister, Friedensforscher
     for i in range(n - MIN_COMPOUND_PART, MIN_COMPOUND_PART - 1, -1):
         rest = low[i:]
         for f in _modifier_forms(low[:i]):

@@ -228,6 +228,8 @@ def test_german_compounds_matched_by_parts(word, parts):
     ("Die Lage eskalierte.", ["eskalieren"]),             # an inflected form still matches
     ("Guter Rat.", ["gut"]),
     ("Der Gesundheitsminister sprach.", []),              # a compound naming an actor has no tone
+    ("Der Bürgermeister lobte das Projekt.", ["loben"]),  # not Bürger|Meister
+    ("BILDplus lesen.", []),                              # mixed case: no compound
     ("Einige Länder warten.", []),                        # function word einige (some) is not einig (agreed)
     ("Sie sind sich einig.", ["einig"]),
     ("Der Beton ist hart.", ["hart"]),                    # Beton is not a form of betonen
