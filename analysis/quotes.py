@@ -33,11 +33,9 @@ Speakers are then resolved to canonical actors by :func:`analysis.speakers.resol
 """
 from __future__ import annotations
 
-import gc
 import logging
 import re
 from bisect import bisect_right
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, partial
 from itertools import compress
@@ -49,8 +47,9 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from analysis.errors import require_columns
-from analysis.segment import article_languages, segment
 from analysis.resources import ROOT, table
+from analysis.runtime import gc_paused
+from analysis.segment import article_languages, segment
 
 log = logging.getLogger(__name__)
 
@@ -1260,26 +1259,9 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
     require_columns(articles, ["article_id", "text"], table="articles")
     if articles.empty:
         return _empty_quotes()
-    with _gc_paused():
+    with gc_paused():
         return _extract_quotes(articles, sentences, tokens, lang=lang, actors=actors, resolve=resolve,
                                min_confidence=min_confidence, nested=nested, merge=merge, progress=progress)
-
-
-@contextmanager
-def _gc_paused():
-    """Pause Python's cyclic garbage collector for a block (restored afterwards).
-
-    The extraction allocates hundreds of thousands of small tuples and lists that live until
-    the end and form no reference cycles; the collector would rescan them again and again
-    (about a fifth of the run time on the Bundestag benchmark) without freeing anything.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _extract_quotes(articles: pd.DataFrame, sentences, tokens, *, lang, actors, resolve, min_confidence,

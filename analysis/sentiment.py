@@ -59,6 +59,7 @@ import pandas as pd
 
 from analysis.errors import InputError, require_columns
 from analysis.resources import ROOT, table, wordlist
+from analysis.runtime import gc_paused
 from analysis.segment import lemmatize as _lemmatize
 from analysis.terms import stem as stem_word
 
@@ -840,7 +841,7 @@ def _remember(tok: str, lex: Lexicon):
 def _remember_chunk(chunk: str, lex: Lexicon) -> None:
     """Register a new whitespace-delimited chunk with the roles of the tokens it holds."""
     toks = TOKEN_RE.findall(chunk)
-    if any([_remember(tok, lex) for tok in toks]):  # else no token plays a role
+    if any([_remember(tok, lex) for tok in toks]):  # noqa: C419 (every token is remembered; else none plays a role)
         w, c = lex.words, lex.chunks
         for have, put in ((w.lexical, c.lexical), (w.rules, c.rules), (w.phrase_heads, c.phrase_heads),
                           (w.phrase_rare, c.phrase_rare)):
@@ -971,6 +972,7 @@ def _score_long(text: str, lex, *, alpha, band, target, want_hits):
 
 # --- tables ---------------------------------------------------------------------------------
 
+@gc_paused()  # many small acyclic objects: see analysis.runtime
 def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, lang_col: str = "lang",
                     target_col: str | None = None, band: float | None = None, alpha: float = ALPHA,
                     hits: bool = True, progress: bool = False) -> pd.DataFrame:
@@ -1121,6 +1123,7 @@ def _squash_all(values: list, squashed: list, alpha: float) -> np.ndarray:
     return np.where(np.asarray(squashed, dtype=bool), v, out)
 
 
+@gc_paused()  # many small acyclic objects: see analysis.runtime
 def polarity_only(texts: Iterable, lang: str, *, alpha: float = ALPHA) -> np.ndarray:
     """Fast path: polarity of each text, without explanations (used by benchmarks and evaluation).
 

@@ -7,7 +7,7 @@
    are scored per sentence inside the engine); MB/s on one core (target ≥ 2 MB/s), with and
    without building the ``hits`` explanations; peak RSS.
 
-    .venv/bin/python benchmarks/bench_sentiment.py [--mb 10] [--en-sentences 20000] [--whole-corpus]
+    .venv/bin/python benchmarks/bench_sentiment.py [--mb 10] [--en-sentences 20000] [--rounds 3] [--whole-corpus]
 
 Reads ../shared (or $ANALYSIS_SHARED); prints one line per measurement.
 """
@@ -17,6 +17,7 @@ import argparse
 import gzip
 import json
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -88,6 +89,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=10.0, help="MB of Bundestag text (default 10)")
     ap.add_argument("--en-sentences", type=int, default=20000)
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="interleaved rounds of the English engines (best kept; the ratio of each round is printed)")
     ap.add_argument("--whole-corpus", action="store_true",
                     help="also score every Bundestag speech once, from a cold cache (about a minute)")
     args = ap.parse_args()
@@ -110,17 +113,21 @@ def main() -> None:
     sia = SentimentIntensityAnalyzer()
     df = pd.DataFrame({"text": sents})
     polarity_only(sents, "en")  # warm the per-type cache, as a corpus run would after its first pages
-    # interleave the engines (best of 3 rounds each) so that load from other processes hits both alike
+    # interleave the engines (best of the rounds each) so that load from other processes hits both alike
     t_vader = t_fast = t_full = t_nohits = float("inf")
-    for _ in range(3):
-        t_vader = min(t_vader, timed(lambda: [sia.polarity_scores(s) for s in sents]))
-        t_fast = min(t_fast, timed(polarity_only, sents, "en"))
+    ratios = []
+    for _ in range(args.rounds):
+        v = timed(lambda: [sia.polarity_scores(s) for s in sents])
+        f = timed(polarity_only, sents, "en")
+        ratios.append(v / f)
+        t_vader, t_fast = min(t_vader, v), min(t_fast, f)
         t_nohits = min(t_nohits, timed(score_sentiment, df, lang="en", hits=False))
         t_full = min(t_full, timed(score_sentiment, df, lang="en"))
     n = len(sents)
-    print(f"english: {n} sentences")
+    print(f"english: {n} sentences, {args.rounds} rounds")
     print(f"  vaderSentiment             {n / t_vader:10.0f} sentences/s")
     print(f"  polarity_only              {n / t_fast:10.0f} sentences/s  ({t_vader / t_fast:.1f}x vader)")
+    print(f"    ratio per round: median {statistics.median(ratios):.2f}, range {min(ratios):.2f}–{max(ratios):.2f}")
     print(f"  score_sentiment, hits=False{n / t_nohits:10.0f} sentences/s  ({t_vader / t_nohits:.1f}x vader)")
     print(f"  score_sentiment, with hits {n / t_full:10.0f} sentences/s  ({t_vader / t_full:.1f}x vader)")
 

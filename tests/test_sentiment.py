@@ -465,3 +465,12 @@ def test_explain_a_row_read_back_from_parquet_or_scored_without_hits(tmp_path):
     assert "negated-after:nicht" in str(explain(back))
     no_hits = score_sentiment(["Die Gespräche scheiterten nicht."], lang="de", hits=False).iloc[0]
     assert str(explain(no_hits, "de")) == str(explain(back))
+
+
+def test_collector_is_paused_while_scoring_and_restored():
+    import gc
+
+    assert gc.isenabled()
+    score_sentiment(["Die Gespräche waren konstruktiv."], lang="de")
+    polarity_only(["talks failed"], "en")
+    assert gc.isenabled()
