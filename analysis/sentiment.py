@@ -93,12 +93,16 @@ SENT_PIECE = re.compile(r"[^.!?\n]+[.!?]*")
 LONG_CHARS = 20 * LONG_UNIT  # texts longer than this are certainly long units
 
 # flags of a word type (bit set)
-F_BOUNDARY, F_NEG, F_POSTNEG, F_INT, F_CONTRAST, F_LEX, F_LOWER, F_PHRASE, F_CLAUSEPRED, F_CORR, F_PTAIL, F_SHIFT = (
-    1 << i for i in range(12))
+(F_BOUNDARY, F_NEG, F_POSTNEG, F_INT, F_CONTRAST, F_LEX, F_LOWER, F_PHRASE, F_CLAUSEPRED, F_CORR, F_PTAIL, F_SHIFT,
+ F_CAPITAL) = (1 << i for i in range(13))
 # a word with one of these roles sends its unit through the full rule path; so does the rarest
-# word of a multi-word entry (F_PTAIL: "course") together with its first word (F_PHRASE: "of")
-RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR | F_SHIFT
-SIMPLE_HIT = F_BOUNDARY | F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_LEX | F_PHRASE | F_CLAUSEPRED | F_CORR | F_SHIFT
+# word of a multi-word entry (F_PTAIL: "course") together with its first word (F_PHRASE: "of").
+# F_CAPITAL: a capitalised lexicon word in a language that capitalises only names and sentence
+# starts (English), which may be part of a name ("United Nations", "Clean Air Act")
+RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR | F_SHIFT | F_CAPITAL
+SIMPLE_HIT = F_BOUNDARY | F_LEX | F_PHRASE | RULE_ROLES
+# tokens after which a word starts a sentence or a quotation (so its capital says nothing)
+SENTENCE_OPENERS = frozenset(".!?:;\"“”„«»‘‚([—–…")
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,7 @@ class Lexicon:
     complementizers: frozenset[str]
     forward_negators: frozenset[str]
     compounds: bool
+    names_by_case: bool                 # capitals mark names (not German, which capitalises every noun)
     phrase_tails: frozenset[str] = frozenset()
     first_correlatives: frozenset[str] = frozenset()
     types: dict[str, tuple] = field(default_factory=dict)  # per word type: (flags, lemma, entry, factor, note)
@@ -394,6 +399,7 @@ def lexicon(lang: str) -> Lexicon:
         complementizers=frozenset(w.lower() for w in _optional_list(lang, "complementizers")),
         forward_negators=frozenset(w.lower() for w in _optional_list(lang, "forward_negators")),
         compounds=lang == "de",
+        names_by_case=lang != "de",
         phrase_tails=frozenset(_rarest(p, lang) for v in phrases.values() for p, _ in v),
         first_correlatives=frozenset() if corr is None else frozenset(corr["first"].str.lower()),
     )
@@ -540,6 +546,8 @@ def _type_info(word: str, lex: Lexicon) -> tuple | None:
             entry = None  # function words match only an entry of their own form: einige is not einig
         if entry is not None and (entry.polarity or entry.cooperation or entry.certainty):
             flags |= F_LEX
+            if lex.names_by_case and word[0].isupper() and word[1:].islower():
+                flags |= F_CAPITAL
         else:
             entry = None
     if not flags:
@@ -674,6 +682,8 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
             back = lex.lang == "de" and flags & F_LOWER
             shifts.append((i, clause, lex.shifters.get(low, lex.shifters.get(lemma)), back))
         if flags & F_LEX:
+            if flags & F_CAPITAL and _in_name(toks, i):
+                continue  # "United Nations", "Clean Air Act": part of a name, no tone
             hits.append([i, entry, 1.0, [note] if note else [], clause, i])
     if not hits:
         return 0.0, 0.0, 0.0, [], 0
@@ -852,6 +862,14 @@ def _remember_chunk(chunk: str, lex: Lexicon) -> None:
             if v := sum(have[t] for t in plain):
                 put[chunk] = v
     lex.chunks.tokens[chunk] = tuple(toks)  # last: a chunk in tokens is fully registered
+
+
+def _in_name(toks: list[str], i: int) -> bool:
+    """Whether the capitalised word ``toks[i]`` is part of a name: it does not start a sentence or a
+    quotation, and a capitalised word stands next to it ("the United States", "Clean Air Act")."""
+    if i == 0 or toks[i - 1] in SENTENCE_OPENERS:
+        return False
+    return toks[i - 1][:1].isupper() or (i + 1 < len(toks) and toks[i + 1][:1].isupper())
 
 
 def _neg_in(h, negs) -> int:

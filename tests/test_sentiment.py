@@ -474,3 +474,15 @@ def test_collector_is_paused_while_scoring_and_restored():
     score_sentiment(["Die Gespräche waren konstruktiv."], lang="de")
     polarity_only(["talks failed"], "en")
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("sentence,terms", [
+    ("The United Nations met.", []),                     # part of a name: no tone
+    ("He backed the Clean Air Act.", ["backed"]),
+    ("United we stand.", ["united"]),                    # a capital at the sentence start says nothing
+    ("It was a Good idea.", ["good"]),                   # no capitalised neighbour
+    ("She said: Good news.", ["good"]),
+])
+def test_english_names_carry_no_tone(sentence, terms):
+    assert [h["term"] for h in score_text(sentence, "en")["hits"]] == terms
+    assert polarity_only([sentence], "en")[0] == pytest.approx(score_text(sentence, "en")["polarity"])
