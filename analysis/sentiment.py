@@ -644,7 +644,9 @@ def _score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lex
                     break
             if matched:
                 m = len(matched[0])
-                hits.append([i, matched[1], 1.0, [], clause, i + m - 1])
+                e = matched[1]
+                if e.polarity or e.cooperation or e.certainty:  # names are entries without tone
+                    hits.append([i, e, 1.0, [], clause, i + m - 1])
                 consumed_until = i + m - 1
                 # a phrase such as "nicht geplant" also negates the rest of its clause
                 inner = [k for k in range(i, i + m) if infos[k] and infos[k][0] & F_NEG]

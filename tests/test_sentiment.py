@@ -230,6 +230,8 @@ def test_german_compounds_matched_by_parts(word, parts):
     ("Der Gesundheitsminister sprach.", []),              # a compound naming an actor has no tone
     ("Der Bürgermeister lobte das Projekt.", ["loben"]),  # not Bürger|Meister
     ("BILDplus lesen.", []),                              # mixed case: no compound
+    ("Abgeordnete des BÜNDNISSES 90/DIE GRÜNEN beantragen.", []),  # a party name (listed), no alliance
+    ("Das Bündnis hält.", ["Bündnis"]),
     ("Einige Länder warten.", []),                        # function word einige (some) is not einig (agreed)
     ("Sie sind sich einig.", ["einig"]),
     ("Der Beton ist hart.", ["hart"]),                    # Beton is not a form of betonen
@@ -482,6 +484,9 @@ def test_collector_is_paused_while_scoring_and_restored():
     ("United we stand.", ["united"]),                    # a capital at the sentence start says nothing
     ("It was a Good idea.", ["good"]),                   # no capitalised neighbour
     ("She said: Good news.", ["good"]),
+    ("United States officials met.", []),               # listed names: also at the sentence start
+    ("The Department of Energy said.", []),
+    ("Peace talks resumed.", ["peace", "talks"]),
 ])
 def test_english_names_carry_no_tone(sentence, terms):
     assert [h["term"] for h in score_text(sentence, "en")["hits"]] == terms
