@@ -65,9 +65,10 @@ def stem(word: str, lang: str = "de") -> str:
     """
     s = _stemmer(lang).stem(word)
     fold = _FOLD.get(lang)
-    if not fold:
+    low = word.lower()
+    if not fold or low.isascii():  # nothing folded: the stem is the word's own prefix
         return s
-    low, out, acc = word.lower(), [], ""
+    out, acc = [], ""
     for ch in low:
         norm = fold.get(ch, ch)
         if len(acc) + len(norm) > len(s):
