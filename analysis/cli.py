@@ -42,18 +42,25 @@ def _add_load(sub) -> None:
     p.set_defaults(func=_run_load)
 
 
-def _run_load(args) -> int:
+def _load_reporting(paths, *, lang, fields=None, dest: str = ""):
+    """Load articles for a command and print how many were loaded and why the others were rejected."""
     from analysis.corpus import load_articles
+
+    articles, rejected = load_articles(paths, lang=lang, fields=fields, progress=True)
+    print(f"{len(articles)} articles loaded, {len(rejected)} rejected{dest}")
+    for reason, n in rejected["reason"].value_counts().items():
+        print(f"  rejected {n}x: {reason}")
+    return articles, rejected
+
+
+def _run_load(args) -> int:
     from analysis.segment import segment
 
     fields = _parse_fields(args.field)
-    articles, rejected = load_articles(args.paths, lang=args.lang, fields=fields, progress=True)
+    articles, rejected = _load_reporting(args.paths, lang=args.lang, fields=fields, dest=f" -> {args.out}")
     args.out.mkdir(parents=True, exist_ok=True)
     _write_table(articles, args.out / "articles.parquet")
     _write_table(rejected, args.out / "rejected.parquet")
-    print(f"{len(articles)} articles loaded, {len(rejected)} rejected -> {args.out}")
-    for reason, n in rejected["reason"].value_counts().items():
-        print(f"  rejected {n}x: {reason}")
     if args.segment:
         sentences, tokens = segment(articles, progress=True)
         _write_table(sentences, args.out / "sentences.parquet")
@@ -126,10 +133,9 @@ def _run_sentiment(args) -> int:
                 raise InputError(f"{path}: --table expects .parquet, .csv or .tsv files")
         units = pd.concat(frames, ignore_index=True)
     else:
-        from analysis.corpus import load_articles
         from analysis.segment import split_sentences
 
-        articles, rejected = load_articles(args.paths, lang=args.lang, progress=True)
+        articles, _ = _load_reporting(args.paths, lang=args.lang)
         units = split_sentences(articles, lang=args.lang, progress=True)
         units = units.merge(articles[["article_id", "lang", "source", "date"]], on="article_id", how="left")
     scored = score_sentiment(units, text_col=args.text_col, lang=args.lang, hits=not args.no_hits, progress=True)
@@ -197,9 +203,7 @@ def _run_quotes(args) -> int:
         articles = pd.concat([g.articles for g in golds], ignore_index=True)
         tokens = pd.concat([g.tokens for g in golds], ignore_index=True)
     else:
-        from analysis.corpus import load_articles
-
-        articles, _ = load_articles(args.paths, lang=args.lang, progress=True)
+        articles, _ = _load_reporting(args.paths, lang=args.lang)
     quotes = extract_quotes(articles, lang=args.lang, actors=args.actors, min_confidence=args.min_confidence,
                             progress=True)
     if args.format == "german-news-quotes":
