@@ -491,3 +491,12 @@ def test_collector_is_paused_while_scoring_and_restored():
 def test_english_names_carry_no_tone(sentence, terms):
     assert [h["term"] for h in score_text(sentence, "en")["hits"]] == terms
     assert polarity_only([sentence], "en")[0] == pytest.approx(score_text(sentence, "en")["polarity"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Er könne aber nicht sagen, ob für solche Beratungen die Zeit reif sei.",  # the founding article
+    "Er könne nicht sagen, ob die Zeit reif sei.",
+    "Man kann noch nicht sagen, wie es ausgeht.",
+])
+def test_cannot_say_is_a_hedge_also_with_a_particle(sentence):
+    assert score_text(sentence, "de")["certainty"] < -0.3
