@@ -14,7 +14,10 @@ table (see :func:`analysis.quotes.extract_quotes`). Per article, in order:
 3. **roles** (``der Präsident``, ``der Kremlchef``; ``resources/<lang>/role_nouns.tsv``) take the
    actor introduced with the same role, or a role of the same office group, earlier in the
    article (``"role"``).
-4. **aliases**: an optional user table (columns ``actor``, ``alias``, optional ``lang``; a
+4. **nationalities**: a nationality adjective with a source noun names a country
+   (``nach russischen Angaben`` → ``Russland``, but ``das russische Fernsehen`` stays;
+   ``resources/<lang>/nationalities.tsv`` and ``nationality_sources.txt``; ``"nationality"``).
+5. **aliases**: an optional user table (columns ``actor``, ``alias``, optional ``lang``; a
    DataFrame or a CSV/YAML file) maps any resolved name or mention to its actor (``"alias"``),
    merging actors across articles.
 
@@ -38,7 +41,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import InputError, require_columns
-from analysis.resources import ROOT, table
+from analysis.resources import ROOT, table, wordlist
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +62,28 @@ def _resources(lang: str):
     dets = {w for w, c in zip(fw["word"], fw["class"]) if c in ("det", "adv", "conj")}
     preps = {w for w, c in zip(fw["word"], fw["class"]) if c == "prep"}
     return set(pron["form"]), role_map, dets, preps
+
+
+@cache
+def _nationalities(lang: str) -> tuple[dict[str, str], frozenset[str]]:
+    """Nationality adjective (without ending, lower case) → country, from ``nationalities.tsv``, and
+    the nouns after which the adjective stands for the country (``nationality_sources.txt``)."""
+    if not (ROOT / lang / "nationalities.tsv").exists():
+        return {}, frozenset()
+    t = table(lang, "nationalities")
+    return dict(zip(t["adjective"].str.lower(), t["country"])), frozenset(
+        w.lower() for w in wordlist(lang, "nationality_sources"))
+
+
+def _country_of(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
+    """The country named by a nationality adjective with a source noun ("nach russischen Angaben" →
+    Russland, "according to Russian sources" → Russia), else None ("das russische Fernsehen")."""
+    words = [w.strip(",") for w in words if w.lower() not in ents.dets]
+    countries, sources = _nationalities(lang)
+    if len(words) != 2 or words[1].lower() not in sources:
+        return None
+    adjective = words[0].lower()
+    return countries.get(adjective) or countries.get(re.sub(r"(e|en|er|es|em)$", "", adjective))
 
 
 def _role_of(word: str, role_map: dict) -> tuple[str, str] | None:
@@ -396,6 +421,8 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
                 speakers.append(None)
                 how.append("none")
                 continue
+        elif country := _country_of(mention.split(), ents, lg):
+            name, resolution = country, "nationality" if res0 != "inherited" else "inherited"
         else:
             name, had_role = _name_part(mention, ents)
             words = mention.split()

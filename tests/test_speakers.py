@@ -97,3 +97,30 @@ def test_role_nouns_from_tokens_equal_the_text_search(sample_articles):
     assert with_tokens["speaker"].tolist() == by_text["speaker"].tolist()
     assert with_tokens["speaker_resolution"].tolist() == by_text["speaker_resolution"].tolist()
     assert "Wladimir Putin" in set(with_tokens["speaker"])
+
+
+@pytest.mark.parametrize("lang,text,mention,speaker", [
+    ("de", "Nach russischen Angaben war nichts geplant.", "russischen Angaben", "Russland"),
+    ("de", "Aus amerikanischen Kreisen hieß es, man warte.", "amerikanischen Kreisen", "USA"),
+    ("en", "The talks failed, according to Russian sources.", "Russian sources", "Russia"),
+])
+def test_nationality_adjective_with_a_source_noun_names_the_country(lang, text, mention, speaker):
+    start = text.index(mention)
+    q = pd.DataFrame({"article_id": ["n"], "speaker_mention": [mention], "speaker_span": [[start, start + len(mention)]],
+                      "speaker_resolution": ["explicit"]})
+    out = resolve_speakers(q, pd.DataFrame({"article_id": ["n"], "lang": [lang], "text": [text]}))
+    assert out[["speaker", "speaker_resolution"]].values.tolist() == [[speaker, "nationality"]]
+
+
+def test_nationality_with_a_role_stays_a_role():
+    assert resolved("der russische Präsident") == [("Wladimir Putin", "role")]
+
+
+def test_nationality_adjective_with_an_actor_noun_is_not_the_country():
+    text = "Wie das russische Fernsehen zeigte, lachten beide."
+    mention = "das russische Fernsehen"
+    start = text.index(mention)
+    q = pd.DataFrame({"article_id": ["n"], "speaker_mention": [mention], "speaker_span": [[start, start + len(mention)]],
+                      "speaker_resolution": ["explicit"]})
+    out = resolve_speakers(q, pd.DataFrame({"article_id": ["n"], "lang": ["de"], "text": [text]}))
+    assert out["speaker"].item() == "Fernsehen"

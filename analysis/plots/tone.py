@@ -67,6 +67,30 @@ def tone_by_speaker(tone: pd.DataFrame, *, by: str = "speaker", measure: str = "
     return ax
 
 
+# label positions tried in turn (offset in points, alignment) until a label overlaps no earlier one
+LABEL_PLACES = [((4, 4), "left", "bottom"), ((4, -4), "left", "top"), ((-4, 4), "right", "bottom"),
+                ((-4, -4), "right", "top")]
+
+
+def _labels(ax, labels, xs, ys) -> None:
+    """Label points next to them, moving a label to another side of its point when it would cover
+    an earlier one (biggest groups first, as they come)."""
+    renderer = ax.figure.canvas.get_renderer()
+    placed = []
+    for label, px, py in zip(labels, xs, ys):
+        for offset, ha, va in LABEL_PLACES:
+            text = ax.annotate(label, (px, py), xytext=offset, textcoords="offset points", fontsize=8, ha=ha, va=va)
+            box = text.get_window_extent(renderer)
+            if not any(box.overlaps(b) for b in placed):
+                break
+            text.remove()
+        else:
+            offset, ha, va = LABEL_PLACES[0]
+            text = ax.annotate(label, (px, py), xytext=offset, textcoords="offset points", fontsize=8, ha=ha, va=va)
+            box = text.get_window_extent(renderer)
+        placed.append(box)
+
+
 def cooperation_vs_polarity(tone: pd.DataFrame, *, by: str = "speaker", x: str = "polarity", y: str = "cooperation",
                             top: int = 25, ax=None):
     """Groups placed by mean ``x`` and mean ``y`` (point size ∝ number of units), labelled.
@@ -85,13 +109,12 @@ def cooperation_vs_polarity(tone: pd.DataFrame, *, by: str = "speaker", x: str =
     ax = new_axes(ax, figsize=(6.5, 6))
     size = 30 + 270 * d["n"] / d["n"].max()
     ax.scatter(d[x], d[y], s=size, alpha=0.7, color=PALETTE[0], edgecolor="white")
-    for _, r in d.iterrows():
-        ax.annotate(str(r[by]), (r[x], r[y]), xytext=(4, 4), textcoords="offset points", fontsize=8)
     ax.axhline(0, color="#888", lw=0.8)
     ax.axvline(0, color="#888", lw=0.8)
     lim = max(0.1, float(np.nanmax(np.abs(d[[x, y]].to_numpy(float))))) * 1.15
     ax.set_xlim(-lim, lim)
     ax.set_ylim(-lim, lim)
+    _labels(ax, d[by].astype(str), d[x], d[y])
     ax.set_xlabel("mean " + MEASURE_LABELS.get(x, x))
     ax.set_ylabel("mean " + MEASURE_LABELS.get(y, y))
     ax.set_title(f"{by.capitalize()}s by cooperation and polarity")
