@@ -1169,6 +1169,8 @@ class _Article:
                     continue  # infinitive
                 if toks[i].lower.startswith("ge") and not toks[i].lemma.startswith("ge"):
                     continue  # participle: narrative perfect ("hatten ... abgelehnt")
+                if any(self.lex.is_(t.lower, "aux") and t.lemma.lower() != "haben" for t in toks[a:i]):
+                    continue  # after werden, sein or a modal: passive ("wurden ... verurteilt"), not said
                 if toks[a].lower in self.lex.stop and toks[a].lower not in self.lex.pronouns and \
                         self.lex.cls(toks[a].lower) != "det":
                     continue

@@ -145,6 +145,15 @@ def test_free_indirect_continues_speaker_and_merges_sentences():
     assert not q["text"].str.contains("regnete").any()
 
 
+@pytest.mark.parametrize("text", [
+    "Drei Kubaner wurden wegen Verschwörung zu lebenslanger Haft verurteilt.",  # passive: sentenced, not said
+    "Weitere Aktionen sind für Montag angekündigt.",
+    "Die Regierung will die Entscheidung kritisieren.",                          # not yet said
+])
+def test_no_reported_speech_after_werden_sein_or_a_modal(text):
+    assert "reported" not in set(quotes_of(text)["kind"])
+
+
 def test_reported_speech_act():
     row = find(quotes_of("Die Gewerkschaft forderte höhere Löhne für alle Beschäftigten."), "höhere Löhne")
     assert row["kind"] == "reported" and row["speaker"] == "Gewerkschaft"
