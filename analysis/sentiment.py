@@ -250,7 +250,8 @@ def _index(single: list[Entry], base: dict[str, Entry], lang: str, stem) -> tupl
     stems: dict[str, Entry] = {}
     if stem is not None:
         for e in single:
-            stems.setdefault(stem(e.term.lower()), e)
+            if e.term not in exact:
+                stems.setdefault(stem(e.term.lower()), e)
     return entries, stems
 
 
