@@ -8,7 +8,12 @@ __version__ = "0.1.0"
 from analysis.collocations import collocates, collocations
 from analysis.corpus import iter_articles, load_articles
 from analysis.dispersion import dispersion
-from analysis.keyness import keyness, keyness_by, read_frequency_list, wordfreq_reference
+from analysis.keyness import (
+    keyness,
+    keyness_by,
+    read_frequency_list,
+    wordfreq_reference,
+)
 from analysis.kwic import kwic, kwic_html
 from analysis.quotes import extract_quotes
 from analysis.segment import lemmatize, segment, split_sentences, tokenize

@@ -30,7 +30,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import IO, NamedTuple
 
@@ -124,7 +124,7 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
 
 # --- plain-text articles ----------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _boilerplate() -> re.Pattern:
     patterns = [p for lang in languages() if (ROOT / lang / "boilerplate.txt").exists() for p in wordlist(lang, "boilerplate")]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
@@ -165,7 +165,7 @@ def parse_text_article(text: str) -> dict:
 
 # --- metadata ---------------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _month_numbers() -> dict[str, int]:
     months = {}
     for lang in languages():
@@ -222,7 +222,7 @@ def parse_date(value) -> pd.Timestamp:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _language_markers() -> dict[str, frozenset[str]]:
     lists = {lang: wordlist(lang, "stopwords") for lang in languages() if (ROOT / lang / "stopwords.txt").exists()}
     shared = set.intersection(*map(set, lists.values())) if len(lists) > 1 else set()
@@ -476,7 +476,7 @@ def _parquet_records(path: Path, name: str) -> Iterator[_Record | _Reject]:
 
     try:
         pf = pq.ParquetFile(path)
-    except Exception as exc:  # pyarrow raises several types for a broken file
+    except Exception as exc:  # noqa: BLE001 (pyarrow raises several types for a broken file)
         yield _Reject(name, f"unreadable Parquet file: {exc}")
         return
     row = 0

@@ -10,7 +10,7 @@ True
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -38,14 +38,14 @@ def resource_path(lang: str, name: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def wordlist(lang: str, name: str) -> frozenset[str]:
     """The entries of ``resources/<lang>/<name>.txt`` as a frozenset (comments and blanks dropped)."""
     lines = resource_path(lang, f"{name}.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(e for e in (line.split("#", 1)[0].strip() for line in lines) if e)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(lang: str, name: str) -> pd.DataFrame:
     return pd.read_csv(resource_path(lang, f"{name}.tsv"), sep="\t", comment="#", dtype=str, keep_default_na=False)
 

@@ -23,7 +23,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import compress, groupby
 from typing import NamedTuple
 
@@ -82,12 +82,12 @@ class Segmented(NamedTuple):
 
 # --- language resources ---------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _abbreviations(lang: str) -> frozenset[str]:
     return wordlist(lang, "abbreviations") if (ROOT / lang / "abbreviations.txt").exists() else frozenset()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stopwords(lang: str) -> frozenset[str]:
     if (ROOT / lang / "stopwords.txt").exists():
         return wordlist(lang, "stopwords")
@@ -95,12 +95,12 @@ def _stopwords(lang: str) -> frozenset[str]:
     return frozenset()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _months(lang: str) -> frozenset[str]:
     return frozenset(table(lang, "months")["name"]) if (ROOT / lang / "months.tsv").exists() else frozenset()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ordinal_triggers(lang: str) -> frozenset[str]:
     path = ROOT / lang / "ordinal_triggers.txt"
     return wordlist(lang, "ordinal_triggers") if path.exists() else frozenset()
@@ -182,7 +182,7 @@ class _Vocabulary(dict):
         self.new = []
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vocabulary(lang: str) -> _Vocabulary:
     """The vocabulary of ``lang``, shared by all calls in the process."""
     return _Vocabulary(lang)

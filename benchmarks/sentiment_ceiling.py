@@ -20,7 +20,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis.evaluate.sentiment import labels_from_scores, macro_f1, pearson_r, read_gerntsa, read_vader_nyt
+from analysis.evaluate.sentiment import (
+    labels_from_scores,
+    macro_f1,
+    pearson_r,
+    read_gerntsa,
+    read_vader_nyt,
+)
 from analysis.sentiment import NEUTRAL_BAND, score_sentiment
 
 

@@ -2,9 +2,9 @@ import subprocess
 import sys
 
 import pandas as pd
+from conftest import SAMPLE
 
 from analysis.cli import main
-from conftest import SAMPLE
 
 
 def test_load_writes_tables_and_counts(tmp_path, capsys):
@@ -21,11 +21,11 @@ def test_load_writes_tables_and_counts(tmp_path, capsys):
 
 def test_unusable_arguments_exit_2_with_one_line(tmp_path):
     run = subprocess.run([sys.executable, "-m", "analysis", "load", str(tmp_path / "missing"), "--out", str(tmp_path)],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, check=False)
     assert run.returncode == 2
     assert run.stderr.strip().count("\n") == 0 and "no such file or folder" in run.stderr
     bad_field = subprocess.run([sys.executable, "-m", "analysis", "load", str(SAMPLE), "--out", str(tmp_path), "--field", "text"],
-                               capture_output=True, text=True)
+                               capture_output=True, text=True, check=False)
     assert bad_field.returncode == 2 and "--field expects ROLE=NAME" in bad_field.stderr
 
 

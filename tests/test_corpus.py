@@ -4,12 +4,18 @@ import zipfile
 
 import pandas as pd
 import pytest
+from conftest import SAMPLE
 
 from analysis.corpus import (
-    decode_bytes, detect_language, iter_articles, load_articles, parse_date, parse_text_article, RecordError,
+    RecordError,
+    decode_bytes,
+    detect_language,
+    iter_articles,
+    load_articles,
+    parse_date,
+    parse_text_article,
 )
 from analysis.errors import InputError
-from conftest import SAMPLE
 
 ARTICLE = "Titel der Meldung\n\nBerlin (dpa) – Die Regierung sagte, sie sei bereit.\nZweiter Absatz mit Text.\n"
 

@@ -3,9 +3,9 @@ import shutil
 
 import nbformat
 import pytest
+from conftest import SAMPLE
 
 from analysis.report import NOTEBOOK_DIR, build_report
-from conftest import SAMPLE
 
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9]*.ipynb"))
 

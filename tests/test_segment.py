@@ -2,7 +2,8 @@ import importlib
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.segment import lemmatize, segment, segment_text
 
