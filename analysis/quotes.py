@@ -85,6 +85,7 @@ class Lexicon:
     backref: set = field(default_factory=set)            # "Das sagte er": points back to the previous sentence
     addressee_preps: set = field(default_factory=set)    # "gegenüber X": X is the addressee
     addressee_verbs: set = field(default_factory=set)    # "told X": X is the addressee
+    addressee_dets: set = field(default_factory=set)     # "sagte er dem Spiegel": a dative in the frame
 
     classes: dict = field(default_factory=dict)          # word -> all its classes in function_words.tsv
     _noun_cache: dict = field(default_factory=dict)
@@ -177,6 +178,7 @@ def lexicon(lang: str) -> Lexicon:
         lex.backref = {w for w, c in zip(fw["word"], fw["class"]) if c == "backref"}
         lex.addressee_preps = {w for w, c in zip(fw["word"], fw["class"]) if c == "addressee_prep"}
         lex.addressee_verbs = {w for w, c in zip(fw["word"], fw["class"]) if c == "addressee_verb"}
+        lex.addressee_dets = {w for w, c in zip(fw["word"], fw["class"]) if c == "addressee_det"}
     if (ROOT / lang / "stopwords.txt").exists():
         from analysis.resources import wordlist
         lex.stop = wordlist(lang, "stopwords")
@@ -644,11 +646,13 @@ class _Article:
             return
         lo, hi = idx[0], idx[-1] + 1
         lex = self.lex
-        preps, verbs = lex.addressee_preps, lex.addressee_verbs
+        preps, verbs, dets = lex.addressee_preps, lex.addressee_verbs, lex.addressee_dets
         for i in range(lo, hi):
             t = toks[i]
-            if t.lower in preps or (verbs and t.cue and t.lemma.lower() in verbs):
-                a, b = self.np_forward(toks, i + 1, hi)
+            dative = t.lower in dets and i > lo and (toks[i - 1].cue or any(
+                s < toks[i - 1].end <= e for s, e in q.speaker))  # right after the verb or the speaker
+            if t.lower in preps or (verbs and t.cue and t.lemma.lower() in verbs) or dative:
+                a, b = self.np_forward(toks, i + (t.lower not in dets), hi)
                 if b > a and not any(s <= toks[a].start < e for s, e in q.speaker):
                     q.addressee = [[toks[a].start, toks[b - 1].end]]
                 return

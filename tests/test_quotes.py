@@ -294,3 +294,13 @@ def test_gc_state_is_restored():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("text,addressee", [
+    ("Das sei ein Fehler, sagte er gegenüber der Zeitung.", ["der Zeitung"]),
+    ("Das sei ein Fehler, sagte er dem Spiegel.", ["dem Spiegel"]),        # a dative right after the speaker
+    ("Die Lage sei ernst, teilte das Ministerium nach dem Treffen mit.", []),  # a dative after a preposition
+])
+def test_addressee_in_the_frame(text, addressee):
+    row = quotes_of(text).iloc[0]
+    assert [text[a:b] for a, b in row["addressee_spans"]] == addressee
