@@ -16,7 +16,9 @@ table (see :func:`analysis.quotes.extract_quotes`). Per article, in order:
    article (``"role"``).
 4. **nationalities**: a nationality adjective with a source noun names a country
    (``nach russischen Angaben`` → ``Russland``, but ``das russische Fernsehen`` stays;
-   ``resources/<lang>/nationalities.tsv`` and ``nationality_sources.txt``; ``"nationality"``).
+   ``resources/<lang>/nationalities.tsv`` and ``source_nouns.txt``; ``"nationality"``); the
+   holder of any other source noun speaks (``Angaben der Polizei``, ``Polizeiangaben`` →
+   ``Polizei``), and is resolved like a mention of its own.
 5. **aliases**: an optional user table (columns ``actor``, ``alias``, optional ``lang``; a
    DataFrame or a CSV/YAML file) maps any resolved name or mention to its actor (``"alias"``),
    merging actors across articles.
@@ -67,12 +69,41 @@ def _resources(lang: str):
 @cache
 def _nationalities(lang: str) -> tuple[dict[str, str], frozenset[str]]:
     """Nationality adjective (without ending, lower case) → country, from ``nationalities.tsv``, and
-    the nouns after which the adjective stands for the country (``nationality_sources.txt``)."""
+    the nouns that stand for a source rather than an actor (``source_nouns.txt``)."""
     if not (ROOT / lang / "nationalities.tsv").exists():
         return {}, frozenset()
     t = table(lang, "nationalities")
     return dict(zip(t["adjective"].str.lower(), t["country"])), frozenset(
-        w.lower() for w in wordlist(lang, "nationality_sources"))
+        w.lower() for w in wordlist(lang, "source_nouns"))
+
+
+GENITIVE_DETS = {"des", "eines"}                    # before a noun with the genitive -s/-es
+FUGEN_S = ("ungs", "heits", "keits", "schafts", "ions", "täts", "iums", "mens")  # Regierungs|kreise
+
+
+def _source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
+    """Who holds a source noun: its genitive ("Angaben der Polizei" → Polizei, "Informationen des
+    Spiegels" → Spiegel) or a compound's modifier ("Polizeiangaben" → Polizei,
+    "Regierungskreisen" → Regierung), else None."""
+    _, sources = _nationalities(lang)
+    words = [w.strip(",") for w in words]
+    while words and words[0].lower() in ents.dets:
+        words = words[1:]
+    if len(words) >= 3 and words[0].lower() in sources and words[1].lower() in ents.dets:
+        holder = words[2:]
+        if country := _country_of(holder, ents, lang):
+            return country
+        last = holder[-1]
+        if words[1].lower() in GENITIVE_DETS and last.endswith("s") and not last.endswith("ss"):
+            last = last[:-2] if last.endswith("es") and len(last) > 5 else last[:-1]
+        return " ".join(holder[:-1] + [last])
+    if len(words) == 1 and words[0][:1].isupper():
+        low = words[0].lower()
+        head = next((n for n in sources if low.endswith(n) and len(low) - len(n) >= 3), None)
+        if head:
+            modifier = words[0][:-len(head)]
+            return modifier[:-1] if modifier.endswith(FUGEN_S) else modifier
+    return None
 
 
 def _country_of(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
@@ -424,10 +455,12 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
         elif country := _country_of(mention.split(), ents, lg):
             name, resolution = country, "nationality" if res0 != "inherited" else "inherited"
         else:
-            name, had_role = _name_part(mention, ents)
-            words = mention.split()
+            # "Angaben der Polizei", "Polizeiangaben": the holder of the source speaks
+            held = _source_holder(mention.split(), ents, lg) or mention
+            name, had_role = _name_part(held, ents)
+            words = held.split()
             if had_role and not (name and name[:1].isupper() and _role_of(name.split()[0], ents.role_map) is None
-                                 and name != mention.strip()):
+                                 and name != held.strip()):
                 found = ents.by_role(words, pos)
                 if found:
                     name = found

@@ -124,3 +124,28 @@ def test_nationality_adjective_with_an_actor_noun_is_not_the_country():
                       "speaker_resolution": ["explicit"]})
     out = resolve_speakers(q, pd.DataFrame({"article_id": ["n"], "lang": ["de"], "text": [text]}))
     assert out["speaker"].item() == "Fernsehen"
+
+
+@pytest.mark.parametrize("text,mention,speaker", [
+    ("Nach Angaben der Polizei wurden drei Menschen verletzt.", "Angaben der Polizei", "Polizei"),
+    ("Nach Informationen des Spiegels plant die Regierung neue Sanktionen.", "Informationen des Spiegels", "Spiegel"),
+    ("Nach Polizeiangaben wurden drei Menschen verletzt.", "Polizeiangaben", "Polizei"),
+    ("Nach Regierungsangaben sei die Lage stabil.", "Regierungsangaben", "Regierung"),
+    ("Nach Angaben der russischen Seite sei alles gut.", "Angaben der russischen Seite", "Russland"),
+])
+def test_the_holder_of_a_source_noun_speaks(text, mention, speaker):
+    start = text.index(mention)
+    q = pd.DataFrame({"article_id": ["s"], "speaker_mention": [mention], "speaker_span": [[start, start + len(mention)]],
+                      "speaker_resolution": ["explicit"]})
+    out = resolve_speakers(q, pd.DataFrame({"article_id": ["s"], "lang": ["de"], "text": [text]}))
+    assert out["speaker"].item() == speaker
+
+
+def test_source_held_by_a_role_resolves_the_role():
+    text = "Der Kremlchef Wladimir Putin kam. Nach Angaben des Kremlchefs sei alles gut."
+    mention = "Angaben des Kremlchefs"
+    start = text.index(mention)
+    q = pd.DataFrame({"article_id": ["s"], "speaker_mention": [mention], "speaker_span": [[start, start + len(mention)]],
+                      "speaker_resolution": ["explicit"]})
+    out = resolve_speakers(q, pd.DataFrame({"article_id": ["s"], "lang": ["de"], "text": [text]}))
+    assert out[["speaker", "speaker_resolution"]].values.tolist() == [["Wladimir Putin", "role"]]
