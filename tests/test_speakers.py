@@ -26,6 +26,15 @@ def resolved(*mentions, **kw):
     return list(zip(out["speaker"], out["speaker_resolution"]))
 
 
+def resolve_one(text, mention, lang="de"):
+    """Resolve one speaker mention in a one-article text; (speaker, speaker_resolution)."""
+    start = text.index(mention)
+    q = pd.DataFrame({"article_id": ["x"], "speaker_mention": [mention], "speaker_span": [[start, start + len(mention)]],
+                      "speaker_resolution": ["explicit"]})
+    out = resolve_speakers(q, pd.DataFrame({"article_id": ["x"], "lang": [lang], "text": [text]}))
+    return out["speaker"].item(), out["speaker_resolution"].item()
+
+
 def test_short_name_becomes_full_name_from_apposition():
     assert resolved("Putin") == [("Wladimir Putin", "explicit")]
 
@@ -105,11 +114,7 @@ def test_role_nouns_from_tokens_equal_the_text_search(sample_articles):
     ("en", "The talks failed, according to Russian sources.", "Russian sources", "Russia"),
 ])
 def test_nationality_adjective_with_a_source_noun_names_the_country(lang, text, mention, speaker):
-    start = text.index(mention)
-    q = pd.DataFrame({"article_id": ["n"], "speaker_mention": [mention], "speaker_span": [[start, start + len(mention)]],
-                      "speaker_resolution": ["explicit"]})
-    out = resolve_speakers(q, pd.DataFrame({"article_id": ["n"], "lang": [lang], "text": [text]}))
-    assert out[["speaker", "speaker_resolution"]].values.tolist() == [[speaker, "nationality"]]
+    assert resolve_one(text, mention, lang) == (speaker, "nationality")
 
 
 def test_nationality_with_a_role_stays_a_role():
@@ -117,13 +122,7 @@ def test_nationality_with_a_role_stays_a_role():
 
 
 def test_nationality_adjective_with_an_actor_noun_is_not_the_country():
-    text = "Wie das russische Fernsehen zeigte, lachten beide."
-    mention = "das russische Fernsehen"
-    start = text.index(mention)
-    q = pd.DataFrame({"article_id": ["n"], "speaker_mention": [mention], "speaker_span": [[start, start + len(mention)]],
-                      "speaker_resolution": ["explicit"]})
-    out = resolve_speakers(q, pd.DataFrame({"article_id": ["n"], "lang": ["de"], "text": [text]}))
-    assert out["speaker"].item() == "Fernsehen"
+    assert resolve_one("Wie das russische Fernsehen zeigte, lachten beide.", "das russische Fernsehen")[0] == "Fernsehen"
 
 
 @pytest.mark.parametrize("text,mention,speaker", [
@@ -134,18 +133,9 @@ def test_nationality_adjective_with_an_actor_noun_is_not_the_country():
     ("Nach Angaben der russischen Seite sei alles gut.", "Angaben der russischen Seite", "Russland"),
 ])
 def test_the_holder_of_a_source_noun_speaks(text, mention, speaker):
-    start = text.index(mention)
-    q = pd.DataFrame({"article_id": ["s"], "speaker_mention": [mention], "speaker_span": [[start, start + len(mention)]],
-                      "speaker_resolution": ["explicit"]})
-    out = resolve_speakers(q, pd.DataFrame({"article_id": ["s"], "lang": ["de"], "text": [text]}))
-    assert out["speaker"].item() == speaker
+    assert resolve_one(text, mention)[0] == speaker
 
 
 def test_source_held_by_a_role_resolves_the_role():
     text = "Der Kremlchef Wladimir Putin kam. Nach Angaben des Kremlchefs sei alles gut."
-    mention = "Angaben des Kremlchefs"
-    start = text.index(mention)
-    q = pd.DataFrame({"article_id": ["s"], "speaker_mention": [mention], "speaker_span": [[start, start + len(mention)]],
-                      "speaker_resolution": ["explicit"]})
-    out = resolve_speakers(q, pd.DataFrame({"article_id": ["s"], "lang": ["de"], "text": [text]}))
-    assert out[["speaker", "speaker_resolution"]].values.tolist() == [["Wladimir Putin", "role"]]
+    assert resolve_one(text, "Angaben des Kremlchefs") == ("Wladimir Putin", "role")
