@@ -173,12 +173,9 @@ def lexicon(lang: str) -> Lexicon:
         for w, c in zip(fw["word"], fw["class"]):
             lex.fw.setdefault(w, c)
             lex.classes.setdefault(w, set()).add(c)
-    if fw is not None:
-        lex.oblique = {w for w, c in zip(fw["word"], fw["class"]) if c == "oblique"}
-        lex.backref = {w for w, c in zip(fw["word"], fw["class"]) if c == "backref"}
-        lex.addressee_preps = {w for w, c in zip(fw["word"], fw["class"]) if c == "addressee_prep"}
-        lex.addressee_verbs = {w for w, c in zip(fw["word"], fw["class"]) if c == "addressee_verb"}
-        lex.addressee_dets = {w for w, c in zip(fw["word"], fw["class"]) if c == "addressee_det"}
+        lex.oblique, lex.backref, lex.addressee_preps, lex.addressee_verbs, lex.addressee_dets = (
+            {w for w, cs in lex.classes.items() if c in cs}
+            for c in ("oblique", "backref", "addressee_prep", "addressee_verb", "addressee_det"))
     if (ROOT / lang / "stopwords.txt").exists():
         from analysis.resources import wordlist
         lex.stop = wordlist(lang, "stopwords")
@@ -1173,7 +1170,7 @@ class _Article:
                     continue  # infinitive
                 if toks[i].lower.startswith("ge") and not toks[i].lemma.startswith("ge"):
                     continue  # participle: narrative perfect ("hatten ... abgelehnt")
-                if any(self.lex.is_(t.lower, "aux") and t.lemma.lower() != "haben" for t in toks[a:i]):
+                if any(self.lex.is_(t.lower, "aux") and not self.lex.is_(t.lower, "have") for t in toks[a:i]):
                     continue  # after werden, sein or a modal: passive ("wurden ... verurteilt"), not said
                 if toks[a].lower in self.lex.stop and toks[a].lower not in self.lex.pronouns and \
                         self.lex.cls(toks[a].lower) != "det":

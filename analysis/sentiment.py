@@ -301,12 +301,13 @@ def _rarest(words: tuple[str, ...], lang: str) -> str:
     return min(words, key=lambda w: (zipf_frequency(w, lang), -words.index(w)))
 
 
-SNOWBALL = {"de": "german"}  # English: simplemma and the inflected forms in VADER suffice
+NOUNS_CAPITALISED = frozenset({"de"})  # languages that capitalise every noun, so capitals do not mark names
+STEMMED = frozenset({"de"})  # Snowball fallback (analysis.terms.stem); English: simplemma and VADER's forms suffice
 
 
 def _stemmer(lang: str):
     """Snowball stemmer for ``lang`` that keeps umlauts (*schon* is not *schön*), or None."""
-    return partial(stem_word, lang=lang) if lang in SNOWBALL else None
+    return partial(stem_word, lang=lang) if lang in STEMMED else None
 
 
 def available_languages() -> list[str]:
@@ -362,7 +363,7 @@ def lexicon(lang: str) -> Lexicon:
     entries, stems = _index(single, base, lang, stem)
     # German nouns are capitalised: lower-case words are looked up without the noun entries
     non_nouns, non_noun_stems = _index([e for e in single if not e.term[:1].isupper()], base, lang, stem) \
-        if lang == "de" else (entries, stems)
+        if lang in NOUNS_CAPITALISED else (entries, stems)
     for v in phrases.values():
         v.sort(key=lambda p: -len(p[0]))
     ints = table(lang, "intensifiers")
@@ -400,7 +401,7 @@ def lexicon(lang: str) -> Lexicon:
         complementizers=frozenset(w.lower() for w in _optional_list(lang, "complementizers")),
         forward_negators=frozenset(w.lower() for w in _optional_list(lang, "forward_negators")),
         compounds=lang == "de",
-        names_by_case=lang != "de",
+        names_by_case=lang not in NOUNS_CAPITALISED,
         phrase_tails=frozenset(_rarest(p, lang) for v in phrases.values() for p, _ in v),
         first_correlatives=frozenset() if corr is None else frozenset(corr["first"].str.lower()),
     )

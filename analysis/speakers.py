@@ -67,7 +67,7 @@ def _resources(lang: str):
 
 
 @cache
-def _nationalities(lang: str) -> tuple[dict[str, str], frozenset[str]]:
+def _countries_and_sources(lang: str) -> tuple[dict[str, str], frozenset[str]]:
     """Nationality adjective (without ending, lower case) → country, from ``nationalities.tsv``, and
     the nouns that stand for a source rather than an actor (``source_nouns.txt``)."""
     if not (ROOT / lang / "nationalities.tsv").exists():
@@ -75,6 +75,14 @@ def _nationalities(lang: str) -> tuple[dict[str, str], frozenset[str]]:
     t = table(lang, "nationalities")
     return dict(zip(t["adjective"].str.lower(), t["country"])), frozenset(
         w.lower() for w in wordlist(lang, "source_nouns"))
+
+
+_ADJECTIVE_ENDING = re.compile(r"(e|en|er|es|em)$")
+
+
+def _adjective_stem(word: str) -> str:
+    """A German adjective without its inflection ending, lower case (``russischen`` → ``russisch``)."""
+    return _ADJECTIVE_ENDING.sub("", word.lower())
 
 
 GENITIVE_DETS = {"des", "eines"}                    # before a noun with the genitive -s/-es
@@ -85,7 +93,7 @@ def _source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str |
     """Who holds a source noun: its genitive ("Angaben der Polizei" → Polizei, "Informationen des
     Spiegels" → Spiegel) or a compound's modifier ("Polizeiangaben" → Polizei,
     "Regierungskreisen" → Regierung), else None."""
-    _, sources = _nationalities(lang)
+    _, sources = _countries_and_sources(lang)
     words = [w.strip(",") for w in words]
     while words and words[0].lower() in ents.dets:
         words = words[1:]
@@ -110,11 +118,11 @@ def _country_of(words: list[str], ents: _ArticleEntities, lang: str) -> str | No
     """The country named by a nationality adjective with a source noun ("nach russischen Angaben" →
     Russland, "according to Russian sources" → Russia), else None ("das russische Fernsehen")."""
     words = [w.strip(",") for w in words if w.lower() not in ents.dets]
-    countries, sources = _nationalities(lang)
+    countries, sources = _countries_and_sources(lang)
     if len(words) != 2 or words[1].lower() not in sources:
         return None
     adjective = words[0].lower()
-    return countries.get(adjective) or countries.get(re.sub(r"(e|en|er|es|em)$", "", adjective))
+    return countries.get(adjective) or countries.get(_adjective_stem(adjective))
 
 
 def _role_of(word: str, role_map: dict) -> tuple[str, str] | None:
@@ -330,7 +338,7 @@ class _ArticleEntities:
                 name = " ".join(names)
                 before = text[max(0, start - 40):start].split()
                 adjective = before[-1] if before and before[-1][:1].islower() and len(before[-1]) > 4 else ""
-                country = role[1] or re.sub(r"(e|en|er|es|em)$", "", adjective.lower())
+                country = role[1] or _adjective_stem(adjective)
                 self.roles.append((start, role[0], country, name, w.lower()))
                 self.names.append((end_ + 1, name))
         self.known = {nm for _, nm in self.names}
@@ -338,7 +346,7 @@ class _ArticleEntities:
     @staticmethod
     def _adjective_before(toks, i) -> str:
         if i > 0 and toks[i - 1][1][:1].islower() and len(toks[i - 1][1]) > 4:
-            return re.sub(r"(e|en|er|es|em)$", "", toks[i - 1][1].lower())
+            return _adjective_stem(toks[i - 1][1])
         return ""
 
     def add_name(self, pos: int, name: str) -> None:
@@ -365,7 +373,7 @@ class _ArticleEntities:
                 role, noun = r, w.lower()
                 prev = words[k - 1] if k else ""
                 adjective = prev[:1].islower() and prev.lower() not in self.dets
-                country = r[1] or (re.sub(r"(e|en|er|es|em)$", "", prev.lower()) if adjective else "")
+                country = r[1] or (_adjective_stem(prev) if adjective else "")
         if role is None:
             return None
         best, best_score = None, None

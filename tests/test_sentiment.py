@@ -501,3 +501,19 @@ def test_english_names_carry_no_tone(sentence, terms):
 ])
 def test_cannot_say_is_a_hedge_also_with_a_particle(sentence):
     assert score_text(sentence, "de")["certainty"] < -0.3
+
+
+def test_scatter_labels_work_on_vector_backends(tmp_path):
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+
+    from analysis.plots.tone import cooperation_vs_polarity
+
+    tone = pd.DataFrame({"speaker": ["A", "B", "C"], "n": [3, 2, 2], "polarity": [0.4, 0.4, 0.4],
+                         "cooperation": [0.3, 0.3, 0.3]})
+    fig = Figure()
+    FigureCanvasSVG(fig)
+    ax = cooperation_vs_polarity(tone, ax=fig.add_subplot())
+    fig.savefig(tmp_path / "tone.svg")
+    assert [t.get_text() for t in ax.texts] == ["A", "B", "C"]
+    assert len({t.get_position() for t in ax.texts}) == 3  # moved apart, not stacked

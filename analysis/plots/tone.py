@@ -74,20 +74,16 @@ LABEL_PLACES = [((4, 4), "left", "bottom"), ((4, -4), "left", "top"), ((-4, 4), 
 
 def _labels(ax, labels, xs, ys) -> None:
     """Label points next to them, moving a label to another side of its point when it would cover
-    an earlier one (biggest groups first, as they come)."""
-    renderer = ax.figure.canvas.get_renderer()
+    an earlier one (biggest groups first, as they come); covered on every side, it takes the first."""
+    places = LABEL_PLACES + LABEL_PLACES[:1]
     placed = []
     for label, px, py in zip(labels, xs, ys):
-        for offset, ha, va in LABEL_PLACES:
+        for k, (offset, ha, va) in enumerate(places):
             text = ax.annotate(label, (px, py), xytext=offset, textcoords="offset points", fontsize=8, ha=ha, va=va)
-            box = text.get_window_extent(renderer)
-            if not any(box.overlaps(b) for b in placed):
+            box = text.get_window_extent()  # the figure's own renderer, whatever the backend
+            if k == len(places) - 1 or not any(box.overlaps(b) for b in placed):
                 break
             text.remove()
-        else:
-            offset, ha, va = LABEL_PLACES[0]
-            text = ax.annotate(label, (px, py), xytext=offset, textcoords="offset points", fontsize=8, ha=ha, va=va)
-            box = text.get_window_extent(renderer)
         placed.append(box)
 
 
