@@ -293,12 +293,15 @@ def test_fast_paths_match_the_explained_scores(lang, probes):
     # chunks with punctuation attached, a long unit scored per sentence, an empty and a missing unit
     texts = [s for s, _, _ in probes]
     texts += [" ".join(texts * 3), "(" + texts[0].replace(" ", ",  ") + ")", "   ", None]
+    # the words of multi-word entries, in order (the entry) and reversed (plain words only)
+    terms = [e.term for v in list(lexicon(lang).phrases.values())[:40] for _, e in v]
+    texts += [f"Sie nannten es {t}." for t in terms] + [" und ".join(t.split()[::-1]) for t in terms]
     explained = score_sentiment(texts, lang=lang)
     fast = score_sentiment(texts, lang=lang, hits=False)
     for col in ("polarity", "cooperation", "certainty", "n_hits", "flag"):
         assert fast[col].tolist() == explained[col].tolist(), col
     assert explained["n_hits"].tolist() == explained["hits"].map(len).tolist()
-    assert explained["flag"].tolist()[-4:] == ["long_unit", "", "empty", "missing"]
+    assert explained["flag"].tolist()[len(probes):len(probes) + 4] == ["long_unit", "", "empty", "missing"]
     np.testing.assert_allclose(polarity_only(texts, lang), explained["polarity"], atol=1e-6)
 
 
