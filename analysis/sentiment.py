@@ -175,7 +175,6 @@ class Lexicon:
     compounds: bool
     names_by_case: bool                 # capitals mark names (not German, which capitalises every noun)
     phrase_tails: frozenset[str] = frozenset()
-    phrase_pairs: frozenset[tuple[str, str]] = frozenset()  # (first, second) word of every multi-word entry
     first_correlatives: frozenset[str] = frozenset()
     types: dict[str, tuple] = field(default_factory=dict)  # per word type: (flags, lemma, entry, factor, note)
     lemmas: dict[str, str] = field(default_factory=dict)   # per word type: lower-cased lemma
@@ -404,7 +403,6 @@ def lexicon(lang: str) -> Lexicon:
         compounds=lang == "de",
         names_by_case=lang not in NOUNS_CAPITALISED,
         phrase_tails=frozenset(_rarest(p, lang) for v in phrases.values() for p, _ in v),
-        phrase_pairs=frozenset((k, p[1]) for k, v in phrases.items() for p, _ in v),
         first_correlatives=frozenset() if corr is None else frozenset(corr["first"].str.lower()),
     )
 
@@ -870,19 +868,6 @@ def _remember_chunk(chunk: str, lex: Lexicon) -> None:
     lex.chunks.tokens[chunk] = tuple(toks)  # last: a chunk in tokens is fully registered
 
 
-def _phrase_possible(toks: list[str], lex: Lexicon) -> bool:
-    """Whether a multi-word entry may start in ``toks``: a first word followed by its second word
-    (as written or as lemma), the test the rule path makes before it compares the rest."""
-    heads, pairs = lex.words.phrase_heads, lex.phrase_pairs
-    for i in compress(range(len(toks) - 1), map(heads.__contains__, toks)):
-        nxt = toks[i + 1]
-        seconds = (nxt.lower(), _lemma_of(nxt, lex))
-        for first in {toks[i].lower(), lex.types[toks[i]][1]}:
-            if (first, seconds[0]) in pairs or (first, seconds[1]) in pairs:
-                return True
-    return False
-
-
 def _in_name(toks: list[str], i: int) -> bool:
     """Whether the capitalised word ``toks[i]`` is part of a name: it does not start a sentence or a
     quotation, and a capitalised word stands next to it ("the United States", "Clean Air Act")."""
@@ -1142,19 +1127,13 @@ def _batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fal
               if k not in long]
     plain = []
     pieces = c.tokens.__getitem__
-    rules, rare, heads = c.rules, c.phrase_rare, c.phrase_heads
     for k in scored:
-        wk = words[k]
-        no_rule = rules.isdisjoint(wk)
-        if no_rule and (rare.isdisjoint(wk) or heads.isdisjoint(wk)):  # see Roles.needs_rules
+        if c.needs_rules(words[k]):
+            i = strs[k]
+            toks = list(chain.from_iterable(map(pieces, words[k])))  # strings already hashed: fast look-ups
+            sp[i], sc[i], sr[i], _, nh[i] = _score_tokens(toks, None, lex, alpha, None, False, True)
+        else:
             plain.append(k)
-            continue
-        toks = list(chain.from_iterable(map(pieces, wk)))  # strings already hashed: fast look-ups
-        if no_rule and not _phrase_possible(toks, lex):  # the words of a multi-word entry, not the entry
-            plain.append(k)
-            continue
-        i = strs[k]
-        sp[i], sc[i], sr[i], _, nh[i] = _score_tokens(toks, None, lex, alpha, None, False, True)
     zero = repeat(0)
     for values, out in [(c.pol, sp)] if polarity_only else [(c.pol, sp), (c.coop, sc), (c.cert, sr), (c.n_lex, nh)]:
         get = values.get
