@@ -132,6 +132,15 @@ class Lexicon:
             self._noun_cache[w] = hit
         return hit
 
+    def role(self, word: str) -> bool:
+        """Whether a word ends in a role noun (Sprecher, Außenminister, Direktorin)."""
+        key = ("role", word)
+        hit = self._noun_cache.get(key)
+        if hit is None:
+            from analysis.speakers import role_suffixes
+            hit = self._noun_cache[key] = role_suffixes([word], self.lang)[0] > 0
+        return hit
+
     def frame(self, word: str) -> str | None:
         """Construction of an attribution word (``prep``, ``postp``, ``noun_prep``, ``so``, ``clause``)."""
         got = self.frames.get(word)
@@ -318,6 +327,27 @@ def _is_cap(t: _Tok) -> bool:
     return t.text[:1].isupper()
 
 
+CLOSERS = {")": "(", "“": "„", "”": "“", "«": "»", "»": "«", '"': '"'}
+
+
+def _closes_inside(toks: list[_Tok], a: int, j: int) -> bool:
+    """Whether ``toks[j]`` closes a bracket or quotation mark opened in ``toks[a:j]``
+    ("Günther Oettinger (CDU)", "der „New York Times“")."""
+    opener = CLOSERS.get(toks[j].text)
+    return opener is not None and any(t.text == opener for t in toks[a:j])
+
+
+def _genitive_attribute(toks: list[_Tok], j: int, end: int, lex: Lexicon) -> bool:
+    """Whether lower-case ``toks[j]`` starts a genitive plural after a noun: content words in -er
+    up to a capitalised noun ("Angaben informierter Kreise", "Ansicht einiger Juristen"; not
+    "unter", "oder", "wieder")."""
+    k = j
+    while k < end and _is_word(toks[k]) and not _is_cap(toks[k]) and toks[k].lower.endswith("er") \
+            and lex.cls(toks[k].lower) is None and toks[k].lower not in lex.stop:
+        k += 1
+    return k > j and k < end and _is_word(toks[k]) and _is_cap(toks[k])
+
+
 def _is_word(t: _Tok) -> bool:
     return bool(_WORD.search(t.text))
 
@@ -405,6 +435,9 @@ class _Article:
                     if k < end and toks[k].text == ")":
                         j = k + 1
                         continue
+                if t.text == "," and seen_noun and self.de and (k := self._role_apposition(toks, j + 1, end)):
+                    j = k  # "Erik Schweickert, der verbraucherschutzpolitische Sprecher der FDP,"
+                    continue
                 if t.text == "," and seen_noun and j + 2 < end and _is_cap(toks[j + 1]) and \
                         lex.cls(toks[j + 1].lower) is None:
                     # apposition: "der Chef der Behörde, Frank Weise,"
@@ -421,11 +454,16 @@ class _Article:
                 j += 1
                 continue
             if c == "prep":
-                if seen_noun and lex.is_(t.lower, "name_prep") and j + 1 < end and (
-                        _is_cap(toks[j + 1]) or lex.cls(toks[j + 1].lower) == "det"):
+                if seen_noun and j + 1 < end and (_is_cap(toks[j + 1]) and lex.is_(t.lower, "place_prep") or (
+                        lex.is_(t.lower, "name_prep") and (_is_cap(toks[j + 1]) or lex.cls(toks[j + 1].lower) == "det"))):
                     j += 1
                     continue
                 break
+            if c == "conj" and seen_noun and lex.is_(t.lower, "np_conj") and j + 1 < end and (
+                    _is_cap(toks[j + 1]) and toks[j + 1].lower not in lex.pronouns
+                    or j + 2 < end and lex.cls(toks[j + 1].lower) is None and _is_cap(toks[j + 2])):
+                j += 1  # "dpa und AFP", "arabische und iranische Medien"
+                continue
             if c in ("adv", "conj", "comp", "aux"):
                 break
             if _is_cap(t) or t.text[:1].isdigit():
@@ -433,6 +471,9 @@ class _Article:
                 j += 1
                 continue
             # lowercase content word: adjective when followed by a noun or another adjective
+            if self.de and seen_noun and _genitive_attribute(toks, j, end, lex):  # Angaben informierter Kreise
+                j += 1
+                continue
             after_det = j > a and lex.cls(toks[j - 1].lower) == "det"
             if self.de and re.search(r"(e|en|er|es|em)$", t.lower) and j + 1 < end and _is_word(toks[j + 1]) and \
                     lex.cls(toks[j + 1].lower) is None and (not seen_noun or after_det):
@@ -447,11 +488,21 @@ class _Article:
                 j += 1
                 continue
             break
-        while j > a and (lex.cls(toks[j - 1].lower) in ("det", "prep") or not _is_word(toks[j - 1])):
+        while j > a and (lex.cls(toks[j - 1].lower) in ("det", "prep") or not _is_word(toks[j - 1])) \
+                and not _closes_inside(toks, a, j - 1):
             j -= 1
         if not any(_is_cap(x) or not self.de for x in toks[a:j]):
             return i, i
         return a, j
+
+    def _role_apposition(self, toks: list[_Tok], i: int, end: int) -> int:
+        """End of a role noun that opens an apposition at ``i`` (an article, adjectives, the role:
+        "der geschäftsführende Direktor"), or 0."""
+        lex = self.lex
+        k = i + (i < end and lex.cls(toks[i].lower) == "det")
+        while k < end and _is_word(toks[k]) and not _is_cap(toks[k]) and lex.cls(toks[k].lower) is None:
+            k += 1
+        return k + 1 if k < end and _is_cap(toks[k]) and lex.role(toks[k].lower) else 0
 
     def np_backward(self, toks: list[_Tok], i: int, start: int) -> tuple[int, int]:
         """Noun phrase ending right before ``i`` (for ``X zufolge``)."""
@@ -622,6 +673,8 @@ class _Article:
         # direct quotations without a frame inherit the nearest quotation's speaker
         prev = None
         for q in quotes:
+            if len(q.speaker) == 1 and self.text[slice(*q.speaker[0])].lower() in self.lex.words("placeholder"):
+                self._replace_placeholder(q)
             if not q.speaker and prev is not None and prev.speaker and q.kind in ("direct", "free_indirect"):
                 q.speaker = list(prev.speaker)
                 q.inherit = True
@@ -632,6 +685,19 @@ class _Article:
             if q.frame and not q.inherit:
                 self._addressee(q, sent_starts)
         return quotes
+
+    def _replace_placeholder(self, q: _Quote) -> None:
+        """A speaker that only points elsewhere ("hieß es", "Demnach", "wonach"): the source named
+        in a prepositional phrase of the sentence outside the quotation ("hieß es in einer
+        Erklärung der Regierung"), else none (the speaker is then inherited like a frameless one)."""
+        toks = self.toks[q.sentence] if 0 <= q.sentence < len(self.toks) else []
+        for i, t in enumerate(toks[:-1]):
+            if self.lex.is_(t.lower, "source_prep") and not any(a <= t.start < b for a, b in q.spans):
+                a, b = self.np_forward(toks, i + 1, len(toks))
+                if b > a and not any(a2 <= toks[a].start < b2 for a2, b2 in q.spans):
+                    q.speaker = [[toks[a].start, toks[b - 1].end]]
+                    return
+        q.speaker = []
 
     def _addressee(self, q: _Quote, sent_starts: list[int]) -> None:
         """The addressee inside a frame: "gegenüber der Zeitung", "told reporters"."""

@@ -304,3 +304,31 @@ def test_gc_state_is_restored():
 def test_addressee_in_the_frame(text, addressee):
     row = quotes_of(text).iloc[0]
     assert [text[a:b] for a, b in row["addressee_spans"]] == addressee
+
+
+@pytest.mark.parametrize("text,mention", [
+    # closing marks opened inside the phrase are kept
+    ("Die Lage sei ernst, sagte Ministerpräsident Günther Oettinger (CDU) am Montag.",
+     "Ministerpräsident Günther Oettinger (CDU)"),
+    ("Die Lage sei ernst, berichtete die „New York Times“ am Montag.", "die „New York Times“"),
+    # genitive attributes, names joined by und, places and institutions after the noun
+    ("Die Lage sei ernst, hieß es nach Angaben informierter Kreise.", "Angaben informierter Kreise"),
+    ("Die Lage sei ernst, meldeten Reuters und AFP.", "Reuters und AFP"),
+    ("Die Lage sei ernst, sagte ein Regierungssprecher in Berlin.", "ein Regierungssprecher in Berlin"),
+    ("Die Lage sei ernst, sagte Josef Schuster vom Zentralrat der Juden.", "Josef Schuster vom Zentralrat der Juden"),
+    ("Die Lage sei ernst, sagte Merkel in einem Interview.", "Merkel"),       # circumstance, not speaker
+    ("Die Lage sei ernst, sagte Putin beim Gipfeltreffen.", "Putin"),
+    # an apposition naming a role
+    ("Die Lage sei ernst, sagte Erik Schweickert, der verbraucherschutzpolitische Sprecher der FDP.",
+     "Erik Schweickert, der verbraucherschutzpolitische Sprecher der FDP"),
+    # a placeholder gives way to the source named in the sentence, else to no speaker
+    ("Die Lage sei ernst, hieß es in einer Erklärung der Regierung.", "einer Erklärung der Regierung"),
+])
+def test_speaker_phrase_extent(text, mention):
+    assert find(quotes_of(text), "Die Lage sei ernst")["speaker_mention"] == mention
+
+
+@pytest.mark.parametrize("text", ["Demnach sei die Lage ernst.", "Die Lage sei ernst, hieß es."])
+def test_placeholder_without_source_has_no_speaker(text):
+    row = find(quotes_of(text), "Lage sei ernst" if "Die" in text else "die Lage")
+    assert row["speaker_mention"] is None and row["speaker_resolution"] == "none"
