@@ -553,6 +553,11 @@ class _Article:
         a = lo
         while a < verb and (lex.cls(toks[a].lower) in ("conj", "adv") or not _is_word(toks[a])):
             a += 1
+        if self.de and a == verb and 0 < lo - 1 and toks[lo - 1].text == ",":
+            # a subject with an apposition before the verb: "X, der Sprecher der Behörde, sagte"
+            s, e = self.np_forward(toks, 0, lo - 1)
+            if e == lo - 1 and any(t.text == "," for t in toks[s:e]):
+                return s, e
         if self.de and verb + 1 < hi and lex.is_(toks[verb + 1].lower, "subject_pronoun") and a < verb and \
                 toks[a].lower not in lex.pronouns:
             return verb + 1, verb + 2
@@ -1159,8 +1164,8 @@ class _Article:
                                 spans.append(list(rest))
                                 fb = b + 1
                         nxt_t = next((t for t in toks[idx[0] + 1:end] if self.lex.cls(t.lower) != "adv"), None)
-                        if self.de and (nxt_t is None or nxt_t.lower in self.lex.oblique):
-                            continue
+                        if self.de and (nxt_t is None or nxt_t.lower in self.lex.oblique or not _is_word(nxt_t)):
+                            continue  # no subject after the cue: "X, der Sprecher, sagte, dass …"
                         q = _Quote("indirect", spans, sentence=k, confidence=0.8)
                         q.cue = self._cue_spans(toks, idx)
                         if self.de or i == a:

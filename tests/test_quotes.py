@@ -328,6 +328,18 @@ def test_speaker_phrase_extent(text, mention):
     assert find(quotes_of(text), "Die Lage sei ernst")["speaker_mention"] == mention
 
 
+@pytest.mark.parametrize("text,content,mention", [
+    ("Tegaye Mununhe, der Polizeichef der Region, sagte, dass weitere Boote im Einsatz seien.",
+     "dass weitere Boote im Einsatz seien", "Tegaye Mununhe, der Polizeichef der Region"),
+    ("Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes, sagte, das sei keine Vorentscheidung.",
+     "das sei keine Vorentscheidung", "Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes"),
+])
+def test_subject_with_apposition_before_the_cue(text, content, mention):
+    # the apposition is not content interrupted by a frame ("Die Lage, sagte er, sei ernst")
+    row = quotes_of(text).iloc[0]
+    assert (row["text"], row["speaker_mention"]) == (content, mention)
+
+
 @pytest.mark.parametrize("text", ["Demnach sei die Lage ernst.", "Die Lage sei ernst, hieß es."])
 def test_placeholder_without_source_has_no_speaker(text):
     row = find(quotes_of(text), "Lage sei ernst" if "Die" in text else "die Lage")
