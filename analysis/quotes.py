@@ -365,6 +365,7 @@ class _Article:
         self.far = 6            # sentences over which a Konjunktiv I sentence inherits a speaker
         self.lone_konj = True   # Konjunktiv I sentences without any earlier quotation count too
         self.nested = self.de   # quoted parts inside quotations become nested direct quotations
+        self.fragments = self.de  # quoted fragments after a cue become direct quotations
         self.merge_continued = not self.de  # "“A,” he said. “B.”" is one quotation
         self.frame_konj_strong = False  # only Konjunktiv I (not II) makes a cue clause reported content
 
@@ -618,6 +619,16 @@ class _Article:
             if q is not None:
                 quotes.append(q)
                 sent_quote[k] = q
+        # quoted fragments in a sentence whose verb is a cue: "nannte den Angriff „übertrieben“"
+        if self.fragments:
+            for n, (qs, qe, taken) in enumerate(direct_spans):
+                k = max(0, bisect_right(sent_starts, qs) - 1)
+                if taken or covered[k] or k in sent_quote:
+                    continue
+                q = self.fragment_quote(k, qs, qe)
+                if q is not None:
+                    quotes.append(q)
+                    direct_spans[n] = (qs, qe, True)
         # free indirect speech: Konjunktiv sentences following a quotation
         last: _Quote | None = None
         last_k = -10
@@ -690,6 +701,35 @@ class _Article:
             if q.frame and not q.inherit:
                 self._addressee(q, sent_starts)
         return quotes
+
+    def fragment_quote(self, k: int, qs: int, qe: int) -> _Quote | None:
+        """A quoted fragment as a direct quotation of the subject of a cue in its clause
+        ("Stoiber begründete seinen Rückzug mit einer „veränderten Lage“", "Von einer „gezielten
+        Indiskretion“ sprach der Politiker"), or None."""
+        toks = self.toks[k]
+        n = len(toks)
+        inside = [i for i, t in enumerate(toks) if qs <= t.start < qe]
+        if not inside:
+            return None
+        commas = [i for i, t in enumerate(toks) if t.text in _CLAUSE_MARKS and not qs <= t.start < qe]
+        lo = max([c + 1 for c in commas if c < inside[0]], default=0)
+        hi = min([c for c in commas if c > inside[-1]], default=n)
+        for i in range(lo, hi):
+            if i in inside or not toks[i].cue:
+                continue
+            c = self.cue_at(toks, i, hi)
+            if not c:
+                continue
+            sa, sb = self.subject(toks, lo, i, hi)
+            if sb <= sa or any(sa <= j < sb for j in inside):
+                continue
+            q = _Quote("direct", [[qs, qe]], sentence=k, confidence=0.6)
+            q.cue = self._cue_spans(toks, c[1])
+            q.speaker = [[toks[sa].start, toks[sb - 1].end]]
+            ends = [sa, sb - 1, *c[1]]
+            q.frame = [[toks[min(ends)].start, toks[max(ends)].end]]
+            return q
+        return None
 
     def _replace_placeholder(self, q: _Quote) -> None:
         """A speaker that only points elsewhere ("hieß es", "Demnach", "wonach"): the source named

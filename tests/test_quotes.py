@@ -344,3 +344,19 @@ def test_subject_with_apposition_before_the_cue(text, content, mention):
 def test_placeholder_without_source_has_no_speaker(text):
     row = find(quotes_of(text), "Lage sei ernst" if "Die" in text else "die Lage")
     assert row["speaker_mention"] is None and row["speaker_resolution"] == "none"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Stoiber begründete seinen Rückzug mit einer „veränderten Lage“ nach dem Abgang von Müntefering.",
+     "„veränderten Lage“", "Stoiber"),
+    ("Von einer „gezielten Indiskretion“ sprach der Grünen-Politiker Christian Ströbele.",
+     "„gezielten Indiskretion“", "der Grünen-Politiker Christian Ströbele"),
+])
+def test_quoted_fragment_after_a_cue_is_a_direct_quotation(text, fragment, speaker):
+    row = find(quotes_of(text), fragment)
+    assert (row["kind"], row["text"], row["speaker_mention"]) == ("direct", fragment, speaker)
+    assert row["frame_spans"] and not any(s <= text.index(fragment) < e for s, e in row["frame_spans"])
+
+
+def test_quoted_name_without_a_cue_is_no_quotation():
+    assert quotes_of("Die Band „Morning Star“ spielte am Abend in der Halle.").empty
