@@ -328,34 +328,28 @@ def test_speaker_phrase_extent(text, mention):
     assert find(quotes_of(text), "Die Lage sei ernst")["speaker_mention"] == mention
 
 
-@pytest.mark.parametrize("text,content,mention", [
-    ("Tegaye Mununhe, der Polizeichef der Region, sagte, dass weitere Boote im Einsatz seien.",
-     "dass weitere Boote im Einsatz seien", "Tegaye Mununhe, der Polizeichef der Region"),
-    ("Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes, sagte, das sei keine Vorentscheidung.",
-     "das sei keine Vorentscheidung", "Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes"),
-])
-def test_subject_with_apposition_before_the_cue(text, content, mention):
-    # the apposition is not content interrupted by a frame ("Die Lage, sagte er, sei ernst")
-    row = quotes_of(text).iloc[0]
-    assert (row["text"], row["speaker_mention"]) == (content, mention)
-
-
 @pytest.mark.parametrize("text", ["Demnach sei die Lage ernst.", "Die Lage sei ernst, hieß es."])
 def test_placeholder_without_source_has_no_speaker(text):
     row = find(quotes_of(text), "Lage sei ernst" if "Die" in text else "die Lage")
     assert row["speaker_mention"] is None and row["speaker_resolution"] == "none"
 
 
-@pytest.mark.parametrize("text,fragment,speaker", [
+@pytest.mark.parametrize("text,content,kind,mention", [
+    # a subject with an apposition is not content interrupted by a frame ("Die Lage, sagte er, sei ernst")
+    ("Tegaye Mununhe, der Polizeichef der Region, sagte, dass weitere Boote im Einsatz seien.",
+     "dass weitere Boote im Einsatz seien", "indirect", "Tegaye Mununhe, der Polizeichef der Region"),
+    ("Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes, sagte, das sei keine Vorentscheidung.",
+     "das sei keine Vorentscheidung", "indirect", "Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes"),
+    # a quoted fragment in a clause whose verb is a cue
     ("Stoiber begründete seinen Rückzug mit einer „veränderten Lage“ nach dem Abgang von Müntefering.",
-     "„veränderten Lage“", "Stoiber"),
+     "„veränderten Lage“", "direct", "Stoiber"),
     ("Von einer „gezielten Indiskretion“ sprach der Grünen-Politiker Christian Ströbele.",
-     "„gezielten Indiskretion“", "der Grünen-Politiker Christian Ströbele"),
+     "„gezielten Indiskretion“", "direct", "der Grünen-Politiker Christian Ströbele"),
 ])
-def test_quoted_fragment_after_a_cue_is_a_direct_quotation(text, fragment, speaker):
-    row = find(quotes_of(text), fragment)
-    assert (row["kind"], row["text"], row["speaker_mention"]) == ("direct", fragment, speaker)
-    assert row["frame_spans"] and not any(s <= text.index(fragment) < e for s, e in row["frame_spans"])
+def test_quotation_kind_and_speaker(text, content, kind, mention):
+    row = find(quotes_of(text), content)
+    assert (row["kind"], row["text"], row["speaker_mention"]) == (kind, content, mention)
+    assert row["frame_spans"] and not any(s <= text.index(content) < e for s, e in row["frame_spans"])
 
 
 def test_quoted_name_without_a_cue_is_no_quotation():
