@@ -439,6 +439,10 @@ class _Article:
                 if t.text == "," and seen_noun and self.de and (k := self._role_apposition(toks, j + 1, end)):
                     j = k  # "Erik Schweickert, der verbraucherschutzpolitische Sprecher der FDP,"
                     continue
+                if t.text == "," and seen_noun and not self.de and (
+                        k := self._apposition_en(toks, j + 1, end, open_end=i > 0 and toks[i - 1].cue)):
+                    j = k  # "Dean Baker, co-director of the Center for Economic and Policy Research,"
+                    continue
                 if t.text == "," and seen_noun and j + 2 < end and _is_cap(toks[j + 1]) and \
                         lex.cls(toks[j + 1].lower) is None:
                     # apposition: "der Chef der Behörde, Frank Weise,"
@@ -505,6 +509,26 @@ class _Article:
             k += 1
         return k + 1 if k < end and _is_cap(toks[k]) and lex.role(toks[k].lower) else 0
 
+    def _apposition_en(self, toks: list[_Tok], i: int, end: int, *, open_end: bool) -> int:
+        """End of an English apposition opening at ``i`` (its closing comma; ``end`` too with
+        ``open_end``, for a speaker right after the cue: "…,” said X, a labor economist."): up to 15
+        tokens with a lower-case word that is no function word, no pronoun and no cue ("a labor
+        economist at the Institute", "President Obama's former chief of staff"), or 0."""
+        lex = self.lex
+        if i >= end or toks[i].lower in lex.pronouns or lex.cls(toks[i].lower) in ("conj", "comp", "prep"):
+            return 0
+        common = False
+        for k in range(i, min(end, i + 15)):
+            t = toks[k]
+            if t.text in (",", ";", ":"):
+                return k if common else 0
+            if not _is_word(t) and t.text not in ("-", "'s", "’s", "(", ")", "."):
+                return 0
+            if t.cue and self.cue_at(toks, k, end) or lex.cls(t.lower) in ("comp", "aux"):
+                return 0
+            common = common or (t.text[:1].islower() and t.lower not in lex.stop and lex.cls(t.lower) is None)
+        return end if open_end and common and end - i <= 15 else 0
+
     def np_backward(self, toks: list[_Tok], i: int, start: int) -> tuple[int, int]:
         """Noun phrase ending right before ``i`` (for ``X zufolge``)."""
         lex = self.lex
@@ -554,7 +578,7 @@ class _Article:
         a = lo
         while a < verb and (lex.cls(toks[a].lower) in ("conj", "adv") or not _is_word(toks[a])):
             a += 1
-        if self.de and a == verb and 0 < lo - 1 and toks[lo - 1].text == ",":
+        if a == verb and 0 < lo - 1 and toks[lo - 1].text == ",":
             # a subject with an apposition before the verb: "X, der Sprecher der Behörde, sagte"
             s, e = self.np_forward(toks, 0, lo - 1)
             if e == lo - 1 and any(t.text == "," for t in toks[s:e]):

@@ -63,7 +63,8 @@ def _resources(lang: str):
     role_map = {r.lower(): (g, c) for r, g, c in zip(roles["role"], roles["group"], roles["country"])}
     dets = {w for w, c in zip(fw["word"], fw["class"]) if c in ("det", "adv", "conj")}
     preps = {w for w, c in zip(fw["word"], fw["class"]) if c == "prep"}
-    return set(pron["form"]), role_map, dets, preps
+    head_ends = frozenset(w for w, c in zip(fw["word"], fw["class"]) if c == "head_end")
+    return set(pron["form"]), role_map, dets, preps, head_ends
 
 
 @cache
@@ -317,7 +318,7 @@ class _ArticleEntities:
 
     def __init__(self, text: str, lang: str, role_words: list | None = None):
         self.text = text
-        self.pronouns, self.role_map, self.dets, self.preps = _resources(lang)
+        self.pronouns, self.role_map, self.dets, self.preps, self.head_ends = _resources(lang)
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun)
         if role_words is None:
@@ -392,6 +393,26 @@ class _ArticleEntities:
         return max(cands)[1] if cands else None
 
 
+def _mention_head(mention: str, ents: _ArticleEntities) -> str:
+    """The part of a speaker mention that names the speaker, without appositions, brackets and
+    places: "Dean Baker, co-director of …" → "Dean Baker", "der Chef der Behörde, Frank Weise" →
+    "Frank Weise", "Günther Oettinger (CDU)" → "Günther Oettinger", "ein Regierungssprecher in
+    Berlin" → "ein Regierungssprecher".
+
+    >>> _mention_head("Tony Auden, ein Sprecher des Zentrums", _ArticleEntities("", "de"))
+    'Tony Auden'
+    """
+    parts = [p.strip() for p in re.sub(r"\s*\([^)]*\)", "", mention).split(",") if p.strip()]
+    if not parts:
+        return mention
+    head = parts[0]
+    if len(parts) > 1 and all(w[:1].isupper() for w in parts[1].split()) and len(parts[1].split()) <= 4:
+        head = parts[1]  # a role, then the name in apposition
+    words = head.split()
+    cut = next((k for k, w in enumerate(words) if k and w in ents.head_ends), len(words))
+    return " ".join(words[:cut])
+
+
 def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
     """(name, had_role) of a mention: determiners, adjectives and a leading role dropped."""
     words = mention.replace("„", "").replace("“", "").split()
@@ -451,6 +472,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
             speakers.append(None)
             how.append("none")
             continue
+        mention = _mention_head(mention, ents)
         low = mention.strip().lower()
         resolution = "inherited" if res0 == "inherited" else "explicit"
         if low in ents.pronouns:

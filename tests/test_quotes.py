@@ -334,20 +334,25 @@ def test_placeholder_without_source_has_no_speaker(text):
     assert row["speaker_mention"] is None and row["speaker_resolution"] == "none"
 
 
-@pytest.mark.parametrize("text,content,kind,mention", [
+@pytest.mark.parametrize("lang,text,content,kind,mention", [
     # a subject with an apposition is not content interrupted by a frame ("Die Lage, sagte er, sei ernst")
-    ("Tegaye Mununhe, der Polizeichef der Region, sagte, dass weitere Boote im Einsatz seien.",
+    ("de", "Tegaye Mununhe, der Polizeichef der Region, sagte, dass weitere Boote im Einsatz seien.",
      "dass weitere Boote im Einsatz seien", "indirect", "Tegaye Mununhe, der Polizeichef der Region"),
-    ("Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes, sagte, das sei keine Vorentscheidung.",
+    ("de", "Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes, sagte, das sei keine Vorentscheidung.",
      "das sei keine Vorentscheidung", "indirect", "Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes"),
     # a quoted fragment in a clause whose verb is a cue
-    ("Stoiber begründete seinen Rückzug mit einer „veränderten Lage“ nach dem Abgang von Müntefering.",
+    ("de", "Stoiber begründete seinen Rückzug mit einer „veränderten Lage“ nach dem Abgang von Müntefering.",
      "„veränderten Lage“", "direct", "Stoiber"),
-    ("Von einer „gezielten Indiskretion“ sprach der Grünen-Politiker Christian Ströbele.",
+    ("de", "Von einer „gezielten Indiskretion“ sprach der Grünen-Politiker Christian Ströbele.",
      "„gezielten Indiskretion“", "direct", "der Grünen-Politiker Christian Ströbele"),
+    # English appositions belong to the speaker
+    ("en", "Dean Baker, co-director of the Center for Economic and Policy Research, said that the plan would fail.",
+     "that the plan would fail", "indirect", "Dean Baker, co-director of the Center for Economic and Policy Research"),
+    ("en", "“The plan will fail within a year,” said Daniel Hamermesh, a labor economist at the Institute.",
+     "“The plan will fail within a year,”", "direct", "Daniel Hamermesh, a labor economist at the Institute"),
 ])
-def test_quotation_kind_and_speaker(text, content, kind, mention):
-    row = find(quotes_of(text), content)
+def test_quotation_kind_and_speaker(lang, text, content, kind, mention):
+    row = find(quotes_of(text, lang), content)
     assert (row["kind"], row["text"], row["speaker_mention"]) == (kind, content, mention)
     assert row["frame_spans"] and not any(s <= text.index(content) < e for s, e in row["frame_spans"])
 

@@ -139,3 +139,15 @@ def test_the_holder_of_a_source_noun_speaks(text, mention, speaker):
 def test_source_held_by_a_role_resolves_the_role():
     text = "Der Kremlchef Wladimir Putin kam. Nach Angaben des Kremlchefs sei alles gut."
     assert resolve_one(text, "Angaben des Kremlchefs") == ("Wladimir Putin", "role")
+
+
+@pytest.mark.parametrize("lang,mention,speaker", [
+    ("en", "Dean Baker, co-director of the Center for Economic and Policy Research", "Dean Baker"),
+    ("de", "Erik Schweickert, der verbraucherschutzpolitische Sprecher der FDP", "Erik Schweickert"),
+    ("de", "der Chef der Behörde, Frank Weise", "Frank Weise"),          # the name in apposition
+    ("de", "Ministerpräsident Günther Oettinger (CDU)", "Günther Oettinger"),
+    ("de", "Josef Schuster vom Zentralrat der Juden", "Josef Schuster"),
+    ("de", "ein Regierungssprecher in Berlin", "Regierungssprecher"),
+])
+def test_speaker_is_the_head_of_a_long_mention(lang, mention, speaker):
+    assert resolve_one(f"Die Lage sei ernst, sagte {mention}.", mention, lang)[0] == speaker
