@@ -953,21 +953,15 @@ def _score_long(text: str, lex, *, alpha, band, target, want_hits):
     wrong cut after an abbreviation only splits a clause), and pieces without punctuation
     every ``LONG_UNIT`` words.
     """
+    if not want_hits and target is None:  # without explanations, as a batch of one
+        out = ([0.0], [0.0], [0.0], [0], [""], [False])
+        _batch_long([0], [text], [0], lex, alpha, out)
+        return {"polarity": out[0][0], "label": _label(out[0][0], band), "cooperation": out[1][0],
+                "certainty": out[2][0], "n_hits": out[3][0], "hits": [], "flag": "long_unit"}
     ps, cs, rs, allhits = [], [], [], []
     n_all = 0
-    pieces = [(m.group(), m.start()) for m in SENT_PIECE.finditer(text)]
-    if not want_hits and target is None:
-        # without explanations, the pieces of up to LONG_UNIT tokens are scored as one batch
-        short = [p for p, _ in pieces if len(p) <= LONG_UNIT or len(TOKEN_RE.findall(p)) <= LONG_UNIT]
-        sums = _batch(short, lex, alpha)
-        for k, f in enumerate(sums[4]):
-            if f != "empty":
-                ps.append(_squash(sums[0][k], alpha))
-                cs.append(_squash(sums[1][k], alpha))
-                rs.append(_squash(sums[2][k], alpha))
-                n_all += int(sums[3][k])
-        pieces = [(p, off) for p, off in pieces if len(p) > LONG_UNIT and len(TOKEN_RE.findall(p)) > LONG_UNIT]
-    for piece, off in pieces:
+    for m in SENT_PIECE.finditer(text):
+        piece, off = m.group(), m.start()
         if want_hits:
             ms = list(TOKEN_RE.finditer(piece))
             toks = [x.group() for x in ms]
@@ -1117,11 +1111,8 @@ def _batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fal
     lengths = list(map(len, units))
     long = {k for k in compress(range(len(units)), map(LONG_UNIT.__lt__, lengths))
             if lengths[k] > LONG_CHARS or sum(map(len, map(c.tokens.__getitem__, words[k]))) > LONG_UNIT}
-    for k in long:
-        i = strs[k]
-        r = _score_long(units[k], lex, alpha=alpha, band=0.0, target=None, want_hits=False)
-        sp[i], sc[i], sr[i], nh[i], flag[i] = r["polarity"], r["cooperation"], r["certainty"], r["n_hits"], r["flag"]
-        squashed[i] = True
+    if long:
+        _batch_long(sorted(long), units, strs, lex, alpha, (sp, sc, sr, nh, flag, squashed))
     # units with a lexicon word: with a rule word they take the rule path, else plain look-ups
     scored = [k for k in compress(range(len(units)), map(operator.not_, map(c.lexical.isdisjoint, words)))
               if k not in long]
@@ -1140,6 +1131,43 @@ def _batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fal
         for k in plain:
             out[strs[k]] = sum(map(get, words[k], zero))
     return sp, sc, sr, nh, flag, squashed
+
+
+def _batch_long(long: list[int], units: list, strs, lex: Lexicon, alpha: float, out: tuple) -> None:
+    """:func:`_score_long` for many long units at once: the sentences of all of them are scored
+    in one batch, and each unit gets the means of its sentences (written into ``out``)."""
+    sp, sc, sr, nh, flag, squashed = out
+    short, owner, big = [], [], []
+    for k in long:
+        for p in SENT_PIECE.findall(units[k]):
+            if len(p) <= LONG_UNIT or len(TOKEN_RE.findall(p)) <= LONG_UNIT:
+                short.append(p)
+                owner.append(k)
+            else:
+                big.append((k, p))
+    vals: dict[int, tuple[list, list, list, list]] = {k: ([], [], [], [0]) for k in long}
+    a, b, c, n, f, _ = _batch(short, lex, alpha)
+    for j, k in enumerate(owner):
+        if f[j] != "empty":
+            v = vals[k]
+            v[0].append(_squash(a[j], alpha))
+            v[1].append(_squash(b[j], alpha))
+            v[2].append(_squash(c[j], alpha))
+            v[3][0] += int(n[j])
+    for k, p in big:  # pieces of more than LONG_UNIT tokens without a sentence end
+        toks = TOKEN_RE.findall(p)
+        v = vals[k]
+        for s0 in range(0, len(toks), LONG_UNIT):
+            x, y, z, _, nn = _score_tokens(toks[s0:s0 + LONG_UNIT], None, lex, alpha=alpha, target_pos=None,
+                                           want_hits=False)
+            v[0].append(_squash(x, alpha))
+            v[1].append(_squash(y, alpha))
+            v[2].append(_squash(z, alpha))
+            v[3][0] += nn
+    for k, (ps, cs, rs, nn) in vals.items():
+        i = strs[k]
+        sp[i], sc[i], sr[i] = (float(np.mean(x)) if x else 0.0 for x in (ps, cs, rs))
+        nh[i], flag[i], squashed[i] = nn[0], "long_unit", True
 
 
 def _squash_all(values: list, squashed: list, alpha: float) -> np.ndarray:
