@@ -401,6 +401,10 @@ class _Article:
                     if full in lex.reflexive and lex.words("reflexive").isdisjoint(map(_tok_lower, toks[i:clause_end])):
                         continue
                     return full, [i, j]
+            if self.de and i > 0 and toks[i - 1].lower in parts:  # verb-final: "wie die Polizei bekannt gab"
+                full = parts[toks[i - 1].lower]
+                if full not in lex.reflexive or not lex.words("reflexive").isdisjoint(map(_tok_lower, toks[:clause_end])):
+                    return full, [i - 1, i]
         if lemma in lex.cue_class:
             if lemma in lex.reflexive and lex.words("reflexive").isdisjoint(map(_tok_lower, toks[:clause_end])):
                 return None
@@ -1586,7 +1590,8 @@ def _possible_cues(keys: np.ndarray, codes: np.ndarray, cue: np.ndarray, cap_t: 
 
     A capitalised word is a cue only at the start of its sentence (inside, it is a noun), and the
     base of a particle verb (``weisen``, ``stellen``) only with one of the particles later in the
-    sentence as the last word of a clause (followed by punctuation or the sentence end).
+    sentence as the last word of a clause (followed by punctuation or the sentence end), or right
+    before it in a verb-final clause (``wie die Polizei bekannt gab``).
     """
     n = len(codes)
     first = np.ones(n, dtype=bool)
@@ -1605,6 +1610,8 @@ def _possible_cues(keys: np.ndarray, codes: np.ndarray, cue: np.ndarray, cap_t: 
         last_fp = fp[::-1][ri]
         at = np.minimum(np.searchsorted(ukeys, keys[bi]), max(len(ukeys) - 1, 0))
         has = (ukeys[at] == keys[bi]) & (last_fp[at] > bi) if len(ukeys) else np.zeros(len(bi), dtype=bool)
+        part = np.asarray(part_t, dtype=bool)[codes]
+        has |= ~first[bi] & part[np.maximum(bi - 1, 0)]
         ok[bi[~has]] = False
     return ok
 

@@ -345,6 +345,9 @@ def test_placeholder_without_source_has_no_speaker(text):
      "„veränderten Lage“", "direct", "Stoiber"),
     ("de", "Von einer „gezielten Indiskretion“ sprach der Grünen-Politiker Christian Ströbele.",
      "„gezielten Indiskretion“", "direct", "der Grünen-Politiker Christian Ströbele"),
+    # a particle verb at the end of a frame clause
+    ("de", "Wie die Polizei bekannt gab, wurde der Mann festgenommen.",
+     "wurde der Mann festgenommen", "indirect", "die Polizei"),
     # English appositions belong to the speaker
     ("en", "Dean Baker, co-director of the Center for Economic and Policy Research, said that the plan would fail.",
      "that the plan would fail", "indirect", "Dean Baker, co-director of the Center for Economic and Policy Research"),
