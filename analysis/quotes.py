@@ -531,7 +531,14 @@ class _Article:
             if t.cue and self.cue_at(toks, k, end) or lex.cls(t.lower) in ("comp", "aux"):
                 return 0
             common = common or (t.text[:1].islower() and t.lower not in lex.stop and lex.cls(t.lower) is None)
-        return end if open_end and common and end - i <= 15 else 0
+        closed = end < len(toks) and toks[end].text == ","  # the range ends at the closing comma
+        return end if (open_end or closed) and common and end - i <= 15 else 0
+
+    def _apposed_subject(self, toks: list[_Tok], cb: int) -> bool:
+        """Whether ``toks[:cb]`` is one noun phrase with an apposition, the subject of the cue after
+        the comma at ``cb`` rather than content ("Dean Baker, co-director of CEPR, said …")."""
+        s, e = self.np_forward(toks, 0, cb)
+        return s == 0 and e == cb and any(t.text == "," for t in toks[:cb])
 
     def np_backward(self, toks: list[_Tok], i: int, start: int) -> tuple[int, int]:
         """Noun phrase ending right before ``i`` (for ``X zufolge``)."""
@@ -812,9 +819,10 @@ class _Article:
         return len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
     def trim(self, s: int, e: int, *, keep_end: bool) -> tuple[int, int] | None:
-        """Strip spaces (and the final punctuation unless ``keep_end``) from a char range."""
+        """Strip spaces and leading commas (and the final punctuation unless ``keep_end``) from a
+        char range."""
         text = self.text
-        while s < e and text[s].isspace():
+        while s < e and (text[s].isspace() or text[s] == ","):
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
@@ -1234,6 +1242,8 @@ class _Article:
                         nxt_t = next((t for t in toks[idx[0] + 1:end] if self.lex.cls(t.lower) != "adv"), None)
                         if self.de and (nxt_t is None or nxt_t.lower in self.lex.oblique or not _is_word(nxt_t)):
                             continue  # no subject after the cue: "X, der Sprecher, sagte, dass …"
+                        if not self.de and i == a and self._apposed_subject(toks, cb):
+                            continue  # "Dean Baker, co-director of CEPR, said the plan would fail"
                         q = _Quote("indirect", spans, sentence=k, confidence=0.8)
                         q.cue = self._cue_spans(toks, idx)
                         if self.de or i == a:

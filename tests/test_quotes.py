@@ -174,7 +174,8 @@ def test_english_said_told_according_to_and_inversion():
     assert find(q, "The plan will fail")["speaker"] == "Mr. Smith"
     row = find(q, "the vote was rigged")
     assert row["speaker"] == "Jones" and "told" in row["cue"]
-    assert "agency" in find(q, "prices rose sharply")["speaker"]
+    row = find(q, "prices rose sharply")
+    assert "agency" in row["speaker"] and row["text"] == "prices rose sharply"
     assert find(q, "We will win this race")["kind"] == "direct"
 
 
@@ -351,6 +352,8 @@ def test_placeholder_without_source_has_no_speaker(text):
     # English appositions belong to the speaker
     ("en", "Dean Baker, co-director of the Center for Economic and Policy Research, said that the plan would fail.",
      "that the plan would fail", "indirect", "Dean Baker, co-director of the Center for Economic and Policy Research"),
+    ("en", "Dean Baker, co-director of the Center for Economic and Policy Research, said the plan would fail.",
+     "the plan would fail", "indirect", "Dean Baker, co-director of the Center for Economic and Policy Research"),
     ("en", "“The plan will fail within a year,” said Daniel Hamermesh, a labor economist at the Institute.",
      "“The plan will fail within a year,”", "direct", "Daniel Hamermesh, a labor economist at the Institute"),
 ])
