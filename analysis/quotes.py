@@ -323,6 +323,9 @@ class _Quote:
     inherit: bool = False  # speaker to be taken from the previous quotation
 
 
+_NAME_WITH_PARTICLE = re.compile(r"[a-z]{1,3}[’'-][A-ZÄÖÜ]")  # d’Italia, al-Dschasira, l'Express
+
+
 def _is_cap(t: _Tok) -> bool:
     return t.text[:1].isupper()
 
@@ -475,7 +478,7 @@ class _Article:
                 continue
             if c in ("adv", "conj", "comp", "aux"):
                 break
-            if _is_cap(t) or t.text[:1].isdigit():
+            if _is_cap(t) or t.text[:1].isdigit() or _NAME_WITH_PARTICLE.match(t.text):
                 seen_noun = True
                 j += 1
                 continue
@@ -500,7 +503,7 @@ class _Article:
         while j > a and (lex.cls(toks[j - 1].lower) in ("det", "prep") or not _is_word(toks[j - 1])) \
                 and not _closes_inside(toks, a, j - 1):
             j -= 1
-        if not any(_is_cap(x) or not self.de for x in toks[a:j]):
+        if not any(_is_cap(x) or not self.de or _NAME_WITH_PARTICLE.match(x.text) for x in toks[a:j]):
             return i, i
         return a, j
 

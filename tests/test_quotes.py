@@ -346,6 +346,9 @@ def test_placeholder_without_source_has_no_speaker(text):
      "„veränderten Lage“", "direct", "Stoiber"),
     ("de", "Von einer „gezielten Indiskretion“ sprach der Grünen-Politiker Christian Ströbele.",
      "„gezielten Indiskretion“", "direct", "der Grünen-Politiker Christian Ströbele"),
+    # names with a lower-case particle
+    ("de", "Die Lage sei ernst, berichtete der Sender al-Dschasira am Montag.",
+     "Die Lage sei ernst", "indirect", "der Sender al-Dschasira"),
     # a particle verb at the end of a frame clause
     ("de", "Wie die Polizei bekannt gab, wurde der Mann festgenommen.",
      "wurde der Mann festgenommen", "indirect", "die Polizei"),
