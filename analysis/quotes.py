@@ -637,7 +637,8 @@ class _Article:
             clause_initial = not pre.strip() or pre.rstrip()[-1:] in ":" or (
                 pre.rstrip()[-1:] == "," and inner[:1].isupper())
             sentence_like = inner.rstrip()[-1:] in ".!?…" or words >= 8
-            if not clause_initial or words < 3 or (words < 5 and not sentence_like and not post.strip(" ").startswith(",")
+            continued = post.strip(" ").startswith(",") or inner.rstrip().endswith(",")  # “…,” said X
+            if not clause_initial or words < 3 or (words < 5 and not sentence_like and not continued
                                                    and not pre.rstrip().endswith(":")):
                 direct_spans.append((qs, qe, False))
                 continue
