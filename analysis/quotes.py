@@ -559,8 +559,9 @@ class _Article:
         """English subject right before the verb: "Sen. Bernie Sanders (I-Vt.) said", "the campaign said"."""
         lex = self.lex
         j = verb
-        while j > lo and lex.cls(toks[j - 1].lower) in ("aux", "adv"):
-            j -= 1
+        while j > lo and (lex.cls(toks[j - 1].lower) in ("aux", "adv") or toks[j - 1].text.islower()
+                          and toks[j - 1].text.endswith("ly")):
+            j -= 1  # "has repeatedly said", "is widely expected"
         b = j
         depth = 0
         while j > lo and b - j < 10:

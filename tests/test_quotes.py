@@ -358,6 +358,9 @@ def test_placeholder_without_source_has_no_speaker(text):
     ("en", "Dean Baker, co-director of the Center for Economic and Policy Research, said the plan would fail.",
      "the plan would fail", "indirect", "Dean Baker, co-director of the Center for Economic and Policy Research"),
     ("en", '"The plan will fail," said Daniel Hamermesh.', '"The plan will fail,"', "direct", "Daniel Hamermesh"),
+    # adverbs in -ly before the verb are no subject; names in -ly are
+    ("en", "The senator has repeatedly said that the plan would fail.", "that the plan would fail", "indirect", "The senator"),
+    ("en", "Italy said that the plan would fail.", "that the plan would fail", "indirect", "Italy"),
     ("en", "“The plan will fail within a year,” said Daniel Hamermesh, a labor economist at the Institute.",
      "“The plan will fail within a year,”", "direct", "Daniel Hamermesh, a labor economist at the Institute"),
 ])
