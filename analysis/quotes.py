@@ -593,7 +593,8 @@ class _Article:
         a = lo
         while a < verb and (lex.cls(toks[a].lower) in ("conj", "adv") or not _is_word(toks[a])):
             a += 1
-        if a == verb and 0 < lo - 1 and toks[lo - 1].text == ",":
+        if 0 < lo - 1 and toks[lo - 1].text == "," and all(
+                lex.cls(t.lower) in ("conj", "adv", "aux") or not _is_word(t) for t in toks[lo:verb]):
             # a subject with an apposition before the verb: "X, der Sprecher der Behörde, sagte"
             s, e = self.np_forward(toks, 0, lo - 1)
             if e == lo - 1 and any(t.text == "," for t in toks[s:e]):
@@ -1247,7 +1248,7 @@ class _Article:
                         nxt_t = next((t for t in toks[idx[0] + 1:end] if self.lex.cls(t.lower) != "adv"), None)
                         if self.de and (nxt_t is None or nxt_t.lower in self.lex.oblique or not _is_word(nxt_t)):
                             continue  # no subject after the cue: "X, der Sprecher, sagte, dass …"
-                        if not self.de and i == a and self._apposed_subject(toks, cb):
+                        if i == a and self._apposed_subject(toks, cb):
                             continue  # "Dean Baker, co-director of CEPR, said the plan would fail"
                         q = _Quote("indirect", spans, sentence=k, confidence=0.8)
                         q.cue = self._cue_spans(toks, idx)

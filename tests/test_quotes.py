@@ -341,6 +341,8 @@ def test_placeholder_without_source_has_no_speaker(text):
      "dass weitere Boote im Einsatz seien", "indirect", "Tegaye Mununhe, der Polizeichef der Region"),
     ("de", "Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes, sagte, das sei keine Vorentscheidung.",
      "das sei keine Vorentscheidung", "indirect", "Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes"),
+    ("de", "Ahmad Nuristani, der Vorsitzende der Wahlkommission, sagte vor der Presse nur, dass die Wahl gültig sei.",
+     "dass die Wahl gültig sei", "indirect", "Ahmad Nuristani, der Vorsitzende der Wahlkommission"),
     # a quoted fragment in a clause whose verb is a cue
     ("de", "Stoiber begründete seinen Rückzug mit einer „veränderten Lage“ nach dem Abgang von Müntefering.",
      "„veränderten Lage“", "direct", "Stoiber"),
