@@ -220,8 +220,10 @@ def find_quotation_marks(text: str, *, lang: str = "de") -> list[tuple[int, int,
     out: list[tuple[int, int, bool]] = []
     open_pos, open_ch = -1, ""
     n = len(text)
-    for m in re.finditer(r"[„“”\"»«]|\n\s*\n", text):
-        ch, i = m.group(), m.start()
+    for m in re.finditer(r"[„“”\"»«]|''|\n\s*\n", text):
+        ch, i, end = m.group(), m.start(), m.end()
+        if ch == "''":  # two apostrophes: a straight double mark (''Yes,'' he said)
+            ch = "\""
         if ch[0] == "\n":  # paragraph break
             if open_pos >= 0:
                 nxt = m.end()
@@ -234,12 +236,12 @@ def find_quotation_marks(text: str, *, lang: str = "de") -> list[tuple[int, int,
             if i == open_pos + 1 and ch == open_ch:
                 continue
             if _closes(open_ch, ch, guillemet_opens):
-                if ch == "\"" and i + 1 < n and text[i + 1].isalnum() and not text[i - 1].isalnum():
+                if ch == "\"" and end < n and text[end].isalnum() and not text[i - 1].isalnum():
                     # a straight mark glued to the next word opens rather than closes: restart
                     out.append((open_pos, _rstrip_pos(text, i), False))
                     open_pos, open_ch = i, ch
                     continue
-                out.append((open_pos, i + 1, True))
+                out.append((open_pos, end, True))
                 open_pos = -1
             elif _is_reopen(text, i, m):
                 continue
@@ -248,7 +250,7 @@ def find_quotation_marks(text: str, *, lang: str = "de") -> list[tuple[int, int,
                 out.append((open_pos, _rstrip_pos(text, i), False))
                 open_pos, open_ch = i, ch
             continue
-        if _opens(text, i, ch, guillemet_opens):
+        if _opens(text, i, end, ch, guillemet_opens):
             open_pos, open_ch = i, ch
     if open_pos >= 0:
         end = text.find("\n", open_pos)
@@ -270,8 +272,8 @@ def _is_reopen(text: str, i: int, m) -> bool:
     return j >= 1 and text[j] == "\n" and text[j - 1] in "\n \t"
 
 
-def _opens(text: str, i: int, ch: str, guillemet_opens: str) -> bool:
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+def _opens(text: str, i: int, end: int, ch: str, guillemet_opens: str) -> bool:
+    nxt = text[end] if end < len(text) else " "
     if nxt.isspace():
         return False
     if ch == "„":
@@ -630,7 +632,7 @@ class _Article:
         direct_spans = []
         sent_starts = [s[0] for s in self.sents]
         for qs, qe, closed in marks:
-            inner = text[qs + 1: qe - (1 if closed else 0)]
+            inner = text[qs + 1: qe - (1 if closed else 0)].strip("'")  # ''…'' marks are two characters
             words = len(re.findall(r"\w+", inner))
             si = max(0, bisect_right(sent_starts, qs) - 1)
             sj = max(0, bisect_right(sent_starts, max(qs, qe - 1)) - 1)

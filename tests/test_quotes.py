@@ -194,6 +194,15 @@ def test_apostrophes_and_low_single_marks_are_not_quotes():
     assert find_quotation_marks(text) == []
 
 
+def test_two_apostrophes_are_a_double_quotation_mark():
+    # the convention of many news archives: ''…'' for “…”; a possessive apostrophe stays one
+    text = "''We will win this race,'' said Jones' adviser. He said ''the plan has failed'' again."
+    assert [text[a:b] for a, b, _ in find_quotation_marks(text, lang="en")] == [
+        "''We will win this race,''", "''the plan has failed''"]
+    row = find(quotes_of(text, "en"), "We will win this race")
+    assert (row["kind"], row["speaker_mention"]) == ("direct", "Jones' adviser")
+
+
 def test_short_titles_without_frame_are_not_quotations():
     q = quotes_of("Die Raumkapsel „Shenzhou 6“ landete sicher. Das Schiff „Morning Star“ sank im Hafen.")
     assert q.empty
