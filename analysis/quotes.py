@@ -89,6 +89,7 @@ class Lexicon:
 
     classes: dict = field(default_factory=dict)          # word -> all its classes in function_words.tsv
     _noun_cache: dict = field(default_factory=dict)
+    _role_cache: dict = field(default_factory=dict)
     _words_cache: dict = field(default_factory=dict)
 
     def cls(self, word: str) -> str | None:
@@ -134,11 +135,10 @@ class Lexicon:
 
     def role(self, word: str) -> bool:
         """Whether a word ends in a role noun (Sprecher, Außenminister, Direktorin)."""
-        key = ("role", word)
-        hit = self._noun_cache.get(key)
+        hit = self._role_cache.get(word)
         if hit is None:
             from analysis.speakers import role_suffixes
-            hit = self._noun_cache[key] = role_suffixes([word], self.lang)[0] > 0
+            hit = self._role_cache[word] = role_suffixes([word], self.lang)[0] > 0
         return hit
 
     def frame(self, word: str) -> str | None:
@@ -539,11 +539,12 @@ class _Article:
         closed = end < len(toks) and toks[end].text == ","  # the range ends at the closing comma
         return end if (open_end or closed) and common and end - i <= 15 else 0
 
-    def _apposed_subject(self, toks: list[_Tok], cb: int) -> bool:
-        """Whether ``toks[:cb]`` is one noun phrase with an apposition, the subject of the cue after
-        the comma at ``cb`` rather than content ("Dean Baker, co-director of CEPR, said …")."""
+    def _apposed_subject(self, toks: list[_Tok], cb: int) -> tuple[int, int] | None:
+        """The noun phrase with an apposition that runs from the sentence start to the comma at
+        ``cb``: the subject of the cue after it rather than content ("Dean Baker, co-director of
+        CEPR, said …", "X, der Sprecher der Behörde, sagte"), or None."""
         s, e = self.np_forward(toks, 0, cb)
-        return s == 0 and e == cb and any(t.text == "," for t in toks[:cb])
+        return (s, e) if e == cb and any(t.text == "," for t in toks[s:e]) else None
 
     def np_backward(self, toks: list[_Tok], i: int, start: int) -> tuple[int, int]:
         """Noun phrase ending right before ``i`` (for ``X zufolge``)."""
@@ -596,11 +597,9 @@ class _Article:
         while a < verb and (lex.cls(toks[a].lower) in ("conj", "adv") or not _is_word(toks[a])):
             a += 1
         if 0 < lo - 1 and toks[lo - 1].text == "," and all(
-                lex.cls(t.lower) in ("conj", "adv", "aux") or not _is_word(t) for t in toks[lo:verb]):
-            # a subject with an apposition before the verb: "X, der Sprecher der Behörde, sagte"
-            s, e = self.np_forward(toks, 0, lo - 1)
-            if e == lo - 1 and any(t.text == "," for t in toks[s:e]):
-                return s, e
+                lex.cls(t.lower) in ("conj", "adv", "aux") or not _is_word(t) for t in toks[lo:verb]) and (
+                span := self._apposed_subject(toks, lo - 1)):
+            return span  # "X, der Sprecher der Behörde, sagte"
         if self.de and verb + 1 < hi and lex.is_(toks[verb + 1].lower, "subject_pronoun") and a < verb and \
                 toks[a].lower not in lex.pronouns:
             return verb + 1, verb + 2
@@ -751,9 +750,10 @@ class _Article:
         Indiskretion“ sprach der Politiker"), or None."""
         toks = self.toks[k]
         n = len(toks)
-        inside = [i for i, t in enumerate(toks) if qs <= t.start < qe]
-        if not inside:
+        at = [i for i, t in enumerate(toks) if qs <= t.start < qe]
+        if not at:
             return None
+        inside = range(at[0], at[-1] + 1)
         commas = [i for i, t in enumerate(toks) if t.text in _CLAUSE_MARKS and not qs <= t.start < qe]
         lo = max([c + 1 for c in commas if c < inside[0]], default=0)
         hi = min([c for c in commas if c > inside[-1]], default=n)
@@ -1250,7 +1250,7 @@ class _Article:
                         nxt_t = next((t for t in toks[idx[0] + 1:end] if self.lex.cls(t.lower) != "adv"), None)
                         if self.de and (nxt_t is None or nxt_t.lower in self.lex.oblique or not _is_word(nxt_t)):
                             continue  # no subject after the cue: "X, der Sprecher, sagte, dass …"
-                        if i == a and self._apposed_subject(toks, cb):
+                        if i == a and (span := self._apposed_subject(toks, cb)) and span[0] == 0:
                             continue  # "Dean Baker, co-director of CEPR, said the plan would fail"
                         q = _Quote("indirect", spans, sentence=k, confidence=0.8)
                         q.cue = self._cue_spans(toks, idx)
@@ -1620,7 +1620,8 @@ def _possible_cues(keys: np.ndarray, codes: np.ndarray, cue: np.ndarray, cap_t: 
     base = ok & np.asarray(base_t, dtype=bool)[codes]
     if base.any():
         word = np.asarray(word_t, dtype=bool)[codes]
-        final = np.asarray(part_t, dtype=bool)[codes] & (last | ~np.concatenate((word[1:], [False])))
+        part = np.asarray(part_t, dtype=bool)[codes]
+        final = part & (last | ~np.concatenate((word[1:], [False])))
         fp = np.flatnonzero(final)
         bi = np.flatnonzero(base)
         # the last clause-final particle of each sentence, against the position of each base verb
@@ -1628,7 +1629,6 @@ def _possible_cues(keys: np.ndarray, codes: np.ndarray, cue: np.ndarray, cap_t: 
         last_fp = fp[::-1][ri]
         at = np.minimum(np.searchsorted(ukeys, keys[bi]), max(len(ukeys) - 1, 0))
         has = (ukeys[at] == keys[bi]) & (last_fp[at] > bi) if len(ukeys) else np.zeros(len(bi), dtype=bool)
-        part = np.asarray(part_t, dtype=bool)[codes]
         has |= ~first[bi] & part[np.maximum(bi - 1, 0)]
         ok[bi[~has]] = False
     return ok

@@ -1145,29 +1145,26 @@ def _batch_long(long: list[int], units: list, strs, lex: Lexicon, alpha: float, 
                 owner.append(k)
             else:
                 big.append((k, p))
-    vals: dict[int, tuple[list, list, list, list]] = {k: ([], [], [], [0]) for k in long}
+    vals: dict[int, tuple[list, list, list]] = {k: ([], [], []) for k in long}  # squashed values per unit
+    hits = dict.fromkeys(long, 0)
     a, b, c, n, f, _ = _batch(short, lex, alpha)
     for j, k in enumerate(owner):
         if f[j] != "empty":
-            v = vals[k]
-            v[0].append(_squash(a[j], alpha))
-            v[1].append(_squash(b[j], alpha))
-            v[2].append(_squash(c[j], alpha))
-            v[3][0] += int(n[j])
+            for v, x in zip(vals[k], (a[j], b[j], c[j])):
+                v.append(_squash(x, alpha))
+            hits[k] += int(n[j])
     for k, p in big:  # pieces of more than LONG_UNIT tokens without a sentence end
         toks = TOKEN_RE.findall(p)
-        v = vals[k]
         for s0 in range(0, len(toks), LONG_UNIT):
             x, y, z, _, nn = _score_tokens(toks[s0:s0 + LONG_UNIT], None, lex, alpha=alpha, target_pos=None,
                                            want_hits=False)
-            v[0].append(_squash(x, alpha))
-            v[1].append(_squash(y, alpha))
-            v[2].append(_squash(z, alpha))
-            v[3][0] += nn
-    for k, (ps, cs, rs, nn) in vals.items():
+            for v, w in zip(vals[k], (x, y, z)):
+                v.append(_squash(w, alpha))
+            hits[k] += nn
+    for k, per_dim in vals.items():
         i = strs[k]
-        sp[i], sc[i], sr[i] = (float(np.mean(x)) if x else 0.0 for x in (ps, cs, rs))
-        nh[i], flag[i], squashed[i] = nn[0], "long_unit", True
+        sp[i], sc[i], sr[i] = (float(np.mean(v)) if v else 0.0 for v in per_dim)
+        nh[i], flag[i], squashed[i] = hits[k], "long_unit", True
 
 
 def _squash_all(values: list, squashed: list, alpha: float) -> np.ndarray:
