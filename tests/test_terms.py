@@ -7,15 +7,8 @@ import pytest
 from nltk.stem import SnowballStemmer
 
 from analysis.errors import InputError
-from analysis.terms import (
-    FrequencyCounter,
-    compound_head,
-    frequencies,
-    hyphen_parts,
-    split_compounds,
-    stem,
-    term_series,
-)
+from analysis.terms import FrequencyCounter, frequencies, split_compounds, term_series
+from analysis.wordforms import compound_head, hyphen_parts, stem
 
 
 def make_tokens(sentences, article_ids=None, stop=("der", "die", "und")):
