@@ -61,7 +61,7 @@ from analysis.errors import InputError, require_columns
 from analysis.resources import ROOT, table, wordlist
 from analysis.runtime import gc_paused
 from analysis.segment import lemmatize as _lemmatize
-from analysis.terms import stem as stem_word
+from analysis.wordforms import stem as stem_word
 
 log = logging.getLogger(__name__)
 
@@ -302,7 +302,7 @@ def _rarest(words: tuple[str, ...], lang: str) -> str:
 
 
 NOUNS_CAPITALISED = frozenset({"de"})  # languages that capitalise every noun, so capitals do not mark names
-STEMMED = frozenset({"de"})  # Snowball fallback (analysis.terms.stem); English: simplemma and VADER's forms suffice
+STEMMED = frozenset({"de"})  # Snowball fallback (analysis.wordforms.stem); English: simplemma and VADER's forms suffice
 
 
 def _stemmer(lang: str):
