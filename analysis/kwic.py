@@ -19,7 +19,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_int
 
 KWIC_COLUMNS = ["article_id", "sentence", "start", "end", "left", "keyword", "right"]
 MATCH = ("lower", "lemma", "text", "regex")
@@ -92,6 +92,7 @@ def kwic(tokens: pd.DataFrame, query, *, articles: pd.DataFrame | None = None, m
         raise InputError(f"context must be 'tokens' or 'chars', got {context!r}")
     if not isinstance(tokens, pd.DataFrame):
         raise InputError(f"tokens: expected a pandas DataFrame, got {type(tokens).__name__}")
+    window, chars = require_int(window, name="window"), require_int(chars, name="chars")
     parts = _query_parts(query)
     if not len(tokens):
         return pd.DataFrame({c: pd.Series(dtype=object) for c in KWIC_COLUMNS})
