@@ -148,8 +148,11 @@ class FolderWriter:
         self.folder, self.command, self.argv = Path(folder), command, argv
         self.tables = list(tables)
         self.rows: dict[str, int] = {}
-        previous = read_manifest(self.folder)
-        self._stale = {*others, *(previous or {}).get("tables", {})} - set(self.tables)
+        try:
+            previous = read_manifest(self.folder) or {}
+        except InputError:  # an unreadable manifest is replaced
+            previous = {}
+        self._stale = {*others, *previous.get("tables", {})} - set(self.tables)
 
     def __enter__(self) -> FolderWriter:
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -24,11 +24,8 @@ TOKENS_COLUMNS = ["article_id", "sentence", "start", "end", "text", "lower", "le
 
 
 def run(argv, capsys):
-    """(exit code, stdout, stderr) of one command, usage errors included."""
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as exc:
-        code = exc.code
+    """(exit code, stdout, stderr) of one command."""
+    code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -275,6 +272,8 @@ def test_tables_that_disagree_with_the_manifest_are_refused(tmp_path, corpus, ca
     (other / MANIFEST).write_text("{not json", encoding="utf-8")
     code, _, err = run(["kwic", other, "--query", "Putin"], capsys)
     assert_one_line_error(code, err, "unreadable .manifest.json")
+    assert run(["load", SAMPLE, "--out", other], capsys)[0] == 0
+    assert json.loads((other / MANIFEST).read_text(encoding="utf-8"))["complete"]
 
 
 # --- atomic files ---------------------------------------------------------------------------
