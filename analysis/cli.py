@@ -33,20 +33,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"error: {message} (see {self.prog} --help)\n")
 
 
-def _argument_type(check, name: str):
+def _argument_type(check):
     """An argparse ``type`` turning a path check's :class:`InputError` into a usage error."""
     def convert(text: str) -> Path:
         try:
             return check(Path(text))
         except InputError as exc:
             raise argparse.ArgumentTypeError(str(exc)) from None
-    convert.__name__ = name
     return convert
 
 
-_table_out = _argument_type(lambda p: check_output_file(p, suffixes=TABLE_SUFFIXES), "output table")
-_file_out = _argument_type(check_output_file, "output file")
-_folder_out = _argument_type(check_output_folder, "output folder")
+_table_out = _argument_type(lambda p: check_output_file(p, suffixes=TABLE_SUFFIXES))
+_file_out = _argument_type(check_output_file)
+_folder_out = _argument_type(check_output_folder)
 
 
 def _count(minimum: int):
@@ -73,14 +72,11 @@ def _reason_kind(reason: str) -> str:
 
 def _rejection_lines(rejected) -> list[str]:
     """One line per kind of rejection: count, reason (elided where the reasons differ), first origin."""
-    kinds = rejected["reason"].map(_reason_kind)
-    lines = []
-    for kind, n in kinds.value_counts(sort=True).items():
-        group = rejected[kinds == kind]
-        reasons = group["reason"].unique()
-        where = f"first: {group['origin'].iloc[0]}" if n > 1 else group["origin"].iloc[0]
-        lines.append(f"  rejected {n}x: {reasons[0] if len(reasons) == 1 else kind} ({where})")
-    return lines
+    groups = rejected.groupby(rejected["reason"].map(_reason_kind).rename("kind"), sort=False)
+    summary = groups.agg(n=("reason", "size"), reasons=("reason", "nunique"), reason=("reason", "first"),
+                         origin=("origin", "first")).sort_values("n", ascending=False, kind="stable")
+    return [f"  rejected {r.n}x: {r.reason if r.reasons == 1 else kind} ({'first: ' if r.n > 1 else ''}{r.origin})"
+            for kind, r in zip(summary.index, summary.itertuples())]
 
 
 # --- load -----------------------------------------------------------------------------------
