@@ -47,3 +47,16 @@ def require_int(value, *, name: str, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
         raise InputError(f"{name}: expected a whole number >= {minimum}, got {value!r}")
     return int(value)
+
+
+def require_positive(value, *, name: str) -> float:
+    """``value`` as a ``float``; :class:`InputError` unless it is a number greater than 0.
+
+    >>> require_positive(0, name="smoothing")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.InputError: smoothing: expected a number > 0, got 0
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0:
+        raise InputError(f"{name}: expected a number > 0, got {value!r}")
+    return float(value)

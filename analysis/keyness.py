@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from analysis.errors import InputError, require_columns, require_int
+from analysis.errors import InputError, require_columns, require_int, require_positive
 from analysis.tables import read_table, table_columns, text_encoding
 from analysis.terms import frequencies
 
@@ -121,9 +121,7 @@ def keyness(target, reference, *, unit: str | None = None, lang: str | None = No
     >>> keyness(t, pd.DataFrame({"term": ["b"], "n": [5], "total": [100]}))["log_ratio"].round(3).tolist()
     [3.322, -3.322]
     """
-    require_int(min_freq, name="min_freq")
-    if isinstance(smoothing, bool) or not isinstance(smoothing, (int, float)) or not smoothing > 0:
-        raise InputError(f"smoothing: expected a number > 0, got {smoothing!r}")
+    require_int(min_freq, name="min_freq"), require_positive(smoothing, name="smoothing")
     is_wordfreq = isinstance(reference, str) and reference == "wordfreq"
     unit = unit or ("lower" if is_wordfreq else "lemma")
     tcounts, c = _as_frequency_table(target, unit=unit, lang=lang, name="target")
@@ -203,6 +201,7 @@ def wordfreq_reference(lang: str = "de", *, terms=None, size: float = WORDFREQ_S
     """
     import wordfreq
 
+    require_positive(size, name="size")
     if lang not in wordfreq.available_languages(wordlist):
         raise InputError(f"wordfreq has no {wordlist!r} list for {lang!r}")
     freqs = wordfreq.get_frequency_dict(lang, wordlist)

@@ -183,6 +183,7 @@ def kwic_html(lines: pd.DataFrame, *, max_rows: int = 500, width: int = 60) -> H
     True
     """
     require_columns(lines, ["left", "keyword", "right"], table="kwic")
+    max_rows, width = require_int(max_rows, name="max_rows"), require_int(width, name="width")
     out = ['<table class="kwic" style="font-family:monospace;border-collapse:collapse">']
     for rec in lines.head(max_rows).itertuples(index=False):
         left = str(rec.left)[-width:]

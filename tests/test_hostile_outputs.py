@@ -15,8 +15,8 @@ from analysis.cli import main
 from analysis.collocations import collocates, collocations
 from analysis.dispersion import dispersion
 from analysis.errors import InputError
-from analysis.keyness import keyness
-from analysis.kwic import kwic
+from analysis.keyness import keyness, wordfreq_reference
+from analysis.kwic import kwic, kwic_html
 from analysis.outputs import MANIFEST
 from analysis.terms import corpus_frequencies, frequencies
 
@@ -196,6 +196,10 @@ def test_python_functions_reject_invalid_numbers(tokens, sample_articles):
             call()
     with pytest.raises(InputError, match="smoothing: expected a number > 0"):
         keyness(tokens, tokens, smoothing=0)
+    with pytest.raises(InputError, match="size: expected a number > 0"):
+        wordfreq_reference("de", size=-1)
+    with pytest.raises(InputError, match="max_rows: expected a whole number >= 0"):
+        kwic_html(kwic(tokens, "Putin"), max_rows=-1)
 
 
 # --- output folders -------------------------------------------------------------------------
