@@ -2,7 +2,9 @@
 
 Each subcommand is a pair of functions, ``_add_<name>(subparsers)`` declaring its arguments and
 ``_run_<name>(args)`` calling the library. Errors the user can fix (:class:`InputError`,
-missing files) end the program with a one-line message and exit code 2.
+missing files, unusable arguments) end the program with a one-line message and exit code 2;
+output paths are checked while the arguments are parsed, before any work starts, and every
+output file is written atomically (:mod:`analysis.outputs`).
 
     python -m analysis load data/ --out out/ --segment
 """
@@ -10,23 +12,71 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 from pathlib import Path
 
 from analysis.errors import InputError
+from analysis.outputs import (TABLE_SUFFIXES, FolderWriter, check_output_file, check_output_folder, write_table,
+                              write_text)
 
 log = logging.getLogger("analysis")
 
+LOAD_TABLES = ("articles.parquet", "rejected.parquet", "sentences.parquet", "tokens.parquet")
+_LOCATION = re.compile(r"[^\s()\[\],;'\"]+")
 
-def _write_table(df, path: Path) -> None:
-    """Write ``df`` as Parquet or CSV, chosen by the file suffix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix == ".csv":
-        df.to_csv(path, index=False)
-    elif path.suffix == ".parquet":
-        df.to_parquet(path, index=False)
-    else:
-        raise InputError(f"{path}: output must end in .csv or .parquet")
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line (and exit code 2)."""
+
+    def error(self, message: str):
+        self.exit(2, f"error: {message} (see {self.prog} --help)\n")
+
+
+def _argument_type(check):
+    """An argparse ``type`` turning a path check's :class:`InputError` into a usage error."""
+    def convert(text: str) -> Path:
+        try:
+            return check(Path(text))
+        except InputError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    return convert
+
+
+_table_out = _argument_type(lambda p: check_output_file(p, suffixes=TABLE_SUFFIXES))
+_file_out = _argument_type(check_output_file)
+_folder_out = _argument_type(check_output_folder)
+
+
+def _count(minimum: int):
+    """An argparse ``type`` for a whole number of at least ``minimum``."""
+    def whole_number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < minimum:
+            raise argparse.ArgumentTypeError(f"expected a whole number >= {minimum}, got {text!r}")
+        return value
+    return whole_number
+
+
+def _reason_kind(reason: str) -> str:
+    """A rejection reason with its locations and numbers elided, to group reasons that differ only there.
+
+    >>> _reason_kind("duplicate of the record at a/b.jsonl:3 (same article_id and text)")
+    'duplicate of the record at … (same article_id and text)'
+    """
+    return _LOCATION.sub(lambda m: "…" if re.search(r"[\d/\\:]|\.\w", m.group()) else m.group(), reason)
+
+
+def _rejection_lines(rejected) -> list[str]:
+    """One line per kind of rejection: count, reason (elided where the reasons differ), first origin."""
+    groups = rejected.groupby(rejected["reason"].map(_reason_kind).rename("kind"), sort=False)
+    summary = groups.agg(n=("reason", "size"), reasons=("reason", "nunique"), reason=("reason", "first"),
+                         origin=("origin", "first")).sort_values("n", ascending=False, kind="stable")
+    return [f"  rejected {r.n}x: {r.reason if r.reasons == 1 else kind} ({'first: ' if r.n > 1 else ''}{r.origin})"
+            for kind, r in zip(summary.index, summary.itertuples())]
 
 
 # --- load -----------------------------------------------------------------------------------
@@ -34,7 +84,8 @@ def _write_table(df, path: Path) -> None:
 def _add_load(sub) -> None:
     p = sub.add_parser("load", help="load articles (and optionally segment them) into Parquet tables")
     p.add_argument("paths", nargs="+", help="files, folders or globs (txt, json, jsonl, csv, tsv, parquet, html, .gz, .zip)")
-    p.add_argument("--out", required=True, type=Path, help="output folder")
+    p.add_argument("--out", required=True, type=_folder_out,
+                   help="output folder (tables written atomically, listed in its .manifest.json)")
     p.add_argument("--segment", action="store_true", help="also write sentences.parquet and tokens.parquet")
     p.add_argument("--lang", default=None, help="language code for every article (default: detect per article)")
     p.add_argument("--field", action="append", default=[], metavar="ROLE=NAME",
@@ -48,8 +99,8 @@ def _load_reporting(paths, *, lang, fields=None, dest: str = ""):
 
     articles, rejected = load_articles(paths, lang=lang, fields=fields, progress=True)
     print(f"{len(articles)} articles loaded, {len(rejected)} rejected{dest}")
-    for reason, n in rejected["reason"].value_counts().items():
-        print(f"  rejected {n}x: {reason}")
+    for line in _rejection_lines(rejected):
+        print(line)
     return articles, rejected
 
 
@@ -58,14 +109,15 @@ def _run_load(args) -> int:
 
     fields = _parse_fields(args.field)
     articles, rejected = _load_reporting(args.paths, lang=args.lang, fields=fields, dest=f" -> {args.out}")
-    args.out.mkdir(parents=True, exist_ok=True)
-    _write_table(articles, args.out / "articles.parquet")
-    _write_table(rejected, args.out / "rejected.parquet")
-    if args.segment:
-        sentences, tokens = segment(articles, progress=True)
-        _write_table(sentences, args.out / "sentences.parquet")
-        _write_table(tokens, args.out / "tokens.parquet")
-        print(f"{len(sentences)} sentences, {len(tokens)} tokens")
+    tables = LOAD_TABLES if args.segment else LOAD_TABLES[:2]
+    with FolderWriter(args.out, command="load", tables=tables, others=LOAD_TABLES, argv=args.argv) as out:
+        out.write("articles.parquet", articles)
+        out.write("rejected.parquet", rejected)
+        if args.segment:
+            sentences, tokens = segment(articles, progress=True)
+            out.write("sentences.parquet", sentences)
+            out.write("tokens.parquet", tokens)
+            print(f"{len(sentences)} sentences, {len(tokens)} tokens")
     return 0
 
 
@@ -84,9 +136,9 @@ def _parse_fields(pairs: list[str]) -> dict[str, str]:
 def _add_report(sub) -> None:
     p = sub.add_parser("report", help="run every notebook on a corpus and build the HTML report")
     p.add_argument("corpus", nargs="?", default="data", help="folder, file or glob of articles (default: the embedded sample)")
-    p.add_argument("--out", type=Path, default=Path("report"), help="output folder (default: report)")
+    p.add_argument("--out", type=_folder_out, default=Path("report"), help="output folder (default: report)")
     p.add_argument("--lang", default=None, help="language code for every article (default: detect)")
-    p.add_argument("--figures", type=Path, default=None, help="also copy the exported figures to this folder")
+    p.add_argument("--figures", type=_folder_out, default=None, help="also copy the exported figures to this folder")
     p.set_defaults(func=_run_report)
 
 
@@ -107,7 +159,7 @@ def _run_report(args) -> int:
 def _add_sentiment(sub) -> None:
     p = sub.add_parser("sentiment", help="score the tone of sentences (or of a units table): polarity, cooperation, certainty")
     p.add_argument("paths", nargs="+", help="article files/folders (segmented into sentences), or with --table units tables")
-    p.add_argument("--out", required=True, type=Path, help="output table (.parquet or .csv)")
+    p.add_argument("--out", required=True, type=_table_out, help="output table (.parquet or .csv)")
     p.add_argument("--table", action="store_true", help="PATHs are sentence or quote tables (.parquet/.csv) with a text column")
     p.add_argument("--text-col", default="text", help="text column of a units table (default: text)")
     p.add_argument("--lang", default=None, help="language of every unit (default: the lang column / detected per article)")
@@ -121,17 +173,14 @@ def _run_sentiment(args) -> int:
     import pandas as pd
 
     from analysis.sentiment import score_sentiment
+    from analysis.tables import read_table
 
     if args.table:
-        frames = []
-        for path in map(Path, args.paths):
-            if path.suffix == ".parquet":
-                frames.append(pd.read_parquet(path))
-            elif path.suffix in (".csv", ".tsv"):
-                frames.append(pd.read_csv(path, sep="\t" if path.suffix == ".tsv" else ","))
-            else:
+        paths = list(map(Path, args.paths))
+        for path in paths:
+            if path.suffix not in (".parquet", ".csv", ".tsv"):
                 raise InputError(f"{path}: --table expects .parquet, .csv or .tsv files")
-        units = pd.concat(frames, ignore_index=True)
+        units = pd.concat([read_table(path) for path in paths], ignore_index=True)
     else:
         from analysis.segment import split_sentences
 
@@ -143,7 +192,7 @@ def _run_sentiment(args) -> int:
         scored = scored.drop(columns="hits")
     elif args.out.suffix == ".csv":
         scored["hits"] = [json.dumps(h, ensure_ascii=False) for h in scored["hits"]]
-    _write_table(scored, args.out)
+    write_table(scored, args.out)
     counts = scored["label"].value_counts().to_dict()
     print(f"{len(scored)} units scored -> {args.out} "
           + ", ".join(f"{k} {counts.get(k, 0)}" for k in ("positive", "neutral", "negative")))
@@ -155,7 +204,7 @@ def _add_evaluate_sentiment(sub) -> None:
     p.add_argument("--dataset", required=True, choices=["gerntsa", "vader-nyt"])
     p.add_argument("path", nargs="?", default=None, help="dataset file or folder (default: ../shared/datasets/...)")
     p.add_argument("--part", default="test", choices=["test", "tune", "all"], help="which fixed part to score (default: test)")
-    p.add_argument("--json", type=Path, default=None, help="also write the numbers as JSON")
+    p.add_argument("--json", type=_file_out, default=None, help="also write the numbers as JSON")
     p.set_defaults(func=_run_evaluate_sentiment)
 
 
@@ -168,8 +217,7 @@ def _run_evaluate_sentiment(args) -> int:
     for k, v in result.items():
         print(f"{k}: {v:.4f}" if isinstance(v, float) else f"{k}: {v}")
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        write_text(args.json, json.dumps(result, indent=2) + "\n")
     return 0
 
 
@@ -193,6 +241,15 @@ def _add_quotes(sub) -> None:
 def _run_quotes(args) -> int:
     from analysis.quotes import extract_quotes
 
+    if args.format == "german-news-quotes":
+        check_output_folder(args.out)
+    else:
+        check_output_file(args.out, suffixes=TABLE_SUFFIXES)
+    actors = args.actors
+    if actors is not None and actors.suffix == ".csv":
+        from analysis.tables import read_table
+
+        actors = read_table(actors, dtype=str, keep_default_na=False)
     tokens = None
     if args.dataset:
         import pandas as pd
@@ -204,7 +261,7 @@ def _run_quotes(args) -> int:
         tokens = pd.concat([g.tokens for g in golds], ignore_index=True)
     else:
         articles, _ = _load_reporting(args.paths, lang=args.lang)
-    quotes = extract_quotes(articles, lang=args.lang, actors=args.actors, min_confidence=args.min_confidence,
+    quotes = extract_quotes(articles, lang=args.lang, actors=actors, min_confidence=args.min_confidence,
                             progress=True)
     if args.format == "german-news-quotes":
         from analysis.evaluate.quotes import write_german_news_quotes
@@ -218,7 +275,7 @@ def _run_quotes(args) -> int:
 
         for col in ("spans", "cue_span", "speaker_span", "cue_spans", "speaker_spans", "frame_spans"):
             table[col] = [json.dumps(v) if v is not None else "" for v in table[col]]
-    _write_table(table, args.out)
+    write_table(table, args.out)
     counts = quotes["kind"].value_counts().to_dict() if len(quotes) else {}
     print(f"{len(quotes)} quotations in {len(articles)} articles -> {args.out} "
           + ", ".join(f"{k} {v}" for k, v in counts.items()))
@@ -229,10 +286,10 @@ def _add_evaluate_quotes(sub) -> None:
     p = sub.add_parser("evaluate-quotes", help="score quotation attribution against gold data (Message/Roles/Joint F1)")
     p.add_argument("--gold", required=True, help="gold folder, or split name (train, dev) under ../shared/datasets")
     p.add_argument("--format", default="german-news-quotes", choices=["german-news-quotes", "polnear"])
-    p.add_argument("--json", type=Path, default=None, help="also write the scores as JSON")
-    p.add_argument("--limit", type=int, default=None, help="score only the first N documents")
-    p.add_argument("--predictions", type=Path, default=None, help="also write the predicted quotes (.csv/.parquet)")
-    p.add_argument("--export", type=Path, default=None,
+    p.add_argument("--json", type=_file_out, default=None, help="also write the scores as JSON")
+    p.add_argument("--limit", type=_count(1), default=None, help="score only the first N documents")
+    p.add_argument("--predictions", type=_table_out, default=None, help="also write the predicted quotes (.csv/.parquet)")
+    p.add_argument("--export", type=_folder_out, default=None,
                    help="also write predictions as German news quotation JSON files into this folder")
     p.set_defaults(func=_run_evaluate_quotes)
 
@@ -254,14 +311,13 @@ def _run_evaluate_quotes(args) -> int:
     print(scores.roles.round(4).to_string(index=False))
     print(scores.by_kind.round(4).to_string(index=False))
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(scores.to_json(), indent=2, default=str) + "\n", encoding="utf-8")
+        write_text(args.json, json.dumps(scores.to_json(), indent=2, default=str) + "\n")
     if args.predictions:
         table = pred.copy()
         if args.predictions.suffix == ".csv":
             for col in ("spans", "cue_span", "speaker_span", "cue_spans", "speaker_spans", "frame_spans"):
                 table[col] = [json.dumps(v) if v is not None else "" for v in table[col]]
-        _write_table(table, args.predictions)
+        write_table(table, args.predictions)
     if args.export:
         write_german_news_quotes(pred, gold.articles, args.export, tokens=gold.tokens)
     return 0
@@ -290,12 +346,12 @@ def _corpus_lang(args, articles) -> str | None:
 def _add_terms(sub) -> None:
     p = sub.add_parser("terms", help="frequency table of terms or n-grams, optionally per group")
     p.add_argument("paths", nargs="+", help="corpus files/folders, token tables, or 'load --segment' output folders")
-    p.add_argument("--out", required=True, type=Path, help="output table (.csv or .parquet)")
+    p.add_argument("--out", required=True, type=_table_out, help="output table (.csv or .parquet)")
     p.add_argument("--by", default=None, help="group by this tokens or articles column (e.g. source, article_id)")
     _unit_args(p)
-    p.add_argument("--ngram", type=int, default=1, help="n-gram length (default 1)")
+    p.add_argument("--ngram", type=_count(1), default=1, help="n-gram length (default 1)")
     p.add_argument("--stopwords", action="store_true", help="drop stopwords (and n-grams containing one)")
-    p.add_argument("--min-count", type=int, default=1, help="minimum frequency (default 1)")
+    p.add_argument("--min-count", type=_count(0), default=1, help="minimum frequency (default 1)")
     p.add_argument("--compounds", choices=["split", "heads"], default=None, help="split German compounds")
     p.set_defaults(func=_run_terms)
 
@@ -305,7 +361,7 @@ def _run_terms(args) -> int:
 
     table = corpus_frequencies(args.paths, by=args.by, unit=_unit(args), ngram=args.ngram, stopwords=args.stopwords,
                                min_count=args.min_count, lang=args.lang, compounds=args.compounds, progress=True)
-    _write_table(table, args.out)
+    write_table(table, args.out)
     print(f"{len(table)} rows ({table['group'].nunique()} group(s)) -> {args.out}")
     return 0
 
@@ -315,9 +371,9 @@ def _add_keyness(sub) -> None:
     p.add_argument("--target", required=True, nargs="+", help="target corpus files/folders or token tables")
     p.add_argument("--reference", required=True, nargs="+",
                    help="'wordfreq', a frequency list (term<TAB>count), a term/n table, or corpus paths")
-    p.add_argument("--out", required=True, type=Path, help="output table (.csv or .parquet)")
+    p.add_argument("--out", required=True, type=_table_out, help="output table (.csv or .parquet)")
     _unit_args(p)
-    p.add_argument("--min-freq", type=int, default=3, help="minimum frequency in target or reference (default 3)")
+    p.add_argument("--min-freq", type=_count(0), default=3, help="minimum frequency in target or reference (default 3)")
     p.add_argument("--williams", action="store_true", help="apply Williams' correction to G2")
     p.add_argument("--yates", action="store_true", help="apply Yates' correction to chi2")
     p.add_argument("--sort", default="g2", help="column to sort by, descending (default g2)")
@@ -333,7 +389,7 @@ def _run_keyness(args) -> int:
     table = keyness(target, reference, unit=_unit(args), lang=args.lang,
                     min_freq=args.min_freq, correction="williams" if args.williams else None, yates=args.yates,
                     sort=args.sort)
-    _write_table(table, args.out)
+    write_table(table, args.out)
     print(f"{len(table)} terms -> {args.out}")
     print(table.head(10)[["term", "n_target", "n_reference", "g2", "log_ratio"]].to_string(index=False))
     return 0
@@ -342,14 +398,14 @@ def _run_keyness(args) -> int:
 def _add_collocations(sub) -> None:
     p = sub.add_parser("collocations", help="bigram/window collocations, or collocates of a node (--node)")
     p.add_argument("paths", nargs="+", help="corpus files/folders, token tables, or 'load --segment' output folders")
-    p.add_argument("--out", required=True, type=Path, help="output table (.csv or .parquet)")
+    p.add_argument("--out", required=True, type=_table_out, help="output table (.csv or .parquet)")
     _unit_args(p)
-    p.add_argument("--window", type=int, default=1, help="pairs up to this many tokens apart (default 1: bigrams)")
-    p.add_argument("--ngram", type=int, default=2, help="adjacent n-grams of this length (default 2)")
+    p.add_argument("--window", type=_count(1), default=1, help="pairs up to this many tokens apart (default 1: bigrams)")
+    p.add_argument("--ngram", type=_count(2), default=2, help="adjacent n-grams of this length (default 2)")
     p.add_argument("--node", default=None, help="collocates of this term instead of all pairs")
-    p.add_argument("--left", type=int, default=5, help="left span for --node (default 5)")
-    p.add_argument("--right", type=int, default=5, help="right span for --node (default 5)")
-    p.add_argument("--min-count", type=int, default=3, help="minimum co-occurrence count (default 3)")
+    p.add_argument("--left", type=_count(0), default=5, help="left span for --node (default 5)")
+    p.add_argument("--right", type=_count(0), default=5, help="right span for --node (default 5)")
+    p.add_argument("--min-count", type=_count(0), default=3, help="minimum co-occurrence count (default 3)")
     p.add_argument("--stopwords", action="store_true", help="drop pairs containing a stopword")
     p.add_argument("--sort", default=None, help="column to sort by (default g2; log_dice for --node)")
     p.set_defaults(func=_run_collocations)
@@ -372,7 +428,7 @@ def _run_collocations(args) -> int:
     else:  # pairs: streamed, memory bounded by the vocabulary and the distinct pairs
         table = corpus_collocations(args.paths, unit=_unit(args), window=args.window, min_count=args.min_count,
                                     stopwords=args.stopwords, sort=args.sort or "g2", lang=args.lang, progress=True)
-    _write_table(table, args.out)
+    write_table(table, args.out)
     print(f"{len(table)} rows -> {args.out}")
     return 0
 
@@ -382,12 +438,12 @@ def _add_kwic(sub) -> None:
     p.add_argument("paths", nargs="+", help="corpus files/folders or 'load --segment' output folders")
     p.add_argument("--query", required=True, help="a word, a phrase (words separated by spaces) or a regex")
     p.add_argument("--match", choices=["lower", "lemma", "text", "regex"], default="lower")
-    p.add_argument("--window", type=int, default=6, help="context tokens per side (default 6)")
-    p.add_argument("--chars", type=int, default=None, help="context in characters per side instead of tokens")
+    p.add_argument("--window", type=_count(0), default=6, help="context tokens per side (default 6)")
+    p.add_argument("--chars", type=_count(1), default=None, help="context in characters per side instead of tokens")
     p.add_argument("--sentence", action="store_true", help="keep the context inside the keyword's sentence")
     p.add_argument("--lang", default=None, help="language code (default: detect per article)")
-    p.add_argument("--out", type=Path, default=None, help="write the lines to .csv/.parquet (default: print)")
-    p.add_argument("--html", type=Path, default=None, help="also write an HTML page with highlighted keywords")
+    p.add_argument("--out", type=_table_out, default=None, help="write the lines to .csv/.parquet (default: print)")
+    p.add_argument("--html", type=_file_out, default=None, help="also write an HTML page with highlighted keywords")
     p.set_defaults(func=_run_kwic)
 
 
@@ -398,10 +454,9 @@ def _run_kwic(args) -> int:
                         context="chars" if args.chars else "tokens", chars=args.chars or 60,
                         sentence_bounded=args.sentence)
     if args.out:
-        _write_table(lines, args.out)
+        write_table(lines, args.out)
     if args.html:
-        args.html.parent.mkdir(parents=True, exist_ok=True)
-        args.html.write_text(f"<!doctype html><meta charset='utf-8'>{kwic_html(lines, max_rows=10_000)}", encoding="utf-8")
+        write_text(args.html, f"<!doctype html><meta charset='utf-8'>{kwic_html(lines, max_rows=10_000)}")
     if not args.out:
         for rec in lines.itertuples(index=False):
             print(f"{rec.left[-50:]:>50}  [{rec.keyword}]  {rec.right[:50]}")
@@ -412,7 +467,7 @@ def _run_kwic(args) -> int:
 # --- main -----------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description="Discourse analysis of news: load articles, find quotations, score tone, count terms, build the report. Each command has --help.")
+    parser = _Parser(prog="python -m analysis", description="Discourse analysis of news: load articles, find quotations, score tone, count terms, build the report. Each command has --help.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, value in list(globals().items()):
@@ -421,12 +476,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _fail(message: str) -> None:
+    """Print ``message`` on a line of its own: progress bars left open by the failed step are closed first."""
+    from tqdm import tqdm
+
+    for bar in list(tqdm._instances):
+        bar.close()
+    sys.stdout.flush()
+    print(message, file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2), already printed
+        return exc.code
+    args.argv = argv
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     try:
         return args.func(args)
-    except (InputError, FileNotFoundError, NotADirectoryError, PermissionError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (InputError, OSError) as exc:
+        _fail(f"error: {exc}")
         return 2
+    except KeyboardInterrupt:
+        _fail("error: interrupted (files written so far are complete; the others were left as they were)")
+        return 130

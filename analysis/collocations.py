@@ -21,7 +21,7 @@ import pandas as pd
 from scipy import special
 from tqdm.auto import tqdm
 
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_int
 from analysis.terms import (
     CHUNK_TOKENS,
     UNITS,
@@ -87,9 +87,8 @@ class CollocationCounter:
                  lang: str | None = None):
         if unit not in UNITS:
             raise InputError(f"unit must be one of {', '.join(UNITS)}, got {unit!r}")
-        if int(window) < 1:
-            raise InputError(f"window must be at least 1, got {window}")
-        self.unit, self.window, self.sentence_bounded, self.lang = unit, int(window), sentence_bounded, lang
+        self.unit, self.sentence_bounded, self.lang = unit, sentence_bounded, lang
+        self.window = require_int(window, name="window", minimum=1)
         self.vocab: dict[str, int] = {}
         self.words: list[str] = []
         self.freq = np.zeros(0, dtype=np.int64)
@@ -156,6 +155,7 @@ class CollocationCounter:
     def result(self, *, min_count: int = 3, min_freq: int = 1, stopwords: bool = False,
                sort: str = "g2") -> pd.DataFrame:
         """The pair table: w1, w2, n, n_w1, n_w2, pmi, log_dice, g2, p, t_score, mi3."""
+        require_int(min_count, name="min_count"), require_int(min_freq, name="min_freq")
         self._consolidate()
         columns = ["w1", "w2", "n", "n_w1", "n_w2", *MEASURES, "p"]
         if not self._keys:
@@ -211,11 +211,10 @@ def collocations(tokens: pd.DataFrame, *, unit: str = "lemma", ngram: int = 2, w
         raise InputError(f"tokens: expected a pandas DataFrame, got {type(tokens).__name__}")
     if len(tokens):
         require_columns(tokens, ["article_id", "sentence"], table="tokens")
-    if ngram > 2:
+    require_int(chunk_size, name="chunk_size", minimum=1)
+    if require_int(ngram, name="ngram", minimum=2) > 2:
         return _ngram_collocations(tokens, n=ngram, unit=unit, min_count=min_count, stopwords=stopwords,
                                    sort=sort if sort != "g2" else "t_score", lang=lang, chunk_size=chunk_size)
-    if ngram != 2:
-        raise InputError(f"ngram must be 2 or more, got {ngram}")
     counter = CollocationCounter(unit=unit, window=window, sentence_bounded=sentence_bounded, lang=lang)
     chunks = list(_article_chunks(tokens, chunk_size)) if len(tokens) else []
     for chunk in tqdm(chunks, disable=not progress, desc="collocations", unit="chunk"):
@@ -271,6 +270,8 @@ def collocates(tokens: pd.DataFrame, node, *, unit: str = "lemma", left: int = 5
     """
     if not isinstance(tokens, pd.DataFrame):
         raise InputError(f"tokens: expected a pandas DataFrame, got {type(tokens).__name__}")
+    for name, value in (("left", left), ("right", right), ("min_count", min_count), ("min_freq", min_freq)):
+        require_int(value, name=name)
     columns = ["w1", "w2", "n", "n_left", "n_right", "n_w1", "n_w2", "slots", *MEASURES, "p"]
     if not len(tokens):
         return _empty(columns)

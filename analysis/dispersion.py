@@ -17,7 +17,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_int
 from analysis.terms import _group_labels, encode, unique_counts
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ def dispersion(tokens: pd.DataFrame, terms=None, *, by="article_id", articles: p
     """
     if not isinstance(tokens, pd.DataFrame):
         raise InputError(f"tokens: expected a pandas DataFrame, got {type(tokens).__name__}")
+    require_int(min_count, name="min_count")
     wanted = None if terms is None else [terms] if isinstance(terms, str) else list(terms)
     if not len(tokens):
         rows = pd.DataFrame({"term": wanted or []})

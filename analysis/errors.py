@@ -4,6 +4,7 @@ Every error a user can cause (a missing file, an unreadable record, a table with
 expected columns) is an :class:`InputError` whose message names what was expected and what
 was found, so that the command line can print it on one line.
 """
+import numbers
 
 
 class InputError(ValueError):
@@ -31,3 +32,31 @@ def require_columns(df, columns, *, table: str) -> None:
         raise InputError(
             f"{table}: missing column(s) {', '.join(missing)}; found {', '.join(map(str, df.columns)) or 'none'}"
         )
+
+
+def require_int(value, *, name: str, minimum: int = 0) -> int:
+    """``value`` as an ``int``; :class:`InputError` unless it is a whole number of at least ``minimum``.
+
+    >>> require_int(3, name="window")
+    3
+    >>> require_int(-3, name="window")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.InputError: window: expected a whole number >= 0, got -3
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
+        raise InputError(f"{name}: expected a whole number >= {minimum}, got {value!r}")
+    return int(value)
+
+
+def require_positive(value, *, name: str) -> float:
+    """``value`` as a ``float``; :class:`InputError` unless it is a number greater than 0.
+
+    >>> require_positive(0, name="smoothing")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.InputError: smoothing: expected a number > 0, got 0
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0:
+        raise InputError(f"{name}: expected a number > 0, got {value!r}")
+    return float(value)

@@ -22,7 +22,8 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_int, require_positive
+from analysis.tables import read_table, table_columns, text_encoding
 from analysis.terms import frequencies
 
 log = logging.getLogger(__name__)
@@ -120,6 +121,7 @@ def keyness(target, reference, *, unit: str | None = None, lang: str | None = No
     >>> keyness(t, pd.DataFrame({"term": ["b"], "n": [5], "total": [100]}))["log_ratio"].round(3).tolist()
     [3.322, -3.322]
     """
+    require_int(min_freq, name="min_freq"), require_positive(smoothing, name="smoothing")
     is_wordfreq = isinstance(reference, str) and reference == "wordfreq"
     unit = unit or ("lower" if is_wordfreq else "lemma")
     tcounts, c = _as_frequency_table(target, unit=unit, lang=lang, name="target")
@@ -199,6 +201,7 @@ def wordfreq_reference(lang: str = "de", *, terms=None, size: float = WORDFREQ_S
     """
     import wordfreq
 
+    require_positive(size, name="size")
     if lang not in wordfreq.available_languages(wordlist):
         raise InputError(f"wordfreq has no {wordlist!r} list for {lang!r}")
     freqs = wordfreq.get_frequency_dict(lang, wordlist)
@@ -235,11 +238,11 @@ def read_frequency_list(path: str | Path, *, errors: str = "skip") -> pd.DataFra
     if not path.exists():
         raise InputError(f"{path}: reference frequency list not found")
     if path.suffix in (".csv", ".parquet"):
-        df = pd.read_parquet(path) if path.suffix == ".parquet" else pd.read_csv(path)
+        df = read_table(path)
         require_columns(df, ["term", "n"], table=str(path))
         return df.groupby("term", as_index=False, sort=False)["n"].sum()
     terms, counts, bad = [], [], []
-    with path.open(encoding="utf-8", errors="replace") as fh:
+    with path.open(encoding=text_encoding(path), errors="replace") as fh:
         for lineno, line in enumerate(fh, 1):
             line = line.strip()
             if not line or line.startswith("#"):
@@ -301,7 +304,6 @@ def load_reference(paths, *, unit: str = "lemma", lang: str | None = None, progr
         if p.suffix in (".txt", ".tsv") and p.is_file():
             return read_frequency_list(p)
         if p.suffix in (".csv", ".parquet") and p.is_file():
-            cols = set(pd.read_csv(p, nrows=0).columns) if p.suffix == ".csv" else set(pd.read_parquet(p).columns)
-            if {"term", "n"} <= cols:
+            if {"term", "n"} <= set(table_columns(p)):
                 return read_frequency_list(p)
     return corpus_frequencies(paths, unit=unit, lang=lang, progress=progress)

@@ -19,7 +19,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_int
 
 KWIC_COLUMNS = ["article_id", "sentence", "start", "end", "left", "keyword", "right"]
 MATCH = ("lower", "lemma", "text", "regex")
@@ -92,6 +92,7 @@ def kwic(tokens: pd.DataFrame, query, *, articles: pd.DataFrame | None = None, m
         raise InputError(f"context must be 'tokens' or 'chars', got {context!r}")
     if not isinstance(tokens, pd.DataFrame):
         raise InputError(f"tokens: expected a pandas DataFrame, got {type(tokens).__name__}")
+    window, chars = require_int(window, name="window"), require_int(chars, name="chars")
     parts = _query_parts(query)
     if not len(tokens):
         return pd.DataFrame({c: pd.Series(dtype=object) for c in KWIC_COLUMNS})
@@ -182,6 +183,7 @@ def kwic_html(lines: pd.DataFrame, *, max_rows: int = 500, width: int = 60) -> H
     True
     """
     require_columns(lines, ["left", "keyword", "right"], table="kwic")
+    max_rows, width = require_int(max_rows, name="max_rows"), require_int(width, name="width")
     out = ['<table class="kwic" style="font-family:monospace;border-collapse:collapse">']
     for rec in lines.head(max_rows).itertuples(index=False):
         left = str(rec.left)[-width:]

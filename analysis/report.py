@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -20,9 +21,12 @@ from pathlib import Path
 
 import nbformat
 
+from analysis.outputs import atomic_path, write_text
+
 log = logging.getLogger(__name__)
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # terminal colours in kernel tracebacks
 
 
 @dataclass
@@ -69,13 +73,23 @@ def run_notebook(path: Path, out_dir: Path, parameters: dict, *, timeout: int = 
     try:
         NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(out_dir)}}).execute()
     except CellExecutionError as exc:
-        error = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        error = plain_text(str(exc)).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         log.error("%s failed: %s", path.name, error)
     seconds = time.perf_counter() - started
-    nbformat.write(nb, out_dir / path.name)
+    with atomic_path(out_dir / path.name) as tmp:
+        nbformat.write(nb, tmp)
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
-    (out_dir / path.with_suffix(".html").name).write_text(body, encoding="utf-8")
+    write_text(out_dir / path.with_suffix(".html").name, plain_text(body))
     return NotebookRun(path.stem, not error, seconds, error)
+
+
+def plain_text(text: str) -> str:
+    """``text`` without ANSI escape sequences (the colours of terminal and kernel output).
+
+    >>> plain_text("\x1b[0;31mZeroDivisionError\x1b[0m: division by zero")
+    'ZeroDivisionError: division by zero'
+    """
+    return ANSI_ESCAPE.sub("", text)
 
 
 def corpus_problem(corpus: str | Path) -> str:
@@ -119,7 +133,8 @@ def build_report(corpus: str | Path = "data", out: str | Path = "report", *, lan
     if figures:
         Path(figures).mkdir(parents=True, exist_ok=True)
         for f in sorted((out / "figures").glob("*")) if (out / "figures").is_dir() else []:
-            shutil.copy2(f, Path(figures) / f.name)
+            with atomic_path(Path(figures) / f.name) as tmp:
+                shutil.copy2(f, tmp)
     _write_index(out, corpus, problem, runs)
     return runs
 
@@ -157,4 +172,4 @@ def _write_index(out: Path, corpus, problem: str, runs: list[NotebookRun]) -> No
              "img{max-width:100%;border:1px solid #ddd}figure{display:inline-block;width:48%;margin:0.5%}"
              ".problem{background:#fff3e0;border-left:4px solid #D55E00;padding:0.5em 1em}")
     page = f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Report</title><style>{style}</style></head><body>{''.join(parts)}</body></html>"
-    (out / "index.html").write_text(page, encoding="utf-8")
+    write_text(out / "index.html", page)

@@ -24,7 +24,9 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_int
+from analysis.outputs import check_folder
+from analysis.tables import read_table, table_columns
 from analysis.wordforms import HYPHENS, compound_split_point, hyphen_parts, stem
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,7 @@ UNITS = ("lemma", "lower", "text", "stem")
 FREQUENCY_COLUMNS = ["group", "term", "n", "rel_freq", "docfreq", "rank", "total"]
 PERIODS = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "day": "D"}  # by= from articles.date
 CHUNK_TOKENS = 1_000_000
+SEGMENTED_TABLES = ("articles.parquet", "tokens.parquet")  # what the readers take from a 'load --segment' folder
 
 
 # --- terms ----------------------------------------------------------------------------------
@@ -394,7 +397,7 @@ class FrequencyCounter:
             raise InputError(f"unit must be one of {', '.join(UNITS)}, got {unit!r}")
         if compounds not in (None, "split", "heads"):
             raise InputError(f"compounds must be None, 'split' or 'heads', got {compounds!r}")
-        self.by, self.unit, self.ngram, self.stopwords = by, unit, int(ngram), stopwords
+        self.by, self.unit, self.ngram, self.stopwords = by, unit, require_int(ngram, name="ngram", minimum=1), stopwords
         self.lang, self.compounds, self.sep = lang, compounds, sep
         self._parts: list[pd.DataFrame] = []
         self._rows = 0
@@ -461,6 +464,7 @@ class FrequencyCounter:
 
     def result(self, *, min_count: int = 1) -> pd.DataFrame:
         """The frequency table: group, term, n, rel_freq (per million), docfreq, rank, total."""
+        require_int(min_count, name="min_count")
         self._consolidate()
         if not self._parts:
             return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
@@ -679,12 +683,14 @@ def load_tokens(paths: Iterable[str | Path], *, lang: str | None = None, progres
     """
     token_frames, article_frames, raw = [], [], []
     for p in map(Path, paths):
+        if p.is_dir():
+            check_folder(p, SEGMENTED_TABLES)
         if p.is_dir() and (p / "tokens.parquet").exists():
             token_frames.append(pd.read_parquet(p / "tokens.parquet"))
             if (p / "articles.parquet").exists():
                 article_frames.append(pd.read_parquet(p / "articles.parquet"))
         elif p.suffix in (".parquet", ".csv") and p.exists() and _is_token_table(p):
-            token_frames.append(pd.read_parquet(p) if p.suffix == ".parquet" else pd.read_csv(p))
+            token_frames.append(read_table(p))
         else:
             raw.append(str(p))
     if raw:
@@ -710,13 +716,16 @@ def iter_tokens(paths: Iterable[str | Path], *, lang: str | None = None, chunk_s
     consumer keeps, e.g. a :class:`FrequencyCounter`); token tables are yielded whole. Records
     the loader rejects (unreadable, duplicates) are skipped with a warning.
     """
+    require_int(chunk_size, name="chunk_size", minimum=1)
     raw = []
     for p in map(Path, paths):
+        if p.is_dir():
+            check_folder(p, SEGMENTED_TABLES)
         if p.is_dir() and (p / "tokens.parquet").exists():
             arts = pd.read_parquet(p / "articles.parquet") if (p / "articles.parquet").exists() else None
             yield pd.read_parquet(p / "tokens.parquet"), arts
         elif p.suffix in (".parquet", ".csv") and p.exists() and _is_token_table(p):
-            yield (pd.read_parquet(p) if p.suffix == ".parquet" else pd.read_csv(p)), None
+            yield read_table(p), None
         else:
             raw.append(str(p))
     if raw:
@@ -756,10 +765,4 @@ def corpus_frequencies(paths: Iterable[str | Path], *, by: str | None = None, un
 
 
 def _is_token_table(path: Path) -> bool:
-    if path.suffix == ".parquet":
-        import pyarrow.parquet as pq
-
-        cols = set(pq.read_schema(path).names)
-    else:
-        cols = set(pd.read_csv(path, nrows=0).columns)
-    return {"article_id", "sentence", "lemma", "lower"} <= cols
+    return {"article_id", "sentence", "lemma", "lower"} <= set(table_columns(path))

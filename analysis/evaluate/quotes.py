@@ -44,6 +44,7 @@ import pandas as pd
 from scipy.optimize import linear_sum_assignment
 
 from analysis.errors import InputError, require_columns
+from analysis.outputs import write_text
 
 log = logging.getLogger(__name__)
 
@@ -295,7 +296,7 @@ def write_german_news_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, out_d
         origin = str(art.get("origin") or "")
         name = Path(origin).name if origin.endswith(".json") else f"{art['article_id']}.json"
         path = out_dir / name
-        path.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+        write_text(path, json.dumps(doc, ensure_ascii=False, indent=1))
         written.append(path)
     return written
 

@@ -27,6 +27,7 @@ import pandas as pd
 
 from analysis.datasets import shared_dir
 from analysis.errors import InputError
+from analysis.tables import read_table, text_encoding
 
 LABELS = ("negative", "neutral", "positive")
 NYT_GOLD_BAND = 0.5
@@ -98,10 +99,11 @@ def read_gerntsa(path: str | Path | None = None) -> pd.DataFrame:
         path = path / "gerntsa_dev.tsv"
     if not path.exists():
         raise InputError(f"{path}: GerNTSA file not found (expected gerntsa_dev.tsv)")
-    df = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
+    df = read_table(path, sep="\t", dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
     missing = {"id", "text", "target", "label"} - set(df.columns)
     if missing:
         raise InputError(f"{path}: expected columns id, text, target, label; missing {', '.join(sorted(missing))}")
+    _require_rows(df, path, ids=r".*[0-9a-fA-F]", id_form="ending in a hexadecimal digit")
     df["part"] = ["tune" if int(i[-1], 16) % 2 == 0 else "test" for i in df["id"]]
     return df
 
@@ -114,19 +116,46 @@ def read_vader_nyt(path: str | Path | None = None) -> pd.DataFrame:
     if not path.exists():
         raise InputError(f"{path}: NYT editorial ground truth not found (expected nytEditorialSnippets_GroundTruth.txt)")
     rows = []
-    with open(path, encoding="utf-8", errors="replace") as fh:
+    with open(path, encoding=text_encoding(path), errors="replace") as fh:
         for n, line in enumerate(fh, 1):
             parts = line.rstrip("\n").split("\t")
-            if len(parts) < 3:
+            if not line.strip():
                 continue
             try:
-                rows.append((parts[0], float(parts[1]), "\t".join(parts[2:])))
+                rating = float(parts[1]) if len(parts) >= 3 else math.nan
+                if not math.isfinite(rating):
+                    raise ValueError
+                rows.append((parts[0], rating, "\t".join(parts[2:])))
             except ValueError:
                 raise InputError(f"{path}:{n}: expected id<TAB>mean rating<TAB>text, got {line[:60]!r}") from None
     df = pd.DataFrame(rows, columns=["id", "rating", "text"])
+    _require_rows(df, path, ids=r"\d+_.*", id_form="<editorial number>_<sentence>")
     df["label"] = labels_from_scores(df["rating"], NYT_GOLD_BAND - 1e-9)
     df["part"] = ["tune" if int(i.split("_")[0]) % 2 == 1 else "test" for i in df["id"]]
     return df
+
+
+def _require_rows(df: pd.DataFrame, path: Path, *, ids: str, id_form: str) -> None:
+    """:class:`InputError` for a dataset without rows, with an id not of the form ``ids``
+    (a regular expression) or, when labelled, with a label outside :data:`LABELS`."""
+    if not len(df):
+        raise InputError(f"{path}: no annotated rows found")
+    bad = ~df["id"].astype(str).str.fullmatch(ids)
+    if bad.any():
+        raise InputError(f"{path}: id {df['id'][bad].iloc[0]!r} is not of the form {id_form} ({int(bad.sum())} such id(s))")
+    if "label" in df.columns and not df["label"].isin(LABELS).all():
+        found = sorted(set(df["label"]) - set(LABELS))
+        raise InputError(f"{path}: labels must be {', '.join(LABELS)}; found {', '.join(map(repr, found[:5]))}")
+
+
+def _part(df: pd.DataFrame, part: str, path) -> pd.DataFrame:
+    """The rows of ``part`` (``test``, ``tune`` or ``all``); :class:`InputError` when there are none."""
+    if part not in ("test", "tune", "all"):
+        raise InputError(f"part must be test, tune or all, got {part!r}")
+    rows = df if part == "all" else df[df["part"] == part]
+    if not len(rows):
+        raise InputError(f"{path or 'dataset'}: no rows in the {part} part")
+    return rows
 
 
 # --- evaluation -----------------------------------------------------------------------------
@@ -144,9 +173,7 @@ def evaluate_gerntsa(path=None, *, part: str = "test", band: float | None = None
     Returns a dict with ``macro_f1``, ``accuracy``, ``n``, ``part`` and the baseline
     ``all_neutral_macro_f1``.
     """
-    df = read_gerntsa(path)
-    if part != "all":
-        df = df[df["part"] == part]
+    df = _part(read_gerntsa(path), part, path)
     scored = _scores(df, "de", target_col="target" if use_target else None, band=band, **kw)
     return {
         "dataset": "gerntsa", "part": part, "n": len(df),
@@ -158,9 +185,7 @@ def evaluate_gerntsa(path=None, *, part: str = "test", band: float | None = None
 
 def evaluate_vader_nyt(path=None, *, part: str = "test", band: float | None = None, **kw) -> dict:
     """Pearson r (polarity vs mean human rating), macro-F1 and accuracy on the NYT snippets."""
-    df = read_vader_nyt(path)
-    if part != "all":
-        df = df[df["part"] == part]
+    df = _part(read_vader_nyt(path), part, path)
     scored = _scores(df, "en", target_col=None, band=band, **kw)
     return {
         "dataset": "vader-nyt", "part": part, "n": len(df),
@@ -174,9 +199,7 @@ def vader_baseline(path=None, *, part: str = "test", band: float = 0.05) -> dict
     """vaderSentiment's compound score on the same snippets (for comparison)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    df = read_vader_nyt(path)
-    if part != "all":
-        df = df[df["part"] == part]
+    df = _part(read_vader_nyt(path), part, path)
     sia = SentimentIntensityAnalyzer()
     comp = [sia.polarity_scores(t)["compound"] for t in df["text"]]
     return {"dataset": "vader-nyt", "part": part, "n": len(df), "pearson_r": pearson_r(comp, df["rating"]),

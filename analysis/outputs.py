@@ -1,0 +1,242 @@
+"""Result files that appear whole or not at all, and output folders that say what they hold.
+
+Every writer writes into a hidden temporary file beside its target and renames it into place
+(:func:`atomic_path`), so a run that is killed or fails leaves the previous file or none, never
+a truncated one. A command that writes several tables into one folder (``load --out DIR``)
+does so through a :class:`FolderWriter`: it first marks the folder incomplete in
+``DIR/.manifest.json``, removes the tables an earlier run of the command left that this run
+will not write, and records the tables with their row counts once the last one is in place.
+:func:`check_folder` tells a reader whether the tables of a folder belong to one finished run.
+
+>>> import tempfile
+>>> import pandas as pd
+>>> folder = Path(tempfile.mkdtemp())
+>>> with FolderWriter(folder, command="load", tables=["articles.parquet"]) as out:
+...     _ = out.write("articles.parquet", pd.DataFrame({"text": ["a", "b"]}))
+>>> json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["tables"]
+{'articles.parquet': 2}
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from analysis.errors import InputError
+
+TABLE_SUFFIXES = (".csv", ".parquet")
+MANIFEST = ".manifest.json"
+
+
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write to: renamed onto ``path`` when the block ends,
+    removed when it raises (the previous ``path``, if any, is then untouched).
+
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "a.txt"
+    >>> with atomic_path(target) as tmp:
+    ...     _ = tmp.write_text("whole", encoding="utf-8")
+    ...     target.exists()
+    False
+    >>> target.read_text(encoding="utf-8")
+    'whole'
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.part")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_text(path: str | Path, text: str) -> Path:
+    """Write ``text`` (UTF-8) to ``path`` atomically."""
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return Path(path)
+
+
+def write_table(df, path: str | Path) -> Path:
+    """Write ``df`` to ``path`` atomically, as CSV or Parquet chosen by the suffix.
+
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> write_table(pd.DataFrame({"n": [1]}), Path(tempfile.mkdtemp()) / "t.txt")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.InputError: ...t.txt: an output table must end in .csv or .parquet
+    """
+    path = Path(path)
+    if path.suffix not in TABLE_SUFFIXES:
+        raise InputError(f"{path}: an output table must end in .csv or .parquet")
+    with atomic_path(path) as tmp:
+        if path.suffix == ".csv":
+            df.to_csv(tmp, index=False)
+        else:
+            df.to_parquet(tmp, index=False)
+    return path
+
+
+# --- checks before the work starts ----------------------------------------------------------
+
+def check_output_file(path: str | Path, *, suffixes: Iterable[str] | None = None) -> Path:
+    """``path`` if a result file can be written there, else :class:`InputError` saying why:
+    a suffix not in ``suffixes``, an existing folder, or a folder that cannot be created or
+    written to. Missing folders are created by the writer.
+
+    >>> check_output_file("/tmp", suffixes=TABLE_SUFFIXES)
+    Traceback (most recent call last):
+    ...
+    analysis.errors.InputError: /tmp: an output file must end in .csv or .parquet
+    """
+    path = Path(path)
+    if suffixes is not None and path.suffix not in tuple(suffixes):
+        raise InputError(f"{path}: an output file must end in {' or '.join(suffixes)}")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; expected a file name")
+    _check_writable(path.parent, path)
+    return path
+
+
+def check_output_folder(path: str | Path) -> Path:
+    """``path`` if results can be written into it as a folder, else :class:`InputError`.
+
+    >>> import tempfile
+    >>> check_output_folder(tempfile.mkstemp(suffix=".csv")[1])
+    Traceback (most recent call last):
+    ...
+    analysis.errors.InputError: ....csv: is a file; expected a folder
+    """
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise InputError(f"{path}: is a file; expected a folder")
+    _check_writable(path, path)
+    return path
+
+
+def _check_writable(folder: Path, target: Path) -> None:
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise InputError(f"{target}: {existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        what = "write into" if existing == folder else "create a folder in"
+        raise InputError(f"{target}: cannot {what} {existing} (permission denied)")
+
+
+# --- output folders -------------------------------------------------------------------------
+
+class FolderWriter:
+    """The tables one run of a command writes into one folder, with their manifest.
+
+    ``tables``: the file names this run writes; ``others``: those the command writes in other
+    runs (with other options), removed when present so that no table of an earlier run stays
+    beside the new ones. Used as a context manager, the manifest is completed only when the
+    block ends without an error and every table of ``tables`` has been written.
+    """
+
+    def __init__(self, folder: str | Path, *, command: str, tables: Iterable[str], others: Iterable[str] = (),
+                 argv: list[str] | None = None):
+        self.folder, self.command, self.argv = Path(folder), command, argv
+        self.tables = list(tables)
+        self.rows: dict[str, int] = {}
+        try:
+            previous = read_manifest(self.folder) or {}
+        except InputError:  # an unreadable manifest is replaced
+            previous = {}
+        self._stale = {*others, *previous.get("tables", {})} - set(self.tables)
+
+    def __enter__(self) -> FolderWriter:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._write_manifest(complete=False)
+        for name in sorted(self._stale):
+            (self.folder / name).unlink(missing_ok=True)
+        return self
+
+    def write(self, name: str, df) -> Path:
+        """Write one table of the folder (atomically) and note its row count."""
+        if name not in self.tables:
+            raise InputError(f"{name}: not one of the tables of this run ({', '.join(self.tables)})")
+        path = write_table(df, self.folder / name)
+        self.rows[name] = len(df)
+        return path
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            missing = [t for t in self.tables if t not in self.rows]
+            if missing:
+                raise InputError(f"{self.folder}: table(s) {', '.join(missing)} were not written")
+            self._write_manifest(complete=True)
+
+    def _write_manifest(self, *, complete: bool) -> None:
+        manifest = {"command": self.command, "argv": self.argv, "complete": complete,
+                    "tables": {t: self.rows[t] for t in self.tables if t in self.rows}}
+        write_text(self.folder / MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False) + "\n")
+
+
+def read_manifest(folder: str | Path) -> dict | None:
+    """The manifest of an output folder, or None when it has none (written before manifests
+    existed, or not an output folder)."""
+    path = Path(folder) / MANIFEST
+    if not path.is_file():
+        return None
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        raise InputError(f"{folder}: unreadable {MANIFEST}; run the command that wrote the folder again") from None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("tables"), dict):
+        raise InputError(f"{folder}: {MANIFEST} does not list the folder's tables; run the command again")
+    return manifest
+
+
+def check_folder(folder: str | Path, tables: Iterable[str]) -> None:
+    """:class:`InputError` unless the ``tables`` of an output folder belong to one finished run.
+
+    A folder without a manifest passes. With one, the run must be complete, and each of
+    ``tables`` must be listed with its row count if and only if it is present.
+
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with FolderWriter(folder, command="load", tables=["articles.parquet"]) as out:
+    ...     _ = out.write("articles.parquet", pd.DataFrame({"text": ["a"]}))
+    >>> _ = write_table(pd.DataFrame({"text": ["a", "b"]}), folder / "articles.parquet")
+    >>> check_folder(folder, ["articles.parquet", "tokens.parquet"])
+    Traceback (most recent call last):
+    ...
+    analysis.errors.InputError: ...: articles.parquet has 2 rows, the manifest says 1 (the folder mixes runs); run load again
+    """
+    folder = Path(folder)
+    manifest = read_manifest(folder)
+    if manifest is None:
+        return
+    command = manifest.get("command") or "the command that wrote it"
+    if not manifest.get("complete"):
+        raise InputError(f"{folder}: incomplete output (a run of {command} did not finish); run {command} again")
+    listed = manifest["tables"]
+    for name in tables:
+        path = folder / name
+        if name in listed and not path.exists():
+            raise InputError(f"{folder}: {name} is missing (listed in {MANIFEST}); run {command} again")
+        if name not in listed and path.exists():
+            raise InputError(f"{folder}: {name} was not written by the last run of {command} (not in {MANIFEST})")
+        if name in listed and _row_count(path) != listed[name]:
+            raise InputError(f"{folder}: {name} has {_row_count(path)} rows, the manifest says {listed[name]} "
+                             f"(the folder mixes runs); run {command} again")
+
+
+def _row_count(path: Path) -> int:
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_metadata(path).num_rows
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: unreadable Parquet file ({exc})") from None
