@@ -25,6 +25,7 @@ import hashlib
 import io
 import json
 import logging
+import os
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -60,6 +61,7 @@ TEXT_SUFFIXES = {".txt", ".md"}
 RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".parquet", ".html", ".htm"}
 SUPPORTED = TEXT_SUFFIXES | RECORD_SUFFIXES | {".gz", ".zip"}
 DEFAULT_MAX_CHARS = 20_000_000
+EARLIEST_DATE = pd.Timestamp("1700-01-01")  # older dates are placeholders, not news
 
 DATELINE_RE = re.compile(
     r"^(?P<dateline>(?:[A-ZÄÖÜ][\w.'’-]*)(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,3}(?:\s*\([\w/ .-]{2,30}\))?)"
@@ -95,8 +97,25 @@ class _Reject:
 
 # --- decoding ---------------------------------------------------------------------------------
 
+# byte-order marks of the UTF-16 and UTF-32 encodings (Python's codecs of these names read the mark
+# and take the byte order from it); UTF-32 first, as its little-endian mark starts like UTF-16's
+UNICODE_BOMS = {"utf-32": (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-16": (b"\xff\xfe", b"\xfe\xff")}
+
+
+def _bom_encoding(head: bytes) -> str | None:
+    """``utf-32``, ``utf-16`` or ``utf-8-sig`` when ``head`` starts with that byte-order mark, else None.
+
+    >>> _bom_encoding("x".encode("utf-16")), _bom_encoding("x".encode("utf-8-sig")), _bom_encoding(b"x")
+    ('utf-16', 'utf-8-sig', None)
+    """
+    for encoding, marks in UNICODE_BOMS.items():
+        if head.startswith(marks):
+            return encoding
+    return "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else None
+
 def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
-    """Decode ``data`` as UTF-8, else cp1252, else latin-1; return ``(text, encoding)``.
+    """Decode ``data`` by its byte-order mark (UTF-8, UTF-16, UTF-32), else as UTF-8, else cp1252,
+    else latin-1; return ``(text, encoding)``. Line ends become ``\\n``.
 
     Raises :class:`RecordError` for empty or binary content (NUL bytes or many control characters).
 
@@ -105,6 +124,13 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """
     if not data.strip():
         raise RecordError("empty file")
+    bom = _bom_encoding(data)
+    if bom in UNICODE_BOMS:
+        try:
+            text = data.decode(bom)
+        except UnicodeDecodeError as exc:
+            raise RecordError(f"invalid {bom} (byte-order mark found, but byte {exc.start} does not decode)") from None
+        return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), bom
     if b"\x00" in data[:8192]:
         raise RecordError("binary file (contains NUL bytes)")
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
@@ -182,10 +208,14 @@ _MONTH_D_Y = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})
 def parse_date(value) -> pd.Timestamp:
     """Parse a date: ISO 8601, ``26.04.2019``, ``26. April 2019``, ``April 26, 2019``; NaT if unknown.
 
-    Time-zone-aware values are converted to UTC and returned without a zone.
+    Time-zone-aware values are converted to UTC and returned without a zone. A two-digit year
+    takes the POSIX pivot of ``%y`` (69–99 → 1969–1999, 00–68 → 2000–2068). Dates before
+    :data:`EARLIEST_DATE` or more than two years ahead are placeholders or typos: NaT.
 
     >>> parse_date("26. April 2019"), parse_date("Apr. 26, 2019").day, parse_date("kein Datum")
     (Timestamp('2019-04-26 00:00:00'), 26, NaT)
+    >>> parse_date("31.12.99"), parse_date("0001-01-01")
+    (Timestamp('1999-12-31 00:00:00'), NaT)
     """
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return pd.NaT
@@ -209,13 +239,15 @@ def parse_date(value) -> pd.Timestamp:
             elif (m := _MONTH_D_Y.search(s)) and m[1].lower() in months:
                 day, month, year = int(m[2]), months[m[1].lower()], int(m[3])
             if year is not None:
-                year += 2000 if year < 100 else 0
+                year += (1900 if year >= 69 else 2000) if year < 100 else 0  # the POSIX pivot of %y
                 try:
                     ts = pd.Timestamp(year=year, month=month, day=day)
                 except ValueError:
                     ts = pd.NaT
     if ts is not pd.NaT and ts.tzinfo is not None:
         ts = ts.tz_convert("UTC").tz_localize(None)
+    if ts is not pd.NaT and not EARLIEST_DATE <= ts <= pd.Timestamp.now() + pd.DateOffset(years=2):
+        return pd.NaT  # a placeholder (0001-01-01) or a typo, not a date of news
     return ts
 
 
@@ -273,6 +305,16 @@ def _pick(record: dict, role: str, fields: dict[str, str], lowered: dict[str, st
     return None, None
 
 
+def _present_text_field(record: dict, fields: dict[str, str], lowered: dict[str, str]) -> str | None:
+    """The name of a text field that is present but empty (None or ""), or None."""
+    names = [fields["text"]] if "text" in fields else FIELD_CANDIDATES["text"]
+    for candidate in names:
+        for key in (candidate, lowered.get(candidate.lower())):
+            if key is not None and key in record:
+                return key
+    return None
+
+
 def _lowered_names(record: dict) -> dict[str, str]:
     """Lower-cased form -> name, for the record's field names that are not lower case.
 
@@ -299,6 +341,8 @@ def _to_row(rec: _Record, *, fields: dict[str, str], lang: str | None, max_chars
         raise RecordError(f"expected an object with a text field, found {type(data).__name__}")
     lowered = _lowered_names(data)
     text, text_key = _pick(data, "text", fields, lowered)
+    if text is None and (empty := _present_text_field(data, fields, lowered)) is not None:
+        raise RecordError(f"empty text (field {empty!r} is there but holds no text)")
     if text is None:
         wanted = fields.get("text") or ", ".join(FIELD_CANDIDATES["text"])
         raise RecordError(f"no text field (expected one of: {wanted}); fields present: {', '.join(map(str, data)) or 'none'}")
@@ -306,7 +350,7 @@ def _to_row(rec: _Record, *, fields: dict[str, str], lang: str | None, max_chars
         raise RecordError(f"field {text_key!r} holds {type(text).__name__}, expected text")
     text = text.replace("\r\n", "\n").strip()
     if not text:
-        raise RecordError(f"field {text_key!r} is empty")
+        raise RecordError(f"empty text (field {text_key!r} holds only white space)")
     if len(text) > max_chars:
         raise RecordError(f"article too large ({len(text):,} characters > max_chars={max_chars:,})")
     row, used = {}, {text_key}
@@ -439,23 +483,36 @@ class _Prefixed(io.RawIOBase):
 
 
 def _decoded_lines(raw: IO[bytes], name: str) -> Iterator[str]:
-    """Lines of a binary stream decoded as UTF-8, falling back to cp1252 per line (logged once)."""
+    """Lines of a binary stream decoded as UTF-8 (a leading byte-order mark dropped), falling back
+    to cp1252 per line (logged once). A line holding carriage returns is split at them, so files
+    with old Mac line ends (CR only) give one line per record; ``\\r\\n`` becomes ``\\n``."""
     warned = False
+    first = True
     for line in raw:
         try:
-            yield line.decode("utf-8")
+            text = line.decode("utf-8")
         except UnicodeDecodeError:
             if not warned:
                 log.warning("%s: lines that are not valid UTF-8 decoded as cp1252", name)
                 warned = True
-            yield line.decode("cp1252", errors="replace")
+            text = line.decode("cp1252", errors="replace")
+        if first:
+            text, first = text.removeprefix("\ufeff"), False
+        if "\r" in text:
+            yield from text.replace("\r\n", "\n").replace("\r", "\n").splitlines(keepends=True)
+        else:
+            yield text
 
 
 def _records_from_stream(raw: IO[bytes], name: str, suffix: str, max_chars: int) -> Iterator[_Record | _Reject]:
     """Records of a file opened in binary mode; line formats are streamed, others read whole."""
     if suffix in (".jsonl", ".ndjson", ".csv", ".tsv"):
         head = raw.read(8192)
-        if not head.strip():
+        bom = _bom_encoding(head)
+        if bom in UNICODE_BOMS:  # UTF-16/32: decoded by the mark's codec, line ends as the text has them
+            text = io.TextIOWrapper(io.BufferedReader(_Prefixed(head, raw)), encoding=bom, errors="replace", newline=None)
+            yield from _line_records(text, name, suffix, bom)
+        elif not head.strip():
             yield _Reject(name, "empty file")
         elif b"\x00" in head:
             yield _Reject(name, "binary file (contains NUL bytes)")
@@ -541,17 +598,58 @@ def _file_records(path: Path, name: str, max_chars: int) -> Iterator[_Record | _
 
 # --- inputs -------------------------------------------------------------------------------------
 
-def _expand(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], bool]:
-    """Files named by ``paths`` (files, folders, globs) with display names; and whether any was a folder or glob."""
+def _walk(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The files below ``folder`` (hidden names skipped) and the entries that cannot be read.
+
+    Linked folders are followed, each real folder once: a link back into a folder already read
+    (a loop) or a second link to it is reported, as are dangling links and unreadable folders.
+    """
+    files, problems, seen = [], [], {os.path.realpath(folder)}
+
+    def unreadable(exc: OSError) -> None:
+        problems.append((str(exc.filename), f"unreadable folder: {exc.strerror}"))
+
+    for root, dirs, names in os.walk(folder, followlinks=True, onerror=unreadable):
+        keep = []
+        for d in dirs:
+            if d.startswith("."):
+                continue
+            real = os.path.realpath(os.path.join(root, d))
+            if real in seen:
+                problems.append((os.path.join(root, d), f"linked folder skipped: it leads to {real}, which is read already (a loop or a repeat)"))
+                continue
+            seen.add(real)
+            keep.append(d)
+        dirs[:] = keep
+        for n in names:
+            path = Path(root, n)
+            if n.startswith("."):
+                continue
+            if path.is_file():
+                files.append(path)
+            elif path.is_symlink() and not path.exists():
+                problems.append((str(path), f"dangling link: its target {os.readlink(path)} does not exist"))
+    return sorted(files), problems
+
+
+def _expand(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], bool, list[tuple[str, str]]]:
+    """Files named by ``paths`` (files, folders, globs) with display names; whether any was a
+    folder or glob; and (origin, reason) of folder entries that cannot be read (see :func:`_walk`)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    files, many = [], False
+    if not isinstance(paths, Iterable) or isinstance(paths, (bytes, dict)):
+        raise InputError(f"paths: expected a file, folder or glob (str or Path) or a list of them, got {type(paths).__name__}")
+    paths = list(paths)
+    if bad := [p for p in paths if not isinstance(p, (str, Path))]:
+        raise InputError(f"paths: expected str or Path items, got {type(bad[0]).__name__} ({bad[0]!r})")
+    files, many, problems = [], False, []
     for p in paths:
         p = Path(p)
         if p.is_dir():
             many = True
-            found = sorted(f for f in p.rglob("*") if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            found, bad = _walk(p)
             files += [(f, str(f)) for f in found]
+            problems += bad
         elif p.is_file():
             files.append((p, str(p)))
         elif glob.has_magic(str(p)):
@@ -562,7 +660,7 @@ def _expand(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], bool]:
             files += [(m, str(m)) for m in matches]
         else:
             raise InputError(f"{p}: no such file or folder")
-    return files, many
+    return files, many, problems
 
 
 def iter_articles(
@@ -582,7 +680,7 @@ def iter_articles(
     >>> sum(len(chunk.articles) for chunk in iter_articles(["data"], chunk_size=1))
     1
     """
-    files, many = _expand(paths)
+    files, many, problems = _expand(paths)
     errors = errors or ("collect" if many else "raise")
     if errors not in ("collect", "raise"):
         raise InputError(f"errors must be 'collect' or 'raise', got {errors!r}")
@@ -597,6 +695,8 @@ def iter_articles(
             raise InputError(f"{origin}: {reason}")
         rejected.append({"origin": origin, "reason": reason})
 
+    for origin, reason in problems:
+        reject(origin, reason)
     bar = tqdm(total=len(files), disable=not progress, desc="load", unit="file")
     for path, name in files:
         if path.suffix.lower() not in SUPPORTED:
