@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, partial
 from itertools import compress
@@ -357,6 +357,20 @@ def _is_word(t: _Tok) -> bool:
     return bool(_WORD.search(t.text))
 
 
+def _last_char_before(text: str, i: int, start: int) -> str:
+    """The last non-space character of ``text[start:i]``, or "" (scans back over spaces only)."""
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i > start else ""
+
+
+def _comma_after(text: str, i: int, end: int) -> bool:
+    """Whether a comma follows ``i`` before ``end`` after blanks only (“…,” said X, „…“, sagte X)."""
+    while i < end and text[i] == " ":
+        i += 1
+    return i < end and text[i] == ","
+
+
 class _Article:
     """Rules applied to one article; produces a list of :class:`_Quote`."""
 
@@ -364,6 +378,8 @@ class _Article:
         self.text, self.sents, self.toks, self.lex = text, sentences, tokens, lex
         self.de = lex.lang == "de"
         self._sent_quote: dict = {}
+        self._offsets: dict = {}  # sentence -> (token starts, token ends, cue positions, clause-mark positions)
+        self._clause_cues: dict = {}  # (sentence, token, clause end) -> cue_at's answer, for fragments
         self._pre = None  # (sentence, end, cue positions, frame positions, clause marks, moods) of the last test
         self.trig = np.ones(len(sentences), dtype=bool)   # sentence has a cue or attribution word
         self.moody = np.ones(len(sentences), dtype=bool)  # sentence has a Konjunktiv form
@@ -374,10 +390,16 @@ class _Article:
         self.merge_continued = not self.de  # "“A,” he said. “B.”" is one quotation
         self.frame_konj_strong = False  # only Konjunktiv I (not II) makes a cue clause reported content
 
-    # -- token classes --
-    def konj(self, t: _Tok) -> str | None:
-        """Mood of a Konjunktiv form (``I``, ``II``, ``reportative``) or None (set by :func:`_moods`)."""
-        return t.mood
+    def offsets(self, k: int) -> tuple[list, list, list, list]:
+        """Token starts and ends, cue positions and clause-mark positions of sentence ``k`` (computed
+        once, so that rules called once per quotation mark stay linear in a sentence's length)."""
+        got = self._offsets.get(k)
+        if got is None:
+            toks = self.toks[k]
+            got = self._offsets[k] = ([t.start for t in toks], [t.end for t in toks],
+                                      [i for i, t in enumerate(toks) if t.cue],
+                                      [i for i, t in enumerate(toks) if t.text in _CLAUSE_MARKS])
+        return got
 
     def cue_at(self, toks: list[_Tok], i: int, clause_end: int) -> tuple[str, list[int]] | None:
         """Cue lemma and token indices for a speech verb at ``toks[i]`` (particle searched to ``clause_end``)."""
@@ -635,14 +657,12 @@ class _Article:
             words = len(re.findall(r"\w+", inner))
             si = max(0, bisect_right(sent_starts, qs) - 1)
             sj = max(0, bisect_right(sent_starts, max(qs, qe - 1)) - 1)
-            pre = text[self.sents[si][0]:qs]
-            post = text[qe:self.sents[sj][1]]
-            clause_initial = not pre.strip() or pre.rstrip()[-1:] in ":" or (
-                pre.rstrip()[-1:] == "," and inner[:1].isupper())
+            before = _last_char_before(text, qs, self.sents[si][0])  # "" at the sentence start
+            clause_initial = not before or before == ":" or (before == "," and inner[:1].isupper())
             sentence_like = inner.rstrip()[-1:] in ".!?…" or words >= 8
-            continued = post.strip(" ").startswith(",") or inner.rstrip().endswith(",")  # “…,” said X
+            continued = _comma_after(text, qe, self.sents[sj][1]) or inner.rstrip().endswith(",")  # “…,” said X
             if not clause_initial or words < 3 or (words < 5 and not sentence_like and not continued
-                                                   and not pre.rstrip().endswith(":")):
+                                                   and before != ":"):
                 direct_spans.append((qs, qe, False))
                 continue
             direct_spans.append((qs, qe, True))
@@ -750,17 +770,22 @@ class _Article:
         Indiskretion“ sprach der Politiker"), or None."""
         toks = self.toks[k]
         n = len(toks)
-        at = [i for i, t in enumerate(toks) if qs <= t.start < qe]
-        if not at:
+        starts, _, cue_pos, marks = self.offsets(k)
+        first, stop = bisect_left(starts, qs), bisect_left(starts, qe)
+        if first >= stop:
             return None
-        inside = range(at[0], at[-1] + 1)
-        commas = [i for i, t in enumerate(toks) if t.text in _CLAUSE_MARKS and not qs <= t.start < qe]
-        lo = max([c + 1 for c in commas if c < inside[0]], default=0)
-        hi = min([c for c in commas if c > inside[-1]], default=n)
-        for i in range(lo, hi):
-            if i in inside or not toks[i].cue:
+        inside = range(first, stop)
+        # the clause marks next to the fragment, outside it
+        m = bisect_left(marks, first)
+        lo = marks[m - 1] + 1 if m else 0
+        m = bisect_left(marks, stop)
+        hi = marks[m] if m < len(marks) else n
+        for i in cue_pos[bisect_left(cue_pos, lo):bisect_left(cue_pos, hi)]:
+            if i in inside:
                 continue
-            c = self.cue_at(toks, i, hi)
+            key = (k, i, hi)  # many fragments of one clause ask for the same cue
+            c = self._clause_cues[key] if key in self._clause_cues else self._clause_cues.setdefault(
+                key, self.cue_at(toks, i, hi))
             if not c:
                 continue
             sa, sb = self.subject(toks, lo, i, hi)
@@ -792,10 +817,10 @@ class _Article:
         fs, fe = q.frame[0][0], q.frame[-1][1]
         k = max(0, bisect_right(sent_starts, fs) - 1)
         toks = self.toks[k]
-        idx = [i for i, t in enumerate(toks) if fs <= t.start and t.end <= fe]
-        if not idx:
+        starts, ends, _, _ = self.offsets(k)
+        lo, hi = bisect_left(starts, fs), bisect_right(ends, fe)  # the tokens inside the frame
+        if hi <= lo:
             return
-        lo, hi = idx[0], idx[-1] + 1
         lex = self.lex
         preps, verbs, dets = lex.addressee_preps, lex.addressee_verbs, lex.addressee_dets
         for i in range(lo, hi):

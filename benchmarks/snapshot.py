@@ -110,14 +110,15 @@ def compare(old: Path, new: Path, *, ignore: list[str]) -> int:
             print(f"{path.stem}: {len(a)} rows vs {len(b)} rows")
             differ += 1
             continue
-        same = (a.astype(str) == b.astype(str)).all(axis=1)
+        a, b = (x.astype(object).fillna("<missing>").astype(str) for x in (a, b))  # None and NaN alike
+        same = (a == b).all(axis=1)
         if same.all():
             print(f"{path.stem}: identical ({len(a)} rows)")
             continue
         differ += 1
         print(f"{path.stem}: {int((~same).sum())} of {len(a)} rows differ")
         for i in same[~same].index[:5]:
-            cols = [c for c in a.columns if str(a.at[i, c]) != str(b.at[i, c])]
+            cols = [c for c in a.columns if a.at[i, c] != b.at[i, c]]
             for c in cols:
                 print(f"  row {i} {c}: {str(a.at[i, c])[:160]!r} -> {str(b.at[i, c])[:160]!r}")
     return 1 if differ else 0
