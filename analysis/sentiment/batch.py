@@ -1,0 +1,129 @@
+"""The column-wise fast path: many texts of one language scored at once, without explanations.
+
+Units are split at whitespace and each chunk type is analysed once; the units without a lexicon
+word, and those without a rule word, are settled by C-level look-ups over the whole batch; the
+rest goes through :func:`analysis.sentiment.unit.score_tokens`. Long units are scored per
+sentence, the sentences of all long units of a batch as one batch.
+
+>>> polarity_only(["good talks", "bad talks"], "en").round(2).tolist()
+[0.43, -0.53]
+"""
+from __future__ import annotations
+
+import math
+import operator
+from collections.abc import Iterable
+from itertools import chain, compress, repeat
+
+import numpy as np
+
+from analysis.runtime import gc_paused
+from analysis.sentiment.lexicon import Lexicon, lexicon
+from analysis.sentiment.parameters import ALPHA, LONG_CHARS, LONG_UNIT, SENT_PIECE, TOKEN_RE
+from analysis.sentiment.steps import squash
+from analysis.sentiment.unit import score_tokens
+from analysis.sentiment.word_types import remember_chunk
+
+
+def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = False):
+    """Raw sums (polarity, cooperation, certainty), hit counts and flags of many texts at once.
+
+    Units are split at whitespace, and each new chunk is analysed once (:func:`~analysis.sentiment.word_types.remember_chunk`).
+    The work that needs no rule is done with C-level look-ups over the whole batch: finding units
+    without any lexicon word, and units without any rule word, whose sums are the chunks' plain
+    values. Only the rest is tokenized and goes through the rule path of :func:`~analysis.sentiment.unit.score_tokens`.
+    Long units go through :func:`analysis.sentiment.score.score_long` (their values are already squashed means).
+    With ``polarity_only`` the plain look-ups skip cooperation, certainty and hit counts.
+    """
+    n = len(texts)
+    sp, sc, sr, nh, flag = [0.0] * n, [0.0] * n, [0.0] * n, [0] * n, [""] * n
+    squashed = [False] * n
+    if set(map(type, texts)) <= {str}:
+        strs, units = range(n), texts
+    else:
+        strs = [i for i, t in enumerate(texts) if isinstance(t, str)]
+        for i in set(range(n)).difference(strs):
+            t = texts[i]
+            flag[i] = "missing" if t is None or (isinstance(t, float) and math.isnan(t)) else "non_string"
+        units = [texts[i] for i in strs]
+    words = list(map(str.split, units))
+    c = lex.chunks
+    for chunk in set(chain.from_iterable(words)).difference(c.tokens):
+        remember_chunk(chunk, lex)
+    for k in compress(range(len(units)), map(operator.not_, words)):
+        flag[strs[k]] = "empty"
+    # a unit is long by its number of tokens, which is at most its number of characters
+    lengths = list(map(len, units))
+    long = {k for k in compress(range(len(units)), map(LONG_UNIT.__lt__, lengths))
+            if lengths[k] > LONG_CHARS or sum(map(len, map(c.tokens.__getitem__, words[k]))) > LONG_UNIT}
+    if long:
+        batch_long(sorted(long), units, strs, lex, alpha, (sp, sc, sr, nh, flag, squashed))
+    # units with a lexicon word: with a rule word they take the rule path, else plain look-ups
+    scored = [k for k in compress(range(len(units)), map(operator.not_, map(c.lexical.isdisjoint, words)))
+              if k not in long]
+    plain = []
+    pieces = c.tokens.__getitem__
+    for k in scored:
+        if c.needs_rules(words[k]):
+            i = strs[k]
+            toks = list(chain.from_iterable(map(pieces, words[k])))  # strings already hashed: fast look-ups
+            sp[i], sc[i], sr[i], _, nh[i] = score_tokens(toks, None, lex, screened=True)
+        else:
+            plain.append(k)
+    zero = repeat(0)
+    for values, out in [(c.pol, sp)] if polarity_only else [(c.pol, sp), (c.coop, sc), (c.cert, sr), (c.n_lex, nh)]:
+        get = values.get
+        for k in plain:
+            out[strs[k]] = sum(map(get, words[k], zero))
+    return sp, sc, sr, nh, flag, squashed
+
+
+def batch_long(long: list[int], units: list, strs, lex: Lexicon, alpha: float, out: tuple) -> None:
+    """:func:`analysis.sentiment.score.score_long` for many long units at once: the sentences of all of them are scored
+    in one batch, and each unit gets the means of its sentences (written into ``out``)."""
+    sp, sc, sr, nh, flag, squashed = out
+    short, owner, big = [], [], []
+    for k in long:
+        for p in SENT_PIECE.findall(units[k]):
+            if len(p) <= LONG_UNIT or len(TOKEN_RE.findall(p)) <= LONG_UNIT:
+                short.append(p)
+                owner.append(k)
+            else:
+                big.append((k, p))
+    vals: dict[int, tuple[list, list, list]] = {k: ([], [], []) for k in long}  # squashed values per unit
+    hits = dict.fromkeys(long, 0)
+    a, b, c, n, f, _ = batch(short, lex, alpha)
+    for j, k in enumerate(owner):
+        if f[j] != "empty":
+            for v, x in zip(vals[k], (a[j], b[j], c[j])):
+                v.append(squash(x, alpha))
+            hits[k] += int(n[j])
+    for k, p in big:  # pieces of more than LONG_UNIT tokens without a sentence end
+        toks = TOKEN_RE.findall(p)
+        for s0 in range(0, len(toks), LONG_UNIT):
+            x, y, z, _, nn = score_tokens(toks[s0:s0 + LONG_UNIT], None, lex)
+            for v, w in zip(vals[k], (x, y, z)):
+                v.append(squash(w, alpha))
+            hits[k] += nn
+    for k, per_dim in vals.items():
+        i = strs[k]
+        sp[i], sc[i], sr[i] = (float(np.mean(v)) if v else 0.0 for v in per_dim)
+        nh[i], flag[i], squashed[i] = hits[k], "long_unit", True
+
+
+def squash_all(values: list, squashed: list, alpha: float) -> np.ndarray:
+    v = np.asarray(values, dtype=float)
+    out = v / np.sqrt(v * v + alpha)
+    return np.where(np.asarray(squashed, dtype=bool), v, out)
+
+
+@gc_paused()  # many small acyclic objects: see analysis.runtime
+def polarity_only(texts: Iterable, lang: str, *, alpha: float = ALPHA) -> np.ndarray:
+    """Fast path: polarity of each text, without explanations (used by benchmarks and evaluation).
+
+    >>> polarity_only(["good talks", "bad talks"], "en").round(2).tolist()
+    [0.43, -0.53]
+    """
+    sp, _, _, _, _, squashed = batch(list(texts), lexicon(lang), alpha, polarity_only=True)
+    return squash_all(sp, squashed, alpha)
+

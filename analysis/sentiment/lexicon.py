@@ -1,0 +1,321 @@
+"""The lexicons of one language: entries, their look-up tables, the rule word lists, loaded once.
+
+A :class:`Lexicon` holds the diplomatic lexicon of this package (``resources/<lang>/
+sentiment_lexicon.tsv``) over the base lexicon read from an installed package (vaderSentiment,
+textblob-de), indexed by form, lemma and stem, and the rule word lists of the same folder. It also
+caches what the engine learns about each word type and whitespace chunk (``types``, ``words``,
+``chunks``; see :mod:`analysis.sentiment.word_types`).
+
+>>> lexicon("de").entries["einigung"].term
+'Einigung'
+"""
+from __future__ import annotations
+
+import logging
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from functools import cache, partial
+from importlib import util as _import_util
+from itertools import chain
+from pathlib import Path
+
+from analysis.errors import InputError
+from analysis.resources import ROOT, table, wordlist
+from analysis.segment import lemmatize as _lemmatize
+from analysis.sentiment.parameters import BASE_WEIGHT, MIN_COMPOUND_PART, PREFIX
+from analysis.wordforms import stem as stem_word
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: values in −1…1 and where it came from."""
+
+    term: str
+    polarity: float
+    cooperation: float
+    certainty: float
+    source: str
+
+
+@dataclass
+class Roles:
+    """Which strings matter to the rules, as sets and dicts that C-level look-ups can use.
+
+    Kept twice per language: for word types (tokens) and for whitespace-delimited chunks
+    ("agreement," holds the tokens "agreement" and ","), so that most units are scored from their
+    chunks without being tokenized at all.
+    """
+
+    lexical: set[str] = field(default_factory=set)        # is (or holds) a lexicon word or the start of one
+    rules: set[str] = field(default_factory=set)          # has a rule role (negator, intensifier …)
+    phrase_heads: set[str] = field(default_factory=set)   # starts a multi-word entry
+    phrase_rare: set[str] = field(default_factory=set)    # is the rarest word of one
+    pol: dict[str, float] = field(default_factory=dict)   # summed values of the plain lexicon words
+    coop: dict[str, float] = field(default_factory=dict)
+    cert: dict[str, float] = field(default_factory=dict)
+    n_lex: dict[str, int] = field(default_factory=dict)   # number of lexicon words
+    tokens: dict[str, tuple] = field(default_factory=dict)  # the tokens a chunk holds (chunks only)
+
+    def needs_rules(self, words) -> bool:
+        """Whether a unit needs the rule path: a rule word, or the first and the rarest word of a
+        multi-word entry."""
+        return not (self.rules.isdisjoint(words)
+                    and (self.phrase_rare.isdisjoint(words) or self.phrase_heads.isdisjoint(words)))
+
+
+@dataclass
+class Lexicon:
+    """Everything the engine knows about one language (built once, see :func:`lexicon`)."""
+
+    lang: str
+    entries: dict[str, Entry]
+    stems: dict[str, Entry]
+    non_nouns: dict[str, Entry]         # German: the same without the (capitalised) noun entries,
+    non_noun_stems: dict[str, Entry]    # for lower-case words
+    endings: dict[bool, frozenset[str]]  # inflection endings after a noun (True) or other entry (False)
+    function_words: frozenset[str]      # stopwords.txt
+    actor_heads: tuple[str, ...]        # role and institution nouns (role_nouns.tsv) and their plurals:
+                                        # Gesundheits|minister names an actor, not a tone
+    noun_starts: frozenset[str]         # first letters of the diplomatic lexicon's nouns (compound modifiers)
+    prefixes: frozenset[str]            # first letters (folded) of every entry and stem: a cheap test
+                                        # before stemming a word or lemmatizing a compound's head
+    stem: object
+    phrases: dict[str, list[tuple[tuple[str, ...], Entry]]]
+    negators: frozenset[str]
+    negator_suffixes: tuple[str, ...]
+    post_negators: frozenset[str]
+    correlatives: dict[str, str]
+    negation_exceptions: dict[str, frozenset[str]]
+    intensifiers: dict[str, float]
+    shifters: dict[str, bool]           # valence shifter → reverses positive hits too
+    contrast: frozenset[str]
+    clause_markers: frozenset[str]
+    clause_predicates: frozenset[str]
+    complementizers: frozenset[str]
+    forward_negators: frozenset[str]
+    compounds: bool
+    names_by_case: bool                 # capitals mark names (not German, which capitalises every noun)
+    phrase_tails: frozenset[str] = frozenset()
+    first_correlatives: frozenset[str] = frozenset()
+    types: dict[str, tuple] = field(default_factory=dict)  # per word type: (flags, lemma, entry, factor, note)
+    lemmas: dict[str, str] = field(default_factory=dict)   # per word type: lower-cased lemma
+    words: Roles = field(default_factory=Roles)           # per word type seen
+    chunks: Roles = field(default_factory=Roles)          # per whitespace-delimited chunk seen
+
+
+def _package_file(package: str, *parts: str) -> Path | None:
+    spec = _import_util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
+    return path if path.exists() else None
+
+
+def _base_vader() -> dict[str, float]:
+    """vaderSentiment's lexicon (MIT), read from the installed package; values −4…4 → −1…1."""
+    path = _package_file("vaderSentiment", "vader_lexicon.txt")
+    if path is None:
+        log.warning("vaderSentiment is not installed: English scores use the diplomatic lexicon only")
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            try:
+                out[parts[0].strip().lower()] = float(parts[1]) / 4.0
+            except ValueError:
+                continue
+    return out
+
+
+def _base_textblob_de() -> dict[str, float]:
+    """The German polarity lexicon bundled with textblob-de (lemmas, −1…1), read from the package."""
+    path = _package_file("textblob_de", "data", "de-sentiment.xml")
+    if path is None:
+        log.warning("textblob-de is not installed: German scores use the diplomatic lexicon only")
+        return {}
+    sums: dict[str, list[float]] = {}
+    for w in ET.parse(path).getroot().iter("word"):
+        form, pol = w.get("form"), w.get("polarity")
+        if not form or pol is None:
+            continue
+        try:
+            sums.setdefault(form.lower(), []).append(float(pol))
+        except ValueError:
+            continue
+    return {k: sum(v) / len(v) for k, v in sums.items() if any(v)}
+
+
+BASES = {"en": _base_vader, "de": _base_textblob_de}
+
+
+def _optional_list(lang: str, name: str) -> frozenset[str]:
+    return wordlist(lang, name) if (ROOT / lang / f"{name}.txt").exists() else frozenset()
+
+
+def _index(single: list[Entry], base: dict[str, Entry], lang: str, stem) -> tuple[dict, dict]:
+    """Look-up tables of one-word entries: by lower-cased form and lemma (over the base lexicon),
+    and by Snowball stem for inflected forms the lemmatizer does not know (eskaliert → eskali)."""
+    entries = dict(base)
+    # exact forms first, then lemma keys where no exact form claimed them (Streit vs. streiten)
+    for e in single:
+        entries[e.term.lower()] = e
+    claimed = {e.term.lower() for e in single}
+    exact = _optional_list(lang, "sentiment_exact_forms")  # könnte is a hedge, kann is not
+    for e in single:
+        for k in ([] if e.term in exact else _key(e.term, lang)[1:]):
+            if k not in claimed:
+                entries[k] = e
+    stems: dict[str, Entry] = {}
+    if stem is not None:
+        for e in single:
+            if e.term not in exact:
+                stems.setdefault(stem(e.term.lower()), e)
+    return entries, stems
+
+
+def _inflection_endings(lang: str) -> dict[bool, frozenset[str]]:
+    """``resources/<lang>/inflection_endings.tsv`` by kind of entry: nouns (True), other words (False)."""
+    if not (ROOT / lang / "inflection_endings.tsv").exists():
+        return {}
+    t = table(lang, "inflection_endings")
+    return {noun: frozenset(t.loc[t.applies_to == kind, "ending"]) for noun, kind in ((True, "noun"), (False, "word"))}
+
+
+def _key(term: str, lang: str) -> list[str]:
+    """Lookup keys of a lexicon term: its lower-cased form and its lower-cased lemma.
+
+    The lemma is taken of the term as written: *betonen* is not looked up as *Beton*, nor
+    *weinen* as *Wein*."""
+    low = term.lower()
+    lem = _lemmatize(term, lang).lower()
+    return [low] if lem == low else [low, lem]
+
+
+def _rarest(words: tuple[str, ...], lang: str) -> str:
+    """The least frequent word of a multi-word entry (wordfreq's Zipf scale; the last word without it).
+
+    Units that contain no such key word cannot contain the entry and skip the rule path.
+    """
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return words[-1]
+    return min(words, key=lambda w: (zipf_frequency(w, lang), -words.index(w)))
+
+
+NOUNS_CAPITALISED = frozenset({"de"})  # languages that capitalise every noun, so capitals do not mark names
+STEMMED = frozenset({"de"})  # Snowball fallback (analysis.wordforms.stem); English: simplemma and VADER's forms suffice
+
+
+def _stemmer(lang: str):
+    """Snowball stemmer for ``lang`` that keeps umlauts (*schon* is not *schön*), or None."""
+    return partial(stem_word, lang=lang) if lang in STEMMED else None
+
+
+def available_languages() -> list[str]:
+    """Languages that have a sentiment lexicon (``resources/<lang>/sentiment_lexicon.tsv``).
+
+    >>> available_languages()
+    ['de', 'en']
+    """
+    return sorted(p.parent.name for p in ROOT.glob("*/sentiment_lexicon.tsv"))
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """Load (once) the lexicons and rule word lists of ``lang``.
+
+    :class:`InputError` when the language has no sentiment lexicon.
+
+    >>> lexicon("de").entries["einigung"].cooperation > 0
+    True
+    """
+    if lang not in available_languages():
+        raise InputError(
+            f"no sentiment lexicon for language {lang!r} (available: {', '.join(available_languages())}); "
+            "add resources/<lang>/sentiment_lexicon.tsv or pass lang= explicitly")
+    entries: dict[str, Entry] = {}
+    base_fn = BASES.get(lang)
+    bw = BASE_WEIGHT.get(lang, 1.0)
+    src = {"en": "vader", "de": "textblob-de"}.get(lang, "base")
+    if base_fn is not None:
+        exclude = {w.lower() for w in _optional_list(lang, "sentiment_base_exclude")}
+        for term, pol in base_fn().items():
+            if term in exclude:
+                continue
+            entries[term] = Entry(term, pol * bw, 0.0, 0.0, src)
+    phrases: dict[str, list] = {}
+    diplomatic = table(lang, "sentiment_lexicon")
+    single: list[Entry] = []
+    for row in diplomatic.itertuples(index=False):
+        term = row.term.strip()
+        if not term:
+            continue
+        e = Entry(term, float(row.polarity or 0), float(row.cooperation or 0), float(row.certainty or 0), "diplomatic")
+        words = term.split()
+        if len(words) > 1:
+            lemmas = tuple(_lemmatize(w, lang).lower() for w in words)
+            phrases.setdefault(lemmas[0], []).append((lemmas, e))
+            if words[0].lower() != lemmas[0]:
+                phrases.setdefault(words[0].lower(), []).append((lemmas, e))
+        else:
+            single.append(e)
+    stem = _stemmer(lang)
+    base = entries
+    entries, stems = _index(single, base, lang, stem)
+    # German nouns are capitalised: lower-case words are looked up without the noun entries
+    non_nouns, non_noun_stems = _index([e for e in single if not e.term[:1].isupper()], base, lang, stem) \
+        if lang in NOUNS_CAPITALISED else (entries, stems)
+    for v in phrases.values():
+        v.sort(key=lambda p: -len(p[0]))
+    ints = table(lang, "intensifiers")
+    corr = table(lang, "correlative_negators") if (ROOT / lang / "correlative_negators.tsv").exists() else None
+    exc: dict[str, set] = {}
+    for line in _optional_list(lang, "negation_exceptions"):
+        a, _, b = line.partition(" ")
+        exc.setdefault(a.lower(), set()).add(b.lower())
+    return Lexicon(
+        lang=lang,
+        entries=entries,
+        stems=stems,
+        non_nouns=non_nouns,
+        non_noun_stems=non_noun_stems,
+        endings=_inflection_endings(lang),
+        function_words=_optional_list(lang, "stopwords"),
+        actor_heads=tuple(r + e for r in table(lang, "role_nouns")["role"].str.lower() for e in ("", "s", "n", "en", "nen"))
+        if (ROOT / lang / "role_nouns.tsv").exists() else (),
+        prefixes=frozenset(fold(k[:PREFIX + 1])[:PREFIX] for k in chain(entries, stems)),
+        noun_starts=frozenset(k[:MIN_COMPOUND_PART - 1] for k, e in entries.items()
+                              if e.source == "diplomatic" and e.term[:1].isupper()),
+        stem=stem,
+        phrases=phrases,
+        negators=frozenset(w.lower() for w in wordlist(lang, "negators") if not w.startswith("*")),
+        negator_suffixes=tuple(w[1:].lower() for w in wordlist(lang, "negators") if w.startswith("*")),
+        post_negators=frozenset(w.lower() for w in _optional_list(lang, "post_negators")),
+        correlatives={} if corr is None else dict(zip(corr["second"].str.lower(), corr["first"].str.lower())),
+        negation_exceptions={k: frozenset(v) for k, v in exc.items()},
+        intensifiers={r.term.lower(): float(r.factor) for r in ints.itertuples(index=False)},
+        shifters={k: r.reverses == "both" for r in table(lang, "shifters").itertuples(index=False)
+                  for k in {r.term.lower(), _lemmatize(r.term, lang).lower()}},
+        contrast=frozenset(w.lower() for w in wordlist(lang, "contrast")),
+        clause_markers=frozenset(w.lower() for w in wordlist(lang, "clause_markers")),
+        clause_predicates=frozenset(w.lower() for w in _optional_list(lang, "clause_predicates")),
+        complementizers=frozenset(w.lower() for w in _optional_list(lang, "complementizers")),
+        forward_negators=frozenset(w.lower() for w in _optional_list(lang, "forward_negators")),
+        compounds=lang == "de",
+        names_by_case=lang not in NOUNS_CAPITALISED,
+        phrase_tails=frozenset(_rarest(p, lang) for v in phrases.values() for p, _ in v),
+        first_correlatives=frozenset() if corr is None else frozenset(corr["first"].str.lower()),
+    )
+
+
+def fold(word: str) -> str:
+    """A word as Snowball stems begin: umlauts and ß folded (German), so prefixes compare."""
+    return word.translate(_FOLD)
+
+
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+

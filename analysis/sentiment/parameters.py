@@ -1,0 +1,35 @@
+"""The engine's constants: rule windows and factors, squashing, neutral bands, the token pattern.
+
+>>> TOKEN_RE.findall("Keine Einigung, sagte sie.")
+['Keine', 'Einigung', ',', 'sagte', 'sie', '.']
+"""
+from __future__ import annotations
+
+import re
+
+N_SCALAR = -0.74          # VADER's negation factor
+NEG_WINDOW = 3            # words before a hit in which a negator applies
+SHIFT_WINDOW = (5, 4)     # words after / before a valence shifter in which it reverses a hit
+INT_WINDOW = 2            # words before a hit in which an intensifier applies
+CONTRAST_BEFORE = 0.5     # weight of hits before the last contrast word
+CONTRAST_AFTER = 1.5      # weight of hits after it
+TARGET_SCALE = 10.0       # words; w = 1 / (1 + d / TARGET_SCALE)
+ALPHA = 1.0               # squashing: score = S / sqrt(S**2 + ALPHA)
+LONG_UNIT = 400           # units with more words are scored per sentence and averaged
+PREFIX = 3                # letters compared by the prefix test of Lexicon.prefixes
+MIN_COMPOUND_PART = 4     # shortest head or modifier used when splitting German compounds
+COMPOUND_MODIFIER_WEIGHT = 0.5
+# neutral band per language, tuned on the tuning parts of the evaluation sets (docs/sentiment.md)
+# a float is symmetric; a pair (neg, pos) means negative below -neg, positive above pos
+NEUTRAL_BAND = {"de": 0.4, "en": 0.05}
+DEFAULT_BAND = 0.1
+BASE_WEIGHT = {"de": 0.15, "en": 1.0}   # weight of base-lexicon entries relative to the diplomatic lexicon
+
+OUTPUT_COLUMNS = ["polarity", "label", "cooperation", "certainty", "n_hits", "hits", "flag"]
+
+# a token is a run of characters that are neither space nor punctuation, or one punctuation mark
+# (a negated character class is the fastest pattern for Python's regex engine here)
+PUNCT = ".!?;:,()[]{}–—\"„“”»«‚‘…/"
+TOKEN_RE = re.compile("[^\\s" + re.escape(PUNCT) + "]+|[" + re.escape(PUNCT) + "]")
+SENT_PIECE = re.compile(r"[^.!?\n]+[.!?]*")
+LONG_CHARS = 20 * LONG_UNIT  # texts longer than this are certainly long units

@@ -1,0 +1,218 @@
+"""Scoring texts and tables: :func:`score_text`, :func:`score_sentiment`, and long units.
+
+>>> score_text("Die Gespräche sind gescheitert.", "de")["label"]
+'negative'
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import InputError, require_columns
+from analysis.runtime import gc_paused
+from analysis.sentiment.batch import batch, batch_long, squash_all
+from analysis.sentiment.lexicon import Lexicon, available_languages, lexicon
+from analysis.sentiment.parameters import (
+    ALPHA,
+    DEFAULT_BAND,
+    LONG_CHARS,
+    LONG_UNIT,
+    NEUTRAL_BAND,
+    SENT_PIECE,
+    TOKEN_RE,
+)
+from analysis.sentiment.steps import squash
+from analysis.sentiment.unit import score_tokens
+
+
+def _target_positions(toks: list[str], target: str | None) -> list[int] | None:
+    if not target or not isinstance(target, str):
+        return None
+    parts = [p.lower() for p in TOKEN_RE.findall(target) if p[0].isalnum()]
+    if not parts:
+        return None
+    first = parts[0]
+    pos = [i for i, t in enumerate(toks) if t.lower() == first]
+    if not pos:  # inflected or inside a compound
+        pos = [i for i, t in enumerate(toks) if first in t.lower()]
+    return pos or None
+
+
+def score_text(text, lang: str = "de", *, alpha: float = ALPHA, band: float | None = None,
+               target: str | None = None, hits: bool = True) -> dict:
+    """Score one text; a dict with the columns of :func:`score_sentiment`.
+
+    >>> r = score_text("An agreement was not possible.", "en")
+    >>> r["label"], r["hits"][0]["modifiers"]
+    ('negative', ['clause-negated:not possible'])
+    """
+    lex = lexicon(lang)
+    band = NEUTRAL_BAND.get(lang, DEFAULT_BAND) if band is None else band
+    return _score_one(text, lex, alpha=alpha, band=band, target=target, want_hits=hits)
+
+
+def _label(p: float, band) -> str:
+    neg, pos = band if isinstance(band, tuple) else (band, band)
+    return "positive" if p > pos else "negative" if p < -neg else "neutral"
+
+
+def _score_one(text, lex: Lexicon, *, alpha: float, band: float, target, want_hits: bool) -> dict:
+    if not isinstance(text, str):
+        flag = "missing" if text is None or (isinstance(text, float) and math.isnan(text)) else "non_string"
+        return {"polarity": 0.0, "label": "neutral", "cooperation": 0.0, "certainty": 0.0, "n_hits": 0,
+                "hits": [], "flag": flag}
+    if len(text) > LONG_CHARS:
+        return score_long(text, lex, alpha=alpha, band=band, target=target, want_hits=want_hits)
+    if want_hits:
+        ms = list(TOKEN_RE.finditer(text))
+        toks = [m.group() for m in ms]
+        spans = [m.span() for m in ms]
+    else:
+        toks = TOKEN_RE.findall(text)
+        spans = None
+    if not toks:
+        return {"polarity": 0.0, "label": "neutral", "cooperation": 0.0, "certainty": 0.0, "n_hits": 0,
+                "hits": [], "flag": "empty"}
+    if len(toks) > LONG_UNIT:
+        return score_long(text, lex, alpha=alpha, band=band, target=target, want_hits=want_hits)
+    tpos = _target_positions(toks, target) if target is not None else None
+    sp, sc, sr, hits, nhit = score_tokens(toks, spans, lex, target_pos=tpos, want_hits=want_hits)
+    p = squash(sp, alpha)
+    return {"polarity": p, "label": _label(p, band), "cooperation": squash(sc, alpha),
+            "certainty": squash(sr, alpha), "n_hits": nhit,
+            "hits": hits, "flag": ""}
+
+
+def score_long(text: str, lex, *, alpha, band, target, want_hits):
+    """A unit of many words: score each sentence and average (flag ``long_unit``).
+
+    Sentences are cut at ``.``, ``!``, ``?`` and line breaks (a rough cut is enough here: a
+    wrong cut after an abbreviation only splits a clause), and pieces without punctuation
+    every ``LONG_UNIT`` words.
+    """
+    if not want_hits and target is None:  # without explanations, as a batch of one
+        out = ([0.0], [0.0], [0.0], [0], [""], [False])
+        batch_long([0], [text], [0], lex, alpha, out)
+        return {"polarity": out[0][0], "label": _label(out[0][0], band), "cooperation": out[1][0],
+                "certainty": out[2][0], "n_hits": out[3][0], "hits": [], "flag": "long_unit"}
+    ps, cs, rs, allhits = [], [], [], []
+    n_all = 0
+    for m in SENT_PIECE.finditer(text):
+        piece, off = m.group(), m.start()
+        if want_hits:
+            ms = list(TOKEN_RE.finditer(piece))
+            toks = [x.group() for x in ms]
+            spans = [(x.start() + off, x.end() + off) for x in ms]
+        else:
+            toks, spans = TOKEN_RE.findall(piece), None
+        for k in range(0, len(toks), LONG_UNIT):
+            seg = toks[k:k + LONG_UNIT]
+            if not seg:
+                continue
+            tpos = _target_positions(seg, target) if target is not None else None
+            a, b, c, h, nh = score_tokens(seg, spans[k:k + LONG_UNIT] if spans else None, lex,
+                                           target_pos=tpos, want_hits=want_hits)
+            ps.append(squash(a, alpha))
+            cs.append(squash(b, alpha))
+            rs.append(squash(c, alpha))
+            allhits.extend(h)
+            n_all += nh
+    p = float(np.mean(ps)) if ps else 0.0
+    return {"polarity": p, "label": _label(p, band), "cooperation": float(np.mean(cs)) if cs else 0.0,
+            "certainty": float(np.mean(rs)) if rs else 0.0, "n_hits": n_all, "hits": allhits,
+            "flag": "long_unit"}
+
+
+@gc_paused()  # many small acyclic objects: see analysis.runtime
+def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, lang_col: str = "lang",
+                    target_col: str | None = None, band: float | None = None, alpha: float = ALPHA,
+                    hits: bool = True, progress: bool = False) -> pd.DataFrame:
+    """Score every unit (row) of a sentences or quotes table.
+
+    Returns a copy of ``units`` with the columns ``polarity`` (−1…1), ``label`` (negative,
+    neutral, positive; neutral when ``|polarity| <= band``), ``cooperation`` (−1 conflict …
+    +1 cooperation), ``certainty`` (−1 hedged … +1 assertive), ``n_hits``, ``hits`` (list of
+    dicts: term, start, end, source, polarity, cooperation, certainty, weight, modifiers) and
+    ``flag`` ("" or: empty, missing, non_string, long_unit, no_lexicon).
+
+    ``lang`` names one language for all rows; a language without a lexicon is then an
+    :class:`InputError`. Without ``lang`` the ``lang_col`` column decides per row, and rows in a
+    language without a lexicon come back neutral with ``flag == "no_lexicon"``.
+    ``target_col`` (optional) names a column holding a target mention (an actor, a topic): hits
+    near it weigh more. ``hits=False`` skips building the explanations (faster).
+
+    >>> score_sentiment(["Die Verhandlungen sind gescheitert."], lang="de")[["label", "cooperation"]].values.tolist()
+    [['negative', -0.371391]]
+    """
+    if isinstance(units, (list, tuple, pd.Series)):
+        units = pd.DataFrame({text_col: list(units)})
+    require_columns(units, [text_col], table="units")
+    if lang is not None:
+        lexicon(lang)  # raises InputError for a language without a lexicon
+        langs = [lang] * len(units)
+    elif lang_col in units.columns:
+        langs = units[lang_col].tolist()
+    else:
+        raise InputError(f"units: no language given; pass lang='de' or 'en', or a {lang_col!r} column")
+    if target_col is not None:
+        require_columns(units, [target_col], table="units")
+        targets = units[target_col].tolist()
+    else:
+        targets = [None] * len(units)
+    have = set(available_languages())
+    texts = units[text_col].tolist()
+    n = len(texts)
+    pol, coop, cert, nh, flag = [0.0] * n, [0.0] * n, [0.0] * n, [0] * n, [""] * n
+    hit_lists: list = [[] for _ in range(n)] if hits else [None] * n
+    it = enumerate(zip(texts, langs, targets))
+    if progress:
+        from tqdm.auto import tqdm
+
+        it = tqdm(it, total=n, desc="sentiment", unit="unit")
+    if not hits and target_col is None and not progress:
+        # column-wise fast path, one batch per language
+        for lg in set(langs):
+            rows = [i for i, x in enumerate(langs) if x == lg]
+            if lg not in have:
+                for i in rows:
+                    flag[i] = "no_lexicon"
+                continue
+            a, b_, c, k, f, sq = batch([texts[i] for i in rows], lexicon(lg), alpha)
+            pa, pb, pc = squash_all(a, sq, alpha), squash_all(b_, sq, alpha), squash_all(c, sq, alpha)
+            for j, i in enumerate(rows):
+                pol[i], coop[i], cert[i], nh[i], flag[i] = float(pa[j]), float(pb[j]), float(pc[j]), k[j], f[j]
+        it = ()
+    for i, (text, lg, tg) in it:
+        if lg not in have:
+            flag[i] = "no_lexicon"
+            continue
+        lex = lexicon(lg)
+        if hits or tg is not None or not isinstance(text, str) or len(text) > LONG_CHARS:
+            r = _score_one(text, lex, alpha=alpha, band=0.0, target=tg, want_hits=hits)
+            pol[i], coop[i], cert[i], nh[i], flag[i] = r["polarity"], r["cooperation"], r["certainty"], r["n_hits"], r["flag"]
+            if hits:
+                hit_lists[i] = r["hits"]
+            continue
+        toks = TOKEN_RE.findall(text)
+        if not toks:
+            flag[i] = "empty"
+            continue
+        if len(toks) > LONG_UNIT:
+            r = score_long(text, lex, alpha=alpha, band=0.0, target=None, want_hits=False)
+            pol[i], coop[i], cert[i], nh[i], flag[i] = r["polarity"], r["cooperation"], r["certainty"], r["n_hits"], r["flag"]
+            continue
+        a, b_, c, _, nh[i] = score_tokens(toks, None, lex)
+        pol[i], coop[i], cert[i] = squash(a, alpha), squash(b_, alpha), squash(c, alpha)
+    out = units.copy()
+    out["polarity"] = np.round(np.asarray(pol, dtype=float), 6)
+    bands = [NEUTRAL_BAND.get(lg, DEFAULT_BAND) if band is None else band for lg in langs] if band is None else None
+    out["label"] = [_label(p, bands[k] if bands else band) for k, p in enumerate(out["polarity"].tolist())]
+    out["cooperation"] = np.round(np.asarray(coop, dtype=float), 6)
+    out["certainty"] = np.round(np.asarray(cert, dtype=float), 6)
+    out["n_hits"] = np.asarray(nh, dtype=int)
+    out["hits"] = hit_lists
+    out["flag"] = flag
+    return out
+

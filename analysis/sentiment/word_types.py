@@ -1,0 +1,174 @@
+"""What each word type and whitespace chunk means to the engine, analysed once and cached.
+
+A word type's analysis is ``(flags, lemma, entry, factor, note)``: its rule roles as a bit set
+(``F_*``), its lemma, its lexicon entry (or None), an intensifier's factor and a note on how the
+entry was found (``stem``, ``hyphen-head``, ``compound:…``). :func:`remember` stores it in
+``Lexicon.types`` and in the C-level sets and sums of ``Lexicon.words``; :func:`remember_chunk`
+does the same for whitespace-delimited chunks (``Lexicon.chunks``), which lets most units be
+scored without being tokenized.
+
+>>> from analysis.sentiment import lexicon
+>>> flags, lemma, entry, factor, note = remember("eskalierte", lexicon("de"))
+>>> lemma, entry.term, bool(flags & F_LEX)
+('eskalieren', 'eskalieren', True)
+"""
+from __future__ import annotations
+
+from analysis.segment import lemmatize as _lemmatize
+from analysis.sentiment.compounds import compound
+from analysis.sentiment.lexicon import Entry, Lexicon, fold
+from analysis.sentiment.parameters import MIN_COMPOUND_PART, PREFIX, TOKEN_RE
+
+
+# flags of a word type (bit set)
+(F_BOUNDARY, F_NEG, F_POSTNEG, F_INT, F_CONTRAST, F_LEX, F_LOWER, F_PHRASE, F_CLAUSEPRED, F_CORR, F_PTAIL, F_SHIFT,
+ F_CAPITAL) = (1 << i for i in range(13))
+# a word with one of these roles sends its unit through the full rule path; so does the rarest
+# word of a multi-word entry (F_PTAIL: "course") together with its first word (F_PHRASE: "of").
+# F_CAPITAL: a capitalised lexicon word in a language that capitalises only names and sentence
+# starts (English), which may be part of a name ("United Nations", "Clean Air Act")
+RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR | F_SHIFT | F_CAPITAL
+SIMPLE_HIT = F_BOUNDARY | F_LEX | F_PHRASE | RULE_ROLES
+
+
+def _inflects(word: str, entry: Entry, lex: Lexicon) -> bool:
+    """Whether lower-case ``word`` is an inflected form of ``entry``: the entry, less a final -e or a
+    verb's -n/-en, plus an inflection ending (any word when the language lists no endings).
+
+    >>> from analysis.sentiment import lexicon
+    >>> lx = lexicon("de")
+    >>> _inflects("eskalierte", lx.entries["eskalieren"], lx), _inflects("bereits", lx.entries["bereit"], lx)
+    (True, False)
+    """
+    if not lex.endings:
+        return True
+    term = entry.term.lower()
+    endings = lex.endings[entry.term[:1].isupper()]
+    bases = {term, term.removesuffix("e"), term.removesuffix("n"), term.removesuffix("en")}
+    return any(word.startswith(b) and word[len(b):] in endings for b in bases)
+
+
+def type_info(word: str, lex: Lexicon) -> tuple | None:
+    """What a word type means to the engine: (flags, lemma, entry, factor, note) or None."""
+    low = word.lower()
+    flags = 0
+    if low in lex.clause_markers or not low[0].isalnum():
+        flags |= F_BOUNDARY
+    if low in lex.negators or (lex.negator_suffixes and low.endswith(lex.negator_suffixes)):
+        flags |= F_NEG
+    if low in lex.post_negators:
+        flags |= F_POSTNEG
+    if low in lex.correlatives:
+        flags |= F_CORR
+    if low in lex.contrast:
+        flags |= F_CONTRAST
+    factor = lex.intensifiers.get(low, 1.0)
+    if low in lex.intensifiers:
+        flags |= F_INT
+    lemma = low
+    entry = None
+    note = ""
+    core = word.strip("'’")
+    if core != word and core and not flags & F_NEG:  # 'peace’ used as a quotation mark
+        return remember(core, lex) or None
+    if word[0].isalpha():
+        lemma = lemma_of(word, lex)
+        if low in lex.clause_predicates or lemma in lex.clause_predicates:
+            flags |= F_CLAUSEPRED
+        if low in lex.phrases or lemma in lex.phrases:
+            flags |= F_PHRASE
+        if low in lex.phrase_tails or lemma in lex.phrase_tails:
+            flags |= F_PTAIL
+        if low in lex.shifters or lemma in lex.shifters:
+            flags |= F_SHIFT
+        if not flags & (F_NEG | F_INT | F_CONTRAST):
+            # German: a lower-case word is no noun ("wohl" is not "Wohl", "sorgen für" not "Sorgen")
+            entries, stems = (lex.non_nouns, lex.non_noun_stems) if word[0].islower() else (lex.entries, lex.stems)
+            entry = entries.get(low)
+            by_lemma = entries.get(lemma)
+            if by_lemma is not None and (entry is None or (by_lemma.source == "diplomatic" != entry.source)):
+                entry = by_lemma  # the diplomatic lexicon's lemma beats the base lexicon's word form
+            if entry is None and lex.stem is not None and len(low) > MIN_COMPOUND_PART:
+                entry = stems.get(lex.stem(low)) if fold(low[:PREFIX + 1])[:PREFIX] in lex.prefixes else None
+                if entry is not None and not _inflects(low, entry, lex):
+                    entry = None  # same stem, other word: bereits ≠ bereit, Verbindung ≠ verbindlich
+                if entry is None and lex.lang == "de" and word[0].islower():
+                    # finite verb forms the lemmatizer misses: eskaliert, eskalierte → eskalieren
+                    for suf in ("t", "te", "ten", "tet", "et", "st"):
+                        if low.endswith(suf) and (e2 := entries.get(low[:-len(suf)] + "en")) is not None \
+                                and e2.source == "diplomatic":
+                            entry = e2
+                            break
+                note = "stem" if entry else ""
+            if entry is None and "-" in low:  # Grippe-Impfung, Russland-Sanktionen: the last part
+                last = word.rsplit("-", 1)[1]
+                if last:
+                    entry = lex.entries.get(last.lower()) or lex.entries.get(_lemmatize(last, lex.lang).lower())
+                    note = "hyphen-head" if entry else ""
+            if ((entry is None or entry.source != "diplomatic") and lex.compounds and word[0].isupper()
+                    and len(low) >= 2 * MIN_COMPOUND_PART and low.isalpha()):
+                # the diplomatic reading of a compound's parts beats the base lexicon's whole word
+                c_entry, c_note = compound(word, lex)
+                if c_entry is not None and (entry is None or c_entry.source == "diplomatic"):
+                    entry, note = c_entry, c_note
+        if entry is not None and low in lex.function_words and entry.term.lower() != low:
+            entry = None  # function words match only an entry of their own form: einige is not einig
+        if entry is not None and (entry.polarity or entry.cooperation or entry.certainty):
+            flags |= F_LEX
+            if lex.names_by_case and word[0].isupper() and word[1:].islower():
+                flags |= F_CAPITAL
+        else:
+            entry = None
+    if not flags:
+        return None
+    if word[0].islower():  # German: not a noun (verb, adjective, predicate), see post-negation
+        flags |= F_LOWER
+    return (flags, lemma, entry, factor, note)
+
+
+def remember(tok: str, lex: Lexicon):
+    """Analyse a new word type once and cache it (False: the word plays no role)."""
+    inf = lex.types.get(tok)
+    if inf is None:
+        inf = type_info(tok, lex) or False
+        if inf:
+            w, flags = lex.words, inf[0]
+            if flags & (F_LEX | F_PHRASE):
+                w.lexical.add(tok)
+            if flags & F_PHRASE:
+                w.phrase_heads.add(tok)
+            if flags & F_PTAIL:
+                w.phrase_rare.add(tok)
+            if flags & RULE_ROLES:
+                w.rules.add(tok)
+            elif flags & F_LEX:
+                e = inf[2]
+                w.pol[tok], w.coop[tok], w.cert[tok], w.n_lex[tok] = e.polarity, e.cooperation, e.certainty, 1
+        lex.types[tok] = inf  # last: a type in types is fully registered
+    return inf
+
+
+def remember_chunk(chunk: str, lex: Lexicon) -> None:
+    """Register a new whitespace-delimited chunk with the roles of the tokens it holds."""
+    toks = TOKEN_RE.findall(chunk)
+    if any([remember(tok, lex) for tok in toks]):  # noqa: C419 (every token is remembered; else none plays a role)
+        w, c = lex.words, lex.chunks
+        for have, put in ((w.lexical, c.lexical), (w.rules, c.rules), (w.phrase_heads, c.phrase_heads),
+                          (w.phrase_rare, c.phrase_rare)):
+            if not have.isdisjoint(toks):
+                put.add(chunk)
+        plain = [t for t in toks if t in w.n_lex]
+        for have, put in ((w.pol, c.pol), (w.coop, c.coop), (w.cert, c.cert), (w.n_lex, c.n_lex)):
+            if v := sum(have[t] for t in plain):
+                put[chunk] = v
+    lex.chunks.tokens[chunk] = tuple(toks)  # last: a chunk in tokens is fully registered
+
+
+def lemma_of(tok: str, lex: Lexicon) -> str:
+    """The lower-cased lemma of a token, cached per type (punctuation is its own lemma)."""
+    lem = lex.lemmas.get(tok)
+    if lem is None:
+        lem = lex.lemmas[tok] = _lemmatize(tok, lex.lang).lower() if tok[:1].isalpha() else tok.lower()
+    return lem
+
+
