@@ -155,7 +155,8 @@ class CollocationCounter:
     def result(self, *, min_count: int = 3, min_freq: int = 1, stopwords: bool = False,
                sort: str = "g2") -> pd.DataFrame:
         """The pair table: w1, w2, n, n_w1, n_w2, pmi, log_dice, g2, p, t_score, mi3."""
-        require_int(min_count, name="min_count"), require_int(min_freq, name="min_freq")
+        require_int(min_count, name="min_count")
+        require_int(min_freq, name="min_freq")
         self._consolidate()
         columns = ["w1", "w2", "n", "n_w1", "n_w2", *MEASURES, "p"]
         if not self._keys:

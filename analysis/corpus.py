@@ -40,6 +40,7 @@ from tqdm.auto import tqdm
 
 from analysis.errors import InputError
 from analysis.resources import ROOT, languages, table, wordlist
+from analysis.tables import bom_encoding
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,9 @@ TEXT_SUFFIXES = {".txt", ".md"}
 RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".parquet", ".html", ".htm"}
 SUPPORTED = TEXT_SUFFIXES | RECORD_SUFFIXES | {".gz", ".zip"}
 DEFAULT_MAX_CHARS = 20_000_000
+WIDE_UNICODE = ("utf-16", "utf-32")  # decoded by their byte-order mark's codec
 EARLIEST_DATE = pd.Timestamp("1700-01-01")  # older dates are placeholders, not news
+LATEST_DATE = pd.Timestamp.now().normalize() + pd.DateOffset(years=2)  # later ones are typos
 
 DATELINE_RE = re.compile(
     r"^(?P<dateline>(?:[A-ZÄÖÜ][\w.'’-]*)(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,3}(?:\s*\([\w/ .-]{2,30}\))?)"
@@ -97,22 +100,6 @@ class _Reject:
 
 # --- decoding ---------------------------------------------------------------------------------
 
-# byte-order marks of the UTF-16 and UTF-32 encodings (Python's codecs of these names read the mark
-# and take the byte order from it); UTF-32 first, as its little-endian mark starts like UTF-16's
-UNICODE_BOMS = {"utf-32": (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-16": (b"\xff\xfe", b"\xfe\xff")}
-
-
-def _bom_encoding(head: bytes) -> str | None:
-    """``utf-32``, ``utf-16`` or ``utf-8-sig`` when ``head`` starts with that byte-order mark, else None.
-
-    >>> _bom_encoding("x".encode("utf-16")), _bom_encoding("x".encode("utf-8-sig")), _bom_encoding(b"x")
-    ('utf-16', 'utf-8-sig', None)
-    """
-    for encoding, marks in UNICODE_BOMS.items():
-        if head.startswith(marks):
-            return encoding
-    return "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else None
-
 def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """Decode ``data`` by its byte-order mark (UTF-8, UTF-16, UTF-32), else as UTF-8, else cp1252,
     else latin-1; return ``(text, encoding)``. Line ends become ``\\n``.
@@ -124,8 +111,8 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """
     if not data.strip():
         raise RecordError("empty file")
-    bom = _bom_encoding(data)
-    if bom in UNICODE_BOMS:
+    bom = bom_encoding(data)
+    if bom in WIDE_UNICODE:
         try:
             text = data.decode(bom)
         except UnicodeDecodeError as exc:
@@ -210,7 +197,7 @@ def parse_date(value) -> pd.Timestamp:
 
     Time-zone-aware values are converted to UTC and returned without a zone. A two-digit year
     takes the POSIX pivot of ``%y`` (69–99 → 1969–1999, 00–68 → 2000–2068). Dates before
-    :data:`EARLIEST_DATE` or more than two years ahead are placeholders or typos: NaT.
+    :data:`EARLIEST_DATE` or after :data:`LATEST_DATE` (two years ahead) are placeholders or typos: NaT.
 
     >>> parse_date("26. April 2019"), parse_date("Apr. 26, 2019").day, parse_date("kein Datum")
     (Timestamp('2019-04-26 00:00:00'), 26, NaT)
@@ -246,7 +233,7 @@ def parse_date(value) -> pd.Timestamp:
                     ts = pd.NaT
     if ts is not pd.NaT and ts.tzinfo is not None:
         ts = ts.tz_convert("UTC").tz_localize(None)
-    if ts is not pd.NaT and not EARLIEST_DATE <= ts <= pd.Timestamp.now() + pd.DateOffset(years=2):
+    if ts is not pd.NaT and not EARLIEST_DATE <= ts <= LATEST_DATE:
         return pd.NaT  # a placeholder (0001-01-01) or a typo, not a date of news
     return ts
 
@@ -508,8 +495,8 @@ def _records_from_stream(raw: IO[bytes], name: str, suffix: str, max_chars: int)
     """Records of a file opened in binary mode; line formats are streamed, others read whole."""
     if suffix in (".jsonl", ".ndjson", ".csv", ".tsv"):
         head = raw.read(8192)
-        bom = _bom_encoding(head)
-        if bom in UNICODE_BOMS:  # UTF-16/32: decoded by the mark's codec, line ends as the text has them
+        bom = bom_encoding(head)
+        if bom in WIDE_UNICODE:  # UTF-16/32: decoded by the mark's codec, line ends as the text has them
             text = io.TextIOWrapper(io.BufferedReader(_Prefixed(head, raw)), encoding=bom, errors="replace", newline=None)
             yield from _line_records(text, name, suffix, bom)
         elif not head.strip():

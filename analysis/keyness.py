@@ -121,7 +121,8 @@ def keyness(target, reference, *, unit: str | None = None, lang: str | None = No
     >>> keyness(t, pd.DataFrame({"term": ["b"], "n": [5], "total": [100]}))["log_ratio"].round(3).tolist()
     [3.322, -3.322]
     """
-    require_int(min_freq, name="min_freq"), require_positive(smoothing, name="smoothing")
+    require_int(min_freq, name="min_freq")
+    require_positive(smoothing, name="smoothing")
     is_wordfreq = isinstance(reference, str) and reference == "wordfreq"
     unit = unit or ("lower" if is_wordfreq else "lemma")
     tcounts, c = _as_frequency_table(target, unit=unit, lang=lang, name="target")

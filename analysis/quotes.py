@@ -784,8 +784,9 @@ class _Article:
             if i in inside:
                 continue
             key = (k, i, hi)  # many fragments of one clause ask for the same cue
-            c = self._clause_cues[key] if key in self._clause_cues else self._clause_cues.setdefault(
-                key, self.cue_at(toks, i, hi))
+            if key not in self._clause_cues:
+                self._clause_cues[key] = self.cue_at(toks, i, hi)
+            c = self._clause_cues[key]
             if not c:
                 continue
             sa, sb = self.subject(toks, lo, i, hi)

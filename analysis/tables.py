@@ -18,6 +18,21 @@ import pandas as pd
 from analysis.errors import InputError
 
 
+def bom_encoding(head: bytes) -> str | None:
+    """``utf-8-sig``, ``utf-32`` or ``utf-16`` when ``head`` starts with that byte-order mark, else None.
+
+    >>> bom_encoding("x".encode("utf-16")), bom_encoding("x".encode("utf-8-sig")), bom_encoding(b"x")
+    ('utf-16', 'utf-8-sig', None)
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts like FF FE
+        return "utf-32"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
 def text_encoding(path: str | Path) -> str:
     """The encoding a text file declares by its byte-order mark; UTF-8 without one.
 
@@ -28,14 +43,7 @@ def text_encoding(path: str | Path) -> str:
     'utf-8-sig'
     """
     with open(path, "rb") as fh:
-        head = fh.read(4)
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "utf-32"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    return "utf-8"
+        return bom_encoding(fh.read(4)) or "utf-8"
 
 
 def read_table(path: str | Path, **csv_options) -> pd.DataFrame:

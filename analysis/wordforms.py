@@ -6,8 +6,6 @@
   compound starts (*Atom|konflikt*), by the frequency criterion of Koehn & Knight (2003);
 * :func:`hyphen_parts`: the parts of a hyphenated word with their offsets.
 
-Separable particle verbs (*lehnt … ab* → *ablehnen*) are in :mod:`analysis.particle_verbs`.
-
 >>> stem("Gesprächen"), compound_head("Atomkonflikt"), hyphen_parts("Nord-Korea")
 ('gespräch', 'Konflikt', [(0, 'Nord'), (5, 'Korea')])
 """

@@ -1,4 +1,4 @@
-"""Time quotation extraction on one sentence holding many quotation marks: it must grow linearly.
+"""Time quotation extraction on one sentence holding many quotation marks, to see how it grows.
 
 Two hostile shapes, each at 2,500 … 40,000 marks in a single sentence (no full stop inside):
 ``fragments`` (one-word quoted words, „Wort1“ und „Wort2“ …, which the fragment and nested rules
