@@ -270,24 +270,14 @@ FILTER_TEXTS = [
 ]
 
 
-def test_sentence_filters_lose_no_quotation(monkeypatch, sample_articles):
-    """The sentence tests that skip the rules (Konjunktiv, cue and clause-mark checks on the raw
-    columns, word-type flags) give the same quotations as the rules run on every sentence."""
-    import analysis.quotes as quotes_module
-
+def test_sentence_filters_lose_no_quotation(sample_articles):
+    """The pre-filter (word-type flags, the sentences kept, the Konjunktiv, cue and clause-mark
+    checks on the raw columns) gives the same quotations as the rules run on every sentence."""
     arts = pd.concat([sample_articles[["article_id", "lang", "text"]],
                       pd.DataFrame({"article_id": [f"f{n}" for n in range(len(FILTER_TEXTS))], "lang": "de",
                                     "text": FILTER_TEXTS})], ignore_index=True)
     fast = extract_quotes(arts)
-    analyse = quotes_module._Article.analyse
-
-    def every_sentence(self):
-        self.trig = [True] * len(self.sents)
-        self._may_hold_quote = lambda k: True
-        return analyse(self)
-
-    monkeypatch.setattr(quotes_module._Article, "analyse", every_sentence)
-    slow = extract_quotes(arts)
+    slow = extract_quotes(arts, prefilter=False)
     assert len(fast) > 20
     pd.testing.assert_frame_equal(fast, slow)
 

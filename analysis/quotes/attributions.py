@@ -1,0 +1,136 @@
+"""Attributions without a speech verb: ``laut X``, ``X zufolge``, ``nach Angaben X``, ``…, so X``,
+``Demnach …``; English ``according to X``.
+
+The words and their construction are listed in ``resources/<lang>/attribution_frames.tsv``;
+:func:`verbless_attribution` tries the attribution words of a sentence from left to right and
+hands each to the rule of its construction (:data:`BY_CONSTRUCTION`).
+"""
+from __future__ import annotations
+
+from analysis.quotes.article import Article
+from analysis.quotes.cues import cue_at
+from analysis.quotes.phrases import np_backward, np_forward
+from analysis.quotes.sentence import Sentence
+from analysis.quotes.tokens import Quote, is_cap, span
+
+
+def verbless_attribution(art: Article, s: Sentence) -> Quote | None:
+    """The first attribution word of the sentence whose rule gives a quotation."""
+    toks = s.toks
+    for i in s.triggers:
+        construction, rest = art.lex.frames.get(toks[i].lower, (None, ()))
+        rule = BY_CONSTRUCTION.get(construction)
+        if rule is None:
+            continue
+        width = 1 + len(rest)
+        if rest and [t.lower for t in toks[i + 1:i + width]] != list(rest):
+            continue
+        q = rule(art, s, i, width)
+        if q is not None:
+            return q
+    return None
+
+
+def according_to(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
+    """A preposition before the source: the rest of the sentence is what the source said.
+
+    Example (de): Laut Polizei wurden drei Menschen verletzt. → kind=indirect; text=wurden drei Menschen verletzt; cue=Laut; speaker=Polizei
+    Example (en): According to the ministry, the talks failed. → kind=indirect; text=the talks failed; cue=According to; speaker=the ministry
+    """
+    a, b = np_forward(art.lex, s.toks, i + width, s.end)
+    return _attributed(art, s, list(range(i, i + width)), a, b, i, b, "according_to")
+
+
+def per_name(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
+    """A preposition that attributes only before a capitalised name (``per Reuters``).
+
+    Example (en): The plant will close in May, per Reuters. → kind=indirect; text=The plant will close in May; cue=per; speaker=Reuters
+    """
+    if not (i + 1 < s.end and is_cap(s.toks[i + 1])):
+        return None
+    a, b = np_forward(art.lex, s.toks, i + width, s.end)
+    return _attributed(art, s, list(range(i, i + width)), a, b, i, b, "per_name")
+
+
+def according_to_noun(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
+    """``nach`` before a source noun (``nach Angaben``, ``nach Armeeangaben``, ``nach Ansicht``).
+
+    Example (de): Nach Angaben der Behörde ist die Lage ruhig. → kind=indirect; text=ist die Lage ruhig; cue=Nach; speaker=Angaben der Behörde
+    """
+    toks, end, lex = s.toks, s.end, art.lex
+    if not (i + 1 < end and (lex.cue_noun(toks[i + 1].lemma) or (
+            i + 2 < end and lex.cue_noun(toks[i + 2].lemma) and lex.cls(toks[i + 1].lower) in ("det", None)
+            and not is_cap(toks[i + 1])))):
+        return None
+    a, b = np_forward(lex, toks, i + width, end)
+    return _attributed(art, s, list(range(i, i + width)), a, b, i, b, "according_to_noun")
+
+
+def source_postposition(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
+    """A postposition after the source (``X zufolge``).
+
+    Example (de): Den Berichten zufolge gab es keine Toten. → kind=indirect; text=gab es keine Toten; cue=zufolge; speaker=Den Berichten
+    """
+    a, b = np_backward(art.lex, s.toks, i, s.bounds[s.clause_of[i]])
+    return _attributed(art, s, list(range(i, i + width)), a, b, a, i + 1, "source_postposition")
+
+
+def so_source(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
+    """``…, so X`` after the content (also ``…, so sagte X``).
+
+    Example (de): Es gab keine Schäden, so ein Sprecher. → kind=indirect; text=Es gab keine Schäden; cue=so; speaker=ein Sprecher
+    """
+    toks, end, lex = s.toks, s.end, art.lex
+    so_verb = i + 2 < end and cue_at(lex, toks, i + 1, end) is not None
+    if not (i > 0 and toks[i - 1].text == "," and i + 1 < end and (
+            is_cap(toks[i + 1]) or lex.cls(toks[i + 1].lower) == "det" or so_verb)):
+        return None
+    a, b = np_forward(lex, toks, i + width + so_verb, end)
+    if b <= a:
+        return None
+    cue = [i, i + 1] if so_verb else list(range(i, i + width))
+    return _attributed(art, s, cue, a, end if art.de else b, i - 1, end, "so_source")
+
+
+def pointer(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
+    """A word standing for the last source (``Demnach …``, ``…, wonach …``): the clause after it
+    is a quotation; the word stands as its speaker until the source named in the sentence (or
+    none) replaces it.
+
+    Example (de): Demnach soll die Reform im Jahr 2025 kommen. → kind=indirect; text=soll die Reform im Jahr 2025 kommen; cue=Demnach
+    """
+    toks = s.toks
+    stop = next((c for c in s.commas if c > i), s.end) if i > 0 else s.end
+    content = art.trim(toks[i + 1].start, toks[stop - 1].end, keep_end=False) if i + 1 < stop else None
+    if not content or not art.words_at_least(content[0], content[1], 3):
+        return None
+    here = [toks[i].start, toks[i].end]
+    q = Quote("indirect", [list(content)], rule="pointer", cue=[here], speaker=[list(here)], frame=[list(here)],
+              sentence=s.k, confidence=0.6)
+    return art.finish(q, q.spans)
+
+
+def _attributed(art: Article, s: Sentence, cue: list[int], a: int, b: int, fa: int, fb: int,
+                rule: str) -> Quote | None:
+    """The quotation of an attribution with speaker tokens ``[a, b)`` and frame ``[fa, fb)``: the
+    sentence's words outside the frame (two words or more), or None."""
+    if b <= a:
+        return None
+    toks, end = s.toks, s.end
+    content = []
+    if fa > 0 and (r := art.trim(toks[0].start, toks[fa - 1].end, keep_end=False)):
+        content.append(list(r))
+    if fb < end and (r := art.trim(toks[fb].start, toks[end - 1].end, keep_end=False)):
+        content.append(list(r))
+    content = [c for c in content if art.words_at_least(c[0], c[1], 2)]
+    if not content:
+        return None
+    q = Quote("indirect", content, rule=rule, sentence=s.k, confidence=0.75,
+              cue=[[toks[x].start, toks[x].end] for x in cue], speaker=[span(toks, a, b)], frame=[span(toks, fa, fb)])
+    return art.finish(q, content)
+
+
+BY_CONSTRUCTION = {
+    "prep": according_to, "prep_name": per_name, "noun_prep": according_to_noun,
+    "postp": source_postposition, "so": so_source, "pointer": pointer,
+}

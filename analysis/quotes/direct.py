@@ -1,0 +1,156 @@
+"""Direct quotations: text between quotation marks, with the frame that names its speaker.
+
+The frame is searched after the quotation in its last sentence (``„…“, sagte X``), then before
+it in its first sentence (``X sagte: „…“``), then in a previous sentence ending in a colon
+(``Putin erklärte dazu:`` closing a paragraph).
+"""
+from __future__ import annotations
+
+import re
+
+from analysis.quotes.article import Article
+from analysis.quotes.cues import cue_at, cue_spans
+from analysis.quotes.lexicon import Lexicon
+from analysis.quotes.marks import find_quotation_marks
+from analysis.quotes.phrases import np_backward, np_forward, subject
+from analysis.quotes.tokens import Quote, Tok, is_word, span
+
+
+def direct_quotes(art: Article) -> None:
+    """Pass: every quotation-mark span that :func:`quotation_marks` accepts; the others are kept
+    in ``art.marks`` for the fragment and nested passes."""
+    for qs, qe, closed in find_quotation_marks(art.text, lang=art.lex.lang):
+        q = quotation_marks(art, qs, qe, closed)
+        art.marks.append((qs, qe, q is not None))
+        if q is None:
+            continue
+        art.quotes.append(q)
+        for k in range(q.sentence, art.sentence_at(max(qs, qe - 1)) + 1):
+            art.covered[k] = True
+            art.sent_quote[k] = q
+
+
+def quotation_marks(art: Article, qs: int, qe: int, closed: bool) -> Quote | None:
+    """Quoted text that opens a clause and reads as speech: three words or more, and a sentence
+    (final punctuation, eight words), a continuation (``“…,” said X``) or after a colon when
+    shorter than five words.
+
+    Example (de): „Es gibt keine Geheimnisse“, sagte Putin. → kind=direct; text=„Es gibt keine Geheimnisse“; cue=sagte; speaker=Putin
+    Example (en): "We will win this fight," the senator said. → kind=direct; text="We will win this fight,"; cue=said; speaker=the senator
+    """
+    text = art.text
+    inner = text[qs + 1: qe - (1 if closed else 0)].strip("'")  # ''…'' marks are two characters
+    words = len(re.findall(r"\w+", inner))
+    si, sj = art.sentence_at(qs), art.sentence_at(max(qs, qe - 1))
+    before = _last_char_before(text, qs, art.sents[si][0])  # "" at the sentence start
+    clause_initial = not before or before == ":" or (before == "," and inner[:1].isupper())
+    sentence_like = inner.rstrip()[-1:] in ".!?…" or words >= 8
+    continued = _comma_after(text, qe, art.sents[sj][1]) or inner.rstrip().endswith(",")  # “…,” said X
+    if not clause_initial or words < 3 or (words < 5 and not sentence_like and not continued and before != ":"):
+        return None
+    q = Quote("direct", [[qs, qe]], rule="quotation_marks", sentence=si, confidence=0.9)
+    _direct_frame(art, q, si, sj, qs, qe)
+    return q
+
+
+def _last_char_before(text: str, i: int, start: int) -> str:
+    """The last non-space character of ``text[start:i]``, or "" (scans back over spaces only)."""
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i > start else ""
+
+
+def _comma_after(text: str, i: int, end: int) -> bool:
+    """Whether a comma follows ``i`` before ``end`` after blanks only (“…,” said X, „…“, sagte X)."""
+    while i < end and text[i] == " ":
+        i += 1
+    return i < end and text[i] == ","
+
+
+def _direct_frame(art: Article, q: Quote, si: int, sj: int, qs: int, qe: int) -> None:
+    """Find cue and speaker of a direct quotation in its sentences (after, then before)."""
+    lex = art.lex
+    toks_after = [t for t in art.toks[sj] if t.start >= qe]
+    toks_before = [t for t in art.toks[si] if t.end <= qs]
+    if toks_after and any(is_word(t) for t in toks_after):
+        found = frame_in(lex, toks_after, after_content=True)
+        if found:
+            return _apply_frame(lex, q, toks_after, found)
+    if toks_before:
+        found = frame_in(lex, toks_before, after_content=False)
+        if found:
+            return _apply_frame(lex, q, toks_before, found)
+    elif si > 0 and art.text[art.sents[si - 1][0]:art.sents[si - 1][1]].rstrip().endswith(":"):
+        # "Putin erklärte dazu:" closing the previous sentence or paragraph
+        prev = art.toks[si - 1]
+        found = frame_in(lex, prev, after_content=False) if prev else None
+        if found:
+            return _apply_frame(lex, q, prev, found)
+    q.confidence = 0.6
+
+
+def frame_in(lex: Lexicon, toks: list[Tok], *, after_content: bool):
+    """Cue, speaker and frame token ranges inside a frame-only token list, or None."""
+    end = len(toks)
+    while end > 0 and not is_word(toks[end - 1]):
+        end -= 1
+    start = 0
+    while start < end and not is_word(toks[start]):
+        start += 1
+    if end <= start:
+        return None
+    for i in range(start, end):
+        w = toks[i].lower
+        cue = cue_at(lex, toks, i, end)
+        if cue:
+            if after_content and i == start or (after_content and lex.cls(toks[start].lower) == "adv"):
+                sp = np_forward(lex, toks, cue[1][0] + 1, end)
+            else:
+                sp = subject(lex, toks, start, i, end)
+            return cue[1], sp, (start, end)
+        construction = lex.frame(w)
+        if construction == "so" and after_content and i == start:
+            sp = np_forward(lex, toks, i + 1, end)
+            if sp[1] > sp[0]:
+                return [i], sp, (start, end)
+        if construction in ("prep", "postp", "prep_name"):
+            rest = lex.frames[w][1]
+            width = 1 + len(rest)
+            if rest and [t.lower for t in toks[i + 1:i + width]] != list(rest):
+                continue
+            sp = np_backward(lex, toks, i, start) if construction == "postp" else np_forward(
+                lex, toks, i + width, end)
+            return list(range(i, i + width)), sp, (start, end)
+    return None
+
+
+def _apply_frame(lex: Lexicon, q: Quote, toks: list[Tok], found) -> None:
+    cue_idx, (a, b), (fs, fe) = found
+    q.cue = cue_spans(lex, toks, cue_idx)
+    if b > a:
+        q.speaker = [span(toks, a, b)]
+    q.frame = [span(toks, fs, fe)]
+    q.confidence = 0.9 if b > a else 0.7
+
+
+def title_like(text: str, qs: int, qe: int) -> bool:
+    """A short quoted name or title (every word capitalised or a number: „Shenzhou 6“)."""
+    words = re.findall(r"\w+", text[qs:qe])
+    return len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def merge_continued(art: Article) -> None:
+    """Pass (English by default): join "“A,” he said. “B.”", a framed direct quotation and the
+    frameless one right after it, into one discontinuous quotation."""
+    if not art.merge_continued:
+        return
+    out: list[Quote] = []
+    for q in art.quotes:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "direct" and q.kind == "direct" and q.inherit and not q.cue
+                and prev.cue and prev.frame and prev.frame[-1][1] >= prev.spans[-1][1]
+                and not art.text[prev.frame[-1][1]:q.spans[0][0]].strip(" \t.,;")):
+            prev.spans.extend(q.spans)
+            continue
+        out.append(q)
+    art.quotes = out

@@ -1,0 +1,149 @@
+"""Word lists of one language for the quotation rules, read from ``resources/<lang>/``.
+
+``speech_verbs.tsv`` (cue verbs and nouns with their classes and particles), ``konjunktiv.tsv``,
+``attribution_frames.tsv`` (words that attribute without a verb), ``function_words.tsv``,
+``pronouns.tsv`` and ``stopwords.txt``.
+
+>>> lex = lexicon("de")
+>>> lex.frame("laut"), lex.frame("zufolge"), "sagen" in lex.cue_class
+('prep', 'postp', True)
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+
+from analysis.resources import ROOT, table
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Lexicon:
+    """Word lists of one language, read from ``resources/<lang>/``."""
+
+    lang: str
+    de: bool = False                                     # German rules (word order, Konjunktiv)
+    cue_class: dict = field(default_factory=dict)        # full verb lemma -> set of classes
+    particle_bases: dict = field(default_factory=dict)   # base lemma -> {particle: full lemma}
+    reflexive: set = field(default_factory=set)          # lemmas that need 'sich'
+    nouns: set = field(default_factory=set)              # cue nouns (lemma)
+    konj: dict = field(default_factory=dict)             # form -> mood (I, II, reportative)
+    frames: dict = field(default_factory=dict)           # first word -> (construction, following words)
+    fw: dict = field(default_factory=dict)               # function word -> class
+    pronouns: set = field(default_factory=set)
+    stop: frozenset = frozenset()
+    oblique: set = field(default_factory=set)            # determiners that cannot start a subject
+    backref: set = field(default_factory=set)            # "Das sagte er": points back to the previous sentence
+    addressee_preps: set = field(default_factory=set)    # "gegenüber X": X is the addressee
+    addressee_verbs: set = field(default_factory=set)    # "told X": X is the addressee
+    addressee_dets: set = field(default_factory=set)     # "sagte er dem Spiegel": a dative in the frame
+
+    classes: dict = field(default_factory=dict)          # word -> all its classes in function_words.tsv
+    _noun_cache: dict = field(default_factory=dict)
+    _role_cache: dict = field(default_factory=dict)
+    _words_cache: dict = field(default_factory=dict)
+
+    def cls(self, word: str) -> str | None:
+        return self.fw.get(word)
+
+    def is_(self, word: str, cls: str) -> bool:
+        """Whether ``word`` has class ``cls`` in ``function_words.tsv`` (a word may have several)."""
+        return cls in self.classes.get(word, ())
+
+    def words(self, cls: str) -> frozenset:
+        got = self._words_cache.get(cls)
+        if got is None:
+            got = self._words_cache[cls] = frozenset(w for w, c in self.classes.items() if cls in c)
+        return got
+
+    def plain_cues(self) -> frozenset:
+        """Cue lemmas that need neither a particle nor ``sich`` (their token alone is the cue)."""
+        got = self._words_cache.get("__plain__")
+        if got is None:
+            got = self._words_cache["__plain__"] = frozenset(
+                lem for lem in self.cue_class if lem not in self.particle_bases and lem not in self.reflexive)
+        return got
+
+    def reported_bases(self) -> frozenset:
+        """Lemmas (and particle-verb bases) of cues of the class ``reported``."""
+        got = self._words_cache.get("__reported__")
+        if got is None:
+            rep = {lem for lem, c in self.cue_class.items() if "reported" in c}
+            rep |= {base for base, parts in self.particle_bases.items() if any(f in rep for f in parts.values())}
+            got = self._words_cache["__reported__"] = frozenset(rep)
+        return got
+
+    def cue_noun(self, lemma: str) -> bool:
+        """A cue noun, also as the head of a compound (Armeeangaben, Polizeiberichten)."""
+        w = lemma.lower()
+        if w in self.nouns:
+            return True
+        hit = self._noun_cache.get(w)
+        if hit is None:
+            hit = any(w[k:] in self.nouns for k in range(2, max(2, len(w) - 4)))
+            self._noun_cache[w] = hit
+        return hit
+
+    def role(self, word: str) -> bool:
+        """Whether a word ends in a role noun (Sprecher, Außenminister, Direktorin)."""
+        hit = self._role_cache.get(word)
+        if hit is None:
+            from analysis.speakers import role_suffixes
+            hit = self._role_cache[word] = role_suffixes([word], self.lang)[0] > 0
+        return hit
+
+    def frame(self, word: str) -> str | None:
+        """Construction of an attribution word (``prep``, ``postp``, ``noun_prep``, ``so``, ``clause``)."""
+        got = self.frames.get(word)
+        return got[0] if got else None
+
+
+def _load_table(lang: str, name: str) -> pd.DataFrame | None:
+    return table(lang, name) if (ROOT / lang / f"{name}.tsv").exists() else None
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The :class:`Lexicon` of ``lang`` (German rules are used for languages without resources)."""
+    if not (ROOT / lang / "speech_verbs.tsv").exists():
+        log.warning("no speech-verb list for language %r; using German resources", lang)
+        lang = "de"
+    lex = Lexicon(lang, de=lang == "de")
+    verbs = table(lang, "speech_verbs")
+    for row in verbs.to_dict(orient="records"):
+        if row["pos"] == "noun":
+            lex.nouns.add(row["lemma"].lower())
+            continue
+        classes = set(row["class"].split(","))
+        lex.cue_class.setdefault(row["lemma"], set()).update(classes)
+        if row["particle"]:
+            lex.particle_bases.setdefault(row["base"], {})[row["particle"]] = row["lemma"]
+        if row.get("reflexive"):
+            lex.reflexive.add(row["lemma"])
+    konj = _load_table(lang, "konjunktiv")
+    if konj is not None:
+        lex.konj = dict(zip(konj["form"], konj["mood"]))
+    frames = _load_table(lang, "attribution_frames")
+    if frames is not None:
+        for w, c in zip(frames["word"], frames["construction"]):
+            first, *rest = w.split()
+            lex.frames[first] = (c, tuple(rest))
+    fw = _load_table(lang, "function_words")
+    if fw is not None:
+        for w, c in zip(fw["word"], fw["class"]):
+            lex.fw.setdefault(w, c)
+            lex.classes.setdefault(w, set()).add(c)
+        lex.oblique, lex.backref, lex.addressee_preps, lex.addressee_verbs, lex.addressee_dets = (
+            {w for w, cs in lex.classes.items() if c in cs}
+            for c in ("oblique", "backref", "addressee_prep", "addressee_verb", "addressee_det"))
+    if (ROOT / lang / "stopwords.txt").exists():
+        from analysis.resources import wordlist
+        lex.stop = wordlist(lang, "stopwords")
+    pron = _load_table(lang, "pronouns")
+    if pron is not None:
+        lex.pronouns = set(pron["form"])
+    return lex

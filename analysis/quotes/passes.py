@@ -1,0 +1,215 @@
+"""Article passes after the sentence rules: quoted fragments, free indirect speech, nested
+quotations, speakers from the context and addressees.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from analysis.quotes.article import Article
+from analysis.quotes.cues import cue_at, cue_spans
+from analysis.quotes.direct import title_like
+from analysis.quotes.phrases import np_forward, subject
+from analysis.quotes.tokens import Quote, span
+
+
+def quoted_fragments(art: Article) -> None:
+    """Pass (German by default): quoted fragments in a sentence whose verb is a cue."""
+    if not art.fragments:
+        return
+    for n, (qs, qe, taken) in enumerate(art.marks):
+        k = art.sentence_at(qs)
+        if taken or art.covered[k] or k in art.sent_quote:
+            continue
+        q = quoted_fragment(art, k, qs, qe)
+        if q is not None:
+            art.quotes.append(q)
+            art.marks[n] = (qs, qe, True)
+
+
+def quoted_fragment(art: Article, k: int, qs: int, qe: int) -> Quote | None:
+    """A quoted fragment, a direct quotation of the subject of a cue in its clause.
+
+    Example (de): Stoiber begründete seinen Rückzug mit einer „veränderten Lage“. → kind=direct; text=„veränderten Lage“; cue=begründete; speaker=Stoiber
+    """
+    toks = art.toks[k]
+    n = len(toks)
+    starts, _, cue_pos, marks = art.offsets(k)
+    first, stop = bisect_left(starts, qs), bisect_left(starts, qe)
+    if first >= stop:
+        return None
+    inside = range(first, stop)
+    # the clause marks next to the fragment, outside it
+    m = bisect_left(marks, first)
+    lo = marks[m - 1] + 1 if m else 0
+    m = bisect_left(marks, stop)
+    hi = marks[m] if m < len(marks) else n
+    for i in cue_pos[bisect_left(cue_pos, lo):bisect_left(cue_pos, hi)]:
+        if i in inside:
+            continue
+        key = (k, i, hi)  # many fragments of one clause ask for the same cue
+        if key not in art.clause_cues:
+            art.clause_cues[key] = cue_at(art.lex, toks, i, hi)
+        c = art.clause_cues[key]
+        if not c:
+            continue
+        sa, sb = subject(art.lex, toks, lo, i, hi)
+        if sb <= sa or any(sa <= j < sb for j in inside):
+            continue
+        ends = [sa, sb - 1, *c[1]]
+        return Quote("direct", [[qs, qe]], rule="quoted_fragment", sentence=k, confidence=0.6,
+                     cue=cue_spans(art.lex, toks, c[1]), speaker=[span(toks, sa, sb)],
+                     frame=[[toks[min(ends)].start, toks[max(ends)].end]])
+    return None
+
+
+def konjunktiv_continuation(*, konj_i: bool, konj_ii: bool, reportative: bool, near: bool, lone: bool) -> bool:
+    """A sentence in Konjunktiv I (or II) near a quotation continues it and inherits its speaker
+    (two sentences in the paragraph after, Konjunktiv I up to six sentences).
+
+    Example (de): Die Lage sei ernst, sagte der Minister. Er wolle handeln. → kind=free_indirect; text=Er wolle handeln.; speaker=der Minister
+    """
+    return (konj_i or konj_ii) and near
+
+
+def reportative(*, konj_i: bool, konj_ii: bool, reportative: bool, near: bool, lone: bool) -> bool:
+    """The reportative ``soll … haben``/``sollen … sein``: a claim reported without a source.
+
+    Example (de): Der Minister soll das Geld genommen haben. → kind=free_indirect; text=Der Minister soll das Geld genommen haben.
+    """
+    return reportative
+
+
+def konjunktiv_alone(*, konj_i: bool, konj_ii: bool, reportative: bool, near: bool, lone: bool) -> bool:
+    """A sentence in Konjunktiv I with no quotation near: reported words of an unnamed source.
+
+    Example (de): Die Reform komme im Mai. → kind=free_indirect; text=Die Reform komme im Mai.
+    """
+    return konj_i and lone
+
+
+FREE_INDIRECT_RULES = (konjunktiv_continuation, reportative, konjunktiv_alone)
+
+
+def free_indirect(art: Article) -> None:
+    """Pass: sentences without a quotation whose moods make them reported speech, in the order
+    of :data:`FREE_INDIRECT_RULES`; consecutive ones in a paragraph form one quotation."""
+    last: Quote | None = None
+    last_k = -10
+    toks, sent_quote = art.toks, art.sent_quote
+    for k, (s, e, para) in enumerate(art.sents):
+        if k in sent_quote:
+            last, last_k = sent_quote[k], k
+            continue
+        if not art.moody[k]:
+            continue
+        if hasattr(toks, "moods_lowers"):
+            moods, lowers = toks.moods_lowers(k)
+        else:
+            moods, lowers = [t.mood for t in toks[k]], [t.lower for t in toks[k]]
+        konj_i = "I" in moods
+        prev_para = art.sents[last_k][2] if last_k >= 0 else -1
+        near = last is not None and k - last_k <= 2 and para - prev_para <= 1
+        if konj_i and not near and last is not None and k - last_k <= art.far:
+            near = True  # a Konjunktiv I sentence further on still reports the last speaker
+        facts = dict(konj_i=konj_i, konj_ii="II" in moods, near=near, lone=art.lone_konj,
+                     reportative="reportative" in moods and not art.lex.words("perfect_aux").isdisjoint(lowers))
+        rule = next((r.__name__ for r in FREE_INDIRECT_RULES if r(**facts)), None)
+        if rule is None:
+            continue
+        body = art.trim(s, e, keep_end=True)
+        if body is None:
+            continue
+        prev = sent_quote.get(k - 1)
+        if prev is not None and prev.kind == "free_indirect" and art.sents[k - 1][2] == para:
+            prev.spans[-1][1] = body[1]  # continue the running free indirect quotation
+            sent_quote[k] = prev
+            last, last_k = prev, k
+            continue
+        fq = Quote("free_indirect", [list(body)], rule=rule, sentence=k, confidence=0.5 if near else 0.35,
+                   inherit=near, speaker=list(last.speaker) if near else [])
+        art.quotes.append(fq)
+        sent_quote[k] = fq
+        last, last_k = fq, k
+
+
+def nested_quotes(art: Article) -> None:
+    """Pass (German by default): :func:`nested_quote` for each quoted part inside a quotation
+    that is not itself direct."""
+    if not art.nested:
+        return
+    quotes = art.quotes
+    hosts = sorted((a, b, n) for n, q in enumerate(quotes) if q.kind != "direct" for a, b in q.spans)
+    host_starts = [h[0] for h in hosts]
+    for qs, qe, taken in art.marks:
+        if taken:
+            continue
+        host = None
+        for a, b, n in reversed(hosts[max(0, bisect_right(host_starts, qs) - 3):bisect_right(host_starts, qs)]):
+            if a <= qs and qe <= b:
+                host = quotes[n]
+                break
+        if host is None or title_like(art.text, qs, qe):
+            continue
+        quotes.append(nested_quote(host, qs, qe))
+
+
+def nested_quote(host: Quote, qs: int, qe: int) -> Quote:
+    """A quoted part inside an indirect quotation: a direct quotation with the host's cue and speaker.
+
+    Example (de): Er sagte, er wolle auf die „Festigung der Freundschaft“ trinken. → kind=direct; text=„Festigung der Freundschaft“; cue=sagte; speaker=Er
+    """
+    return Quote("direct", [[qs, qe]], rule="nested_quote", cue=list(host.cue), speaker=list(host.speaker),
+                 frame=list(host.frame), sentence=host.sentence, confidence=0.6, inherit=host.inherit)
+
+
+def speakers_from_context(art: Article) -> None:
+    """Pass: quotations in text order; a speaker that only points elsewhere (``hieß es``,
+    ``Demnach``) gives way to a source named in the sentence; a direct or free indirect
+    quotation without a speaker inherits the previous quotation's."""
+    art.quotes.sort(key=lambda q: q.spans[0][0])
+    placeholders = art.lex.words("placeholder")
+    prev = None
+    for q in art.quotes:
+        if len(q.speaker) == 1 and art.text[slice(*q.speaker[0])].lower() in placeholders:
+            _replace_placeholder(art, q)
+        if not q.speaker and prev is not None and prev.speaker and q.kind in ("direct", "free_indirect"):
+            q.speaker = list(prev.speaker)
+            q.inherit = True
+        prev = q
+
+
+def _replace_placeholder(art: Article, q: Quote) -> None:
+    """The source named in a prepositional phrase of the sentence outside the quotation ("hieß
+    es in einer Erklärung der Regierung"), else no speaker (then inherited like a frameless one)."""
+    toks = art.toks[q.sentence] if 0 <= q.sentence < len(art.toks) else []
+    for i, t in enumerate(toks[:-1]):
+        if art.lex.is_(t.lower, "source_prep") and not any(a <= t.start < b for a, b in q.spans):
+            a, b = np_forward(art.lex, toks, i + 1, len(toks))
+            if b > a and not any(a2 <= toks[a].start < b2 for a2, b2 in q.spans):
+                q.speaker = [span(toks, a, b)]
+                return
+    q.speaker = []
+
+
+def addressees(art: Article) -> None:
+    """Pass: the addressee inside each quotation's own frame ("gegenüber der Zeitung", "sagte er
+    dem Spiegel", "told reporters")."""
+    lex = art.lex
+    preps, verbs, dets = lex.addressee_preps, lex.addressee_verbs, lex.addressee_dets
+    for q in art.quotes:
+        if not q.frame or q.inherit:
+            continue
+        fs, fe = q.frame[0][0], q.frame[-1][1]
+        k = art.sentence_at(fs)
+        toks = art.toks[k]
+        starts, ends, _, _ = art.offsets(k)
+        lo, hi = bisect_left(starts, fs), bisect_right(ends, fe)  # the tokens inside the frame
+        for i in range(lo, hi):
+            t = toks[i]
+            dative = t.lower in dets and i > lo and (toks[i - 1].cue or any(
+                s < toks[i - 1].end <= e for s, e in q.speaker))  # right after the verb or the speaker
+            if t.lower in preps or (verbs and t.cue and t.lemma.lower() in verbs) or dative:
+                a, b = np_forward(lex, toks, i + (t.lower not in dets), hi)
+                if b > a and not any(s <= toks[a].start < e for s, e in q.speaker):
+                    q.addressee = [span(toks, a, b)]
+                break

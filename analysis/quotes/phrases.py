@@ -1,0 +1,250 @@
+"""Speaker phrases: the noun phrase of the speaker next to a cue or an attribution word.
+
+German word order (subject before the finite verb, or after it when something else is
+fronted), appositions ("Erik Schweickert, der Sprecher der FDP,"), names with parties in
+brackets, genitive attributes; English subjects before the verb ("Sen. Bernie Sanders (I-Vt.)
+said").
+
+>>> from analysis.quotes.lexicon import lexicon
+>>> from analysis.quotes.tokens import Tok
+>>> words = "sagte der Minister Frank Weise am Montag".split()
+>>> toks, pos = [], 0
+>>> for w in words:
+...     toks.append(Tok(pos, pos + len(w), w, w.lower(), w)); pos += len(w) + 1
+>>> np_forward(lexicon("de"), toks, 1, len(toks))
+(1, 5)
+"""
+from __future__ import annotations
+
+import re
+
+from analysis.quotes.cues import cue_at
+from analysis.quotes.lexicon import Lexicon
+from analysis.quotes.tokens import (
+    NAME_WITH_PARTICLE,
+    Tok,
+    closes_inside,
+    is_cap,
+    is_word,
+)
+
+
+def genitive_attribute(lex: Lexicon, toks: list[Tok], j: int, end: int) -> bool:
+    """Whether lower-case ``toks[j]`` starts a genitive plural after a noun: content words in -er
+    up to a capitalised noun ("Angaben informierter Kreise", "Ansicht einiger Juristen"; not
+    "unter", "oder", "wieder")."""
+    k = j
+    while k < end and is_word(toks[k]) and not is_cap(toks[k]) and toks[k].lower.endswith("er") \
+            and lex.cls(toks[k].lower) is None and toks[k].lower not in lex.stop:
+        k += 1
+    return k > j and k < end and is_word(toks[k]) and is_cap(toks[k])
+
+
+def np_forward(lex: Lexicon, toks: list[Tok], i: int, end: int) -> tuple[int, int]:
+    """Token range [a, b) of the noun phrase starting at ``i`` (empty when none)."""
+    j = i
+    while j < end and (lex.cls(toks[j].lower) == "adv" or lex.is_(toks[j].lower, "reflexive")):
+        j += 1
+    if j >= end:
+        return i, i
+    a = j
+    if toks[j].lower in lex.pronouns:
+        return a, j + 1
+    seen_noun = False
+    while j < end:
+        t = toks[j]
+        c = lex.cls(t.lower)
+        if not is_word(t):
+            if t.text in "-–" and seen_noun:
+                break
+            if t.text in "„“”\"»«'" and j + 1 < end:
+                j += 1
+                continue
+            if t.text == "(" and seen_noun:  # "Christian Wulff (CDU)"
+                k = j + 1
+                while k < end and k - j <= 4 and toks[k].text != ")":
+                    k += 1
+                if k < end and toks[k].text == ")":
+                    j = k + 1
+                    continue
+            if t.text == "," and seen_noun and lex.de and (k := role_apposition(lex, toks, j + 1, end)):
+                j = k  # "Erik Schweickert, der verbraucherschutzpolitische Sprecher der FDP,"
+                continue
+            if t.text == "," and seen_noun and not lex.de and (
+                    k := apposition_en(lex, toks, j + 1, end, open_end=i > 0 and toks[i - 1].cue)):
+                j = k  # "Dean Baker, co-director of the Center for Economic and Policy Research,"
+                continue
+            if t.text == "," and seen_noun and j + 2 < end and is_cap(toks[j + 1]) and \
+                    lex.cls(toks[j + 1].lower) is None:
+                # apposition: "der Chef der Behörde, Frank Weise,"
+                k = j + 1
+                while k < end and is_word(toks[k]) and is_cap(toks[k]):
+                    k += 1
+                if k - (j + 1) >= 1 and (k >= end or toks[k].text in ",.;:"):
+                    j = k
+                    continue
+            break
+        if c == "det":
+            if seen_noun and not lex.is_(t.lower, "np_det"):
+                break
+            j += 1
+            continue
+        if c == "prep":
+            if seen_noun and j + 1 < end and (is_cap(toks[j + 1]) and lex.is_(t.lower, "place_prep") or (
+                    lex.is_(t.lower, "name_prep") and (is_cap(toks[j + 1]) or lex.cls(toks[j + 1].lower) == "det"))):
+                j += 1
+                continue
+            break
+        if c == "conj" and seen_noun and lex.is_(t.lower, "np_conj") and j + 1 < end and (
+                is_cap(toks[j + 1]) and toks[j + 1].lower not in lex.pronouns
+                or j + 2 < end and lex.cls(toks[j + 1].lower) is None and is_cap(toks[j + 2])):
+            j += 1  # "dpa und AFP", "arabische und iranische Medien"
+            continue
+        if c in ("adv", "conj", "comp", "aux"):
+            break
+        if is_cap(t) or t.text[:1].isdigit() or NAME_WITH_PARTICLE.match(t.text):
+            seen_noun = True
+            j += 1
+            continue
+        # lowercase content word: adjective when followed by a noun or another adjective
+        if lex.de and seen_noun and genitive_attribute(lex, toks, j, end):  # Angaben informierter Kreise
+            j += 1
+            continue
+        after_det = j > a and lex.cls(toks[j - 1].lower) == "det"
+        if lex.de and re.search(r"(e|en|er|es|em)$", t.lower) and j + 1 < end and is_word(toks[j + 1]) and \
+                lex.cls(toks[j + 1].lower) is None and (not seen_noun or after_det):
+            j += 1
+            continue
+        if not lex.de and not seen_noun and j + 1 < end and is_word(toks[j + 1]) and is_cap(toks[j + 1]) is False \
+                and lex.cls(toks[j + 1].lower) is None and j + 2 < end and is_cap(toks[j + 2]):
+            j += 1
+            continue
+        if not lex.de and (not seen_noun or j - a < 6):
+            seen_noun = True  # English common nouns are lowercase: "officials", "presidential nominee"
+            j += 1
+            continue
+        break
+    while j > a and (lex.cls(toks[j - 1].lower) in ("det", "prep") or not is_word(toks[j - 1])) \
+            and not closes_inside(toks, a, j - 1):
+        j -= 1
+    if not any(is_cap(x) or not lex.de or NAME_WITH_PARTICLE.match(x.text) for x in toks[a:j]):
+        return i, i
+    return a, j
+
+
+def role_apposition(lex: Lexicon, toks: list[Tok], i: int, end: int) -> int:
+    """End of a role noun that opens an apposition at ``i`` (an article, adjectives, the role:
+    "der geschäftsführende Direktor"), or 0."""
+    k = i + (i < end and lex.cls(toks[i].lower) == "det")
+    while k < end and is_word(toks[k]) and not is_cap(toks[k]) and lex.cls(toks[k].lower) is None:
+        k += 1
+    return k + 1 if k < end and is_cap(toks[k]) and lex.role(toks[k].lower) else 0
+
+
+def apposition_en(lex: Lexicon, toks: list[Tok], i: int, end: int, *, open_end: bool) -> int:
+    """End of an English apposition opening at ``i`` (its closing comma; ``end`` too with
+    ``open_end``, for a speaker right after the cue: "…,” said X, a labor economist."): up to 15
+    tokens with a lower-case word that is no function word, no pronoun and no cue ("a labor
+    economist at the Institute", "President Obama's former chief of staff"), or 0."""
+    if i >= end or toks[i].lower in lex.pronouns or lex.cls(toks[i].lower) in ("conj", "comp", "prep"):
+        return 0
+    common = False
+    for k in range(i, min(end, i + 15)):
+        t = toks[k]
+        if t.text in (",", ";", ":"):
+            return k if common else 0
+        if not is_word(t) and t.text not in ("-", "'s", "’s", "(", ")", "."):
+            return 0
+        if t.cue and cue_at(lex, toks, k, end) or lex.cls(t.lower) in ("comp", "aux"):
+            return 0
+        common = common or (t.text[:1].islower() and t.lower not in lex.stop and lex.cls(t.lower) is None)
+    closed = end < len(toks) and toks[end].text == ","  # the range ends at the closing comma
+    return end if (open_end or closed) and common and end - i <= 15 else 0
+
+
+def apposed_subject(lex: Lexicon, toks: list[Tok], cb: int) -> tuple[int, int] | None:
+    """The noun phrase with an apposition that runs from the sentence start to the comma at
+    ``cb``: the subject of the cue after it rather than content ("Dean Baker, co-director of
+    CEPR, said …", "X, der Sprecher der Behörde, sagte"), or None."""
+    s, e = np_forward(lex, toks, 0, cb)
+    return (s, e) if e == cb and any(t.text == "," for t in toks[s:e]) else None
+
+
+def np_backward(lex: Lexicon, toks: list[Tok], i: int, start: int) -> tuple[int, int]:
+    """Noun phrase ending right before ``i`` (for ``X zufolge``)."""
+    j = i
+    while j > start:
+        t = toks[j - 1]
+        c = lex.cls(t.lower)
+        if not is_word(t) or c in ("prep", "conj", "comp", "aux", "adv"):
+            break
+        j -= 1
+    return j, i
+
+
+def np_before_en(lex: Lexicon, toks: list[Tok], verb: int, lo: int) -> tuple[int, int]:
+    """English subject right before the verb: "Sen. Bernie Sanders (I-Vt.) said", "the campaign said"."""
+    j = verb
+    while j > lo and (lex.cls(toks[j - 1].lower) in ("aux", "adv") or toks[j - 1].text.islower()
+                      and toks[j - 1].text.endswith("ly")):
+        j -= 1  # "has repeatedly said", "is widely expected"
+    b = j
+    depth = 0
+    while j > lo and b - j < 10:
+        t = toks[j - 1]
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth -= 1
+        elif depth == 0:
+            c = lex.cls(t.lower)
+            if not is_word(t) and t.text not in ("'s", "’s", "’", "'", "-", "."):
+                break
+            if c in ("comp", "conj", "aux") or (c == "prep" and not lex.is_(t.lower, "name_prep")):
+                break
+            if t.lower in lex.pronouns and j < b:
+                break
+        j -= 1
+    while j < b and (lex.cls(toks[j].lower) in ("prep", "conj") or not is_word(toks[j])):
+        j += 1
+    return (j, b) if b > j else (verb, verb)
+
+
+def subject(lex: Lexicon, toks: list[Tok], lo: int, verb: int, hi: int) -> tuple[int, int]:
+    """Speaker of a frame whose finite verb or cue is at ``verb``; clause tokens ``lo..hi``."""
+    if not lex.de:
+        sa, sb = np_before_en(lex, toks, verb, lo)
+        if sb > sa:
+            return sa, sb
+    a = lo
+    while a < verb and (lex.cls(toks[a].lower) in ("conj", "adv") or not is_word(toks[a])):
+        a += 1
+    if 0 < lo - 1 and toks[lo - 1].text == "," and all(
+            lex.cls(t.lower) in ("conj", "adv", "aux") or not is_word(t) for t in toks[lo:verb]) and (
+            span := apposed_subject(lex, toks, lo - 1)):
+        return span  # "X, der Sprecher der Behörde, sagte"
+    if lex.de and verb + 1 < hi and lex.is_(toks[verb + 1].lower, "subject_pronoun") and a < verb and \
+            toks[a].lower not in lex.pronouns:
+        return verb + 1, verb + 2
+    if a < verb and lex.cls(toks[a].lower) != "prep" and (toks[a].lower not in lex.stop or toks[a].lower in
+                                                      lex.pronouns or lex.cls(toks[a].lower) == "det") and (
+            is_cap(toks[a]) or toks[a].lower in lex.pronouns or lex.cls(toks[a].lower) == "det"):
+        s, e = np_forward(lex, toks, a, verb)
+        if e > s:
+            return s, e
+    # a subject pronoun right after the verb ("Die Tat bezeichnete er als sinnlos")
+    if verb + 1 < hi and toks[verb + 1].lower in lex.pronouns and lex.cls(toks[verb + 1].lower) != "oblique":
+        return verb + 1, verb + 2
+    # verb-first or fronted adverbial: the subject follows the finite verb
+    fin = lo
+    for k in range(lo, verb + 1):
+        if lex.cls(toks[k].lower) == "aux" or k == verb:
+            fin = k
+            break
+    return np_forward(lex, toks, fin + 1, hi)
+
+
+def en_subject_before(lex: Lexicon, toks: list[Tok], a: int, i: int) -> bool:
+    """English "..., Smith said" / "..., she said": a short subject between comma and verb."""
+    return 0 < i - a <= 5 and all(is_word(t) for t in toks[a:i]) and (
+        is_cap(toks[a]) or toks[a].lower in lex.pronouns or lex.cls(toks[a].lower) == "det")

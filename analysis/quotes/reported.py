@@ -1,0 +1,46 @@
+"""Reported speech acts: a speech act in the main clause without rendered words (German).
+
+``X forderte Y``, ``X sprach sich für Y aus``, ``X wies die Vorwürfe zurück``: the cues of class
+``reported`` in ``speech_verbs.tsv``; the whole sentence is the quotation.
+"""
+from __future__ import annotations
+
+from analysis.quotes.article import Article
+from analysis.quotes.cues import cue_spans
+from analysis.quotes.phrases import subject
+from analysis.quotes.sentence import Sentence
+from analysis.quotes.tokens import Quote, span
+
+
+def speech_act(art: Article, s: Sentence) -> Quote | None:
+    """A finite reported-speech verb in the indicative main clause, with a subject.
+
+    Not an infinitive, a participle of the narrative perfect (``hatten … abgelehnt``), a passive
+    or modal construction (``wurden … verurteilt``), or a clause opened by a stop word.
+
+    Example (de): Die Firma wies die Vorwürfe zurück. → kind=reported; text=Die Firma wies die Vorwürfe zurück.; cue=wies zurück; speaker=Die Firma
+    """
+    lex, toks = art.lex, s.toks
+    for i, (lemma, idx) in s.cues:
+        classes = lex.cue_class.get(lemma, set())
+        ci = s.clause_of[i]
+        a, b = s.clause_range(ci)
+        if ci != 0 or "reported" not in classes or s.konj_in(a, b) or toks[i].lower.endswith("end"):
+            continue
+        if toks[i].lower == toks[i].lemma.lower() and len(idx) == 1:
+            continue  # infinitive
+        if toks[i].lower.startswith("ge") and not toks[i].lemma.startswith("ge"):
+            continue  # participle: narrative perfect ("hatten ... abgelehnt")
+        if any(lex.is_(t.lower, "aux") and not lex.is_(t.lower, "have") for t in toks[a:i]):
+            continue  # after werden, sein or a modal: passive ("wurden ... verurteilt"), not said
+        if toks[a].lower in lex.stop and toks[a].lower not in lex.pronouns and lex.cls(toks[a].lower) != "det":
+            continue
+        sa, sb = subject(lex, toks, a, i, b)
+        if sb <= sa:
+            continue
+        body = art.trim(toks[0].start, toks[-1].end, keep_end=True)
+        if not body:
+            continue
+        return Quote("reported", [list(body)], rule="speech_act", sentence=s.k, confidence=0.5,
+                     cue=cue_spans(lex, toks, idx), speaker=[span(toks, sa, sb)])
+    return None

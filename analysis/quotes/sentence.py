@@ -1,0 +1,123 @@
+"""The sentence rules' view of one sentence, and the pass that runs the rules on each sentence.
+
+A :class:`Sentence` gives the rules what they ask about a sentence: its tokens up to the last
+word, the positions of cue and attribution words (``triggers``), the clause marks and the
+clauses they delimit, the Konjunktiv moods, and the cues found in their clauses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import compress
+
+from analysis.quotes.article import Article
+from analysis.quotes.cues import cue_at
+from analysis.quotes.lexicon import Lexicon
+from analysis.quotes.prefilter import may_hold_quote
+from analysis.quotes.tokens import (
+    CLAUSE_MARKS,
+    Quote,
+    Tok,
+    is_word,
+    tok_cue,
+    tok_lower,
+    tok_mood,
+    tok_text,
+)
+
+FRAMED = object()  # a rule's answer when it framed an earlier quotation: the sentence gives no quotation
+
+
+@dataclass
+class Sentence:
+    k: int                 # index of the sentence in the article
+    toks: list[Tok]
+    end: int               # one past the last word token (final punctuation left out)
+    triggers: list[int]    # positions of cue words and attribution words
+    commas: list[int]      # positions of clause marks (, : ; – —)
+    moods: list            # Konjunktiv mood of each token (None, "I", "II", "reportative")
+    lex: Lexicon
+
+    @cached_property
+    def bounds(self) -> list[int]:
+        """Start of each clause, and ``end``."""
+        return [0] + [c + 1 for c in self.commas] + [self.end]
+
+    @cached_property
+    def clause_of(self) -> list[int]:
+        """Clause number of each token position (tokens after ``end`` in the last clause)."""
+        bounds, n = self.bounds, len(self.toks)
+        out = [0] * (n + 1)
+        for ci in range(len(bounds) - 1):
+            out[bounds[ci]:bounds[ci + 1]] = [ci] * (bounds[ci + 1] - bounds[ci])
+        out[self.end:] = [len(bounds) - 2] * (n + 1 - self.end)
+        return out
+
+    def clause_range(self, ci: int) -> tuple[int, int]:
+        """Tokens ``[a, b)`` of clause ``ci`` (``b`` is its closing mark or ``end``)."""
+        return self.bounds[ci], (self.commas[ci] if ci < len(self.commas) else self.end)
+
+    def konj_in(self, a: int, b: int, strong: bool = False) -> bool:
+        """A Konjunktiv I form in tokens ``[a, b)`` (also II unless ``strong``)."""
+        ms = self.moods[a:b]
+        return "I" in ms or (not strong and "II" in ms)
+
+    @cached_property
+    def cues(self) -> list[tuple[int, tuple[str, list[int]]]]:
+        """``(position, (cue lemma, cue token indices))`` of every cue verb, found in its clause."""
+        out = []
+        for i in self.triggers:
+            if self.toks[i].cue:
+                c = cue_at(self.lex, self.toks, i, self.clause_range(self.clause_of[i])[1])
+                if c:
+                    out.append((i, c))
+        return out
+
+
+def sentence_view(art: Article, k: int) -> Sentence | None:
+    """The :class:`Sentence` of sentence ``k``, or None when no sentence rule can fire in it."""
+    pre = None
+    if art.prefilter:
+        pre = may_hold_quote(art, k)
+        if pre is None:
+            return None
+    toks = art.toks[k]
+    if len(toks) < 3:
+        return None
+    if pre is not None:
+        end, cue_pos, frame_pos, commas, moods = pre
+        return Sentence(k, toks, end, sorted(set(cue_pos).union(frame_pos)), commas, moods, art.lex)
+    end = len(toks)
+    while end > 0 and not is_word(toks[end - 1]) and toks[end - 1].text not in "“”\"»«":
+        end -= 1
+    if end <= 0:
+        return None
+    positions = range(end)
+    triggers = set(compress(positions, map(tok_cue, toks)))
+    triggers.update(compress(positions, map(art.lex.frames.__contains__, map(tok_lower, toks))))
+    if not triggers:
+        return None
+    commas = list(compress(positions, map(CLAUSE_MARKS.__contains__, map(tok_text, toks))))
+    return Sentence(k, toks, end, sorted(triggers), commas, list(map(tok_mood, toks)), art.lex)
+
+
+def sentence_quotes(art: Article) -> None:
+    """Pass: the sentence rules of the article's language, in the order of
+    :data:`analysis.quotes.rules.SENTENCE_RULES`, on each sentence not taken by a direct
+    quotation; the first rule that answers gives the sentence's quotation."""
+    from analysis.quotes.rules import SENTENCE_RULES
+
+    rules = SENTENCE_RULES[art.lex.lang if art.lex.lang in SENTENCE_RULES else "de"]
+    for k in compress(range(len(art.sents)), art.trig):
+        if art.covered[k]:
+            continue
+        s = sentence_view(art, k)
+        if s is None:
+            continue
+        for rule in rules:
+            q = rule(art, s)
+            if q is not None:
+                break
+        if isinstance(q, Quote):
+            art.quotes.append(q)
+            art.sent_quote[k] = q

@@ -1,0 +1,211 @@
+"""Verb frames: a speech verb with its subject next to the content clause.
+
+``…, sagte X`` (frame after), ``X sagte, dass …`` / ``X sagte: …`` / ``X erklärte, Y sei …``
+(frame before), ``wie X mitteilte, …`` (an as-clause) and ``Das sagte X.`` (a frame pointing
+back to the previous sentence). In German the frame clause is indicative and the content is
+marked by Konjunktiv, a complementiser or a zu-infinitive.
+"""
+from __future__ import annotations
+
+from analysis.quotes.article import Article
+from analysis.quotes.cues import cue_at, cue_spans, zu_infinitive
+from analysis.quotes.phrases import (
+    apposed_subject,
+    en_subject_before,
+    np_before_en,
+    np_forward,
+    subject,
+)
+from analysis.quotes.sentence import FRAMED, Sentence
+from analysis.quotes.tokens import Quote, is_word, span
+
+
+def as_clause(art: Article, s: Sentence) -> Quote | None:
+    """A verb-final frame clause opened by ``wie``/``as`` before or after the content.
+
+    Example (de): Wie die Polizei mitteilte, wurde niemand verletzt. → kind=indirect; text=wurde niemand verletzt; cue=mitteilte; speaker=die Polizei
+    Example (en): The vote was delayed, as the speaker announced. → kind=indirect; text=The vote was delayed; cue=announced
+    """
+    lex, toks, end, commas = art.lex, s.toks, s.end, s.commas
+    for i in s.triggers:
+        if lex.frame(toks[i].lower) != "clause" or not (i == 0 or toks[i - 1].text == ","):
+            continue
+        cue, j = None, i
+        for j in [c for c in commas if c > i][:3] + [end]:  # "Wie X, Sprecher von Y, mitteilte, ..."
+            # the clause is verb-final: the cue stands right before the comma
+            cue = next((c for c in (cue_at(lex, toks, x, j) for x in range(j - 1, max(i, j - 3), -1))
+                        if c and c[1][-1] == j - 1), None)
+            if cue:
+                break
+        if not cue or j - i > 24:
+            continue
+        sa, sb = np_forward(lex, toks, i + 1, j)
+        if sb <= sa:
+            continue
+        if i == 0 and j < end:
+            content = art.trim(toks[j + 1].start, toks[end - 1].end, keep_end=False)
+            frame = [toks[0].start, toks[j].end]
+        elif i > 0 and j >= end - 1:
+            content = art.trim(toks[0].start, toks[i - 2].end, keep_end=False) if i >= 2 else None
+            frame = [toks[i - 1].start, toks[end - 1].end]
+        else:
+            continue
+        if not content:
+            continue
+        q = Quote("indirect", [list(content)], rule="as_clause", sentence=s.k, confidence=0.75,
+                  cue=cue_spans(lex, toks, cue[1]), speaker=[span(toks, sa, sb)], frame=[frame])
+        return art.finish(q, q.spans)
+    return None
+
+
+def points_back(art: Article, s: Sentence):
+    """``Das/Dies sagte X.`` framing the sentence before: a frameless direct quotation right
+    before gets this frame (the sentence then gives no quotation of its own), else the previous
+    sentence of the same paragraph becomes an indirect quotation.
+
+    Example (de): Die Firma sei gesund. Das teilte das Ministerium mit. → kind=indirect; text=Die Firma sei gesund.; cue=teilte mit; speaker=das Ministerium
+    """
+    lex, toks, end, k = art.lex, s.toks, s.end, s.k
+    if not (toks[0].lower in lex.backref and k > 0 and end <= 25):
+        return None
+    c = cue_at(lex, toks, 1, end) if end > 1 else None
+    if not c:
+        return None
+    prev = art.sents[k - 1]
+    framed = art.sent_quote.get(k - 1)
+    sa, sb = np_forward(lex, toks, max(c[1][0], 1) + 1, end)
+    if framed is not None and framed.kind == "direct" and not framed.cue and framed.spans[-1][1] >= prev[1] - 1:
+        # "„…“ Das sagte X." : the frame of a frameless direct quotation just before
+        if sb > sa:
+            framed.cue = cue_spans(lex, toks, c[1])
+            framed.speaker = [span(toks, sa, sb)]
+            framed.frame = [span(toks, 0, end)]
+            framed.inherit, framed.confidence = False, 0.8
+            return FRAMED
+    if prev[2] == art.sents[k][2] and (k - 1) not in art.sent_quote:
+        body = art.trim(prev[0], prev[1], keep_end=True)
+        if sb > sa and body:
+            q = Quote("indirect", [list(body)], rule="points_back", sentence=k - 1, confidence=0.7,
+                      cue=cue_spans(lex, toks, c[1]), speaker=[span(toks, sa, sb)], frame=[span(toks, 0, end)])
+            return art.finish(q, q.spans)
+    return None
+
+
+def frame_after(art: Article, s: Sentence) -> Quote | None:
+    """The frame after the content: ``CONTENT, sagte X.``, also in the middle (``Die Lage, sagte
+    er, sei ernst.``); English ``…, X said.`` / ``…, said X.``
+
+    Example (de): Die Gespräche seien konstruktiv verlaufen, sagte Putin. → kind=indirect; text=Die Gespräche seien konstruktiv verlaufen; cue=sagte; speaker=Putin
+    Example (en): The economy is strong, the minister said. → kind=indirect; text=The economy is strong; cue=said; speaker=the minister
+    """
+    lex, toks, end, commas, bounds = art.lex, s.toks, s.end, s.commas, s.bounds
+    for i, (lemma, idx) in s.cues:
+        ci = s.clause_of[i]
+        a, b = s.clause_range(ci)
+        if art.de and s.konj_in(a, b, strong=art.frame_konj_strong):
+            continue  # the cue's own clause is reported content ("Er könne nicht sagen, ...")
+        tail_ok = art.de or (end - max(idx) <= 8 and not any(
+            lex.cls(t.lower) == "comp" for t in toks[max(idx) + 1:end]))
+        lead = toks[a:i]  # before the cue: adverbs, or a word pointing back ("…, das teilte X mit")
+        if not (tail_ok and (ci > 0 and (i == a or (i <= a + 2 and all(
+                lex.cls(t.lower) == "adv" or t.lower in lex.backref for t in lead))) or (
+                not art.de and ci > 0 and en_subject_before(lex, toks, a, i)))):
+            continue
+        cb = commas[ci - 1]
+        if not (bounds[ci - 1] < cb and toks[cb].text in (",", "–", "—")):
+            continue
+        content = art.trim(toks[0].start, toks[cb - 1].end, keep_end=False) if cb > 0 else None
+        if not (content and art.words_at_least(content[0], content[1], 3)):
+            continue
+        fb = end
+        spans = [list(content)]
+        # frame in the middle: "Die Lage, sagte er, sei ernst."
+        if ci + 1 < len(bounds) - 1 and b < end and toks[b].text == ",":
+            rest = art.trim(toks[b + 1].start, toks[end - 1].end, keep_end=False) if b + 1 < end else None
+            if rest and (s.konj_in(b + 1, end) or not art.de):
+                spans.append(list(rest))
+                fb = b + 1
+        nxt_t = next((t for t in toks[idx[0] + 1:end] if lex.cls(t.lower) != "adv"), None)
+        if art.de and (nxt_t is None or nxt_t.lower in lex.oblique or not is_word(nxt_t)):
+            continue  # no subject after the cue: "X, der Sprecher, sagte, dass …"
+        if i == a and (subj := apposed_subject(lex, toks, cb)) and subj[0] == 0:
+            continue  # "Dean Baker, co-director of CEPR, said the plan would fail"
+        q = Quote("indirect", spans, rule="frame_after", sentence=s.k, confidence=0.8, cue=cue_spans(lex, toks, idx))
+        if art.de or i == a:
+            stop = idx[-1] if len(idx) > 1 else min(end, fb)  # "teilte X mit"
+            sa, sb = np_forward(lex, toks, idx[0] + 1, stop)
+            if sb <= sa:
+                sa, sb = np_forward(lex, toks, i + 1, end)
+        else:
+            sa, sb = np_before_en(lex, toks, i, a)
+        if sb > sa:
+            q.speaker = [span(toks, sa, sb)]
+        q.frame = [[toks[cb].start, toks[b].end if fb < end else toks[min(end, fb) - 1].end]]
+        return art.finish(q, spans)
+    return None
+
+
+def frame_before(art: Article, s: Sentence) -> Quote | None:
+    """The frame before the content: ``X sagte, dass …``, ``X sagte: …``, ``X erklärte, Y sei …``,
+    ``X kündigte an, … zu senken``; English ``X said (that) …``, ``X told reporters …``.
+
+    Example (de): Der Sprecher räumte ein, dass Fehler gemacht worden seien. → kind=indirect; text=dass Fehler gemacht worden seien; cue=räumte ein; speaker=Der Sprecher
+    Example (en): The minister said that the talks had failed. → kind=indirect; text=that the talks had failed; cue=said; speaker=The minister
+    """
+    lex, toks, end = art.lex, s.toks, s.end
+    for i, (lemma, idx) in s.cues:
+        ci = s.clause_of[i]
+        a, b = s.clause_range(ci)
+        if art.de and s.konj_in(a, b, strong=art.frame_konj_strong):
+            continue
+        nxt = next((c for c in s.commas if c > max(idx) and s.clause_of[c] == ci), None)
+        if nxt is None and not art.de:
+            nxt = _english_content_start(art, s, lemma, max(idx))
+        if nxt is None or nxt + 1 >= end or toks[nxt].text in ("–", "—"):
+            continue
+        ca = nxt + 1
+        if not _content_follows(art, s, lemma, nxt):
+            continue
+        content = art.trim(toks[ca].start, toks[end - 1].end, keep_end=False)
+        if not (content and art.words_at_least(content[0], content[1], 2)):
+            continue
+        q = Quote("indirect", [list(content)], rule="frame_before", sentence=s.k, confidence=0.8,
+                  cue=cue_spans(lex, toks, idx))
+        sa, sb = subject(lex, toks, a if art.de else 0, i, nxt)
+        if sb > sa:
+            q.speaker = [span(toks, sa, sb)]
+        q.frame = [[toks[a if art.de else 0].start, toks[nxt].end]]
+        return art.finish(q, [list(content)])
+    return None
+
+
+def _english_content_start(art: Article, s: Sentence, lemma: str, nxt: int) -> int:
+    """The token before an English content clause that follows the verb directly ("said that
+    …", "told the convention on Tuesday that …", "told reporters …")."""
+    lex, toks, end = art.lex, s.toks, s.end
+    that = next((x for x in range(nxt + 1, min(end, nxt + 12)) if lex.is_(toks[x].lower, "that_comp")
+                 or toks[x].text == ":" or toks[x].text in "“\""), None)
+    if that is not None and all(is_word(t) or t.text in ".'’-" for t in toks[nxt + 1:that]):
+        return that - 1
+    if lemma in lex.addressee_verbs and nxt + 1 < end:
+        sa, sb = np_forward(lex, toks, nxt + 1, end)
+        if sb > sa and sb - sa <= 4:
+            return sb - 1
+    return nxt
+
+
+def _content_follows(art: Article, s: Sentence, lemma: str, nxt: int) -> bool:
+    """Whether the words after the frame's mark at ``nxt`` are reported content: after a colon,
+    a complementiser, Konjunktiv, a zu-infinitive after a verb of speech (German), any clause
+    after a verb of speech or thought (English)."""
+    lex, toks, end = art.lex, s.toks, s.end
+    ca = nxt + 1
+    first = toks[ca].lower
+    classes = lex.cue_class.get(lemma, set())
+    konj = s.konj_in(ca, end)
+    comp = lex.cls(first) == "comp"
+    if toks[nxt].text == ":" or (comp and (not lex.is_(first, "manner_comp") or konj)) or konj:
+        return True
+    if art.de:
+        return "speech" in classes and zu_infinitive(lex, [t.lower for t in toks[ca:min(end, ca + 30)]])
+    return "speech" in classes or "thought" in classes

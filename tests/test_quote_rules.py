@@ -1,0 +1,66 @@
+"""Each quotation rule does what its docstring example says, and every quotation names a rule
+of its language's table."""
+import pandas as pd
+import pytest
+
+from analysis.quotes import explain_quote, extract_quotes, quote_rules
+from analysis.quotes.rules import _rows, rule_examples
+
+EXAMPLES = [(lang, function.__name__, example)
+            for lang in ("de", "en") for _, function in _rows(lang)
+            for example in rule_examples(function) if example["lang"] == lang]
+
+
+def test_every_rule_has_an_example():
+    for lang in ("de", "en"):
+        table = quote_rules(lang)
+        named = {name for lg, name, _ in EXAMPLES if lg == lang}
+        assert set(table["rule"]) == named
+        assert table["description"].str.len().gt(20).all()
+
+
+@pytest.mark.parametrize("lang,rule,example", EXAMPLES, ids=[f"{lg}-{r}-{n}" for n, (lg, r, _) in enumerate(EXAMPLES)])
+def test_rule_example(lang, rule, example):
+    art = pd.DataFrame({"article_id": ["x"], "lang": [lang], "text": [example["sentence"]]})
+    quotes = extract_quotes(art)
+    hit = quotes[quotes["rule"] == rule]
+    assert len(hit) == 1, quotes[["rule", "kind", "text"]].values.tolist()
+    row = hit.iloc[0]
+    for field, column in (("kind", "kind"), ("text", "text"), ("cue", "cue"), ("speaker", "speaker_mention")):
+        if field in example:
+            assert row[column] == example[field], (field, row[column])
+
+
+def test_rules_in_the_quotes_table_are_in_the_rule_table(sample_articles):
+    quotes = extract_quotes(sample_articles)
+    assert quotes["rule"].notna().all() and len(quotes) > 10
+    assert set(quotes["rule"]) <= set(quote_rules("de")["rule"])
+
+
+def test_explain_quote_marks_the_parts():
+    text = "Vorher. „Wir sind bereit“, sagte Kim gegenüber der Zeitung. Danach."
+    art = pd.DataFrame({"article_id": ["a"], "lang": ["de"], "text": [text]})
+    row = extract_quotes(art).iloc[0]
+    shown = explain_quote(row, art)
+    lines = str(shown).splitlines()
+    assert lines[0] == "[quote: „Wir sind bereit“], [cue: sagte] [speaker: Kim] gegenüber [addressee: der Zeitung]."
+    assert lines[1].startswith("rule quotation_marks: ")
+    assert "confidence 0.90" in lines[2] and "speaker Kim (explicit)" in lines[2]
+    assert lines[3] == "frame: sagte Kim gegenüber der Zeitung"
+    page = shown._repr_html_()
+    assert "text-decoration: underline" in page and "&lt;" not in text and "Vorher" not in page
+
+
+@pytest.mark.parametrize("quote,articles,message", [
+    ("not a row", None, "one row"),
+    ({"article_id": "zz", "spans": [[0, 3]]}, "articles", "not in the articles table"),
+    ({"article_id": "a", "spans": [[0, 999]]}, "articles", "outside"),
+    ({"article_id": "a", "spans": []}, "articles", "no quotation spans"),
+    ({"article_id": "a", "spans": [["x", 2]]}, "articles", r"not a \[start, end\] pair"),
+])
+def test_explain_quote_rejects_bad_input(quote, articles, message):
+    from analysis.errors import InputError
+
+    art = pd.DataFrame({"article_id": ["a"], "text": ["Die Lage sei ernst, sagte er."]})
+    with pytest.raises(InputError, match=message):
+        explain_quote(quote, art if articles == "articles" else pd.DataFrame({"x": [1]}))
