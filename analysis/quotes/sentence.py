@@ -6,8 +6,6 @@ clauses they delimit, the Konjunktiv moods, and the cues found in their clauses.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
 from itertools import compress
 
 from analysis.quotes.article import Article
@@ -28,30 +26,24 @@ from analysis.quotes.tokens import (
 FRAMED = object()  # a rule's answer when it framed an earlier quotation: the sentence gives no quotation
 
 
-@dataclass
 class Sentence:
-    k: int                 # index of the sentence in the article
-    toks: list[Tok]
-    end: int               # one past the last word token (final punctuation left out)
-    triggers: list[int]    # positions of cue words and attribution words
-    commas: list[int]      # positions of clause marks (, : ; – —)
-    moods: list            # Konjunktiv mood of each token (None, "I", "II", "reportative")
-    lex: Lexicon
+    """What the sentence rules read about sentence ``k``: its tokens, ``end`` (one past the last
+    word token; final punctuation left out), ``triggers`` (positions of cue and attribution
+    words), ``commas`` (positions of clause marks , : ; – —), ``moods`` (the Konjunktiv mood of
+    each token), the clauses between the marks, and the cues found in their clauses."""
 
-    @cached_property
-    def bounds(self) -> list[int]:
-        """Start of each clause, and ``end``."""
-        return [0] + [c + 1 for c in self.commas] + [self.end]
-
-    @cached_property
-    def clause_of(self) -> list[int]:
-        """Clause number of each token position (tokens after ``end`` in the last clause)."""
-        bounds, n = self.bounds, len(self.toks)
-        out = [0] * (n + 1)
+    def __init__(self, k: int, toks: list[Tok], end: int, triggers: list[int], commas: list[int],
+                 moods: list, lex: Lexicon):
+        self.k, self.toks, self.end, self.triggers, self.commas, self.moods, self.lex = (
+            k, toks, end, triggers, commas, moods, lex)
+        self.bounds = bounds = [0] + [c + 1 for c in commas] + [end]  # start of each clause, and end
+        n = len(toks)
+        clause_of = [0] * (n + 1)  # clause number of each token position
         for ci in range(len(bounds) - 1):
-            out[bounds[ci]:bounds[ci + 1]] = [ci] * (bounds[ci + 1] - bounds[ci])
-        out[self.end:] = [len(bounds) - 2] * (n + 1 - self.end)
-        return out
+            clause_of[bounds[ci]:bounds[ci + 1]] = [ci] * (bounds[ci + 1] - bounds[ci])
+        clause_of[end:] = [len(bounds) - 2] * (n + 1 - end)
+        self.clause_of = clause_of
+        self._cues: list | None = None
 
     def clause_range(self, ci: int) -> tuple[int, int]:
         """Tokens ``[a, b)`` of clause ``ci`` (``b`` is its closing mark or ``end``)."""
@@ -62,16 +54,17 @@ class Sentence:
         ms = self.moods[a:b]
         return "I" in ms or (not strong and "II" in ms)
 
-    @cached_property
+    @property
     def cues(self) -> list[tuple[int, tuple[str, list[int]]]]:
         """``(position, (cue lemma, cue token indices))`` of every cue verb, found in its clause."""
-        out = []
-        for i in self.triggers:
-            if self.toks[i].cue:
-                c = cue_at(self.lex, self.toks, i, self.clause_range(self.clause_of[i])[1])
-                if c:
-                    out.append((i, c))
-        return out
+        if self._cues is None:
+            self._cues = []
+            for i in self.triggers:
+                if self.toks[i].cue:
+                    c = cue_at(self.lex, self.toks, i, self.clause_range(self.clause_of[i])[1])
+                    if c:
+                        self._cues.append((i, c))
+        return self._cues
 
 
 def sentence_view(art: Article, k: int) -> Sentence | None:

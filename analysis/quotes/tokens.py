@@ -67,11 +67,6 @@ def closes_inside(toks: list[Tok], a: int, j: int) -> bool:
     return opener is not None and any(t.text == opener for t in toks[a:j])
 
 
-def spans_of(toks: list[Tok], idx: list[int]) -> list:
-    """Character spans of the tokens at ``idx``."""
-    return [[toks[i].start, toks[i].end] for i in idx]
-
-
 def span(toks: list[Tok], a: int, b: int) -> list:
     """The character span from ``toks[a]`` to ``toks[b - 1]``."""
     return [toks[a].start, toks[b - 1].end]
