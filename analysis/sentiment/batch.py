@@ -13,13 +13,19 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Iterable
-from itertools import chain, compress, repeat
+from itertools import chain, compress, islice, repeat
 
 import numpy as np
 
 from analysis.runtime import gc_paused
-from analysis.sentiment.lexicon import Lexicon, lexicon
-from analysis.sentiment.parameters import ALPHA, LONG_CHARS, LONG_UNIT, SENT_PIECE, TOKEN_RE
+from analysis.sentiment.lexicon import Lexicon, Roles, lexicon
+from analysis.sentiment.parameters import (
+    ALPHA,
+    LONG_CHARS,
+    LONG_UNIT,
+    SENT_PIECE,
+    TOKEN_RE,
+)
 from analysis.sentiment.steps import squash
 from analysis.sentiment.unit import score_tokens
 from analysis.sentiment.word_types import remember_chunk
@@ -58,16 +64,19 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
             if lengths[k] > LONG_CHARS or sum(map(len, map(c.tokens.__getitem__, words[k]))) > LONG_UNIT}
     if long:
         batch_long(sorted(long), units, strs, lex, alpha, (sp, sc, sr, nh, flag, squashed))
-    # units with a lexicon word: with a rule word they take the rule path, else plain look-ups
+    # units with a lexicon word: with a rule word they take the rule path, else plain look-ups;
+    # so do units that may hold a separable particle verb with a role
+    joins = may_join(words, c) - long if lex.particle_verbs else set()
+    skip = long | joins
     scored = [k for k in compress(range(len(units)), map(operator.not_, map(c.lexical.isdisjoint, words)))
-              if k not in long]
+              if k not in skip]
     plain = []
     pieces = c.tokens.__getitem__
-    for k in scored:
-        if c.needs_rules(words[k]):
+    for k in chain(joins, scored):
+        if k in joins or c.needs_rules(words[k]):
             i = strs[k]
             toks = list(chain.from_iterable(map(pieces, words[k])))  # strings already hashed: fast look-ups
-            sp[i], sc[i], sr[i], _, nh[i] = score_tokens(toks, None, lex, screened=True)
+            sp[i], sc[i], sr[i], _, nh[i] = score_tokens(toks, None, lex, screened=True, joins=k in joins)
         else:
             plain.append(k)
     zero = repeat(0)
@@ -76,6 +85,41 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
         for k in plain:
             out[strs[k]] = sum(map(get, words[k], zero))
     return sp, sc, sr, nh, flag, squashed
+
+
+def may_join(words: list[list[str]], c: Roles) -> set[int]:
+    """The units (their whitespace chunks ``words``) that may hold a separable particle verb with a
+    role: a chunk with a word that can be its verb, and a particle it joins with that may end a
+    clause, inside a chunk before a token that is no word ("ab."), in the unit's last chunk, or
+    before a chunk that starts with such a token ("ab –"). The rule path decides.
+
+    >>> from analysis.sentiment import lexicon
+    >>> from analysis.sentiment.word_types import remember_chunk
+    >>> lx = lexicon("de")
+    >>> units = [u.split() for u in ("Sie lehnt den Plan ab.", "Sie lehnt ab – den Plan", "Sie lehnt an der Wand.",
+    ...                              "Sie lehnt den Plan an.")]
+    >>> for w in {w for u in units for w in u}:
+    ...     remember_chunk(w, lx)
+    >>> sorted(may_join(units, lx.chunks))
+    [0, 1]
+    """
+    n = len(words)
+    maybe = set(compress(range(n), map(operator.not_, map(c.clause_ends.isdisjoint, words))))
+    maybe.update(compress(range(n), map(c.particles.__contains__, [w[-1] if w else "" for w in words])))
+    maybe = list(maybe)
+    ws = list(map(words.__getitem__, maybe))
+    verbs = map(operator.not_, map(c.pverbs.keys().isdisjoint, ws))
+    return {k for k, w in compress(zip(maybe, ws), verbs) if _joinable(w, c)}
+
+
+def _joinable(w: list[str], c: Roles) -> bool:
+    """Whether a particle that may end a clause among the chunks ``w`` joins with a verb there."""
+    finals = set(chain.from_iterable(map(c.particle_ends.__getitem__, c.particle_ends.keys() & w)))
+    finals.add(c.particles.get(w[-1]))
+    # a chunk that ends with a particle before a chunk that starts with a token that is no word
+    finals.update(map(c.particles.get, compress(w, map(c.openers.__contains__, islice(w, 1, None)))))
+    finals.discard(None)
+    return bool(finals) and any(not finals.isdisjoint(c.pverbs[x]) for x in c.pverbs.keys() & w)
 
 
 def batch_long(long: list[int], units: list, strs, lex: Lexicon, alpha: float, out: tuple) -> None:
