@@ -154,9 +154,10 @@ def test_fast_paths_give_the_explained_scores():
 
 def test_only_units_with_a_joinable_verb_and_particle_take_the_rule_path():
     lx = lexicon("de")
-    units = [u.split() for u in ("Sie lehnt den Plan ab.", "Sie lehnt ab – den Plan", "Sie lehnt den Plan ab",
-                                 "Sie lehnt an der Wand.", "Sie geht ab und zu.", "Der Plan ist gut.",
-                                 "Die Sitzung findet morgen statt.")]
-    for chunk in {w for u in units for w in u}:
+    units = ["Sie lehnt den Plan ab.", "Sie lehnt ab – den Plan", "Sie lehnt den Plan ab", "Sie lehnt den Plan ab ",
+             "Sie lehnt den Plan ab“", "Sie lehnt an der Wand.", "Sie geht ab und zu.", "Der Plan ist gut.",
+             "Die Sitzung findet morgen statt.", ""]
+    words = [u.split() for u in units]
+    for chunk in {w for u in words for w in u}:
         remember_chunk(chunk, lx)
-    assert sorted(may_join(units, lx.chunks)) == [0, 1, 2]
+    assert sorted(may_join(units, words, lx.chunks)) == [0, 1, 2, 3, 4]

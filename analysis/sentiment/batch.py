@@ -23,12 +23,15 @@ from analysis.sentiment.parameters import (
     ALPHA,
     LONG_CHARS,
     LONG_UNIT,
+    PUNCT,
     SENT_PIECE,
     TOKEN_RE,
 )
 from analysis.sentiment.steps import squash
 from analysis.sentiment.unit import score_tokens
 from analysis.sentiment.word_types import remember_chunk
+
+PUNCT_CHARS = frozenset(PUNCT)  # characters that are a token of their own
 
 
 def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = False):
@@ -66,7 +69,7 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
         batch_long(sorted(long), units, strs, lex, alpha, (sp, sc, sr, nh, flag, squashed))
     # units with a lexicon word: with a rule word they take the rule path, else plain look-ups;
     # so do units that may hold a separable particle verb with a role
-    joins = may_join(words, c) - long if lex.particle_verbs else set()
+    joins = may_join(units, words, c) - long if lex.particle_verbs else set()
     skip = long | joins
     scored = [k for k in compress(range(len(units)), map(operator.not_, map(c.lexical.isdisjoint, words)))
               if k not in skip]
@@ -87,8 +90,8 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
     return sp, sc, sr, nh, flag, squashed
 
 
-def may_join(words: list[list[str]], c: Roles) -> set[int]:
-    """The units (their whitespace chunks ``words``) that may hold a separable particle verb with a
+def may_join(units: list[str], words: list[list[str]], c: Roles) -> set[int]:
+    """The units (texts ``units``, their whitespace chunks ``words``) that may hold a separable particle verb with a
     role: a chunk with a word that can be its verb, and a particle it joins with that may end a
     clause, inside a chunk before a token that is no word ("ab."), in the unit's last chunk, or
     before a chunk that starts with such a token ("ab –"). The rule path decides.
@@ -96,16 +99,19 @@ def may_join(words: list[list[str]], c: Roles) -> set[int]:
     >>> from analysis.sentiment import lexicon
     >>> from analysis.sentiment.word_types import remember_chunk
     >>> lx = lexicon("de")
-    >>> units = [u.split() for u in ("Sie lehnt den Plan ab.", "Sie lehnt ab – den Plan", "Sie lehnt an der Wand.",
-    ...                              "Sie lehnt den Plan an.")]
-    >>> for w in {w for u in units for w in u}:
+    >>> units = ["Sie lehnt den Plan ab.", "Sie lehnt ab – den Plan", "Sie lehnt an der Wand.", "Sie lehnt den Plan an."]
+    >>> words = [u.split() for u in units]
+    >>> for w in {w for u in words for w in u}:
     ...     remember_chunk(w, lx)
-    >>> sorted(may_join(units, lx.chunks))
+    >>> sorted(may_join(units, words, lx.chunks))
     [0, 1]
     """
     n = len(words)
     maybe = set(compress(range(n), map(operator.not_, map(c.clause_ends.isdisjoint, words))))
-    maybe.update(compress(range(n), map(c.particles.__contains__, [w[-1] if w else "" for w in words])))
+    # the last chunk ends with a particle only where the unit does not end with punctuation
+    ends = map(operator.itemgetter(-1), units) if all(units) else [u[-1:] for u in units]
+    maybe.update(k for k in compress(range(n), map(operator.not_, map(PUNCT_CHARS.__contains__, ends)))
+                 if words[k] and words[k][-1] in c.particles)
     maybe = list(maybe)
     ws = list(map(words.__getitem__, maybe))
     verbs = map(operator.not_, map(c.pverbs.keys().isdisjoint, ws))
@@ -113,13 +119,15 @@ def may_join(words: list[list[str]], c: Roles) -> set[int]:
 
 
 def _joinable(w: list[str], c: Roles) -> bool:
-    """Whether a particle that may end a clause among the chunks ``w`` joins with a verb there."""
-    finals = set(chain.from_iterable(map(c.particle_ends.__getitem__, c.particle_ends.keys() & w)))
-    finals.add(c.particles.get(w[-1]))
-    # a chunk that ends with a particle before a chunk that starts with a token that is no word
-    finals.update(map(c.particles.get, compress(w, map(c.openers.__contains__, islice(w, 1, None)))))
-    finals.discard(None)
-    return bool(finals) and any(not finals.isdisjoint(c.pverbs[x]) for x in c.pverbs.keys() & w)
+    """Whether a verb among the chunks ``w`` joins with a particle there that may end a clause."""
+    # chunks that end with a particle before a chunk that starts with a token that is no word, or last
+    finals = [c.particles[x] for x in compress(w, map(c.openers.__contains__, islice(w, 1, None)))
+              if x in c.particles]
+    if w[-1] in c.particles:
+        finals.append(c.particles[w[-1]])
+    if not c.particle_ends.keys().isdisjoint(w):  # a particle before a token that is no word ("ab.")
+        finals.extend(chain.from_iterable(map(c.particle_ends.__getitem__, c.particle_ends.keys() & w)))
+    return bool(finals) and not set(chain.from_iterable(map(c.pverbs.__getitem__, c.pverbs.keys() & w))).isdisjoint(finals)
 
 
 def batch_long(long: list[int], units: list, strs, lex: Lexicon, alpha: float, out: tuple) -> None:
