@@ -69,7 +69,13 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
         batch_long(sorted(long), units, strs, lex, alpha, (sp, sc, sr, nh, flag, squashed))
     # units with a lexicon word: with a rule word they take the rule path, else plain look-ups;
     # so do units that may hold a separable particle verb with a role
-    joins = may_join(units, words, c) - long if lex.particle_verbs else set()
+    if not lex.particle_verbs:
+        joins = set()
+    elif long:  # scored per sentence: not screened as a whole
+        rest = [k for k in range(len(units)) if k not in long]
+        joins = {rest[j] for j in may_join([units[k] for k in rest], [words[k] for k in rest], c)}
+    else:
+        joins = may_join(units, words, c)
     skip = long | joins
     scored = [k for k in compress(range(len(units)), map(operator.not_, map(c.lexical.isdisjoint, words)))
               if k not in skip]

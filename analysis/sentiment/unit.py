@@ -16,7 +16,7 @@ was tried.
 """
 from __future__ import annotations
 
-from itertools import repeat
+from itertools import chain, repeat
 
 from analysis.particle_verbs import final_particles
 from analysis.sentiment.lexicon import Lexicon
@@ -90,10 +90,10 @@ def may_join(toks: list[str], lex: Lexicon) -> bool:
     (True, False, False)
     """
     w = lex.words
-    if w.pverbs.keys().isdisjoint(toks) or w.particles.keys().isdisjoint(toks):
+    if lex.particles.isdisjoint(toks) or w.pverbs.keys().isdisjoint(toks):
         return False
-    finals = {toks[p] for p in final_particles(toks, lex.lang)}
-    return bool(finals) and any(not finals.isdisjoint(w.pverbs[t]) for t in w.pverbs.keys() & toks)
+    joinable = set(chain.from_iterable(map(w.pverbs.__getitem__, w.pverbs.keys() & toks)))
+    return not joinable.isdisjoint(toks) and not joinable.isdisjoint([toks[p] for p in final_particles(toks, lex.lang)])
 
 
 def apply_rules(toks: list[str], infos: list, spans, lex: Lexicon, *, target_pos: list[int] | None,
