@@ -7,6 +7,9 @@ this package first, then the general base lexicon; German compounds are matched 
 Every hit gets a value ``v`` (polarity, cooperation, certainty, each in −1…1) and is modified by
 the steps of :mod:`analysis.sentiment.steps`, in this order:
 
+* **particle verbs** (German): a finite verb and the separable particle that ends its clause are
+  read as one word ("Russland weist die Vorwürfe zurück": *zurückweisen*), see
+  :mod:`analysis.particle_verbs`.
 * **look-up**: words and multi-word entries ("in freundschaftlicher Atmosphäre") become hits;
   negators, intensifiers, shifters, contrast words and clause predicates are noted by clause.
 * **valence shifters**: aufheben, lockern, verhindern; lift, ease, prevent reverse the hit they

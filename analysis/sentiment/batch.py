@@ -13,16 +13,25 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Iterable
-from itertools import chain, compress, repeat
+from itertools import chain, compress, islice, repeat
 
 import numpy as np
 
 from analysis.runtime import gc_paused
-from analysis.sentiment.lexicon import Lexicon, lexicon
-from analysis.sentiment.parameters import ALPHA, LONG_CHARS, LONG_UNIT, SENT_PIECE, TOKEN_RE
+from analysis.sentiment.lexicon import Lexicon, Roles, lexicon
+from analysis.sentiment.parameters import (
+    ALPHA,
+    LONG_CHARS,
+    LONG_UNIT,
+    PUNCT,
+    SENT_PIECE,
+    TOKEN_RE,
+)
 from analysis.sentiment.steps import squash
 from analysis.sentiment.unit import score_tokens
 from analysis.sentiment.word_types import remember_chunk
+
+PUNCT_CHARS = frozenset(PUNCT)  # characters that are a token of their own
 
 
 def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = False):
@@ -58,16 +67,25 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
             if lengths[k] > LONG_CHARS or sum(map(len, map(c.tokens.__getitem__, words[k]))) > LONG_UNIT}
     if long:
         batch_long(sorted(long), units, strs, lex, alpha, (sp, sc, sr, nh, flag, squashed))
-    # units with a lexicon word: with a rule word they take the rule path, else plain look-ups
+    # units with a lexicon word: with a rule word they take the rule path, else plain look-ups;
+    # so do units that may hold a separable particle verb with a role
+    if not lex.particle_verbs:
+        joins = set()
+    elif long:  # scored per sentence: not screened as a whole
+        rest = [k for k in range(len(units)) if k not in long]
+        joins = {rest[j] for j in may_join([units[k] for k in rest], [words[k] for k in rest], c)}
+    else:
+        joins = may_join(units, words, c)
+    skip = long | joins
     scored = [k for k in compress(range(len(units)), map(operator.not_, map(c.lexical.isdisjoint, words)))
-              if k not in long]
+              if k not in skip]
     plain = []
     pieces = c.tokens.__getitem__
-    for k in scored:
-        if c.needs_rules(words[k]):
+    for k in chain(joins, scored):
+        if k in joins or c.needs_rules(words[k]):
             i = strs[k]
             toks = list(chain.from_iterable(map(pieces, words[k])))  # strings already hashed: fast look-ups
-            sp[i], sc[i], sr[i], _, nh[i] = score_tokens(toks, None, lex, screened=True)
+            sp[i], sc[i], sr[i], _, nh[i] = score_tokens(toks, None, lex, screened=True, joins=k in joins)
         else:
             plain.append(k)
     zero = repeat(0)
@@ -76,6 +94,46 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
         for k in plain:
             out[strs[k]] = sum(map(get, words[k], zero))
     return sp, sc, sr, nh, flag, squashed
+
+
+def may_join(units: list[str], words: list[list[str]], c: Roles) -> set[int]:
+    """The units (texts ``units``, their whitespace chunks ``words``) that may hold a separable particle verb with a
+    role: a chunk with a word that can be its verb, and a particle it joins with that may end a
+    clause, inside a chunk before a token that is no word ("ab."), in the unit's last chunk, or
+    before a chunk that starts with such a token ("ab –"). The rule path decides.
+
+    >>> from analysis.sentiment import lexicon
+    >>> from analysis.sentiment.word_types import remember_chunk
+    >>> lx = lexicon("de")
+    >>> units = ["Sie lehnt den Plan ab.", "Sie lehnt ab – den Plan", "Sie lehnt an der Wand.", "Sie lehnt den Plan an."]
+    >>> words = [u.split() for u in units]
+    >>> for w in {w for u in words for w in u}:
+    ...     remember_chunk(w, lx)
+    >>> sorted(may_join(units, words, lx.chunks))
+    [0, 1]
+    """
+    n = len(words)
+    maybe = set(compress(range(n), map(operator.not_, map(c.clause_ends.isdisjoint, words))))
+    # the last chunk ends with a particle only where the unit does not end with punctuation
+    ends = map(operator.itemgetter(-1), units) if all(units) else [u[-1:] for u in units]
+    maybe.update(k for k in compress(range(n), map(operator.not_, map(PUNCT_CHARS.__contains__, ends)))
+                 if words[k] and words[k][-1] in c.particles)
+    maybe = list(maybe)
+    ws = list(map(words.__getitem__, maybe))
+    verbs = map(operator.not_, map(c.pverbs.keys().isdisjoint, ws))
+    return {k for k, w in compress(zip(maybe, ws), verbs) if _joinable(w, c)}
+
+
+def _joinable(w: list[str], c: Roles) -> bool:
+    """Whether a verb among the chunks ``w`` joins with a particle there that may end a clause."""
+    # chunks that end with a particle before a chunk that starts with a token that is no word, or last
+    finals = [c.particles[x] for x in compress(w, map(c.openers.__contains__, islice(w, 1, None)))
+              if x in c.particles]
+    if w[-1] in c.particles:
+        finals.append(c.particles[w[-1]])
+    if not c.particle_ends.keys().isdisjoint(w):  # a particle before a token that is no word ("ab.")
+        finals.extend(chain.from_iterable(map(c.particle_ends.__getitem__, c.particle_ends.keys() & w)))
+    return bool(finals) and not set(chain.from_iterable(map(c.pverbs.__getitem__, c.pverbs.keys() & w))).isdisjoint(finals)
 
 
 def batch_long(long: list[int], units: list, strs, lex: Lexicon, alpha: float, out: tuple) -> None:

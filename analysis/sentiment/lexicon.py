@@ -20,6 +20,7 @@ from itertools import chain
 from pathlib import Path
 
 from analysis.errors import InputError
+from analysis.particle_verbs import is_particle_verb, particle_verb_bases, particles
 from analysis.resources import ROOT, table, wordlist
 from analysis.segment import lemmatize as _lemmatize
 from analysis.sentiment.parameters import BASE_WEIGHT, MIN_COMPOUND_PART, PREFIX
@@ -56,6 +57,15 @@ class Roles:
     coop: dict[str, float] = field(default_factory=dict)
     cert: dict[str, float] = field(default_factory=dict)
     n_lex: dict[str, int] = field(default_factory=dict)   # number of lexicon words
+    # separable particle verbs with a role (Lexicon.particle_verbs): a word that can be their verb
+    # (chunks: that holds one) → the particles it joins with; a particle (chunks: the particle
+    # the chunk ends with); chunks only: the particles before a token that is no word ("ab."),
+    # the chunks that start with a token that is no word ("–"), and both kinds together
+    pverbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    particles: dict[str, str] = field(default_factory=dict)
+    particle_ends: dict[str, frozenset[str]] = field(default_factory=dict)
+    openers: set[str] = field(default_factory=set)
+    clause_ends: set[str] = field(default_factory=set)
     tokens: dict[str, tuple] = field(default_factory=dict)  # the tokens a chunk holds (chunks only)
 
     def needs_rules(self, words) -> bool:
@@ -99,6 +109,10 @@ class Lexicon:
     names_by_case: bool                 # capitals mark names (not German, which capitalises every noun)
     phrase_tails: frozenset[str] = frozenset()
     first_correlatives: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()        # separable verb particles (German: ab, zurück …)
+    particle_verbs: frozenset[str] = frozenset()   # particle verbs with a role (ablehnen, aufheben), lower case
+    particle_bases: dict[str, frozenset[str]] = field(default_factory=dict)  # words that can be their verb
+                                                   # (lehnt, brach, weisen) → the particles they join with
     types: dict[str, tuple] = field(default_factory=dict)  # per word type: (flags, lemma, entry, factor, note)
     lemmas: dict[str, str] = field(default_factory=dict)   # per word type: lower-cased lemma
     words: Roles = field(default_factory=Roles)           # per word type seen
@@ -271,6 +285,13 @@ def lexicon(lang: str) -> Lexicon:
         if lang in NOUNS_CAPITALISED else (entries, stems)
     for v in phrases.values():
         v.sort(key=lambda p: -len(p[0]))
+    shifters = {k: r.reverses == "both" for r in table(lang, "shifters").itertuples(index=False)
+                for k in {r.term.lower(), _lemmatize(r.term, lang).lower()}}
+    separable = particles(lang)
+    # particle verbs whose verb and particle are read as one word (see analysis.particle_verbs)
+    particle_verbs = frozenset(
+        k for k in chain((k for k, e in non_nouns.items() if e.polarity or e.cooperation or e.certainty), shifters)
+        if any(is_particle_verb(k, p, lang) for p in separable))
     ints = table(lang, "intensifiers")
     corr = table(lang, "correlative_negators") if (ROOT / lang / "correlative_negators.tsv").exists() else None
     exc: dict[str, set] = {}
@@ -298,8 +319,7 @@ def lexicon(lang: str) -> Lexicon:
         correlatives={} if corr is None else dict(zip(corr["second"].str.lower(), corr["first"].str.lower())),
         negation_exceptions={k: frozenset(v) for k, v in exc.items()},
         intensifiers={r.term.lower(): float(r.factor) for r in ints.itertuples(index=False)},
-        shifters={k: r.reverses == "both" for r in table(lang, "shifters").itertuples(index=False)
-                  for k in {r.term.lower(), _lemmatize(r.term, lang).lower()}},
+        shifters=shifters,
         contrast=frozenset(w.lower() for w in wordlist(lang, "contrast")),
         clause_markers=frozenset(w.lower() for w in wordlist(lang, "clause_markers")),
         clause_predicates=frozenset(w.lower() for w in _optional_list(lang, "clause_predicates")),
@@ -309,6 +329,9 @@ def lexicon(lang: str) -> Lexicon:
         names_by_case=lang not in NOUNS_CAPITALISED,
         phrase_tails=frozenset(_rarest(p, lang) for v in phrases.values() for p, _ in v),
         first_correlatives=frozenset() if corr is None else frozenset(corr["first"].str.lower()),
+        particles=separable,
+        particle_verbs=particle_verbs,
+        particle_bases=particle_verb_bases(particle_verbs, lang=lang) if particle_verbs else {},
     )
 
 

@@ -1,10 +1,11 @@
 """The rules applied to one token sequence, one function per step.
 
-:func:`analysis.sentiment.unit.score_tokens` calls them in this order: :func:`look_up`,
+:func:`analysis.sentiment.unit.score_tokens` calls them in this order: :func:`join_particles`, :func:`look_up`,
 :func:`reverse_by_shifters`, :func:`negate_before`, :func:`intensify`, :func:`negate_forward`,
 :func:`negate_after`, :func:`negated_predicates`, :func:`extend_to_complements`,
 :func:`negate_clauses`, :func:`weigh_contrast`, :func:`weigh_by_target`, :func:`aggregate`.
-Every step but the first and the last changes the hits in place.
+The first step changes the tokens' analyses in place, the last returns the sums; every other
+step changes the hits in place.
 
 A hit is a list ``[pos, entry, weight, modifiers, clause, end]``: the position of its first and
 last token, its lexicon :class:`~analysis.sentiment.lexicon.Entry`, the product of the factors
@@ -29,6 +30,7 @@ import math
 from itertools import compress
 from typing import NamedTuple
 
+from analysis.particle_verbs import join_particle_verbs
 from analysis.sentiment.lexicon import Lexicon
 from analysis.sentiment.parameters import (
     CONTRAST_AFTER,
@@ -52,8 +54,10 @@ from analysis.sentiment.word_types import (
     F_PHRASE,
     F_POSTNEG,
     F_SHIFT,
+    RULE_ROLES,
     SIMPLE_HIT,
     lemma_of,
+    remember,
 )
 
 # tokens after which a word starts a sentence or a quotation (so its capital says nothing)
@@ -69,6 +73,32 @@ class Found(NamedTuple):
     predicates: list
     shifters: list
     contrast: int  # position of the last contrast word, -1 without one
+
+
+def join_particles(toks: list[str], infos: list, lex: Lexicon) -> None:
+    """Separable particle verbs (German): a finite verb whose particle ends its clause takes the
+    analysis of the joined verb when that has a role (a lexicon entry, a shifter), and the
+    particle none; so "Russland weist die Vorwürfe zurück" is read as *zurückweisen* at the
+    position of "weist", and negation and intensifiers reach it as any word there. Joins are
+    found by :func:`analysis.particle_verbs.join_particle_verbs`.
+
+    >>> from analysis.sentiment import lexicon
+    >>> lx = lexicon("de")
+    >>> toks = "Russland weist die Vorwürfe zurück .".split()
+    >>> infos = [remember(t, lx) for t in toks]
+    >>> join_particles(toks, infos, lx)
+    >>> infos[1][2].term, infos[1][4], infos[4]
+    ('zurückweisen', 'particle-verb:weist+zurück', False)
+    """
+    lemmas = list(map(lex.lemmas.get, toks, toks))  # every word's lemma is cached (lemma_of)
+    for verb, particle, joined in join_particle_verbs(toks, lemmas, lang=lex.lang, lexicon=lex.particle_verbs):
+        inf = remember(joined, lex) if joined in lex.particle_verbs else None
+        if not inf or not inf[0] & (F_LEX | RULE_ROLES):
+            continue
+        flags, lemma, entry, factor, note = inf
+        why = f"particle-verb:{toks[verb]}+{toks[particle]}"
+        infos[verb] = (flags, lemma, entry, factor, f"{note}, {why}" if note else why)
+        infos[particle] = False
 
 
 def look_up(toks: list[str], infos: list, lex: Lexicon) -> Found:

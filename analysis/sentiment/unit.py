@@ -2,7 +2,8 @@
 
 :func:`score_tokens` is the one boundary between the shortcuts and the rules. A sequence whose
 word types are all known and hold no lexicon word scores zero; one without a rule word is the
-C-level sum of its words' plain values; the batch path (:mod:`analysis.sentiment.batch`) has
+C-level sum of its words' plain values; both only when it holds no separable particle verb
+with a role (:func:`may_join`). The batch path (:mod:`analysis.sentiment.batch`) has
 screened its units already (``screened=True``). Everything else goes through :func:`apply_rules`,
 which calls the steps of :mod:`analysis.sentiment.steps` and does not know whether a fast path
 was tried.
@@ -15,13 +16,15 @@ was tried.
 """
 from __future__ import annotations
 
-from itertools import repeat
+from itertools import chain, repeat
 
+from analysis.particle_verbs import final_particles
 from analysis.sentiment.lexicon import Lexicon
 from analysis.sentiment.steps import (
     aggregate,
     extend_to_complements,
     intensify,
+    join_particles,
     look_up,
     negate_after,
     negate_before,
@@ -38,39 +41,68 @@ NOTHING = (0.0, 0.0, 0.0, [], 0)
 
 
 def score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lexicon, *,
-                 target_pos: list[int] | None = None, want_hits: bool = False, screened: bool = False) -> tuple:
+                 target_pos: list[int] | None = None, want_hits: bool = False, screened: bool = False,
+                 joins: bool | None = None) -> tuple:
     """Score one token sequence: (S_pol, S_coop, S_cert, hits, n_hits), the sums before squashing.
 
     ``spans`` (character offsets of the tokens) are needed only for the hits' offsets;
-    ``screened``: the caller knows that all types were seen and lexicon and rule words are present.
+    ``screened``: the caller knows that all types were seen and lexicon and rule words, or a
+    particle verb, are present; ``joins``: whether the sequence may hold a separable particle
+    verb with a role (:func:`may_join`, tested here when None).
     """
     types = lex.types
     # types maps every word type seen to its analysis, or to False when it plays no role;
     # map keeps the per-token work in C
     if not screened and all(map(types.__contains__, toks)):  # only word types seen before
         w = lex.words
-        if w.lexical.isdisjoint(toks):
-            return NOTHING  # none of them in a lexicon
-        if not want_hits and target_pos is None and not w.needs_rules(toks):
-            # no rule word (negator, intensifier, contrast, phrase start, clause predicate):
-            # the sums of the plain values, computed in C
-            zero = repeat(0.0)
-            return (sum(map(w.pol.get, toks, zero)), sum(map(w.coop.get, toks, zero)),
-                    sum(map(w.cert.get, toks, zero)), [], sum(map(w.n_lex.get, toks, repeat(0))))
+        joins = may_join(toks, lex) if joins is None else joins
+        if not joins:
+            if w.lexical.isdisjoint(toks):
+                return NOTHING  # none of them in a lexicon
+            if not want_hits and target_pos is None and not w.needs_rules(toks):
+                # no rule word (negator, intensifier, contrast, phrase start, clause predicate):
+                # the sums of the plain values, computed in C
+                zero = repeat(0.0)
+                return (sum(map(w.pol.get, toks, zero)), sum(map(w.coop.get, toks, zero)),
+                        sum(map(w.cert.get, toks, zero)), [], sum(map(w.n_lex.get, toks, repeat(0))))
     infos = list(map(types.get, toks))
     if not screened and None in infos:  # word types seen for the first time
         for i, inf in enumerate(infos):
             if inf is None:
                 infos[i] = remember(toks[i], lex)
-        if lex.words.lexical.isdisjoint(toks):
+        joins = may_join(toks, lex)
+        if not joins and lex.words.lexical.isdisjoint(toks):
             return NOTHING
-    return apply_rules(toks, infos, spans, lex, target_pos=target_pos, want_hits=want_hits)
+    if joins is None:
+        joins = may_join(toks, lex)
+    return apply_rules(toks, infos, spans, lex, target_pos=target_pos, want_hits=want_hits, joins=joins)
+
+
+def may_join(toks: list[str], lex: Lexicon) -> bool:
+    """Whether a token sequence may hold a separable particle verb with a role: a word that can be
+    its verb and a particle at the end of a clause.
+
+    >>> from analysis.sentiment import lexicon
+    >>> from analysis.sentiment.word_types import remember
+    >>> toks = "Sie lehnt den Plan ab .".split()
+    >>> _ = [remember(t, lexicon("de")) for t in toks]
+    >>> may_join(toks, lexicon("de")), may_join(toks[:4] + ["."], lexicon("de")), may_join(toks[:4] + ["an", "."], lexicon("de"))
+    (True, False, False)
+    """
+    w = lex.words
+    if lex.particles.isdisjoint(toks) or w.pverbs.keys().isdisjoint(toks):
+        return False
+    joinable = set(chain.from_iterable(map(w.pverbs.__getitem__, w.pverbs.keys() & toks)))
+    return not joinable.isdisjoint(toks) and not joinable.isdisjoint([toks[p] for p in final_particles(toks, lex.lang)])
 
 
 def apply_rules(toks: list[str], infos: list, spans, lex: Lexicon, *, target_pos: list[int] | None,
-                want_hits: bool) -> tuple:
-    """The rule steps in order: look-up, shifters, negation (before, forward, after, clause
-    predicates and their complement clauses), intensifiers, contrast, target weighting, sums."""
+                want_hits: bool, joins: bool) -> tuple:
+    """The rule steps in order: particle verbs (when the sequence may hold one, ``joins``),
+    look-up, shifters, negation (before, forward, after, clause predicates and their complement
+    clauses), intensifiers, contrast, target weighting, sums."""
+    if joins:
+        join_particles(toks, infos, lex)
     found = look_up(toks, infos, lex)
     hits, negs = found.hits, found.negators
     if not hits:

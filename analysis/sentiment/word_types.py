@@ -19,7 +19,6 @@ from analysis.sentiment.compounds import compound
 from analysis.sentiment.lexicon import Entry, Lexicon, fold
 from analysis.sentiment.parameters import MIN_COMPOUND_PART, PREFIX, TOKEN_RE
 
-
 # flags of a word type (bit set)
 (F_BOUNDARY, F_NEG, F_POSTNEG, F_INT, F_CONTRAST, F_LEX, F_LOWER, F_PHRASE, F_CLAUSEPRED, F_CORR, F_PTAIL, F_SHIFT,
  F_CAPITAL) = (1 << i for i in range(13))
@@ -144,8 +143,23 @@ def remember(tok: str, lex: Lexicon):
             elif flags & F_LEX:
                 e = inf[2]
                 w.pol[tok], w.coop[tok], w.cert[tok], w.n_lex[tok] = e.polarity, e.cooperation, e.certainty, 1
+        if lex.particle_bases:
+            _remember_particle_verb(tok, lex)
         lex.types[tok] = inf  # last: a type in types is fully registered
     return inf
+
+
+def _remember_particle_verb(tok: str, lex: Lexicon) -> None:
+    """Note a separable particle (as written: "kein Zurück" is a noun) and a word that can be the
+    verb of a particle verb with a role (lehnt, brach), with the particles it joins with. They
+    play no role alone: a unit goes through the rule path for them only with both, the particle
+    at the end of a clause (:func:`analysis.sentiment.steps.join_particles`)."""
+    bases = lex.particle_bases
+    joins = bases.get(tok.lower(), frozenset()) | bases.get(lemma_of(tok, lex), frozenset())
+    if joins:
+        lex.words.pverbs[tok] = joins
+    if tok in lex.particles:
+        lex.words.particles[tok] = tok
 
 
 def remember_chunk(chunk: str, lex: Lexicon) -> None:
@@ -161,7 +175,27 @@ def remember_chunk(chunk: str, lex: Lexicon) -> None:
         for have, put in ((w.pol, c.pol), (w.coop, c.coop), (w.cert, c.cert), (w.n_lex, c.n_lex)):
             if v := sum(have[t] for t in plain):
                 put[chunk] = v
+    if lex.particle_bases:
+        _remember_particle_chunk(chunk, toks, lex)
     lex.chunks.tokens[chunk] = tuple(toks)  # last: a chunk in tokens is fully registered
+
+
+def _remember_particle_chunk(chunk: str, toks: list[str], lex: Lexicon) -> None:
+    """Note what a chunk holds of separable particle verbs (see :func:`_remember_particle_verb`)."""
+    w, c = lex.words, lex.chunks
+    if not w.pverbs.keys().isdisjoint(toks):
+        c.pverbs[chunk] = frozenset().union(*(w.pverbs[t] for t in toks if t in w.pverbs))
+    # where a particle may end a clause: inside the chunk ("ab."), or at its end ("ab") when
+    # the unit ends there or the next chunk starts with a token that is no word ("–")
+    if not w.particles.keys().isdisjoint(toks):
+        if toks[-1] in w.particles:
+            c.particles[chunk] = toks[-1]
+        if ends := frozenset(a for a, b in zip(toks, toks[1:]) if a in w.particles and not b[:1].isalnum()):
+            c.particle_ends[chunk] = ends
+            c.clause_ends.add(chunk)
+    if not toks[0][:1].isalnum():
+        c.openers.add(chunk)
+        c.clause_ends.add(chunk)
 
 
 def lemma_of(tok: str, lex: Lexicon) -> str:
