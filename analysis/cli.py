@@ -291,6 +291,9 @@ def _add_evaluate_quotes(sub) -> None:
     p.add_argument("--predictions", type=_table_out, default=None, help="also write the predicted quotes (.csv/.parquet)")
     p.add_argument("--export", type=_folder_out, default=None,
                    help="also write predictions as German news quotation JSON files into this folder")
+    p.add_argument("--actor-labels", type=Path, default=None,
+                   help="TSV of the actor behind each gold quotation (default: the shipped labels of the split, "
+                        "analysis/evaluate/labels/<dataset>-<split>-actors.tsv, when they exist)")
     p.set_defaults(func=_run_evaluate_quotes)
 
 
@@ -306,12 +309,19 @@ def _run_evaluate_quotes(args) -> int:
         raise InputError(f"{args.gold}: no annotated articles found (format {args.format})")
     pred = extract_quotes(gold.articles, progress=True)
     scores = score_quotes(pred, gold.quotes, gold.tokens)
+    summary = scores.to_json()
+    actor_scores = _actor_scores(args, scores, pred, gold.quotes)
+    if actor_scores is not None:
+        scores.summary.update(actor_scores.summary)
+        summary.update(actor_scores.summary, actors_by_mention=actor_scores.by_mention.to_dict(orient="records"))
     for k, v in scores.summary.items():
         print(f"{k}: {v:.4f}" if isinstance(v, float) else f"{k}: {v}")
     print(scores.roles.round(4).to_string(index=False))
     print(scores.by_kind.round(4).to_string(index=False))
+    if actor_scores is not None:
+        print(actor_scores.by_mention.round(4).to_string(index=False))
     if args.json:
-        write_text(args.json, json.dumps(scores.to_json(), indent=2, default=str) + "\n")
+        write_text(args.json, json.dumps(summary, indent=2, default=str) + "\n")
     if args.predictions:
         table = pred.copy()
         if args.predictions.suffix == ".csv":
@@ -321,6 +331,19 @@ def _run_evaluate_quotes(args) -> int:
     if args.export:
         write_german_news_quotes(pred, gold.articles, args.export, tokens=gold.tokens)
     return 0
+
+
+def _actor_scores(args, scores, pred, gold_quotes):
+    """Actor scores when labels are given or shipped for the split (else None)."""
+    from analysis.evaluate.actors import default_labels, read_actor_labels, score_actors
+
+    path = args.actor_labels
+    if path is None and str(args.gold) in ("train", "dev"):
+        path = default_labels(args.format, str(args.gold))
+        path = path if path.exists() else None
+    if path is None:
+        return None
+    return score_actors(scores.alignment, pred, gold_quotes, read_actor_labels(path))
 
 
 # --- terms ----------------------------------------------------------------------------------

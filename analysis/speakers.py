@@ -68,6 +68,36 @@ def _resources(lang: str):
 
 
 @cache
+def _noun_endings(lang: str) -> tuple[str, ...]:
+    """Endings of common nouns that do not begin a person's name (``name_exclusions.tsv``)."""
+    if not (ROOT / lang / "name_exclusions.tsv").exists():
+        return ()
+    t = table(lang, "name_exclusions")
+    return tuple(t.loc[t["class"] == "ending", "text"].str.lower())
+
+
+@cache
+def _calendar_words(lang: str) -> frozenset[str]:
+    """Month and weekday names (``months.tsv``, ``weekdays.txt``): capitalised, but no names."""
+    words: set[str] = set()
+    if (ROOT / lang / "months.tsv").exists():
+        words |= set(table(lang, "months")["name"].str.lower())
+    if (ROOT / lang / "weekdays.txt").exists():
+        words |= {w.lower() for w in wordlist(lang, "weekdays")}
+    return frozenset(words)
+
+
+@cache
+def _reference_words(lang: str) -> tuple[frozenset, frozenset, frozenset]:
+    """Relative pronouns that can stand for a speaker, possessives before a source noun, and the
+    possessives that point to the clause's own subject (``reference_words.tsv``)."""
+    lang = lang if (ROOT / lang / "reference_words.tsv").exists() else "de"
+    fw = table(lang, "reference_words")
+    words = {c: frozenset(fw.loc[fw["class"] == c, "word"].str.lower()) for c in ("relative", "possessive", "own")}
+    return words["relative"], words["possessive"] | words["own"], words["own"]
+
+
+@cache
 def _countries_and_sources(lang: str) -> tuple[dict[str, str], frozenset[str]]:
     """Nationality adjective (without ending, lower case) → country, from ``nationalities.tsv``, and
     the nouns that stand for a source rather than an actor (``source_nouns.txt``)."""
@@ -86,6 +116,8 @@ def _adjective_stem(word: str) -> str:
     return _ADJECTIVE_ENDING.sub("", word.lower())
 
 
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "eines",
+                      "the", "a", "an"})
 GENITIVE_DETS = {"des", "eines"}                    # before a noun with the genitive -s/-es
 FUGEN_S = ("ungs", "heits", "keits", "schafts", "ions", "täts", "iums", "mens")  # Regierungs|kreise
 
@@ -93,7 +125,7 @@ FUGEN_S = ("ungs", "heits", "keits", "schafts", "ions", "täts", "iums", "mens")
 def _source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
     """Who holds a source noun: its genitive ("Angaben der Polizei" → Polizei, "Informationen des
     Spiegels" → Spiegel) or a compound's modifier ("Polizeiangaben" → Polizei,
-    "Regierungskreisen" → Regierung), else None."""
+    "Regierungskreisen" → Regierung, "OSZE-Bericht" → OSZE), else None."""
     _, sources = _countries_and_sources(lang)
     words = [w.strip(",") for w in words]
     while words and words[0].lower() in ents.dets:
@@ -106,6 +138,9 @@ def _source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str |
         if words[1].lower() in GENITIVE_DETS and last.endswith("s") and not last.endswith("ss"):
             last = last[:-2] if last.endswith("es") and len(last) > 5 else last[:-1]
         return " ".join(holder[:-1] + [last])
+    if len(words) == 1 and "-" in words[0].strip("-"):  # "OSZE-Bericht", "dpa-Meldung"
+        modifier, head = words[0].rsplit("-", 1)
+        return modifier if head.lower() in sources and modifier else None
     if len(words) == 1 and words[0][:1].isupper():
         low = words[0].lower()
         head = next((n for n in sources if low.endswith(n) and len(low) - len(n) >= 3), None)
@@ -145,12 +180,17 @@ def _role_cached(w: str, key: int, role_map: dict):
 
 
 def _role_lookup(w: str, role_map: dict) -> tuple[str, str] | None:
-    if w in role_map:
-        return role_map[w]
-    for k in range(1, len(w) - 3):
-        tail = w[k:]
-        if tail in role_map and len(tail) >= 5:
-            return role_map[tail]
+    """A role noun, a compound ending in one (its last part of four letters or more: VW-Chef,
+    Provinzgouverneur) or one of their inflected forms (Präsidenten, Vorsitzenden)."""
+    for form in (w, w[:-1] if w.endswith("n") else None, w[:-2] if w.endswith("en") else None):
+        if not form:
+            continue
+        if form in role_map:
+            return role_map[form]
+        for k in range(1, len(form) - 3):
+            tail = form[k:]
+            if tail in role_map and len(tail) >= 4:
+                return role_map[tail]
     return None
 
 
@@ -319,6 +359,10 @@ class _ArticleEntities:
     def __init__(self, text: str, lang: str, role_words: list | None = None):
         self.text = text
         self.pronouns, self.role_map, self.dets, self.preps, self.head_ends = _resources(lang)
+        self.relatives, self.possessives, self.own = _reference_words(lang)
+        self.articles = self.dets & ARTICLES
+        self.calendar = _calendar_words(lang)
+        self.noun_endings = _noun_endings(lang)
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun)
         if role_words is None:
@@ -342,6 +386,8 @@ class _ArticleEntities:
                 country = role[1] or _adjective_stem(adjective)
                 self.roles.append((start, role[0], country, name, w.lower()))
                 self.names.append((end_ + 1, name))
+        self.names.extend(_name_runs(text, self))
+        self.names.sort()
         self.known = {nm for _, nm in self.names}
 
     @staticmethod
@@ -356,12 +402,14 @@ class _ArticleEntities:
             self.known.add(name)
 
     def full_name(self, name: str) -> str:
-        """The longest known name that contains all tokens of ``name``."""
+        """The longest known name that begins or ends with ``name`` ("Putin" → "Wladimir Putin",
+        "Kim" → "Kim Jong Un", not "Gesundheit Kim Jong Uns")."""
         parts = name.split()
+        n = len(parts)
         best = name
         for _, nm in self.names:
             np_ = nm.split()
-            if len(np_) > len(best.split()) and all(p in np_ for p in parts):
+            if len(np_) > len(best.split()) and (np_[:n] == parts or np_[-n:] == parts):
                 best = nm
         return best
 
@@ -391,6 +439,12 @@ class _ArticleEntities:
     def nearest_name(self, before: int) -> str | None:
         cands = [(p, n) for p, n in self.names if p < before]
         return max(cands)[1] if cands else None
+
+    def salient(self, before: int, previous: tuple[int, str] | None) -> str | None:
+        """The actor a pronoun at ``before`` refers to: the previous quotation's speaker, else the
+        nearest name before. (Preferring a name that opens a later sentence, the newer subject,
+        scored lower on the German dev labels; see docs/actors.md.)"""
+        return previous[1] if previous else self.nearest_name(before)
 
 
 def _mention_head(mention: str, ents: _ArticleEntities) -> str:
@@ -426,8 +480,181 @@ def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
             had_role = True
             tail = rest[j + 1:]
             if tail and all(t[:1].isupper() for t in tail[:1]):
-                return " ".join(t.strip(",") for t in tail), True
-    return " ".join(w.strip(",") for w in rest) if rest else mention.strip(), had_role
+                return _trim_tail([t.strip(",") for t in tail]), True
+            end = _trailing_name(tail)  # "Chef des Verwaltungsrats Ulrich Müller"
+            if end:
+                return end, True
+    return _trim_tail([w.strip(",") for w in rest]) if rest else mention.strip(), had_role
+
+
+def _trim_tail(words: list[str]) -> str:
+    """A name without the phrase after it: "Ronny Tong von der Civic Party" → "Ronny Tong";
+    particles of a name stay ("Johann Wolfgang von Goethe", "Ursula von der Leyen")."""
+    k = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+    rest = words[k:]
+    while rest and rest[0] in _PARTICLES | _INNER_PARTICLES:
+        rest = rest[1:]
+    if k >= 2 and k < len(words) and not (len(rest) == 1 and rest[0][:1].isupper()):
+        return " ".join(words[:k])
+    return " ".join(words)
+
+
+def _trailing_name(words: list[str]) -> str:
+    """The run of two or more capitalised words that ends ``words``, else ''."""
+    run = []
+    for w in reversed(words):
+        if not w[:1].isupper():
+            break
+        run.insert(0, w)
+    if len(run) > 2 and len(run) < len(words) and words[-len(run) - 1].lower() in GENITIVE_DETS | {"der"}:
+        run = run[1:]  # "des Verwaltungsrats Ulrich Müller": the genitive noun is no part of the name
+    return " ".join(run) if len(run) >= 2 and len(run) < len(words) else ""
+
+
+def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: tuple[int, str] | None,
+             inherited: bool, depth: int = 0) -> tuple[str | None, str]:
+    """(speaker, resolution) of one mention at text position ``pos`` (see the module doc)."""
+    def how(kind: str) -> str:
+        return "inherited" if inherited else kind
+
+    mention = _mention_head(mention, ents)
+    words = mention.split()
+    low = mention.strip().lower()
+    if low in ents.pronouns:
+        name = ents.salient(pos, previous)
+        return (name, how("pronoun")) if name else (None, "unresolved")
+    if low in ents.relatives and depth < 2:  # "Berichten, denen zufolge": the antecedent speaks
+        antecedent = _antecedent(ents.text, pos)
+        return _resolve(antecedent, pos - len(antecedent) - 2, ents, lg, previous, inherited, depth + 1) \
+            if antecedent else (None, "unresolved")
+    if country := _country_of(words, ents, lg):
+        return country, how("nationality")
+    # "Angaben der Polizei", "Polizeiangaben": the holder of the source speaks
+    held = _source_holder(words, ents, lg)
+    if held is None and _is_source(words, ents, lg):
+        if _possessive(words, ents):  # "nach eigenen Angaben", "dessen Angaben": the holder named before
+            own = any(w.lower() in ents.own for w in words) and depth < 2
+            subject = _clause_subject(ents.text, pos, len(mention), ents) if own else ""
+            if subject:
+                return _resolve(subject, pos, ents, lg, previous, inherited, depth + 1)
+            name = ents.nearest_name(pos) or (previous[1] if previous else None)
+            return (name, how("pronoun")) if name else (None, "unresolved")
+        return None, "unresolved"  # "dem Bericht", "ersten Informationen": a source without a holder
+    if held and depth < 2 and (held.lower() in ents.pronouns or _is_source(held.split(), ents, lg)):
+        return _resolve(held, pos, ents, lg, previous, inherited, depth + 1)  # "Angaben des Berichts"
+    held = held or mention
+    name, had_role = _name_part(held, ents)
+    resolution = how("explicit")
+    if had_role and not (name and name[:1].isupper() and _role_of(name.split()[0], ents.role_map) is None
+                         and name != held.strip()):
+        found = ents.by_role(held.split(), pos)
+        if found:
+            name, resolution = found, how("role")
+    name = ents.full_name(_strip_genitive(name, ents.known))
+    if resolution == "explicit":
+        ents.add_name(pos, name)
+    return name, resolution
+
+
+def _is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:
+    """The mention's head is a source noun (``dem Bericht``, ``eigenen Angaben``)."""
+    _, sources = _countries_and_sources(lang)
+    return bool(words) and words[-1].strip(",").lower() in sources and not any(
+        _role_of(w, ents.role_map) for w in words[:-1])
+
+
+def _possessive(words: list[str], ents: _ArticleEntities) -> bool:
+    return any(w.lower() in ents.possessives for w in words[:-1])
+
+
+def _clause_subject(text: str, pos: int, length: int, ents: _ArticleEntities) -> str:
+    """The subject of the sentence around a mention at ``pos``: its first noun phrase when the
+    sentence opens with one ("Die Polizei hat nach eigenen Angaben …"), else the noun phrase after
+    the finite verb that follows the mention ("Nach eigenen Angaben hat die Polizei …"), else ''."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    words = text[start:pos].split()
+    if words and words[0].lower() not in ents.preps and words[0].lower() not in ents.dets - ents.articles:
+        return _noun_phrase(words, ents)
+    after = text[pos + length:pos + length + 120].split()
+    return _noun_phrase(after[1:], ents) if after and after[0][:1].islower() else ""
+
+
+def _noun_phrase(words: list[str], ents: _ArticleEntities) -> str:
+    """The leading article, lower-case adjectives and capitalised words of ``words`` ('' unless it
+    ends in a capitalised word)."""
+    out = []
+    for w in words:
+        w = w.strip(",;:")
+        if w.lower() in ents.articles and not out:
+            out.append(w)
+        elif _NAME_START.match(w):
+            out.append(w)
+        elif out and w[:1].islower() and not any(_NAME_START.match(x) for x in out) and w.lower() not in ents.preps:
+            out.append(w)
+        else:
+            break
+    return " ".join(out) if out and _NAME_START.match(out[-1]) else ""
+
+
+_PARTICLES = frozenset({"von", "van", "de", "da", "di", "du", "al", "el", "bin", "ibn", "zu", "la", "le"})
+_INNER_PARTICLES = frozenset({"der", "den", "dem"})  # only after another: "von der Leyen"
+_WORD = re.compile(r"[^\s,;:!?()\[\]„“”\"«»]+|[,;:!?()\[\]„“”\"«»]")
+
+
+def _name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
+    """Person-like names of an article with their positions: runs of two to four capitalised words
+    (particles inside: "Ursula von der Leyen"), without articles, prepositions, roles, weekdays or
+    a common noun first ("Stadt Wladiwostok", "Gesundheit Kim Jong Uns"); "George W. Bush" keeps
+    its initial."""
+    out: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+
+    genitive = False  # after a common noun: "Gesundheit Kim Jong Uns" holds "Kim Jong Un"
+    prev = ""
+
+    def close():
+        while run and run[-1][1] in _PARTICLES | _INNER_PARTICLES:
+            run.pop()
+        if 2 <= len(run) <= 4:
+            last = run[-1][1]
+            if genitive and last.endswith("s") and not last.endswith("ss") and len(last) > 2:
+                run[-1] = (run[-1][0], last[:-1])
+            out.append((run[0][0], " ".join(w for _, w in run)))
+        run.clear()
+
+    for m in _WORD.finditer(text):
+        w = m.group()
+        bare = w.rstrip(".")
+        low = bare.lower()
+        noun = not run and bare[:1].isupper() and (low.endswith(ents.noun_endings) or prev in GENITIVE_DETS)
+        name_like = bare[:1].isupper() and low not in ents.dets and low not in ents.preps \
+            and low not in ents.calendar and _role_of(bare, ents.role_map) is None and not noun
+        particle = run and (w in _PARTICLES or (w in _INNER_PARTICLES and run[-1][1] in _PARTICLES))
+        if name_like or particle:
+            run.append((m.start(), w if len(bare) == 1 else bare))
+        else:
+            close()
+            genitive = noun
+        if w.endswith((".", "!", "?")) and not (len(bare) == 1 and bare.isupper()):  # not an initial
+            close()
+        prev = low
+    close()
+    return out
+
+
+def _antecedent(text: str, pos: int) -> str:
+    """The noun phrase before the comma that precedes a relative pronoun at ``pos`` (its last
+    capitalised words: "Berichten, denen zufolge" → "Berichten"), else ''."""
+    before = text[max(0, pos - 80):pos].rstrip()
+    if not before.endswith(","):
+        return ""
+    words = before[:-1].split()
+    run = []
+    for w in reversed(words):
+        if not _NAME_START.match(w):
+            break
+        run.insert(0, w)
+    return " ".join(run[-4:])
 
 
 def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=None,
@@ -472,40 +699,19 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
             speakers.append(None)
             how.append("none")
             continue
-        mention = _mention_head(mention, ents)
+        name, resolution = _resolve(mention, pos, ents, lg, last.get(aid), res0 == "inherited")
+        if name is None:
+            speakers.append(None)
+            how.append(resolution)
+            continue
         low = mention.strip().lower()
-        resolution = "inherited" if res0 == "inherited" else "explicit"
-        if low in ents.pronouns:
-            name = last.get(aid) or ents.nearest_name(pos)
-            resolution = "pronoun" if res0 != "inherited" else "inherited"
-            if name is None:
-                speakers.append(None)
-                how.append("none")
-                continue
-        elif country := _country_of(mention.split(), ents, lg):
-            name, resolution = country, "nationality" if res0 != "inherited" else "inherited"
-        else:
-            # "Angaben der Polizei", "Polizeiangaben": the holder of the source speaks
-            held = _source_holder(mention.split(), ents, lg) or mention
-            name, had_role = _name_part(held, ents)
-            words = held.split()
-            if had_role and not (name and name[:1].isupper() and _role_of(name.split()[0], ents.role_map) is None
-                                 and name != held.strip()):
-                found = ents.by_role(words, pos)
-                if found:
-                    name = found
-                    resolution = "role" if res0 != "inherited" else "inherited"
-            name = _strip_genitive(name, ents.known)
-            name = ents.full_name(name)
-            if resolution == "explicit":
-                ents.add_name(pos, name)
         key = (name.lower(), lg)
         actor = alias.get(key) or alias.get((name.lower(), "")) or alias.get((low, lg)) or alias.get((low, ""))
         if actor:
             name, resolution = actor, "alias"
         speakers.append(name)
         how.append(resolution)
-        last[aid] = name
+        last[aid] = (pos, name)
     out["speaker"] = speakers
     out["speaker_resolution"] = how
     return out

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.datasets import read_german_news_quotes
+from analysis.errors import InputError
 from analysis.evaluate.quotes import score_quotes, write_german_news_quotes
 
 # ten one-character tokens "a b c d e f g h i j" at offsets 0, 2, 4, ...
@@ -123,3 +124,36 @@ def test_quotes_command_csv(tmp_path):
     table = pd.read_csv(out)
     assert "Wladimir Putin" in set(table["speaker"])
     assert json.loads(table["spans"].iloc[0])[0][0] >= 0
+
+
+def test_actor_labels_and_scores(tmp_path):
+    from analysis.evaluate.actors import read_actor_labels, score_actors
+
+    path = tmp_path / "labels.tsv"
+    path.write_text("document\tannotation\tmention_kind\tactor\taliases\n"
+                    "1\t0\tname\tWladimir Putin\t\n1\t1\tpronoun\tWladimir Putin\t\n"
+                    "1\t2\tsource\tPolizei\tJenaer Polizei\n1\t3\tnone\t\t\n", encoding="utf-8")
+    labels = read_actor_labels(path)
+    assert labels["quote_id"].tolist() == ["gnq-1-q0", "gnq-1-q1", "gnq-1-q2", "gnq-1-q3"]
+    gold = pd.DataFrame({"quote_id": ["gnq-1-q0", "gnq-1-q1", "gnq-1-q2", "gnq-1-q3"]})
+    pred = pd.DataFrame({"speaker": ["wladimir  putin", None, "Jenaer Polizei"]})
+    alignment = pd.DataFrame({"gold": [0, 1, 2, 3], "system": [0, 1, 2, None], "matched": [True, True, True, False]})
+    s = score_actors(alignment, pred, gold, labels)
+    # q0 right (case and spaces), q1 no speaker, q2 right by alias; q3 has no actor and is not scored
+    assert s.summary["n_labelled"] == 3
+    assert s.summary["speaker_entity_accuracy"] == pytest.approx(2 / 3)
+    assert s.summary["speaker_entity_accuracy_pronoun"] == 0.0
+    # Putin: two matched quotations, one named "wladimir putin", one None -> 1 of 2 consistent
+    assert s.summary["actor_consistency"] == pytest.approx(0.5)
+
+
+def test_actor_label_errors(tmp_path):
+    from analysis.evaluate.actors import read_actor_labels
+
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("document\tannotation\tmention_kind\tactor\n1\t0\tperson\tX\n", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown mention_kind on lines \\[2\\]"):
+        read_actor_labels(bad)
+    bad.write_text("document\tannotation\tmention_kind\tactor\n1\t0\tname\tX\n1\t0\tname\tY\n", encoding="utf-8")
+    with pytest.raises(InputError, match="labelled twice"):
+        read_actor_labels(bad)

@@ -151,3 +151,38 @@ def test_source_held_by_a_role_resolves_the_role():
 ])
 def test_speaker_is_the_head_of_a_long_mention(lang, mention, speaker):
     assert resolve_one(f"Die Lage sei ernst, sagte {mention}.", mention, lang)[0] == speaker
+
+
+@pytest.mark.parametrize("text,mention,speaker,how", [
+    ("Die Polizei hat nach eigenen Angaben drei Männer festgenommen.", "eigenen Angaben", "Polizei", "explicit"),
+    ("Nach eigenen Angaben hat die Feuerwehr das Feuer gelöscht.", "eigenen Angaben", "Feuerwehr", "explicit"),
+    ("Der OSZE-Bericht nennt die Wahl unfair.", "Der OSZE-Bericht", "OSZE", "explicit"),
+    ("Laut dem Bericht war die Wahl unfair.", "dem Bericht", None, "unresolved"),
+    ("Es gab Berichte, denen zufolge alles ruhig war.", "denen", None, "unresolved"),
+    ("Die Regierung der Insel widersprach, deren Angaben zufolge alles ruhig war.", "deren Angaben", None, "unresolved"),
+])
+def test_sources_possessives_and_relatives(text, mention, speaker, how):
+    assert resolve_one(text, mention) == (speaker, how)
+
+
+@pytest.mark.parametrize("text,mention,speaker", [
+    ("Konzernchef Michael O’Leary sagte, es gehe gut.", "Konzernchef Michael O’Leary", "Michael O’Leary"),
+    ("Martin Winterkorn kam. VW-Chef Winterkorn sagte, es gehe gut.", "VW-Chef Winterkorn", "Martin Winterkorn"),
+    ("Ronny Tong von der Civic Party sagte, es gehe gut.", "Ronny Tong von der Civic Party", "Ronny Tong"),
+    ("Ursula von der Leyen sagte, es gehe gut.", "Ursula von der Leyen", "Ursula von der Leyen"),
+    ("Es sprach der Chef des Verwaltungsrats Ulrich Müller.",
+     "der Chef des Verwaltungsrats Ulrich Müller", "Ulrich Müller"),
+    ("Laut Oumar Kondé ist es gut. Kondé sagte, es gehe gut.", "Kondé", "Oumar Kondé"),
+    ("Die Gesundheit Kim Jong Uns ist gut. Kim sagte, es gehe gut.", "Kim", "Kim Jong Un"),
+])
+def test_canonical_names_without_roles_tails_or_short_forms(text, mention, speaker):
+    assert resolve_one(text, mention)[0] == speaker
+
+
+def test_name_inventory_of_an_article():
+    from analysis.speakers import _ArticleEntities, _name_runs
+
+    text = ("Der russische Präsident Wladimir Putin traf am Donnerstag Kim Jong Un. In der Stadt Wladiwostok "
+            "sprach Ursula von der Leyen. Dann kam George W. Bush.")
+    names = [n for _, n in _name_runs(text, _ArticleEntities(text, "de"))]
+    assert names == ["Wladimir Putin", "Kim Jong Un", "Ursula von der Leyen", "George W. Bush"]

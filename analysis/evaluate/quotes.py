@@ -21,7 +21,10 @@ GermEval 2023 SpkAtt task it builds on); it is implemented here from its descrip
    ``threshold`` (0.5). Quote precision = matches / system quotes, recall = matches / gold quotes.
 5. Speaker accuracy: among matches whose gold quote has a speaker, the share whose system speaker
    mention shares at least half of its tokens (token F1 ≥ 0.5) with the gold speaker mention.
-6. By kind: per gold kind, the number of gold quotes, how many are matched (recall) and the share
+6. Alignment: ``QuoteScores.alignment`` lists every gold quote (its index label in ``gold``) with
+   its aligned system quote (index label in ``pred``, or None) and whether the pair is a match;
+   :mod:`analysis.evaluate.actors` scores the actors of matched quotes from it.
+7. By kind: per gold kind, the number of gold quotes, how many are matched (recall) and the share
    of their quote tokens found; per system kind, how many system quotes are matched (precision).
 
 >>> import pandas as pd
@@ -65,6 +68,7 @@ class QuoteScores:
     summary: dict
     roles: pd.DataFrame = field(repr=False)
     by_kind: pd.DataFrame = field(repr=False)
+    alignment: pd.DataFrame = field(repr=False, default=None)  # gold quote -> matched system row
 
     def to_json(self) -> dict:
         return {**self.summary, "roles": self.roles.to_dict(orient="records"),
@@ -146,6 +150,7 @@ def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, tokens: pd.DataFrame, *
     n_pred = n_gold = n_match = 0
     spk_total = spk_ok = 0
     kind_rows: dict[tuple[str, str], list[int]] = {}  # (side, kind) -> [n, matched, tp_msg, n_msg]
+    aligned_rows: list[tuple] = []  # (gold label, system label or None, matched)
     pred_groups = dict(tuple(pred.groupby("article_id", sort=False))) if len(pred) else {}
     gold_groups = dict(tuple(gold.groupby("article_id", sort=False))) if len(gold) else {}
 
@@ -189,6 +194,8 @@ def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, tokens: pd.DataFrame, *
                     spk_total += 1
                     spk_ok += _f1(P[i]["speaker"], G[j]["speaker"]) >= 0.5
         aligned_g = {j: i for i, j in pairs}
+        aligned_rows += [(label, p_df.index[aligned_g[j]] if j in aligned_g else None, j in matched_g)
+                         for j, label in enumerate(g_df.index)]
         for j, sets in enumerate(G):
             tp = len(sets["message"] & P[aligned_g[j]]["message"]) if j in aligned_g else 0
             bump("gold", g_kinds[j], j in matched_g, tp, len(sets["message"]))
@@ -226,7 +233,8 @@ def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, tokens: pd.DataFrame, *
          for (side, kind), v in sorted(kind_rows.items())],
         columns=["side", "kind", "n", "matched", "share_matched", "message_token_recall"],
     )
-    return QuoteScores(summary, pd.DataFrame(role_rows), by_kind)
+    alignment = pd.DataFrame(aligned_rows, columns=["gold", "system", "matched"])
+    return QuoteScores(summary, pd.DataFrame(role_rows), by_kind, alignment)
 
 
 # --- export in the German dataset's JSON format -----------------------------------------------

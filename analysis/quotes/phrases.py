@@ -217,8 +217,10 @@ def subject(lex: Lexicon, toks: list[Tok], lo: int, verb: int, hi: int) -> tuple
         if sb > sa:
             return sa, sb
     a = lo
-    while a < verb and (lex.cls(toks[a].lower) in ("conj", "adv") or not is_word(toks[a])):
+    while a < verb and (lex.cls(toks[a].lower) in ("conj", "adv", "sentence_adv") or not is_word(toks[a])):
         a += 1
+    if lex.de and any(t.lower == "als" for t in toks[lo:a]):
+        a = verb  # a fronted "Als Grund für … gab die Schule an": the subject follows the verb
     if 0 < lo - 1 and toks[lo - 1].text == "," and all(
             lex.cls(t.lower) in ("conj", "adv", "aux") or not is_word(t) for t in toks[lo:verb]) and (
             span := apposed_subject(lex, toks, lo - 1)):

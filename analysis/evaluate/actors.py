@@ -1,0 +1,133 @@
+"""Scoring the actor behind each quotation against labels written by reading the articles.
+
+A label file (TSV, one row per gold quotation) names who speaks: ``document`` and
+``annotation`` (the ids of the German news quotation dataset; the gold ``quote_id`` is
+``gnq-<document>-q<annotation>``), ``mention_kind`` (what the gold speaker span is: ``name``,
+``pronoun``, ``role``, ``source``, ``other``, or ``none`` when no speaker is annotated),
+``actor`` (the actor in the fullest form the article uses; empty when a reader cannot tell) and
+``aliases`` (``|``-separated other forms that name the same actor unambiguously). The files hold
+ids and our labels only, no text of the dataset: ``analysis/evaluate/labels/``.
+
+Measures, over the gold quotations with an actor:
+
+* **speaker entity accuracy** = correct / labelled, where a quotation is correct when the system
+  quotation aligned to it is a match (:func:`analysis.evaluate.quotes.score_quotes`) and its
+  ``speaker`` equals the actor or one of its aliases after case-folding and collapsing spaces.
+  A quotation the system missed counts as wrong (the reader's question is "who is quoted?").
+  Also given over the matched quotations only, and per mention kind.
+* **actor consistency**: for every actor with two or more matched quotations in the corpus (actors
+  are compared by their normalised name across documents), the share of those quotations that
+  carry the actor's most frequent system speaker (a missing speaker is a value of its own);
+  pooled over quotations. 1.0 means one system name per actor, whatever that name is.
+
+>>> labels = pd.DataFrame({"quote_id": ["q1", "q2"], "mention_kind": ["name", "pronoun"],
+...                        "actor": ["Wladimir Putin", "Wladimir Putin"], "aliases": [[], []]})
+>>> gold = pd.DataFrame({"quote_id": ["q1", "q2"]})
+>>> pred = pd.DataFrame({"speaker": ["Wladimir Putin", "Kim Jong Un"]})
+>>> alignment = pd.DataFrame({"gold": [0, 1], "system": [0, 1], "matched": [True, True]})
+>>> s = score_actors(alignment, pred, gold, labels)
+>>> s.summary["speaker_entity_accuracy"], s.summary["actor_consistency"]
+(0.5, 0.5)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import InputError, require_columns
+
+LABELS_DIR = Path(__file__).resolve().parent / "labels"
+KINDS = ("name", "pronoun", "role", "source", "other", "none")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(name) -> str:
+    """Case-folded name with single spaces (``" Wladimir  PUTIN"`` → ``"wladimir putin"``)."""
+    return _SPACE.sub(" ", name).strip().casefold() if isinstance(name, str) else ""
+
+
+def default_labels(dataset: str, split: str) -> Path:
+    """The label file shipped for a dataset split (it may not exist)."""
+    return LABELS_DIR / f"{dataset}-{split}-actors.tsv"
+
+
+def read_actor_labels(path) -> pd.DataFrame:
+    """Read a label file into ``quote_id``, ``mention_kind``, ``actor``, ``aliases`` (list).
+
+    Unknown mention kinds and repeated annotations are an :class:`InputError` naming the lines.
+    """
+    path = Path(path)
+    try:
+        df = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read actor labels ({exc})") from None
+    require_columns(df, ["document", "annotation", "mention_kind", "actor"], table=str(path))
+    bad = df.index[~df["mention_kind"].isin(KINDS)]
+    if len(bad):
+        raise InputError(f"{path}: unknown mention_kind on lines {[int(i) + 2 for i in bad[:10]]} "
+                         f"(known: {', '.join(KINDS)})")
+    qid = "gnq-" + df["document"].str.strip() + "-q" + df["annotation"].str.strip()
+    dup = qid[qid.duplicated(keep=False)]
+    if len(dup):
+        raise InputError(f"{path}: annotations labelled twice on lines {[int(i) + 2 for i in dup.index[:10]]}")
+    aliases = df["aliases"] if "aliases" in df.columns else pd.Series("", index=df.index)
+    return pd.DataFrame({"quote_id": qid, "mention_kind": df["mention_kind"], "actor": df["actor"].str.strip(),
+                         "aliases": [[a.strip() for a in s.split("|") if a.strip()] for s in aliases]})
+
+
+@dataclass
+class ActorScores:
+    """Result of :func:`score_actors`: a flat ``summary`` and the per-kind table."""
+
+    summary: dict
+    by_mention: pd.DataFrame = field(repr=False)
+    rows: pd.DataFrame = field(repr=False)  # one row per labelled gold quotation
+
+
+def score_actors(alignment: pd.DataFrame, pred: pd.DataFrame, gold: pd.DataFrame,
+                 labels: pd.DataFrame) -> ActorScores:
+    """Entity accuracy and consistency of ``pred["speaker"]`` against ``labels`` (see module doc)."""
+    require_columns(alignment, ["gold", "system", "matched"], table="alignment")
+    require_columns(gold, ["quote_id"], table="gold quotes")
+    require_columns(labels, ["quote_id", "mention_kind", "actor", "aliases"], table="actor labels")
+    speakers = pred["speaker"] if "speaker" in pred.columns else pd.Series(None, index=pred.index)
+    by_qid = {}
+    for g, s, m in alignment[["gold", "system", "matched"]].itertuples(index=False):
+        by_qid[gold.at[g, "quote_id"]] = (speakers.get(s) if m and s is not None and not pd.isna(s) else None, bool(m))
+    rows = []
+    for qid, kind, actor, aliases in labels[["quote_id", "mention_kind", "actor", "aliases"]].itertuples(index=False):
+        if not actor or qid not in by_qid:
+            continue
+        system, matched = by_qid[qid]
+        ok = matched and normalise(system) in {normalise(actor), *map(normalise, aliases)}
+        rows.append({"quote_id": qid, "mention_kind": kind, "actor": actor, "system": system,
+                     "matched": matched, "correct": bool(ok)})
+    rows = pd.DataFrame(rows, columns=["quote_id", "mention_kind", "actor", "system", "matched", "correct"])
+    by_mention = (rows.groupby("mention_kind").agg(n=("correct", "size"), matched=("matched", "sum"),
+                                                   correct=("correct", "sum"))
+                  .reindex([k for k in KINDS if k in set(rows["mention_kind"])]).reset_index())
+    by_mention["accuracy"] = by_mention["correct"] / by_mention["n"]
+    by_mention["accuracy_matched"] = by_mention["correct"] / by_mention["matched"].where(by_mention["matched"] > 0)
+    matched = rows[rows["matched"]]
+    summary = {
+        "speaker_entity_accuracy": float(rows["correct"].mean()) if len(rows) else 0.0,
+        "speaker_entity_accuracy_matched": float(matched["correct"].mean()) if len(matched) else 0.0,
+        "actor_consistency": _consistency(matched),
+        "n_labelled": len(rows), "n_labelled_matched": len(matched),
+        **{f"speaker_entity_accuracy_{k}": float(a) for k, a in zip(by_mention["mention_kind"], by_mention["accuracy"])},
+    }
+    return ActorScores(summary, by_mention, rows)
+
+
+def _consistency(matched: pd.DataFrame) -> float:
+    keyed = matched.assign(key=matched["actor"].map(normalise), name=matched["system"].map(normalise))
+    groups = keyed.groupby("key")["name"]
+    sizes = groups.size()
+    many = sizes[sizes >= 2].index
+    if not len(many):
+        return 1.0
+    top = groups.agg(lambda s: s.value_counts().iloc[0])
+    return float(top[many].sum() / sizes[many].sum())
