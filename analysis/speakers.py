@@ -68,12 +68,13 @@ def _resources(lang: str):
 
 
 @cache
-def _noun_endings(lang: str) -> tuple[str, ...]:
-    """Endings of common nouns that do not begin a person's name (``name_exclusions.tsv``)."""
+def _noun_endings(lang: str, kind: str = "ending") -> tuple[str, ...]:
+    """Endings of common nouns that do not begin a person's name, or (``kind="role_ending"``) of
+    describing nouns before a full name (``name_exclusions.tsv``)."""
     if not (ROOT / lang / "name_exclusions.tsv").exists():
         return ()
     t = table(lang, "name_exclusions")
-    return tuple(t.loc[t["class"] == "ending", "text"].str.lower())
+    return tuple(t.loc[t["class"] == kind, "text"].str.lower())
 
 
 @cache
@@ -130,8 +131,9 @@ def _source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str |
     words = [w.strip(",") for w in words]
     while words and words[0].lower() in ents.dets:
         words = words[1:]
-    if len(words) >= 3 and words[0].lower() in sources and words[1].lower() in ents.dets:
-        holder = words[2:]
+    if len(words) >= 3 and _source_head(words[0], sources) and (
+            words[1].lower() in ents.dets or words[1].lower() in ("von", "vom", "of")):
+        holder = _holder_phrase(words[2:], ents)
         if country := _country_of(holder, ents, lang):
             return country
         last = holder[-1]
@@ -148,6 +150,28 @@ def _source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str |
             modifier = words[0][:-len(head)]
             return modifier[:-1] if modifier.endswith(FUGEN_S) else modifier
     return None
+
+
+def _source_head(word: str, sources: frozenset) -> bool:
+    """A source noun, or a compound ending in one (Pressemitteilung, Hochrechnung)."""
+    low = word.lower()
+    return low in sources or any(low.endswith(n) and len(low) - len(n) >= 3 for n in sources)
+
+
+def _holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
+    """The holder's noun phrase without what follows it: a quoted name ("der Wochenzeitung „Le
+    Canard enchaîné“" → Le Canard enchaîné), else up to the next article or lower-case word after
+    its first capitalised word ("des BMI der Verbesserung …" → BMI)."""
+    text = " ".join(words)
+    if "„" in text and "“" in text.split("„", 1)[1]:
+        return text.split("„", 1)[1].split("“", 1)[0].split()
+    out, seen_cap = [], False
+    for w in words:
+        if seen_cap and (w.lower() in ents.dets or not w[:1].isupper()) and w not in ("und", "and"):
+            break
+        seen_cap = seen_cap or w[:1].isupper()
+        out.append(w)
+    return out or words
 
 
 def _country_of(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
@@ -363,6 +387,7 @@ class _ArticleEntities:
         self.articles = self.dets & ARTICLES
         self.calendar = _calendar_words(lang)
         self.noun_endings = _noun_endings(lang)
+        self.role_endings = _noun_endings(lang, "role_ending")
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun)
         if role_words is None:
@@ -550,10 +575,19 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         found = ents.by_role(held.split(), pos)
         if found:
             name, resolution = found, how("role")
-    name = ents.full_name(_strip_genitive(name, ents.known))
+    name = _drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents)
     if resolution == "explicit":
         ents.add_name(pos, name)
     return name, resolution
+
+
+def _drop_description(name: str, ents: _ArticleEntities) -> str:
+    """A name without a describing noun before a full name ("Physiker Sebastian Pflugbeil",
+    "Spanier Rafael Nadal"; ``name_exclusions.tsv``, class ``role_ending``)."""
+    words = name.split()
+    if len(words) >= 3 and words[0].lower().endswith(ents.role_endings) and all(w[:1].isupper() for w in words[1:3]):
+        return " ".join(words[1:])
+    return name
 
 
 def _is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:

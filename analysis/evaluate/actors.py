@@ -12,7 +12,9 @@ Measures, over the gold quotations with an actor:
 
 * **speaker entity accuracy** = correct / labelled, where a quotation is correct when the system
   quotation aligned to it is a match (:func:`analysis.evaluate.quotes.score_quotes`) and its
-  ``speaker`` equals the actor or one of its aliases after case-folding and collapsing spaces.
+  ``speaker`` equals the actor or one of its aliases after case-folding, collapsing spaces and
+  dropping words written in lower case (:func:`normalise`: "Regierung" names "die chinesische
+  Regierung", "Rafael Nadal" is not "Nadal").
   A quotation the system missed counts as wrong (the reader's question is "who is quoted?").
   Also given over the matched quotations only, and per mention kind.
 * **actor consistency**: for every actor with two or more matched quotations in the corpus (actors
@@ -45,8 +47,17 @@ _SPACE = re.compile(r"\s+")
 
 
 def normalise(name) -> str:
-    """Case-folded name with single spaces (``" Wladimir  PUTIN"`` → ``"wladimir putin"``)."""
-    return _SPACE.sub(" ", name).strip().casefold() if isinstance(name, str) else ""
+    """The capitalised words of a name, case-folded, with single spaces: articles and adjectives
+    written in lower case do not decide (``" Wladimir  PUTIN"`` → ``"wladimir putin"``,
+    ``"die chinesische Regierung"`` → ``"regierung"``).
+
+    >>> normalise("chinesische Medien") == normalise("Medien"), normalise("Ursula von der Leyen")
+    (True, 'ursula leyen')
+    """
+    if not isinstance(name, str):
+        return ""
+    words = _SPACE.sub(" ", name).strip().split(" ")
+    return " ".join(w for w in words if not w[:1].islower()).casefold() or " ".join(words).casefold()
 
 
 def default_labels(dataset: str, split: str) -> Path:
