@@ -205,8 +205,8 @@ def _role_cached(w: str, key: int, role_map: dict):
 
 def _role_lookup(w: str, role_map: dict) -> tuple[str, str] | None:
     """A role noun, a compound ending in one (its last part of four letters or more: VW-Chef,
-    Provinzgouverneur) or one of their inflected forms (Präsidenten, Vorsitzenden)."""
-    for form in (w, w[:-1] if w.endswith("n") else None, w[:-2] if w.endswith("en") else None):
+    Provinzgouverneur) or one of their inflected forms (Präsidenten, Vorsitzenden, officials)."""
+    for form in (w, w[:-1] if w.endswith(("n", "s")) else None, w[:-2] if w.endswith("en") else None):
         if not form:
             continue
         if form in role_map:
@@ -544,7 +544,17 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
 
     mention = _mention_head(mention, ents)
     words = mention.split()
+    cut = next((k for k, w in enumerate(words) if k and w.lower() in ents.relatives and lg != "de"), None)
+    if cut:  # "a president who …": the relative clause is no part of the speaker
+        words = words[:cut]
+        mention = " ".join(words)
+    if len(words) >= 2 and words[0].lower() in ents.pronouns and words[1][:1].isupper() and lg == "de":
+        words = words[:1]  # "Sie Fehler vorwerfen": the pronoun is the subject, the noun its object
+        mention = words[0]
     low = mention.strip().lower()
+    if words and words[0].lower() in ents.possessives and words[0].lower() not in ents.pronouns \
+            and not _is_source(words, ents, lg):
+        return None, "unresolved"  # "Ihr Antrag", "their plan": a thing, no actor
     if low in ents.pronouns:
         name = ents.salient(pos, previous)
         return (name, how("pronoun")) if name else (None, "unresolved")
@@ -576,6 +586,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         if found:
             name, resolution = found, how("role")
     name = _drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents)
+    if not any(w[:1].isupper() for w in name.split()) and not any(_role_of(w, ents.role_map) for w in name.split()):
+        return None, "unresolved"  # a lower-case fragment ("denen", "been", "back publicly") names no actor
     if resolution == "explicit":
         ents.add_name(pos, name)
     return name, resolution
@@ -662,7 +674,7 @@ def _name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
         low = bare.lower()
         noun = not run and bare[:1].isupper() and (low.endswith(ents.noun_endings) or prev in GENITIVE_DETS)
         name_like = bare[:1].isupper() and low not in ents.dets and low not in ents.preps \
-            and low not in ents.calendar and _role_of(bare, ents.role_map) is None and not noun
+            and low not in ents.pronouns and low not in ents.possessives and low not in ents.calendar and _role_of(bare, ents.role_map) is None and not noun
         particle = run and (w in _PARTICLES or (w in _INNER_PARTICLES and run[-1][1] in _PARTICLES))
         if name_like or particle:
             run.append((m.start(), w if len(bare) == 1 else bare))
@@ -734,6 +746,8 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
             how.append("none")
             continue
         name, resolution = _resolve(mention, pos, ents, lg, last.get(aid), res0 == "inherited")
+        if name is not None and name.lower() in ents.pronouns:
+            name, resolution = None, "unresolved"  # a pronoun left over from an earlier mention
         if name is None:
             speakers.append(None)
             how.append(resolution)

@@ -186,3 +186,25 @@ def test_name_inventory_of_an_article():
             "sprach Ursula von der Leyen. Dann kam George W. Bush.")
     names = [n for _, n in _name_runs(text, _ArticleEntities(text, "de"))]
     assert names == ["Wladimir Putin", "Kim Jong Un", "Ursula von der Leyen", "George W. Bush"]
+
+
+@pytest.mark.parametrize("text,mention,lang", [
+    ("Ihr Antrag ist falsch, sagte er.", "Ihr Antrag", "de"),
+    ("The deal has been signed, officials say.", "been", "en"),
+])
+def test_things_and_fragments_are_no_speakers(text, mention, lang):
+    assert resolve_one(text, mention, lang) == (None, "unresolved")
+
+
+def test_pronoun_with_its_object_is_the_pronoun():
+    text = "Wladimir Putin kam. Er sagte, Sie Fehler vorzuwerfen sei falsch."
+    assert resolve_one(text, "Sie Fehler")[1] in ("pronoun", "unresolved")
+    assert resolve_one(text, "Sie Fehler")[0] != "Sie Fehler"
+
+
+def test_junk_speaker_reasons():
+    from analysis.evaluate.actors import junk_speakers
+
+    q = pd.DataFrame({"speaker": ["industry leaders", "been", "I", "Danach", "Donald Trump"]})
+    assert junk_speakers(q, lang="en").tolist()[:3] == ["", "lower-case", "pronoun"]
+    assert junk_speakers(q.iloc[3:], lang="de").tolist() == ["function word", ""]

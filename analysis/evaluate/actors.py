@@ -17,6 +17,11 @@ Measures, over the gold quotations with an actor:
   Regierung", "Rafael Nadal" is not "Nadal").
   A quotation the system missed counts as wrong (the reader's question is "who is quoted?").
   Also given over the matched quotations only, and per mention kind.
+* **junk speakers** (:func:`junk_speakers`, no labels needed): the share of attributed
+  quotations whose ``speaker`` is a pronoun (``pronouns.tsv``), is written in lower case without
+  a role or group noun (a fragment such as "denen", "as you"; "industry leaders" is a group), or
+  is a closed-class word (``function_words.tsv``: an
+  adverb, conjunction, preposition or article such as "Demgegenüber", "Danach").
 * **actor consistency**: for every actor with two or more matched quotations in the corpus (actors
   are compared by their normalised name across documents), the share of those quotations that
   carry the actor's most frequent system speaker (a missing speaker is a value of its own);
@@ -40,6 +45,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import InputError, require_columns
+from analysis.resources import table
 
 LABELS_DIR = Path(__file__).resolve().parent / "labels"
 KINDS = ("name", "pronoun", "role", "source", "other", "none")
@@ -131,6 +137,42 @@ def score_actors(alignment: pd.DataFrame, pred: pd.DataFrame, gold: pd.DataFrame
         **{f"speaker_entity_accuracy_{k}": float(a) for k, a in zip(by_mention["mention_kind"], by_mention["accuracy"])},
     }
     return ActorScores(summary, by_mention, rows)
+
+
+JUNK_CLASSES = ("adv", "sentence_adv", "conj", "prep", "det", "placeholder", "comp")
+
+
+def junk_speakers(quotes: pd.DataFrame, *, lang: str = "de") -> pd.Series:
+    """Why each quotation's ``speaker`` is no actor ('' when it is one or empty): ``pronoun``,
+    ``lower-case`` or ``function word``.
+
+    >>> q = pd.DataFrame({"speaker": ["Wladimir Putin", "er", "denen", "Demgegenüber", None]})
+    >>> junk_speakers(q).tolist()
+    ['', 'pronoun', 'lower-case', 'function word', '']
+    """
+    require_columns(quotes, ["speaker"], table="quotes")
+    from analysis.speakers import _resources, _role_of
+
+    roles = _resources(lang)[1]
+    pron = set(table(lang, "pronouns")["form"].str.lower())
+    fw = table(lang, "function_words")
+    closed = set(fw.loc[fw["class"].isin(JUNK_CLASSES), "word"].str.lower())
+
+    def reason(name) -> str:
+        if not isinstance(name, str) or not name.strip():
+            return ""
+        words = name.split()
+        low = name.strip().lower()
+        if low in pron or words[0].lower() in pron and len(words) <= 2:
+            return "pronoun"
+        if words[0][:1].islower() and not any(w[:1].isupper() for w in words[1:]) and not any(
+                _role_of(w, roles) for w in words):
+            return "lower-case"
+        if low in closed:
+            return "function word"
+        return ""
+
+    return quotes["speaker"].map(reason).rename("junk")
 
 
 def _consistency(matched: pd.DataFrame) -> float:
