@@ -14,7 +14,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis.resources import ROOT, table
 
@@ -25,6 +25,7 @@ _EDGE_PUNCT = " \t\n\"'„“”‚‘’«»,;:()[]"
 _PARENS = re.compile(r"\s*\(([^()\n]{1,40})\)")
 
 
+@lru_cache(maxsize=256)
 def resource_lang(lang) -> str:
     """``lang`` when it has the actor resources, else ``de`` (the toolkit's first language).
 
@@ -202,13 +203,18 @@ def role_word(word: str, *, lang: str = "de") -> tuple[str | None, str | None]:
     return None, party
 
 
+@lru_cache(maxsize=100_000)
 def _is_role(word: str, lang: str) -> bool:
+    """A role noun, or a compound ending in a long one (Außenminister, Regierungssprecherin)."""
     roles, long_roles = _role_nouns(lang)
     low = word.lower()
     feminine = low[:-2] if lang == "de" and low.endswith("in") else low
-    return low in roles or feminine in roles or any(low.endswith(r) or feminine.endswith(r) for r in long_roles)
+    if low in roles or feminine in roles:
+        return True
+    return any(w[k:] in long_roles for w in {low, feminine} for k in range(1, len(w) - 4))
 
 
+@lru_cache(maxsize=100_000)
 def role_and_party(mention, *, lang: str = "de") -> tuple[str | None, str | None]:
     """The role noun and the party stated in a speaker mention, each None when not stated.
 
@@ -236,13 +242,30 @@ def text_evidence(text: str, names, *, lang: str = "de") -> list[tuple[str, str 
     names = sorted({n for n in names if isinstance(n, str) and n.strip()}, key=len, reverse=True)
     if not isinstance(text, str) or not names:
         return []
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
     found = []
-    for m in pattern.finditer(text):
-        before = text[max(0, m.start() - 60):m.start()].split()
+    for name, start, end in _occurrences(text, names):
+        before = text[max(0, start - 60):start].split()
         role, party = role_word(before[-1], lang=lang) if before else (None, None)
-        after = _PARENS.match(text, m.end())
+        after = _PARENS.match(text, end)
         party = party or (_party(after.group(1), lang) if after else None)
         if role or party:
-            found.append((m.group(), role, party))
+            found.append((name, role, party))
     return found
+
+
+def _occurrences(text: str, names: list[str]):
+    """(name, start, end) of each whole-word occurrence of ``names`` (longest first) in ``text``."""
+    if len(names) > 16:  # one search for all names
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+        return [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+    hits, taken = [], set()
+    for name in names:
+        i = text.find(name)
+        while i >= 0:
+            end = i + len(name)
+            if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()) \
+                    and i not in taken:
+                hits.append((name, i, end))
+                taken.update(range(i, end))
+            i = text.find(name, i + 1)
+    return sorted(hits, key=lambda h: h[1])

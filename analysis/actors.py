@@ -219,7 +219,7 @@ def _profiles(quotes: pd.DataFrame, actors: list, langs: list[str], articles) ->
     for aid, raw, mention, actor, lg in zip(quotes["article_id"], quotes["speaker"], mentions, actors, langs):
         if actor is None:
             continue
-        role, party = role_and_party(mention, lang=resource_lang(lg))
+        role, party = role_and_party(mention if isinstance(mention, str) else None, lang=resource_lang(lg))
         if role:
             roles[actor][role] += 1
         if party:
