@@ -295,3 +295,32 @@ def build_actors(quotes: pd.DataFrame, *, articles: pd.DataFrame | None = None,
              len(set(filter(None, raw))), len(table), int(table["aliases"].map(len).sum()), len(ambiguous),
              len(fixed & set(table["name"])))
     return table, out
+
+
+def quotes_per_period(quotes: pd.DataFrame, actors: pd.DataFrame, *, articles: pd.DataFrame | None = None,
+                      top: int = 8, freq: str = "MS") -> pd.DataFrame:
+    """Quotations per period (``freq``, default month start) of the ``top`` most quoted actors.
+
+    ``quotes`` carries ``actor_id`` (from :func:`build_actors`); dates come from ``articles`` (or a
+    ``date`` column of ``quotes``); undated quotations are left out. Columns: period, actor_id, name, n.
+
+    >>> q = pd.DataFrame({"article_id": ["a", "b"], "speaker": ["Olaf Scholz", "Scholz"]})
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "date": ["2021-03-04", "2021-04-01"]})
+    >>> actors, q = build_actors(q, articles=arts)
+    >>> quotes_per_period(q, actors, articles=arts)[["period", "name", "n"]].astype(str).values.tolist()
+    [['2021-03-01', 'Olaf Scholz', '1'], ['2021-04-01', 'Olaf Scholz', '1']]
+    """
+    require_columns(quotes, ["article_id", "actor_id"], table="quotes")
+    require_columns(actors, ["actor_id", "name", "n_quotes"], table="actors")
+    if articles is not None:
+        require_columns(articles, ["article_id"], table="articles")
+    chosen = actors.sort_values("n_quotes", ascending=False, kind="stable").head(top)
+    frame = pd.DataFrame({"actor_id": quotes["actor_id"].to_numpy(), "date": _dates(quotes, articles).to_numpy()})
+    frame = frame[frame["actor_id"].isin(chosen["actor_id"])].dropna(subset=["date"])
+    if frame.empty:
+        return pd.DataFrame({"period": pd.Series(dtype="datetime64[ns]"), "actor_id": pd.Series(dtype=object),
+                             "name": pd.Series(dtype=object), "n": pd.Series(dtype="int64")})
+    counts = frame.groupby([pd.Grouper(key="date", freq=freq), "actor_id"]).size().rename("n").reset_index()
+    counts = counts.rename(columns={"date": "period"})
+    counts["name"] = counts["actor_id"].map(dict(zip(chosen["actor_id"], chosen["name"])))
+    return counts[["period", "actor_id", "name", "n"]].astype({"n": "int64"})

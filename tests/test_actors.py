@@ -187,3 +187,22 @@ def test_cli_writes_the_actors_csv(tmp_path, capsys):
     assert main(["actors", str(SAMPLE), "--out", str(tmp_path / "a2.csv"), "--actors", str(aliases)]) == 2
     assert "row 1: 'Putin' -> 'A'; row 2: 'Putin' -> 'B'" in capsys.readouterr().err
     assert not (tmp_path / "a2.csv").exists()
+
+
+def test_quotes_per_month_and_the_plots():
+    from analysis.actors import quotes_per_period
+    from analysis.plots.actors import plot_actors_over_time, plot_top_actors
+
+    q = _quotes(["Olaf Scholz", "Scholz", "Olaf Scholz", "Robert Habeck", "Polizei"], articles=list("abcde"))
+    arts = pd.DataFrame({"article_id": list("abcde"), "lang": "de", "text": "",
+                         "date": pd.to_datetime(["2021-03-04", "2021-03-20", "2021-05-01", None, "2021-05-02"])})
+    actors, q = build_actors(q, articles=arts)
+    per = quotes_per_period(q, actors, articles=arts, top=2)
+    assert per[["period", "name", "n"]].astype(str).values.tolist() == [
+        ["2021-03-01", "Olaf Scholz", "2"], ["2021-05-01", "Olaf Scholz", "1"], ["2021-05-01", "Polizei", "1"]]
+    assert quotes_per_period(q, actors).empty  # no dates
+    ax = plot_top_actors(actors, by="n_articles")
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Robert Habeck", "Polizei", "Olaf Scholz"]
+    assert plot_actors_over_time(per).get_lines()[0].get_ydata().tolist() == [2, 1]
+    with pytest.raises(InputError, match="by: expected one of"):
+        plot_top_actors(actors, by="kind")
