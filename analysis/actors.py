@@ -261,7 +261,7 @@ def build_actors(quotes: pd.DataFrame, *, articles: pd.DataFrame | None = None,
     """
     _check(quotes, articles)
     out = quotes.copy()
-    raw = [r if isinstance(r, str) and r.strip() else None for r in out["speaker"]]
+    raw = [r.strip() if isinstance(r, str) and r.strip() else None for r in out["speaker"]]
     if not any(raw):
         out["actor_id"] = pd.Series([None] * len(out), index=out.index, dtype=object)
         alias_index(aliases)  # a broken alias table is an error even without speakers
