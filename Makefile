@@ -29,6 +29,7 @@ benchmark: $(STAMP)
 	$(PY) benchmarks/bench_quotes.py --mb 10
 	$(PY) benchmarks/bench_sentiment.py
 	$(PY) benchmarks/bench_terms.py --mb 20
+	$(PY) benchmarks/bench_actors.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

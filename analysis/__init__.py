@@ -5,6 +5,7 @@ The public functions take and return pandas DataFrames whose columns are documen
 """
 __version__ = "0.1.0"
 
+from analysis.actors import build_actors
 from analysis.collocations import collocates, collocations
 from analysis.corpus import iter_articles, load_articles
 from analysis.dispersion import dispersion
@@ -22,7 +23,7 @@ from analysis.speakers import read_actors, resolve_speakers
 from analysis.terms import frequencies, merge_frequencies, span_labels, split_compounds
 
 __all__ = [
-    "collocates", "collocations", "dispersion", "explain", "extract_quotes", "frequencies", "iter_articles",
+    "build_actors", "collocates", "collocations", "dispersion", "explain", "extract_quotes", "frequencies", "iter_articles",
     "keyness", "keyness_by", "kwic", "kwic_html", "lemmatize", "load_articles", "merge_frequencies",
     "read_actors", "read_frequency_list", "resolve_speakers", "score_sentiment", "segment", "span_labels",
     "split_compounds", "split_sentences", "tokenize", "tone_by", "wordfreq_reference",

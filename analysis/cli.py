@@ -238,6 +238,28 @@ def _add_quotes(sub) -> None:
     p.set_defaults(func=_run_quotes)
 
 
+def _quotes_for(path: Path, quotes):
+    """The quotes table as written to ``path``: in a CSV file the span lists are JSON text."""
+    if path.suffix != ".csv":
+        return quotes
+    import json
+
+    table = quotes.copy()
+    for col in ("spans", "cue_span", "speaker_span", "cue_spans", "speaker_spans", "frame_spans"):
+        if col in table.columns:
+            table[col] = [json.dumps(v) if v is not None else "" for v in table[col]]
+    return table
+
+
+def _alias_table(path: Path | None):
+    """The --actors alias table: a CSV file read with its byte-order mark, a YAML path as it is."""
+    if path is not None and path.suffix == ".csv":
+        from analysis.tables import read_table
+
+        return read_table(path, dtype=str, keep_default_na=False)
+    return path
+
+
 def _run_quotes(args) -> int:
     from analysis.quotes import extract_quotes
 
@@ -245,11 +267,7 @@ def _run_quotes(args) -> int:
         check_output_folder(args.out)
     else:
         check_output_file(args.out, suffixes=TABLE_SUFFIXES)
-    actors = args.actors
-    if actors is not None and actors.suffix == ".csv":
-        from analysis.tables import read_table
-
-        actors = read_table(actors, dtype=str, keep_default_na=False)
+    actors = _alias_table(args.actors)
     tokens = None
     if args.dataset:
         import pandas as pd
@@ -269,13 +287,7 @@ def _run_quotes(args) -> int:
         written = write_german_news_quotes(quotes, articles, args.out, tokens=tokens)
         print(f"{len(quotes)} quotations in {len(articles)} articles -> {len(written)} JSON files in {args.out}")
         return 0
-    table = quotes.copy()
-    if args.out.suffix == ".csv":
-        import json
-
-        for col in ("spans", "cue_span", "speaker_span", "cue_spans", "speaker_spans", "frame_spans"):
-            table[col] = [json.dumps(v) if v is not None else "" for v in table[col]]
-    write_table(table, args.out)
+    write_table(_quotes_for(args.out, quotes), args.out)
     counts = quotes["kind"].value_counts().to_dict() if len(quotes) else {}
     print(f"{len(quotes)} quotations in {len(articles)} articles -> {args.out} "
           + ", ".join(f"{k} {v}" for k, v in counts.items()))
@@ -323,11 +335,7 @@ def _run_evaluate_quotes(args) -> int:
     if args.json:
         write_text(args.json, json.dumps(summary, indent=2, default=str) + "\n")
     if args.predictions:
-        table = pred.copy()
-        if args.predictions.suffix == ".csv":
-            for col in ("spans", "cue_span", "speaker_span", "cue_spans", "speaker_spans", "frame_spans"):
-                table[col] = [json.dumps(v) if v is not None else "" for v in table[col]]
-        write_table(table, args.predictions)
+        write_table(_quotes_for(args.predictions, pred), args.predictions)
     if args.export:
         write_german_news_quotes(pred, gold.articles, args.export, tokens=gold.tokens)
     return 0
@@ -344,6 +352,42 @@ def _actor_scores(args, scores, pred, gold_quotes):
     if path is None:
         return None
     return score_actors(scores.alignment, pred, gold_quotes, read_actor_labels(path))
+
+# --- actors ---------------------------------------------------------------------------------
+
+def _add_actors(sub) -> None:
+    p = sub.add_parser("actors", help="the actors of a corpus: speakers merged across articles, with counts and dates")
+    p.add_argument("paths", nargs="+", help="article files/folders")
+    p.add_argument("--out", required=True, type=_table_out, help="actors table (.csv or .parquet)")
+    p.add_argument("--actors", type=Path, default=None,
+                   help="actor alias table (CSV or YAML: actor, alias, lang); overrides the merging")
+    p.add_argument("--quotes-out", type=_table_out, default=None,
+                   help="also write the quotes table with its actor_id column (.csv or .parquet)")
+    p.add_argument("--lang", default=None, help="language of every article (default: lang column / detected)")
+    p.set_defaults(func=_run_actors)
+
+
+def _run_actors(args) -> int:
+    import json
+
+    from analysis.actors import alias_index, build_actors
+    from analysis.quotes import extract_quotes
+
+    aliases = _alias_table(args.actors)
+    alias_index(aliases)  # a conflicting alias table is an error before any work
+    articles, _ = _load_reporting(args.paths, lang=args.lang)
+    quotes = extract_quotes(articles, lang=args.lang, actors=aliases, progress=True)
+    actors, quotes = build_actors(quotes, articles=articles, aliases=aliases)
+    merged = int((actors["aliases"].map(len) > 0).sum())
+    if args.out.suffix == ".csv":
+        actors = actors.assign(aliases=[json.dumps(a, ensure_ascii=False) for a in actors["aliases"]])
+    write_table(actors, args.out)
+    if args.quotes_out:
+        write_table(_quotes_for(args.quotes_out, quotes), args.quotes_out)
+    print(f"{len(actors)} actors from {quotes['actor_id'].notna().sum()} attributed quotations in "
+          f"{len(articles)} articles -> {args.out} ({merged} with merged names, "
+          f"{int(actors['ambiguous'].sum())} ambiguous)")
+    return 0
 
 
 # --- terms ----------------------------------------------------------------------------------

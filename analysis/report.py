@@ -71,7 +71,8 @@ def run_notebook(path: Path, out_dir: Path, parameters: dict, *, timeout: int = 
     started = time.perf_counter()
     error = ""
     try:
-        NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(out_dir)}}).execute()
+        NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(out_dir)}}).execute(
+            env=_kernel_env())
     except CellExecutionError as exc:
         error = plain_text(str(exc)).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         log.error("%s failed: %s", path.name, error)
@@ -81,6 +82,17 @@ def run_notebook(path: Path, out_dir: Path, parameters: dict, *, timeout: int = 
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
     write_text(out_dir / path.with_suffix(".html").name, plain_text(body))
     return NotebookRun(path.stem, not error, seconds, error)
+
+
+def _kernel_env() -> dict:
+    """The environment of a notebook's kernel: this one, with this package first on the import path,
+    so that the notebooks run the code that builds the report (not another installed copy)."""
+    import os
+
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parents[1])
+    env["PYTHONPATH"] = os.pathsep.join([root] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
+    return env
 
 
 def plain_text(text: str) -> str:
