@@ -44,6 +44,19 @@ import pandas as pd
 
 from analysis.errors import InputError, require_columns
 from analysis.resources import ROOT, table, wordlist
+from analysis.speaker_names import (
+    GENITIVE_DETS,
+    INNER_PARTICLES,
+    PARTICLES,
+    calendar_words,
+    drop_description,
+    genders,
+    name_runs,
+    noun_endings,
+    role_of,
+    trailing_name,
+    trim_tail,
+)
 
 log = logging.getLogger(__name__)
 
@@ -65,27 +78,6 @@ def _resources(lang: str):
     preps = {w for w, c in zip(fw["word"], fw["class"]) if c == "prep"}
     head_ends = frozenset(w for w, c in zip(fw["word"], fw["class"]) if c == "head_end")
     return set(pron["form"]), role_map, dets, preps, head_ends
-
-
-@cache
-def _noun_endings(lang: str, kind: str = "ending") -> tuple[str, ...]:
-    """Endings of common nouns that do not begin a person's name, or (``kind="role_ending"``) of
-    describing nouns before a full name (``name_exclusions.tsv``)."""
-    if not (ROOT / lang / "name_exclusions.tsv").exists():
-        return ()
-    t = table(lang, "name_exclusions")
-    return tuple(t.loc[t["class"] == kind, "text"].str.lower())
-
-
-@cache
-def _calendar_words(lang: str) -> frozenset[str]:
-    """Month and weekday names (``months.tsv``, ``weekdays.txt``): capitalised, but no names."""
-    words: set[str] = set()
-    if (ROOT / lang / "months.tsv").exists():
-        words |= set(table(lang, "months")["name"].str.lower())
-    if (ROOT / lang / "weekdays.txt").exists():
-        words |= {w.lower() for w in wordlist(lang, "weekdays")}
-    return frozenset(words)
 
 
 @cache
@@ -119,7 +111,6 @@ def _adjective_stem(word: str) -> str:
 
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "eines",
                       "the", "a", "an"})
-GENITIVE_DETS = {"des", "eines"}                    # before a noun with the genitive -s/-es
 FUGEN_S = ("ungs", "heits", "keits", "schafts", "ions", "täts", "iums", "mens")  # Regierungs|kreise
 
 
@@ -183,39 +174,6 @@ def _country_of(words: list[str], ents: _ArticleEntities, lang: str) -> str | No
         return None
     adjective = words[0].lower()
     return countries.get(adjective) or countries.get(_adjective_stem(adjective))
-
-
-def _role_of(word: str, role_map: dict) -> tuple[str, str] | None:
-    """(group, country) when ``word`` is a role noun or a compound ending in one (Außenminister)."""
-    return _role_cached(word.lower().strip("-"), id(role_map), role_map)
-
-
-_ROLE_CACHE: dict = {}
-
-
-def _role_cached(w: str, key: int, role_map: dict):
-    hit = _ROLE_CACHE.get((w, key), 0)
-    if hit != 0:
-        return hit
-    if len(_ROLE_CACHE) > 200_000:
-        _ROLE_CACHE.clear()
-    _ROLE_CACHE[(w, key)] = found = _role_lookup(w, role_map)
-    return found
-
-
-def _role_lookup(w: str, role_map: dict) -> tuple[str, str] | None:
-    """A role noun, a compound ending in one (its last part of four letters or more: VW-Chef,
-    Provinzgouverneur) or one of their inflected forms (Präsidenten, Vorsitzenden, officials)."""
-    for form in (w, w[:-1] if w.endswith(("n", "s")) else None, w[:-2] if w.endswith("en") else None):
-        if not form:
-            continue
-        if form in role_map:
-            return role_map[form]
-        for k in range(1, len(form) - 3):
-            tail = form[k:]
-            if tail in role_map and len(tail) >= 4:
-                return role_map[tail]
-    return None
 
 
 @cache
@@ -385,9 +343,11 @@ class _ArticleEntities:
         self.pronouns, self.role_map, self.dets, self.preps, self.head_ends = _resources(lang)
         self.relatives, self.possessives, self.own = _reference_words(lang)
         self.articles = self.dets & ARTICLES
-        self.calendar = _calendar_words(lang)
-        self.noun_endings = _noun_endings(lang)
-        self.role_endings = _noun_endings(lang, "role_ending")
+        self.calendar = calendar_words(lang)
+        self.lang = lang
+        self.pronoun_forms, self.role_genders, self.gender_endings = genders(lang)
+        self.noun_endings = noun_endings(lang)
+        self.role_endings = noun_endings(lang, "role_ending")
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun)
         if role_words is None:
@@ -396,13 +356,13 @@ class _ArticleEntities:
             w = text[start:end_]
             if lang == "de" and not w[:1].isupper():
                 continue
-            role = _role_of(w, self.role_map)
+            role = role_of(w, self.role_map)
             if not role:
                 continue
             run = _NAME_RUN.match(text, end_)
             if not run:
                 continue
-            names = [x for x in run.group().split() if _role_of(x, self.role_map) is None]
+            names = [x for x in run.group().split() if role_of(x, self.role_map) is None]
             names = names[: next((k for k, x in enumerate(names) if x.lower() in self.dets), len(names))][:4]
             if names:
                 name = " ".join(names)
@@ -411,7 +371,7 @@ class _ArticleEntities:
                 country = role[1] or _adjective_stem(adjective)
                 self.roles.append((start, role[0], country, name, w.lower()))
                 self.names.append((end_ + 1, name))
-        self.names.extend(_name_runs(text, self))
+        self.names.extend(name_runs(text, self))
         self.names.sort()
         self.known = {nm for _, nm in self.names}
 
@@ -442,7 +402,7 @@ class _ArticleEntities:
         """The actor introduced with the role in ``words`` (same noun, else same office group)."""
         role, noun, country = None, "", ""
         for k, w in enumerate(words):
-            r = _role_of(w, self.role_map)
+            r = role_of(w, self.role_map)
             if r:
                 role, noun = r, w.lower()
                 prev = words[k - 1] if k else ""
@@ -465,11 +425,39 @@ class _ArticleEntities:
         cands = [(p, n) for p, n in self.names if p < before]
         return max(cands)[1] if cands else None
 
-    def salient(self, before: int, previous: tuple[int, str] | None) -> str | None:
-        """The actor a pronoun at ``before`` refers to: the previous quotation's speaker, else the
-        nearest name before. (Preferring a name that opens a later sentence, the newer subject,
-        scored lower on the German dev labels; see docs/actors.md.)"""
-        return previous[1] if previous else self.nearest_name(before)
+    def salient(self, before: int, previous: list[tuple[int, str]], pronoun: str) -> str | None:
+        """The actor a pronoun at ``before`` refers to: the latest earlier speaker it agrees with in
+        gender and number ("er" is not "die Wahlkommission", "it" no person), else the nearest such
+        name before. (Preferring a name that opens a later sentence, the newer subject, scored
+        lower on the German dev labels; see docs/quotes.md.)"""
+        for _, name in reversed(previous):
+            if self.agrees(pronoun, name):
+                return name
+        cands = [(p, n) for p, n in self.names if p < before and self.agrees(pronoun, n)]
+        return max(cands)[1] if cands else None
+
+    def agrees(self, pronoun: str, name: str) -> bool:
+        """Whether ``pronoun`` can stand for ``name``: a person's name (two capitalised words)
+        takes he/she, er/sie; a noun takes the pronoun of its gender (``noun_genders.tsv``,
+        ``role_nouns.tsv``: "er" → der Konzern, "sie" → die Polizei, "es" → das Ministerium)."""
+        gender, number = self.pronoun_forms.get(pronoun, ("-", "-"))
+        if gender == "-" or number == "pl":
+            return True
+        words = name.split()
+        person = len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]) and self.noun_gender(words[-1]) is None
+        if person:
+            return gender in ("m", "f")
+        noun = self.noun_gender(words[-1]) if words else None
+        if noun is None:  # a single name ("Haaretz", "Merkel") may be anyone; a phrase is no person
+            phrase = any(w[:1].islower() and w not in PARTICLES | INNER_PARTICLES for w in words)
+            return not (phrase and gender in ("m", "f")) and (gender != "n" or self.lang != "en")
+        return noun == gender or (gender == "f" and "pl" in number)
+
+    def noun_gender(self, word: str) -> str | None:
+        low = word.lower()
+        if low in self.role_genders:
+            return self.role_genders[low]
+        return next((g for end, g in self.gender_endings if low.endswith(end)), None)
 
 
 def _mention_head(mention: str, ents: _ArticleEntities) -> str:
@@ -501,42 +489,18 @@ def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
         k += 1
     rest = words[k:]
     for j, w in enumerate(rest):
-        if _role_of(w.strip(","), ents.role_map):
+        if role_of(w.strip(","), ents.role_map):
             had_role = True
             tail = rest[j + 1:]
             if tail and all(t[:1].isupper() for t in tail[:1]):
-                return _trim_tail([t.strip(",") for t in tail]), True
-            end = _trailing_name(tail)  # "Chef des Verwaltungsrats Ulrich Müller"
+                return trim_tail([t.strip(",") for t in tail]), True
+            end = trailing_name(tail)  # "Chef des Verwaltungsrats Ulrich Müller"
             if end:
                 return end, True
-    return _trim_tail([w.strip(",") for w in rest]) if rest else mention.strip(), had_role
+    return trim_tail([w.strip(",") for w in rest]) if rest else mention.strip(), had_role
 
 
-def _trim_tail(words: list[str]) -> str:
-    """A name without the phrase after it: "Ronny Tong von der Civic Party" → "Ronny Tong";
-    particles of a name stay ("Johann Wolfgang von Goethe", "Ursula von der Leyen")."""
-    k = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
-    rest = words[k:]
-    while rest and rest[0] in _PARTICLES | _INNER_PARTICLES:
-        rest = rest[1:]
-    if k >= 2 and k < len(words) and not (len(rest) == 1 and rest[0][:1].isupper()):
-        return " ".join(words[:k])
-    return " ".join(words)
-
-
-def _trailing_name(words: list[str]) -> str:
-    """The run of two or more capitalised words that ends ``words``, else ''."""
-    run = []
-    for w in reversed(words):
-        if not w[:1].isupper():
-            break
-        run.insert(0, w)
-    if len(run) > 2 and len(run) < len(words) and words[-len(run) - 1].lower() in GENITIVE_DETS | {"der"}:
-        run = run[1:]  # "des Verwaltungsrats Ulrich Müller": the genitive noun is no part of the name
-    return " ".join(run) if len(run) >= 2 and len(run) < len(words) else ""
-
-
-def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: tuple[int, str] | None,
+def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: list[tuple[int, str]],
              inherited: bool, depth: int = 0) -> tuple[str | None, str]:
     """(speaker, resolution) of one mention at text position ``pos`` (see the module doc)."""
     def how(kind: str) -> str:
@@ -556,7 +520,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
             and not _is_source(words, ents, lg):
         return None, "unresolved"  # "Ihr Antrag", "their plan": a thing, no actor
     if low in ents.pronouns:
-        name = ents.salient(pos, previous)
+        name = ents.salient(pos, previous, low)
         return (name, how("pronoun")) if name else (None, "unresolved")
     if low in ents.relatives and depth < 2:  # "Berichten, denen zufolge": the antecedent speaks
         antecedent = _antecedent(ents.text, pos)
@@ -572,7 +536,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
             subject = _clause_subject(ents.text, pos, len(mention), ents) if own else ""
             if subject:
                 return _resolve(subject, pos, ents, lg, previous, inherited, depth + 1)
-            name = ents.nearest_name(pos) or (previous[1] if previous else None)
+            name = ents.nearest_name(pos) or (previous[-1][1] if previous else None)
             return (name, how("pronoun")) if name else (None, "unresolved")
         return None, "unresolved"  # "dem Bericht", "ersten Informationen": a source without a holder
     if held and depth < 2 and (held.lower() in ents.pronouns or _is_source(held.split(), ents, lg)):
@@ -580,33 +544,24 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     held = held or mention
     name, had_role = _name_part(held, ents)
     resolution = how("explicit")
-    if had_role and not (name and name[:1].isupper() and _role_of(name.split()[0], ents.role_map) is None
+    if had_role and not (name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None
                          and name != held.strip()):
         found = ents.by_role(held.split(), pos)
         if found:
             name, resolution = found, how("role")
-    name = _drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents)
-    if not any(w[:1].isupper() for w in name.split()) and not any(_role_of(w, ents.role_map) for w in name.split()):
+    name = drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents)
+    if not any(w[:1].isupper() for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()):
         return None, "unresolved"  # a lower-case fragment ("denen", "been", "back publicly") names no actor
     if resolution == "explicit":
         ents.add_name(pos, name)
     return name, resolution
 
 
-def _drop_description(name: str, ents: _ArticleEntities) -> str:
-    """A name without a describing noun before a full name ("Physiker Sebastian Pflugbeil",
-    "Spanier Rafael Nadal"; ``name_exclusions.tsv``, class ``role_ending``)."""
-    words = name.split()
-    if len(words) >= 3 and words[0].lower().endswith(ents.role_endings) and all(w[:1].isupper() for w in words[1:3]):
-        return " ".join(words[1:])
-    return name
-
-
 def _is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:
     """The mention's head is a source noun (``dem Bericht``, ``eigenen Angaben``)."""
     _, sources = _countries_and_sources(lang)
     return bool(words) and words[-1].strip(",").lower() in sources and not any(
-        _role_of(w, ents.role_map) for w in words[:-1])
+        role_of(w, ents.role_map) for w in words[:-1])
 
 
 def _possessive(words: list[str], ents: _ArticleEntities) -> bool:
@@ -631,61 +586,11 @@ def _noun_phrase(words: list[str], ents: _ArticleEntities) -> str:
     out = []
     for w in words:
         w = w.strip(",;:")
-        if w.lower() in ents.articles and not out:
-            out.append(w)
-        elif _NAME_START.match(w):
-            out.append(w)
-        elif out and w[:1].islower() and not any(_NAME_START.match(x) for x in out) and w.lower() not in ents.preps:
+        if w.lower() in ents.articles and not out or _NAME_START.match(w) or out and w[:1].islower() and not any(_NAME_START.match(x) for x in out) and w.lower() not in ents.preps:
             out.append(w)
         else:
             break
     return " ".join(out) if out and _NAME_START.match(out[-1]) else ""
-
-
-_PARTICLES = frozenset({"von", "van", "de", "da", "di", "du", "al", "el", "bin", "ibn", "zu", "la", "le"})
-_INNER_PARTICLES = frozenset({"der", "den", "dem"})  # only after another: "von der Leyen"
-_WORD = re.compile(r"[^\s,;:!?()\[\]„“”\"«»]+|[,;:!?()\[\]„“”\"«»]")
-
-
-def _name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
-    """Person-like names of an article with their positions: runs of two to four capitalised words
-    (particles inside: "Ursula von der Leyen"), without articles, prepositions, roles, weekdays or
-    a common noun first ("Stadt Wladiwostok", "Gesundheit Kim Jong Uns"); "George W. Bush" keeps
-    its initial."""
-    out: list[tuple[int, str]] = []
-    run: list[tuple[int, str]] = []
-
-    genitive = False  # after a common noun: "Gesundheit Kim Jong Uns" holds "Kim Jong Un"
-    prev = ""
-
-    def close():
-        while run and run[-1][1] in _PARTICLES | _INNER_PARTICLES:
-            run.pop()
-        if 2 <= len(run) <= 4:
-            last = run[-1][1]
-            if genitive and last.endswith("s") and not last.endswith("ss") and len(last) > 2:
-                run[-1] = (run[-1][0], last[:-1])
-            out.append((run[0][0], " ".join(w for _, w in run)))
-        run.clear()
-
-    for m in _WORD.finditer(text):
-        w = m.group()
-        bare = w.rstrip(".")
-        low = bare.lower()
-        noun = not run and bare[:1].isupper() and (low.endswith(ents.noun_endings) or prev in GENITIVE_DETS)
-        name_like = bare[:1].isupper() and low not in ents.dets and low not in ents.preps \
-            and low not in ents.pronouns and low not in ents.possessives and low not in ents.calendar and _role_of(bare, ents.role_map) is None and not noun
-        particle = run and (w in _PARTICLES or (w in _INNER_PARTICLES and run[-1][1] in _PARTICLES))
-        if name_like or particle:
-            run.append((m.start(), w if len(bare) == 1 else bare))
-        else:
-            close()
-            genitive = noun
-        if w.endswith((".", "!", "?")) and not (len(bare) == 1 and bare.isupper()):  # not an initial
-            close()
-        prev = low
-    close()
-    return out
 
 
 def _antecedent(text: str, pos: int) -> str:
@@ -728,7 +633,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
     prev_res = out["speaker_resolution"].tolist() if "speaker_resolution" in out.columns else ["explicit"] * len(out)
     span_col = out["speaker_span"].tolist() if "speaker_span" in out.columns else [None] * len(out)
     cache: dict = {}
-    last: dict = {}
+    history: dict = {}  # article -> [(position, speaker), ...] of the quotations resolved so far
     for idx, (aid, mention, span, res0) in enumerate(zip(out["article_id"].tolist(), out["speaker_mention"].tolist(), span_col, prev_res)):
         lg = lang or langs.get(aid) or "de"
         text = texts.get(aid)
@@ -745,7 +650,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
             speakers.append(None)
             how.append("none")
             continue
-        name, resolution = _resolve(mention, pos, ents, lg, last.get(aid), res0 == "inherited")
+        name, resolution = _resolve(mention, pos, ents, lg, history.setdefault(aid, []), res0 == "inherited")
         if name is not None and name.lower() in ents.pronouns:
             name, resolution = None, "unresolved"  # a pronoun left over from an earlier mention
         if name is None:
@@ -759,7 +664,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
             name, resolution = actor, "alias"
         speakers.append(name)
         how.append(resolution)
-        last[aid] = (pos, name)
+        history[aid].append((pos, name))
     out["speaker"] = speakers
     out["speaker_resolution"] = how
     return out

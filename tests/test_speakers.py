@@ -180,11 +180,12 @@ def test_canonical_names_without_roles_tails_or_short_forms(text, mention, speak
 
 
 def test_name_inventory_of_an_article():
-    from analysis.speakers import _ArticleEntities, _name_runs
+    from analysis.speaker_names import name_runs
+    from analysis.speakers import _ArticleEntities
 
     text = ("Der russische Präsident Wladimir Putin traf am Donnerstag Kim Jong Un. In der Stadt Wladiwostok "
             "sprach Ursula von der Leyen. Dann kam George W. Bush.")
-    names = [n for _, n in _name_runs(text, _ArticleEntities(text, "de"))]
+    names = [n for _, n in name_runs(text, _ArticleEntities(text, "de"))]
     assert names == ["Wladimir Putin", "Kim Jong Un", "Ursula von der Leyen", "George W. Bush"]
 
 

@@ -151,7 +151,8 @@ def junk_speakers(quotes: pd.DataFrame, *, lang: str = "de") -> pd.Series:
     ['', 'pronoun', 'lower-case', 'function word', '']
     """
     require_columns(quotes, ["speaker"], table="quotes")
-    from analysis.speakers import _resources, _role_of
+    from analysis.speaker_names import role_of
+    from analysis.speakers import _resources
 
     roles = _resources(lang)[1]
     pron = set(table(lang, "pronouns")["form"].str.lower())
@@ -166,7 +167,7 @@ def junk_speakers(quotes: pd.DataFrame, *, lang: str = "de") -> pd.Series:
         if low in pron or words[0].lower() in pron and len(words) <= 2:
             return "pronoun"
         if words[0][:1].islower() and not any(w[:1].isupper() for w in words[1:]) and not any(
-                _role_of(w, roles) for w in words):
+                role_of(w, roles) for w in words):
             return "lower-case"
         if low in closed:
             return "function word"

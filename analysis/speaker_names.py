@@ -1,0 +1,169 @@
+"""Names in an article, for speaker resolution: the inventory of person-like names, canonical
+forms (no trailing phrase, no describing noun), role nouns with their compounds and inflected forms,
+and the word lists these use (weekdays, noun endings, genders).
+
+>>> trim_tail("Ronny Tong von der Civic Party".split()), trim_tail("Ursula von der Leyen".split())
+('Ronny Tong', 'Ursula von der Leyen')
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from analysis.resources import ROOT, table, wordlist
+
+if TYPE_CHECKING:
+    from analysis.speakers import _ArticleEntities
+
+GENITIVE_DETS = {"des", "eines"}                    # before a noun with the genitive -s/-es
+
+
+@cache
+@cache
+def noun_endings(lang: str, kind: str = "ending") -> tuple[str, ...]:
+    """Endings of common nouns that do not begin a person's name, or (``kind="role_ending"``) of
+    describing nouns before a full name (``name_exclusions.tsv``)."""
+    if not (ROOT / lang / "name_exclusions.tsv").exists():
+        return ()
+    t = table(lang, "name_exclusions")
+    return tuple(t.loc[t["class"] == kind, "text"].str.lower())
+
+
+@cache
+def genders(lang: str) -> tuple[dict, dict, tuple]:
+    """Gender and number of each pronoun (``pronouns.tsv``), the gender of each role noun
+    (``role_nouns.tsv``) and noun endings with their gender (``noun_genders.tsv``)."""
+    lang = lang if (ROOT / lang / "pronouns.tsv").exists() else "de"
+    pron = table(lang, "pronouns")
+    forms = {f.lower(): (g, n) for f, g, n in zip(pron["form"], pron["gender"], pron["number"])}
+    roles = table(lang, "role_nouns")
+    genders = {r.lower(): g for r, g in zip(roles["role"], roles["gender"]) if g in ("m", "f", "n")}
+    endings: tuple = ()
+    if (ROOT / lang / "noun_genders.tsv").exists():
+        t = table(lang, "noun_genders")
+        endings = tuple(sorted(zip(t["ending"].str.lower(), t["gender"]), key=lambda e: -len(e[0])))
+    return forms, genders, endings
+
+
+@cache
+def calendar_words(lang: str) -> frozenset[str]:
+    """Month and weekday names (``months.tsv``, ``weekdays.txt``): capitalised, but no names."""
+    words: set[str] = set()
+    if (ROOT / lang / "months.tsv").exists():
+        words |= set(table(lang, "months")["name"].str.lower())
+    if (ROOT / lang / "weekdays.txt").exists():
+        words |= {w.lower() for w in wordlist(lang, "weekdays")}
+    return frozenset(words)
+
+
+def role_of(word: str, role_map: dict) -> tuple[str, str] | None:
+    """(group, country) when ``word`` is a role noun or a compound ending in one (Außenminister)."""
+    return _role_cached(word.lower().strip("-"), id(role_map), role_map)
+
+
+_ROLE_CACHE: dict = {}
+
+
+def _role_cached(w: str, key: int, role_map: dict):
+    hit = _ROLE_CACHE.get((w, key), 0)
+    if hit != 0:
+        return hit
+    if len(_ROLE_CACHE) > 200_000:
+        _ROLE_CACHE.clear()
+    _ROLE_CACHE[(w, key)] = found = _role_lookup(w, role_map)
+    return found
+
+
+def _role_lookup(w: str, role_map: dict) -> tuple[str, str] | None:
+    """A role noun, a compound ending in one (its last part of four letters or more: VW-Chef,
+    Provinzgouverneur) or one of their inflected forms (Präsidenten, Vorsitzenden, officials)."""
+    for form in (w, w[:-1] if w.endswith(("n", "s")) else None, w[:-2] if w.endswith("en") else None):
+        if not form:
+            continue
+        if form in role_map:
+            return role_map[form]
+        for k in range(1, len(form) - 3):
+            tail = form[k:]
+            if tail in role_map and len(tail) >= 4:
+                return role_map[tail]
+    return None
+
+
+def trim_tail(words: list[str]) -> str:
+    """A name without the phrase after it: "Ronny Tong von der Civic Party" → "Ronny Tong";
+    particles of a name stay ("Johann Wolfgang von Goethe", "Ursula von der Leyen")."""
+    k = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+    rest = words[k:]
+    while rest and rest[0] in PARTICLES | INNER_PARTICLES:
+        rest = rest[1:]
+    if k >= 2 and k < len(words) and not (len(rest) == 1 and rest[0][:1].isupper()):
+        return " ".join(words[:k])
+    return " ".join(words)
+
+
+def trailing_name(words: list[str]) -> str:
+    """The run of two or more capitalised words that ends ``words``, else ''."""
+    run = []
+    for w in reversed(words):
+        if not w[:1].isupper():
+            break
+        run.insert(0, w)
+    if len(run) > 2 and len(run) < len(words) and words[-len(run) - 1].lower() in GENITIVE_DETS | {"der"}:
+        run = run[1:]  # "des Verwaltungsrats Ulrich Müller": the genitive noun is no part of the name
+    return " ".join(run) if len(run) >= 2 and len(run) < len(words) else ""
+
+
+def drop_description(name: str, ents: _ArticleEntities) -> str:
+    """A name without a describing noun before a full name ("Physiker Sebastian Pflugbeil",
+    "Spanier Rafael Nadal"; ``name_exclusions.tsv``, class ``role_ending``)."""
+    words = name.split()
+    if len(words) >= 3 and words[0].lower().endswith(ents.role_endings) and all(w[:1].isupper() for w in words[1:3]):
+        return " ".join(words[1:])
+    return name
+
+
+PARTICLES = frozenset({"von", "van", "de", "da", "di", "du", "al", "el", "bin", "ibn", "zu", "la", "le"})
+INNER_PARTICLES = frozenset({"der", "den", "dem"})  # only after another: "von der Leyen"
+_WORD = re.compile(r"[^\s,;:!?()\[\]„“”\"«»]+|[,;:!?()\[\]„“”\"«»]")
+
+
+def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
+    """Person-like names of an article with their positions: runs of two to four capitalised words
+    (particles inside: "Ursula von der Leyen"), without articles, prepositions, roles, weekdays or
+    a common noun first ("Stadt Wladiwostok", "Gesundheit Kim Jong Uns"); "George W. Bush" keeps
+    its initial."""
+    out: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+
+    genitive = False  # after a common noun: "Gesundheit Kim Jong Uns" holds "Kim Jong Un"
+    prev = ""
+
+    def close():
+        while run and run[-1][1] in PARTICLES | INNER_PARTICLES:
+            run.pop()
+        if 2 <= len(run) <= 4:
+            last = run[-1][1]
+            if genitive and last.endswith("s") and not last.endswith("ss") and len(last) > 2:
+                run[-1] = (run[-1][0], last[:-1])
+            out.append((run[0][0], " ".join(w for _, w in run)))
+        run.clear()
+
+    for m in _WORD.finditer(text):
+        w = m.group()
+        bare = w.rstrip(".")
+        low = bare.lower()
+        noun = not run and bare[:1].isupper() and (low.endswith(ents.noun_endings) or prev in GENITIVE_DETS)
+        name_like = bare[:1].isupper() and low not in ents.dets and low not in ents.preps \
+            and low not in ents.pronouns and low not in ents.possessives and low not in ents.calendar and role_of(bare, ents.role_map) is None and not noun
+        particle = run and (w in PARTICLES or (w in INNER_PARTICLES and run[-1][1] in PARTICLES))
+        if name_like or particle:
+            run.append((m.start(), w if len(bare) == 1 else bare))
+        else:
+            close()
+            genitive = noun
+        if w.endswith((".", "!", "?")) and not (len(bare) == 1 and bare.isupper()):  # not an initial
+            close()
+        prev = low
+    close()
+    return out
