@@ -239,20 +239,16 @@ def _language_features(part: pd.DataFrame, lg: str, keys: np.ndarray, art_codes:
     so_at = at_words([w for w, (c, _) in lex.frames.items() if c == "so"])
     so_at = so_at[so_at > 0]
     trig[so_at[codes[so_at - 1] == type_index.get(",", -1)]] = True
-    # "nach <cue noun>": a listed noun counts in any sentence, the head of a compound
-    # ("nach Armeeangaben") only in a sentence that also has a speech-verb word
+    # "nach <cue noun>": a listed noun or the head of a compound ("nach Armeeangaben",
+    # "nach einem Fernsehbericht"), as the rule itself reads it
     nach_at = at_words([w for w, (c, _) in lex.frames.items() if c == "noun_prep"])
-    noun_t, with_verb = t["noun"], None
+    noun_t = t["noun"]
     for gap in (1, 2):
         ok = nach_at[nach_at + gap < len(codes)]
         after = codes[ok + gap].tolist()
-        trig[ok[np.asarray([noun_t[c] for c in after], dtype=bool)]] = True
-        head = np.asarray([not noun_t[c] and lex.cue_noun(type_lemmas[c] if isinstance(type_lemmas[c], str)
-                                                            else str(types[c])) for c in after], dtype=bool)
-        if head.any():
-            if with_verb is None:
-                with_verb = np.isin(keys, np.unique(keys[cue]))
-            trig[ok[head & with_verb[ok]]] = True
+        head = np.asarray([noun_t[c] or lex.cue_noun(type_lemmas[c] if isinstance(type_lemmas[c], str)
+                                                     else str(types[c])) for c in after], dtype=bool)
+        trig[ok[head]] = True
     if every_sentence:
         keep[:] = True
         trig[:] = True
