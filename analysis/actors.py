@@ -198,14 +198,20 @@ def _name_langs(first: dict, langs: list[str]) -> dict[str, str]:
     return {n: c.most_common(1)[0][0] for n, c in counts.items()}
 
 
+def _datetimes(values) -> pd.Series:
+    """Dates as naive timestamps; unreadable ones and those outside pandas' range (year 1) NaT."""
+    dates = pd.to_datetime(values, errors="coerce", utc=True).dt.tz_localize(None)
+    return dates.where((dates.dt.year > 1677) & (dates.dt.year < 2262))
+
+
 def _dates(quotes: pd.DataFrame, articles: pd.DataFrame | None) -> pd.Series:
     if articles is not None and "date" in articles.columns:
-        dates = pd.to_datetime(articles["date"], errors="coerce", utc=True).dt.tz_localize(None)
+        dates = _datetimes(articles["date"])
         by_id = pd.Series(dates.to_numpy(), index=articles["article_id"])
         by_id = by_id[~by_id.index.duplicated()]
         return pd.Series(by_id.reindex(quotes["article_id"]).to_numpy(), index=quotes.index)
     if "date" in quotes.columns:
-        dates = pd.to_datetime(quotes["date"], errors="coerce", utc=True).dt.tz_localize(None)
+        dates = _datetimes(quotes["date"])
         return pd.Series(dates.to_numpy(), index=quotes.index)
     return pd.Series(pd.NaT, index=quotes.index, dtype="datetime64[ns]")
 

@@ -78,7 +78,8 @@ def _role_cached(w: str, key: int, role_map: dict):
 def _role_lookup(w: str, role_map: dict) -> tuple[str, str] | None:
     """A role noun, a compound ending in one (its last part of four letters or more: VW-Chef,
     Provinzgouverneur) or one of their inflected forms (Präsidenten, Vorsitzenden, officials)."""
-    for form in (w, w[:-1] if w.endswith(("n", "s")) else None, w[:-2] if w.endswith("en") else None):
+    for form in (w, w[:-1] if w.endswith(("n", "s")) else None, w[:-2] if w.endswith("en") else None,
+                 w[:-3] if w.endswith("nen") else None):  # Ministerinnen
         if not form:
             continue
         if form in role_map:
@@ -115,12 +116,15 @@ def trailing_name(words: list[str]) -> str:
 
 
 def drop_description(name: str, ents: _ArticleEntities) -> str:
-    """A name without a describing noun before a full name ("Physiker Sebastian Pflugbeil",
-    "Spanier Rafael Nadal"; ``name_exclusions.tsv``, class ``role_ending``)."""
+    """A name without words of address or a describing noun before it ("Lieber Friedrich Merz",
+    "Physiker Sebastian Pflugbeil", "Spanier Rafael Nadal"; ``name_exclusions.tsv``)."""
     words = name.split()
-    if len(words) >= 3 and words[0].lower().endswith(ents.role_endings) and all(w[:1].isupper() for w in words[1:3]):
-        return " ".join(words[1:])
-    return name
+    while len(words) >= 2 and words[0].lower() in ents.salutations:  # "Lieber Friedrich Merz"
+        words = words[1:]
+    if len(words) >= 3 and words[0].lower().endswith(ents.role_endings + ents.noun_endings) and all(
+            w[:1].isupper() for w in words[1:3]):
+        words = words[1:]  # "Physiker Sebastian Pflugbeil", "Personalie Anne Spiegel"
+    return " ".join(words)
 
 
 PARTICLES = frozenset({"von", "van", "de", "da", "di", "du", "al", "el", "bin", "ibn", "zu", "la", "le"})
@@ -142,6 +146,10 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
     def close():
         while run and run[-1][1] in PARTICLES | INNER_PARTICLES:
             run.pop()
+        cut = next((k for k, (_, w) in enumerate(run) if w in PARTICLES and len(run) - k > 2
+                    and run[k + 1][1] not in INNER_PARTICLES), None)
+        if cut is not None:  # "Angriffskrieg von Wladimir Putin": a name after a noun and its "von"
+            del run[:cut + 1]
         if 2 <= len(run) <= 4:
             last = run[-1][1]
             if genitive and last.endswith("s") and not last.endswith("ss") and len(last) > 2:
@@ -153,7 +161,8 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
         w = m.group()
         bare = w.rstrip(".")
         low = bare.lower()
-        noun = not run and bare[:1].isupper() and (low.endswith(ents.noun_endings) or prev in GENITIVE_DETS)
+        noun = not run and bare[:1].isupper() and (low.endswith(ents.noun_endings) or prev in GENITIVE_DETS
+                                                   or low in ents.salutations)
         name_like = bare[:1].isupper() and low not in ents.dets and low not in ents.preps \
             and low not in ents.pronouns and low not in ents.possessives and low not in ents.calendar and role_of(bare, ents.role_map) is None and not noun
         particle = run and (w in PARTICLES or (w in INNER_PARTICLES and run[-1][1] in PARTICLES))

@@ -74,20 +74,23 @@ def _resources(lang: str):
     fw = table(lang, "function_words") if (ROOT / lang / "function_words.tsv").exists() else pd.DataFrame(
         {"word": [], "class": []})
     role_map = {r.lower(): (g, c) for r, g, c in zip(roles["role"], roles["group"], roles["country"])}
-    dets = {w for w, c in zip(fw["word"], fw["class"]) if c in ("det", "adv", "conj")}
+    dets = {w for w, c in zip(fw["word"], fw["class"]) if c in ("det", "adv", "sentence_adv", "conj")}
     preps = {w for w, c in zip(fw["word"], fw["class"]) if c == "prep"}
     head_ends = frozenset(w for w, c in zip(fw["word"], fw["class"]) if c == "head_end")
     return set(pron["form"]), role_map, dets, preps, head_ends
 
 
 @cache
-def _reference_words(lang: str) -> tuple[frozenset, frozenset, frozenset]:
-    """Relative pronouns that can stand for a speaker, possessives before a source noun, and the
-    possessives that point to the clause's own subject (``reference_words.tsv``)."""
+def _reference_words(lang: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    """Relative pronouns that can stand for a speaker, possessives before a source noun, the
+    possessives that point to the clause's own subject, and the pronouns that name no actor here:
+    first and second person, indefinite (``reference_words.tsv``)."""
     lang = lang if (ROOT / lang / "reference_words.tsv").exists() else "de"
     fw = table(lang, "reference_words")
-    words = {c: frozenset(fw.loc[fw["class"] == c, "word"].str.lower()) for c in ("relative", "possessive", "own")}
-    return words["relative"], words["possessive"] | words["own"], words["own"]
+    words = {c: frozenset(fw.loc[fw["class"] == c, "word"].str.lower())
+             for c in ("relative", "possessive", "own", "first_person", "indefinite")}
+    return (words["relative"], words["possessive"] | words["own"], words["own"],
+            words["first_person"] | words["indefinite"])
 
 
 @cache
@@ -341,13 +344,14 @@ class _ArticleEntities:
     def __init__(self, text: str, lang: str, role_words: list | None = None):
         self.text = text
         self.pronouns, self.role_map, self.dets, self.preps, self.head_ends = _resources(lang)
-        self.relatives, self.possessives, self.own = _reference_words(lang)
+        self.relatives, self.possessives, self.own, self.first_person = _reference_words(lang)
         self.articles = self.dets & ARTICLES
         self.calendar = calendar_words(lang)
         self.lang = lang
         self.pronoun_forms, self.role_genders, self.gender_endings = genders(lang)
         self.noun_endings = noun_endings(lang)
         self.role_endings = noun_endings(lang, "role_ending")
+        self.salutations = frozenset(noun_endings(lang, "salutation"))
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun)
         if role_words is None:
@@ -519,6 +523,11 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     if words and words[0].lower() in ents.possessives and words[0].lower() not in ents.pronouns \
             and not _is_source(words, ents, lg):
         return None, "unresolved"  # "Ihr Antrag", "their plan": a thing, no actor
+    if low in ents.first_person:  # "ich", "wir": the author or the record's speaker, never a name nearby
+        return None, "unresolved"
+    if low in ents.dets or any(w.lower() in ents.pronouns or (w.islower() and w in ents.first_person)
+                               for w in words[1:]):
+        return None, "unresolved"  # "Deswegen", "Lassen Sie": an adverb or a verb with its pronoun
     if low in ents.pronouns:
         name = ents.salient(pos, previous, low)
         return (name, how("pronoun")) if name else (None, "unresolved")
