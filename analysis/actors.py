@@ -200,7 +200,7 @@ def _name_langs(first: dict, langs: list[str]) -> dict[str, str]:
 
 def _datetimes(values) -> pd.Series:
     """Dates as naive timestamps; unreadable ones and those outside pandas' range (year 1) NaT."""
-    dates = pd.to_datetime(values, errors="coerce", utc=True).dt.tz_localize(None)
+    dates = pd.to_datetime(values, errors="coerce", utc=True, format="mixed").dt.tz_localize(None)
     return dates.where((dates.dt.year > 1677) & (dates.dt.year < 2262))
 
 

@@ -132,6 +132,32 @@ INNER_PARTICLES = frozenset({"der", "den", "dem"})  # only after another: "von d
 _WORD = re.compile(r"[^\s,;:!?()\[\]„“”\"«»]+|[,;:!?()\[\]„“”\"«»]")
 
 
+_CAPW = r"[^\W\d_a-zß-ÿ][\w\-’'.]*"
+_CANDIDATE = re.compile(rf"(?<![\w’'\-]){_CAPW}(?:(?:\s+(?:{'|'.join(sorted(PARTICLES | INNER_PARTICLES))}))*\s+{_CAPW})+")
+
+
+def _candidate_words(text: str):
+    """The words of ``text`` that can form a run: those of stretches of two or more capitalised
+    words (with particles between), each stretch after the word before it, which a run reads."""
+    for c in _CANDIDATE.finditer(text):
+        yield from list(_WORD.finditer(text, max(0, c.start() - 40), c.start()))[-1:]
+        yield from _WORD.finditer(text, c.start(), c.end())
+        yield _END
+
+
+class _Stop:
+    """A lower-case word that ends any run."""
+
+    def group(self) -> str:
+        return "."
+
+    def start(self) -> int:
+        return -1
+
+
+_END = _Stop()
+
+
 def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
     """Person-like names of an article with their positions: runs of two to four capitalised words
     (particles inside: "Ursula von der Leyen"), without articles, prepositions, roles, weekdays or
@@ -157,7 +183,7 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
             out.append((run[0][0], " ".join(w for _, w in run)))
         run.clear()
 
-    for m in _WORD.finditer(text):
+    for m in _candidate_words(text):
         w = m.group()
         bare = w.rstrip(".")
         low = bare.lower()

@@ -352,6 +352,7 @@ class _ArticleEntities:
         self.noun_endings = noun_endings(lang)
         self.role_endings = noun_endings(lang, "role_ending")
         self.salutations = frozenset(noun_endings(lang, "salutation"))
+        self.name_stop = frozenset(self.dets | self.preps | self.pronouns | self.possessives | self.calendar)
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun)
         if role_words is None:
