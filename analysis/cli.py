@@ -305,7 +305,7 @@ def _add_evaluate_quotes(sub) -> None:
                    help="also write predictions as German news quotation JSON files into this folder")
     p.add_argument("--actor-labels", type=Path, default=None,
                    help="TSV of the actor behind each gold quotation (default: the shipped labels of the split, "
-                        "analysis/evaluate/labels/<dataset>-<split>-actors.tsv, when they exist)")
+                        "analysis/evaluate/labels/, when the split has them)")
     p.set_defaults(func=_run_evaluate_quotes)
 
 

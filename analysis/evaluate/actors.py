@@ -3,10 +3,13 @@
 A label file (TSV, one row per gold quotation) names who speaks: ``document`` and
 ``annotation`` (the ids of the German news quotation dataset; the gold ``quote_id`` is
 ``gnq-<document>-q<annotation>``), ``mention_kind`` (what the gold speaker span is: ``name``,
-``pronoun``, ``role``, ``source``, ``other``, or ``none`` when no speaker is annotated),
-``actor`` (the actor in the fullest form the article uses; empty when a reader cannot tell) and
-``aliases`` (``|``-separated other forms that name the same actor unambiguously). The files hold
-ids and our labels only, no text of the dataset: ``analysis/evaluate/labels/``.
+``pronoun``, ``role``, ``source``, ``other``, or ``none`` when no speaker is annotated) and the
+actor, either as text (``actor``, the fullest form the article uses, and ``aliases``,
+``|``-separated other forms naming it) or as keys (``actor_key``, ``alias_keys``: the first 12
+hex digits of the SHA-1 of the normalised name, see :func:`actor_key`). The file we
+ship, ``analysis/evaluate/labels/``, holds ids and keys only, none of the dataset's text; its
+``actor_span`` (start-end in the article's text where the actor is written so, else empty) lets
+a reader with the dataset check a label. An empty actor: a reader cannot tell who speaks.
 
 Measures, over the gold quotations with an actor:
 
@@ -38,6 +41,7 @@ Measures, over the gold quotations with an actor:
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,22 +70,38 @@ def normalise(name) -> str:
     return " ".join(w for w in words if not w[:1].islower()).casefold() or " ".join(words).casefold()
 
 
+LABEL_FILES = {("german-news-quotes", "dev"): "actors-de-dev.tsv"}  # dataset, split -> shipped labels
+
+
 def default_labels(dataset: str, split: str) -> Path:
     """The label file shipped for a dataset split (it may not exist)."""
-    return LABELS_DIR / f"{dataset}-{split}-actors.tsv"
+    return LABELS_DIR / LABEL_FILES.get((dataset, split), f"actors-{dataset}-{split}.tsv")
+
+
+def actor_key(name) -> str:
+    """The key of an actor name: SHA-1 of its :func:`normalise` form, 12 hex digits ('' for none).
+
+    >>> actor_key("die chinesische Regierung") == actor_key("Regierung"), len(actor_key("Putin")), actor_key("")
+    (True, 12, '')
+    """
+    norm = normalise(name)
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:12] if norm else ""
 
 
 def read_actor_labels(path) -> pd.DataFrame:
-    """Read a label file into ``quote_id``, ``mention_kind``, ``actor``, ``aliases`` (list).
+    """Read a label file into ``quote_id``, ``mention_kind``, ``actor_key``, ``alias_keys`` (list).
 
-    Unknown mention kinds and repeated annotations are an :class:`InputError` naming the lines.
+    Unknown mention kinds, repeated annotations and a file with neither ``actor`` nor
+    ``actor_key`` are an :class:`InputError` naming the lines or columns.
     """
     path = Path(path)
     try:
         df = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
     except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read actor labels ({exc})") from None
-    require_columns(df, ["document", "annotation", "mention_kind", "actor"], table=str(path))
+    require_columns(df, ["document", "annotation", "mention_kind"], table=str(path))
+    if "actor" not in df.columns and "actor_key" not in df.columns:
+        raise InputError(f"{path}: needs an actor or an actor_key column (has: {', '.join(df.columns)})")
     bad = df.index[~df["mention_kind"].isin(KINDS)]
     if len(bad):
         raise InputError(f"{path}: unknown mention_kind on lines {[int(i) + 2 for i in bad[:10]]} "
@@ -90,9 +110,22 @@ def read_actor_labels(path) -> pd.DataFrame:
     dup = qid[qid.duplicated(keep=False)]
     if len(dup):
         raise InputError(f"{path}: annotations labelled twice on lines {[int(i) + 2 for i in dup.index[:10]]}")
-    aliases = df["aliases"] if "aliases" in df.columns else pd.Series("", index=df.index)
-    return pd.DataFrame({"quote_id": qid, "mention_kind": df["mention_kind"], "actor": df["actor"].str.strip(),
-                         "aliases": [[a.strip() for a in s.split("|") if a.strip()] for s in aliases]})
+    return keyed_labels(df.assign(quote_id=qid))
+
+
+def keyed_labels(labels: pd.DataFrame) -> pd.DataFrame:
+    """Labels with ``actor_key`` and ``alias_keys``, from ``actor``/``aliases`` text when given."""
+    if "actor_key" in labels.columns:
+        keys = labels["actor_key"].str.strip()
+        alias = labels["alias_keys"] if "alias_keys" in labels.columns else pd.Series("", index=labels.index)
+        alias_keys = [list(v) if isinstance(v, list) else [a for a in str(v).split("|") if a] for v in alias]
+    else:
+        keys = labels["actor"].map(actor_key)
+        alias = labels["aliases"] if "aliases" in labels.columns else pd.Series("", index=labels.index)
+        alias_keys = [[actor_key(a) for a in (v if isinstance(v, list) else str(v).split("|")) if actor_key(a)]
+                      for v in alias]
+    return pd.DataFrame({"quote_id": labels["quote_id"], "mention_kind": labels["mention_kind"],
+                         "actor_key": keys, "alias_keys": alias_keys})
 
 
 @dataclass
@@ -109,20 +142,22 @@ def score_actors(alignment: pd.DataFrame, pred: pd.DataFrame, gold: pd.DataFrame
     """Entity accuracy and consistency of ``pred["speaker"]`` against ``labels`` (see module doc)."""
     require_columns(alignment, ["gold", "system", "matched"], table="alignment")
     require_columns(gold, ["quote_id"], table="gold quotes")
-    require_columns(labels, ["quote_id", "mention_kind", "actor", "aliases"], table="actor labels")
+    require_columns(labels, ["quote_id", "mention_kind"], table="actor labels")
+    labels = keyed_labels(labels)
     speakers = pred["speaker"] if "speaker" in pred.columns else pd.Series(None, index=pred.index)
     by_qid = {}
     for g, s, m in alignment[["gold", "system", "matched"]].itertuples(index=False):
         by_qid[gold.at[g, "quote_id"]] = (speakers.get(s) if m and s is not None and not pd.isna(s) else None, bool(m))
     rows = []
-    for qid, kind, actor, aliases in labels[["quote_id", "mention_kind", "actor", "aliases"]].itertuples(index=False):
-        if not actor or qid not in by_qid:
+    for qid, kind, key, alias_keys in labels[["quote_id", "mention_kind", "actor_key", "alias_keys"]].itertuples(
+            index=False):
+        if not key or qid not in by_qid:
             continue
         system, matched = by_qid[qid]
-        ok = matched and normalise(system) in {normalise(actor), *map(normalise, aliases)}
-        rows.append({"quote_id": qid, "mention_kind": kind, "actor": actor, "system": system,
+        ok = matched and actor_key(system) in {key, *alias_keys}
+        rows.append({"quote_id": qid, "mention_kind": kind, "actor_key": key, "system": system,
                      "matched": matched, "correct": bool(ok)})
-    rows = pd.DataFrame(rows, columns=["quote_id", "mention_kind", "actor", "system", "matched", "correct"])
+    rows = pd.DataFrame(rows, columns=["quote_id", "mention_kind", "actor_key", "system", "matched", "correct"])
     by_mention = (rows.groupby("mention_kind").agg(n=("correct", "size"), matched=("matched", "sum"),
                                                    correct=("correct", "sum"))
                   .reindex([k for k in KINDS if k in set(rows["mention_kind"])]).reset_index())
@@ -177,7 +212,7 @@ def junk_speakers(quotes: pd.DataFrame, *, lang: str = "de") -> pd.Series:
 
 
 def _consistency(matched: pd.DataFrame) -> float:
-    keyed = matched.assign(key=matched["actor"].map(normalise), name=matched["system"].map(normalise))
+    keyed = matched.assign(key=matched["actor_key"], name=matched["system"].map(normalise))
     groups = keyed.groupby("key")["name"]
     sizes = groups.size()
     many = sizes[sizes >= 2].index
