@@ -2,7 +2,7 @@
 forms (no trailing phrase, no describing noun), role nouns with their compounds and inflected forms,
 and the word lists these use (weekdays, noun endings, genders).
 
->>> trim_tail("Ronny Tong von der Civic Party".split()), trim_tail("Ursula von der Leyen".split())
+>>> trim_tail("Ronny Tong von der Civic Party".split()), trim_tail("Ursula von der Leyen".split(), lang="de")
 ('Ronny Tong', 'Ursula von der Leyen')
 """
 from __future__ import annotations
@@ -91,12 +91,13 @@ def _role_lookup(w: str, role_map: dict) -> tuple[str, str] | None:
     return None
 
 
-def trim_tail(words: list[str]) -> str:
+def trim_tail(words: list[str], *, lang: str = "de") -> str:
     """A name without the phrase after it: "Ronny Tong von der Civic Party" → "Ronny Tong";
     particles of a name stay ("Johann Wolfgang von Goethe", "Ursula von der Leyen")."""
     k = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
     rest = words[k:]
-    while rest and rest[0] in PARTICLES | INNER_PARTICLES:
+    lead, inner, _ = name_words(lang)
+    while rest and rest[0] in lead | inner:
         rest = rest[1:]
     if k >= 2 and k < len(words) and not (len(rest) == 1 and rest[0][:1].isupper()):
         return " ".join(words[:k])
@@ -127,35 +128,36 @@ def drop_description(name: str, ents: _ArticleEntities) -> str:
     return " ".join(words)
 
 
-PARTICLES = frozenset({"von", "van", "de", "da", "di", "du", "al", "el", "bin", "ibn", "zu", "la", "le"})
-INNER_PARTICLES = frozenset({"der", "den", "dem"})  # only after another: "von der Leyen"
+@cache
+def name_words(lang: str) -> tuple[frozenset, frozenset, frozenset]:
+    """(particles that can begin the rest of a name: von, van, al; particles that are articles too
+    and follow another: der, den; articles) from ``name_parts.tsv`` ("Ursula von der Leyen")."""
+    lang = lang if (ROOT / lang / "name_parts.tsv").exists() else "de"
+    t = table(lang, "name_parts")
+    parts = frozenset(t.loc[t["part"] == "particle", "word"].str.lower())
+    articles = frozenset(t.loc[t["part"] == "determiner", "word"].str.lower())
+    return parts - articles, parts & articles, articles
 _WORD = re.compile(r"[^\s,;:!?()\[\]„“”\"«»]+|[,;:!?()\[\]„“”\"«»]")
 
 
 _CAPW = r"[^\W\d_a-zß-ÿ][\w\-’'.]*"
-_CANDIDATE = re.compile(rf"(?<![\w’'\-]){_CAPW}(?:(?:\s+(?:{'|'.join(sorted(PARTICLES | INNER_PARTICLES))}))*\s+{_CAPW})+")
 
 
-def _candidate_words(text: str):
-    """The words of ``text`` that can form a run: those of stretches of two or more capitalised
-    words (with particles between), each stretch after the word before it, which a run reads."""
-    for c in _CANDIDATE.finditer(text):
-        yield from list(_WORD.finditer(text, max(0, c.start() - 40), c.start()))[-1:]
-        yield from _WORD.finditer(text, c.start(), c.end())
-        yield _END
+@cache
+def _candidates(lang: str) -> re.Pattern:
+    """Stretches of two or more capitalised words, with the name particles of ``lang`` between."""
+    lead, inner, _ = name_words(lang)
+    return re.compile(rf"(?<![\w’'\-]){_CAPW}(?:(?:\s+(?:{'|'.join(sorted(lead | inner))}))*\s+{_CAPW})+")
 
 
-class _Stop:
-    """A lower-case word that ends any run."""
-
-    def group(self) -> str:
-        return "."
-
-    def start(self) -> int:
-        return -1
-
-
-_END = _Stop()
+def _candidate_words(text: str, lang: str):
+    """(position, word) of the words of ``text`` that can form a run: those of each stretch of
+    capitalised words after the word before it (which a run reads), then (-1, ".") to end it."""
+    for c in _candidates(lang).finditer(text):
+        for m in [*list(_WORD.finditer(text, max(0, c.start() - 40), c.start()))[-1:],
+                  *_WORD.finditer(text, c.start(), c.end())]:
+            yield m.start(), m.group()
+        yield -1, "."
 
 
 def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
@@ -170,10 +172,10 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
     prev = ""
 
     def close():
-        while run and run[-1][1] in PARTICLES | INNER_PARTICLES:
+        while run and run[-1][1] in lead | inner:
             run.pop()
-        cut = next((k for k, (_, w) in enumerate(run) if w in PARTICLES and len(run) - k > 2
-                    and run[k + 1][1] not in INNER_PARTICLES), None)
+        cut = next((k for k, (_, w) in enumerate(run) if w in lead and len(run) - k > 2
+                    and run[k + 1][1] not in inner), None)
         if cut is not None:  # "Angriffskrieg von Wladimir Putin": a name after a noun and its "von"
             del run[:cut + 1]
         if 2 <= len(run) <= 4:
@@ -183,17 +185,17 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
             out.append((run[0][0], " ".join(w for _, w in run)))
         run.clear()
 
-    for m in _candidate_words(text):
-        w = m.group()
+    lead, inner, _ = name_words(ents.lang)
+    for start, w in _candidate_words(text, ents.lang):
         bare = w.rstrip(".")
         low = bare.lower()
         noun = not run and bare[:1].isupper() and (low.endswith(ents.noun_endings) or prev in GENITIVE_DETS
                                                    or low in ents.salutations)
         name_like = bare[:1].isupper() and low not in ents.dets and low not in ents.preps \
             and low not in ents.pronouns and low not in ents.possessives and low not in ents.calendar and role_of(bare, ents.role_map) is None and not noun
-        particle = run and (w in PARTICLES or (w in INNER_PARTICLES and run[-1][1] in PARTICLES))
+        particle = run and (w in lead or (w in inner and run[-1][1] in lead))
         if name_like or particle:
-            run.append((m.start(), w if len(bare) == 1 else bare))
+            run.append((start, w if len(bare) == 1 else bare))
         else:
             close()
             genitive = noun

@@ -46,11 +46,10 @@ from analysis.errors import InputError, require_columns
 from analysis.resources import ROOT, table, wordlist
 from analysis.speaker_names import (
     GENITIVE_DETS,
-    INNER_PARTICLES,
-    PARTICLES,
     calendar_words,
     drop_description,
     genders,
+    name_words,
     name_runs,
     noun_endings,
     role_of,
@@ -81,16 +80,25 @@ def _resources(lang: str):
 
 
 @cache
-def _reference_words(lang: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
+def _reference_words(lang: str) -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset]:
     """Relative pronouns that can stand for a speaker, possessives before a source noun, the
     possessives that point to the clause's own subject, and the pronouns that name no actor here:
-    first and second person, indefinite (``reference_words.tsv``)."""
+    first and second person, indefinite; and the prepositions before a source's holder ("Angaben
+    von Kritikern") (``reference_words.tsv``)."""
     lang = lang if (ROOT / lang / "reference_words.tsv").exists() else "de"
     fw = table(lang, "reference_words")
     words = {c: frozenset(fw.loc[fw["class"] == c, "word"].str.lower())
-             for c in ("relative", "possessive", "own", "first_person", "indefinite")}
+             for c in ("relative", "possessive", "own", "first_person", "indefinite", "holder_prep")}
     return (words["relative"], words["possessive"] | words["own"], words["own"],
-            words["first_person"] | words["indefinite"])
+            words["first_person"] | words["indefinite"], words["holder_prep"])
+
+
+@cache
+def _conjunctions(lang: str) -> frozenset[str]:
+    """Coordinating conjunctions (``function_words.tsv``, class ``conj``): "AFP und Reuters"."""
+    lang = lang if (ROOT / lang / "function_words.tsv").exists() else "de"
+    fw = table(lang, "function_words")
+    return frozenset(fw.loc[fw["class"] == "conj", "word"].str.lower())
 
 
 @cache
@@ -112,8 +120,6 @@ def _adjective_stem(word: str) -> str:
     return _ADJECTIVE_ENDING.sub("", word.lower())
 
 
-ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "eines",
-                      "the", "a", "an"})
 FUGEN_S = ("ungs", "heits", "keits", "schafts", "ions", "täts", "iums", "mens")  # Regierungs|kreise
 
 
@@ -126,7 +132,7 @@ def _source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str |
     while words and words[0].lower() in ents.dets:
         words = words[1:]
     if len(words) >= 3 and _source_head(words[0], sources) and (
-            words[1].lower() in ents.dets or words[1].lower() in ("von", "vom", "of")):
+            words[1].lower() in ents.dets or words[1].lower() in ents.holder_preps):
         holder = _holder_phrase(words[2:], ents)
         if country := _country_of(holder, ents, lang):
             return country
@@ -161,7 +167,7 @@ def _holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
         return text.split("„", 1)[1].split("“", 1)[0].split()
     out, seen_cap = [], False
     for w in words:
-        if seen_cap and (w.lower() in ents.dets or not w[:1].isupper()) and w not in ("und", "and"):
+        if seen_cap and (w.lower() in ents.dets or not w[:1].isupper()) and w not in ents.conjunctions:
             break
         seen_cap = seen_cap or w[:1].isupper()
         out.append(w)
@@ -344,8 +350,9 @@ class _ArticleEntities:
     def __init__(self, text: str, lang: str, role_words: list | None = None):
         self.text = text
         self.pronouns, self.role_map, self.dets, self.preps, self.head_ends = _resources(lang)
-        self.relatives, self.possessives, self.own, self.first_person = _reference_words(lang)
-        self.articles = self.dets & ARTICLES
+        self.relatives, self.possessives, self.own, self.first_person, self.holder_preps = _reference_words(lang)
+        self.conjunctions = _conjunctions(lang)
+        self.articles = name_words(lang)[2]
         self.calendar = calendar_words(lang)
         self.lang = lang
         self.pronoun_forms, self.role_genders, self.gender_endings = genders(lang)
@@ -454,7 +461,8 @@ class _ArticleEntities:
             return gender in ("m", "f")
         noun = self.noun_gender(words[-1]) if words else None
         if noun is None:  # a single name ("Haaretz", "Merkel") may be anyone; a phrase is no person
-            phrase = any(w[:1].islower() and w not in PARTICLES | INNER_PARTICLES for w in words)
+            lead, inner, _ = name_words(self.lang)
+            phrase = any(w[:1].islower() and w not in lead | inner for w in words)
             return not (phrase and gender in ("m", "f")) and (gender != "n" or self.lang != "en")
         return noun == gender or (gender == "f" and "pl" in number)
 
@@ -498,11 +506,11 @@ def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
             had_role = True
             tail = rest[j + 1:]
             if tail and all(t[:1].isupper() for t in tail[:1]):
-                return trim_tail([t.strip(",") for t in tail]), True
+                return trim_tail([t.strip(",") for t in tail], lang=ents.lang), True
             end = trailing_name(tail)  # "Chef des Verwaltungsrats Ulrich Müller"
             if end:
                 return end, True
-    return trim_tail([w.strip(",") for w in rest]) if rest else mention.strip(), had_role
+    return trim_tail([w.strip(",") for w in rest], lang=ents.lang) if rest else mention.strip(), had_role
 
 
 def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: list[tuple[int, str]],

@@ -24,12 +24,13 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.actors import build_actors  # noqa: E402
-from analysis.datasets import read_gold, shared_dir  # noqa: E402
-from analysis.quotes import extract_quotes  # noqa: E402
-from analysis.segment import segment  # noqa: E402
+from analysis.actors import build_actors
+from analysis.datasets import read_gold, shared_dir
+from analysis.quotes import extract_quotes
+from analysis.segment import segment
+
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench_quotes import read_corpus  # noqa: E402
+from bench_quotes import read_corpus
 
 
 def split_short_names(actors: pd.DataFrame) -> tuple[int, int, int]:

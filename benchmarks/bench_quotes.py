@@ -31,9 +31,10 @@ from analysis.quotes import extract_quotes
 from analysis.segment import segment
 
 
-def read_corpus(path: Path, megabytes: float) -> pd.DataFrame:
-    """The first ``megabytes`` of text; a record id seen before gets its line number appended
-    (the corpus repeats some ids, and tables are joined by article id)."""
+def read_corpus(path: Path, megabytes: float, lang: str = "de") -> pd.DataFrame:
+    """The first ``megabytes`` of text of a JSON Lines corpus, as articles of language ``lang``;
+    a record id seen before gets its line number appended (the corpus repeats some ids, and
+    tables are joined by article id)."""
     rows, size, seen = [], 0, set()
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -43,7 +44,7 @@ def read_corpus(path: Path, megabytes: float) -> pd.DataFrame:
             if article_id in seen:
                 article_id = f"{article_id}#{len(rows)}"
             seen.add(article_id)
-            rows.append({"article_id": article_id, "lang": "de", "text": text})
+            rows.append({"article_id": article_id, "lang": lang, "text": text})
             size += len(text.encode("utf-8"))
             if size >= megabytes * 1e6:
                 break

@@ -11,34 +11,21 @@ Prints the counts, the shares and the most frequent junk speakers.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 from pathlib import Path
-
-import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.datasets import shared_dir  # noqa: E402
-from analysis.evaluate.actors import junk_speakers  # noqa: E402
-from analysis.quotes import extract_quotes  # noqa: E402
+from analysis.datasets import shared_dir
+from analysis.evaluate.actors import junk_speakers
+from analysis.quotes import extract_quotes
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_quotes import read_corpus
 
 CORPORA = {"bundestag": ("bundestag-wp20-speeches.de.jsonl.gz", "de"),
            "whitehouse": ("whitehouse-briefing-room.en.jsonl.gz", "en")}
-
-
-def read(path: Path, lang: str, megabytes: float) -> pd.DataFrame:
-    rows, size = [], 0
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for n, line in enumerate(fh):
-            text = json.loads(line).get("text") or ""
-            rows.append({"article_id": f"r{n}", "lang": lang, "text": text})
-            size += len(text.encode("utf-8"))
-            if size >= megabytes * 1e6:
-                break
-    return pd.DataFrame(rows)
 
 
 def main() -> int:
@@ -50,7 +37,7 @@ def main() -> int:
         if not path.exists():
             print(f"{name}: {path} not found, skipped")
             continue
-        quotes = extract_quotes(read(path, lang, args.mb), lang=lang)
+        quotes = extract_quotes(read_corpus(path, args.mb, lang), lang=lang)
         attributed = quotes[quotes["speaker"].notna()]
         junk = junk_speakers(attributed, lang=lang)
         bad = attributed[junk != ""]
