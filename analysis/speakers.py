@@ -80,17 +80,18 @@ def _resources(lang: str):
 
 
 @cache
-def _reference_words(lang: str) -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset]:
+def _reference_words(lang: str) -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset, frozenset]:
     """Relative pronouns that can stand for a speaker, possessives before a source noun, the
-    possessives that point to the clause's own subject, and the pronouns that name no actor here:
-    first and second person, indefinite; and the prepositions before a source's holder ("Angaben
-    von Kritikern") (``reference_words.tsv``)."""
+    possessives that point to the clause's own subject, the pronouns that name no actor here:
+    first and second person, indefinite; the prepositions before a source's holder ("Angaben
+    von Kritikern"); and first person alone (a turn's speaker) (``reference_words.tsv``)."""
     lang = lang if (ROOT / lang / "reference_words.tsv").exists() else "de"
     fw = table(lang, "reference_words")
     words = {c: frozenset(fw.loc[fw["class"] == c, "word"].str.lower())
-             for c in ("relative", "possessive", "own", "first_person", "indefinite", "holder_prep")}
+             for c in ("relative", "possessive", "own", "first_person", "second_person", "indefinite", "holder_prep")}
     return (words["relative"], words["possessive"] | words["own"], words["own"],
-            words["first_person"] | words["indefinite"], words["holder_prep"])
+            words["first_person"] | words["second_person"] | words["indefinite"], words["holder_prep"],
+            words["first_person"])
 
 
 @cache
@@ -350,7 +351,7 @@ class _ArticleEntities:
     def __init__(self, text: str, lang: str, role_words: list | None = None):
         self.text = text
         self.pronouns, self.role_map, self.dets, self.preps, self.head_ends = _resources(lang)
-        self.relatives, self.possessives, self.own, self.first_person, self.holder_preps = _reference_words(lang)
+        self.relatives, self.possessives, self.own, self.first_person, self.holder_preps, _ = _reference_words(lang)
         self.conjunctions = _conjunctions(lang)
         self.articles = name_words(lang)[2]
         self.calendar = calendar_words(lang)
@@ -521,6 +522,10 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
 
     mention = _mention_head(mention, ents)
     words = mention.split()
+    head = re.split(r"[’']", words[0])[0] if words else ""
+    if head != words[0] and head.lower() in ents.pronouns | ents.first_person:
+        words[0] = head  # "I’m", "we’re": the pronoun without its contraction
+        mention = " ".join(words)
     cut = next((k for k, w in enumerate(words) if k and w.lower() in ents.relatives and lg != "de"), None)
     if cut:  # "a president who …": the relative clause is no part of the speaker
         words = words[:cut]
@@ -685,4 +690,25 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
         history[aid].append((pos, name))
     out["speaker"] = speakers
     out["speaker_resolution"] = how
+    return _turn_speakers(out, lang, langs) if "turn_id" in out.columns and "kind" in out.columns else out
+
+
+def _turn_speakers(out: pd.DataFrame, lang: str | None, langs: dict) -> pd.DataFrame:
+    """Turns are resolved by their label or record (``label``, ``record``); first person inside
+    a turn (ich, wir; I, we) is the turn's speaker (``turn``)."""
+    turns = out["kind"].eq("turn")
+    if not turns.any():
+        return out
+    named = turns & out["speaker"].notna() & out["speaker_resolution"].ne("alias")
+    out.loc[named, "speaker_resolution"] = out.loc[named, "rule"].map(
+        {"speaker_label": "label", "record_speaker": "record"}).fillna("label")
+    by_turn = dict(zip(out.loc[turns, "quote_id"], out.loc[turns, "speaker"]))
+    for i, (aid, mention, turn) in enumerate(zip(out["article_id"], out["speaker_mention"], out["turn_id"])):
+        if turns.iat[i] or turn is None or not isinstance(mention, str):
+            continue
+        own = _reference_words(lang or langs.get(aid) or "de")[5]
+        head = re.split(r"[’']", mention.strip())[0].lower()
+        if head in own and by_turn.get(turn):
+            out.iat[i, out.columns.get_loc("speaker")] = by_turn[turn]
+            out.iat[i, out.columns.get_loc("speaker_resolution")] = "turn"
     return out

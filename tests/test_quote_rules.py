@@ -22,6 +22,8 @@ def test_every_rule_has_an_example():
 @pytest.mark.parametrize("lang,rule,example", EXAMPLES, ids=[f"{lg}-{r}-{n}" for n, (lg, r, _) in enumerate(EXAMPLES)])
 def test_rule_example(lang, rule, example):
     art = pd.DataFrame({"article_id": ["x"], "lang": [lang], "text": [example["sentence"]]})
+    if "record" in example:  # the record's own speaker, as a loader gives it
+        art["meta.speaker"] = example["record"]
     quotes = extract_quotes(art)
     hit = quotes[quotes["rule"] == rule]
     assert len(hit) == 1, quotes[["rule", "kind", "text"]].values.tolist()

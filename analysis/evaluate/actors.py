@@ -178,12 +178,15 @@ JUNK_CLASSES = ("adv", "sentence_adv", "conj", "prep", "det", "placeholder", "co
 
 
 def junk_speakers(quotes: pd.DataFrame, *, lang: str = "de") -> pd.Series:
-    """Why each quotation's ``speaker`` is no actor ('' when it is one or empty): ``pronoun``,
-    ``lower-case`` or ``function word``.
+    """Why each quotation's ``speaker`` is no actor ('' when it is one or empty): ``pronoun``
+    (also a pronoun with a contraction or the words after it, "I’m just"), ``lower-case``,
+    ``function word`` or ``label`` (a one-letter word glued to a name, as a transcript's "Q" is).
 
     >>> q = pd.DataFrame({"speaker": ["Wladimir Putin", "er", "denen", "Demgegenüber", None]})
     >>> junk_speakers(q).tolist()
     ['', 'pronoun', 'lower-case', 'function word', '']
+    >>> junk_speakers(pd.DataFrame({"speaker": ["We’re going", "Q Karine"]}), lang="en").tolist()
+    ['pronoun', 'label']
     """
     require_columns(quotes, ["speaker"], table="quotes")
     from analysis.speaker_names import role_of
@@ -199,8 +202,12 @@ def junk_speakers(quotes: pd.DataFrame, *, lang: str = "de") -> pd.Series:
             return ""
         words = name.split()
         low = name.strip().lower()
-        if low in pron or words[0].lower() in pron and len(words) <= 2:
+        head = re.split(r"[’']", words[0])[0].lower()
+        rest_lower = all(w[:1].islower() for w in words[1:])
+        if low in pron or head in pron and (len(words) <= 2 or rest_lower):
             return "pronoun"
+        if len(words[0]) == 1 and words[0].isupper() and len(words) > 1:
+            return "label"
         if words[0][:1].islower() and not any(w[:1].isupper() for w in words[1:]) and not any(
                 role_of(w, roles) for w in words):
             return "lower-case"

@@ -15,8 +15,10 @@ from analysis.quotes.tokens import CLAUSE_MARKS, MIXED_MARK, WORD, WORDS, Quote
 class Article:
     """The rules' view of one article; :meth:`analyse` returns its :class:`Quote` list."""
 
-    def __init__(self, text: str, sentences: list, tokens, lex: Lexicon, *, prefilter: bool = True):
+    def __init__(self, text: str, sentences: list, tokens, lex: Lexicon, *, prefilter: bool = True,
+                 title: str = "", record_speaker: str | None = None):
         self.text, self.sents, self.toks, self.lex = text, sentences, tokens, lex
+        self.title, self.record_speaker = title, record_speaker  # for turns (analysis.quotes.turns)
         self.de = lex.de
         self.prefilter = prefilter and self.de and hasattr(tokens, "raw")
         self.sent_quote: dict[int, Quote] = {}   # sentence -> the quotation that covers it

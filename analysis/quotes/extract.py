@@ -19,9 +19,10 @@ log = logging.getLogger(__name__)
 QUOTE_COLUMNS = [
     "article_id", "quote_id", "kind", "rule", "text", "spans", "cue", "cue_span", "speaker_mention",
     "speaker_span", "speaker", "speaker_resolution", "confidence",
-    "cue_spans", "speaker_spans", "frame_spans", "addressee_spans", "sentence", "lang",
+    "cue_spans", "speaker_spans", "frame_spans", "addressee_spans", "sentence", "lang", "turn_id",
 ]
-KINDS = ("direct", "indirect", "mixed", "free_indirect", "reported")
+KINDS = ("direct", "indirect", "mixed", "free_indirect", "reported", "turn")
+RECORD_SPEAKER_COLUMNS = ("speaker", "meta.speaker")  # a record-level speaker, as loaders name it
 
 
 def _empty_quotes() -> pd.DataFrame:
@@ -32,7 +33,8 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
                    tokens: pd.DataFrame | None = None, *, lang: str | None = None,
                    actors=None, resolve: bool = True, min_confidence: float = 0.0,
                    nested: bool | None = None, merge: bool | None = None,
-                   prefilter: bool = True, progress: bool = False) -> pd.DataFrame:
+                   prefilter: bool = True, record_speaker: str | None = None,
+                   progress: bool = False) -> pd.DataFrame:
     """The ``quotes`` table of ``articles``: one row per quotation (see module docstring).
 
     ``sentences`` and ``tokens`` are the tables of :func:`analysis.segment.segment`; they are
@@ -49,11 +51,17 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
     ``prefilter=False`` runs the rules on every sentence instead of only those the pre-filter
     lets through (:mod:`analysis.quotes.prefilter`); the answers are the same, only slower.
 
+    Transcripts: speaker labels (``MS. PSAKI:``, ``Präsidentin Bärbel Bas:``) make turns, quotations
+    of kind ``turn`` (:mod:`analysis.quotes.turns`); ``record_speaker`` names a column of ``articles``
+    with each record's speaker (default: ``speaker`` or ``meta.speaker`` if present), whose texts
+    without labels are one turn of that speaker. First person inside a turn is its speaker.
+
     Columns: article_id, quote_id, kind, rule (the rule that found the quotation, see
     :func:`analysis.quotes.quote_rules`), text (the quoted text; parts of a discontinuous quote
     joined by " … "), spans (list of [start, end]), cue, cue_span, speaker_mention, speaker_span,
     speaker, speaker_resolution, confidence, plus cue_spans, speaker_spans, frame_spans (lists of
-    [start, end]), sentence (index of the first sentence) and lang.
+    [start, end]), sentence (index of the first sentence), lang and turn_id (the quote_id of the
+    turn the quotation is part of, else None).
 
     >>> import pandas as pd
     >>> art = pd.DataFrame({"article_id": ["x"], "lang": ["de"],
@@ -67,11 +75,24 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
     with gc_paused():
         return _extract_quotes(articles, sentences, tokens, lang=lang, actors=actors, resolve=resolve,
                                min_confidence=min_confidence, nested=nested, merge=merge, prefilter=prefilter,
-                               progress=progress)
+                               record_speaker=record_speaker, progress=progress)
+
+
+def _record_context(articles: pd.DataFrame, column: str | None) -> tuple[list, list]:
+    """Each article's title and record speaker (None where the column is absent or empty)."""
+    if column is not None:
+        require_columns(articles, [column], table="articles")
+    else:
+        column = next((c for c in RECORD_SPEAKER_COLUMNS if c in articles.columns), None)
+    n = len(articles)
+    titles = articles["title"].fillna("").astype(str).tolist() if "title" in articles.columns else [""] * n
+    speakers = [s if isinstance(s, str) and s.strip() else None
+                for s in (articles[column].tolist() if column else [None] * n)]
+    return titles, speakers
 
 
 def _extract_quotes(articles: pd.DataFrame, sentences, tokens, *, lang, actors, resolve, min_confidence,
-                    nested, merge, prefilter, progress) -> pd.DataFrame:
+                    nested, merge, prefilter, record_speaker, progress) -> pd.DataFrame:
     langs = article_languages(articles, lang)
     if sentences is None or tokens is None:
         seg = segment(articles.assign(lang=langs), progress=progress)
@@ -83,8 +104,10 @@ def _extract_quotes(articles: pd.DataFrame, sentences, tokens, *, lang, actors, 
     tok_groups = TokenGroups(feats, art_ids)
     roles = role_nouns(feats, art_ids, langs=dict(zip(articles["article_id"], langs)))
     rows = []
-    iterator = zip(articles["article_id"].tolist(), articles["text"].tolist(), langs)
-    for article_id, text, lg in tqdm(iterator, total=len(articles), disable=not progress, desc="quotes", unit="art"):
+    iterator = zip(articles["article_id"].tolist(), articles["text"].tolist(), langs,
+                   *_record_context(articles, record_speaker))
+    for article_id, text, lg, title, speaker in tqdm(iterator, total=len(articles), disable=not progress,
+                                                     desc="quotes", unit="art"):
         if not isinstance(text, str) or not text.strip():
             continue
         s_rows = sent_groups.get(article_id)
@@ -94,7 +117,7 @@ def _extract_quotes(articles: pd.DataFrame, sentences, tokens, *, lang, actors, 
         order = {k: n for n, k in enumerate(numbers)}
         toks = tok_groups.article(article_id, order, len(sents))
         try:
-            art = Article(text, sents, toks, lexicon(lg), prefilter=prefilter)
+            art = Article(text, sents, toks, lexicon(lg), prefilter=prefilter, title=title, record_speaker=speaker)
             art.trig, art.moody = toks.trig, toks.moody
             if nested is not None:
                 art.nested = nested
@@ -104,8 +127,10 @@ def _extract_quotes(articles: pd.DataFrame, sentences, tokens, *, lang, actors, 
         except Exception:  # never let one odd article stop a corpus run
             log.exception("quotation rules failed on article %r; it gets no quotations", article_id)
             continue
+        turn_number = {id(q.turn): n for n, q in enumerate(found) if q.kind == "turn"}
         for n, q in enumerate(found):
-            rows.append(_row(article_id, n, q, text, lg))
+            turn = turn_number.get(id(q.turn)) if q.turn is not None else None
+            rows.append(_row(article_id, n, q, text, lg, None if turn is None else f"{article_id}-q{turn}"))
     if not rows:
         return _empty_quotes()
     quotes = pd.DataFrame(dict(zip(QUOTE_COLUMNS, map(list, zip(*rows)))), columns=QUOTE_COLUMNS)
@@ -116,20 +141,21 @@ def _extract_quotes(articles: pd.DataFrame, sentences, tokens, *, lang, actors, 
     return quotes
 
 
-def _row(article_id, n: int, q: Quote, text: str, lang: str) -> tuple:
+def _row(article_id, n: int, q: Quote, text: str, lang: str, turn_id: str | None) -> tuple:
     """The values of one quotation, in the order of ``QUOTE_COLUMNS``."""
     spans = [[int(s), int(e)] for s, e in sorted(q.spans)]
     cue = sorted(q.cue)
     speaker = q.speaker
+    named = q.kind == "turn"  # a turn's speaker is its label's person or the record's, not the label's text
     return (
         article_id, f"{article_id}-q{n}", q.kind, q.rule,
         " … ".join(text[s:e] for s, e in spans), spans,
         " ".join(text[s:e] for s, e in cue), [cue[0][0], cue[-1][1]] if cue else None,
-        " ".join(text[s:e] for s, e in speaker) if speaker else None,
+        q.speaker_name if named else " ".join(text[s:e] for s, e in speaker) if speaker else None,
         list(speaker[0]) if speaker else None,
-        None, "inherited" if q.inherit and speaker else ("explicit" if speaker else "none"),
+        None, "inherited" if q.inherit and speaker else ("explicit" if speaker or q.speaker_name else "none"),
         float(q.confidence), [list(c) for c in cue],
         [list(s) for s in speaker], [list(f) for f in q.frame],
         [list(a) for a in q.addressee],
-        q.sentence, lang,
+        q.sentence, lang, turn_id,
     )

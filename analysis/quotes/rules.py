@@ -29,6 +29,7 @@ from analysis.quotes.passes import (
 )
 from analysis.quotes.reported import speech_act
 from analysis.quotes.sentence import sentence_quotes
+from analysis.quotes.turns import record_speaker, speaker_label, speaker_turns
 from analysis.quotes.verb_frames import (
     as_clause,
     frame_after,
@@ -48,6 +49,7 @@ PASSES = (
     speakers_from_context,  # placeholders resolved, frameless quotations inherit a speaker
     merge_continued,        # "“A,” he said. “B.”" -> one quotation
     addressees,             # "gegenüber der Zeitung", "told reporters"
+    speaker_turns,          # "MS. PSAKI: …", a record's speaker -> turns; the turn's own "I think" dropped
 )
 
 # The sentence rules of each language, in order: the first that answers gives the sentence's
@@ -77,7 +79,7 @@ def _rows(lang: str) -> list[tuple]:
         rows += [("quoted_fragments", quoted_fragment)]
         rows += [("free_indirect", r) for r in FREE_INDIRECT_RULES]
         rows += [("nested_quotes", nested_quote)]
-    return rows
+    return rows + [("speaker_turns", speaker_label), ("speaker_turns", record_speaker)]
 
 
 def rule_examples(function) -> list[dict]:

@@ -1,0 +1,232 @@
+"""Turns: the speaker labels of transcripts and protocols, and a record's own speaker.
+
+Transcripts (press briefings, remarks, interviews, parliamentary protocols) give each speaker's
+words after a label at the start of a line: ``MS. PSAKI:``, ``THE PRESIDENT:``, ``Q``,
+``Präsidentin Bärbel Bas:``, ``Dr. Alice Weidel (AfD):``, ``Frage:``. The text from a label to the
+next one is a quotation of kind ``turn`` (rule ``speaker_label``) whose speaker is the label's
+person (words of address dropped, capitals undone: ``MS. PSAKI`` → ``Psaki``). A record whose
+loader gives its speaker (``meta.speaker`` in a corpus of speeches) and that has no labels is
+one turn of that speaker (rule ``record_speaker``).
+
+Quotations inside a turn stay quotations of their own and name the turn (``turn_id``). In a
+turn, first person (ich, wir; I, we) is the turn's speaker; a quotation whose speaker is the
+turn's own first or second person ("I think …", "you know, …", "Ich sage Ihnen: …") is the turn
+speaking, not a quotation of its own, and is dropped.
+
+Which labels count (``resources/<lang>/turn_labels.tsv`` lists the labels of roles in a
+conversation, Q, MODERATOR, Frage, and capitalised line openings that are headings):
+
+* a line opening in capitals before a colon (``MR. KIRBY:``), the words of a role or a title
+  (``THE PRESIDENT:``, ``MR. X:``) or any two such lines in the text;
+* a name before a colon (``Dr. Alice Weidel (AfD):``, ``Präsidentin Bärbel Bas:``, ``Robert Habeck,
+  Bundesminister für Wirtschaft:``): with a party, a role or a role phrase after a comma, or two
+  capitalised name words when the text has another label;
+* a conversation label (``Q``, ``Frage:``), with a colon or, if one letter, two spaces after it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from analysis.quotes.article import Article
+from analysis.quotes.tokens import Quote
+from analysis.resources import table, wordlist
+from analysis.speaker_names import calendar_words, role_of
+
+_LINE = re.compile(r"(?m)^[ \t\xa0]*(?=\S)")
+_CAPS = re.compile(r"(?P<label>[A-Z][A-Z0-9.'’\-]*(?:[ \xa0][A-Z0-9.'’\-]+){0,5})[ \xa0]*"
+                   r"(?:\((?P<party>[^()\n]{1,40})\))?[ \xa0]*:(?=\s)")
+_NAME = re.compile(r"(?P<label>[A-ZÄÖÜ][\w.'’\-]*(?:[ \xa0][\w.'’\-]+){0,6}?)"
+                   r"(?:,[ \xa0](?P<role>[^:,\n]{2,80}?))?[ \xa0]*(?:\((?P<party>[^()\n]{1,40})\))?:(?=\s)")
+_WORD_PART = re.compile(r"[^\W\d_]+|[\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker label and the text it introduces (character offsets into the text)."""
+
+    label: tuple[int, int]
+    body: tuple[int, int]
+    speaker: str | None  # the label's person, None for a questioner, a moderator, the audience
+    rule: str = "speaker_label"
+
+
+@dataclass(frozen=True)
+class _Words:
+    labels: dict       # conversation label -> (role, speaker)
+    titles: frozenset  # words of address dropped from a label (lower case: mr., ms., dr.)
+    particles: frozenset
+    stop: frozenset
+    roles: dict
+    nouns: frozenset
+    own: frozenset     # first person: the turn's speaker
+    other: frozenset   # second person: the one addressed
+
+
+@cache
+def _words(lang: str) -> _Words:
+    from analysis.speakers import _resources
+
+    labels = table(lang, "turn_labels").fillna("")
+    parts = table(lang, "name_parts").fillna("")
+    refs = table(lang, "reference_words")
+    genders = table(lang, "noun_genders") if lang == "de" else None
+    return _Words(
+        labels={lb: (r, s or None) for lb, r, s in zip(labels["label"], labels["role"], labels["speaker"])},
+        titles=frozenset(parts.loc[parts["part"] == "title", "word"].str.lower()),
+        particles=frozenset(parts.loc[parts["part"] == "particle", "word"]),
+        stop=wordlist(lang, "stopwords") | calendar_words(lang),
+        roles=_resources(lang)[1],
+        nouns=frozenset(genders.iloc[:, 0]) if genders is not None else frozenset(),
+        own=frozenset(refs.loc[refs["class"] == "first_person", "word"]),
+        other=frozenset(refs.loc[refs["class"] == "second_person", "word"]),
+    )
+
+
+def _title_case(word: str) -> str:
+    """``JEAN-PIERRE`` → ``Jean-Pierre``, ``O’ROURKE`` → ``O’Rourke``, ``MCCARTHY`` → ``Mccarthy``."""
+    return "".join(p.capitalize() for p in _WORD_PART.findall(word))
+
+
+def _caps_speaker(label: str, w: _Words) -> tuple[str, bool] | None:
+    """(speaker, the label has a role or a title) of a capitalised label, None for a heading."""
+    words = label.replace("\xa0", " ").split()
+    if w.labels.get(" ".join(words), ("",))[0] == "heading" or sum(c.isalpha() for c in label) < 2:
+        return None
+    titled = any(x.lower() in w.titles for x in words)
+    words = [x for x in words if x.lower() not in w.titles]
+    if not words:
+        return None
+    roled = any(role_of(x.lower(), w.roles) for x in words)
+    name = " ".join(_title_case(x) for x in words)
+    return ("the " + name[4:] if name.startswith("The ") else name), titled or roled
+
+
+def _name_speaker(m: re.Match, w: _Words) -> tuple[str, bool] | None:
+    """(speaker, the label has a party, role or role phrase) of a mixed-case label, else None."""
+    words = m.group("label").replace("\xa0", " ").split()
+    if w.labels.get(" ".join(words), ("",))[0] == "heading":
+        return None
+    lead = 0
+    while lead < len(words) and (role_of(words[lead].lower(), w.roles) or words[lead].lower() in w.titles):
+        lead += 1
+    name = words[lead:]
+    if not name or not all(x[:1].isupper() or x in w.particles for x in name):
+        return None
+    if any(x.lower() in w.stop or x in w.nouns for x in name) or not name[0][:1].isupper():
+        return None
+    marked = bool(m.group("party") or m.group("role") or lead and any(role_of(x.lower(), w.roles) for x in words[:lead]))
+    return " ".join(name), marked
+
+
+def _conversation(text: str, pos: int, w: _Words) -> tuple[int, int, str | None] | None:
+    """(label end, body start, speaker) of a conversation label (``Q``, ``Frage:``) at ``pos``."""
+    for label, (role, speaker) in w.labels.items():
+        if role == "heading" or not text.startswith(label, pos):
+            continue
+        end = pos + len(label)
+        after = re.match(r"[ \xa0]*:[ \t\xa0]*|\.?[ \t\xa0]{2,}|\t" if len(label) == 1 else r"[ \xa0]*:[ \t\xa0]*",
+                         text[end:end + 12])
+        if after and end + after.end() < len(text) and not text[end + after.end()].isspace() or (
+                after and ":" in after.group()):
+            return end, end + after.end(), speaker
+    return None
+
+
+def find_turns(text: str, lang: str, *, title: str = "", speaker: str | None = None) -> list[Turn]:
+    """The turns of ``text``: those of :func:`speaker_label`, else those of :func:`record_speaker`
+    with the record's ``speaker``.
+
+    >>> [(text[t.body[0]:t.body[1]], t.speaker) for t in find_turns(text := "MR. KIRBY: Thanks.\\nQ   Why?\\n", "en")]
+    [('Thanks.', 'Kirby'), ('Why?', None)]
+    """
+    return speaker_label(text, lang, title=title) or record_speaker(text, speaker)
+
+
+def speaker_label(text: str, lang: str, *, title: str = "") -> list[Turn]:
+    """A turn for each speaker label at the start of a line, up to the next label (see the
+    module doc for the labels that count).
+
+    Example (en): THE PRESIDENT: Thank you all for coming. → kind=turn; text=Thank you all for coming.; speaker=the President
+    Example (de): Dr. Alice Weidel (AfD): Meine Damen und Herren! → kind=turn; text=Meine Damen und Herren!; speaker=Alice Weidel
+    """
+    w = _words(lang if lang in ("de", "en") else "de")
+    found: list[tuple[int, int, int, str | None, bool]] = []  # (label start, label end, body start, speaker, sure)
+    for line in _LINE.finditer(text):
+        pos = line.end()
+        conv = _conversation(text, pos, w)
+        if conv:
+            found.append((pos, conv[0], conv[1], conv[2], False))
+            continue
+        m = _CAPS.match(text, pos)
+        got = _caps_speaker(m.group("label"), w) if m and not any(c.islower() for c in m.group("label")) else None
+        if got is None and (m := _NAME.match(text, pos)):
+            got = _name_speaker(m, w)
+        if got:
+            body = m.end() + len(text[m.end():]) - len(text[m.end():].lstrip(" \t\xa0"))
+            found.append((pos, m.start("label") + len(m.group("label")), body, got[0], got[1]))
+    if len(found) < 2 and not any(sure for *_, sure in found):
+        found = []
+    turns = []
+    for n, (start, label_end, body, speaker, _) in enumerate(found):
+        stop = found[n + 1][0] if n + 1 < len(found) else len(text)
+        while stop > body and text[stop - 1].isspace():
+            stop -= 1
+        if stop > body:
+            turns.append(Turn((start, label_end), (body, stop), _named_role(speaker, title, text, w)))
+    return turns
+
+
+def record_speaker(text: str, speaker: str | None) -> list[Turn]:
+    """The whole text as one turn of the record's speaker (a loader's ``meta.speaker``), if any.
+
+    Example (de): Wir stimmen dem Antrag zu. → kind=turn; record=Bärbel Bas; text=Wir stimmen dem Antrag zu.; speaker=Bärbel Bas
+    Example (en): We will not back down. → kind=turn; record=Joe Biden; text=We will not back down.; speaker=Joe Biden
+    """
+    if not isinstance(speaker, str) or not speaker.strip() or not text.strip():
+        return []
+    lead = len(text) - len(text.lstrip())
+    return [Turn((0, 0), (lead, len(text.rstrip())), speaker.strip(), rule="record_speaker")]
+
+
+def _named_role(speaker: str | None, title: str, text: str, w: _Words) -> str | None:
+    """A role label (``the President``) as the person the title or the text names with that role
+    (``Remarks by President Biden`` → ``President Biden``), else the role."""
+    if not speaker or not speaker.startswith("the "):
+        return speaker
+    role = speaker[4:]
+    for where in (title, text):
+        m = re.search(rf"\b{re.escape(role)}[ \xa0]+((?:[A-Z][\w’'\-]*\.?[ \xa0]?){{1,3}})", where or "")
+        if m and not all(x.lower() in w.stop for x in m.group(1).split()):
+            return f"{role} {m.group(1).strip()}"
+    return speaker
+
+
+def speaker_turns(art: Article) -> None:
+    """Pass: the article's turns become quotations of kind ``turn``; the quotations found inside a
+    turn name it, and those whose speaker is the turn's own first or second person are dropped."""
+    turns = find_turns(art.text, art.lex.lang, title=art.title, speaker=art.record_speaker)
+    if not turns:
+        return
+    w = _words(art.lex.lang if art.lex.lang in ("de", "en") else "de")
+    starts = [t.body[0] for t in turns]
+    kept = []
+    for q in art.quotes:
+        at = q.spans[0][0] if q.spans else -1
+        k = next((n for n in range(len(turns) - 1, -1, -1) if starts[n] <= at), None)
+        if k is not None and at < turns[k].body[1]:
+            q.speaker = [[max(s, turns[k].body[0]), e] for s, e in q.speaker if e > turns[k].body[0]]
+            mention = " ".join(art.text[s:e] for s, e in q.speaker).lower()
+            head = re.split(r"[’']", mention)[0]
+            if q.kind != "direct" and (head in w.own or head in w.other):
+                continue  # "I think …", "you know, …": the turn itself speaking
+            q.turn = turns[k]
+        kept.append(q)
+    art.quotes = kept
+    for t in turns:
+        q = Quote("turn", [list(t.body)], rule=t.rule, sentence=art.sentence_at(t.body[0]), confidence=0.95,
+                  speaker=[list(t.label)] if t.label[1] > t.label[0] else [])
+        q.speaker_name = t.speaker
+        q.turn = t
+        art.quotes.append(q)
