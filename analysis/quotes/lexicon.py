@@ -35,6 +35,8 @@ class Lexicon:
     frames: dict = field(default_factory=dict)           # first word -> (construction, following words)
     fw: dict = field(default_factory=dict)               # function word -> class
     pronouns: set = field(default_factory=set)
+    object_pronouns: set = field(default_factory=set)    # him, them: no subject
+    persons: frozenset = frozenset()                     # first and second person (reference_words.tsv)
     stop: frozenset = frozenset()
     oblique: set = field(default_factory=set)            # determiners that cannot start a subject
     backref: set = field(default_factory=set)            # "Das sagte er": points back to the previous sentence
@@ -146,4 +148,8 @@ def lexicon(lang: str) -> Lexicon:
     pron = _load_table(lang, "pronouns")
     if pron is not None:
         lex.pronouns = set(pron["form"])
+        lex.object_pronouns = set(pron.loc[pron["case"].isin(["acc", "dat"]), "form"])
+    refs = _load_table(lang, "reference_words")
+    if refs is not None:
+        lex.persons = frozenset(refs.loc[refs["class"].isin(["first_person", "second_person"]), "word"])
     return lex

@@ -117,6 +117,8 @@ def _name_speaker(m: re.Match, w: _Words) -> tuple[str, bool] | None:
     if any(x.lower() in w.stop or x in w.nouns for x in name) or not name[0][:1].isupper():
         return None
     marked = bool(m.group("party") or m.group("role") or lead and any(role_of(x.lower(), w.roles) for x in words[:lead]))
+    if not marked and len(name) < 2:
+        return None  # "Bildung:", "Verkehr:": a topic heading, no person
     return " ".join(name), marked
 
 
@@ -138,7 +140,8 @@ def find_turns(text: str, lang: str, *, title: str = "", speaker: str | None = N
     """The turns of ``text``: those of :func:`speaker_label`, else those of :func:`record_speaker`
     with the record's ``speaker``.
 
-    >>> [(text[t.body[0]:t.body[1]], t.speaker) for t in find_turns(text := "MR. KIRBY: Thanks.\\nQ   Why?\\n", "en")]
+    >>> text = "MR. KIRBY: Thanks.\\nQ   Why?\\n"
+    >>> [(text[t.body[0]:t.body[1]], t.speaker) for t in find_turns(text, "en")]
     [('Thanks.', 'Kirby'), ('Why?', None)]
     """
     return speaker_label(text, lang, title=title) or record_speaker(text, speaker)
@@ -215,13 +218,17 @@ def speaker_turns(art: Article) -> None:
     for q in art.quotes:
         at = q.spans[0][0] if q.spans else -1
         k = next((n for n in range(len(turns) - 1, -1, -1) if starts[n] <= at), None)
-        if k is not None and at < turns[k].body[1]:
-            q.speaker = [[max(s, turns[k].body[0]), e] for s, e in q.speaker if e > turns[k].body[0]]
-            mention = " ".join(art.text[s:e] for s, e in q.speaker).lower()
-            head = re.split(r"[’']", mention)[0]
-            if q.kind != "direct" and (head in w.own or head in w.other):
-                continue  # "I think …", "you know, …": the turn itself speaking
-            q.turn = turns[k]
+        if k is None and not (turns[0].label[0] <= at < starts[0]):
+            kept.append(q)  # before the first label
+            continue
+        body = turns[k].body if k is not None else (0, -1)
+        if at >= body[1] or any(e > body[1] for _, e in q.spans):
+            continue  # on a label or over the next one: a sentence the labels' line breaks did not end
+        q.speaker = [[max(s, body[0]), e] for s, e in q.speaker if e > body[0]]
+        mention = re.split(r"[\s’']+", " ".join(art.text[s:e] for s, e in q.speaker).lower())
+        if q.kind != "direct" and any(x in w.own or x in w.other for x in mention):
+            continue  # "I think …", "as you know, …": the turn itself speaking
+        q.turn = turns[k]
         kept.append(q)
     art.quotes = kept
     for t in turns:

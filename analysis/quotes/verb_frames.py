@@ -17,7 +17,7 @@ from analysis.quotes.phrases import (
     subject,
 )
 from analysis.quotes.sentence import FRAMED, Sentence
-from analysis.quotes.tokens import Quote, is_word, span
+from analysis.quotes.tokens import MIXED_MARK, Quote, is_word, span
 
 
 def as_clause(art: Article, s: Sentence) -> Quote | None:
@@ -140,6 +140,8 @@ def frame_after(art: Article, s: Sentence) -> Quote | None:
             sa, sb = np_before_en(lex, toks, i, a)
         if sb > sa:
             q.speaker = [span(toks, sa, sb)]
+        elif not art.de:
+            continue  # English "…, X said" names its X
         q.frame = [[toks[cb].start, toks[b].end if fb < end else toks[min(end, fb) - 1].end]]
         return art.finish(q, spans)
     return None
@@ -158,8 +160,9 @@ def frame_before(art: Article, s: Sentence) -> Quote | None:
         a, b = s.clause_range(ci)
         if art.de and s.konj_in(a, b, strong=art.frame_konj_strong):
             continue
-        nxt = next((c for c in s.commas if c > max(idx) and s.clause_of[c] == ci), None)
-        if nxt is None and not art.de:
+        if art.de or (max(idx) + 1 < end and toks[max(idx) + 1].text == ","):
+            nxt = next((c for c in s.commas if c > max(idx) and s.clause_of[c] == ci), None)
+        else:  # English content follows the verb, its addressee or "that", not the next comma
             nxt = _english_content_start(art, s, lemma, max(idx))
         if nxt is None or nxt + 1 >= end or toks[nxt].text in ("–", "—"):
             continue
@@ -169,9 +172,12 @@ def frame_before(art: Article, s: Sentence) -> Quote | None:
         content = art.trim(toks[ca].start, toks[end - 1].end, keep_end=False)
         if not (content and art.words_at_least(content[0], content[1], 2)):
             continue
-        q = Quote("indirect", [list(content)], rule="frame_before", sentence=s.k, confidence=0.8,
-                  cue=cue_spans(lex, toks, idx))
         sa, sb = subject(lex, toks, a if art.de else 0, i, nxt)
+        kind = "indirect" if art.de else _english_report(art, s, lemma, i, nxt, sa, sb)
+        if kind is None:
+            continue
+        q = Quote(kind, [list(content)], rule="frame_before", sentence=s.k, confidence=0.8 if kind == "indirect" else 0.7,
+                  cue=cue_spans(lex, toks, idx))
         if sb > sa:
             q.speaker = [span(toks, sa, sb)]
         q.frame = [[toks[a if art.de else 0].start, toks[nxt].end]]
@@ -192,6 +198,54 @@ def _english_content_start(art: Article, s: Sentence, lemma: str, nxt: int) -> i
         if sb > sa and sb - sa <= 4:
             return sb - 1
     return nxt
+
+
+def _english_report(art: Article, s: Sentence, lemma: str, i: int, nxt: int, sa: int, sb: int) -> str | None:
+    """The kind of an English frame before its content, None if it reports no speech.
+
+    The frame is a statement (no question) whose subject stands right before a finite verb (not
+    "to say", "are you saying", "seeking"; a noun in "-s" is no verb: "global challenges"). Its
+    content is ``indirect`` when it is a clause: after a complementiser or a colon, with quoted
+    words, a to-infinitive after a verb that takes one as its content ("vowed to", "urged Congress
+    to"), or a subject with a finite verb ("said the talks went well"). A verb of speech with a
+    noun phrase or an infinitive instead ("criticized the deal", "commented on the death") is a
+    ``reported`` speech act; a verb of thought needs a clause. ``function_words.tsv`` lists the
+    words of each class.
+    """
+    lex, toks, end = art.lex, s.toks, s.end
+    finite = lex.words("aux") | lex.words("finite")
+
+    def adverb(t) -> bool:
+        return lex.cls(t.lower) == "adv" or t.lower in lex.words("negation") or (t.text.islower() and t.lower.endswith("ly"))
+
+    if sb <= sa or toks[end - 1].text == "?" or toks[sa].lower in finite or (sa and toks[sa - 1].lower in finite):
+        return None
+    before = toks[sa - 1].lower if sa else ""
+    if adverb(toks[sa]) or toks[sa].lower in lex.object_pronouns or before in lex.persons or toks[sa].lower in lex.persons:
+        return None  # "I just wondered", "heard him say": no third-person subject of its own
+    if not all(t.lower in finite or adverb(t) or not is_word(t) for t in toks[sb:i]):
+        return None  # the subject is no neighbour of the verb: "the time about what they'd like to see"
+    verb = toks[i].lower
+    if (i and toks[i - 1].lower == "to") or (verb.endswith("ing") and not (i and toks[i - 1].text == ",")):
+        return None
+    if any(t.lower in lex.words("passive_aux") for t in toks[sb:i]):
+        return None  # "can be said", "has been described": a passive names no speaker as subject
+    if verb.endswith("s") and not verb.endswith("ss") and sb == i:
+        last = toks[sb - 1]  # "X says", "the spokesman says"; not the nouns of "acute challenges", "topline details"
+        if not (last.text[:1].isupper() or last.lower in lex.pronouns or lex.is_(last.lower, "subject_pronoun")
+                or lex.role(last.lower) or lex.cue_noun(last.lower)):
+            return None
+    ca = nxt + 1
+    first = toks[ca].lower
+    speech = "speech" in lex.cue_class.get(lemma, set())
+    if toks[nxt].text == ":" or lex.cls(first) == "comp" or MIXED_MARK.search(art.text, toks[ca].start, toks[end - 1].end):
+        return "indirect"  # a colon, "that …", "whether …", or quoted words ("blasted the media as “dishonest”")
+    if first == "to":
+        return "indirect" if lemma.split()[0] in lex.words("infinitive_cue") else "reported" if speech else None
+    if any(t.lower in finite or (len(t.lower) > 4 and t.lower.endswith("ed") and t.text.islower())
+           for t in toks[ca + 1:min(end, ca + 9)]) and lex.cls(first) not in ("prep", "adv", "conj"):
+        return "indirect"
+    return "reported" if speech and is_word(toks[ca]) and not first.endswith("ing") else None
 
 
 def _content_follows(art: Article, s: Sentence, lemma: str, nxt: int) -> bool:
