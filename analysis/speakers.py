@@ -407,8 +407,9 @@ class _ArticleEntities:
         best = name
         for _, nm in self.names:
             np_ = nm.split()
-            if len(np_) > len(best.split()) and (np_[:n] == parts or np_[-n:] == parts):
-                best = nm
+            if len(np_) > len(best.split()) and (np_[:n] == parts or np_[-n:] == parts) and not any(
+                    len(w) > 1 and w.isupper() for w in (np_[n:] if np_[:n] == parts else np_[:-n])):
+                best = nm  # not "Biden EO", "Merz CDU": an acronym is no part of a person's name
         return best
 
     def by_role(self, words: list[str], before: int) -> str | None:

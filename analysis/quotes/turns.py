@@ -128,7 +128,7 @@ def _conversation(text: str, pos: int, w: _Words) -> tuple[int, int, str | None]
         if role == "heading" or not text.startswith(label, pos):
             continue
         end = pos + len(label)
-        after = re.match(r"[ \xa0]*:[ \t\xa0]*|\.?[ \t\xa0]{2,}|\t" if len(label) == 1 else r"[ \xa0]*:[ \t\xa0]*",
+        after = re.match(r"[ \xa0]*:\s*|\.?[ \t\xa0]{2,}|\t" if len(label) == 1 else r"[ \xa0]*:\s*",
                          text[end:end + 12])
         if after and end + after.end() < len(text) and not text[end + after.end()].isspace() or (
                 after and ":" in after.group()):
@@ -167,7 +167,7 @@ def speaker_label(text: str, lang: str, *, title: str = "") -> list[Turn]:
         if got is None and (m := _NAME.match(text, pos)):
             got = _name_speaker(m, w)
         if got:
-            body = m.end() + len(text[m.end():]) - len(text[m.end():].lstrip(" \t\xa0"))
+            body = m.end() + len(text[m.end():m.end() + 200]) - len(text[m.end():m.end() + 200].lstrip())
             found.append((pos, m.start("label") + len(m.group("label")), body, got[0], got[1]))
     if len(found) < 2 and not any(sure for *_, sure in found):
         found = []

@@ -117,6 +117,8 @@ def frame_after(art: Article, s: Sentence) -> Quote | None:
         content = art.trim(toks[0].start, toks[cb - 1].end, keep_end=False) if cb > 0 else None
         if not (content and art.words_at_least(content[0], content[1], 3)):
             continue
+        if not art.de and not _english_clause(lex, toks[1:cb]):
+            continue  # "And just on Friday, the President spoke with …": no clause before the frame
         fb = end
         spans = [list(content)]
         # frame in the middle: "Die Lage, sagte er, sei ernst."
@@ -200,6 +202,14 @@ def _english_content_start(art: Article, s: Sentence, lemma: str, nxt: int) -> i
     return nxt
 
 
+def _english_clause(lex, toks) -> bool:
+    """Whether English tokens hold a finite verb: an auxiliary, a frequent irregular past
+    (``function_words.tsv``) or a lower-case word in -ed or -s."""
+    finite = lex.words("aux") | lex.words("finite")
+    return any(t.lower in finite or (len(t.text) > 3 and t.text.islower() and t.text.endswith(("ed", "s")))
+               for t in toks)
+
+
 def _english_report(art: Article, s: Sentence, lemma: str, i: int, nxt: int, sa: int, sb: int) -> str | None:
     """The kind of an English frame before its content, None if it reports no speech.
 
@@ -209,8 +219,8 @@ def _english_report(art: Article, s: Sentence, lemma: str, i: int, nxt: int, sa:
     words, a to-infinitive after a verb that takes one as its content ("vowed to", "urged Congress
     to"), or a subject with a finite verb ("said the talks went well"). A verb of speech with a
     noun phrase or an infinitive instead ("criticized the deal", "commented on the death") is a
-    ``reported`` speech act; a verb of thought needs a clause. ``function_words.tsv`` lists the
-    words of each class.
+    ``reported`` speech act; a verb of thought, or one that only resumes rendered words ("he
+    continued"), needs a clause. ``function_words.tsv`` lists the words of each class.
     """
     lex, toks, end = art.lex, s.toks, s.end
     finite = lex.words("aux") | lex.words("finite")
@@ -223,11 +233,19 @@ def _english_report(art: Article, s: Sentence, lemma: str, i: int, nxt: int, sa:
     before = toks[sa - 1].lower if sa else ""
     if adverb(toks[sa]) or toks[sa].lower in lex.object_pronouns or before in lex.persons or toks[sa].lower in lex.persons:
         return None  # "I just wondered", "heard him say": no third-person subject of its own
-    if not all(t.lower in finite or adverb(t) or not is_word(t) for t in toks[sb:i]):
+    between = toks[sb:i]
+    if between and between[0].text == "," and (c := next((k for k in range(len(between) - 1, 0, -1)
+                                                          if between[k].text == ","), None)):
+        between = between[c + 1:]  # "Dianne Feinstein, Democrat of California, said", "X, in particular, has said"
+    if not all(t.lower in finite or adverb(t) or not is_word(t) for t in between):
         return None  # the subject is no neighbour of the verb: "the time about what they'd like to see"
     verb = toks[i].lower
-    if (i and toks[i - 1].lower == "to") or (verb.endswith("ing") and not (i and toks[i - 1].text == ",")):
-        return None
+    ca = nxt + 1
+    first = toks[ca].lower
+    if (i and toks[i - 1].lower == "to") or first == "by" or (sb - sa == 1 and lex.cls(toks[sa].lower) == "det"):
+        return None  # "to say", "expressed by", "the attacks"
+    if verb.endswith("ing") and not (i and toks[i - 1].text == "," and lex.cls(first) == "comp"):
+        return None  # "are you saying", "Karine, speaking of": only "…, saying that …" reports
     if any(t.lower in lex.words("passive_aux") for t in toks[sb:i]):
         return None  # "can be said", "has been described": a passive names no speaker as subject
     if verb.endswith("s") and not verb.endswith("ss") and sb == i:
@@ -235,9 +253,7 @@ def _english_report(art: Article, s: Sentence, lemma: str, i: int, nxt: int, sa:
         if not (last.text[:1].isupper() or last.lower in lex.pronouns or lex.is_(last.lower, "subject_pronoun")
                 or lex.role(last.lower) or lex.cue_noun(last.lower)):
             return None
-    ca = nxt + 1
-    first = toks[ca].lower
-    speech = "speech" in lex.cue_class.get(lemma, set())
+    speech = "speech" in lex.cue_class.get(lemma, set()) and lemma.split()[0] not in lex.words("resume_verb")
     if toks[nxt].text == ":" or lex.cls(first) == "comp" or MIXED_MARK.search(art.text, toks[ca].start, toks[end - 1].end):
         return "indirect"  # a colon, "that …", "whether …", or quoted words ("blasted the media as “dishonest”")
     if first == "to":
@@ -245,7 +261,7 @@ def _english_report(art: Article, s: Sentence, lemma: str, i: int, nxt: int, sa:
     if any(t.lower in finite or (len(t.lower) > 4 and t.lower.endswith("ed") and t.text.islower())
            for t in toks[ca + 1:min(end, ca + 9)]) and lex.cls(first) not in ("prep", "adv", "conj"):
         return "indirect"
-    return "reported" if speech and is_word(toks[ca]) and not first.endswith("ing") else None
+    return "reported" if speech and is_word(toks[ca]) else None  # "criticized the deal", "proposes allowing …"
 
 
 def _content_follows(art: Article, s: Sentence, lemma: str, nxt: int) -> bool:

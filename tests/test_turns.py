@@ -1,0 +1,133 @@
+"""Turns of transcripts and protocols, a record's own speaker, and what is no quotation in
+conversation (the turn's own "I think", questions, English verbs without a content clause)."""
+import pandas as pd
+import pytest
+
+from analysis.quotes import KINDS, extract_quotes
+from analysis.quotes.turns import find_turns
+
+BRIEFING = (
+    "1:06 P.M. EST\n\n"
+    "\xa0\xa0\xa0\xa0 MS. LEAVITT:\xa0 Good afternoon, everybody.\n\n"
+    "Q\xa0\xa0\xa0 Good afternoon.  Did the President sign it?\n\n"
+    "MS. LEAVITT:\xa0 I think we are in good shape.  The Secretary said that the talks went well.\n"
+    "And, you know, we are not going to slow down.  “I will sign it,” I told them.\n\n"
+    "THE PRESIDENT:  Thank you.  As you know, the deal is done.\n"
+)
+
+
+def quotes_of(text, lang="en", **columns):
+    art = pd.DataFrame({"article_id": ["a"], "lang": [lang], "text": [text], **{k: [v] for k, v in columns.items()}})
+    return extract_quotes(art)
+
+
+def test_briefing_turns_have_the_labels_speakers():
+    q = quotes_of(BRIEFING, title="Press Briefing by Press Secretary Karoline Leavitt and President Trump")
+    turns = q[q["kind"] == "turn"]
+    assert turns["speaker_mention"].fillna("").tolist() == ["Leavitt", "", "Leavitt", "President Trump"]
+    assert turns["speaker"].tolist()[2:] == ["Leavitt", "Trump"]
+    assert turns["speaker_resolution"].tolist() == ["label", "none", "label", "label"]
+    assert turns["text"].iloc[1] == "Good afternoon.  Did the President sign it?"
+    assert turns["text"].iloc[0] == "Good afternoon, everybody."  # the time before the first label is no turn
+    assert (turns["quote_id"] == turns["turn_id"]).all()
+    assert "turn" in KINDS
+
+
+def test_inside_a_turn_the_turns_own_voice_is_no_quotation_and_first_person_is_its_speaker():
+    q = quotes_of(BRIEFING)
+    inner = q[q["kind"] != "turn"]
+    # "I think …", "you know, …", "As you know, …" are the turn speaking; the Secretary is quoted
+    assert inner["text"].tolist() == ["that the talks went well", "“I will sign it,”"]
+    reported, direct = inner.iloc[0], inner.iloc[1]
+    third = q.loc[q["kind"] == "turn", "quote_id"].iloc[2]
+    assert reported["turn_id"] == third and reported["speaker_mention"] == "The Secretary"
+    assert direct["speaker"] == "Leavitt" and direct["speaker_resolution"] == "turn"
+
+
+def test_protocol_labels_with_role_party_and_role_phrase():
+    text = ("Präsidentin Bärbel Bas:\nDas Wort hat die Kollegin Weidel.\n\n"
+            "Dr. Alice Weidel (AfD):\nFrau Präsidentin! Meine Damen und Herren! Ich sage Ihnen: Das reicht nicht.\n\n"
+            "Robert Habeck, Bundesminister für Wirtschaft und Klimaschutz:\nDer Kanzler hat gesagt, er werde kommen.\n")
+    q = quotes_of(text, lang="de")
+    turns = q[q["kind"] == "turn"]
+    assert turns["speaker"].tolist() == ["Bärbel Bas", "Alice Weidel", "Robert Habeck"]
+    assert turns["text"].iloc[1].startswith("Frau Präsidentin!")
+    inner = q[q["kind"] != "turn"]
+    assert inner["text"].tolist() == ["er werde kommen"]  # "Ich sage Ihnen: …" is Weidel's own turn
+    assert inner["turn_id"].iloc[0] == turns["quote_id"].iloc[2]
+
+
+def test_interview_labels():
+    text = "Frage: Wie geht es weiter?\nAntwort: Wir verhandeln.\nFrage: Und dann?\nAntwort: Sehen wir.\n"
+    turns = find_turns(text, "de")
+    assert [text[t.body[0]:t.body[1]] for t in turns] == ["Wie geht es weiter?", "Wir verhandeln.", "Und dann?", "Sehen wir."]
+    assert {t.speaker for t in turns} == {None}
+
+
+def test_record_speaker_makes_the_record_one_turn():
+    text = "Ich sage Ihnen: Das reicht nicht. Der Minister sagte, die Lage sei ernst. Wir haben gesagt, dass wir helfen."
+    q = quotes_of(text, lang="de", **{"meta.speaker": "Britta Haßelmann"})
+    turn = q[q["kind"] == "turn"].iloc[0]
+    assert (turn["speaker"], turn["speaker_resolution"], turn["rule"]) == ("Britta Haßelmann", "record", "record_speaker")
+    assert turn["text"] == text
+    inner = q[q["kind"] != "turn"]
+    assert inner["text"].tolist() == ["die Lage sei ernst"]
+    assert inner["turn_id"].tolist() == [turn["quote_id"]]
+    # the same text without the record's speaker keeps the quotations as before, without turns
+    plain = quotes_of(text, lang="de")
+    assert "turn" not in set(plain["kind"]) and plain["turn_id"].isna().all()
+
+
+def test_record_speaker_column_is_checked():
+    from analysis.errors import InputError
+    art = pd.DataFrame({"article_id": ["a"], "lang": ["de"], "text": ["Er sagte, es sei gut."]})
+    with pytest.raises(InputError, match="redner"):
+        extract_quotes(art, record_speaker="redner")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Bildung: Die SPD will Universitäten fördern.\nVerkehr: Mehr Geld für Straßen.\n", "de"),
+    ("SUBJECT: Nominations\nNOTE: All times local.\n", "en"),
+    ("A new study shows growth.\nA second one does not.\n", "en"),
+    ("Nächster Redner: Kollege Müller.\n", "de"),
+    ("WASHINGTON: The talks resumed on Monday.\n", "en"),
+])
+def test_headings_and_ordinary_lines_are_no_turns(text, lang):
+    assert find_turns(text, lang) == []
+
+
+def test_role_label_takes_the_name_from_the_title():
+    turns = find_turns("THE PRESIDENT:  Thank you all.\n", "en", title="Remarks by President Biden on the Economy")
+    assert [t.speaker for t in turns] == ["President Biden"]
+    assert [t.speaker for t in find_turns("THE PRESIDENT:  Thank you all.\n", "en")] == ["the President"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "I mean, imagine what they could do.",
+    "So, you know, we are not going to slow our efforts.",
+    "We wanted to make sure that we did this briefing.",
+    "Can you say that the field has narrowed?",
+    "It can be said that the economy grew.",
+    "That said, China has quite a bit of policy space.",
+    "We will take on some of our most acute challenges that drag the economy down.",
+    "He has yet to explain why the loopholes should stay.",
+    "You may have heard him say this often.",
+    "The teams continued their efforts to find survivors.",
+])
+def test_english_conversation_is_no_quotation(sentence):
+    q = quotes_of(sentence)
+    assert q.empty, q[["kind", "rule", "text", "speaker_mention"]].values.tolist()
+
+
+@pytest.mark.parametrize("sentence,kind,text,speaker", [
+    ("The minister said the talks had failed.", "indirect", "the talks had failed", "The minister"),
+    ("A Taliban spokesman said today that the group would bar women.", "indirect",
+     "that the group would bar women", "A Taliban spokesman"),
+    ("She vowed to fight the ruling in court.", "indirect", "to fight the ruling in court", "She"),
+    ("Trump criticized the trade deal with Mexico.", "reported", "the trade deal with Mexico", "Trump"),
+    ("The governor of Tennessee says that he was not informed.", "indirect", "that he was not informed",
+     "The governor of Tennessee"),
+])
+def test_english_reports_with_a_content_clause_or_a_speech_act(sentence, kind, text, speaker):
+    q = quotes_of(sentence)
+    assert q[["kind", "text", "speaker_mention"]].values.tolist() == [[kind, text, speaker]]
