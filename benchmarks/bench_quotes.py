@@ -32,7 +32,8 @@ from analysis.segment import segment
 
 
 def read_corpus(path: Path, megabytes: float, lang: str = "de") -> pd.DataFrame:
-    """The first ``megabytes`` of text of a JSON Lines corpus, as articles of language ``lang``;
+    """The first ``megabytes`` of text of a JSON Lines corpus, as articles of language ``lang``
+    with the record's title and ``meta.*`` fields (as the loader names them: ``meta.speaker``);
     a record id seen before gets its line number appended (the corpus repeats some ids, and
     tables are joined by article id)."""
     rows, size, seen = [], 0, set()
@@ -44,7 +45,9 @@ def read_corpus(path: Path, megabytes: float, lang: str = "de") -> pd.DataFrame:
             if article_id in seen:
                 article_id = f"{article_id}#{len(rows)}"
             seen.add(article_id)
-            rows.append({"article_id": article_id, "lang": lang, "text": text})
+            meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
+            rows.append({"article_id": article_id, "lang": lang, "title": rec.get("title") or "", "text": text,
+                         **{f"meta.{k}": v for k, v in meta.items()}})
             size += len(text.encode("utf-8"))
             if size >= megabytes * 1e6:
                 break

@@ -49,7 +49,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import InputError, require_columns
-from analysis.resources import table
+from analysis.resources import table, wordlist
 
 LABELS_DIR = Path(__file__).resolve().parent / "labels"
 KINDS = ("name", "pronoun", "role", "source", "other", "none")
@@ -180,7 +180,8 @@ JUNK_CLASSES = ("adv", "sentence_adv", "conj", "prep", "det", "placeholder", "co
 def junk_speakers(quotes: pd.DataFrame, *, lang: str = "de") -> pd.Series:
     """Why each quotation's ``speaker`` is no actor ('' when it is one or empty): ``pronoun``
     (also a pronoun with a contraction or the words after it, "I’m just"), ``lower-case``,
-    ``function word`` or ``label`` (a one-letter word glued to a name, as a transcript's "Q" is).
+    ``function word`` or ``label`` (a transcript's conversation label glued to words, "Q Karine";
+    ``turn_labels.tsv``).
 
     >>> q = pd.DataFrame({"speaker": ["Wladimir Putin", "er", "denen", "Demgegenüber", None]})
     >>> junk_speakers(q).tolist()
@@ -193,7 +194,12 @@ def junk_speakers(quotes: pd.DataFrame, *, lang: str = "de") -> pd.Series:
     from analysis.speakers import _resources
 
     roles = _resources(lang)[1]
-    pron = set(table(lang, "pronouns")["form"].str.lower())
+    refs = table(lang, "reference_words")
+    pron = set(table(lang, "pronouns")["form"].str.lower()) | set(
+        refs.loc[refs["class"].isin(["first_person", "second_person"]), "word"])
+    labels = table(lang, "turn_labels")
+    conversation = set(labels.loc[labels["role"] != "heading", "label"]) - {
+        w for w in labels["label"] if w.lower() in wordlist(lang, "stopwords")}  # not the article "A"
     fw = table(lang, "function_words")
     closed = set(fw.loc[fw["class"].isin(JUNK_CLASSES), "word"].str.lower())
 
@@ -204,10 +210,10 @@ def junk_speakers(quotes: pd.DataFrame, *, lang: str = "de") -> pd.Series:
         low = name.strip().lower()
         head = re.split(r"[’']", words[0])[0].lower()
         rest_lower = all(w[:1].islower() for w in words[1:])
-        if low in pron or head in pron and (len(words) <= 2 or rest_lower):
+        if not name.isupper() and (low in pron or head in pron and (len(words) <= 2 or rest_lower)):
             return "pronoun"
-        if len(words[0]) == 1 and words[0].isupper() and len(words) > 1:
-            return "label"
+        if words[0] in conversation and len(words) > 1:
+            return "label"  # "Q Two": a transcript's label glued to the words after it
         if words[0][:1].islower() and not any(w[:1].isupper() for w in words[1:]) and not any(
                 role_of(w, roles) for w in words):
             return "lower-case"

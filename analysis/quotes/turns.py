@@ -62,6 +62,7 @@ class _Words:
     nouns: frozenset
     own: frozenset     # first person: the turn's speaker
     other: frozenset   # second person: the one addressed
+    address: frozenset  # formal address, capitalised (Sie): second person unless it opens a sentence
 
 
 @cache
@@ -81,6 +82,7 @@ def _words(lang: str) -> _Words:
         nouns=frozenset(genders.iloc[:, 0]) if genders is not None else frozenset(),
         own=frozenset(refs.loc[refs["class"] == "first_person", "word"]),
         other=frozenset(refs.loc[refs["class"] == "second_person", "word"]),
+        address=frozenset(refs.loc[refs["class"] == "formal_address", "word"]),
     )
 
 
@@ -207,12 +209,14 @@ def _named_role(speaker: str | None, title: str, text: str, w: _Words) -> str | 
 
 
 def speaker_turns(art: Article) -> None:
-    """Pass: the article's turns become quotations of kind ``turn``; the quotations found inside a
-    turn name it, and those whose speaker is the turn's own first or second person are dropped."""
+    """Pass: the article's turns become quotations of kind ``turn`` and the quotations found inside
+    a turn name it; a quotation whose speaker is first or second person (the turn's or the
+    author's own voice: "I think …", "as you know, …", "Wie Sie wissen, …") is dropped."""
+    w = _words(art.lex.lang if art.lex.lang in ("de", "en") else "de")
+    art.quotes = [q for q in art.quotes if q.kind == "direct" or not _own_voice(art, q, w)]
     turns = find_turns(art.text, art.lex.lang, title=art.title, speaker=art.record_speaker)
     if not turns:
         return
-    w = _words(art.lex.lang if art.lex.lang in ("de", "en") else "de")
     starts = [t.body[0] for t in turns]
     kept = []
     for q in art.quotes:
@@ -225,9 +229,8 @@ def speaker_turns(art: Article) -> None:
         if at >= body[1] or any(e > body[1] for _, e in q.spans):
             continue  # on a label or over the next one: a sentence the labels' line breaks did not end
         q.speaker = [[max(s, body[0]), e] for s, e in q.speaker if e > body[0]]
-        mention = re.split(r"[\s’']+", " ".join(art.text[s:e] for s, e in q.speaker).lower())
-        if q.kind != "direct" and any(x in w.own or x in w.other for x in mention):
-            continue  # "I think …", "as you know, …": the turn itself speaking
+        if q.kind != "direct" and _own_voice(art, q, w):
+            continue  # the label's words joined to the speaker: "Q   So I’m just trying"
         q.turn = turns[k]
         kept.append(q)
     art.quotes = kept
@@ -237,3 +240,17 @@ def speaker_turns(art: Article) -> None:
         q.speaker_name = t.speaker
         q.turn = t
         art.quotes.append(q)
+
+
+def _own_voice(art: Article, q: Quote, w: _Words) -> bool:
+    """Whether a quotation's speaker mention holds a first- or second-person word (``I’m`` counts
+    as ``I``), or a capitalised word of formal address that does not open its sentence (``Wie Sie
+    wissen``, ``Lassen Sie mich sagen``)."""
+    for s, e in q.speaker:
+        for m in re.finditer(r"[^\W\d_]+", art.text[s:e]):
+            word = m.group()
+            if word.lower() in w.own or word.lower() in w.other:
+                return True
+            if word in w.address and art.text[art.sents[art.sentence_at(s)][0]:s + m.start()].strip():
+                return True
+    return False
