@@ -362,17 +362,22 @@ class _ArticleEntities:
         self.salutations = frozenset(noun_endings(lang, "salutation"))
         self.name_stop = frozenset(self.dets | self.preps | self.pronouns | self.possessives | self.calendar)
         self.names: list[tuple[int, str]] = []      # (position, full name)
-        self.roles: list[tuple] = []  # (position, group, country, name, role noun)
+        self.roles: list[tuple] = []  # (position, group, country, name, role noun, named in the title)
         if role_words is None:
             role_words = _role_words(text, _role_key(lang))
+        self._collect_roles(text, role_words, in_title=False)
+        self.names.extend(name_runs(text, self))
+        self.names.sort()
+        self.known = {nm for _, nm in self.names}
+
+    def _collect_roles(self, text: str, role_words, *, in_title: bool) -> None:
+        """Role nouns followed by a name ("der russische Präsident Wladimir Putin")."""
         for start, end_ in role_words:
             w = text[start:end_]
-            if lang == "de" and not w[:1].isupper():
+            if self.lang == "de" and not w[:1].isupper():
                 continue
             role = role_of(w, self.role_map)
-            if not role:
-                continue
-            run = _NAME_RUN.match(text, end_)
+            run = _NAME_RUN.match(text, end_) if role else None
             if not run:
                 continue
             names = [x for x in run.group().split() if role_of(x, self.role_map) is None]
@@ -382,9 +387,14 @@ class _ArticleEntities:
                 before = text[max(0, start - 40):start].split()
                 adjective = before[-1] if before and before[-1][:1].islower() and len(before[-1]) > 4 else ""
                 country = role[1] or _adjective_stem(adjective)
-                self.roles.append((start, role[0], country, name, w.lower()))
-                self.names.append((end_ + 1, name))
-        self.names.extend(name_runs(text, self))
+                self.roles.append((-1 if in_title else start, role[0], country, name, w.lower(), in_title))
+                self.names.append((0 if in_title else end_ + 1, name))
+
+    def add_title(self, title: str) -> None:
+        """The roles a title names ("Remarks by President Biden"): the first choice for the same role
+        in the text ("the President" in a briefing is the title's President, not one named later)."""
+        title = re.sub(r"\\?_", " ", title)  # "President\_Biden": an escaped space of markdown
+        self._collect_roles(title, _role_words(title, _role_key(self.lang)), in_title=True)
         self.names.sort()
         self.known = {nm for _, nm in self.names}
 
@@ -425,12 +435,13 @@ class _ArticleEntities:
         if role is None:
             return None
         best, best_score = None, None
-        for pos, group, c, name, rnoun in self.roles:
+        for pos, group, c, name, rnoun, in_title in self.roles:
             if group != role[0]:
                 continue
             if country and c and not c.startswith(country[:5]) and not country.startswith(c[:5]):
                 continue
-            score = (rnoun == noun, bool(country and c), pos < before, pos if pos < before else -pos)
+            score = (rnoun == noun, bool(country and c), in_title and not country, pos < before,
+                     pos if pos < before else -pos)
             if best_score is None or score > best_score:
                 best, best_score = name, score
         return best
@@ -653,6 +664,8 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
     ids = articles["article_id"].tolist()
     texts = dict(zip(ids, articles["text"].tolist()))
     langs = dict(zip(ids, articles["lang"].tolist())) if "lang" in articles.columns else {}
+    titles = {a: t for a, t in zip(ids, articles["title"].tolist()) if isinstance(t, str) and t.strip()} \
+        if "title" in articles.columns else {}
     speakers, how = [], []
     prev_res = out["speaker_resolution"].tolist() if "speaker_resolution" in out.columns else ["explicit"] * len(out)
     span_col = out["speaker_span"].tolist() if "speaker_span" in out.columns else [None] * len(out)
@@ -668,6 +681,8 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
             key = _role_key(lg)
             words = _role_spans(text, given[1], key) if given and _role_key(given[0]) == key else None
             cache[aid] = _ArticleEntities(text, lg, words)
+            if titles.get(aid):
+                cache[aid].add_title(titles[aid])
         ents = cache[aid]
         pos = int(span[0]) if span is not None and len(span) else 0
         if not isinstance(mention, str) or not mention.strip():

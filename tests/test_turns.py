@@ -25,7 +25,7 @@ def test_briefing_turns_have_the_labels_speakers():
     q = quotes_of(BRIEFING, title="Press Briefing by Press Secretary Karoline Leavitt and President Trump")
     turns = q[q["kind"] == "turn"]
     assert turns["speaker_mention"].fillna("").tolist() == ["Leavitt", "", "Leavitt", "President Trump"]
-    assert turns["speaker"].tolist()[2:] == ["Leavitt", "Trump"]
+    assert turns["speaker"].tolist()[2:] == ["Karoline Leavitt", "Trump"]  # the full name from the title
     assert turns["speaker_resolution"].tolist() == ["label", "none", "label", "label"]
     assert turns["text"].iloc[1] == "Good afternoon.  Did the President sign it?"
     assert turns["text"].iloc[0] == "Good afternoon, everybody."  # the time before the first label is no turn

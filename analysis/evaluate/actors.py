@@ -210,7 +210,7 @@ def junk_speakers(quotes: pd.DataFrame, *, lang: str = "de") -> pd.Series:
         low = name.strip().lower()
         head = re.split(r"[’']", words[0])[0].lower()
         rest_lower = all(w[:1].islower() for w in words[1:])
-        if not name.isupper() and (low in pron or head in pron and (len(words) <= 2 or rest_lower)):
+        if not (name.isupper() and len(name) > 1) and (low in pron or head in pron and (len(words) <= 2 or rest_lower)):
             return "pronoun"
         if words[0] in conversation and len(words) > 1:
             return "label"  # "Q Two": a transcript's label glued to the words after it

@@ -8,7 +8,7 @@ from analysis.errors import require_columns
 from analysis.plots.style import PALETTE, new_axes
 from analysis.segment import lemmatize
 
-KINDS = ["direct", "mixed", "indirect", "free_indirect", "reported"]
+KINDS = ["direct", "mixed", "indirect", "free_indirect", "reported", "turn"]
 
 
 def cue_lemmas(quotes: pd.DataFrame) -> pd.Series:

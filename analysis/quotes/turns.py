@@ -118,7 +118,10 @@ def _name_speaker(m: re.Match, w: _Words) -> tuple[str, bool] | None:
         return None
     if any(x.lower() in w.stop or x in w.nouns for x in name) or not name[0][:1].isupper():
         return None
-    marked = bool(m.group("party") or m.group("role") or lead and any(role_of(x.lower(), w.roles) for x in words[:lead]))
+    phrase = (m.group("role") or "").split()
+    if phrase and not any(role_of(x.lower().strip(".,"), w.roles) for x in phrase):
+        return None  # "Zeta Phi Beta Sorority, Incorporated, I say:": no role after the comma
+    marked = bool(m.group("party") or phrase or lead and any(role_of(x.lower(), w.roles) for x in words[:lead]))
     if not marked and len(name) < 2:
         return None  # "Bildung:", "Verkehr:": a topic heading, no person
     return " ".join(name), marked
@@ -201,6 +204,7 @@ def _named_role(speaker: str | None, title: str, text: str, w: _Words) -> str | 
     if not speaker or not speaker.startswith("the "):
         return speaker
     role = speaker[4:]
+    title = re.sub(r"\\?_", " ", title or "")  # "President\_Biden": an escaped space of markdown
     for where in (title, text):
         m = re.search(rf"\b{re.escape(role)}[ \xa0]+((?:[A-Z][\w’'\-]*\.?[ \xa0]?){{1,3}})", where or "")
         if m and not all(x.lower() in w.stop for x in m.group(1).split()):
