@@ -258,8 +258,10 @@ def _english_report(art: Article, s: Sentence, lemma: str, i: int, nxt: int, sa:
         return "indirect"  # a colon, "that …", "whether …", or quoted words ("blasted the media as “dishonest”")
     if first == "to":
         return "indirect" if lemma.split()[0] in lex.words("infinitive_cue") else "reported" if speech else None
+    stop = next((k for k in range(ca + 1, min(end, ca + 8)) if toks[k].text == "," or lex.cls(toks[k].lower) == "comp"),
+                min(end, ca + 8))  # the verb of the content's own subject, not of a relative clause after it
     if any(t.lower in finite or (len(t.lower) > 4 and t.lower.endswith("ed") and t.text.islower())
-           for t in toks[ca + 1:min(end, ca + 9)]) and lex.cls(first) not in ("prep", "adv", "conj"):
+           for t in toks[ca + 1:stop]) and lex.cls(first) not in ("prep", "adv", "conj"):
         return "indirect"
     return "reported" if speech and is_word(toks[ca]) else None  # "criticized the deal", "proposes allowing …"
 
