@@ -134,18 +134,35 @@ def _parse_fields(pairs: list[str]) -> dict[str, str]:
 # --- report ---------------------------------------------------------------------------------
 
 def _add_report(sub) -> None:
-    p = sub.add_parser("report", help="run every notebook on a corpus and build the HTML report")
+    from analysis.report import parameters_help
+
+    p = sub.add_parser("report", help="run every notebook on a corpus and build the HTML report",
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=parameters_help()
+                       + "\n\nexample: report path/to/articles -p query=Zoll -p top_n=30 --out my-report")
     p.add_argument("corpus", nargs="?", default="data", help="folder, file or glob of articles (default: the embedded sample)")
     p.add_argument("--out", type=_folder_out, default=Path("report"), help="output folder (default: report)")
     p.add_argument("--lang", default=None, help="language code for every article (default: detect)")
     p.add_argument("--figures", type=_folder_out, default=None, help="also copy the exported figures to this folder")
+    p.add_argument("-p", "--parameter", action="append", default=[], type=_report_parameter, metavar="NAME=VALUE",
+                   help="set a notebook parameter (listed below); values are typed as papermill types them: "
+                        "True/False, None, numbers, [a, b] lists, else text")
     p.set_defaults(func=_run_report)
+
+
+def _report_parameter(text: str) -> tuple[str, object]:
+    from analysis.report import parse_parameter
+
+    try:
+        return parse_parameter(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _run_report(args) -> int:
     from analysis.report import build_report
 
-    runs = build_report(args.corpus, args.out, lang=args.lang, figures=args.figures)
+    runs = build_report(args.corpus, args.out, lang=args.lang, figures=args.figures, parameters=dict(args.parameter),
+                        progress=True)
     for run in runs:
         print(f"  {run.name}: {'ok' if run.ok else 'FAILED: ' + run.error} ({run.seconds:.0f} s)")
     print(f"report: {(args.out / 'index.html').resolve()}")
