@@ -24,11 +24,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-
 from analysis.errors import InputError
 from analysis.outputs import atomic_path, write_text
-from analysis.plots.style import CAPTIONS
+
+# nbformat, nbclient, nbconvert and matplotlib are imported where they are used: the command line
+# reads the parameters for ``report --help`` on every start, and they take a second to import
 
 log = logging.getLogger(__name__)
 
@@ -198,6 +198,7 @@ def _notebooks() -> list[Path]:
 def inject_parameters(nb: nbformat.NotebookNode, parameters: dict) -> nbformat.NotebookNode:
     """Insert a cell assigning ``parameters`` after the cell tagged ``parameters`` (or first).
 
+    >>> import nbformat
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("corpus = 'data'", metadata={"tags": ["parameters"]})])
     >>> inject_parameters(nb, {"corpus": "x"}).cells[1].source
     "# Parameters injected by the report\\ncorpus = 'x'"
@@ -205,6 +206,8 @@ def inject_parameters(nb: nbformat.NotebookNode, parameters: dict) -> nbformat.N
     tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
     position = tagged[0] + 1 if tagged else 0
     source = "# Parameters injected by the report\n" + "\n".join(f"{k} = {v!r}" for k, v in parameters.items())
+    import nbformat
+
     cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
     nb.cells.insert(position, cell)
     return nb
@@ -222,6 +225,7 @@ def run_notebook(path: Path, out_dir: Path, parameters: dict, *, timeout: int = 
                            {"corpus": "data", "lang": None, "output_dir": "out"})
         run.ok, run.seconds
     """
+    import nbformat
     from jinja2 import DictLoader
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -257,6 +261,7 @@ def static_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """``nb`` with its widgets as their static fallback (the HTML or text they also carry) and without
     the saved widget state, whose rendering would load the widget manager from a CDN.
 
+    >>> import nbformat
     >>> out = nbformat.v4.new_output("display_data", data={WIDGET_VIEW: {"model_id": "1"}, "text/html": "<b>x</b>"})
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("w", outputs=[out])], metadata={"widgets": {}})
     >>> nb = static_outputs(nb)
@@ -353,11 +358,15 @@ def _clear_figures(folder: Path) -> None:
     """Remove the figures and captions an earlier report left in ``folder`` (they may be of another corpus)."""
     for f in folder.glob("*.[ps][nv]g") if folder.is_dir() else []:
         f.unlink()
+    from analysis.plots.style import CAPTIONS
+
     (folder / CAPTIONS).unlink(missing_ok=True)
 
 
 def _captions(folder: Path) -> dict[str, str]:
     """The captions :func:`analysis.plots.save_figure` recorded in ``folder``, in the order the figures were saved."""
+    from analysis.plots.style import CAPTIONS
+
     path = folder / CAPTIONS
     try:
         captions = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
