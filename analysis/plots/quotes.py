@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import require_columns
-from analysis.plots.style import PALETTE, new_axes
+from analysis.plots.style import PALETTE, new_axes, short_label
 from analysis.segment import lemmatize
 
 KINDS = ["direct", "mixed", "indirect", "free_indirect", "reported"]
@@ -48,10 +48,11 @@ def plot_quotes_by_speaker(quotes: pd.DataFrame, *, top: int = 15, speaker: str 
     table = pd.crosstab(who, quotes["kind"])
     table = table.loc[table.sum(axis=1).sort_values(ascending=True).index[-top:]]
     kinds = [k for k in KINDS if k in table.columns] + [k for k in table.columns if k not in KINDS]
-    left = np.zeros(len(table))
+    left, y = np.zeros(len(table)), np.arange(len(table))
     for kind, colour in zip(kinds, PALETTE * 2):
-        ax.barh(table.index.astype(str), table[kind], left=left, color=colour, label=kind.replace("_", " "))
+        ax.barh(y, table[kind], left=left, color=colour, label=kind.replace("_", " "))
         left += table[kind].to_numpy()
+    ax.set_yticks(y, [short_label(s) for s in table.index])
     ax.set_xlabel("quotations")
     ax.set_ylabel("speaker")
     ax.set_title("Who is quoted, and how")
@@ -88,7 +89,7 @@ def plot_cue_profile(quotes: pd.DataFrame, *, speakers: int = 8, cues: int = 10,
     ax = new_axes(ax, figsize=(7.5, max(3.5, 0.32 * len(shares) + 2.5)))
     image = ax.imshow(shares.to_numpy(), aspect="auto", cmap="Blues", vmin=0, vmax=1)
     ax.set_xticks(range(len(shares.columns)), shares.columns, rotation=90)
-    ax.set_yticks(range(len(shares.index)), shares.index)
+    ax.set_yticks(range(len(shares.index)), [short_label(s) for s in shares.index])
     ax.set_xlabel("speech verb (lemma)")
     ax.set_ylabel("speaker")
     ax.grid(False)

@@ -15,6 +15,19 @@ CAPTIONS = "captions.json"  # beside the figures: {name: what the figure shows},
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 
 
+LABEL_WIDTH = 40  # characters of a speaker or term label; longer names are cut so that the plot keeps its room
+
+
+def short_label(text, width: int = LABEL_WIDTH) -> str:
+    """``text`` as an axis label: cut to ``width`` characters, ending in … when cut.
+
+    >>> short_label("Finnish open-source video game developer Perttu Ahola", 30)
+    'Finnish open-source video gam…'
+    """
+    text = str(text)
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
 def use_style() -> None:
     """Apply the toolkit's matplotlib style (palette, grid, font sizes) globally."""
     plt.rcParams.update({

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError, require_columns
-from analysis.plots.style import PALETTE, new_axes
+from analysis.plots.style import PALETTE, new_axes, short_label
 
 MEASURE_LABELS = {
     "polarity": "polarity (−1 negative … +1 positive)",
@@ -38,7 +38,7 @@ def tone_by_speaker(tone: pd.DataFrame, *, by: str = "speaker", measure: str = "
     """Mean ``measure`` per group with its confidence interval, sorted by the mean.
 
     The ``top`` groups with most units are shown (at least ``min_n`` units each); labels carry
-    the count. Intervals of groups with one unit are missing (NaN) and drawn as a bare point;
+    the count (names longer than 40 characters are cut with …). Intervals of groups with one unit are missing (NaN) and drawn as a bare point;
     intervals are drawn clipped to the scale (−1 … 1), as a t interval of few units can exceed it.
 
     >>> import pandas as pd
@@ -51,7 +51,7 @@ def tone_by_speaker(tone: pd.DataFrame, *, by: str = "speaker", measure: str = "
     d = tone[tone["n"] >= min_n].nlargest(top, "n").sort_values(measure)
     if d.empty:
         raise InputError(f"tone: no group has at least {min_n} units")
-    ax = new_axes(ax, figsize=(7, max(2.5, 0.35 * len(d) + 1)))
+    ax = new_axes(ax, figsize=(8, max(2.5, 0.35 * len(d) + 1.2)))
     y = np.arange(len(d))
     mean = d[measure].to_numpy(float)
     lo = np.nan_to_num(mean - np.clip(d[f"{measure}_lo"].to_numpy(float), -1, 1))
@@ -61,8 +61,8 @@ def tone_by_speaker(tone: pd.DataFrame, *, by: str = "speaker", measure: str = "
     ax.scatter(mean, y, c=colours, s=40, zorder=2)
     ax.axvline(0, color="#888", lw=0.8)
     ax.set_yticks(y)
-    ax.set_yticklabels([f"{k} (n={n})" for k, n in zip(d[by], d["n"])])
-    ax.set_xlabel(MEASURE_LABELS.get(measure, measure) + ", mean with 95% CI")
+    ax.set_yticklabels([f"{short_label(k)} (n={n})" for k, n in zip(d[by], d["n"])])
+    ax.set_xlabel(MEASURE_LABELS.get(measure, measure) + "\nmean with 95% CI")
     ax.set_title(f"Tone by {by}")
     return ax
 
@@ -129,7 +129,7 @@ def cooperation_vs_polarity(tone: pd.DataFrame, *, by: str = "speaker", x: str =
         ax.figure.tight_layout()  # the labels are placed in the final layout (they stay inside the axes)
     note = ax.text(0.99, 0.01, f"{len(d)} label(s) left out where they would cover others", transform=ax.transAxes,
                    ha="right", va="bottom", fontsize=7, color="#555")  # its widest text, reserved before the labels
-    left_out = _labels(ax, d[by].astype(str), d[x], d[y], reserved=[note.get_window_extent()])
+    left_out = _labels(ax, d[by].map(short_label), d[x], d[y], reserved=[note.get_window_extent()])
     if left_out:
         note.set_text(f"{left_out} label(s) left out where they would cover others")
     else:
