@@ -79,13 +79,12 @@ def _labels(ax, labels, xs, ys, *, reserved=()) -> int:
 
     The boxes are measured with the figure's own renderer, so call this once the layout is final.
     """
-    renderer = ax.figure.canvas.get_renderer()
-    frame = ax.get_window_extent(renderer)
+    frame = ax.get_window_extent()  # measured with the figure's own renderer, whatever the backend
     placed, left_out = list(reserved), 0
     for label, px, py in zip(labels, xs, ys):
         for offset, ha, va in LABEL_PLACES:
             text = ax.annotate(label, (px, py), xytext=offset, textcoords="offset points", fontsize=8, ha=ha, va=va)
-            box = text.get_window_extent(renderer)
+            box = text.get_window_extent()
             inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
             if inside and not any(box.overlaps(b) for b in placed):
                 placed.append(box)
