@@ -134,18 +134,35 @@ def _parse_fields(pairs: list[str]) -> dict[str, str]:
 # --- report ---------------------------------------------------------------------------------
 
 def _add_report(sub) -> None:
-    p = sub.add_parser("report", help="run every notebook on a corpus and build the HTML report")
+    from analysis.report import parameters_help
+
+    p = sub.add_parser("report", help="run every notebook on a corpus and build the HTML report",
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=parameters_help()
+                       + "\n\nexample: report path/to/articles -p query=Zoll -p top_n=30 --out my-report")
     p.add_argument("corpus", nargs="?", default="data", help="folder, file or glob of articles (default: the embedded sample)")
     p.add_argument("--out", type=_folder_out, default=Path("report"), help="output folder (default: report)")
     p.add_argument("--lang", default=None, help="language code for every article (default: detect)")
     p.add_argument("--figures", type=_folder_out, default=None, help="also copy the exported figures to this folder")
+    p.add_argument("-p", "--parameter", action="append", default=[], type=_report_parameter, metavar="NAME=VALUE",
+                   help="set a notebook parameter (listed below); values are typed as papermill types them: "
+                        "True/False, None, numbers, [a, b] lists, else text")
     p.set_defaults(func=_run_report)
+
+
+def _report_parameter(text: str) -> tuple[str, object]:
+    from analysis.report import parse_parameter
+
+    try:
+        return parse_parameter(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _run_report(args) -> int:
     from analysis.report import build_report
 
-    runs = build_report(args.corpus, args.out, lang=args.lang, figures=args.figures)
+    runs = build_report(args.corpus, args.out, lang=args.lang, figures=args.figures, parameters=dict(args.parameter),
+                        progress=True)
     for run in runs:
         print(f"  {run.name}: {'ok' if run.ok else 'FAILED: ' + run.error} ({run.seconds:.0f} s)")
     print(f"report: {(args.out / 'index.html').resolve()}")
@@ -159,7 +176,7 @@ def _run_report(args) -> int:
 def _add_sentiment(sub) -> None:
     p = sub.add_parser("sentiment", help="score the tone of sentences (or of a units table): polarity, cooperation, certainty")
     p.add_argument("paths", nargs="+", help="article files/folders (segmented into sentences), or with --table units tables")
-    p.add_argument("--out", required=True, type=_table_out, help="output table (.parquet or .csv)")
+    p.add_argument("--out", required=True, type=_table_out, help="output table (.csv, .parquet or .xlsx)")
     p.add_argument("--table", action="store_true", help="PATHs are sentence or quote tables (.parquet/.csv) with a text column")
     p.add_argument("--text-col", default="text", help="text column of a units table (default: text)")
     p.add_argument("--lang", default=None, help="language of every unit (default: the lang column / detected per article)")
@@ -227,7 +244,7 @@ def _add_quotes(sub) -> None:
     p = sub.add_parser("quotes", help="extract quotations with speakers (direct, indirect, free indirect, reported)")
     p.add_argument("paths", nargs="+", help="article files/folders; with --dataset, dataset folders (or train/dev)")
     p.add_argument("--out", required=True, type=Path,
-                   help="output table (.csv/.parquet), or a folder with --format german-news-quotes")
+                   help="output table (.csv, .parquet or .xlsx), or a folder with --format german-news-quotes")
     p.add_argument("--format", default="table", choices=["table", "german-news-quotes"],
                    help="table (default) or one JSON file per article in the German news quotation dataset's format")
     p.add_argument("--dataset", default=None, choices=["german-news-quotes", "polnear"],
@@ -300,7 +317,7 @@ def _add_evaluate_quotes(sub) -> None:
     p.add_argument("--format", default="german-news-quotes", choices=["german-news-quotes", "polnear"])
     p.add_argument("--json", type=_file_out, default=None, help="also write the scores as JSON")
     p.add_argument("--limit", type=_count(1), default=None, help="score only the first N documents")
-    p.add_argument("--predictions", type=_table_out, default=None, help="also write the predicted quotes (.csv/.parquet)")
+    p.add_argument("--predictions", type=_table_out, default=None, help="also write the predicted quotes (.csv, .parquet or .xlsx)")
     p.add_argument("--export", type=_folder_out, default=None,
                    help="also write predictions as German news quotation JSON files into this folder")
     p.add_argument("--actor-labels", type=Path, default=None,
@@ -358,11 +375,11 @@ def _actor_scores(args, scores, pred, gold_quotes):
 def _add_actors(sub) -> None:
     p = sub.add_parser("actors", help="the actors of a corpus: speakers merged across articles, with counts and dates")
     p.add_argument("paths", nargs="+", help="article files/folders")
-    p.add_argument("--out", required=True, type=_table_out, help="actors table (.csv or .parquet)")
+    p.add_argument("--out", required=True, type=_table_out, help="actors table (.csv, .parquet or .xlsx)")
     p.add_argument("--actors", type=Path, default=None,
                    help="actor alias table (CSV or YAML: actor, alias, lang); overrides the merging")
     p.add_argument("--quotes-out", type=_table_out, default=None,
-                   help="also write the quotes table with its actor_id column (.csv or .parquet)")
+                   help="also write the quotes table with its actor_id column (.csv, .parquet or .xlsx)")
     p.add_argument("--lang", default=None, help="language of every article (default: lang column / detected)")
     p.set_defaults(func=_run_actors)
 
@@ -413,7 +430,7 @@ def _corpus_lang(args, articles) -> str | None:
 def _add_terms(sub) -> None:
     p = sub.add_parser("terms", help="frequency table of terms or n-grams, optionally per group")
     p.add_argument("paths", nargs="+", help="corpus files/folders, token tables, or 'load --segment' output folders")
-    p.add_argument("--out", required=True, type=_table_out, help="output table (.csv or .parquet)")
+    p.add_argument("--out", required=True, type=_table_out, help="output table (.csv, .parquet or .xlsx)")
     p.add_argument("--by", default=None, help="group by this tokens or articles column (e.g. source, article_id)")
     _unit_args(p)
     p.add_argument("--ngram", type=_count(1), default=1, help="n-gram length (default 1)")
@@ -438,7 +455,7 @@ def _add_keyness(sub) -> None:
     p.add_argument("--target", required=True, nargs="+", help="target corpus files/folders or token tables")
     p.add_argument("--reference", required=True, nargs="+",
                    help="'wordfreq', a frequency list (term<TAB>count), a term/n table, or corpus paths")
-    p.add_argument("--out", required=True, type=_table_out, help="output table (.csv or .parquet)")
+    p.add_argument("--out", required=True, type=_table_out, help="output table (.csv, .parquet or .xlsx)")
     _unit_args(p)
     p.add_argument("--min-freq", type=_count(0), default=3, help="minimum frequency in target or reference (default 3)")
     p.add_argument("--williams", action="store_true", help="apply Williams' correction to G2")
@@ -465,7 +482,7 @@ def _run_keyness(args) -> int:
 def _add_collocations(sub) -> None:
     p = sub.add_parser("collocations", help="bigram/window collocations, or collocates of a node (--node)")
     p.add_argument("paths", nargs="+", help="corpus files/folders, token tables, or 'load --segment' output folders")
-    p.add_argument("--out", required=True, type=_table_out, help="output table (.csv or .parquet)")
+    p.add_argument("--out", required=True, type=_table_out, help="output table (.csv, .parquet or .xlsx)")
     _unit_args(p)
     p.add_argument("--window", type=_count(1), default=1, help="pairs up to this many tokens apart (default 1: bigrams)")
     p.add_argument("--ngram", type=_count(2), default=2, help="adjacent n-grams of this length (default 2)")
@@ -509,7 +526,7 @@ def _add_kwic(sub) -> None:
     p.add_argument("--chars", type=_count(1), default=None, help="context in characters per side instead of tokens")
     p.add_argument("--sentence", action="store_true", help="keep the context inside the keyword's sentence")
     p.add_argument("--lang", default=None, help="language code (default: detect per article)")
-    p.add_argument("--out", type=_table_out, default=None, help="write the lines to .csv/.parquet (default: print)")
+    p.add_argument("--out", type=_table_out, default=None, help="write the lines to .csv, .parquet or .xlsx (default: print)")
     p.add_argument("--html", type=_file_out, default=None, help="also write an HTML page with highlighted keywords")
     p.set_defaults(func=_run_kwic)
 

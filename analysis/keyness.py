@@ -109,7 +109,9 @@ def keyness(target, reference, *, unit: str | None = None, lang: str | None = No
     ``target``/``reference``: a tokens table, a frequency table (``term``, ``n``, optional
     ``total`` = corpus size; without it the sum of ``n``) or, for the reference, the string
     ``"wordfreq"`` (:func:`wordfreq_reference` for ``lang``; terms are then matched in lower
-    case and only target terms are scored).
+    case and only target terms are scored). wordfreq lists word forms: with ``unit="lemma"`` and
+    a tokens table, the reference frequency of a lemma is the sum of those of its forms in the
+    target and of the lemma itself, so that both sides count the same unit.
 
     A term is kept when its count reaches ``min_freq`` in the target or in a reference
     corpus (for wordfreq: in the target). Columns: ``term``, ``n_target``, ``n_reference``,
@@ -135,8 +137,11 @@ def keyness(target, reference, *, unit: str | None = None, lang: str | None = No
             log.warning("keyness: no lang given for the wordfreq reference; using German ('de')")
             lg = "de"
         tcounts = tcounts.groupby(tcounts.index.astype(str).str.lower(), sort=False).sum()
-        ref = wordfreq_reference(lg, terms=tcounts.index)
-        rcounts, d = ref.set_index("term")["n"], WORDFREQ_SIZE
+        if unit == "lemma" and {"lemma", "lower"} <= set(target.columns):
+            rcounts = _wordfreq_by_lemma(target, lg)
+        else:
+            rcounts = wordfreq_reference(lg, terms=tcounts.index).set_index("term")["n"]
+        d = WORDFREQ_SIZE
     else:
         rcounts, d = _as_frequency_table(reference, unit=unit, lang=lang, name="reference")
     if d <= 0:
@@ -160,6 +165,22 @@ def keyness(target, reference, *, unit: str | None = None, lang: str | None = No
     out = out.sort_values([sort, "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
     out.attrs.update(size_target=c, size_reference=d)
     return out[KEYNESS_COLUMNS]
+
+
+def _wordfreq_by_lemma(tokens: pd.DataFrame, lang: str) -> pd.Series:
+    """wordfreq's counts per lower-cased lemma: the sum over the lemma's forms seen in ``tokens``
+    (lower-cased) and the lemma itself.
+
+    >>> t = pd.DataFrame({"lower": ["gespräche", "gesprächen"], "lemma": ["Gespräch", "Gespräch"]})
+    >>> n = _wordfreq_by_lemma(t, "de")
+    >>> bool(n["gespräch"] > wordfreq_reference("de", terms=["gespräche"])["n"].iloc[0])
+    True
+    """
+    pairs = pd.DataFrame({"lemma": tokens["lemma"].astype(str).str.lower(), "form": tokens["lower"].astype(str)})
+    pairs = pd.concat([pairs, pairs.assign(form=pairs["lemma"])]).drop_duplicates()
+    ref = wordfreq_reference(lang, terms=pairs["form"].unique())
+    n = pairs["form"].map(dict(zip(ref["term"], ref["n"])))
+    return n.groupby(pairs["lemma"].to_numpy(), sort=False).sum()
 
 
 def keyness_by(tokens: pd.DataFrame, by, target, reference=None, *, articles: pd.DataFrame | None = None,
@@ -195,10 +216,11 @@ def wordfreq_reference(lang: str = "de", *, terms=None, size: float = WORDFREQ_S
     size (default 10^9 tokens). A term with a hyphen or another non-letter that is not in the
     list gets wordfreq's own estimate from its parts (``wordfreq.word_frequency``: the parts'
     frequencies combined as 1/f = Σ 1/fᵢ); other missing terms get ``n = 0`` (keyness then
-    smooths them). ``terms`` restricts the table to those (lower-cased) terms.
+    smooths them). Terms are looked up as written and case-folded, as wordfreq stores them
+    (``äußern`` as ``äussern``). ``terms`` restricts the table to those (lower-cased) terms.
 
-    >>> wordfreq_reference("de", terms=["der", "xqzv"])["n"].gt(0).tolist()
-    [True, False]
+    >>> wordfreq_reference("de", terms=["der", "xqzv", "äußern"])["n"].gt(0).tolist()
+    [True, False, True]
     """
     import wordfreq
 
@@ -210,7 +232,7 @@ def wordfreq_reference(lang: str = "de", *, terms=None, size: float = WORDFREQ_S
         words = list(freqs)
     else:
         words = [str(t).lower() for t in terms]
-    f = np.array([freqs.get(w, 0.0) for w in words], dtype=float)
+    f = np.array([freqs.get(w, freqs.get(w.casefold(), 0.0)) for w in words], dtype=float)  # its keys spell ß as ss
     for i, w in enumerate(words):
         if f[i] == 0.0 and not w.isalpha():  # US-Präsident: wordfreq's own estimate from its parts
             f[i] = wordfreq.word_frequency(w, lang, wordlist)

@@ -19,17 +19,11 @@ import re
 import numpy as np
 import pandas as pd
 
+from analysis.display import HTML
 from analysis.errors import InputError, require_columns, require_int
 
 KWIC_COLUMNS = ["article_id", "sentence", "start", "end", "left", "keyword", "right"]
 MATCH = ("lower", "lemma", "text", "regex")
-
-
-class HTML(str):
-    """A string that Jupyter renders as HTML."""
-
-    def _repr_html_(self) -> str:
-        return str(self)
 
 
 def _query_parts(query) -> list[str]:
@@ -214,3 +208,30 @@ def corpus_kwic(paths, query, *, lang: str | None = None, chunk_size: int = 500,
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in KWIC_COLUMNS})
     return pd.concat(parts, ignore_index=True)
+
+
+def default_query(tokens: pd.DataFrame, *, lang: str) -> str:
+    """A query lemma for a corpus in ``lang``: of the language's topic words
+    (``resources/<lang>/query_terms.txt``) the one the corpus uses most, ignoring case; when it
+    uses none of them, or the language has no such list, its most frequent content lemma
+    (neither a stopword nor punctuation). "" for a corpus without words.
+
+    >>> import pandas as pd
+    >>> toks = pd.DataFrame({"lemma": ["Zoll", "auf", "Stahl", "Stahl"], "is_stop": [False, True, False, False],
+    ...                      "is_punct": [False] * 4})
+    >>> default_query(toks, lang="de"), default_query(toks.iloc[1:], lang="de"), default_query(toks, lang="xx")
+    ('Zoll', 'Stahl', 'Stahl')
+    """
+    from analysis.resources import wordlist
+
+    require_columns(tokens, ["lemma", "is_stop", "is_punct"], table="tokens")
+    content = tokens.loc[~tokens["is_stop"].astype(bool) & ~tokens["is_punct"].astype(bool), "lemma"].astype(str)
+    counts = content.value_counts()
+    if counts.empty:
+        return ""
+    try:
+        topics = {t.lower() for t in wordlist(lang, "query_terms")}
+    except InputError:
+        topics = set()
+    used = counts[counts.index.str.lower().isin(topics)]
+    return str((used if len(used) else counts).index[0])

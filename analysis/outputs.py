@@ -19,7 +19,9 @@ will not write, and records the tables with their row counts once the last one i
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import secrets
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -27,8 +29,13 @@ from pathlib import Path
 
 from analysis.errors import InputError
 
-TABLE_SUFFIXES = (".csv", ".parquet")
+TABLE_SUFFIXES = (".csv", ".parquet", ".xlsx")
 MANIFEST = ".manifest.json"
+EXCEL_ROWS = 1_048_576      # rows of an Excel sheet, the header row included
+EXCEL_CELL_CHARS = 32_767   # characters of an Excel cell
+EXCEL_SHEET_NAME = 31       # characters of a sheet name
+
+log = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -64,24 +71,136 @@ def write_text(path: str | Path, text: str) -> Path:
 
 
 def write_table(df, path: str | Path) -> Path:
-    """Write ``df`` to ``path`` atomically, as CSV or Parquet chosen by the suffix.
+    """Write ``df`` to ``path`` atomically, as CSV, Parquet or Excel (``.xlsx``) chosen by the suffix.
+
+    An Excel file keeps within Excel's limits:
+
+    - A table longer than a sheet (1,048,575 rows under the header) continues on further sheets,
+      each with the header: ``<name>``, ``<name> (2)``, ...; the name is the file name without
+      its suffix, cut to Excel's 31 characters, with the characters Excel forbids (``[]:*?/\\``)
+      replaced by ``_``.
+    - A text longer than a cell holds (32,767 characters) is cut there, ending in ``…``; a warning
+      says how many cells were cut and where the first one is (CSV and Parquet keep them whole).
+    - Lists and dicts (spans, hits, aliases) are written as JSON text, times without their time
+      zone (the local time is kept), control characters Excel cannot store are dropped, and a text
+      starting with ``=`` stays text (never a formula).
 
     >>> import tempfile
     >>> import pandas as pd
+    >>> from openpyxl import load_workbook
+    >>> path = write_table(pd.DataFrame({"term": ["=1+1"], "spans": [[[0, 4]]]}), Path(tempfile.mkdtemp()) / "terms.xlsx")
+    >>> [[c.value for c in row] for row in load_workbook(path)["terms"].iter_rows()]
+    [['term', 'spans'], ['=1+1', '[[0, 4]]']]
     >>> write_table(pd.DataFrame({"n": [1]}), Path(tempfile.mkdtemp()) / "t.txt")
     Traceback (most recent call last):
     ...
-    analysis.errors.InputError: ...t.txt: an output table must end in .csv or .parquet
+    analysis.errors.InputError: ...t.txt: an output table must end in .csv, .parquet or .xlsx
     """
     path = Path(path)
     if path.suffix not in TABLE_SUFFIXES:
-        raise InputError(f"{path}: an output table must end in .csv or .parquet")
+        raise InputError(f"{path}: an output table must end in {_suffix_list(TABLE_SUFFIXES)}")
     with atomic_path(path) as tmp:
         if path.suffix == ".csv":
             df.to_csv(tmp, index=False)
+        elif path.suffix == ".xlsx":
+            _write_excel(df, tmp, name=path.stem, shown=path)
         else:
             df.to_parquet(tmp, index=False)
     return path
+
+
+def _write_excel(df, tmp: Path, *, name: str, shown: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    columns = [str(c) for c in df.columns]
+    values = [_excel_column(df[c]) for c in df.columns]
+    cut = []
+    book = Workbook(write_only=True)
+    rows_per_sheet = EXCEL_ROWS - 1
+    for part, start in enumerate(range(0, max(len(df), 1), rows_per_sheet)):
+        sheet = book.create_sheet(_sheet_name(name, part))
+        sheet.append(columns)
+        for i in range(start, min(start + rows_per_sheet, len(df))):
+            row = []
+            for j, column in enumerate(values):
+                value = column[i]
+                if isinstance(value, str):
+                    if len(value) > EXCEL_CELL_CHARS:
+                        value = value[:EXCEL_CELL_CHARS - 1] + "…"
+                        cut.append((i, columns[j]))
+                    if value.startswith("="):
+                        value = WriteOnlyCell(sheet, value)
+                        value.data_type = "s"
+                row.append(value)
+            sheet.append(row)
+    book.save(tmp)
+    if cut:
+        row, column = cut[0]
+        log.warning("%s: %d cell(s) longer than Excel's %s characters were cut (first: column %s, row %d of the "
+                    "table); write .csv or .parquet to keep them whole", shown, len(cut), f"{EXCEL_CELL_CHARS:,}",
+                    column, row + 1)
+
+
+def _sheet_name(name: str, part: int) -> str:
+    """The name of sheet ``part`` (0, 1, ...) of a table called ``name``, as Excel allows it.
+
+    >>> _sheet_name("quotes", 0), _sheet_name("a/b:c" * 9, 1)
+    ('quotes', 'a_b_ca_b_ca_b_ca_b_ca_b_ca_ (2)')
+    """
+    suffix = f" ({part + 1})" if part else ""
+    clean = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "table"
+    return clean[:EXCEL_SHEET_NAME - len(suffix)] + suffix
+
+
+def _excel_column(series) -> list:
+    """The values of ``series`` as Excel cells hold them (None for missing values)."""
+    import pandas as pd
+
+    if isinstance(series.dtype, pd.DatetimeTZDtype):
+        series = series.dt.tz_localize(None)
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return [None if pd.isna(v) else v.to_pydatetime() for v in series]
+    if pd.api.types.is_bool_dtype(series.dtype) or pd.api.types.is_numeric_dtype(series.dtype):
+        return [None if pd.isna(v) else v for v in series.astype(object)]
+    return [_excel_value(v) for v in series]
+
+
+def _excel_value(value):
+    """One value of an object column as an Excel cell holds it.
+
+    >>> _excel_value({"hits": ["gut"]}), _excel_value("a\\x07b"), _excel_value(float("nan"))
+    ('{"hits": ["gut"]}', 'ab', None)
+    """
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.tz_localize(None).to_pydatetime() if value.tzinfo else value.to_pydatetime()
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (bool, int, float)):
+        return value
+    return _EXCEL_ILLEGAL.sub("", value if isinstance(value, str) else str(value))
+
+
+_EXCEL_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters an Excel cell cannot hold
+
+
+def _suffix_list(suffixes) -> str:
+    """The suffixes as a reader lists them.
+
+    >>> _suffix_list([".csv", ".parquet", ".xlsx"])
+    '.csv, .parquet or .xlsx'
+    """
+    suffixes = list(suffixes)
+    return suffixes[0] if len(suffixes) == 1 else f"{', '.join(suffixes[:-1])} or {suffixes[-1]}"
 
 
 # --- checks before the work starts ----------------------------------------------------------
@@ -94,11 +213,16 @@ def check_output_file(path: str | Path, *, suffixes: Iterable[str] | None = None
     >>> check_output_file("/tmp", suffixes=TABLE_SUFFIXES)
     Traceback (most recent call last):
     ...
-    analysis.errors.InputError: /tmp: an output file must end in .csv or .parquet
+    analysis.errors.InputError: /tmp: an output file must end in .csv, .parquet or .xlsx
     """
     path = Path(path)
     if suffixes is not None and path.suffix not in tuple(suffixes):
-        raise InputError(f"{path}: an output file must end in {' or '.join(suffixes)}")
+        raise InputError(f"{path}: an output file must end in {_suffix_list(suffixes)}")
+    if path.suffix == ".xlsx":
+        try:
+            import openpyxl  # noqa: F401  (the Excel writer, a dependency; checked before the work)
+        except ImportError:
+            raise InputError(f"{path}: writing .xlsx needs the openpyxl package (pip install openpyxl)") from None
     if path.is_dir():
         raise InputError(f"{path}: is a folder; expected a file name")
     _check_writable(path.parent, path)

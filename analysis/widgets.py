@@ -1,8 +1,13 @@
-"""Interactive views for JupyterLab: browse quotations by speaker and kind, highlighted in context."""
+"""Interactive views for JupyterLab: browse quotations by speaker and kind, highlighted in context.
+
+Each view also carries a static HTML rendering of what it shows, so that a page exported without
+a kernel (the report, nbconvert) shows a table instead of a widget that would need a CDN.
+"""
 from __future__ import annotations
 
 import html
 
+import ipywidgets as w
 import pandas as pd
 
 from analysis.errors import require_columns
@@ -41,19 +46,31 @@ def quote_in_context(quote, text: str, *, context: int = 250) -> str:
     return "".join(out)
 
 
+class StaticVBox(w.VBox):
+    """A VBox that also offers the HTML of one of its children (``static``) as its static rendering."""
+
+    def __init__(self, children, *, static: w.HTML):
+        super().__init__(children)
+        self._static = static
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle["text/html"] = self._static.value
+        return bundle
+
+
 def quote_browser(quotes: pd.DataFrame, articles: pd.DataFrame, *, context: int = 250, limit: int = 50):
     """An ipywidgets panel: pick a speaker and a kind, read their quotations highlighted in context.
 
-    Returns the widget (display it as a cell's last expression).
+    Returns the widget (display it as a cell's last expression). Without a kernel (an exported
+    page) it shows as the static HTML of its first selection: the first ``limit`` quotations.
 
     >>> import pandas as pd
     >>> q = pd.DataFrame({"article_id": ["a"], "kind": ["direct"], "speaker": ["Putin"], "spans": [[[0, 4]]]})
     >>> panel = quote_browser(q, pd.DataFrame({"article_id": ["a"], "text": ["Nein, sagte Putin."]}))
-    >>> "1 quotation(s)" in panel.children[1].value
-    True
+    >>> "1 quotation(s)" in panel.children[1].value, "1 quotation(s)" in panel._repr_mimebundle_()["text/html"]
+    (True, True)
     """
-    import ipywidgets as w
-
     require_columns(quotes, ["article_id", "kind", "speaker", "spans"], table="quotes")
     texts = articles.set_index("article_id")["text"]
     speakers = ["(all)"] + quotes["speaker"].fillna("(unattributed)").value_counts().index.tolist()
@@ -76,4 +93,4 @@ def quote_browser(quotes: pd.DataFrame, articles: pd.DataFrame, *, context: int 
     speaker.observe(update, names="value")
     kind.observe(update, names="value")
     update()
-    return w.VBox([w.HBox([speaker, kind]), shown])
+    return StaticVBox([w.HBox([speaker, kind]), shown], static=shown)

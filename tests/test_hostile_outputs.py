@@ -70,9 +70,9 @@ def test_unusable_output_paths_are_refused_before_loading(tmp_path, corpus, caps
     (tmp_path / "x.csv").mkdir()
     (tmp_path / "file.txt").write_text("x", encoding="utf-8")
     cases = [
-        (["terms", corpus, "--out", tmp_path / "folder"], "must end in .csv or .parquet"),
+        (["terms", corpus, "--out", tmp_path / "folder"], "must end in .csv, .parquet or .xlsx"),
         (["terms", corpus, "--out", tmp_path / "x.csv"], "is a folder"),
-        (["collocations", corpus, "--out", tmp_path / "table.txt"], "must end in .csv or .parquet"),
+        (["collocations", corpus, "--out", tmp_path / "table.txt"], "must end in .csv, .parquet or .xlsx"),
         (["kwic", corpus, "--query", "Putin", "--out", tmp_path / "file.txt" / "sub" / "k.csv"], "not a folder"),
         (["sentiment", corpus, "--out", tmp_path / "x.csv"], "is a folder"),
         (["load", corpus, "--out", tmp_path / "file.txt"], "is a file; expected a folder"),

@@ -175,3 +175,19 @@ def test_group_with_only_punctuation_is_absent_not_an_error():
         keyness_by(toks, "source", "y")
     with pytest.raises(InputError, match="no group other"):
         keyness_by(toks, "source", "x")
+
+
+def test_lemma_keyness_against_wordfreq_sums_the_reference_over_the_lemmas_forms():
+    import wordfreq
+
+    words = ["Gespräche", "Gesprächen", "Gespräch", "äußerte", "Putin"]
+    lemmas = ["Gespräch", "Gespräch", "Gespräch", "äußern", "Putin"]
+    tokens = pd.DataFrame({"article_id": "a", "sentence": 0, "text": words, "lower": [w.lower() for w in words],
+                           "lemma": lemmas, "is_stop": False, "is_punct": False})
+    key = keyness(tokens, "wordfreq", unit="lemma", lang="de", min_freq=1).set_index("term")
+    freqs = wordfreq.get_frequency_dict("de", "large")
+    expected = {"gespräch": freqs["gespräche"] + freqs["gesprächen"] + freqs["gespräch"],
+                "äußern": freqs["äusserte"] + freqs["äussern"], "putin": freqs["putin"]}
+    assert key["n_target"].to_dict() == {"gespräch": 3, "äußern": 1, "putin": 1}
+    for term, f in expected.items():
+        assert key.loc[term, "n_reference"] == pytest.approx(f * 1e9)

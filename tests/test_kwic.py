@@ -85,3 +85,17 @@ def test_command_line(tmp_path, capsys):
     assert "[Kim]" in capsys.readouterr().out
     assert page.read_text(encoding="utf-8").count("</mark>") >= 5
     assert main(["kwic", str(data), "--query", "(", "--match", "regex"]) == 2
+
+
+def test_the_default_query_fits_the_corpus_language():
+    from analysis.kwic import default_query
+    from analysis.segment import segment
+
+    en = pd.DataFrame({"article_id": ["e"], "lang": ["en"], "text": [
+        "The tariffs rose. New tariffs and sanctions followed. The tariff talks failed, the minister said."]})
+    de = pd.DataFrame({"article_id": ["d"], "lang": ["de"], "text": [
+        "Die Zölle stiegen. Neue Zölle folgten, sagte die Ministerin. Der Zoll auf Stahl bleibt."]})
+    weather = pd.DataFrame({"article_id": ["w"], "lang": ["en"], "text": ["It rained in Leeds. The rain stopped. Rain again."]})
+    assert default_query(segment(en).tokens, lang="en") == "tariff"
+    assert default_query(segment(de).tokens, lang="de") == "Zoll"
+    assert default_query(segment(weather).tokens, lang="en") == "rain"  # no topic word: the most frequent content lemma

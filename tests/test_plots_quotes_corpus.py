@@ -29,8 +29,8 @@ def test_quotes_by_speaker_bars_and_labels():
 def test_cue_profile_heatmap():
     ax = plot_cue_profile(QUOTES)
     image = ax.get_images()[0].get_array()
-    assert image.shape == (3, 2)  # cues sagen, erklären, aussprechen (the unattributed "fordern" is left out) x speakers
-    assert ax.get_ylabel() == "speech verb (lemma)"
+    assert image.shape == (2, 3)  # speakers x cues sagen, erklären, aussprechen (the unattributed "fordern" is left out)
+    assert ax.get_xlabel() == "speech verb (lemma)" and ax.get_ylabel() == "speaker"
     assert abs(image.sum() - 2.0) < 1e-9  # shares sum to 1 per speaker
 
 

@@ -5,7 +5,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from analysis.errors import InputError, require_columns
-from analysis.plots.style import PALETTE, new_axes
+from analysis.plots.style import PALETTE, new_axes, short_label
 
 _LABELS = {"n_quotes": "quotations", "n_articles": "articles quoting them"}
 
@@ -26,8 +26,11 @@ def plot_top_actors(actors: pd.DataFrame, *, by: str = "n_quotes", top: int = 15
     shown = actors.sort_values([by, "name"], ascending=[False, True], kind="stable").head(top).iloc[::-1]
     ax = new_axes(ax, figsize=(7, max(2.5, 0.35 * len(shown) + 1.5)))
     colours = {k: c for k, c in zip(["person", "organisation", "country", "media", "other"], PALETTE)}
-    labels = [f"{n} (?)" if amb else n for n, amb in zip(shown["name"], shown.get("ambiguous", [False] * len(shown)))]
-    bars = ax.barh(labels, shown[by], color=[colours.get(k, PALETTE[-1]) for k in shown["kind"]])
+    labels = [f"{short_label(n)} (?)" if amb else short_label(n)
+              for n, amb in zip(shown["name"], shown.get("ambiguous", [False] * len(shown)))]
+    y = range(len(shown))
+    bars = ax.barh(y, shown[by], color=[colours.get(k, PALETTE[-1]) for k in shown["kind"]])
+    ax.set_yticks(y, labels)
     handles = [Patch(color=colours[k], label=k) for k in colours if k in set(shown["kind"])]
     ax.bar_label(bars, padding=2, fontsize=8)
     ax.set_xlabel(_LABELS[by])

@@ -5,12 +5,27 @@ Design*). DejaVu Sans, matplotlib's default font, renders German umlauts.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
 
+CAPTIONS = "captions.json"  # beside the figures: {name: what the figure shows}, in the order they were saved
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+
+
+LABEL_WIDTH = 40  # characters of a speaker or term label; longer names are cut so that the plot keeps its room
+
+
+def short_label(text, width: int = LABEL_WIDTH) -> str:
+    """``text`` as an axis label: cut to ``width`` characters, ending in … when cut.
+
+    >>> short_label("Finnish open-source video game developer Perttu Ahola", 30)
+    'Finnish open-source video gam…'
+    """
+    text = str(text)
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
 def use_style() -> None:
@@ -43,16 +58,23 @@ def new_axes(ax=None, *, figsize=(7, 4.5)):
     return ax
 
 
-def save_figure(fig_or_ax, name: str, *, folder: str | Path = "figures") -> list[Path]:
+def save_figure(fig_or_ax, name: str, *, folder: str | Path = "figures", caption: str | None = None) -> list[Path]:
     """Save a figure (or an Axes' figure) as ``<folder>/<name>.png`` (300 dpi) and ``.svg``.
 
-    Returns the written paths.
+    ``caption`` (what the figure shows) is recorded under ``name`` in ``<folder>/captions.json``,
+    which keeps the order in which the figures were first saved; the report shows each figure
+    with it. Returns the written paths.
 
     >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
     >>> ax = new_axes(); _ = ax.plot([0, 1], [0, 1])
-    >>> [p.suffix for p in save_figure(ax, "line", folder=tempfile.mkdtemp())]
+    >>> [p.suffix for p in save_figure(ax, "line", folder=folder, caption="A line.")]
     ['.png', '.svg']
+    >>> json.loads((Path(folder) / CAPTIONS).read_text(encoding="utf-8"))
+    {'line': 'A line.'}
     """
+    from analysis.outputs import write_text
+
     fig = getattr(fig_or_ax, "figure", fig_or_ax)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -60,4 +82,12 @@ def save_figure(fig_or_ax, name: str, *, folder: str | Path = "figures") -> list
     paths = [folder / f"{name}.png", folder / f"{name}.svg"]
     fig.savefig(paths[0], dpi=300)
     fig.savefig(paths[1])
+    if caption:
+        captions_path = folder / CAPTIONS
+        try:
+            captions = json.loads(captions_path.read_text(encoding="utf-8")) if captions_path.is_file() else {}
+        except (ValueError, UnicodeDecodeError):
+            captions = {}  # an unreadable file is replaced
+        captions = {**(captions if isinstance(captions, dict) else {}), name: caption}
+        write_text(captions_path, json.dumps(captions, ensure_ascii=False, indent=1) + "\n")
     return paths

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError, require_columns
-from analysis.plots.style import PALETTE, new_axes
+from analysis.plots.style import PALETTE, new_axes, short_label
 
 MEASURE_LABELS = {
     "polarity": "polarity (−1 negative … +1 positive)",
@@ -38,7 +38,7 @@ def tone_by_speaker(tone: pd.DataFrame, *, by: str = "speaker", measure: str = "
     """Mean ``measure`` per group with its confidence interval, sorted by the mean.
 
     The ``top`` groups with most units are shown (at least ``min_n`` units each); labels carry
-    the count. Intervals of groups with one unit are missing (NaN) and drawn as a bare point;
+    the count (names longer than 40 characters are cut with …). Intervals of groups with one unit are missing (NaN) and drawn as a bare point;
     intervals are drawn clipped to the scale (−1 … 1), as a t interval of few units can exceed it.
 
     >>> import pandas as pd
@@ -51,7 +51,7 @@ def tone_by_speaker(tone: pd.DataFrame, *, by: str = "speaker", measure: str = "
     d = tone[tone["n"] >= min_n].nlargest(top, "n").sort_values(measure)
     if d.empty:
         raise InputError(f"tone: no group has at least {min_n} units")
-    ax = new_axes(ax, figsize=(7, max(2.5, 0.35 * len(d) + 1)))
+    ax = new_axes(ax, figsize=(8, max(2.5, 0.35 * len(d) + 1.2)))
     y = np.arange(len(d))
     mean = d[measure].to_numpy(float)
     lo = np.nan_to_num(mean - np.clip(d[f"{measure}_lo"].to_numpy(float), -1, 1))
@@ -61,8 +61,8 @@ def tone_by_speaker(tone: pd.DataFrame, *, by: str = "speaker", measure: str = "
     ax.scatter(mean, y, c=colours, s=40, zorder=2)
     ax.axvline(0, color="#888", lw=0.8)
     ax.set_yticks(y)
-    ax.set_yticklabels([f"{k} (n={n})" for k, n in zip(d[by], d["n"])])
-    ax.set_xlabel(MEASURE_LABELS.get(measure, measure) + ", mean with 95% CI")
+    ax.set_yticklabels([f"{short_label(k)} (n={n})" for k, n in zip(d[by], d["n"])])
+    ax.set_xlabel(MEASURE_LABELS.get(measure, measure) + "\nmean with 95% CI")
     ax.set_title(f"Tone by {by}")
     return ax
 
@@ -72,19 +72,27 @@ LABEL_PLACES = [((4, 4), "left", "bottom"), ((4, -4), "left", "top"), ((-4, 4), 
                 ((-4, -4), "right", "top")]
 
 
-def _labels(ax, labels, xs, ys) -> None:
+def _labels(ax, labels, xs, ys, *, reserved=()) -> int:
     """Label points next to them, moving a label to another side of its point when it would cover
-    an earlier one (biggest groups first, as they come); covered on every side, it takes the first."""
-    places = LABEL_PLACES + LABEL_PLACES[:1]
-    placed = []
+    an earlier one or leave the axes (biggest groups first, as they come); a label that fits on no
+    side is left out. Returns the number left out. ``reserved``: boxes (display units) no label may cover.
+
+    The boxes are measured with the figure's own renderer, so call this once the layout is final.
+    """
+    frame = ax.get_window_extent()  # measured with the figure's own renderer, whatever the backend
+    placed, left_out = list(reserved), 0
     for label, px, py in zip(labels, xs, ys):
-        for k, (offset, ha, va) in enumerate(places):
+        for offset, ha, va in LABEL_PLACES:
             text = ax.annotate(label, (px, py), xytext=offset, textcoords="offset points", fontsize=8, ha=ha, va=va)
-            box = text.get_window_extent()  # the figure's own renderer, whatever the backend
-            if k == len(places) - 1 or not any(box.overlaps(b) for b in placed):
+            box = text.get_window_extent()
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(b) for b in placed):
+                placed.append(box)
                 break
             text.remove()
-        placed.append(box)
+        else:
+            left_out += 1
+    return left_out
 
 
 def cooperation_vs_polarity(tone: pd.DataFrame, *, by: str = "speaker", x: str = "polarity", y: str = "cooperation",
@@ -92,7 +100,9 @@ def cooperation_vs_polarity(tone: pd.DataFrame, *, by: str = "speaker", x: str =
     """Groups placed by mean ``x`` and mean ``y`` (point size ∝ number of units), labelled.
 
     The four quadrants read: warm and cooperative (top right), critical but cooperative (top
-    left), friendly words about a conflict (bottom right), hostile (bottom left).
+    left), friendly words about a conflict (bottom right), hostile (bottom left). Labels never
+    cover each other: one that fits beside its point on no side is left out (biggest groups are
+    labelled first), and a note in the corner says how many.
 
     >>> import pandas as pd
     >>> tone = pd.DataFrame({"speaker": ["A", "B"], "n": [3, 2], "polarity": [0.4, -0.2], "polarity_lo": [0.1, -0.9],
@@ -102,6 +112,7 @@ def cooperation_vs_polarity(tone: pd.DataFrame, *, by: str = "speaker", x: str =
     """
     _check(tone, [by, "n", x, y])
     d = tone.nlargest(top, "n")
+    own_figure = ax is None
     ax = new_axes(ax, figsize=(6.5, 6))
     size = 30 + 270 * d["n"] / d["n"].max()
     ax.scatter(d[x], d[y], s=size, alpha=0.7, color=PALETTE[0], edgecolor="white")
@@ -110,10 +121,18 @@ def cooperation_vs_polarity(tone: pd.DataFrame, *, by: str = "speaker", x: str =
     lim = max(0.1, float(np.nanmax(np.abs(d[[x, y]].to_numpy(float))))) * 1.15
     ax.set_xlim(-lim, lim)
     ax.set_ylim(-lim, lim)
-    _labels(ax, d[by].astype(str), d[x], d[y])
     ax.set_xlabel("mean " + MEASURE_LABELS.get(x, x))
     ax.set_ylabel("mean " + MEASURE_LABELS.get(y, y))
     ax.set_title(f"{by.capitalize()}s by cooperation and polarity")
+    if own_figure:
+        ax.figure.tight_layout()  # the labels are placed in the final layout (they stay inside the axes)
+    note = ax.text(0.99, 0.01, f"{len(d)} label(s) left out where they would cover others", transform=ax.transAxes,
+                   ha="right", va="bottom", fontsize=7, color="#555")  # its widest text, reserved before the labels
+    left_out = _labels(ax, d[by].map(short_label), d[x], d[y], reserved=[note.get_window_extent()])
+    if left_out:
+        note.set_text(f"{left_out} label(s) left out where they would cover others")
+    else:
+        note.remove()
     return ax
 
 
@@ -142,7 +161,7 @@ def tone_over_time(tone: pd.DataFrame, *, time: str = "month", measure: str = "p
         g = g.sort_values(time)
         colour = PALETTE[i % len(PALETTE)]
         ax.plot(g[time], g[measure], marker="o", ms=3, color=colour, label=None if key is None else str(key))
-        ax.fill_between(g[time], g[f"{measure}_lo"].astype(float), g[f"{measure}_hi"].astype(float),
+        ax.fill_between(g[time], g[f"{measure}_lo"].astype(float).clip(-1, 1), g[f"{measure}_hi"].astype(float).clip(-1, 1),
                         color=colour, alpha=0.15, lw=0)
     ax.axhline(0, color="#888", lw=0.8)
     ax.tick_params(axis="x", labelrotation=30)
