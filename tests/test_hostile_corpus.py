@@ -7,6 +7,7 @@ import json
 import zipfile
 import zlib
 
+import pandas as pd
 import pytest
 
 from analysis.corpus import load_articles
@@ -145,3 +146,18 @@ def test_navigation_only_page_is_no_article(tmp_path):
     articles, rejected = _load(tmp_path / "nav.html")
     assert articles.empty
     assert rejected["reason"].tolist() == ["no article text (the page holds only navigation, header, footer or scripts)"]
+
+
+def test_commands_collect_bad_records_of_a_named_file_by_default(tmp_path, capsys):
+    from analysis.cli import main
+
+    path = tmp_path / "one.jsonl"
+    path.write_text('{"id": "a", "text": "Eins."}\n{"text": broken\n{"id": "a", "text": "Eins."}\n{"id": "b", "text": ""}\n')
+    assert main(["load", str(path), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 articles loaded, 3 rejected")
+    rejected = pd.read_parquet(tmp_path / "out" / "rejected.parquet")
+    assert rejected["origin"].tolist() == [f"{path}:2", f"{path}:3", f"{path}:4"]
+    assert rejected["reason"].str.startswith("empty text").tolist() == [False, False, True]
+    assert main(["load", str(path), "--out", str(tmp_path / "strict"), "--errors", "raise"]) == 2
+    assert f"{path}:2: malformed JSON line" in capsys.readouterr().err
