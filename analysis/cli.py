@@ -88,16 +88,23 @@ def _add_load(sub) -> None:
                    help="output folder (tables written atomically, listed in its .manifest.json)")
     p.add_argument("--segment", action="store_true", help="also write sentences.parquet and tokens.parquet")
     p.add_argument("--lang", default=None, help="language code for every article (default: detect per article)")
+    _errors_option(p)
     p.add_argument("--field", action="append", default=[], metavar="ROLE=NAME",
                    help="map a record field to a column, e.g. --field text=body --field date=published")
     p.set_defaults(func=_run_load)
 
 
-def _load_reporting(paths, *, lang, fields=None, dest: str = ""):
+def _errors_option(p) -> None:
+    p.add_argument("--errors", choices=("collect", "raise"), default="collect",
+                   help="bad records: 'collect' (default, for files as for folders) lists them as rejected and goes on; "
+                        "'raise' stops at the first with its file, line and reason")
+
+
+def _load_reporting(paths, *, lang, errors: str, fields=None, dest: str = ""):
     """Load articles for a command and print how many were loaded and why the others were rejected."""
     from analysis.corpus import load_articles
 
-    articles, rejected = load_articles(paths, lang=lang, fields=fields, progress=True)
+    articles, rejected = load_articles(paths, lang=lang, fields=fields, errors=errors, progress=True)
     print(f"{len(articles)} articles loaded, {len(rejected)} rejected{dest}")
     for line in _rejection_lines(rejected):
         print(line)
@@ -108,7 +115,7 @@ def _run_load(args) -> int:
     from analysis.segment import segment
 
     fields = _parse_fields(args.field)
-    articles, rejected = _load_reporting(args.paths, lang=args.lang, fields=fields, dest=f" -> {args.out}")
+    articles, rejected = _load_reporting(args.paths, lang=args.lang, errors=args.errors, fields=fields, dest=f" -> {args.out}")
     tables = LOAD_TABLES if args.segment else LOAD_TABLES[:2]
     with FolderWriter(args.out, command="load", tables=tables, others=LOAD_TABLES, argv=args.argv) as out:
         out.write("articles.parquet", articles)
@@ -180,6 +187,7 @@ def _add_sentiment(sub) -> None:
     p.add_argument("--table", action="store_true", help="PATHs are sentence or quote tables (.parquet/.csv) with a text column")
     p.add_argument("--text-col", default="text", help="text column of a units table (default: text)")
     p.add_argument("--lang", default=None, help="language of every unit (default: the lang column / detected per article)")
+    _errors_option(p)
     p.add_argument("--no-hits", action="store_true", help="leave out the hits column (faster, smaller)")
     p.set_defaults(func=_run_sentiment)
 
@@ -201,7 +209,7 @@ def _run_sentiment(args) -> int:
     else:
         from analysis.segment import split_sentences
 
-        articles, _ = _load_reporting(args.paths, lang=args.lang)
+        articles, _ = _load_reporting(args.paths, lang=args.lang, errors=args.errors)
         units = split_sentences(articles, lang=args.lang, progress=True)
         units = units.merge(articles[["article_id", "lang", "source", "date"]], on="article_id", how="left")
     scored = score_sentiment(units, text_col=args.text_col, lang=args.lang, hits=not args.no_hits, progress=True)
@@ -250,6 +258,7 @@ def _add_quotes(sub) -> None:
     p.add_argument("--dataset", default=None, choices=["german-news-quotes", "polnear"],
                    help="read PATHs with this dataset's reader (keeps its tokens for the JSON export)")
     p.add_argument("--lang", default=None, help="language of every article (default: lang column / detected)")
+    _errors_option(p)
     p.add_argument("--actors", type=Path, default=None, help="actor alias table (CSV or YAML: actor, alias, lang)")
     p.add_argument("--min-confidence", type=float, default=0.0, help="drop quotations below this confidence")
     p.set_defaults(func=_run_quotes)
@@ -295,7 +304,7 @@ def _run_quotes(args) -> int:
         articles = pd.concat([g.articles for g in golds], ignore_index=True)
         tokens = pd.concat([g.tokens for g in golds], ignore_index=True)
     else:
-        articles, _ = _load_reporting(args.paths, lang=args.lang)
+        articles, _ = _load_reporting(args.paths, lang=args.lang, errors=args.errors)
     quotes = extract_quotes(articles, lang=args.lang, actors=actors, min_confidence=args.min_confidence,
                             progress=True)
     if args.format == "german-news-quotes":
@@ -381,6 +390,7 @@ def _add_actors(sub) -> None:
     p.add_argument("--quotes-out", type=_table_out, default=None,
                    help="also write the quotes table with its actor_id column (.csv, .parquet or .xlsx)")
     p.add_argument("--lang", default=None, help="language of every article (default: lang column / detected)")
+    _errors_option(p)
     p.set_defaults(func=_run_actors)
 
 
@@ -392,7 +402,7 @@ def _run_actors(args) -> int:
 
     aliases = _alias_table(args.actors)
     alias_index(aliases)  # a conflicting alias table is an error before any work
-    articles, _ = _load_reporting(args.paths, lang=args.lang)
+    articles, _ = _load_reporting(args.paths, lang=args.lang, errors=args.errors)
     quotes = extract_quotes(articles, lang=args.lang, actors=aliases, progress=True)
     actors, quotes = build_actors(quotes, articles=articles, aliases=aliases)
     merged = int((actors["aliases"].map(len) > 0).sum())

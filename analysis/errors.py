@@ -18,10 +18,15 @@ class InputError(ValueError):
 
 
 def require_columns(df, columns, *, table: str) -> None:
-    """Raise :class:`InputError` unless ``df`` is a DataFrame holding ``columns``.
+    """Raise :class:`InputError` unless ``df`` is a DataFrame holding ``columns``; a required
+    ``article_id`` column must hold an id in every row (no None or NaN).
 
     >>> import pandas as pd
     >>> require_columns(pd.DataFrame({"text": []}), ["text"], table="articles")
+    >>> require_columns(pd.DataFrame({"article_id": ["a", None]}), ["article_id"], table="articles")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.InputError: articles: article_id missing (None or NaN) in 1 row(s), the first at index 1
     """
     import pandas as pd
 
@@ -32,6 +37,9 @@ def require_columns(df, columns, *, table: str) -> None:
         raise InputError(
             f"{table}: missing column(s) {', '.join(missing)}; found {', '.join(map(str, df.columns)) or 'none'}"
         )
+    if "article_id" in columns and (absent := df["article_id"].isna()).any():
+        raise InputError(f"{table}: article_id missing (None or NaN) in {int(absent.sum())} row(s), "
+                         f"the first at index {df.index[absent.to_numpy()][0]!r}")
 
 
 def require_int(value, *, name: str, minimum: int = 0) -> int:

@@ -160,7 +160,7 @@ def test_bad_inputs_are_rejected_with_reasons_and_counts_reconcile(tmp_path):
     assert reasons["lines.jsonl:2"].startswith("malformed JSON line")
     assert reasons["lines.jsonl:4"].startswith("no text field")
     assert reasons["notext.csv:2"].startswith("no text field (expected one of: text, body")
-    assert reasons["nomain.html"] == "no main text found in HTML"
+    assert reasons["nomain.html"].startswith("no article text (the page holds only navigation")
     assert reasons["picture.png"].startswith("unsupported file type '.png'")
     assert reasons["evil.zip!../escape.txt"].startswith("unsafe archive member")
     assert reasons["evil.zip!/abs.txt"].startswith("unsafe archive member")
