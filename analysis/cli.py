@@ -181,14 +181,17 @@ def _run_report(args) -> int:
 # --- sentiment ------------------------------------------------------------------------------
 
 def _add_sentiment(sub) -> None:
-    p = sub.add_parser("sentiment", help="score the tone of sentences (or of a units table): polarity, cooperation, certainty")
+    p = sub.add_parser("sentiment", help="score the tone of sentences (or of a units table): polarity, cooperation, certainty, "
+                                         "and their relation (PLOVER event, quad class, Goldstein weight)")
     p.add_argument("paths", nargs="+", help="article files/folders (segmented into sentences), or with --table units tables")
     p.add_argument("--out", required=True, type=_table_out, help="output table (.csv, .parquet or .xlsx)")
     p.add_argument("--table", action="store_true", help="PATHs are sentence or quote tables (.parquet/.csv) with a text column")
     p.add_argument("--text-col", default="text", help="text column of a units table (default: text)")
     p.add_argument("--lang", default=None, help="language of every unit (default: the lang column / detected per article)")
     _errors_option(p)
-    p.add_argument("--no-hits", action="store_true", help="leave out the hits column (faster, smaller)")
+    p.add_argument("--no-hits", action="store_true", help="leave out the hits and event_hits columns (faster, smaller)")
+    p.add_argument("--no-events", action="store_true",
+                   help="leave out the relation columns (relation, event, quad_class, goldstein, event_context)")
     p.set_defaults(func=_run_sentiment)
 
 
@@ -212,15 +215,22 @@ def _run_sentiment(args) -> int:
         articles, _ = _load_reporting(args.paths, lang=args.lang, errors=args.errors)
         units = split_sentences(articles, lang=args.lang, progress=True)
         units = units.merge(articles[["article_id", "lang", "source", "date"]], on="article_id", how="left")
-    scored = score_sentiment(units, text_col=args.text_col, lang=args.lang, hits=not args.no_hits, progress=True)
+    scored = score_sentiment(units, text_col=args.text_col, lang=args.lang, hits=not args.no_hits,
+                             events=not args.no_events, progress=True)
     if args.no_hits:
         scored = scored.drop(columns="hits")
     elif args.out.suffix == ".csv":
-        scored["hits"] = [json.dumps(h, ensure_ascii=False) for h in scored["hits"]]
+        for col in ("hits", "event_hits"):
+            if col in scored:
+                scored[col] = [json.dumps(h, ensure_ascii=False) for h in scored[col]]
     write_table(scored, args.out)
     counts = scored["label"].value_counts().to_dict()
-    print(f"{len(scored)} units scored -> {args.out} "
-          + ", ".join(f"{k} {counts.get(k, 0)}" for k in ("positive", "neutral", "negative")))
+    line = f"{len(scored)} units scored -> {args.out} " + ", ".join(
+        f"{k} {counts.get(k, 0)}" for k in ("positive", "neutral", "negative"))
+    if "relation" in scored:
+        rel = scored["relation"].value_counts().to_dict()
+        line += "; relation " + ", ".join(f"{k} {rel.get(k, 0)}" for k in ("cooperation", "none", "conflict"))
+    print(line)
     return 0
 
 

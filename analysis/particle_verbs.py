@@ -24,7 +24,8 @@ The rules, facts of German grammar (the word lists are resources keyed by langua
   verb-final clause ("weil er abbrach"); when simplemma knows that form, the joined lemma is its
   lemma (*abbrechen*, where the lemma of "brach" alone is the adjective *brach*). Otherwise the
   particle joined with the verb's lemma is taken when simplemma knows it or it is in the
-  caller's ``lexicon`` ("hat … vor": *vorhaben*). Either way the result must be a verb: begin
+  caller's ``lexicon`` ("hat … vor": *vorhaben*); so too when simplemma's lemma of the joined form
+  does not begin with the particle ("aussetzt" gives *außetzen*, "setzt … aus" is *aussetzen*). Either way the result must be a verb: begin
   with the particle, be longer than it and end like an infinitive
   (``resources/<lang>/infinitive_endings.txt``), so "Dem stimmt sie zu" is not *zudem*.
 
@@ -124,7 +125,8 @@ def _join(particle: str, word: str, lemma: str, lang: str) -> tuple[str | None, 
     shape of a particle verb, and whether simplemma knows it."""
     joined = _form_lemma(particle + word.lower(), lang)
     known = joined is not None
-    if not known:
+    if not known or not is_particle_verb(joined, particle, lang):
+        # unknown, or simplemma's lemma of the form lost the particle's shape ("aussetzt" → "außetzen")
         joined = particle + lemma.lower()
         known = _known(joined, lang)
     return (joined if is_particle_verb(joined, particle, lang) else None), known

@@ -163,7 +163,7 @@ def _part(df: pd.DataFrame, part: str, path) -> pd.DataFrame:
 def _scores(df: pd.DataFrame, lang: str, *, target_col: str | None, **kw) -> pd.DataFrame:
     from analysis.sentiment import score_sentiment
 
-    return score_sentiment(df, lang=lang, target_col=target_col, hits=False, **kw)
+    return score_sentiment(df, lang=lang, target_col=target_col, hits=False, events=False, **kw)
 
 
 def evaluate_gerntsa(path=None, *, part: str = "test", band: float | None = None, use_target: bool = False,

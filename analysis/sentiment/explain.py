@@ -4,6 +4,8 @@
 polarity -0.57 (negative), cooperation -0.37, certainty 0.00
   Verhandlung: +0.00 × +1.00
   gescheitert: -0.70 × +1.00
+relation conflict: CONSULT (verbal_cooperation, negated), goldstein -0.5
+  event Verhandlungen: CONSULT +1.0 × -0.50 failed:gescheitert
 """
 from __future__ import annotations
 
@@ -36,6 +38,19 @@ def _colour(v: float) -> str:
     return f"rgba(0,114,178,{a:.2f})" if v > 0 else f"rgba(213,94,0,{a:.2f})" if v < 0 else "rgba(150,150,150,0.3)"
 
 
+def _relation_summary(res: dict) -> str:
+    """The relation of a scored unit and the events behind it, one line each ("" without events)."""
+    if "event_hits" not in res:
+        return ""
+    if not res["event_hits"]:
+        return "\nrelation none: no event"
+    head = (f"\nrelation {res['relation']}: {res['event']} ({res['quad_class']}, {res['event_context']}), "
+            f"goldstein {res['goldstein']:+.1f}")
+    return head + "".join(
+        f"\n  event {h['text']}: {h['event']} {h['goldstein']:+.1f} × {h['weight']:+.2f} {' '.join(h['modifiers'])}".rstrip()
+        for h in res["event_hits"])
+
+
 def explain(unit, lang: str | None = None, **kwargs) -> Explanation:
     """Render a unit with its lexicon hits highlighted (blue positive, orange negative).
 
@@ -51,6 +66,9 @@ def explain(unit, lang: str | None = None, **kwargs) -> Explanation:
             res = {k: unit[k] for k in ("polarity", "label", "cooperation", "certainty")}
             # from Parquet the hits come back as an array of dicts holding arrays
             res["hits"] = [{**h, "modifiers": list(h["modifiers"])} for h in unit["hits"]]
+            if isinstance(unit.get("event_hits"), (list, np.ndarray)):
+                res.update({k: unit[k] for k in ("relation", "event", "quad_class", "goldstein", "event_context")})
+                res["event_hits"] = [{**h, "modifiers": list(h["modifiers"])} for h in unit["event_hits"]]
         else:
             res = score_text(text, lang or unit.get("lang", "de"), **kwargs)
     else:
@@ -77,7 +95,10 @@ def explain(unit, lang: str | None = None, **kwargs) -> Explanation:
     summary = head.replace("+", "") + "".join(
         f"\n  {h['term']}: {h['polarity']:+.2f} × {h['weight']:+.2f} {' '.join(h['modifiers'])}".rstrip()
         for h in res["hits"])
+    relation = _relation_summary(res)
+    summary += relation
+    events = "".join(f"<br>{html.escape(line.strip())}" for line in relation.splitlines() if line.strip())
     body = (f'<div style="font-family:sans-serif;line-height:1.8"><div>{"".join(parts)}</div>'
-            f'<div style="color:#555;font-size:90%">{html.escape(head)}</div></div>')
+            f'<div style="color:#555;font-size:90%">{html.escape(head)}{events}</div></div>')
     return Explanation(body, summary)
 

@@ -41,7 +41,7 @@ def _target_positions(toks: list[str], target: str | None) -> list[int] | None:
 
 
 def score_text(text, lang: str = "de", *, alpha: float = ALPHA, band: float | None = None,
-               target: str | None = None, hits: bool = True) -> dict:
+               target: str | None = None, hits: bool = True, events: bool = True) -> dict:
     """Score one text; a dict with the columns of :func:`score_sentiment`.
 
     >>> r = score_text("An agreement was not possible.", "en")
@@ -50,7 +50,12 @@ def score_text(text, lang: str = "de", *, alpha: float = ALPHA, band: float | No
     """
     lex = lexicon(lang)
     band = NEUTRAL_BAND.get(lang, DEFAULT_BAND) if band is None else band
-    return _score_one(text, lex, alpha=alpha, band=band, target=target, want_hits=hits)
+    out = _score_one(text, lex, alpha=alpha, band=band, target=target, want_hits=hits)
+    if events:
+        from analysis.events import event_columns
+
+        out.update({k: v[0] for k, v in event_columns([text], [lang]).items()})
+    return out
 
 
 def _label(p: float, band) -> str:
@@ -128,7 +133,7 @@ def score_long(text: str, lex, *, alpha, band, target, want_hits):
 @gc_paused()  # many small acyclic objects: see analysis.runtime
 def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, lang_col: str = "lang",
                     target_col: str | None = None, band: float | None = None, alpha: float = ALPHA,
-                    hits: bool = True, progress: bool = False) -> pd.DataFrame:
+                    hits: bool = True, events: bool = True, progress: bool = False) -> pd.DataFrame:
     """Score every unit (row) of a sentences or quotes table.
 
     Returns a copy of ``units`` with the columns ``polarity`` (−1…1), ``label`` (negative,
@@ -136,6 +141,12 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
     +1 cooperation), ``certainty`` (−1 hedged … +1 assertive), ``n_hits``, ``hits`` (list of
     dicts: term, start, end, source, polarity, cooperation, certainty, weight, modifiers) and
     ``flag`` ("" or: empty, missing, non_string, long_unit, no_lexicon).
+
+    With ``events`` (default) the relation columns of :func:`analysis.events.score_events` follow:
+    ``relation`` (cooperation, none, conflict: the strongest event of the event lexicon),
+    ``event`` (its PLOVER category), ``quad_class``, ``goldstein``, ``event_context`` and, with
+    ``hits``, ``event_hits``. ``cooperation`` stays the tone of the words (the lexicon's
+    cooperation values); ``relation`` says what is done.
 
     ``lang`` names one language for all rows; a language without a lexicon is then an
     :class:`InputError`. Without ``lang`` the ``lang_col`` column decides per row, and rows in a
@@ -214,5 +225,13 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
     out["n_hits"] = np.asarray(nh, dtype=int)
     out["hits"] = hit_lists
     out["flag"] = flag
+    if events:
+        from analysis.events import event_columns
+
+        cols = event_columns(texts, langs)
+        if not hits:
+            del cols["event_hits"]
+        for k, v in cols.items():
+            out[k] = v
     return out
 

@@ -1,0 +1,163 @@
+"""The relation dimension (cooperation, none, conflict) against sentences labelled by reading.
+
+The labelled sentences (``analysis/evaluate/labels/relation.tsv``) were drawn from the shared
+corpora by :func:`draw_sample` and labelled for this package; the file holds record ids and
+character offsets, never the texts, which :func:`relation_units` reads back from ``../shared``.
+Rows whose ``id`` hash is even are the **dev** part (looked at while the lexicon was written),
+odd the **test** part (scored only).
+
+Two readings of the relation are compared: ``relation`` (the strongest event of the event
+lexicon, :mod:`analysis.events`) and ``tone`` (the tone engine's ``cooperation`` value, read as
+cooperation above ``TONE_BAND``, conflict below ``-TONE_BAND``, else none: what the toolkit
+reported as relation before the event lexicon).
+
+>>> macro_f1(["cooperation", "none", "conflict"], ["cooperation", "none", "none"], labels=RELATIONS) > 0.5
+True
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.datasets import shared_dir
+from analysis.errors import InputError
+from analysis.events import RELATIONS
+from analysis.evaluate.sentiment import accuracy, macro_f1
+from analysis.resources import table
+
+LABELS_PATH = Path(__file__).resolve().parent / "labels" / "relation.tsv"
+TONE_BAND = 0.1
+SALT = "relation-2026"
+# the corpora sampled: name → (path under the shared folder, language)
+SOURCES = {
+    "whitehouse": ("corpora/whitehouse-briefing-room.en.jsonl.gz", "en"),
+    "wikinews": ("corpora/wikinews.en.jsonl.gz", "en"),
+    "bundestag": ("corpora/bundestag-wp20-speeches.de.jsonl.gz", "de"),
+    "gnq-train": ("datasets/german-news-quotes/train", "de"),
+}
+
+
+def _hash(*parts) -> str:
+    return hashlib.sha1("|".join(map(str, (SALT,) + parts)).encode()).hexdigest()
+
+
+def _records(source: str):
+    """(id, text) of every record of a sampled corpus."""
+    rel, _ = SOURCES[source]
+    path = shared_dir() / rel
+    if path.is_dir():  # the German quotation dataset: one JSON document a file
+        for f in sorted(path.glob("*.json")):
+            d = json.loads(f.read_text(encoding="utf-8"))
+            yield d.get("documentName") or f.stem, d.get("originalText") or ""
+        return
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            yield r["id"], r.get("text") or ""
+
+
+@cache
+def _place_words(lang: str) -> tuple[str, ...]:
+    t = table(lang, "nationalities")
+    return tuple(sorted({w.lower() for w in pd.concat([t["adjective"], t["country"]]) if len(w) >= 4}))
+
+
+def _international(text: str, lang: str) -> bool:
+    """Whether a sentence names a country or a nationality (``nationalities.tsv``)."""
+    low = text.lower()
+    return any(w in low for w in _place_words(lang))
+
+
+def _sentences(rid: str, text: str, lang: str) -> pd.DataFrame:
+    from analysis.segment import split_sentences
+
+    s = split_sentences(pd.DataFrame({"article_id": [rid], "text": [text], "lang": [lang]}), lang=lang)
+    n = s["text"].str.split().str.len()
+    return s[(n >= 6) & (n <= 60) & s["text"].map(lambda t: _international(t, lang))]
+
+
+def draw_sample(n_per_source: int = 30, *, records_per_source: int = 60) -> pd.DataFrame:
+    """The sentences to label: from each corpus of :data:`SOURCES`, the ``records_per_source``
+    records whose salted SHA-1 of the id is smallest, their sentences of 6–60 words that name a
+    country or nationality, and of those the ``n_per_source`` with the smallest hash of (id, start).
+    Columns: source, record, start, end, lang, id, part, text (offsets into the record's text)."""
+    rows = []
+    for source, (_, lang) in SOURCES.items():
+        recs = sorted(((_hash(rid), rid, text) for rid, text in _records(source) if text.strip()))[:records_per_source]
+        cands = []
+        for _, rid, text in recs:
+            for s in _sentences(rid, text, lang).itertuples(index=False):
+                cands.append((_hash(rid, s.start), rid, s.start, s.end, s.text))
+        for h, rid, start, end, text in sorted(cands)[:n_per_source]:
+            rows.append({"source": source, "record": rid, "start": start, "end": end, "lang": lang, "id": h[:12],
+                         "part": "dev" if int(h[11], 16) % 2 == 0 else "test", "text": text})
+    return pd.DataFrame(rows)
+
+
+def read_labels(path: str | Path | None = None) -> pd.DataFrame:
+    """The labels table: id, source, record, start, end, lang, part, relation, event."""
+    path = Path(path) if path is not None else LABELS_PATH
+    t = pd.read_csv(path, sep="\t", comment="#", dtype=str, keep_default_na=False)
+    bad = t[~t["relation"].isin(RELATIONS)]
+    if len(bad):
+        raise InputError(f"{path}: relation must be one of {', '.join(RELATIONS)}; "
+                         f"row {bad.index[0] + 2} has {bad['relation'].iloc[0]!r}")
+    t["start"], t["end"] = t["start"].astype(int), t["end"].astype(int)
+    return t
+
+
+def relation_units(path: str | Path | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """The labelled sentences with their text read back from the shared corpora, and the ids of
+    labels whose record is missing or whose offsets no longer fit (reported, not scored)."""
+    labels = read_labels(path)
+    texts, missing = [], []
+    for source, group in labels.groupby("source", sort=False):
+        want = set(group["record"])
+        found = {rid: text for rid, text in _records(source) if rid in want}
+        for r in group.itertuples():
+            text = found.get(r.record)
+            if text is None or r.end > len(text):
+                missing.append(r.id)
+                continue
+            texts.append((r.Index, text[r.start:r.end]))
+    out = labels.loc[[i for i, _ in texts]].copy()
+    out["text"] = [t for _, t in texts]
+    return out, missing
+
+
+def _scores(gold, pred) -> dict:
+    gold, pred = list(gold), list(pred)
+    confusion = {g: {p: sum(a == g and b == p for a, b in zip(gold, pred)) for p in RELATIONS} for g in RELATIONS}
+    return {"macro_f1": round(macro_f1(gold, pred, labels=RELATIONS), 4), "accuracy": round(accuracy(gold, pred), 4),
+            "confusion": confusion}
+
+
+def evaluate_relation(path: str | Path | None = None, *, part: str = "test") -> dict:
+    """Macro-F1, accuracy and confusion matrices (gold → predicted) of ``relation`` and of the tone
+    baseline, over the labelled part (dev, test, all), in all and per language."""
+    from analysis.sentiment import score_sentiment
+
+    if part not in ("dev", "test", "all"):
+        raise InputError(f"part must be dev, test or all, not {part!r}")
+    units, missing = relation_units(path)
+    if part != "all":
+        units = units[units["part"] == part]
+    if units.empty:
+        raise InputError(f"no labelled sentences to score in part {part!r} (missing records: {len(missing)})")
+    gold = units["relation"].tolist()
+    scored = score_sentiment(units.drop(columns=["relation", "event"]), hits=False)
+    tone = ["cooperation" if c > TONE_BAND else "conflict" if c < -TONE_BAND else "none" for c in scored["cooperation"]]
+    out = {"part": part, "n": len(scored), "missing": len(missing), "gold": pd.Series(gold).value_counts().to_dict()}
+    out["relation"] = _scores(gold, scored["relation"])
+    out["tone"] = _scores(gold, tone)
+    for lg in sorted(set(units["lang"])):
+        m = (units["lang"] == lg).tolist()
+        g = [x for x, k in zip(gold, m) if k]
+        out[lg] = {"n": len(g), "relation": _scores(g, scored["relation"][m]),
+                   "tone": _scores(g, [x for x, k in zip(tone, m) if k])}
+    return out

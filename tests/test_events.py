@@ -1,0 +1,127 @@
+"""The event lexicon and the relation per unit: PLOVER categories, negation, modality, particle verbs, names."""
+import pandas as pd
+import pytest
+
+from analysis.errors import InputError
+from analysis.events import EVENT_COLUMNS, event_lexicon, find_events, plover_categories, score_events, summarize
+from analysis.resources import table
+from analysis.sentiment import explain, score_sentiment
+
+
+def rel(text, lang):
+    return summarize(find_events(text, lang))
+
+
+@pytest.mark.parametrize("text, lang, event, quad", [
+    ("Putin traf sich mit Kim in Wladiwostok.", "de", "CONSULT", "verbal_cooperation"),
+    ("Die beiden Staaten haben ein Abkommen unterzeichnet.", "de", "AGREE", "verbal_cooperation"),
+    ("Deutschland liefert Panzer an die Ukraine.", "de", "AID", "material_cooperation"),
+    ("Die EU hat neue Sanktionen gegen Russland verhängt.", "de", "SANCTION", "verbal_conflict"),
+    ("Russland verlegt Truppen an die Grenze.", "de", "MOBILIZE", "material_conflict"),
+    ("Bei einem Luftangriff wurden zehn Menschen getötet.", "de", "FIGHT", "material_conflict"),
+    ("The two leaders met in Hanoi.", "en", "CONSULT", "verbal_cooperation"),
+    ("The Quad Summit opens in Tokyo.", "en", "CONSULT", "verbal_cooperation"),
+    ("We want more development co-operation.", "en", "COOPERATE", "material_cooperation"),
+    ("China condemned the decision.", "en", "DISAPPROVE", "verbal_conflict"),
+    ("Russia deployed troops near the border.", "en", "MOBILIZE", "material_conflict"),
+    ("Strikes that killed 20 civilians hit the city.", "en", "ASSAULT", "material_conflict"),
+])
+def test_quad_classes(text, lang, event, quad):
+    r = rel(text, lang)
+    assert (r["event"], r["quad_class"]) == (event, quad)
+    assert r["relation"] == ("cooperation" if quad.endswith("cooperation") else "conflict")
+    assert (r["goldstein"] > 0) == quad.endswith("cooperation")
+
+
+def test_negation_turns_agreement_into_no_cooperation():
+    for text, lang in [("Es wurde keine Einigung erzielt.", "de"), ("Talks failed to reach an agreement.", "en"),
+                       ("No agreement was reached.", "en"), ("Die Verhandlungen sind gescheitert.", "de")]:
+        r = rel(text, lang)
+        assert r["relation"] != "cooperation" and r["event_context"] == "negated", text
+    r = rel("Russland greift die Ukraine nicht an.", "de")
+    assert (r["event"], r["relation"], r["event_context"]) == ("FIGHT", "none", "negated")
+    # an exception is no negation
+    assert rel("Putin traf sich nicht nur mit Kim.", "de")["event_context"] == "factual"
+
+
+def test_modality():
+    r = rel("Kim will sich mit dem US-Präsidenten treffen.", "de")
+    assert (r["event"], r["relation"], r["event_context"]) == ("CONSULT", "cooperation", "intended")
+    assert rel("Biden will meet Xi next week.", "en")["event_context"] == "intended"
+    assert rel("The sides could sign a deal.", "en")["event_context"] == "hypothetical"
+    assert abs(rel("The sides could sign a deal.", "en")["goldstein"]) < abs(rel("The sides signed a deal.", "en")["goldstein"])
+    r = rel("Russia threatened to cut gas supplies.", "en")
+    assert r["event"] == "THREATEN"
+    hits = find_events("Moskau droht mit Vergeltungsschlägen.", "de")
+    assert {h["event"] for h in hits} == {"THREATEN"}
+    assert any(m.startswith("threatened:") for h in hits for m in h["modifiers"])
+    assert rel("Das Abkommen wurde unterzeichnet.", "de")["event_context"] == "factual"   # passive, no intention
+
+
+def test_particle_verbs_and_reflexives():
+    h = find_events("Die EU setzt die Gespräche mit Russland aus.", "de")
+    assert [(x["term"], x["event"]) for x in h] == [("aussetzen + Gespräch", "SANCTION")]
+    assert "particle-verb:setzt+aus" in h[0]["modifiers"]
+    h = find_events("Putin traf sich mit Kim.", "de")
+    assert h[0]["event"] == "CONSULT" and "reflexive:sich" in h[0]["modifiers"]
+    assert rel("The US pulled its troops out of Afghanistan.", "en")["event"] == "RETREAT"
+
+
+def test_topic_nouns_and_names_are_no_events():
+    for text, lang in [("Der Krieg geht weiter.", "de"), ("Die Sanktionen treffen die Wirtschaft.", "de"),
+                       ("Erstmals könnten die Sanktionen auch Russlands Ölindustrie treffen.", "de"),
+                       ("Er gefährdet Frieden und Sicherheit.", "de"), ("we all want that war to end", "en"),
+                       ("Sanctions hurt the economy.", "en"),
+                       ("Die Organisation für Sicherheit und Zusammenarbeit in Europa tagt.", "de"),
+                       ("The Organisation for Economic Co-operation and Development said so.", "en"),
+                       ("Wir wollen das Problem in Angriff nehmen.", "de")]:
+        assert find_events(text, lang) == [], text
+    h = find_events("Proteste auf dem Platz des Himmlischen Friedens.", "de")
+    assert [x["event"] for x in h] == ["PROTEST"]
+
+
+def test_compounds_and_offsets():
+    text = "Der Nato-Gipfel begann nach den Raketenangriffen."
+    h = find_events(text, "de")
+    assert [x["event"] for x in h] == ["CONSULT", "FIGHT"]
+    assert [text[x["start"]:x["end"]] for x in h] == ["Nato-Gipfel", "Raketenangriffen"]
+    assert all(x["text"] == text[x["start"]:x["end"]] for x in h)
+
+
+def test_lexicons_are_consistent_with_plover():
+    cats = plover_categories().set_index("event")
+    for lang in ("de", "en"):
+        t = table(lang, "events")
+        assert len(t) >= 250
+        assert set(t["event"]) <= set(cats.index)
+        assert (t["quad_class"] == t["event"].map(cats["quad_class"])).all()
+        g = t["goldstein"].astype(float)
+        assert g.between(-10, 10).all()
+        assert ((g > 0) == t["quad_class"].str.endswith("cooperation")).all()
+        assert event_lexicon(lang).entries
+
+
+def test_score_events_table_and_bad_input():
+    units = pd.DataFrame({"text": ["Putin traf sich mit Kim.", "", None, 42, "Wort " * 2000, "Russland, China, Iran."],
+                          "lang": ["de"] * 5 + ["de"]})
+    out = score_events(units)
+    assert list(out.columns[-len(EVENT_COLUMNS):]) == EVENT_COLUMNS
+    assert out["relation"].tolist() == ["cooperation"] + ["none"] * 5
+    assert out["event"].tolist()[1:] == [""] * 5
+    with pytest.raises(InputError):
+        score_events(["x"], lang="fr")
+    mixed = score_events(pd.DataFrame({"text": ["Le sommet.", "Der Gipfel."], "lang": ["fr", "de"]}))
+    assert mixed["relation"].tolist() == ["none", "cooperation"]
+    chain = rel("Es ist nicht so, dass keine Einigung nicht erzielt wurde.", "de")
+    assert chain["relation"] in ("cooperation", "none", "conflict")
+
+
+def test_sentiment_output_carries_the_relation_and_explains_it():
+    out = score_sentiment(["Russland verlegt Truppen an die Grenze.", "Die Gespräche waren konstruktiv."], lang="de")
+    assert out["relation"].tolist() == ["conflict", "cooperation"]
+    assert out["event"].tolist() == ["MOBILIZE", "CONSULT"]
+    assert "cooperation" in out and "event_hits" in out
+    assert "event_hits" not in score_sentiment(["Der Gipfel."], lang="de", hits=False)
+    assert "relation" not in score_sentiment(["Der Gipfel."], lang="de", events=False)
+    text = str(explain(out.iloc[0]))
+    assert "relation conflict: MOBILIZE" in text and "object:Truppen" in text
