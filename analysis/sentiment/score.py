@@ -131,6 +131,16 @@ def score_long(text: str, lex, *, alpha, band, target, want_hits):
 
 
 @gc_paused()  # many small acyclic objects: see analysis.runtime
+def _unit_languages(units: pd.DataFrame, *, lang: str | None, lang_col: str) -> list:
+    """The language of every unit: ``lang`` for all (it must have a lexicon), else the ``lang_col`` column."""
+    if lang is not None:
+        lexicon(lang)  # raises InputError for a language without a lexicon
+        return [lang] * len(units)
+    if lang_col in units.columns:
+        return units[lang_col].tolist()
+    raise InputError(f"units: no language given; pass lang='de' or 'en', or a {lang_col!r} column")
+
+
 def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, lang_col: str = "lang",
                     target_col: str | None = None, band: float | None = None, alpha: float = ALPHA,
                     hits: bool = True, events: bool = True, progress: bool = False) -> pd.DataFrame:
@@ -160,13 +170,7 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
     if isinstance(units, (list, tuple, pd.Series)):
         units = pd.DataFrame({text_col: list(units)})
     require_columns(units, [text_col], table="units")
-    if lang is not None:
-        lexicon(lang)  # raises InputError for a language without a lexicon
-        langs = [lang] * len(units)
-    elif lang_col in units.columns:
-        langs = units[lang_col].tolist()
-    else:
-        raise InputError(f"units: no language given; pass lang='de' or 'en', or a {lang_col!r} column")
+    langs = _unit_languages(units, lang=lang, lang_col=lang_col)
     if target_col is not None:
         require_columns(units, [target_col], table="units")
         targets = units[target_col].tolist()
