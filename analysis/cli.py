@@ -91,6 +91,8 @@ def _add_load(sub) -> None:
     _errors_option(p)
     p.add_argument("--field", action="append", default=[], metavar="ROLE=NAME",
                    help="map a record field to a column, e.g. --field text=body --field date=published")
+    p.add_argument("--no-text-shape", action="store_true",
+                   help="keep the text as in the files (default: re-flow hard-wrapped lines, remove markup leftovers)")
     p.set_defaults(func=_run_load)
 
 
@@ -100,11 +102,12 @@ def _errors_option(p) -> None:
                         "'raise' stops at the first with its file, line and reason")
 
 
-def _load_reporting(paths, *, lang, errors: str, fields=None, dest: str = ""):
+def _load_reporting(paths, *, lang, errors: str, fields=None, dest: str = "", text_shape: bool = True):
     """Load articles for a command and print how many were loaded and why the others were rejected."""
     from analysis.corpus import load_articles
 
-    articles, rejected = load_articles(paths, lang=lang, fields=fields, errors=errors, progress=True)
+    articles, rejected = load_articles(paths, lang=lang, fields=fields, errors=errors, progress=True,
+                                       text_shape=text_shape)
     print(f"{len(articles)} articles loaded, {len(rejected)} rejected{dest}")
     for line in _rejection_lines(rejected):
         print(line)
@@ -115,7 +118,8 @@ def _run_load(args) -> int:
     from analysis.segment import segment
 
     fields = _parse_fields(args.field)
-    articles, rejected = _load_reporting(args.paths, lang=args.lang, errors=args.errors, fields=fields, dest=f" -> {args.out}")
+    articles, rejected = _load_reporting(args.paths, lang=args.lang, fields=fields, errors=args.errors,
+                                         dest=f" -> {args.out}", text_shape=not args.no_text_shape)
     tables = LOAD_TABLES if args.segment else LOAD_TABLES[:2]
     with FolderWriter(args.out, command="load", tables=tables, others=LOAD_TABLES, argv=args.argv) as out:
         out.write("articles.parquet", articles)

@@ -45,6 +45,7 @@ from analysis.readers import (  # decode_bytes, parse_text_article: part of this
     parse_text_article,  # noqa: F401
 )
 from analysis.resources import ROOT, languages, table, wordlist
+from analysis.text_shape import shape_text
 
 log = logging.getLogger(__name__)
 
@@ -345,6 +346,7 @@ def iter_articles(
     chunk_size: int = 1000,
     max_chars: int = DEFAULT_MAX_CHARS,
     progress: bool = False,
+    text_shape: bool = True,
 ) -> Iterator[LoadResult]:
     """Stream :class:`LoadResult` chunks of at most ``chunk_size`` articles (same options as :func:`load_articles`).
 
@@ -382,6 +384,10 @@ def iter_articles(
                     continue
                 try:
                     row = _to_row(item, fields={} if item.own_fields else fields, lang=lang, max_chars=max_chars, key=item.origin.replace(folder, "", 1))
+                    if text_shape:  # re-flow hard-wrapped lines, remove markup (analysis.text_shape)
+                        row["text"], row["text_shape"] = shape_text(row["text"], lang=row["lang"])
+                        if not row["text"]:
+                            raise RecordError("empty text (nothing left after removing markup)")
                 except RecordError as exc:
                     reject(item.origin, str(exc))
                     continue
@@ -431,6 +437,7 @@ def load_articles(
     errors: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     progress: bool = False,
+    text_shape: bool = True,
 ) -> LoadResult:
     """Load articles from files, folders, globs and archives; return ``(articles, rejected)``.
 
@@ -442,14 +449,16 @@ def load_articles(
     naming the file, line and reason. ``article_id`` is the record's id field, else a hash of
     file name, record position and text: the same input gives the same ids. A record repeating
     an earlier one (same id and text) is rejected as a duplicate; a record reusing an id with
-    another text is kept as ``<id>~2`` (``~3``, ...).
+    another text is kept as ``<id>~2`` (``~3``, ...). ``text_shape=True`` re-flows hard-wrapped
+    lines and removes markup leftovers (:func:`analysis.text_shape.shape_text`) and says what it
+    did in a ``text_shape`` column; ``False`` keeps the text as it is in the file.
 
     >>> articles, rejected = load_articles("data")
     >>> articles[["lang", "source"]].values.tolist(), rejected.empty
     ([['de', '']], True)
     """
     chunks = list(iter_articles(paths, fields=fields, lang=lang, errors=errors, chunk_size=10_000,
-                                max_chars=max_chars, progress=progress))
+                                max_chars=max_chars, progress=progress, text_shape=text_shape))
     if not chunks:
         return _result([], [])
     articles = pd.concat([c.articles for c in chunks if len(c.articles)], ignore_index=True) if any(len(c.articles) for c in chunks) else chunks[0].articles
