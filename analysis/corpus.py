@@ -34,7 +34,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from analysis.errors import InputError
-from analysis.readers import (  # decode_bytes, parse_text_article: part of this module's API
+from analysis.readers import (  # decode_bytes: part of this module's API
     NESTED_TOO_DEEP,
     SUPPORTED,
     Record,
@@ -42,10 +42,9 @@ from analysis.readers import (  # decode_bytes, parse_text_article: part of this
     Reject,
     decode_bytes,  # noqa: F401
     file_records,
-    parse_text_article,  # noqa: F401
 )
 from analysis.resources import ROOT, languages, table, wordlist
-from analysis.text_shape import shape_text
+from analysis.text_shape import reflow, shape_text
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +68,60 @@ LATEST_DATE = pd.Timestamp.now().normalize() + pd.DateOffset(years=2)  # later o
 
 
 
+DATELINE_RE = re.compile(
+    r"^(?P<dateline>(?:[A-ZÄÖÜ][\w.'’-]*)(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,3}(?:\s*\([\w/ .-]{2,30}\))?)"
+    r"(?:\s+[–—-]\s+|\s+(?=(?:Der|Die|Das|Ein|Eine|Im|In|Am|An|Auf|Bei|Nach|Mit|Seit|Zum|Zur|Vor|Wie"
+    r"|The|A|An|On|At|After|For)\s))"
+)
+
+
 class LoadResult(NamedTuple):
     """What :func:`load_articles` returns: the loaded articles and the rejected records."""
 
     articles: pd.DataFrame
     rejected: pd.DataFrame
 
+
+
+# --- plain-text articles ----------------------------------------------------------------------
+
+@cache
+def _boilerplate() -> re.Pattern:
+    patterns = [p for lang in languages() if (ROOT / lang / "boilerplate.txt").exists() for p in wordlist(lang, "boilerplate")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def parse_text_article(text: str) -> dict:
+    """Split a plain-text news page into ``title``, ``lead``, ``dateline`` and ``text``.
+
+    The first line is the title. A dateline (``Berlin (dpa) –``, ``Wladiwostok/Düsseldorf Der …``)
+    opening one of the next three paragraphs marks the start of the body; paragraphs between the
+    title and it are the lead. Without a dateline, a short second paragraph set off by a blank
+    line is the lead. Trailing boilerplate paragraphs (patterns in ``resources/<lang>/boilerplate.txt``)
+    are removed. Body paragraphs are joined by a blank line.
+
+    >>> parse_text_article("Titel\\n\\nBerlin (dpa) – Es regnet.\\nMehr zum Thema: Wetter")
+    {'title': 'Titel', 'lead': '', 'dateline': 'Berlin (dpa)', 'text': 'Es regnet.'}
+    """
+    blocks = [[ln.strip() for ln in block.split("\n") if ln.strip()] for block in re.split(r"\n\s*\n", text.strip())]
+    paragraphs = [p for block in blocks for p in block]
+    if len(paragraphs) < 2:
+        return {"title": "", "lead": "", "dateline": "", "text": "\n\n".join(paragraphs)}
+    while len(paragraphs) > 2 and _boilerplate().fullmatch(paragraphs[-1]):
+        paragraphs.pop()
+    title, rest = paragraphs[0], paragraphs[1:]
+    lead, dateline = [], ""
+    for k, paragraph in enumerate(rest[:3]):
+        m = DATELINE_RE.match(paragraph)
+        if m and len(m.group("dateline")) <= 60:
+            lead, dateline = rest[:k], m.group("dateline")
+            rest = [paragraph[m.end():].lstrip(" –—-")] + rest[k + 1:]
+            break
+    else:
+        second_block_is_lead = len(blocks) > 1 and len(blocks[0]) == 1 and len(blocks[1]) == 1 and len(rest) > 2
+        if second_block_is_lead and len(rest[0]) <= 300:
+            lead, rest = rest[:1], rest[1:]
+    return {"title": title, "lead": "\n\n".join(lead), "dateline": dateline, "text": "\n\n".join(rest)}
 
 
 # --- metadata ---------------------------------------------------------------------------------
@@ -383,6 +430,9 @@ def iter_articles(
                     reject(item.origin, item.reason)
                     continue
                 try:
+                    if item.page:  # a plain-text page is re-flowed before its lines are read as paragraphs
+                        page = item.fields["text"]
+                        item.fields = parse_text_article(reflow(page, lang=lang or detect_language(page)) if text_shape else page)
                     row = _to_row(item, fields={} if item.own_fields else fields, lang=lang, max_chars=max_chars, key=item.origin.replace(folder, "", 1))
                     if text_shape:  # re-flow hard-wrapped lines, remove markup (analysis.text_shape)
                         row["text"], row["text_shape"] = shape_text(row["text"], lang=row["lang"])

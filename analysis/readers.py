@@ -20,11 +20,9 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from analysis.resources import ROOT, languages, wordlist
 from analysis.tables import bom_encoding
 
 log = logging.getLogger(__name__)
@@ -35,12 +33,6 @@ LINE_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".tsv"}  # streamed record by reco
 SUPPORTED = TEXT_SUFFIXES | RECORD_SUFFIXES | {".gz", ".zip"}
 NESTED_TOO_DEEP = "JSON nested too deeply to read (more levels than Python's recursion limit)"
 WIDE_UNICODE = ("utf-16", "utf-32")  # decoded by their byte-order mark's codec
-
-DATELINE_RE = re.compile(
-    r"^(?P<dateline>(?:[A-ZÄÖÜ][\w.'’-]*)(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,3}(?:\s*\([\w/ .-]{2,30}\))?)"
-    r"(?:\s+[–—-]\s+|\s+(?=(?:Der|Die|Das|Ein|Eine|Im|In|Am|An|Auf|Bei|Nach|Mit|Seit|Zum|Zur|Vor|Wie"
-    r"|The|A|An|On|At|After|For)\s))"
-)
 
 
 class RecordError(Exception):
@@ -55,6 +47,7 @@ class Record:
     origin: str
     encoding: str | None = None
     own_fields: bool = False  # fields named by the toolkit (text and HTML pages): no user mapping
+    page: bool = False  # a plain-text news page, split by parse_text_article once it is re-flowed
 
 
 @dataclass
@@ -102,47 +95,6 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), "utf-8" if encoding == "utf-8-sig" else encoding
 
 
-# --- plain-text articles ----------------------------------------------------------------------
-
-@cache
-def _boilerplate() -> re.Pattern:
-    patterns = [p for lang in languages() if (ROOT / lang / "boilerplate.txt").exists() for p in wordlist(lang, "boilerplate")]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
-def parse_text_article(text: str) -> dict:
-    """Split a plain-text news page into ``title``, ``lead``, ``dateline`` and ``text``.
-
-    The first line is the title. A dateline (``Berlin (dpa) –``, ``Wladiwostok/Düsseldorf Der …``)
-    opening one of the next three paragraphs marks the start of the body; paragraphs between the
-    title and it are the lead. Without a dateline, a short second paragraph set off by a blank
-    line is the lead. Trailing boilerplate paragraphs (patterns in ``resources/<lang>/boilerplate.txt``)
-    are removed. Body paragraphs are joined by a blank line.
-
-    >>> parse_text_article("Titel\\n\\nBerlin (dpa) – Es regnet.\\nMehr zum Thema: Wetter")
-    {'title': 'Titel', 'lead': '', 'dateline': 'Berlin (dpa)', 'text': 'Es regnet.'}
-    """
-    blocks = [[ln.strip() for ln in block.split("\n") if ln.strip()] for block in re.split(r"\n\s*\n", text.strip())]
-    paragraphs = [p for block in blocks for p in block]
-    if len(paragraphs) < 2:
-        return {"title": "", "lead": "", "dateline": "", "text": "\n\n".join(paragraphs)}
-    while len(paragraphs) > 2 and _boilerplate().fullmatch(paragraphs[-1]):
-        paragraphs.pop()
-    title, rest = paragraphs[0], paragraphs[1:]
-    lead, dateline = [], ""
-    for k, paragraph in enumerate(rest[:3]):
-        m = DATELINE_RE.match(paragraph)
-        if m and len(m.group("dateline")) <= 60:
-            lead, dateline = rest[:k], m.group("dateline")
-            rest = [paragraph[m.end():].lstrip(" –—-")] + rest[k + 1:]
-            break
-    else:
-        second_block_is_lead = len(blocks) > 1 and len(blocks[0]) == 1 and len(blocks[1]) == 1 and len(rest) > 2
-        if second_block_is_lead and len(rest[0]) <= 300:
-            lead, rest = rest[:1], rest[1:]
-    return {"title": title, "lead": "\n\n".join(lead), "dateline": dateline, "text": "\n\n".join(rest)}
-
-
 # --- readers: each yields Record or Reject ----------------------------------------------------
 
 def records_from_bytes(data: bytes, name: str, suffix: str, max_chars: int) -> Iterator[Record | Reject]:
@@ -154,7 +106,7 @@ def records_from_bytes(data: bytes, name: str, suffix: str, max_chars: int) -> I
         yield Reject(name, str(exc))
         return
     if suffix in TEXT_SUFFIXES:
-        yield Record(parse_text_article(text), name, encoding, own_fields=True)
+        yield Record({"text": text}, name, encoding, own_fields=True, page=True)
     elif suffix in (".html", ".htm"):
         yield _html_record(text, name, encoding)
     elif suffix == ".json":

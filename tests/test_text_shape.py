@@ -164,3 +164,16 @@ def test_cli_load_keeps_the_text_with_no_text_shape(tmp_path):
     assert main(["load", str(tmp_path / "in"), "--out", str(tmp_path / "off"), "--no-text-shape"]) == 0
     assert pd.read_parquet(tmp_path / "on" / "articles.parquet")["text"].tolist() == ["A b."]
     assert pd.read_parquet(tmp_path / "off" / "articles.parquet")["text"].tolist() == ["A <i>b</i>."]
+
+
+def test_a_hard_wrapped_text_page_loads_as_the_page_it_was(tmp_path):
+    page = "Gipfel in Wladiwostok\n\n" + _original()
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "wrapped.txt").write_text(_wrap(page, 66), encoding="utf-8")
+    articles, rejected = load_articles([tmp_path / "page.txt", tmp_path / "wrapped.txt"])
+    plain, wrapped = articles.to_dict("records")
+    assert rejected.empty and plain["title"] == wrapped["title"] == "Gipfel in Wladiwostok"
+    assert wrapped["text"] == plain["text"] and wrapped["lead"] == plain["lead"]
+    assert _sentences(wrapped["text"], "de") == _sentences(plain["text"], "de")
+    unshaped, _ = load_articles([tmp_path / "wrapped.txt"], text_shape=False)
+    assert unshaped.loc[0, "text"] != plain["text"]  # without shaping every wrapped line is a paragraph
