@@ -199,3 +199,21 @@ def assemble_labels(sample: pd.DataFrame, readings: dict, adjudicated: pd.DataFr
     for d in DIMENSIONS:
         out[d] = out["id"].map(adj[d]).fillna("")
     return out[out["relation"] != ""].reset_index(drop=True)
+
+
+def reading_agreement(path: str | Path | None = None, *, part: str = "all") -> pd.DataFrame:
+    """Cohen's kappa and observed agreement of the two readings of the labels file, per
+    dimension and language, over the units both readings labelled (``part``: dev, test, all).
+    Columns: lang (de, en, all), dimension, n, p_o, kappa."""
+    from analysis.evaluate.agreement import agreement
+
+    t = read_labels(path)
+    if part != "all":
+        t = t[t["part"] == part]
+    both = t[(t["relation_a"] != "") & (t["relation_b"] != "")]
+    rows = []
+    for lg in [*sorted(set(both["lang"])), "all"]:
+        sub = both if lg == "all" else both[both["lang"] == lg]
+        readings = [sub[["id"]].assign(**{d: sub[f"{d}_{r}"] for d in DIMENSIONS}) for r in READINGS]
+        rows.append(agreement(*readings, list(DIMENSIONS), key="id").reset_index().assign(lang=lg))
+    return pd.concat(rows, ignore_index=True)[["lang", "dimension", "n", "p_o", "kappa"]]
