@@ -9,7 +9,12 @@ odd the **test** part (scored only).
 Two readings of the relation are compared: ``relation`` (the strongest event of the event
 lexicon, :mod:`analysis.events`) and ``tone`` (the tone engine's ``cooperation`` value, read as
 cooperation above ``TONE_BAND``, conflict below ``-TONE_BAND``, else none: what the toolkit
-reported as relation before the event lexicon).
+reported as relation before the event lexicon). Where the labels carry a ``tone`` column
+(negative, neutral, positive), the tone engine's ``label`` is scored against it as ``polarity``.
+
+Each sentence was labelled in two independent readings (columns ``tone_a``, ``relation_a``,
+``event_a`` and ``_b``); ``tone``, ``relation`` and ``event`` are the adjudicated labels
+(:func:`assemble_labels`), agreement is Cohen's kappa (:mod:`analysis.evaluate.agreement`).
 
 >>> macro_f1(["cooperation", "none", "conflict"], ["cooperation", "none", "none"], labels=RELATIONS) > 0.5
 True
@@ -27,7 +32,7 @@ import pandas as pd
 from analysis.datasets import shared_dir
 from analysis.errors import InputError
 from analysis.events import RELATIONS
-from analysis.evaluate.sentiment import accuracy, macro_f1
+from analysis.evaluate.sentiment import LABELS, accuracy, macro_f1
 from analysis.resources import table
 
 LABELS_PATH = Path(__file__).resolve().parent / "labels" / "relation.tsv"
@@ -100,13 +105,19 @@ def draw_sample(n_per_source: int = 30, *, records_per_source: int = 60) -> pd.D
 
 
 def read_labels(path: str | Path | None = None) -> pd.DataFrame:
-    """The labels table: id, source, record, start, end, lang, part, relation, event."""
+    """The labels table: id, source, record, start, end, lang, part, relation, event; optionally
+    tone and the two readings (``tone_a`` … ``event_b``)."""
     path = Path(path) if path is not None else LABELS_PATH
     t = pd.read_csv(path, sep="\t", comment="#", dtype=str, keep_default_na=False)
     bad = t[~t["relation"].isin(RELATIONS)]
     if len(bad):
         raise InputError(f"{path}: relation must be one of {', '.join(RELATIONS)}; "
                          f"row {bad.index[0] + 2} has {bad['relation'].iloc[0]!r}")
+    if "tone" in t:
+        bad = t[~t["tone"].isin(LABELS)]
+        if len(bad):
+            raise InputError(f"{path}: tone must be one of {', '.join(LABELS)}; "
+                             f"row {bad.index[0] + 2} has {bad['tone'].iloc[0]!r}")
     t["start"], t["end"] = t["start"].astype(int), t["end"].astype(int)
     return t
 
@@ -130,10 +141,10 @@ def relation_units(path: str | Path | None = None) -> tuple[pd.DataFrame, list[s
     return out, missing
 
 
-def _scores(gold, pred) -> dict:
+def _scores(gold, pred, labels=RELATIONS) -> dict:
     gold, pred = list(gold), list(pred)
-    confusion = {g: {p: sum(a == g and b == p for a, b in zip(gold, pred)) for p in RELATIONS} for g in RELATIONS}
-    return {"macro_f1": round(macro_f1(gold, pred, labels=RELATIONS), 4), "accuracy": round(accuracy(gold, pred), 4),
+    confusion = {g: {p: sum(a == g and b == p for a, b in zip(gold, pred)) for p in labels} for g in labels}
+    return {"macro_f1": round(macro_f1(gold, pred, labels=labels), 4), "accuracy": round(accuracy(gold, pred), 4),
             "confusion": confusion}
 
 
@@ -150,14 +161,59 @@ def evaluate_relation(path: str | Path | None = None, *, part: str = "test") -> 
     if units.empty:
         raise InputError(f"no labelled sentences to score in part {part!r} (missing records: {len(missing)})")
     gold = units["relation"].tolist()
-    scored = score_sentiment(units.drop(columns=["relation", "event"]), hits=False)
+    gold_tone = units["tone"].tolist() if "tone" in units else None
+    label_cols = [c for c in units.columns if c.split("_")[0] in ("relation", "event", "tone")]
+    scored = score_sentiment(units.drop(columns=label_cols), hits=False)
     tone = ["cooperation" if c > TONE_BAND else "conflict" if c < -TONE_BAND else "none" for c in scored["cooperation"]]
     out = {"part": part, "n": len(scored), "missing": len(missing), "gold": pd.Series(gold).value_counts().to_dict()}
     out["relation"] = _scores(gold, scored["relation"])
     out["tone"] = _scores(gold, tone)
+    if gold_tone is not None:
+        out["gold_tone"] = pd.Series(gold_tone).value_counts().to_dict()
+        out["polarity"] = _scores(gold_tone, scored["label"], LABELS)
     for lg in sorted(set(units["lang"])):
         m = (units["lang"] == lg).tolist()
         g = [x for x, k in zip(gold, m) if k]
         out[lg] = {"n": len(g), "relation": _scores(g, scored["relation"][m]),
                    "tone": _scores(g, [x for x, k in zip(tone, m) if k])}
+        if gold_tone is not None:
+            out[lg]["polarity"] = _scores([x for x, k in zip(gold_tone, m) if k], scored["label"][m], LABELS)
     return out
+
+
+READINGS = ("a", "b")
+DIMENSIONS = ("tone", "relation", "event")
+
+
+def assemble_labels(sample: pd.DataFrame, readings: dict, adjudicated: pd.DataFrame) -> pd.DataFrame:
+    """The labels table to commit: the ids and offsets of ``sample`` (a :func:`draw_sample`
+    table, column ``id``), each reading's labels (``readings``: ``{"a": table, "b": table}``,
+    tables with ``unit_id`` and the :data:`DIMENSIONS`; a unit a reading lacks stays empty) and
+    the adjudicated labels (same columns). No text column is kept."""
+    out = sample[["id", "source", "record", "start", "end", "lang", "part"]].copy()
+    for name, t in readings.items():
+        t = t.set_index("unit_id")
+        for d in DIMENSIONS:
+            out[f"{d}_{name}"] = out["id"].map(t[d]).fillna("")
+    adj = adjudicated.set_index("unit_id")
+    for d in DIMENSIONS:
+        out[d] = out["id"].map(adj[d]).fillna("")
+    return out[out["relation"] != ""].reset_index(drop=True)
+
+
+def reading_agreement(path: str | Path | None = None, *, part: str = "all") -> pd.DataFrame:
+    """Cohen's kappa and observed agreement of the two readings of the labels file, per
+    dimension and language, over the units both readings labelled (``part``: dev, test, all).
+    Columns: lang (de, en, all), dimension, n, p_o, kappa."""
+    from analysis.evaluate.agreement import agreement
+
+    t = read_labels(path)
+    if part != "all":
+        t = t[t["part"] == part]
+    both = t[(t["relation_a"] != "") & (t["relation_b"] != "")]
+    rows = []
+    for lg in [*sorted(set(both["lang"])), "all"]:
+        sub = both if lg == "all" else both[both["lang"] == lg]
+        readings = [sub[["id"]].assign(**{d: sub[f"{d}_{r}"] for d in DIMENSIONS}) for r in READINGS]
+        rows.append(agreement(*readings, list(DIMENSIONS), key="id").reset_index().assign(lang=lg))
+    return pd.concat(rows, ignore_index=True)[["lang", "dimension", "n", "p_o", "kappa"]]

@@ -1,0 +1,74 @@
+"""The labelled relation set: assembling it from two readings, reading it back, scoring on it."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.datasets import shared_dir
+from analysis.errors import InputError
+from analysis.evaluate.relation import LABELS_PATH, assemble_labels, evaluate_relation, read_labels
+
+
+def _sample():
+    return pd.DataFrame({"id": ["aaa", "bbb", "ccc"], "source": ["wikinews"] * 3, "record": ["r1", "r1", "r2"],
+                         "start": [0, 40, 5], "end": [30, 90, 60], "lang": ["en"] * 3, "part": ["dev", "test", "test"],
+                         "text": ["secret one", "secret two", "secret three"]})
+
+
+def test_assemble_labels_keeps_both_readings_and_no_text():
+    a = pd.DataFrame({"unit_id": ["aaa", "bbb", "ccc"], "tone": ["positive", "neutral", "negative"],
+                      "relation": ["cooperation", "none", "conflict"], "event": ["AGREE", "", "FIGHT"]})
+    b = pd.DataFrame({"unit_id": ["bbb", "aaa"], "tone": ["negative", "positive"],
+                      "relation": ["none", "cooperation"], "event": ["", "CONSULT"]})
+    adj = a.copy()
+    adj.loc[2, "event"] = "ASSAULT"
+    out = assemble_labels(_sample(), {"a": a, "b": b}, adj)
+    assert "text" not in out.columns
+    assert out["event_a"].tolist() == ["AGREE", "", "FIGHT"]
+    assert out["event_b"].tolist() == ["CONSULT", "", ""]  # ccc has no reading B
+    assert out["tone_b"].tolist() == ["positive", "negative", ""]
+    assert out["event"].tolist() == ["AGREE", "", "ASSAULT"]
+    assert out[["id", "start", "end"]].values.tolist() == [["aaa", 0, 30], ["bbb", 40, 90], ["ccc", 5, 60]]
+
+
+def test_read_labels_rejects_unknown_tone(tmp_path):
+    p = tmp_path / "l.tsv"
+    p.write_text("id\tsource\trecord\tstart\tend\tlang\tpart\ttone\trelation\tevent\n"
+                 "aaa\twikinews\tr1\t0\t3\ten\tdev\tgood\tnone\t\n", encoding="utf-8")
+    with pytest.raises(InputError, match="tone must be one of negative, neutral, positive; row 2 has 'good'"):
+        read_labels(p)
+
+
+def test_committed_labels_are_ids_and_offsets_with_two_readings():
+    t = read_labels()
+    assert len(t) >= 400 and t["id"].is_unique
+    assert "text" not in t.columns
+    assert set(t["lang"]) == {"de", "en"} and set(t["part"]) == {"dev", "test"}
+    assert (t["end"] > t["start"]).all()
+    assert {"tone_a", "tone_b", "relation_a", "relation_b", "event_a", "event_b"} <= set(t.columns)
+    # the part follows the id's hash, as drawn
+    assert ((t["id"].str[11].map(lambda h: int(h, 16) % 2) == 0) == (t["part"] == "dev")).all()
+
+
+@pytest.mark.skipif(not (shared_dir() / "corpora" / "wikinews.en.jsonl.gz").exists(), reason="needs ../shared")
+def test_evaluate_relation_on_the_test_part():
+    r = evaluate_relation(LABELS_PATH, part="test")
+    assert r["missing"] == 0 and r["n"] == sum(r["gold"].values())
+    assert r["en"]["n"] + r["de"]["n"] == r["n"]
+    for key in ("relation", "tone", "polarity"):
+        assert 0 <= r[key]["macro_f1"] <= 1
+        assert sum(sum(row.values()) for row in r[key]["confusion"].values()) == r["n"]
+    assert set(r["polarity"]["confusion"]) == {"negative", "neutral", "positive"}
+
+
+def test_reading_agreement_of_the_committed_labels():
+    from analysis.evaluate.agreement import cohen_kappa
+    from analysis.evaluate.relation import reading_agreement
+
+    t = read_labels()
+    k = reading_agreement().set_index(["lang", "dimension"])
+    both = t[(t["relation_a"] != "") & (t["relation_b"] != "")]
+    assert k.loc[("all", "tone"), "n"] == len(both)
+    assert k.loc[("all", "relation"), "kappa"] == pytest.approx(cohen_kappa(both["relation_a"], both["relation_b"]))
+    assert k.loc[("de", "tone"), "n"] + k.loc[("en", "tone"), "n"] == len(both)
+    assert (k["kappa"] > 0.4).all()  # the two readings agree well beyond chance
