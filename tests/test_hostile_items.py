@@ -50,3 +50,17 @@ def test_one_sentence_with_thousands_of_quoted_passages_keeps_its_frame_short():
     assert set(quotes["cue"]) == {"sagte"} and set(quotes["speaker_mention"]) == {"Er"}
     frame_end = tokens["end"].iloc[FRAME_TOKENS - 1]
     assert all(e <= frame_end for spans in quotes["frame_spans"] for _, e in spans)
+
+
+def test_the_docs_list_every_rejection_reason_of_the_loaders():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    source = "".join((root / "analysis" / f).read_text(encoding="utf-8") for f in ("readers.py", "corpus.py"))
+    found = re.findall(r'(?:Reject\([^,]+, |RecordError\(|problems\.append\(\([^,]+, |damage = |return )f?"([a-z][^"{]*)', source)
+    found += re.findall(r'^[A-Z_]+ = "([^"]+)"', source, flags=re.M)
+    reasons = {" ".join(re.split(r"[(:]", r)[0].split()[:3]) for r in found if " " in r and "//" not in r}
+    docs = (root / "docs" / "segmentation.md").read_text(encoding="utf-8")
+    assert len(reasons) > 25, reasons
+    assert sorted(r for r in reasons if r not in docs) == []
