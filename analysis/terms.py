@@ -732,13 +732,14 @@ def iter_tokens(paths: Iterable[str | Path], *, lang: str | None = None, chunk_s
         from analysis.corpus import iter_articles
         from analysis.segment import segment
 
-        rejected = 0
+        loaded = rejected = 0
         for chunk in iter_articles(raw, lang=lang, errors="collect", chunk_size=chunk_size, progress=progress):
-            rejected += len(chunk.rejected)
+            loaded, rejected = loaded + len(chunk.articles), rejected + len(chunk.rejected)
             if len(chunk.articles):
                 yield segment(chunk.articles, lang=lang).tokens, chunk.articles
         if rejected:
-            log.warning("%d input record(s) rejected while loading (see `python -m analysis load` for the reasons)", rejected)
+            log.warning("%d articles loaded, %d input record(s) rejected while loading (see `python -m analysis load` "
+                        "for the reasons)", loaded, rejected)
 
 
 def corpus_frequencies(paths: Iterable[str | Path], *, by: str | None = None, unit: str = "lemma",

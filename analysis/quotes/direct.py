@@ -2,11 +2,14 @@
 
 The frame is searched after the quotation in its last sentence (``„…“, sagte X``), then before
 it in its first sentence (``X sagte: „…“``), then in a previous sentence ending in a colon
-(``Putin erklärte dazu:`` closing a paragraph).
+(``Putin erklärte dazu:`` closing a paragraph). A frame is at most ``FRAME_TOKENS`` tokens
+long: the tokens right after the quotation, or the first ones of its sentence; this keeps a
+sentence holding thousands of quotation marks linear instead of quadratic.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from analysis.quotes.article import Article
 from analysis.quotes.cues import cue_at, cue_spans
@@ -14,6 +17,8 @@ from analysis.quotes.lexicon import Lexicon
 from analysis.quotes.marks import find_quotation_marks
 from analysis.quotes.phrases import np_backward, np_forward, subject
 from analysis.quotes.tokens import Quote, Tok, is_word, span
+
+FRAME_TOKENS = 60  # the longest frame searched for a cue and speaker (docs/quotes.md)
 
 
 def direct_quotes(art: Article) -> None:
@@ -70,8 +75,9 @@ def _comma_after(text: str, i: int, end: int) -> bool:
 def _direct_frame(art: Article, q: Quote, si: int, sj: int, qs: int, qe: int) -> None:
     """Find cue and speaker of a direct quotation in its sentences (after, then before)."""
     lex = art.lex
-    toks_after = [t for t in art.toks[sj] if t.start >= qe]
-    toks_before = [t for t in art.toks[si] if t.end <= qs]
+    after = bisect_left(art.offsets(sj)[0], qe)  # the first token starting at or after the quotation
+    toks_after = art.toks[sj][after:after + FRAME_TOKENS]
+    toks_before = art.toks[si][:min(bisect_right(art.offsets(si)[1], qs), FRAME_TOKENS)]
     if toks_after and any(is_word(t) for t in toks_after):
         found = frame_in(lex, toks_after, after_content=True)
         if found:

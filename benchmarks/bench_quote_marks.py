@@ -1,12 +1,13 @@
 """Time quotation extraction on one sentence holding many quotation marks, to see how it grows.
 
-Two hostile shapes, each at 2,500 … 40,000 marks in a single sentence (no full stop inside):
+Two hostile shapes, each at 5,000, 10,000, 20,000 and 40,000 marks in a single sentence (no full stop inside):
 ``fragments`` (one-word quoted words, „Wort1“ und „Wort2“ …, which the fragment and nested rules
 look at) and ``passages`` (three-word quoted passages after commas, which become direct quotations
 and have their frame searched). Prints seconds (CPU) per size and the ratio to the previous size;
-a ratio near 2 for each doubling is linear, near 4 quadratic.
+a ratio near 2 for each doubling is linear, near 4 quadratic. A benchmark, not a timed test:
+the frames of direct quotations are at most ``FRAME_TOKENS`` tokens long (analysis/quotes/direct.py).
 
-    .venv/bin/python benchmarks/bench_quotation_marks.py [--max 40000]
+    .venv/bin/python benchmarks/bench_quote_marks.py [--max 40000]
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def main() -> None:
     args = ap.parse_args()
     for shape, make in SHAPES.items():
         previous = None
-        n = 2_500
+        n = 5_000
         while n <= args.max:
             art = pd.DataFrame({"article_id": ["a"], "lang": ["de"], "text": [make(n)]})
             sentences, tokens = segment(art)
