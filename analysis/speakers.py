@@ -44,6 +44,7 @@ import pandas as pd
 
 from analysis.errors import InputError, require_columns
 from analysis.resources import ROOT, table, wordlist
+from analysis.coreference import subject_antecedent
 from analysis.speaker_names import (
     GENITIVE_DETS,
     calendar_words,
@@ -446,6 +447,11 @@ class _ArticleEntities:
                 best, best_score = name, score
         return best
 
+    def name_words_before(self, before: int) -> frozenset[str]:
+        """The capitalised words of the names introduced before ``before`` (no articles or roles)."""
+        return frozenset(w for p, nm in self.names if p < before for w in nm.split()
+                         if w[:1].isupper() and w.lower() not in self.name_stop and role_of(w, self.role_map) is None)
+
     def nearest_name(self, before: int) -> str | None:
         cands = [(p, n) for p, n in self.names if p < before]
         return max(cands)[1] if cands else None
@@ -455,6 +461,10 @@ class _ArticleEntities:
         gender and number ("er" is not "die Wahlkommission", "it" no person), else the nearest such
         name before. (Preferring a name that opens a later sentence, the newer subject, scored
         lower on the German dev labels; see docs/quotes.md.)"""
+        if self.lang == "de" and previous:  # German: a subject introduced since the previous speaker
+            subject = subject_antecedent(self, before, previous[-1][0], lambda n: self.agrees(pronoun, n))
+            if subject:
+                return drop_description(subject, self)
         for _, name in reversed(previous):
             if self.agrees(pronoun, name):
                 return name

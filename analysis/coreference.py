@@ -1,0 +1,73 @@
+"""Pronoun antecedents by salience: the subject of a recent sentence before the previous speaker.
+
+A German pronoun subject ("Er sagte", "räumte er ein") most often takes up the subject of the
+sentences just before it, not the speaker of the previous quotation when another person has
+been introduced since: "Wieland sagte … Auch die Sprecherin der FDP, Gisela Piltz, schloss sich
+der Kritik an … Sie warf der Regierung vor" (Sie → Gisela Piltz), "Der Präsidentschaftskandidat,
+Morgan Tsvangirai, analysierte die Lage … unter Robert Mugabe … bezeichnete er" (er → Tsvangirai,
+the subject, not the later Mugabe of a prepositional phrase).
+
+:func:`subject_antecedent` looks at the sentences between the previous speaker's mention and the
+sentence of the pronoun, latest first, and takes the first name of a sentence when it stands in
+the sentence's opening words (the German pre-field, or right after the finite verb) outside
+quotation marks; a one-word name ("Li", "Balkenende") counts when it is a word of a name the
+article has already introduced, and becomes that full name.
+"""
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…“”\"])\s+(?=[„\"A-ZÄÖÜ])|\n+|(?<=[a-zäöüß][.!?])(?=[A-ZÄÖÜ])")
+_WORD = re.compile(r"\S+")
+_QUOTE_OPEN = ("„", "\"", "«", "»", "“")
+OPENING_WORDS = 8  # how far into a sentence its subject is looked for
+MAX_SENTENCES = 3  # how many sentences back
+
+
+def sentence_starts(text: str, start: int, end: int) -> list[int]:
+    """Offsets where the sentences of ``text[start:end]`` begin (``start`` first).
+
+    >>> sentence_starts("Er kam. Sie ging.", 0, 17)
+    [0, 8]
+    """
+    return [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end + 1) if m.end() <= end]
+
+
+def _opening_name(text: str, start: int, end: int, ents, before: int) -> str | None:
+    """The name among the opening words of the sentence ``text[start:end]``, else None."""
+    words = ents.name_words_before(before)
+    for k, m in enumerate(_WORD.finditer(text, start, end)):
+        if k >= OPENING_WORDS:
+            break
+        tok = m.group()
+        if tok.startswith(_QUOTE_OPEN):
+            break  # a quotation: names inside it are what is said, not who speaks
+        bare = tok.strip(",.;:!?()[]")
+        if bare.endswith("s") and bare[:-1] in words and bare not in words:
+            continue  # a genitive ("Putins Sprecher"): the name is no subject
+        if bare in words:
+            return ents.full_name(bare)
+    return None
+
+
+def subject_antecedent(ents, before: int, after: int, agrees) -> str | None:
+    """The subject name of a sentence between ``after`` (the previous speaker's mention, or -1)
+    and the sentence holding ``before`` that ``agrees(name)`` accepts; latest sentence first."""
+    text = ents.text
+    lo = max(0, after + 1)
+    if before <= lo:
+        return None
+    para = text.rfind("\n\n", 0, before)
+    starts = sentence_starts(text, max(lo, 0), before)
+    if len(starts) < 2:
+        return None
+    bounds = list(zip(starts[:-1], starts[1:]))[::-1][:MAX_SENTENCES]
+    for a, b in bounds:
+        if a <= lo and after >= 0:
+            break  # the previous speaker's own sentence: its subject is that speaker
+        if para >= 0 and b <= para and a < para - 1 and after < 0:
+            break
+        name = _opening_name(text, a, b, ents, before)
+        if name and agrees(name):
+            return name
+    return None
