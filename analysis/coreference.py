@@ -16,6 +16,7 @@ article has already introduced, and becomes that full name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…“”\"])\s+(?=[„\"A-ZÄÖÜ])|\n+|(?<=[a-zäöüß][.!?])(?=[A-ZÄÖÜ])")
 _WORD = re.compile(r"\S+")
@@ -36,6 +37,7 @@ def sentence_starts(text: str, start: int, end: int) -> list[int]:
 def _opening_name(text: str, start: int, end: int, ents, before: int) -> str | None:
     """The name among the opening words of the sentence ``text[start:end]``, else None."""
     words = ents.name_words_before(before)
+    prev = ""
     for k, m in enumerate(_WORD.finditer(text, start, end)):
         if k >= OPENING_WORDS:
             break
@@ -45,8 +47,12 @@ def _opening_name(text: str, start: int, end: int, ents, before: int) -> str | N
         bare = tok.strip(",.;:!?()[]")
         if bare.endswith("s") and bare[:-1] in words and bare not in words:
             continue  # a genitive ("Putins Sprecher"): the name is no subject
-        if bare in words:
+        if bare in words and prev not in ents.dets and prev != "-noun-":
             return ents.full_name(bare)
+        # "die Einwohner Hongkongs": a noun after an article, and its genitive, name no subject
+        prev = "-noun-" if bare in words or (bare[:1].isupper() and prev in ents.dets) else tok.lower()
+        if tok.endswith(","):
+            prev = ","  # an apposition begins: "der MDC, Morgan Tsvangirai"
     return None
 
 
@@ -71,3 +77,22 @@ def subject_antecedent(ents, before: int, after: int, agrees) -> str | None:
         if name and agrees(name):
             return name
     return None
+
+
+@lru_cache(maxsize=256)
+def _compound_pattern(noun: str) -> re.Pattern:
+    return re.compile(rf"\b[A-ZÄÖÜ][\w-]*?(?i:{re.escape(noun)})(?:e?s)?\b")
+
+
+def organisation_compound(text: str, noun: str, before: int) -> str | None:
+    """The last compound before ``before`` that ends in the organisation noun ``noun`` ("das
+    Ministerium" → "Fischereiministerium", from "Das isländische Fischereiministerium legte fest"),
+    in its base form (no genitive -s), or None."""
+    found = None
+    low = noun.lower()
+    for m in _compound_pattern(noun).finditer(text, 0, before):
+        word = m.group()
+        base = word if word.lower().endswith(low) else word[:len(word) - (2 if word.lower().endswith(low + "es") else 1)]
+        if base.lower() != low and "-" not in base:
+            found = base
+    return found

@@ -51,3 +51,21 @@ def test_english_pronouns_keep_the_previous_speaker():
 
 def test_sentence_starts():
     assert sentence_starts("Er kam. Sie ging.", 0, 17) == [0, 8]
+
+
+def test_a_noun_after_an_article_is_no_subject():
+    text = ("Martin Lee sagte, dies sei keine Demokratie. Was die Einwohner Hongkongs wollten, sei das Wahlrecht. "
+            "Er nannte es eine Farce.")
+    assert resolve_all(text, ["Martin Lee", "Er"]) == ["Martin Lee", "Martin Lee"]
+
+
+def test_role_with_a_genitive_and_the_name_in_commas():
+    text = ("Der Geschäftsführer der Abfallentsorgungsfirma, Gerd-Jürgen Bruckschen, hatte das Verfahren verteidigt. "
+            "Später wies der Geschäftsführer alle Vorwürfe zurück.")
+    assert resolve_all(text, ["der Geschäftsführer"]) == ["Gerd-Jürgen Bruckschen"]
+
+
+def test_an_organisation_noun_takes_the_compound_named_before():
+    text = ("Das isländische Fischereiministerium legte die Quote fest. Sie sei tragfähig, so das Ministerium. "
+            "Die Polizei sagte nichts.")
+    assert resolve_all(text, ["das Ministerium", "Die Polizei"]) == ["Fischereiministerium", "Polizei"]
