@@ -34,7 +34,24 @@ def sentence_starts(text: str, start: int, end: int) -> list[int]:
     return [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end + 1) if m.end() <= end]
 
 
-def _opening_name(text: str, start: int, end: int, ents, before: int) -> str | None:
+def _known_name(word: str, ents, speakers: list[str]) -> str | None:
+    """The earlier speaker whose name holds ``word``, else the article's fullest name for it when
+    that name is also written inside a sentence (a capitalised sentence opening such as "Oberste
+    Priorität" is no name)."""
+    for name in reversed(speakers):
+        if word in name.split():
+            return name
+    name = ents.full_name(word)
+    at = ents.text.find(name)
+    while at >= 0:
+        lead = ents.text[:at].rstrip()
+        if lead and lead[-1] not in ".!?:\n„“\"":
+            return name
+        at = ents.text.find(name, at + 1)
+    return None
+
+
+def _opening_name(text: str, start: int, end: int, ents, before: int, speakers: list[str]) -> str | None:
     """The name among the opening words of the sentence ``text[start:end]``, else None."""
     words = ents.name_words_before(before)
     prev = ""
@@ -48,7 +65,7 @@ def _opening_name(text: str, start: int, end: int, ents, before: int) -> str | N
         if bare.endswith("s") and bare[:-1] in words and bare not in words:
             continue  # a genitive ("Putins Sprecher"): the name is no subject
         if bare in words and prev not in ents.dets and prev != "-noun-":
-            return ents.full_name(bare)
+            return _known_name(bare, ents, speakers)
         # "die Einwohner Hongkongs": a noun after an article, and its genitive, name no subject
         prev = "-noun-" if bare in words or (bare[:1].isupper() and prev in ents.dets) else tok.lower()
         if tok.endswith(","):
@@ -56,9 +73,10 @@ def _opening_name(text: str, start: int, end: int, ents, before: int) -> str | N
     return None
 
 
-def subject_antecedent(ents, before: int, after: int, agrees) -> str | None:
+def subject_antecedent(ents, before: int, after: int, agrees, speakers: list[str] = ()) -> str | None:
     """The subject name of a sentence between ``after`` (the previous speaker's mention, or -1)
-    and the sentence holding ``before`` that ``agrees(name)`` accepts; latest sentence first."""
+    and the sentence holding ``before`` that ``agrees(name)`` accepts; latest sentence first.
+    ``speakers``: the names of the earlier speakers, preferred for a word they contain."""
     text = ents.text
     lo = max(0, after + 1)
     if before <= lo:
@@ -73,7 +91,7 @@ def subject_antecedent(ents, before: int, after: int, agrees) -> str | None:
             break  # the previous speaker's own sentence: its subject is that speaker
         if para >= 0 and b <= para and a < para - 1 and after < 0:
             break
-        name = _opening_name(text, a, b, ents, before)
+        name = _opening_name(text, a, b, ents, before, speakers)
         if name and agrees(name):
             return name
     return None

@@ -489,8 +489,10 @@ class _ArticleEntities:
         gender and number ("er" is not "die Wahlkommission", "it" no person), else the nearest such
         name before. (Preferring a name that opens a later sentence, the newer subject, scored
         lower on the German dev labels; see docs/quotes.md.)"""
-        if self.lang == "de" and previous:  # German: a subject introduced since the previous speaker
-            subject = subject_antecedent(self, before, previous[-1][0], lambda n: self.agrees(pronoun, n))
+        gendered = self.pronoun_forms.get(pronoun, ("-", "-"))[0] != "-"
+        if self.lang == "de" and previous and gendered:  # German: a subject introduced since the previous speaker
+            subject = subject_antecedent(self, before, previous[-1][0], lambda n: self.agrees(pronoun, n),
+                                         [n for _, n in previous])
             if subject:
                 return drop_description(subject, self)
         for _, name in reversed(previous):
@@ -635,6 +637,8 @@ def _organisation_compound(words: list[str], pos: int, ents: _ArticleEntities) -
     nouns = [w for w in words if w[:1].isupper() and role_of(w, ents.role_map)]
     if not nouns or actor_kind(nouns[-1], lang=ents.lang) not in ("organisation", "media"):
         return None
+    if any(w[:1].isupper() and w.lower() not in ents.dets for w in words[:words.index(nouns[-1])]):
+        return None  # "Freisinnig-demokratische Partei": the mention is a name already
     return organisation_compound(ents.text, nouns[-1], pos)
 
 
