@@ -44,6 +44,8 @@ import pandas as pd
 
 from analysis.errors import InputError, require_columns
 from analysis.resources import ROOT, table, wordlist
+from analysis.actor_names import actor_kind
+from analysis.coreference import organisation_compound, subject_antecedent
 from analysis.speaker_names import (
     GENITIVE_DETS,
     calendar_words,
@@ -61,6 +63,7 @@ log = logging.getLogger(__name__)
 
 _NAME_TOKEN = re.compile(r"[A-ZÄÖÜ][\w\-’']*")
 _TOKEN = re.compile(r"[\w\-’']+")
+_COMMA_NAME = re.compile(r",(?=[ \t]+[A-ZÄÖÜ])")
 _NAME_RUN = re.compile(r"(?:[ \t]+[A-ZÄÖÜ][\w\-’']*)+")
 _NAME_START = re.compile(r"[A-ZÄÖÜ]")
 
@@ -366,6 +369,7 @@ class _ArticleEntities:
         if role_words is None:
             role_words = _role_words(text, _role_key(lang))
         self._collect_roles(text, role_words, in_title=False)
+        self._collect_appositions(text)
         self.names.extend(name_runs(text, self))
         self.names.sort()
         self.known = {nm for _, nm in self.names}
@@ -389,6 +393,31 @@ class _ArticleEntities:
                 country = role[1] or _adjective_stem(adjective)
                 self.roles.append((-1 if in_title else start, role[0], country, name, w.lower(), in_title))
                 self.names.append((0 if in_title else end_ + 1, name))
+
+    def _collect_appositions(self, text: str) -> None:
+        """Roles with a genitive and the name set off by commas ("Der Geschäftsführer der Firma,
+        Gerd-Jürgen Bruckschen, hatte", "die Sprecherin der FDP-Fraktion, Gisela Piltz, sagte")."""
+        for m in _COMMA_NAME.finditer(text):
+            run = _NAME_RUN.match(text, m.end())
+            if run is None or not text.startswith((",", " ("), run.end()):
+                continue
+            names = [x for x in run.group().split() if role_of(x, self.role_map) is None][:4]
+            if len(names) < 2:
+                continue
+            before = list(re.finditer(r"\S+", text[max(0, m.start() - 90):m.start()]))[-7:]
+            for k in range(len(before) - 2, -1, -1):
+                w, nxt = before[k].group(), before[k + 1].group()
+                if any(c in w for c in ".;:!?„“\""):
+                    break
+                role = role_of(w, self.role_map) if w[:1].isupper() else None
+                if role and nxt.lower() in self.dets | self.preps:
+                    prev = before[k - 1].group() if k else ""
+                    adjective = prev if prev[:1].islower() and len(prev) > 4 else ""
+                    pos = max(0, m.start() - 90) + before[k].start()
+                    self.roles.append((pos, role[0], role[1] or _adjective_stem(adjective), " ".join(names),
+                                       w.lower(), False))
+                    self.names.append((run.start() + 1, " ".join(names)))
+                    break
 
     def add_title(self, title: str) -> None:
         """The roles a title names ("Remarks by President Biden"): the first choice for the same role
@@ -446,6 +475,11 @@ class _ArticleEntities:
                 best, best_score = name, score
         return best
 
+    def name_words_before(self, before: int) -> frozenset[str]:
+        """The capitalised words of the names introduced before ``before`` (no articles or roles)."""
+        return frozenset(w for p, nm in self.names if p < before for w in nm.split()
+                         if w[:1].isupper() and w.lower() not in self.name_stop and role_of(w, self.role_map) is None)
+
     def nearest_name(self, before: int) -> str | None:
         cands = [(p, n) for p, n in self.names if p < before]
         return max(cands)[1] if cands else None
@@ -455,6 +489,12 @@ class _ArticleEntities:
         gender and number ("er" is not "die Wahlkommission", "it" no person), else the nearest such
         name before. (Preferring a name that opens a later sentence, the newer subject, scored
         lower on the German dev labels; see docs/quotes.md.)"""
+        gendered = self.pronoun_forms.get(pronoun, ("-", "-"))[0] != "-"
+        if self.lang == "de" and previous and gendered:  # German: a subject introduced since the previous speaker
+            subject = subject_antecedent(self, before, previous[-1][0], lambda n: self.agrees(pronoun, n),
+                                         [n for _, n in previous])
+            if subject:
+                return drop_description(subject, self)
         for _, name in reversed(previous):
             if self.agrees(pronoun, name):
                 return name
@@ -581,7 +621,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     resolution = how("explicit")
     if had_role and not (name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None
                          and name != held.strip()):
-        found = ents.by_role(held.split(), pos)
+        found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents)
         if found:
             name, resolution = found, how("role")
     name = drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents)
@@ -590,6 +630,16 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     if resolution == "explicit":
         ents.add_name(pos, name)
     return name, resolution
+
+
+def _organisation_compound(words: list[str], pos: int, ents: _ArticleEntities) -> str | None:
+    """"das Ministerium" → the "Fischereiministerium" named before (organisation and media nouns)."""
+    nouns = [w for w in words if w[:1].isupper() and role_of(w, ents.role_map)]
+    if not nouns or actor_kind(nouns[-1], lang=ents.lang) not in ("organisation", "media"):
+        return None
+    if any(w[:1].isupper() and w.lower() not in ents.dets for w in words[:words.index(nouns[-1])]):
+        return None  # "Freisinnig-demokratische Partei": the mention is a name already
+    return organisation_compound(ents.text, nouns[-1], pos)
 
 
 def _is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:

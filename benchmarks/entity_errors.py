@@ -1,0 +1,71 @@
+"""Speaker entity errors on the German dev split, one line per labelled quotation.
+
+Aligns the system quotations to the gold ones (:func:`analysis.evaluate.quotes.score_quotes`),
+and for each quotation with an actor label prints whether it was found, the mention kind, the
+gold speaker mention, the actor as written at the label's span, the system speaker and how it was
+resolved; then counts the error classes (missed, no speaker, wrong speaker) per mention kind.
+Nothing is written to disk; the dataset text is only printed.
+
+    ANALYSIS_SHARED=../shared .venv/bin/python benchmarks/entity_errors.py [--kind pronoun] [--errors]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pandas as pd  # noqa: E402
+
+from analysis.datasets import read_gold  # noqa: E402
+from analysis.evaluate.actors import default_labels, read_actor_labels, score_actors  # noqa: E402
+from analysis.evaluate.quotes import score_quotes  # noqa: E402
+from analysis.quotes import extract_quotes  # noqa: E402
+
+
+def _span_text(text: str, span) -> str:
+    if not isinstance(span, str) or "-" not in span:
+        return ""
+    a, b = span.split("-")
+    return text[int(a):int(b)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--kind", default=None, help="only this mention kind")
+    ap.add_argument("--errors", action="store_true", help="only wrong quotations")
+    args = ap.parse_args()
+    gold = read_gold("german-news-quotes", args.split)
+    pred = extract_quotes(gold.articles)
+    scores = score_quotes(pred, gold.quotes, gold.tokens)
+    path = default_labels("german-news-quotes", args.split)
+    raw = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+    raw["quote_id"] = "gnq-" + raw["document"] + "-q" + raw["annotation"]
+    rows = score_actors(scores.alignment, pred, gold.quotes, read_actor_labels(path)).rows
+    texts = dict(zip(gold.articles["article_id"], gold.articles["text"]))
+    spans = dict(zip(raw["quote_id"], raw["actor_span"]))
+    qrow = gold.quotes.set_index("quote_id")
+    sys_of = {gold.quotes.at[g, "quote_id"]: s for g, s, m in scores.alignment[["gold", "system", "matched"]]
+              .itertuples(index=False) if m}
+    classes = []
+    for r in rows.itertuples(index=False):
+        g = qrow.loc[r.quote_id]
+        text = texts.get(g["article_id"], "")
+        cls = "ok" if r.correct else "missed" if not r.matched else "no speaker" if not isinstance(r.system, str) or not r.system else "wrong"
+        classes.append((r.mention_kind, cls))
+        if (args.kind and r.mention_kind != args.kind) or (args.errors and r.correct):
+            continue
+        p = pred.loc[sys_of[r.quote_id]] if r.quote_id in sys_of else None
+        mention = g.get("speaker_mention") if "speaker_mention" in g else ""
+        print(f"{r.quote_id}\t{r.mention_kind}\t{cls}\tgold={mention!r}\tactor={_span_text(text, spans.get(r.quote_id))!r}"
+              f"\tsys={r.system!r}\tmention={None if p is None else p.get('speaker_mention')!r}"
+              f"\thow={None if p is None else p.get('speaker_resolution')}")
+    table = pd.DataFrame(classes, columns=["mention_kind", "class"])
+    print(pd.crosstab(table["mention_kind"], table["class"], margins=True).to_string())
+
+
+if __name__ == "__main__":
+    main()
