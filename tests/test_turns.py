@@ -138,3 +138,9 @@ def test_question_label_with_one_space():
     turns = find_turns(text, "en")
     assert [(text[t.body[0]:t.body[1]], t.speaker) for t in turns] == [
         ("Should the mayor resign, sir?", None), ("Wait a second.", "the President"), ("Will you call him?", None)]
+
+
+def test_role_label_named_from_the_title_without_its_trailing_words():
+    text = "THE PRESIDENT: Thank you all.\n\nQ  Why now?\n"
+    turns = find_turns(text, "en", title="Remarks by President Biden Before Business Roundtable")
+    assert turns[0].speaker == "President Biden"

@@ -209,8 +209,13 @@ def _named_role(speaker: str | None, title: str, text: str, w: _Words) -> str | 
     title = re.sub(r"\\?_", " ", title or "")  # "President\_Biden": an escaped space of markdown
     for where in (title, text):
         m = re.search(rf"\b{re.escape(role)}[ \xa0]+((?:[A-Z][\w’'\-]*\.?[ \xa0]?){{1,3}})", where or "")
-        if m and not all(x.lower() in w.stop for x in m.group(1).split()):
-            return f"{role} {m.group(1).strip()}"
+        name = []
+        for x in (m.group(1).split() if m else []):
+            if x.lower() in w.stop:
+                break  # "Remarks by President Biden Before Business Roundtable"
+            name.append(x)
+        if name:
+            return f"{role} {' '.join(name)}"
     return speaker
 
 
