@@ -82,7 +82,8 @@ def main() -> int:
           f"junk speakers {(junk != '').sum()} of {len(attributed)} ({(junk != '').mean():.2%})")
     print("top speakers:", attributed["speaker"].value_counts().head(8).to_dict())
     if args.judged:
-        judged = pd.read_csv(args.judged, sep="\t", comment="#")
+        judged = pd.read_csv(args.judged, sep="\t")  # no comment="#": the ids hold "#" (record#line)
+        judged = judged[~judged["quote_id"].astype(str).str.startswith("#")]
         judged = judged.drop(columns=[c for c in ("kind",) if c in judged]).merge(quotes[["quote_id", "kind"]], on="quote_id")
         by_kind = judged.groupby("kind")["correct"].agg(["size", "mean"])
         print(by_kind.to_string(float_format="%.3f"))

@@ -144,3 +144,13 @@ def test_role_label_named_from_the_title_without_its_trailing_words():
     text = "THE PRESIDENT: Thank you all.\n\nQ  Why now?\n"
     turns = find_turns(text, "en", title="Remarks by President Biden Before Business Roundtable")
     assert turns[0].speaker == "President Biden"
+
+
+@pytest.mark.parametrize("title,speaker", [
+    ("Remarks by President Trump Launches Operation Epic", "President Trump"),
+    ("Remarks by President Biden Signing Three Bills", "President Biden"),
+    ("Remarks by President Joe Biden", "President Joe Biden"),
+])
+def test_role_label_named_from_a_headline_title(title, speaker):
+    turns = find_turns("THE PRESIDENT: Thank you all.\n\nQ  Why now?\n", "en", title=title)
+    assert turns[0].speaker == speaker

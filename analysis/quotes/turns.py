@@ -211,9 +211,11 @@ def _named_role(speaker: str | None, title: str, text: str, w: _Words) -> str | 
         m = re.search(rf"\b{re.escape(role)}[ \xa0]+((?:[A-Z][\w’'\-]*\.?[ \xa0]?){{1,3}})", where or "")
         name = []
         for x in (m.group(1).split() if m else []):
-            if x.lower() in w.stop:
-                break  # "Remarks by President Biden Before Business Roundtable"
+            if x.lower() in w.stop or (name and x.lower().endswith("ing")):
+                break  # "Remarks by President Biden Before Business Roundtable", "… Harris Highlighting …"
             name.append(x)
+        if len(name) > 2:
+            name = name[:1]  # a headline in title case: "President Trump Launches Operation Epic"
         if name:
             return f"{role} {' '.join(name)}"
     return speaker
