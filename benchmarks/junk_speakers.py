@@ -4,7 +4,7 @@ Reads the first ``--mb`` megabytes of text (default 10) of the Bundestag speeche
 the White House briefing room (English) from ``../shared/corpora/``, extracts quotations and
 counts, among quotations with a speaker, those whose speaker is a pronoun, a lower-case fragment
 or a function word (:func:`analysis.evaluate.actors.junk_speakers`), and the unresolved ones.
-Prints the counts, the shares and the most frequent junk speakers.
+Prints the counts, the shares, the most frequent junk speakers and the top speakers.
 
     .venv/bin/python benchmarks/junk_speakers.py [--mb 10]
 """
@@ -46,6 +46,7 @@ def main() -> int:
               f"{len(bad):,} ({len(bad) / max(len(attributed), 1):.2%}): "
               + ", ".join(f"{k} {v}" for k, v in junk[junk != ""].value_counts().items()))
         print("  most frequent:", ", ".join(f"{k!r} {v}" for k, v in bad["speaker"].value_counts().head(12).items()))
+        print("  top speakers:", ", ".join(f"{k!r} {v}" for k, v in attributed["speaker"].value_counts().head(10).items()))
     return 0
 
 

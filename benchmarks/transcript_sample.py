@@ -28,12 +28,13 @@ sys.path.insert(0, str(ROOT))
 from analysis.datasets import shared_dir
 from analysis.evaluate.actors import junk_speakers
 from analysis.quotes import extract_quotes
+from analysis.text_shape import shape_text
 
 CATEGORIES = ("press-briefings", "speeches-remarks")
 
 
 def sample_documents(path: Path, n: int, salt: str) -> pd.DataFrame:
-    """The ``n`` documents of ``CATEGORIES`` first in the order of sha1(salt + id)."""
+    """The ``n`` documents of ``CATEGORIES`` first in the order of sha1(salt + id), shaped as ``load`` shapes them."""
     keyed = []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line_no, line in enumerate(fh, 1):
@@ -42,7 +43,7 @@ def sample_documents(path: Path, n: int, salt: str) -> pd.DataFrame:
                 keyed.append((hashlib.sha1((salt + rec["id"]).encode()).hexdigest(), line_no, rec))
     keyed.sort(key=lambda k: k[0])
     return pd.DataFrame([{"article_id": f"{r['id']}#{line_no}", "lang": "en", "title": r.get("title") or "",
-                          "text": r["text"]} for _, line_no, r in keyed[:n]])
+                          "text": shape_text(r["text"], lang="en")[0]} for _, line_no, r in keyed[:n]])
 
 
 def reading_rows(articles: pd.DataFrame, quotes: pd.DataFrame, turns: int) -> pd.DataFrame:
@@ -81,13 +82,18 @@ def main() -> int:
           f"junk speakers {(junk != '').sum()} of {len(attributed)} ({(junk != '').mean():.2%})")
     print("top speakers:", attributed["speaker"].value_counts().head(8).to_dict())
     if args.judged:
-        judged = pd.read_csv(args.judged, sep="\t", comment="#").merge(quotes[["quote_id", "kind"]], on="quote_id")
+        judged = pd.read_csv(args.judged, sep="\t")  # no comment="#": the ids hold "#" (record#line)
+        judged = judged[~judged["quote_id"].astype(str).str.startswith("#")]
+        judged = judged.drop(columns=[c for c in ("kind",) if c in judged]).merge(quotes[["quote_id", "kind"]], on="quote_id")
         by_kind = judged.groupby("kind")["correct"].agg(["size", "mean"])
         print(by_kind.to_string(float_format="%.3f"))
         weights = quotes["kind"].value_counts()
         estimate = (by_kind["mean"] * weights.reindex(by_kind.index)).sum() / weights.reindex(by_kind.index).sum()
         print(f"precision of the judged quotations {judged['correct'].mean():.3f}; "
               f"weighted by the kinds' shares of all quotations {estimate:.3f}")
+        if "speaker_correct" in judged:  # judged on the correct quotations only
+            right = judged[judged["correct"] == 1]["speaker_correct"].astype(float)
+            print(f"speaker right on {right.mean():.3f} of the {len(right)} correct quotations")
     if args.out:
         reading_rows(articles, quotes, args.turns).to_csv(args.out, sep="\t", index=False)
         print(f"reading sample written to {args.out}")

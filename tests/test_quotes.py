@@ -373,3 +373,30 @@ def test_quotation_kind_and_speaker(lang, text, content, kind, mention):
 
 def test_quoted_name_without_a_cue_is_no_quotation():
     assert quotes_of("Die Band „Morning Star“ spielte am Abend in der Halle.").empty
+
+
+@pytest.mark.parametrize("text", [
+    # a frame after a clause needs a verb of speech, not of thought, in -ing or after "I"
+    "On Thursday, the governor will travel to Denver to deliver remarks.",
+    "The plan is working, encouraging investors across the region.",
+    "I met the nurses and the doctors, I just knew the people of this town.",
+    # a speech act still to come is no report
+    "Tomorrow the mayor will talk about the new budget.",
+    "They'll also talk about the road repairs.",
+    # an object before "that" opens a relative clause
+    "The students realize a confidence that they never knew was inside of them.",
+])
+def test_english_non_reports(text):
+    assert quotes_of(text, "en").query("kind != 'turn'").empty
+
+
+@pytest.mark.parametrize("text,content,mention", [
+    ("The vote was delayed again, the senator said.", "The vote was delayed again", "the senator"),
+    ("The rates will rise in spring, other studies have shown.", "The rates will rise in spring", "other studies"),
+    ("The mayor talked about the new budget.", "about the new budget", "The mayor"),
+    ("The mayor told reporters on Tuesday that the budget was final.", "that the budget was final", "The mayor"),
+    ("The mayor said on Tuesday that the budget was final.", "that the budget was final", "The mayor"),
+])
+def test_english_reports_kept(text, content, mention):
+    row = find(quotes_of(text, "en"), content)
+    assert (row["text"], row["speaker_mention"]) == (content, mention)

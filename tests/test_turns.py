@@ -131,3 +131,26 @@ def test_english_conversation_is_no_quotation(sentence):
 def test_english_reports_with_a_content_clause_or_a_speech_act(sentence, kind, text, speaker):
     q = quotes_of(sentence)
     assert q[["kind", "text", "speaker_mention"]].values.tolist() == [[kind, text, speaker]]
+
+
+def test_question_label_with_one_space():
+    text = "Q Should the mayor resign, sir?\n\nTHE PRESIDENT: Wait a second.\n\nQ Will you call him?\n"
+    turns = find_turns(text, "en")
+    assert [(text[t.body[0]:t.body[1]], t.speaker) for t in turns] == [
+        ("Should the mayor resign, sir?", None), ("Wait a second.", "the President"), ("Will you call him?", None)]
+
+
+def test_role_label_named_from_the_title_without_its_trailing_words():
+    text = "THE PRESIDENT: Thank you all.\n\nQ  Why now?\n"
+    turns = find_turns(text, "en", title="Remarks by President Biden Before Business Roundtable")
+    assert turns[0].speaker == "President Biden"
+
+
+@pytest.mark.parametrize("title,speaker", [
+    ("Remarks by President Trump Launches Operation Epic", "President Trump"),
+    ("Remarks by President Biden Signing Three Bills", "President Biden"),
+    ("Remarks by President Joe Biden", "President Joe Biden"),
+])
+def test_role_label_named_from_a_headline_title(title, speaker):
+    turns = find_turns("THE PRESIDENT: Thank you all.\n\nQ  Why now?\n", "en", title=title)
+    assert turns[0].speaker == speaker

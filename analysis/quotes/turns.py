@@ -21,7 +21,8 @@ conversation, Q, MODERATOR, Frage, and capitalised line openings that are headin
 * a name before a colon (``Dr. Alice Weidel (AfD):``, ``Präsidentin Bärbel Bas:``, ``Robert Habeck,
   Bundesminister für Wirtschaft:``): with a party, a role or a role phrase after a comma, or two
   capitalised name words when the text has another label;
-* a conversation label (``Q``, ``Frage:``), with a colon or, if one letter, two spaces after it.
+* a conversation label (``Q``, ``Frage:``), with a colon or, if one letter, two spaces after it
+  (one before a capital for a question: ``Q Should he resign?``).
 """
 from __future__ import annotations
 
@@ -133,7 +134,8 @@ def _conversation(text: str, pos: int, w: _Words) -> tuple[int, int, str | None]
         if role == "heading" or not text.startswith(label, pos):
             continue
         end = pos + len(label)
-        after = re.match(r"[ \xa0]*:\s*|\.?[ \t\xa0]{2,}|\t" if len(label) == 1 else r"[ \xa0]*:\s*",
+        one_space = r"|[ \xa0](?=[A-Z])" if role == "question" else ""  # "Q Should he resign?"
+        after = re.match(r"[ \xa0]*:\s*|\.?[ \t\xa0]{2,}|\t" + one_space if len(label) == 1 else r"[ \xa0]*:\s*",
                          text[end:end + 12])
         if after and end + after.end() < len(text) and not text[end + after.end()].isspace() or (
                 after and ":" in after.group()):
@@ -207,8 +209,15 @@ def _named_role(speaker: str | None, title: str, text: str, w: _Words) -> str | 
     title = re.sub(r"\\?_", " ", title or "")  # "President\_Biden": an escaped space of markdown
     for where in (title, text):
         m = re.search(rf"\b{re.escape(role)}[ \xa0]+((?:[A-Z][\w’'\-]*\.?[ \xa0]?){{1,3}})", where or "")
-        if m and not all(x.lower() in w.stop for x in m.group(1).split()):
-            return f"{role} {m.group(1).strip()}"
+        name = []
+        for x in (m.group(1).split() if m else []):
+            if x.lower() in w.stop or (name and x.lower().endswith("ing")):
+                break  # "Remarks by President Biden Before Business Roundtable", "… Harris Highlighting …"
+            name.append(x)
+        if len(name) > 2:
+            name = name[:1]  # a headline in title case: "President Trump Launches Operation Epic"
+        if name:
+            return f"{role} {' '.join(name)}"
     return speaker
 
 

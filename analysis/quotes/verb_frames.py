@@ -114,6 +114,8 @@ def frame_after(art: Article, s: Sentence) -> Quote | None:
         cb = commas[ci - 1]
         if not (bounds[ci - 1] < cb and toks[cb].text in (",", "–", "—")):
             continue
+        if not art.de and not _english_frame_after(lex, toks, lemma, idx, cb, end):
+            continue
         content = art.trim(toks[0].start, toks[cb - 1].end, keep_end=False) if cb > 0 else None
         if not (content and art.words_at_least(content[0], content[1], 3)):
             continue
@@ -189,17 +191,34 @@ def frame_before(art: Article, s: Sentence) -> Quote | None:
 
 def _english_content_start(art: Article, s: Sentence, lemma: str, nxt: int) -> int:
     """The token before an English content clause that follows the verb directly ("said that
-    …", "told the convention on Tuesday that …", "told reporters …")."""
+    …", "told the convention on Tuesday that …", "told reporters …"); after a verb that names
+    no addressee, an object before "that" ("recommended a vaccine that …") makes it relative."""
     lex, toks, end = art.lex, s.toks, s.end
     that = next((x for x in range(nxt + 1, min(end, nxt + 12)) if lex.is_(toks[x].lower, "that_comp")
                  or toks[x].text == ":" or toks[x].text in "“\""), None)
-    if that is not None and all(is_word(t) or t.text in ".'’-" for t in toks[nxt + 1:that]):
-        return that - 1
+    object_first = (that is not None and that > nxt + 1 and lex.cls(toks[nxt + 1].lower) == "det"
+                    and lemma not in lex.addressee_verbs)
+    if that is not None and not object_first and all(is_word(t) or t.text in ".'’-" for t in toks[nxt + 1:that]):
+        return that - 1  # not after an object: "realize a confidence that …" opens a relative clause
     if lemma in lex.addressee_verbs and nxt + 1 < end:
         sa, sb = np_forward(lex, toks, nxt + 1, end)
         if sb > sa and sb - sa <= 4:
             return sb - 1
     return nxt
+
+
+def _english_frame_after(lex, toks, lemma: str, idx: list[int], cb: int, end: int) -> bool:
+    """Whether an English frame after its content reports speech: ``…, X said.`` or ``…, said
+    X.`` with a verb of speech at most twelve words after the comma, or a verb of thought ("…,
+    the study found") that ends the sentence, is no -ing form ("…, supporting small businesses")
+    and has no first or second person before it ("…, I just knew the American people")."""
+    classes = lex.cue_class.get(lemma, ())
+    if idx[0] - cb > 12:
+        return False
+    if "speech" in classes:
+        return True
+    return ("thought" in classes and not toks[idx[0]].lower.endswith("ing") and end - max(idx) <= 3
+            and not any(t.lower in lex.persons for t in toks[cb + 1:idx[0]]))
 
 
 def _english_clause(lex, toks) -> bool:
@@ -239,6 +258,8 @@ def _english_report(art: Article, s: Sentence, lemma: str, i: int, nxt: int, sa:
         between = between[c + 1:]  # "Dianne Feinstein, Democrat of California, said", "X, in particular, has said"
     if not all(t.lower in finite or adverb(t) or not is_word(t) for t in between):
         return None  # the subject is no neighbour of the verb: "the time about what they'd like to see"
+    prospective = (any(t.lower in lex.words("prospective_aux") for t in between)
+                   or toks[sb - 1].lower.endswith(("'ll", "’ll")))
     verb = toks[i].lower
     ca = nxt + 1
     first = toks[ca].lower
@@ -256,6 +277,8 @@ def _english_report(art: Article, s: Sentence, lemma: str, i: int, nxt: int, sa:
     speech = "speech" in lex.cue_class.get(lemma, set()) and lemma.split()[0] not in lex.words("resume_verb")
     if toks[nxt].text == ":" or lex.cls(first) == "comp" or MIXED_MARK.search(art.text, toks[ca].start, toks[end - 1].end):
         return "indirect"  # a colon, "that …", "whether …", or quoted words ("blasted the media as “dishonest”")
+    if prospective and first == "about":
+        return None  # "he will talk about …", "they'll also talk about …": a topic still to come is no report
     if first == "to":
         return "indirect" if lemma.split()[0] in lex.words("infinitive_cue") else "reported" if speech else None
     stop = next((k for k in range(ca + 1, min(end, ca + 8)) if toks[k].text == "," or lex.cls(toks[k].lower) == "comp"),
