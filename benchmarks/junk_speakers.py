@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 from analysis.datasets import shared_dir
 from analysis.evaluate.actors import junk_speakers
 from analysis.quotes import extract_quotes
+from analysis.text_shape import shape_articles
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_quotes import read_corpus
@@ -37,7 +38,7 @@ def main() -> int:
         if not path.exists():
             print(f"{name}: {path} not found, skipped")
             continue
-        quotes = extract_quotes(read_corpus(path, args.mb, lang), lang=lang)
+        quotes = extract_quotes(shape_articles(read_corpus(path, args.mb, lang)), lang=lang)  # shaped as load shapes
         attributed = quotes[quotes["speaker"].notna()]
         junk = junk_speakers(attributed, lang=lang)
         bad = attributed[junk != ""]

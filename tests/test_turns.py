@@ -154,3 +154,13 @@ def test_role_label_named_from_the_title_without_its_trailing_words():
 def test_role_label_named_from_a_headline_title(title, speaker):
     turns = find_turns("THE PRESIDENT: Thank you all.\n\nQ  Why now?\n", "en", title=title)
     assert turns[0].speaker == speaker
+
+
+def test_a_label_that_frames_one_quotation_gives_it_its_speaker_and_no_second_row():
+    text = ("The move drew immediate praise:\n\n"
+            "Coalition for a Prosperous America Chairman Zach Mottl: “A baseline tariff resets the trade environment.”\n\n"
+            "Hyundai Steel: “We welcome it.”\n\n"
+            "Steel Manufacturers Association President Philip K. Bell: “He is a champion of the steel industry.”")
+    q = extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["en"]}), lang="en")
+    assert q["speaker"].tolist() == ["Zach Mottl", "Hyundai Steel", "Philip K. Bell"]
+    assert q["kind"].tolist() == ["direct"] * 3

@@ -38,7 +38,7 @@ from analysis.speaker_names import calendar_words, role_of
 _LINE = re.compile(r"(?m)^[ \t\xa0]*(?=\S)")
 _CAPS = re.compile(r"(?P<label>[A-Z][A-Z0-9.'’\-]*(?:[ \xa0][A-Z0-9.'’\-]+){0,5})[ \xa0]*"
                    r"(?:\((?P<party>[^()\n]{1,40})\))?[ \xa0]*:(?=\s)")
-_NAME = re.compile(r"(?P<label>[A-ZÄÖÜ][\w.'’\-]*(?:[ \xa0][\w.'’\-]+){0,6}?)"
+_NAME = re.compile(r"(?P<label>[A-ZÄÖÜ][\w.'’\-]*(?:[ \xa0][\w.'’\-]+){0,9}?)"
                    r"(?:,[ \xa0](?P<role>[^:,\n]{2,80}?))?[ \xa0]*(?:\((?P<party>[^()\n]{1,40})\))?:(?=\s)")
 _WORD_PART = re.compile(r"[^\W\d_]+|[\W\d_]+")
 
@@ -115,6 +115,9 @@ def _name_speaker(m: re.Match, w: _Words) -> tuple[str, bool] | None:
     while lead < len(words) and (role_of(words[lead].lower(), w.roles) or words[lead].lower() in w.titles):
         lead += 1
     name = words[lead:]
+    last_role = max((n for n, x in enumerate(words) if role_of(x.lower(), w.roles)), default=-1)
+    if lead <= last_role < len(words) - 2:  # "Coalition for a Prosperous America Chairman Zach Mottl:"
+        lead, name = last_role + 1, words[last_role + 1:]
     if not name or not all(x[:1].isupper() or x in w.particles for x in name):
         return None
     if any(x.lower() in w.stop or x in w.nouns for x in name) or not name[0][:1].isupper():
@@ -231,7 +234,7 @@ def speaker_turns(art: Article) -> None:
     if not turns:
         return
     starts = [t.body[0] for t in turns]
-    kept = []
+    kept, covered = [], set()
     for q in art.quotes:
         at = q.spans[0][0] if q.spans else -1
         k = next((n for n in range(len(turns) - 1, -1, -1) if starts[n] <= at), None)
@@ -245,14 +248,22 @@ def speaker_turns(art: Article) -> None:
         if q.kind != "direct" and _own_voice(art, q, w):
             continue  # the label's words joined to the speaker: "Q   So I’m just trying"
         q.turn = turns[k]
+        if q.kind == "direct" and turns[k].speaker and _covers(art.text, q, body):
+            q.speaker, q.speaker_name, q.inherit = [list(turns[k].label)], turns[k].speaker, False
+            covered.add(k)  # "Senator Jim Banks: “Great news.”": the label frames the quotation
         kept.append(q)
     art.quotes = kept
-    for t in turns:
+    for t in (t for n, t in enumerate(turns) if n not in covered):
         q = Quote("turn", [list(t.body)], rule=t.rule, sentence=art.sentence_at(t.body[0]), confidence=0.95,
                   speaker=[list(t.label)] if t.label[1] > t.label[0] else [])
         q.speaker_name = t.speaker
         q.turn = t
         art.quotes.append(q)
+
+
+def _covers(text: str, q: Quote, body: tuple[int, int]) -> bool:
+    """Whether a quotation is the whole body of a turn (no words of the turn outside its marks)."""
+    return not text[body[0]:q.spans[0][0]].strip() and not text[q.spans[-1][1]:body[1]].strip()
 
 
 def _own_voice(art: Article, q: Quote, w: _Words) -> bool:
