@@ -164,3 +164,9 @@ def test_a_label_that_frames_one_quotation_gives_it_its_speaker_and_no_second_ro
     q = extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["en"]}), lang="en")
     assert q["speaker"].tolist() == ["Zach Mottl", "Hyundai Steel", "Philip K. Bell"]
     assert q["kind"].tolist() == ["direct"] * 3
+
+
+def test_fact_check_headings_are_no_speakers():
+    text = ("MYTH: The bill is a tax break for billionaires.\n\nFACT: Democrats voted against it.\n\n"
+            "MYTH: The bill is bad for families.\n\nFACT: The bill cuts taxes for families.")
+    assert find_turns(text, "en") == []
