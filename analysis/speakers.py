@@ -98,6 +98,11 @@ def _reference_words(lang: str) -> tuple[frozenset, frozenset, frozenset, frozen
 
 
 @cache
+def _kind(name: str, lang: str) -> str:
+    return actor_kind(name, lang=lang)
+
+
+@cache
 def _conjunctions(lang: str) -> frozenset[str]:
     """Coordinating conjunctions (``function_words.tsv``, class ``conj``): "AFP und Reuters"."""
     lang = lang if (ROOT / lang / "function_words.tsv").exists() else "de"
@@ -440,16 +445,22 @@ class _ArticleEntities:
 
     def full_name(self, name: str) -> str:
         """The longest known name that begins or ends with ``name`` ("Putin" → "Wladimir Putin",
-        "Kim" → "Kim Jong Un", not "Gesundheit Kim Jong Uns")."""
+        "Kim" → "Kim Jong Un", not "Gesundheit Kim Jong Uns"); one word is not extended into an
+        organisation named after it ("Trump" stays apart from "Trump Administration")."""
         parts = name.split()
         n = len(parts)
         best = name
         for _, nm in self.names:
             np_ = nm.split()
             if len(np_) > len(best.split()) and (np_[:n] == parts or np_[-n:] == parts) and not any(
-                    len(w) > 1 and w.isupper() for w in (np_[n:] if np_[:n] == parts else np_[:-n])):
+                    len(w) > 1 and w.isupper() for w in (np_[n:] if np_[:n] == parts else np_[:-n])) \
+                    and not (n == 1 and np_[0] == name and self._named_after(name, nm)):
                 best = nm  # not "Biden EO", "Merz CDU": an acronym is no part of a person's name
         return best
+
+    def _named_after(self, word: str, longer: str) -> bool:
+        """Whether ``longer`` is an organisation or medium whose kind ``word`` alone does not have."""
+        return _kind(longer, self.lang) in ("organisation", "media") and _kind(word, self.lang) == "other"
 
     def by_role(self, words: list[str], before: int) -> str | None:
         """The actor introduced with the role in ``words`` (same noun, else same office group)."""

@@ -209,3 +209,16 @@ def test_junk_speaker_reasons():
     q = pd.DataFrame({"speaker": ["industry leaders", "been", "I", "Danach", "Donald Trump"]})
     assert junk_speakers(q, lang="en").tolist()[:3] == ["", "lower-case", "pronoun"]
     assert junk_speakers(q.iloc[3:], lang="de").tolist() == ["function word", ""]
+
+
+def test_one_word_name_is_not_extended_into_an_organisation_named_after_it():
+    text = "The Trump Administration announced new tariffs. Trump said the tariffs would stay."
+    assert resolve_one(text, "Trump", lang="en")[0] == "Trump"
+    # a person's full name still wins
+    text2 = "Donald Trump met the press. The Trump Administration announced tariffs. Trump said more."
+    assert resolve_one(text2, "Trump", lang="en")[0] == "Donald Trump"
+
+
+def test_a_word_that_is_part_of_a_longer_name_still_takes_it():
+    text = "The United States welcomed the deal. States agreed to the terms."
+    assert resolve_one(text, "States", lang="en")[0] == "United States"

@@ -170,3 +170,14 @@ def test_fact_check_headings_are_no_speakers():
     text = ("MYTH: The bill is a tax break for billionaires.\n\nFACT: Democrats voted against it.\n\n"
             "MYTH: The bill is bad for families.\n\nFACT: The bill cuts taxes for families.")
     assert find_turns(text, "en") == []
+
+
+def test_list_item_labels_wrapped_labels_and_list_headings():
+    text = ("Here is what they are saying:\n\n"
+            "-   CNBC: “Jobs are up.”\n"
+            "-   NOW: “It is an illegal act.” (1/3/26)\n"
+            "-   Peabody Energy CEO James\n Grech:\n “We stand here today.”\n")
+    turns = [(t.speaker, text[t.body[0]:t.body[1]]) for t in find_turns(text, "en")]
+    # the bullet opens a label, a label may be wrapped, an acronym keeps its capitals,
+    # and "NOW:" is a list heading that ends the turn before it without being a speaker
+    assert turns == [("CNBC", "“Jobs are up.”"), ("James Grech", "“We stand here today.”")]

@@ -30,15 +30,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from analysis.actor_names import kind_terms, resource_lang
 from analysis.quotes.article import Article
 from analysis.quotes.tokens import Quote
 from analysis.resources import table, wordlist
 from analysis.speaker_names import calendar_words, role_of
 
-_LINE = re.compile(r"(?m)^[ \t\xa0]*(?=\S)")
+_BULLETS = "-–•*"
+_LINE = re.compile(rf"(?m)^[ \t\xa0]*(?:[{_BULLETS}][ \t\xa0]+)?(?=\S)")  # a list item's bullet before a label
 _CAPS = re.compile(r"(?P<label>[A-Z][A-Z0-9.'’\-]*(?:[ \xa0][A-Z0-9.'’\-]+){0,5})[ \xa0]*"
                    r"(?:\((?P<party>[^()\n]{1,40})\))?[ \xa0]*:(?=\s)")
-_NAME = re.compile(r"(?P<label>[A-ZÄÖÜ][\w.'’\-]*(?:[ \xa0][\w.'’\-]+){0,9}?)"
+_NAME = re.compile(r"(?P<label>[A-ZÄÖÜ][\w.'’\-]*(?:(?:[ \xa0]+|[ \xa0]*\n[ \xa0]*)[\w.'’\-]+){0,9}?)"
                    r"(?:,[ \xa0](?P<role>[^:,\n]{2,80}?))?[ \xa0]*(?:\((?P<party>[^()\n]{1,40})\))?:(?=\s)")
 _WORD_PART = re.compile(r"[^\W\d_]+|[\W\d_]+")
 
@@ -64,6 +66,7 @@ class _Words:
     own: frozenset     # first person: the turn's speaker
     other: frozenset   # second person: the one addressed
     address: frozenset  # formal address, capitalised (Sie): second person unless it opens a sentence
+    acronyms: frozenset  # names written in capitals (CNN, BBC: actor_kinds.tsv, match "caps")
 
 
 @cache
@@ -84,6 +87,7 @@ def _words(lang: str) -> _Words:
         own=frozenset(refs.loc[refs["class"] == "first_person", "word"]),
         other=frozenset(refs.loc[refs["class"] == "second_person", "word"]),
         address=frozenset(refs.loc[refs["class"] == "formal_address", "word"]),
+        acronyms=frozenset(kind_terms(resource_lang(lang)).caps),
     )
 
 
@@ -97,12 +101,14 @@ def _caps_speaker(label: str, w: _Words) -> tuple[str, bool] | None:
     words = label.replace("\xa0", " ").split()
     if w.labels.get(" ".join(words), ("",))[0] == "heading" or sum(c.isalpha() for c in label) < 2:
         return None
+    if len(words) == 1 and words[0].lower() in w.stop:
+        return None  # "WHY:", "NOW:", "THEN:": a heading of a list, no one's name
     titled = any(x.lower() in w.titles for x in words)
     words = [x for x in words if x.lower() not in w.titles]
     if not words:
         return None
     roled = any(role_of(x.lower(), w.roles) for x in words)
-    name = " ".join(_title_case(x) for x in words)
+    name = " ".join(x if x in w.acronyms else _title_case(x) for x in words)  # CNN, not Cnn
     return ("the " + name[4:] if name.startswith("The ") else name), titled or roled
 
 
@@ -166,6 +172,7 @@ def speaker_label(text: str, lang: str, *, title: str = "") -> list[Turn]:
     """
     w = _words(lang if lang in ("de", "en") else "de")
     found: list[tuple[int, int, int, str | None, bool]] = []  # (label start, label end, body start, speaker, sure)
+    headings: list[int] = []  # "NOW:", "FACT:": no speaker, but the turn before ends there
     for line in _LINE.finditer(text):
         pos = line.end()
         conv = _conversation(text, pos, w)
@@ -174,6 +181,8 @@ def speaker_label(text: str, lang: str, *, title: str = "") -> list[Turn]:
             continue
         m = _CAPS.match(text, pos)
         got = _caps_speaker(m.group("label"), w) if m and not any(c.islower() for c in m.group("label")) else None
+        if m and got is None and not any(c.islower() for c in m.group("label")):
+            headings.append(pos)
         if got is None and (m := _NAME.match(text, pos)):
             got = _name_speaker(m, w)
         if got:
@@ -184,8 +193,9 @@ def speaker_label(text: str, lang: str, *, title: str = "") -> list[Turn]:
     turns = []
     for n, (start, label_end, body, speaker, _) in enumerate(found):
         stop = found[n + 1][0] if n + 1 < len(found) else len(text)
-        while stop > body and text[stop - 1].isspace():
-            stop -= 1
+        stop = min([h for h in headings if body < h < stop] + [stop])
+        while stop > body and (text[stop - 1].isspace() or text[stop - 1] in _BULLETS):
+            stop -= 1  # the next line's bullet belongs to the next label
         if stop > body:
             turns.append(Turn((start, label_end), (body, stop), _named_role(speaker, title, text, w)))
     return turns
