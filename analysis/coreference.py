@@ -18,6 +18,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis.resources import ROOT, table
+from analysis.speaker_names import role_of
+
 _SENTENCE_END = re.compile(r"(?<=[.!?…“”\"])\s+(?=[„\"A-ZÄÖÜ])|\n+|(?<=[a-zäöüß][.!?])(?=[A-ZÄÖÜ])")
 _WORD = re.compile(r"\S+")
 _QUOTE_OPEN = ("„", "\"", "«", "»", "“")
@@ -114,3 +117,56 @@ def organisation_compound(text: str, noun: str, before: int) -> str | None:
         if base.lower() != low and "-" not in base:
             found = base
     return found
+
+
+def person_words(ents) -> frozenset[str]:
+    """Last words of the article's names that stand for a person: introduced with a role
+    ("President Biden", "Chief Executive Marc Bitzer") or a title of address ("Mr. John Smith").
+    A gendered English pronoun (he, she) takes such a name before any other capitalised phrase
+    ("Strategic Planning", "Consumer Price Index" are no one).
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> sorted(person_words(_ArticleEntities("President Biden spoke. Mr. John Smith and Strategic Planning.", "en")))
+    ['Biden', 'Smith']
+    """
+    titles = {w.lower().rstrip(".") for w in _titles(ents.lang)}
+    found = {r[3].split()[-1] for r in ents.roles if r[3]}
+    for pos, name in ents.names:
+        words = name.split()
+        before = ents.text[max(0, pos - 40):pos].split()[-1:]
+        lead = [w.strip(".,;:").lower() for w in words[:-1] + before]
+        if any(w in titles or role_of(w, ents.role_map) for w in lead):
+            found.add(words[-1])
+    return frozenset(found)
+
+
+_ROLE_MENTION = re.compile(r"\b[Tt]he[ \xa0]+([a-z]+)(?:[ \xa0]+([a-z]+))?")  # the president, the former president
+
+
+def person_antecedent(ents, before: int, speakers: list[tuple[int, str]], agrees=lambda name: True) -> str | None:
+    """The person an English he or she at ``before`` refers to: the latest of an earlier speaker's
+    mention, a name introduced as a person (:func:`person_words`) and a role mention ("the
+    president has said … he" → the President the article names). In a briefing "he" is mostly
+    the President, mentioned as "the president" since the last named person.
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> text = "President Trump met Senator Tom Cotton. Later the president said he was sure."
+    >>> person_antecedent(_ArticleEntities(text, "en"), text.index("he was"), [])
+    'Trump'
+    """
+    if not hasattr(ents, "persons"):
+        ents.persons = person_words(ents)
+    cands = [(p, n) for p, n in speakers if p < before]
+    cands += [(p, n) for p, n in ents.names if p < before and n.split()[-1] in ents.persons]
+    for m in _ROLE_MENTION.finditer(ents.text, max(0, max((p for p, _ in cands), default=0)), before):
+        noun = next((w for w in (m[1], m[2]) if w and role_of(w, ents.role_map)), None)
+        if noun and (name := ents.by_role(["the", noun], m.start())):
+            cands.append((m.start(), name))
+    cands = [(p, n) for p, n in cands if agrees(n)]
+    return max(cands)[1] if cands else None
+
+
+@lru_cache(maxsize=8)
+def _titles(lang: str) -> tuple[str, ...]:
+    parts = table(lang if (ROOT / lang / "name_parts.tsv").exists() else "de", "name_parts")
+    return tuple(parts.loc[parts["part"] == "title", "word"])

@@ -45,7 +45,7 @@ import pandas as pd
 from analysis.errors import InputError, require_columns
 from analysis.resources import ROOT, table, wordlist
 from analysis.actor_names import actor_kind
-from analysis.coreference import organisation_compound, subject_antecedent
+from analysis.coreference import organisation_compound, person_antecedent, subject_antecedent
 from analysis.speaker_names import (
     GENITIVE_DETS,
     calendar_words,
@@ -95,6 +95,9 @@ def _reference_words(lang: str) -> tuple[frozenset, frozenset, frozenset, frozen
     return (words["relative"], words["possessive"] | words["own"], words["own"],
             words["first_person"] | words["second_person"] | words["indefinite"], words["holder_prep"],
             words["first_person"])
+
+
+_GROUPS = ("organisation", "media", "country")
 
 
 @cache
@@ -506,6 +509,8 @@ class _ArticleEntities:
                                          [n for _, n in previous])
             if subject:
                 return drop_description(subject, self)
+        if self.lang == "en" and gendered:  # he, she: the latest person (see coreference.person_antecedent)
+            return person_antecedent(self, before, previous, lambda n: self.agrees(pronoun, n))
         for _, name in reversed(previous):
             if self.agrees(pronoun, name):
                 return name
@@ -520,6 +525,8 @@ class _ArticleEntities:
         if gender == "-" or number == "pl":
             return True
         words = name.split()
+        if self.lang == "en" and (name[-2:] in ("’s", "'s") or gender in ("m", "f") and _kind(name, "en") in _GROUPS):
+            return False  # not "Catholic Church’s"; he, she: not "White House Counsel’s Office"
         person = len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]) and self.noun_gender(words[-1]) is None
         if person:
             return gender in ("m", "f")

@@ -2,8 +2,8 @@ import re
 
 import pandas as pd
 
-from analysis.coreference import sentence_starts
-from analysis.speakers import resolve_speakers
+from analysis.coreference import person_antecedent, sentence_starts
+from analysis.speakers import _ArticleEntities, resolve_speakers
 
 
 def resolve_all(text, mentions, lang="de"):
@@ -69,3 +69,23 @@ def test_an_organisation_noun_takes_the_compound_named_before():
     text = ("Das isländische Fischereiministerium legte die Quote fest. Sie sei tragfähig, so das Ministerium. "
             "Die Polizei sagte nichts.")
     assert resolve_all(text, ["das Ministerium", "Die Polizei"]) == ["Fischereiministerium", "Polizei"]
+
+
+def test_english_he_takes_the_president_mentioned_since_the_last_named_person():
+    text = ("MS. LEAVITT: Senator Tom Cotton said that he has seen the intelligence.\n\n"
+            "Q And the tariffs?\n\n"
+            "MS. LEAVITT: The President Donald Trump was clear. Again, the president has said that he "
+            "is still considering that.")
+    ents = _ArticleEntities(text, "en")
+    cotton = text.index("Tom Cotton")
+    assert person_antecedent(ents, text.index("he is still"), [(cotton, "Tom Cotton")]) == "Donald Trump"
+    assert person_antecedent(ents, text.index("he has seen"), [(cotton, "Tom Cotton")]) == "Tom Cotton"
+
+
+def test_english_he_skips_organisations_and_capitalised_phrases():
+    text = ("President Biden met the White House Counsel’s Office. Executive Director for Strategic Planning. "
+            "He said more.")
+    q = pd.DataFrame({"article_id": ["x"], "speaker_mention": ["He"], "speaker_span": [[text.index("He said"), text.index("He said") + 2]],
+                      "speaker_resolution": ["explicit"]})
+    out = resolve_speakers(q, pd.DataFrame({"article_id": ["x"], "lang": ["en"], "text": [text]}))
+    assert out["speaker"].item() == "Biden"
