@@ -118,14 +118,16 @@ def trailing_name(words: list[str]) -> str:
 
 def drop_description(name: str, ents: _ArticleEntities) -> str:
     """A name without words of address or a describing noun before it ("Lieber Friedrich Merz",
-    "Physiker Sebastian Pflugbeil", "Spanier Rafael Nadal"; ``name_exclusions.tsv``)."""
+    "Physiker Sebastian Pflugbeil", "Spanier Rafael Nadal"; ``name_exclusions.tsv``), or the
+    article's known name that ends it ("State Marco Rubio" → "Marco Rubio")."""
     words = name.split()
     while len(words) >= 2 and words[0].lower() in ents.salutations:  # "Lieber Friedrich Merz"
         words = words[1:]
     if len(words) >= 3 and words[0].lower().endswith(ents.role_endings + ents.noun_endings) and all(
             w[:1].isupper() for w in words[1:3]):
         words = words[1:]  # "Physiker Sebastian Pflugbeil", "Personalie Anne Spiegel"
-    return " ".join(words)
+    known = next((" ".join(words[k:]) for k in range(1, len(words) - 1) if " ".join(words[k:]) in ents.known), None)
+    return known or " ".join(words)  # "State Marco Rubio" (Secretary of …): the article's Marco Rubio
 
 
 @cache
@@ -152,12 +154,19 @@ def _candidates(lang: str) -> re.Pattern:
 
 def _candidate_words(text: str, lang: str):
     """(position, word) of the words of ``text`` that can form a run: those of each stretch of
-    capitalised words after the word before it (which a run reads), then (-1, ".") to end it."""
+    capitalised words after the two words before it (which a run reads), then (-1, ".") to end it."""
     for c in _candidates(lang).finditer(text):
-        for m in [*list(_WORD.finditer(text, max(0, c.start() - 40), c.start()))[-1:],
+        for m in [*list(_WORD.finditer(text, max(0, c.start() - 40), c.start()))[-2:],
                   *_WORD.finditer(text, c.start(), c.end())]:
             yield m.start(), m.group()
         yield -1, "."
+
+
+@cache
+def office_preps(lang: str) -> frozenset[str]:
+    """Prepositions between an office and its department (``function_words.tsv``, class ``office_prep``)."""
+    fw = table(lang if (ROOT / lang / "function_words.tsv").exists() else "de", "function_words")
+    return frozenset(fw.loc[fw["class"] == "office_prep", "word"])
 
 
 def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
@@ -169,7 +178,8 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
     run: list[tuple[int, str]] = []
 
     genitive = False  # after a common noun: "Gesundheit Kim Jong Uns" holds "Kim Jong Un"
-    prev = ""
+    prev = before = opened_after = ""
+    office = office_preps(ents.lang)
 
     def close():
         while run and run[-1][1] in lead | inner:
@@ -178,6 +188,9 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
                     and run[k + 1][1] not in inner), None)
         if cut is not None:  # "Angriffskrieg von Wladimir Putin": a name after a noun and its "von"
             del run[:cut + 1]
+        if opened_after in office and len(run) > 2:  # "of Homeland Security Kristi Noem"
+            keep = 2 + (run[-2][1].endswith(".") or run[-1][1].rstrip(".") in ("Jr", "Sr", "II", "III"))
+            del run[:-keep]
         if 2 <= len(run) <= 4:
             last = run[-1][1]
             if genitive and last.endswith("s") and not last.endswith("ss") and len(last) > 2:
@@ -195,12 +208,13 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
             and low not in ents.pronouns and low not in ents.possessives and low not in ents.calendar and role_of(bare, ents.role_map) is None and not noun
         particle = run and (w in lead or (w in inner and run[-1][1] in lead))
         if name_like or particle:
+            opened_after = opened_after if run else (before if prev in ents.dets else prev)  # "of (the) Treasury"
             run.append((start, w if len(bare) == 1 else bare))
         else:
             close()
             genitive = noun
         if w.endswith((".", "!", "?")) and not (len(bare) == 1 and bare.isupper()):  # not an initial
             close()
-        prev = low
+        before, prev = prev, low
     close()
     return out

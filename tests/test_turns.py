@@ -181,3 +181,28 @@ def test_list_item_labels_wrapped_labels_and_list_headings():
     # the bullet opens a label, a label may be wrapped, an acronym keeps its capitals,
     # and "NOW:" is a list heading that ends the turn before it without being a speaker
     assert turns == [("CNBC", "“Jobs are up.”"), ("James Grech", "“We stand here today.”")]
+
+
+def test_a_reaction_label_before_a_quotation_names_the_person_after_its_description():
+    text = ("Reactions poured in.\n\n"
+            "NewsNation host Katie Pavlich: “Absolutely remarkable.”\n\n"
+            "Former Speaker of the House Kevin McCarthy: “Well said.”\n\n"
+            "National Federation of Independent Business: “Good for small firms.”\n\n"
+            "The Wall Street Journal: Hiring Defies Forecasts\n")
+    turns = [(t.speaker, text[t.body[0]:t.body[1]]) for t in find_turns(text, "en")]
+    # a title-case line that names no one ends the turn before it
+    assert turns == [("Katie Pavlich", "“Absolutely remarkable.”"), ("Kevin McCarthy", "“Well said.”"),
+                     ("National Federation of Independent Business", "“Good for small firms.”")]
+
+
+def test_one_reaction_label_alone_is_no_transcript():
+    text = "The minister spoke at length.\n\nNewsNation host Katie Pavlich: “Remarkable.”\n\nThen he left."
+    assert find_turns(text, "en") == []
+
+
+def test_office_and_department_are_no_part_of_the_name():
+    arts = pd.DataFrame({"article_id": ["a"], "lang": ["en"], "text": [
+        "Reactions poured in.\n\n-   Secretary of State Marco Rubio (March 2): “The operation is lawful.”\n"
+        "-   Secretary of the Treasury Scott Bessent: “Markets are calm.”\n"]})
+    q = extract_quotes(arts)
+    assert set(q["speaker"]) == {"Marco Rubio", "Scott Bessent"}

@@ -30,17 +30,18 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from analysis.actor_names import kind_terms, resource_lang
+from analysis.actor_names import actor_kind, kind_terms, resource_lang
 from analysis.quotes.article import Article
 from analysis.quotes.tokens import Quote
 from analysis.resources import table, wordlist
 from analysis.speaker_names import calendar_words, role_of
 
 _BULLETS = "-–•*"
+_OPENING_MARKS = "“\"‘„«»‚"
 _LINE = re.compile(rf"(?m)^[ \t\xa0]*(?:[{_BULLETS}][ \t\xa0]+)?(?=\S)")  # a list item's bullet before a label
 _CAPS = re.compile(r"(?P<label>[A-Z][A-Z0-9.'’\-]*(?:[ \xa0][A-Z0-9.'’\-]+){0,5})[ \xa0]*"
                    r"(?:\((?P<party>[^()\n]{1,40})\))?[ \xa0]*:(?=\s)")
-_NAME = re.compile(r"(?P<label>[A-ZÄÖÜ][\w.'’\-]*(?:(?:[ \xa0]+|[ \xa0]*\n[ \xa0]*)[\w.'’\-]+){0,9}?)"
+_NAME = re.compile(r"(?P<label>[A-ZÄÖÜ][\w.'’\-]*(?:(?:[ \xa0]+|[ \xa0]*\n[ \xa0]*)[\w.'’*\-]+){0,9}?)"
                    r"(?:,[ \xa0](?P<role>[^:,\n]{2,80}?))?[ \xa0]*(?:\((?P<party>[^()\n]{1,40})\))?:(?=\s)")
 _WORD_PART = re.compile(r"[^\W\d_]+|[\W\d_]+")
 
@@ -67,6 +68,7 @@ class _Words:
     other: frozenset   # second person: the one addressed
     address: frozenset  # formal address, capitalised (Sie): second person unless it opens a sentence
     acronyms: frozenset  # names written in capitals (CNN, BBC: actor_kinds.tsv, match "caps")
+    lang: str
 
 
 @cache
@@ -88,6 +90,7 @@ def _words(lang: str) -> _Words:
         other=frozenset(refs.loc[refs["class"] == "second_person", "word"]),
         address=frozenset(refs.loc[refs["class"] == "formal_address", "word"]),
         acronyms=frozenset(kind_terms(resource_lang(lang)).caps),
+        lang=lang,
     )
 
 
@@ -137,6 +140,32 @@ def _name_speaker(m: re.Match, w: _Words) -> tuple[str, bool] | None:
     return " ".join(name), marked
 
 
+def _quoted_label(m: re.Match, text: str, w: _Words) -> str | None:
+    """The speaker of a label whose body opens with a quotation mark: the name after a
+    possessive or the last role word ("Fox Business Network’s Cheryl Casone", "Office of Science
+    and Technology Policy Director Michael Kratsios"), a title-case organisation as a whole
+    ("National Federation of Independent Business"), else the last two or more capitalised words
+    ("NewsNation host Katie Pavlich" → Katie Pavlich, "Speaker of the House Kevin McCarthy" →
+    Kevin McCarthy). The kind of a label is :func:`analysis.actor_names.actor_kind`'s."""
+    words = m.group("label").split()
+    if text[m.end():m.end() + 4].lstrip()[:1] not in _OPENING_MARKS or not any(c.islower() for c in m.group("label")) \
+            or w.labels.get(" ".join(words), ("",))[0] == "heading":
+        return None
+    cut = max((k for k, x in enumerate(words) if x.rstrip("*").endswith(("’s", "'s")) or role_of(x.lower(), w.roles)),
+              default=-1)
+    if cut < 0 and actor_kind(" ".join(words), lang=w.lang) in ("organisation", "media"):
+        name = words[1:] if words[0].lower() == "the" else words  # an organisation: the whole label
+        return " ".join(name) if len(name) >= 2 or name[0] in w.acronyms else None
+    name = []
+    for x in reversed(words[cut + 1:]):
+        if not x[:1].isupper() or x.lower() in w.stop or x in w.nouns or x.lower() in w.titles:
+            break
+        name.insert(0, x)
+    if len(name) > 2 and len(name) < len(words) and words[-len(name) - 1].lower() in w.stop:
+        name = name[1:]  # "of the House Kevin McCarthy": the noun after an article is no part of the name
+    return " ".join(name) if len(name) >= 2 else None
+
+
 def _conversation(text: str, pos: int, w: _Words) -> tuple[int, int, str | None] | None:
     """(label end, body start, speaker) of a conversation label (``Q``, ``Frage:``) at ``pos``."""
     for label, (role, speaker) in w.labels.items():
@@ -171,28 +200,35 @@ def speaker_label(text: str, lang: str, *, title: str = "") -> list[Turn]:
     Example (de): Dr. Alice Weidel (AfD): Meine Damen und Herren! → kind=turn; text=Meine Damen und Herren!; speaker=Alice Weidel
     """
     w = _words(lang if lang in ("de", "en") else "de")
-    found: list[tuple[int, int, int, str | None, bool]] = []  # (label start, label end, body start, speaker, sure)
+    found: list[tuple] = []  # (label start, label end, body start, speaker, sure, ends with its paragraph)
     headings: list[int] = []  # "NOW:", "FACT:": no speaker, but the turn before ends there
     for line in _LINE.finditer(text):
         pos = line.end()
         conv = _conversation(text, pos, w)
         if conv:
-            found.append((pos, conv[0], conv[1], conv[2], False))
+            found.append((pos, conv[0], conv[1], conv[2], False, False))
             continue
         m = _CAPS.match(text, pos)
         got = _caps_speaker(m.group("label"), w) if m and not any(c.islower() for c in m.group("label")) else None
         if m and got is None and not any(c.islower() for c in m.group("label")):
             headings.append(pos)
+        para = False
         if got is None and (m := _NAME.match(text, pos)):
             got = _name_speaker(m, w)
+            if got is None and (quoted := _quoted_label(m, text, w)):
+                got, para = (quoted, False), True  # a reaction in a round-up: the label frames its paragraph
+            if got is None and w.lang == "en" and all(x[:1].isupper() for x in m.group("label").split()):
+                headings.append(pos)  # "The Wall Street Journal: Hiring Defies Forecasts"
         if got:
             body = m.end() + len(text[m.end():m.end() + 200]) - len(text[m.end():m.end() + 200].lstrip())
-            found.append((pos, m.start("label") + len(m.group("label")), body, got[0], got[1]))
-    if len(found) < 2 and not any(sure for *_, sure in found):
+            found.append((pos, m.start("label") + len(m.group("label")), body, got[0], got[1], para))
+    if len(found) < 2 and not any(sure for *_, sure, _ in found):
         found = []
     turns = []
-    for n, (start, label_end, body, speaker, _) in enumerate(found):
+    for n, (start, label_end, body, speaker, _, para) in enumerate(found):
         stop = found[n + 1][0] if n + 1 < len(found) else len(text)
+        if para and (blank := re.compile(r"\n[ \t\xa0]*\n").search(text, body, stop)):
+            stop = blank.start()
         stop = min([h for h in headings if body < h < stop] + [stop])
         while stop > body and (text[stop - 1].isspace() or text[stop - 1] in _BULLETS):
             stop -= 1  # the next line's bullet belongs to the next label
@@ -252,15 +288,20 @@ def speaker_turns(art: Article) -> None:
             kept.append(q)  # before the first label
             continue
         body = turns[k].body if k is not None else (0, -1)
+        label = turns[k + 1].label[0] if k is not None and k + 1 < len(turns) else len(art.text)
+        if k is not None and body[1] <= at and all(e <= label for _, e in q.spans) and art.text[body[1]:at].strip():
+            kept.append(q)  # after a heading that ended the turn ("NOW:", "The Hill:"): no turn's
+            continue
         if at >= body[1] or any(e > body[1] for _, e in q.spans):
             continue  # on a label or over the next one: a sentence the labels' line breaks did not end
         q.speaker = [[max(s, body[0]), e] for s, e in q.speaker if e > body[0]]
         if q.kind != "direct" and _own_voice(art, q, w):
             continue  # the label's words joined to the speaker: "Q   So I’m just trying"
         q.turn = turns[k]
-        if q.kind == "direct" and turns[k].speaker and _covers(art.text, q, body):
+        if q.kind == "direct" and turns[k].speaker and not art.text[body[0]:q.spans[0][0]].strip():
             q.speaker, q.speaker_name, q.inherit = [list(turns[k].label)], turns[k].speaker, False
-            covered.add(k)  # "Senator Jim Banks: “Great news.”": the label frames the quotation
+            if not art.text[q.spans[-1][1]:body[1]].strip():
+                covered.add(k)  # "Senator Jim Banks: “Great news.”": the label frames the quotation
         kept.append(q)
     art.quotes = kept
     for t in (t for n, t in enumerate(turns) if n not in covered):
@@ -269,11 +310,6 @@ def speaker_turns(art: Article) -> None:
         q.speaker_name = t.speaker
         q.turn = t
         art.quotes.append(q)
-
-
-def _covers(text: str, q: Quote, body: tuple[int, int]) -> bool:
-    """Whether a quotation is the whole body of a turn (no words of the turn outside its marks)."""
-    return not text[body[0]:q.spans[0][0]].strip() and not text[q.spans[-1][1]:body[1]].strip()
 
 
 def _own_voice(art: Article, q: Quote, w: _Words) -> bool:
