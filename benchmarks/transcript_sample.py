@@ -5,7 +5,8 @@ from ``../shared/corpora/whitehouse-briefing-room.en.jsonl.gz``, ordered by the 
 ``--salt`` + record id (so the sample is fixed and any other salt gives a new one), extracts
 their quotations and writes, per document, every quotation that is not a turn and up to
 ``--turns`` turns, with the sentence around it, to ``--out`` (TSV) for a reader to judge. With
-``--judged FILE`` (columns quote_id, correct: 1 or 0, as the reader filled them in) it prints the
+``--judged FILE`` (columns quote_id, correct: 1 or 0, as the reader filled them in, and
+optionally start and end, the offsets of the quotation when it was judged) it prints the
 precision per kind instead. Neither file is committed with the corpus' text; the judged ids are.
 
     .venv/bin/python benchmarks/transcript_sample.py --out /tmp/sample.tsv
@@ -62,6 +63,25 @@ def reading_rows(articles: pd.DataFrame, quotes: pd.DataFrame, turns: int) -> pd
         ["article_id", "quote_id", "kind", "rule", "cue", "speaker_mention", "speaker", "context"]]
 
 
+def match_judged(judged: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """The judged rows that the code still extracts, with the kind it gives them now. With ``start``
+    and ``end`` (the offsets the quotation had when it was judged) a row is matched by document and
+    offsets, so that the code may change what else it finds; else by ``quote_id``. Prints what no
+    longer matches: judged quotations the code drops (how many of them were wrong) and new ones."""
+    judged = judged.drop(columns=[c for c in ("kind",) if c in judged])
+    if not {"start", "end"} <= set(judged.columns):
+        return judged.merge(quotes[["quote_id", "kind"]], on="quote_id")
+    now = quotes.assign(start=[int(s[0][0]) for s in quotes["spans"]], end=[int(s[-1][1]) for s in quotes["spans"]])
+    judged = judged.assign(article_id=judged["quote_id"].str.rsplit("-q", n=1).str[0])
+    both = judged.merge(now[["article_id", "start", "end", "kind"]], on=["article_id", "start", "end"], how="left",
+                        indicator=True)
+    gone = both[both["_merge"] == "left_only"]
+    new = len(now) - (both["_merge"] == "both").sum()
+    print(f"judged quotations no longer extracted: {len(gone)} ({int((gone['correct'] == 0).sum())} of them judged "
+          f"wrong); quotations not judged (new, or turns beyond the sample): {new}")
+    return both[both["_merge"] == "both"].drop(columns="_merge")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=20)
@@ -84,7 +104,7 @@ def main() -> int:
     if args.judged:
         judged = pd.read_csv(args.judged, sep="\t")  # no comment="#": the ids hold "#" (record#line)
         judged = judged[~judged["quote_id"].astype(str).str.startswith("#")]
-        judged = judged.drop(columns=[c for c in ("kind",) if c in judged]).merge(quotes[["quote_id", "kind"]], on="quote_id")
+        judged = match_judged(judged, quotes)
         by_kind = judged.groupby("kind")["correct"].agg(["size", "mean"])
         print(by_kind.to_string(float_format="%.3f"))
         weights = quotes["kind"].value_counts()

@@ -383,6 +383,9 @@ def test_quoted_name_without_a_cue_is_no_quotation():
     # a speech act still to come is no report
     "Tomorrow the mayor will talk about the new budget.",
     "They'll also talk about the road repairs.",
+    "President Biden will highlight his plan to lower costs.",
+    "The President will reiterate that the alliance is strong.",
+    "The secretary may say that the talks failed.",
     # an object before "that" opens a relative clause
     "The students realize a confidence that they never knew was inside of them.",
 ])

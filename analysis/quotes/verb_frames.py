@@ -275,10 +275,10 @@ def _english_report(art: Article, s: Sentence, lemma: str, i: int, nxt: int, sa:
                 or lex.role(last.lower) or lex.cue_noun(last.lower)):
             return None
     speech = "speech" in lex.cue_class.get(lemma, set()) and lemma.split()[0] not in lex.words("resume_verb")
+    if prospective:
+        return None  # "he will highlight …", "they'll also talk about …", "may say that …": speech still to come
     if toks[nxt].text == ":" or lex.cls(first) == "comp" or MIXED_MARK.search(art.text, toks[ca].start, toks[end - 1].end):
         return "indirect"  # a colon, "that …", "whether …", or quoted words ("blasted the media as “dishonest”")
-    if prospective and first == "about":
-        return None  # "he will talk about …", "they'll also talk about …": a topic still to come is no report
     if first == "to":
         return "indirect" if lemma.split()[0] in lex.words("infinitive_cue") else "reported" if speech else None
     stop = next((k for k in range(ca + 1, min(end, ca + 8)) if toks[k].text == "," or lex.cls(toks[k].lower) == "comp"),
