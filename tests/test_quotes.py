@@ -386,6 +386,9 @@ def test_quoted_name_without_a_cue_is_no_quotation():
     "President Biden will highlight his plan to lower costs.",
     "The President will reiterate that the alliance is strong.",
     "The secretary may say that the talks failed.",
+    # a pronoun as all the content renders nothing
+    "He says it himself.",
+    "They announced that yesterday.",
     # an object before "that" opens a relative clause
     "The students realize a confidence that they never knew was inside of them.",
 ])
@@ -399,6 +402,7 @@ def test_english_non_reports(text):
     ("The mayor talked about the new budget.", "about the new budget", "The mayor"),
     ("The mayor told reporters on Tuesday that the budget was final.", "that the budget was final", "The mayor"),
     ("The mayor said on Tuesday that the budget was final.", "that the budget was final", "The mayor"),
+    ("He also believes that, you know, politics infected the process.", "that, you know, politics infected the process", "He"),
 ])
 def test_english_reports_kept(text, content, mention):
     row = find(quotes_of(text, "en"), content)

@@ -277,6 +277,8 @@ def _english_report(art: Article, s: Sentence, lemma: str, i: int, nxt: int, sa:
     speech = "speech" in lex.cue_class.get(lemma, set()) and lemma.split()[0] not in lex.words("resume_verb")
     if prospective:
         return None  # "he will highlight …", "they'll also talk about …", "may say that …": speech still to come
+    if first in lex.words("empty_object") and _no_clause_after(art, s, ca + 1, finite):
+        return None  # "He says it himself", "They announced that yesterday": a pronoun renders nothing
     if toks[nxt].text == ":" or lex.cls(first) == "comp" or MIXED_MARK.search(art.text, toks[ca].start, toks[end - 1].end):
         return "indirect"  # a colon, "that …", "whether …", or quoted words ("blasted the media as “dishonest”")
     if first == "to":
@@ -287,6 +289,16 @@ def _english_report(art: Article, s: Sentence, lemma: str, i: int, nxt: int, sa:
            for t in toks[ca + 1:stop]) and lex.cls(first) not in ("prep", "adv", "conj"):
         return "indirect"
     return "reported" if speech and is_word(toks[ca]) else None  # "criticized the deal", "proposes allowing …"
+
+
+def _no_clause_after(art: Article, s: Sentence, k: int, finite: set) -> bool:
+    """Whether at most two words, none a finite verb, and no quotation mark follow token ``k`` to
+    the sentence's end ("that yesterday", "it himself"; not "that the talks failed", "that, you
+    know, politics infected …", "called it, quote, “…”")."""
+    rest = s.toks[k:s.end]
+    words = [t for t in rest if is_word(t)]
+    return len(words) <= 2 and not any(t.lower in finite or t.lower in art.lex.pronouns for t in words) \
+        and not MIXED_MARK.search(art.text, s.toks[k - 1].end, s.toks[s.end - 1].end)
 
 
 def _content_follows(art: Article, s: Sentence, lemma: str, nxt: int) -> bool:
