@@ -389,6 +389,9 @@ def test_quoted_name_without_a_cue_is_no_quotation():
     # a pronoun as all the content renders nothing
     "He says it himself.",
     "They announced that yesterday.",
+    # a contact without content
+    "He spoke with the mayor on Monday.",
+    "She has not spoken yet with the Brazilian President.",
     # an object before "that" opens a relative clause
     "The students realize a confidence that they never knew was inside of them.",
 ])
@@ -403,6 +406,7 @@ def test_english_non_reports(text):
     ("The mayor told reporters on Tuesday that the budget was final.", "that the budget was final", "The mayor"),
     ("The mayor said on Tuesday that the budget was final.", "that the budget was final", "The mayor"),
     ("He also believes that, you know, politics infected the process.", "that, you know, politics infected the process", "He"),
+    ("The President spoke with Xi on trade.", "with Xi on trade", "The President"),
 ])
 def test_english_reports_kept(text, content, mention):
     row = find(quotes_of(text, "en"), content)

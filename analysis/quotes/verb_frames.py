@@ -18,6 +18,7 @@ from analysis.quotes.phrases import (
 )
 from analysis.quotes.sentence import FRAMED, Sentence
 from analysis.quotes.tokens import MIXED_MARK, Quote, is_word, span
+from analysis.speaker_names import calendar_words
 
 
 def as_clause(art: Article, s: Sentence) -> Quote | None:
@@ -281,6 +282,8 @@ def _english_report(art: Article, s: Sentence, lemma: str, i: int, nxt: int, sa:
         return None  # "He says it himself", "They announced that yesterday": a pronoun renders nothing
     if toks[nxt].text == ":" or lex.cls(first) == "comp" or MIXED_MARK.search(art.text, toks[ca].start, toks[end - 1].end):
         return "indirect"  # a colon, "that …", "whether …", or quoted words ("blasted the media as “dishonest”")
+    if first in lex.words("contact_prep") and _contact_only(art, s, ca, lex):
+        return None  # "spoke with the mayor", "hasn't spoken yet with the Brazilian President": no content
     if first == "to":
         return "indirect" if lemma.split()[0] in lex.words("infinitive_cue") else "reported" if speech else None
     stop = next((k for k in range(ca + 1, min(end, ca + 8)) if toks[k].text == "," or lex.cls(toks[k].lower) == "comp"),
@@ -289,6 +292,20 @@ def _english_report(art: Article, s: Sentence, lemma: str, i: int, nxt: int, sa:
            for t in toks[ca + 1:stop]) and lex.cls(first) not in ("prep", "adv", "conj"):
         return "indirect"
     return "reported" if speech and is_word(toks[ca]) else None  # "criticized the deal", "proposes allowing …"
+
+
+def _contact_only(art: Article, s: Sentence, k: int, lex) -> bool:
+    """Whether the words from ``k`` ("with the mayor", "to him on Monday") name only whom a person
+    spoke to: after "to" an article, pronoun or name (not "to act"), and no topic (about, over,
+    on but for a day), clause or quotation after it."""
+    rest, toks = s.toks[k + 1:s.end], s.toks
+    if not rest or toks[k].lower == "to" and not (lex.cls(rest[0].lower) == "det" or rest[0].text[:1].isupper()
+                                                   or rest[0].lower in lex.object_pronouns):
+        return False
+    calendar = calendar_words(lex.lang)
+    return not any(t.lower in ("about", "over", "regarding") or lex.cls(t.lower) == "comp" or t.text == ":"
+                   or (t.lower == "on" and n + 1 < len(rest) and rest[n + 1].lower not in calendar)
+                   for n, t in enumerate(rest)) and not MIXED_MARK.search(art.text, toks[k].end, toks[s.end - 1].end)
 
 
 def _no_clause_after(art: Article, s: Sentence, k: int, finite: set) -> bool:
