@@ -162,6 +162,31 @@ def _candidate_words(text: str, lang: str):
         yield -1, "."
 
 
+def trim_fragment(words: list[str], lang: str, keep=lambda word: False) -> list[str]:
+    """An English speaker mention without the words around its name that a frame left in it:
+    function words and a question label before ("As Jake", "That’s Eric Holder", "Q Jen"), and
+    after its last capitalised word, lower-case words and capitalised function words ("Kirby
+    earlier today", "Jake said", "Harris Before"), up to a word ``keep`` holds (a role or source noun:
+    "Russian sources"). A mention without a capitalised name word ("the spokesman", "The judge")
+    or with a possessive ("Trump’s running mate": the mate speaks) stays as it is.
+
+    >>> trim_fragment("As Jake".split(), "en"), trim_fragment("Kirby earlier today".split(), "en")
+    (['Jake'], ['Kirby'])
+    """
+    stop = wordlist("en", "stopwords")
+    if lang != "en" or not any(w[:1].isupper() and w.lower() not in stop for w in words) \
+            or any(w.endswith(("’s", "'s")) for w in words):
+        return words  # "The judge"; "Trump’s running mate" is the mate
+    lead = 0
+    while lead < len(words) - 1 and (re.split(r"[’']", words[lead])[0].lower() in stop or words[lead] == "Q"):
+        lead += 1
+    end = len(words)
+    while end > lead + 1 and (not words[end - 1][:1].isupper() or words[end - 1].lower() in stop) and not keep(words[end - 1]):
+        end -= 1
+    kept = words[lead:end]
+    return kept if any(w[:1].isupper() and w.lower() not in stop for w in kept) else words
+
+
 @cache
 def office_preps(lang: str) -> frozenset[str]:
     """Prepositions between an office and its department (``function_words.tsv``, class ``office_prep``)."""
@@ -199,13 +224,15 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
         run.clear()
 
     lead, inner, _ = name_words(ents.lang)
+    opening = wordlist("en", "stopwords") | {"q"} if ents.lang == "en" else frozenset()  # "As Jake", "Q Jen"
     for start, w in _candidate_words(text, ents.lang):
         bare = w.rstrip(".")
         low = bare.lower()
         noun = not run and bare[:1].isupper() and (low.endswith(ents.noun_endings) or prev in GENITIVE_DETS
                                                    or low in ents.salutations)
         name_like = bare[:1].isupper() and low not in ents.dets and low not in ents.preps \
-            and low not in ents.pronouns and low not in ents.possessives and low not in ents.calendar and role_of(bare, ents.role_map) is None and not noun
+            and low not in ents.pronouns and low not in ents.possessives and low not in ents.calendar and role_of(bare, ents.role_map) is None and not noun \
+            and not (not run and re.split(r"[’']", low)[0] in opening)
         particle = run and (w in lead or (w in inner and run[-1][1] in lead))
         if name_like or particle:
             opened_after = opened_after if run else (before if prev in ents.dets else prev)  # "of (the) Treasury"

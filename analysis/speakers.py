@@ -56,6 +56,7 @@ from analysis.speaker_names import (
     noun_endings,
     role_of,
     trailing_name,
+    trim_fragment,
     trim_tail,
 )
 
@@ -591,7 +592,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         return "inherited" if inherited else kind
 
     mention = _mention_head(mention, ents)
-    words = mention.split()
+    words = trim_fragment(mention.split(), lg, lambda w: role_of(w, ents.role_map) or _source_head(w, _countries_and_sources(lg)[1]))
+    mention = " ".join(words)
     head = re.split(r"[’']", words[0])[0] if words else ""
     if head != words[0] and head.lower() in ents.pronouns | ents.first_person:
         words[0] = head  # "I’m", "we’re": the pronoun without its contraction

@@ -222,3 +222,18 @@ def test_one_word_name_is_not_extended_into_an_organisation_named_after_it():
 def test_a_word_that_is_part_of_a_longer_name_still_takes_it():
     text = "The United States welcomed the deal. States agreed to the terms."
     assert resolve_one(text, "States", lang="en")[0] == "United States"
+
+
+@pytest.mark.parametrize("mention,speaker", [
+    ("As Jake", "Jake Sullivan"), ("Kirby earlier today", "John Kirby"), ("That’s Eric Holder", "Eric Holder"),
+    ("Pentagon already", "Pentagon"), ("Russian sources", "Russia"),
+])
+def test_english_speaker_fragments_lose_the_words_around_the_name(mention, speaker):
+    text = f"Jake Sullivan, John Kirby and Eric Holder spoke. Later on, {mention} said something."
+    assert resolve_one(text, mention, lang="en")[0] == speaker
+
+
+@pytest.mark.parametrize("mention", ["The judge", "Trump’s running mate", "The people"])
+def test_english_mentions_without_a_name_or_with_a_possessive_stay_whole(mention):
+    from analysis.speaker_names import trim_fragment
+    assert trim_fragment(mention.split(), "en") == mention.split()
