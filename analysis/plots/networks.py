@@ -126,8 +126,8 @@ def actor_concept_matrix(statements: pd.DataFrame, *, top_actors: int = 15, top_
 
 
 def plot_actor_concept_heatmap(statements: pd.DataFrame, *, top_actors: int = 15, top_concepts: int = 15, ax=None):
-    """Heatmap of :func:`actor_concept_matrix`: colour the sum of agreement (purple against,
-    orange for), each cell annotated with its number of statements.
+    """Heatmap of :func:`actor_concept_matrix`: colour the sum of agreement (orange against,
+    purple for), each cell annotated with its number of statements.
 
     >>> st = pd.DataFrame({"actor": ["A", "B"], "concept": ["x", "x"], "agreement": [1, -1]})
     >>> plot_actor_concept_heatmap(st).get_xlabel()
