@@ -246,16 +246,19 @@ def find_concepts(text: str, concepts: pd.DataFrame, *, lang: str = "de") -> lis
 
 
 def discover_concepts(quotes: pd.DataFrame, *, lang: str = "de", top: int = 30, min_freq: int = 3,
-                      min_g2: float = 10.83) -> pd.DataFrame:
+                      min_g2: float = 10.83, min_speakers: int = 2) -> pd.DataFrame:
     """A concept dictionary proposed from the quotations: their key nouns by keyness.
 
-    The words of the quotation texts are counted by lemma (nouns only: capitalised words in German,
-    words not in the stopword list in English, at least three letters, no word of a speaker's name), compared with wordfreq's
-    general-language frequencies (:func:`analysis.keyness.keyness`, log-likelihood G²), and the
-    ``top`` lemmas over-used with ``G² >= min_g2`` (p < 0.001) and at least ``min_freq`` uses become
-    concepts, each matched by its lemma. Word forms of one lemma are merged (counted together).
+    The words of the quotation texts (nouns only: capitalised words in German, words not in the
+    stopword list in English; at least three letters, no digits, no word of a speaker's name, none
+    of ``resources/<lang>/generic_nouns.txt``) are counted in lower case and compared with
+    wordfreq's general-language frequencies of the same forms (:func:`analysis.keyness.keyness`,
+    log-likelihood G²). Forms over-used with ``G² >= min_g2`` (p < 0.001) are merged by lemma
+    (their counts summed, the lemma ranked by its best form); the ``top`` lemmas with at least
+    ``min_freq`` uses by at least ``min_speakers`` speakers become concepts, each matched by its lemma.
 
-    >>> q = pd.DataFrame({"text": ["Die Sanktionen müssen fallen."] * 4, "lang": ["de"] * 4})
+    >>> q = pd.DataFrame({"text": ["Die Sanktionen müssen fallen.", "Die Sanktion bleibt."] * 2, "lang": ["de"] * 4,
+    ...                   "speaker": ["A", "B"] * 2})
     >>> discover_concepts(q, lang="de")["concept"].tolist()
     ['Sanktion']
     """
@@ -263,23 +266,40 @@ def discover_concepts(quotes: pd.DataFrame, *, lang: str = "de", top: int = 30, 
     from analysis.resources import wordlist
 
     stop = wordlist(lang, "stopwords") if lang in ("de", "en") else frozenset()
+    try:
+        stop = stop | {w.lower() for w in wordlist(lang, "generic_nouns")}
+    except InputError:
+        pass
     names = {w.lower() for col in ("speaker", "speaker_mention") if col in quotes.columns
              for name in quotes[col].dropna().astype(str) for w in WORD.findall(name)}
     counts: dict[str, int] = {}
-    for text in quotes.get("text", pd.Series(dtype=object)).dropna():
-        for w in WORD.findall(str(text)):
-            if len(w) < 3 or w.lower() in stop or w.lower() in names or any(c.isdigit() for c in w):
+    speakers: dict[str, set] = {}
+    spelled: dict[str, str] = {}
+    who = quotes["speaker"] if "speaker" in quotes.columns else pd.Series([None] * len(quotes), index=quotes.index)
+    for text, speaker in zip(quotes.get("text", pd.Series(dtype=object)), who):
+        if not isinstance(text, str):
+            continue
+        for w in WORD.findall(text):
+            low = w.lower()
+            if len(w) < 3 or low in stop or low in names or any(c.isdigit() for c in w):
                 continue
             if lang == "de" and not w[0].isupper():
                 continue
-            lemma = _lemma(w, lang)
-            counts[lemma] = counts.get(lemma, 0) + 1
+            counts[low] = counts.get(low, 0) + 1
+            speakers.setdefault(low, set()).add(speaker)
+            spelled.setdefault(low, w)
     if not counts:
         return _frame([])
     freq = pd.DataFrame({"term": list(counts), "n": list(counts.values())})
-    scored = keyness(freq, "wordfreq", unit="lower", lang=lang, min_freq=min_freq)
-    scored = scored[(scored["g2"] >= min_g2)].head(top)
-    spelled = {t.lower(): t for t in counts}
-    rows = [{"concept": spelled.get(t, t), "kind": "lemma", "pattern": spelled.get(t, t), "lang": lang, "line": 0}
-            for t in scored["term"]]
+    scored = keyness(freq, "wordfreq", unit="lower", lang=lang, min_freq=1)
+    scored = scored[scored["g2"] >= min_g2]
+    lemmas: dict[str, dict] = {}
+    for term, g2 in zip(scored["term"], scored["g2"]):
+        lemma = _lemma(spelled[term], lang)
+        entry = lemmas.setdefault(lemma, {"n": 0, "g2": g2, "speakers": set()})
+        entry["n"] += counts[term]
+        entry["speakers"] |= speakers[term]
+    ranked = sorted((lm for lm, e in lemmas.items() if e["n"] >= min_freq and len(e["speakers"]) >= min_speakers),
+                    key=lambda lm: (-lemmas[lm]["g2"], lm))[:top]
+    rows = [{"concept": lm, "kind": "lemma", "pattern": lm, "lang": lang, "line": 0} for lm in ranked]
     return _frame(rows)
