@@ -35,6 +35,9 @@ STATEMENT_COLUMNS = ["statement_id", "article_id", "quote_id", "date", "actor_id
                      "agreement", "agreement_source", "evidence", "span", "concept_span", "text", "lang", "kind",
                      "confidence"]
 SOURCE_WEIGHT = {"stance": 1.0, "tone": 0.7, "none": 0.5}
+# quotation kinds coded by default: free indirect speech inherits a speaker over sentences without a
+# frame, which in the statement sample (docs/networks.md) was the actor of its words 1 time in 12
+DEFAULT_KINDS = ("direct", "indirect", "mixed", "reported", "turn")
 
 
 def empty_statements() -> pd.DataFrame:
@@ -102,13 +105,14 @@ def _quote_statements(q, text: str, concepts: pd.DataFrame, lang: str, band) -> 
 
 def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd.DataFrame | None = None,
                      concepts=None, lang: str | None = None, band: float | None = None,
-                     progress: bool = False) -> pd.DataFrame:
+                     kinds=DEFAULT_KINDS, progress: bool = False) -> pd.DataFrame:
     """The statements table of ``quotes`` (one row per concept mention in an attributed quotation).
 
     ``articles`` gives the text (offsets) and date; ``actors`` (from :func:`~analysis.actors.build_actors`)
     the actor names and affiliations by ``actor_id`` (without it the quote's ``speaker``);
     ``concepts`` a dictionary (path, mapping or table, see :func:`analysis.concepts.read_concepts`) or
-    None to discover concepts from the quotations; ``band`` the neutral band of the tone fallback.
+    None to discover concepts from the quotations; ``band`` the neutral band of the tone fallback;
+    ``kinds`` the quotation kinds coded (default all but ``free_indirect``; None: all).
     A concept mentioned in two overlapping quotations of one speaker (a quoted phrase inside an
     indirect quotation) is one statement.
 
@@ -126,6 +130,8 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
     quotes = quotes.assign(lang=[lang or (q_lang if isinstance(q_lang, str) and q_lang else art_lang.get(a, "de"))
                                  for a, q_lang in zip(quotes["article_id"], quotes.get("lang", [None] * len(quotes)))])
     attributed = quotes[quotes["speaker"].notna() & (quotes["speaker"].astype(str).str.strip() != "")]
+    if kinds is not None and "kind" in attributed.columns:
+        attributed = attributed[attributed["kind"].isin(list(kinds))]
     missing = set(attributed["article_id"]) - set(texts)
     if missing:
         raise InputError(f"quotes: {len(missing)} article_id(s) not in articles, e.g. {sorted(missing)[0]!r}")
@@ -157,7 +163,7 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
 
 
 def statements_from_articles(articles: pd.DataFrame, *, concepts=None, aliases=None, lang: str | None = None,
-                             progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+                             kinds=DEFAULT_KINDS, progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(statements, actors)`` of ``articles``: quotations, actors across the corpus, then statements.
 
     >>> art = pd.DataFrame({"article_id": ["a"], "lang": ["de"], "text": ["Putin lehnt neue Sanktionen ab."]})
@@ -170,5 +176,5 @@ def statements_from_articles(articles: pd.DataFrame, *, concepts=None, aliases=N
 
     quotes = extract_quotes(articles, lang=lang, actors=aliases, progress=progress)
     actors, quotes = build_actors(quotes, articles=articles, aliases=aliases)
-    return build_statements(quotes, articles=articles, actors=actors, concepts=concepts, lang=lang,
+    return build_statements(quotes, articles=articles, actors=actors, concepts=concepts, lang=lang, kinds=kinds,
                             progress=progress), actors
