@@ -5,8 +5,9 @@ SHA-1 of ``--salt`` + record id (a fixed sample; another salt gives another), co
 with the corpus' concept dictionary ``benchmarks/concepts/<corpus>.yaml`` (``--discover``: concepts
 discovered from the quotations instead) and draws ``--per-corpus`` statements per corpus (default 50) with ``numpy``'s generator
 seeded by ``--seed``. ``--out FILE`` writes them with their text for a reader (not committed);
-``--judged FILE`` (the committed ids, offsets and judgments: ``actor_ok``, ``concept_ok``,
-``agreement_ok`` as 1/0) prints the precision per corpus: a statement is right when all three are.
+``--judged FILE`` (the committed ids, offsets and judgments: ``actor_ok``, ``concept_ok`` as 1/0 and
+``reader_agreement``, the agreement a reader codes) prints the precision per corpus: a statement is
+right when its actor and concept are and its agreement is the reader's.
 
     .venv/bin/python benchmarks/statement_sample.py --out /tmp/statements.tsv
     .venv/bin/python benchmarks/statement_sample.py --judged benchmarks/labels/statements-precision.tsv
@@ -92,6 +93,8 @@ def main() -> int:
         if merged["actor_ok"].isna().any():
             print(f"{int(merged['actor_ok'].isna().sum())} drawn statements have no judgment", file=sys.stderr)
         merged = merged.dropna(subset=["actor_ok"])
+        if "reader_agreement" in merged.columns:  # the agreement coded now against the reader's
+            merged["agreement_ok"] = (merged["agreement"] == merged["reader_agreement"]).astype(int)
         merged["right"] = merged[["actor_ok", "concept_ok", "agreement_ok"]].all(axis=1)
         table = merged.groupby("corpus")[["actor_ok", "concept_ok", "agreement_ok", "right"]].mean()
         table.loc["all"] = merged[["actor_ok", "concept_ok", "agreement_ok", "right"]].mean()
