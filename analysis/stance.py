@@ -3,7 +3,7 @@
 :func:`stance_toward` reads the clause around a concept mention for a stance construction of
 ``resources/<lang>/stance_verbs.tsv``: a verb (German separable particle verbs joined, so that
 "sprach sich für … aus" is *aussprechen* + *für*), with its preposition where the stance hangs on
-one ("warnen vor", "call for"). The verb stands before the mention in the sentence (the
+one ("warnen vor", "call for"). The verb stands before the mention in its sentence (the
 preposition between them: "Kim verlangte eine Lockerung", "Moskau setzt sich dafür ein, dass …
 die Sanktionen gelockert werden"), or after it in the same clause, the preposition right before
 the mention ("die Länder, die sich für eine Lockerung aussprechen"). The nearest verb counts.
@@ -29,6 +29,7 @@ from analysis.resources import languages, table, wordlist
 
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 CLAUSE_MARKS = frozenset(",;:–—()")
+SENTENCE_ENDS = frozenset(".!?")
 REACH = 40  # tokens: how far before a mention a stance verb may stand
 
 
@@ -106,14 +107,16 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
     mention = next((i for i, (s, _) in enumerate(toks) if s >= start), len(toks))
     lower = [w.lower() for w in words]
     best = None
-    for i in range(mention - 1, max(-1, mention - 1 - REACH), -1):  # verbs before the mention
+    for i in range(mention - 1, max(-1, mention - 1 - REACH), -1):  # verbs before the mention, in its sentence
+        if words[i] in SENTENCE_ENDS:
+            break
         agreement = _match(verbs, lemmas[i], set(lower[i + 1:mention]))
         if agreement is not None:
             best = (i, agreement)
             break
     if best is None:  # a verb after the mention, in its clause
         for i in range(mention, len(toks)):
-            if words[i] in CLAUSE_MARKS or words[i] == ".":
+            if words[i] in CLAUSE_MARKS or words[i] in SENTENCE_ENDS:
                 break
             agreement = _match(verbs, lemmas[i], set(lower[max(0, mention - 2):mention]))
             if agreement is not None:

@@ -76,6 +76,8 @@ def test_stance_constructions_with_negation(text, lang, agreement):
 
 def test_no_stance_construction_gives_none_and_tone_decides():
     assert stance_toward("Die Sanktionen wurden gestern beschlossen.", 4, lang="de") is None
+    text = "Die SPD fordert mehr Geld. Die Sanktionen bleiben."  # a stance verb of the sentence before
+    assert stance_toward(text, text.index("Sanktionen"), lang="de") is None
     assert tone_agreement("Das ist eine gute, konstruktive Lösung", lang="de")[0] == 1
     assert tone_agreement("Das ist ein schwerer Fehler und eine Katastrophe", lang="de")[0] == -1
 
