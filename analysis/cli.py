@@ -550,8 +550,9 @@ def _run_network(args) -> int:
     net = (windowed(statements, window=args.window, step=args.step, type=args.type, **options) if args.window
            else discourse_network(statements, type=args.type, **options))
     write_network(net, args.out, flavour=args.flavour, dl_format=args.dl_format)
-    print(f"{args.type} network: {len(net.nodes)} nodes, {len(net.edges)} edges"
-          f"{' over windows of ' + args.window if args.window else ''} from {len(statements)} statements -> {args.out}")
+    edges = (f"{net.edges[['source', 'target']].drop_duplicates().shape[0]} edges in {net.edges['time'].nunique()} "
+             f"windows of {args.window}" if args.window else f"{len(net.edges)} edges")
+    print(f"{args.type} network: {len(net.nodes)} nodes, {edges} from {len(statements)} statements -> {args.out}")
     return 0
 
 
