@@ -10,7 +10,9 @@ the mention ("die Länder, die sich für eine Lockerung aussprechen"). The neare
 
 A negator (``negators.txt``) between the verb and the mention or, for a particle verb, before the
 particle reverses the stance ("lehnt eine Lockerung nicht ab" is +1), as does a negator right
-before the mention ("fordert keine Lockerung" is −1). Without a construction
+before the mention ("fordert keine Lockerung" is −1) and, after a verb before the mention, a
+post-posed negator (``post_negators.txt``) in the mention's clause ("unterstützt die Lockerung
+nicht" is −1); "nicht nur", "not only" (``negation_exceptions.txt``) negate nothing. Without a construction
 :func:`tone_agreement` takes the sign of the tone of the quotation (:mod:`analysis.sentiment`),
 0 inside the neutral band.
 
@@ -68,6 +70,27 @@ def _negators(lang: str) -> frozenset[str]:
         return wordlist(lang, "negators")
     except Exception:
         return frozenset()
+
+
+@cache
+def _post_negators(lang: str) -> frozenset[str]:
+    try:
+        return wordlist(lang, "post_negators")
+    except Exception:  # a language without post-posed negation
+        return frozenset()
+
+
+@cache
+def _exceptions(lang: str) -> frozenset[tuple[str, ...]]:
+    try:
+        return frozenset(tuple(e.split()) for e in wordlist(lang, "negation_exceptions"))
+    except Exception:
+        return frozenset()
+
+
+def _exception(lower: list[str], j: int, lang: str) -> bool:
+    """Whether the negator at ``j`` opens a phrase that negates nothing ("nicht nur", "not only")."""
+    return any(tuple(lower[j:j + len(e)]) == e for e in _exceptions(lang))
 
 
 def _lemmas(words: list[str], lang: str) -> list[str]:
@@ -128,7 +151,11 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
     particle = next((j for j in range(verb + 1, len(toks)) if lemmas[j] == f"#{lemmas[verb]}"), None)
     lo, hi = min(verb, mention), max(verb, mention)
     scope = list(range(max(0, lo - 2), hi)) + list(range(mention, particle if particle else mention))
-    negs = [lower[j] for j in sorted(set(scope)) if lower[j] in _negators(lang)]
+    if verb < mention:  # a negator that follows the object at the end of the clause ("unterstützt X nicht")
+        end = next((j for j in range(mention, len(words)) if words[j] in CLAUSE_MARKS or words[j] in SENTENCE_ENDS),
+                   len(words))
+        scope += [j for j in range(mention, end) if lower[j] in _post_negators(lang)]
+    negs = [lower[j] for j in sorted(set(scope)) if lower[j] in _negators(lang) and not _exception(lower, j, lang)]
     evidence = f"{words[verb]}{' … ' + words[particle] if particle else ''} ({lemmas[verb]})"
     if len(negs) % 2:
         return Stance(-agreement, f"{evidence} negated by {negs[0]}", True)
