@@ -7,6 +7,7 @@ __version__ = "0.1.0"
 
 from analysis.actors import build_actors
 from analysis.collocations import collocates, collocations
+from analysis.concepts import read_concepts
 from analysis.corpus import iter_articles, load_articles
 from analysis.dispersion import dispersion
 from analysis.keyness import (
@@ -16,15 +17,20 @@ from analysis.keyness import (
     wordfreq_reference,
 )
 from analysis.kwic import kwic, kwic_html
+from analysis.network_exports import write_dna_statements, write_network
+from analysis.networks import discourse_network, one_mode, two_mode, windowed
 from analysis.quotes import extract_quotes
 from analysis.segment import lemmatize, segment, split_sentences, tokenize
 from analysis.sentiment import explain, score_sentiment, tone_by
 from analysis.speakers import read_actors, resolve_speakers
+from analysis.statements import build_statements, statements_from_articles
 from analysis.terms import frequencies, merge_frequencies, span_labels, split_compounds
 
 __all__ = [
-    "build_actors", "collocates", "collocations", "dispersion", "explain", "extract_quotes", "frequencies", "iter_articles",
-    "keyness", "keyness_by", "kwic", "kwic_html", "lemmatize", "load_articles", "merge_frequencies",
-    "read_actors", "read_frequency_list", "resolve_speakers", "score_sentiment", "segment", "span_labels",
-    "split_compounds", "split_sentences", "tokenize", "tone_by", "wordfreq_reference",
+    "build_actors", "build_statements", "collocates", "collocations", "discourse_network", "dispersion", "explain",
+    "extract_quotes", "frequencies", "iter_articles",
+    "keyness", "keyness_by", "kwic", "kwic_html", "lemmatize", "load_articles", "merge_frequencies", "one_mode",
+    "read_actors", "read_concepts", "read_frequency_list", "resolve_speakers", "score_sentiment", "segment",
+    "span_labels", "split_compounds", "split_sentences", "statements_from_articles", "tokenize", "tone_by",
+    "two_mode", "windowed", "wordfreq_reference", "write_dna_statements", "write_network",
 ]

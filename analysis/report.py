@@ -188,7 +188,7 @@ def parameters_help(parameters: dict[str, Parameter] | None = None) -> str:
             said.setdefault((repr(default), comment), []).append(notebook[:2])
         lines.append(f"  {p.name}: " + "; ".join(f"{comment} (default {default} in {', '.join(books)})"
                                                  for (default, comment), books in said.items()))
-    return "parameters of the notebooks (-p NAME=VALUE; 01 … 05 are the notebooks):\n" + "\n".join(lines)
+    return "parameters of the notebooks (-p NAME=VALUE; 01 … 06 are the notebooks):\n" + "\n".join(lines)
 
 
 def _notebooks() -> list[Path]:

@@ -1,0 +1,305 @@
+"""Concepts of a discourse network: a user's dictionary, its matches in a text, or key terms found in quotations.
+
+A concept dictionary names each concept and how it is written, in YAML or CSV:
+
+.. code-block:: yaml
+
+    Lockerung der Sanktionen:
+      lang: de                       # optional: the entries hold only for this language
+      lemmas: [Sanktionslockerung]   # one word, matched by its lemma (case folded)
+      phrases: [Lockerung der Sanktionen, Lockerung der Strafmaßnahmen]   # words in a row, by lemma
+      regexes: ['Sanktionen\\b.{0,60}\\bgelockert']                       # Python regex, case folded
+
+or a CSV with the columns ``concept, kind, pattern`` (``kind``: lemma, phrase or regex) and
+optionally ``lang``. :func:`read_concepts` returns one row per pattern and raises
+:class:`~analysis.errors.InputError` naming the line of a malformed entry; :func:`find_concepts`
+gives the mentions of the concepts in a text; :func:`discover_concepts` proposes concepts from
+the quotations of a corpus when there is no dictionary (key lemmas by keyness against
+general-language frequencies, see ``docs/networks.md``).
+
+>>> d = read_concepts({"Sanktionen": {"lemmas": ["Sanktion"], "phrases": ["Lockerung der Strafmaßnahmen"]}})
+>>> d[["concept", "kind", "pattern"]].values.tolist()
+[['Sanktionen', 'lemma', 'Sanktion'], ['Sanktionen', 'phrase', 'Lockerung der Strafmaßnahmen']]
+>>> [m.concept for m in find_concepts("Kim verlangte eine Lockerung der Strafmaßnahmen.", d, lang="de")]
+['Sanktionen']
+"""
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import InputError
+from analysis.segment import lemmatize
+
+log = logging.getLogger(__name__)
+
+CONCEPT_COLUMNS = ["concept", "kind", "pattern", "lang", "line"]
+KINDS = {"lemmas": "lemma", "phrases": "phrase", "regexes": "regex"}
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A concept found in a text: the concept, the pattern that found it and its offsets."""
+
+    concept: str
+    kind: str
+    pattern: str
+    start: int
+    end: int
+
+
+def _fold(word: str, lang: str) -> str:
+    return _lemma(word, lang).casefold()
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, lang: str) -> str:
+    return lemmatize(word, lang)
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    out = pd.DataFrame(rows, columns=CONCEPT_COLUMNS)
+    return out.astype({"line": "int64"})
+
+
+def _check_pattern(concept: str, kind: str, pattern, line: int, where: str) -> str:
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise InputError(f"{where} line {line}: concept {concept!r}: a {kind} must be non-empty text, got {pattern!r}")
+    pattern = pattern.strip()
+    if kind == "regex":
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise InputError(f"{where} line {line}: concept {concept!r}: invalid regex {pattern!r}: {exc}") from None
+    elif kind == "lemma" and len(WORD.findall(pattern)) != 1:
+        raise InputError(f"{where} line {line}: concept {concept!r}: a lemma is one word, got {pattern!r} "
+                         "(list words in a row under phrases)")
+    return pattern
+
+
+def _from_yaml(text: str, where: str) -> pd.DataFrame:
+    import yaml
+
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark is not None else ""
+        raise InputError(f"{where}{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if root is None:
+        return _frame([])
+    if not isinstance(root, yaml.MappingNode):
+        raise InputError(f"{where} line {root.start_mark.line + 1}: expected a mapping of concept names "
+                         "to their lemmas, phrases and regexes")
+    rows = []
+    for key, value in root.value:
+        concept, line = str(key.value).strip(), key.start_mark.line + 1
+        if not concept:
+            raise InputError(f"{where} line {line}: empty concept name")
+        if not isinstance(value, yaml.MappingNode):
+            raise InputError(f"{where} line {value.start_mark.line + 1}: concept {concept!r}: expected "
+                             "lemmas:, phrases: or regexes: (and optionally lang:) under the concept name")
+        lang = ""
+        entries = []
+        for k, v in value.value:
+            field, kline = str(k.value), k.start_mark.line + 1
+            if field == "lang" and isinstance(v, yaml.ScalarNode):
+                lang = str(v.value).strip()
+            elif field in KINDS:
+                items = v.value if isinstance(v, yaml.SequenceNode) else [v]
+                for item in items:
+                    if not isinstance(item, yaml.ScalarNode):
+                        raise InputError(f"{where} line {item.start_mark.line + 1}: concept {concept!r}: "
+                                         f"{field} must be a list of text")
+                    ln = item.start_mark.line + 1
+                    entries.append((KINDS[field], _check_pattern(concept, KINDS[field], item.value, ln, where), ln))
+            else:
+                raise InputError(f"{where} line {kline}: concept {concept!r}: unknown field {field!r} "
+                                 "(expected lemmas, phrases, regexes or lang)")
+        if not entries:
+            raise InputError(f"{where} line {line}: concept {concept!r} has no lemmas, phrases or regexes")
+        rows += [{"concept": concept, "kind": kd, "pattern": p, "lang": lang, "line": ln} for kd, p, ln in entries]
+    return _frame(rows)
+
+
+def _from_csv(text: str, where: str) -> pd.DataFrame:
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if header is None:
+        return _frame([])
+    header = [h.strip().lower() for h in header]
+    missing = [c for c in ("concept", "kind", "pattern") if c not in header]
+    if missing:
+        raise InputError(f"{where} line 1: missing column(s) {', '.join(missing)}; found {', '.join(header)} "
+                         "(expected concept, kind, pattern and optionally lang)")
+    rows = []
+    for values in reader:
+        line = reader.line_num
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            raise InputError(f"{where} line {line}: {len(values)} fields, expected {len(header)} ({', '.join(header)})")
+        rec = dict(zip(header, values))
+        concept, kind = rec["concept"].strip(), rec["kind"].strip().lower()
+        kind = KINDS.get(kind, kind)
+        if not concept:
+            raise InputError(f"{where} line {line}: empty concept name")
+        if kind not in KINDS.values():
+            raise InputError(f"{where} line {line}: kind {rec['kind']!r}; expected lemma, phrase or regex")
+        rows.append({"concept": concept, "kind": kind, "pattern": _check_pattern(concept, kind, rec["pattern"], line, where),
+                     "lang": rec.get("lang", "").strip(), "line": line})
+    return _frame(rows)
+
+
+def read_concepts(source) -> pd.DataFrame:
+    """The concept dictionary ``source`` (a ``.yaml``/``.yml``/``.csv`` path, a mapping, or a table
+    with ``concept, kind, pattern``) as a table: ``concept, kind, pattern, lang, line``.
+
+    >>> read_concepts({"Abrüstung": {"regexes": ["abr(ü|ue)st"]}})["kind"].tolist()
+    ['regex']
+    >>> read_concepts({"X": {"lemmas": ["zwei Wörter"]}})
+    Traceback (most recent call last):
+    ...
+    analysis.errors.InputError: concepts line 3: concept 'X': a lemma is one word, got 'zwei Wörter' (list words in a row under phrases)
+    """
+    if isinstance(source, pd.DataFrame):
+        return _from_csv(source.to_csv(index=False), "concepts")
+    if isinstance(source, dict):
+        import yaml
+
+        return _from_yaml(yaml.safe_dump(source, allow_unicode=True, sort_keys=False), "concepts")
+    path = Path(source)
+    if not path.is_file():
+        raise InputError(f"{path}: concept dictionary not found")
+    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return _from_yaml(text, str(path))
+    if path.suffix.lower() in (".csv", ".tsv"):
+        return _from_csv(text.replace("\t", ",") if path.suffix.lower() == ".tsv" else text, str(path))
+    raise InputError(f"{path}: a concept dictionary must end in .yaml, .yml or .csv")
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple, lang: str):
+    """Lemma index, phrase lists and compiled regexes of a dictionary for ``lang``."""
+    lemmas, phrases, regexes = {}, [], []
+    for concept, kind, pattern, plang in patterns:
+        if plang and plang != lang:
+            continue
+        if kind == "lemma":
+            lemmas.setdefault(_fold(pattern, lang), (concept, pattern))
+            lemmas.setdefault(pattern.casefold(), (concept, pattern))
+        elif kind == "phrase":
+            phrases.append((concept, pattern, tuple(_fold(w, lang) for w in WORD.findall(pattern))))
+        else:
+            regexes.append((concept, pattern, re.compile(pattern, re.IGNORECASE)))
+    return lemmas, phrases, regexes
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A regex match widened to the words it touches (``Strafma(ß|ss)nahme`` finds ``Strafmaßnahmen``)."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def find_concepts(text: str, concepts: pd.DataFrame, *, lang: str = "de") -> list[Mention]:
+    """Mentions of the dictionary's concepts in ``text``, by position; where mentions overlap, the
+    longest is kept (one mention per stretch of text), so that a phrase wins over its head lemma.
+    A regex match is widened to the whole words it touches.
+
+    >>> d = read_concepts({"Gespräche": {"phrases": ["Sechs-Parteien-Gespräche"]}})
+    >>> [(m.concept, m.start, m.end) for m in find_concepts("eine Neuauflage der Sechs-Parteien-Gespräche", d)]
+    [('Gespräche', 20, 44)]
+    """
+    if not isinstance(text, str) or not text or concepts is None or concepts.empty:
+        return []
+    key = tuple(zip(concepts["concept"], concepts["kind"], concepts["pattern"], concepts["lang"].fillna("")))
+    lemmas, phrases, regexes = _compiled(key, lang)
+    words = [(m.start(), m.end(), _fold(m.group(), lang)) for m in WORD.finditer(text)]
+    found = []
+    for i, (s, e, w) in enumerate(words):
+        if w in lemmas:
+            found.append(Mention(lemmas[w][0], "lemma", lemmas[w][1], s, e))
+        for concept, pattern, seq in phrases:
+            if seq and seq[0] == w and tuple(x[2] for x in words[i:i + len(seq)]) == seq:
+                found.append(Mention(concept, "phrase", pattern, s, words[i + len(seq) - 1][1]))
+    for concept, pattern, rx in regexes:
+        found += [Mention(concept, "regex", pattern, *_whole_words(text, m.start(), m.end()))
+                  for m in rx.finditer(text) if m.end() > m.start()]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for m in sorted(found, key=lambda m: -(m.end - m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def discover_concepts(quotes: pd.DataFrame, *, lang: str = "de", top: int = 30, min_freq: int = 3,
+                      min_g2: float = 10.83, min_speakers: int = 2) -> pd.DataFrame:
+    """A concept dictionary proposed from the quotations: their key nouns by keyness.
+
+    The words of the quotation texts (nouns only: capitalised words in German, words not in the
+    stopword list in English; at least three letters, no digits, no word of a speaker's name, none
+    of ``resources/<lang>/generic_nouns.txt``) are counted in lower case and compared with
+    wordfreq's general-language frequencies of the same forms (:func:`analysis.keyness.keyness`,
+    log-likelihood G²). Forms over-used with ``G² >= min_g2`` (p < 0.001) are merged by lemma
+    (their counts summed, the lemma ranked by its best form); the ``top`` lemmas with at least
+    ``min_freq`` uses by at least ``min_speakers`` speakers become concepts, each matched by its lemma.
+
+    >>> q = pd.DataFrame({"text": ["Die Sanktionen müssen fallen.", "Die Sanktion bleibt."] * 2, "lang": ["de"] * 4,
+    ...                   "speaker": ["A", "B"] * 2})
+    >>> discover_concepts(q, lang="de")["concept"].tolist()
+    ['Sanktion']
+    """
+    from analysis.keyness import keyness
+    from analysis.resources import wordlist
+
+    stop = wordlist(lang, "stopwords") if lang in ("de", "en") else frozenset()
+    try:
+        stop = stop | {w.lower() for w in wordlist(lang, "generic_nouns")}
+    except InputError:
+        pass
+    names = {w.lower() for col in ("speaker", "speaker_mention") if col in quotes.columns
+             for name in quotes[col].dropna().astype(str) for w in WORD.findall(name)}
+    counts: dict[str, int] = {}
+    speakers: dict[str, set] = {}
+    spelled: dict[str, str] = {}
+    who = quotes["speaker"] if "speaker" in quotes.columns else pd.Series([None] * len(quotes), index=quotes.index)
+    for text, speaker in zip(quotes.get("text", pd.Series(dtype=object)), who):
+        if not isinstance(text, str):
+            continue
+        for w in WORD.findall(text):
+            low = w.lower()
+            if len(w) < 3 or low in stop or low in names or any(c.isdigit() for c in w):
+                continue
+            if lang == "de" and not w[0].isupper():
+                continue
+            counts[low] = counts.get(low, 0) + 1
+            speakers.setdefault(low, set()).add(speaker)
+            spelled.setdefault(low, w)
+    if not counts:
+        return _frame([])
+    freq = pd.DataFrame({"term": list(counts), "n": list(counts.values())})
+    scored = keyness(freq, "wordfreq", unit="lower", lang=lang, min_freq=1)
+    scored = scored[scored["g2"] >= min_g2]
+    lemmas: dict[str, dict] = {}
+    for term, g2 in zip(scored["term"], scored["g2"]):
+        lemma = _lemma(spelled[term], lang)
+        entry = lemmas.setdefault(lemma, {"n": 0, "g2": g2, "speakers": set()})
+        entry["n"] += counts[term]
+        entry["speakers"] |= speakers[term]
+    ranked = sorted((lm for lm, e in lemmas.items() if e["n"] >= min_freq and len(e["speakers"]) >= min_speakers),
+                    key=lambda lm: (-lemmas[lm]["g2"], lm))[:top]
+    rows = [{"concept": lm, "kind": "lemma", "pattern": lm, "lang": lang, "line": 0} for lm in ranked]
+    return _frame(rows)

@@ -1,0 +1,180 @@
+"""Agreement of a statement: is the actor for or against the concept they speak of?
+
+:func:`stance_toward` reads the clause around a concept mention for a stance construction of
+``resources/<lang>/stance_verbs.tsv``: a verb (German separable particle verbs joined, so that
+"sprach sich für … aus" is *aussprechen* + *für*), with its preposition where the stance hangs on
+one ("warnen vor", "call for"). The verb stands before the mention in its sentence (the
+preposition between them: "Kim verlangte eine Lockerung", "Moskau setzt sich dafür ein, dass …
+die Sanktionen gelockert werden"), or after it in the same clause, the preposition right before
+the mention ("die Länder, die sich für eine Lockerung aussprechen"). The nearest verb counts.
+
+A negator (``negators.txt``) between the verb and the mention or, for a particle verb, before the
+particle reverses the stance ("lehnt eine Lockerung nicht ab" is +1), as does a negator right
+before the mention ("fordert keine Lockerung" is −1) and, after a verb before the mention, a
+post-posed negator (``post_negators.txt``) in the mention's clause ("unterstützt die Lockerung
+nicht" is −1); "nicht nur", "not only" (``negation_exceptions.txt``) negate nothing. Without a construction
+:func:`tone_agreement` takes the sign of the tone of the quotation (:mod:`analysis.sentiment`),
+0 inside the neutral band.
+
+>>> stance_toward("Kim verlangte eine Lockerung der Sanktionen.", 19, lang="de")
+Stance(agreement=1, evidence='verlangte (verlangen)', negated=False)
+>>> stance_toward("We do not support new sanctions.", 19, lang="en")
+Stance(agreement=-1, evidence='support (support) negated by not', negated=True)
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from analysis.resources import languages, table, wordlist
+
+TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+CLAUSE_MARKS = frozenset(",;:–—()")
+SENTENCE_ENDS = frozenset(".!?")
+REACH = 40  # tokens: how far before a mention a stance verb may stand
+
+
+class Stance(NamedTuple):
+    """A stance found for a mention: +1 or −1, the words that carry it, whether a negator reversed it."""
+
+    agreement: int
+    evidence: str
+    negated: bool
+
+
+@cache
+def stance_verbs(lang: str) -> dict[str, list[tuple[frozenset[str], int]]]:
+    """``{verb lemma: [(prepositions, agreement), ...]}`` of ``resources/<lang>/stance_verbs.tsv``
+    (empty for a language without the file).
+
+    >>> [(sorted(preps), agreement) for preps, agreement in stance_verbs("de")["warnen"]]
+    [(['davor', 'vor'], -1)]
+    """
+    if lang not in languages():
+        return {}
+    try:
+        rows = table(lang, "stance_verbs")
+    except Exception:  # a language folder without the file: no constructions
+        return {}
+    out: dict[str, list] = {}
+    for verb, prep, agreement in zip(rows["verb"], rows["preposition"], rows["agreement"]):
+        preps = frozenset(p.strip().lower() for p in prep.split("|") if p.strip())
+        out.setdefault(verb.strip().lower(), []).append((preps, int(agreement)))
+    return out
+
+
+@cache
+def _negators(lang: str) -> frozenset[str]:
+    try:
+        return wordlist(lang, "negators")
+    except Exception:
+        return frozenset()
+
+
+@cache
+def _post_negators(lang: str) -> frozenset[str]:
+    try:
+        return wordlist(lang, "post_negators")
+    except Exception:  # a language without post-posed negation
+        return frozenset()
+
+
+@cache
+def _exceptions(lang: str) -> frozenset[tuple[str, ...]]:
+    try:
+        return frozenset(tuple(e.split()) for e in wordlist(lang, "negation_exceptions"))
+    except Exception:
+        return frozenset()
+
+
+def _exception(lower: list[str], j: int, lang: str) -> bool:
+    """Whether the negator at ``j`` opens a phrase that negates nothing ("nicht nur", "not only")."""
+    return any(tuple(lower[j:j + len(e)]) == e for e in _exceptions(lang))
+
+
+def _lemmas(words: list[str], lang: str) -> list[str]:
+    from analysis.concepts import _lemma
+
+    # German nouns keep their capital (the lemmatiser needs it); a sentence's first word and English do not
+    lemmas = [_lemma(w if lang == "de" and i > 0 else w.lower(), lang).lower() for i, w in enumerate(words)]
+    if lang == "de":
+        from analysis.particle_verbs import join_particle_verbs
+
+        for join in join_particle_verbs(words, [_lemma(w, lang) for w in words], lang=lang):
+            lemmas[join.verb] = join.lemma.lower()
+            lemmas[join.particle] = f"#{join.lemma.lower()}"
+    return lemmas
+
+
+def _match(verbs: dict, lemma: str, between: set[str]) -> int | None:
+    for preps, agreement in verbs.get(lemma, ()):
+        if not preps or preps & between:
+            return agreement
+    return None
+
+
+def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
+    """The stance construction governing the mention that begins at offset ``start`` of ``text``
+    (one sentence or the part of it that holds the statement), or None.
+
+    >>> stance_toward("Washington dringt dagegen auf eine nachweisbare Abkehr vom Atomarsenal.", 35, lang="de").agreement
+    1
+    """
+    verbs = stance_verbs(lang)
+    if not verbs or not isinstance(text, str):
+        return None
+    toks = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
+    words = [w for _, w in toks]
+    lemmas = _lemmas(words, lang)
+    mention = next((i for i, (s, _) in enumerate(toks) if s >= start), len(toks))
+    lower = [w.lower() for w in words]
+    best = None
+    for i in range(mention - 1, max(-1, mention - 1 - REACH), -1):  # verbs before the mention, in its sentence
+        if words[i] in SENTENCE_ENDS:
+            break
+        agreement = _match(verbs, lemmas[i], set(lower[i + 1:mention]))
+        if agreement is not None:
+            best = (i, agreement)
+            break
+    if best is None:  # a verb after the mention, in its clause
+        for i in range(mention, len(toks)):
+            if words[i] in CLAUSE_MARKS or words[i] in SENTENCE_ENDS:
+                break
+            agreement = _match(verbs, lemmas[i], set(lower[max(0, mention - 2):mention]))
+            if agreement is not None:
+                best = (i, agreement)
+                break
+    if best is None:
+        return None
+    verb, agreement = best
+    particle = next((j for j in range(verb + 1, len(toks)) if lemmas[j] == f"#{lemmas[verb]}"), None)
+    lo, hi = min(verb, mention), max(verb, mention)
+    scope = list(range(max(0, lo - 2), hi)) + list(range(mention, particle if particle else mention))
+    if verb < mention:  # a negator that follows the object at the end of the clause ("unterstützt X nicht")
+        end = next((j for j in range(mention, len(words)) if words[j] in CLAUSE_MARKS or words[j] in SENTENCE_ENDS),
+                   len(words))
+        scope += [j for j in range(mention, end) if lower[j] in _post_negators(lang)]
+    negs = [lower[j] for j in sorted(set(scope)) if lower[j] in _negators(lang) and not _exception(lower, j, lang)]
+    evidence = f"{words[verb]}{' … ' + words[particle] if particle else ''} ({lemmas[verb]})"
+    if len(negs) % 2:
+        return Stance(-agreement, f"{evidence} negated by {negs[0]}", True)
+    return Stance(agreement, evidence, False)
+
+
+def tone_agreement(text: str, *, lang: str = "de", band: float | None = None) -> tuple[int, str]:
+    """``(sign of the tone of text, evidence)``: +1, −1, or 0 inside the neutral band of
+    :mod:`analysis.sentiment` (``band`` overrides it).
+
+    >>> tone_agreement("Die Gespräche seien konstruktiv und freundschaftlich verlaufen", lang="de")
+    (1, 'tone 0.79: Gespräch, konstruktiv, freundschaftlich')
+    """
+    from analysis.sentiment import score_text
+    from analysis.sentiment.lexicon import available_languages
+
+    if lang not in available_languages():
+        return 0, "no tone lexicon"
+    scored = score_text(text, lang, band=band, events=False)
+    hits = ", ".join(h["term"] for h in scored["hits"][:4])
+    sign = {"positive": 1, "negative": -1}.get(scored["label"], 0)
+    return sign, f"tone {scored['polarity']:.2f}{': ' + hits if hits else ''}"

@@ -1,0 +1,180 @@
+"""Statements: who says what about which concept, for or against, coded from quotations.
+
+A statement in the sense of the Discourse Network Analyzer (Leifeld 2017) is an actor, a concept
+and an agreement qualifier, anchored in a span of text. :func:`build_statements` codes them from
+the quotes table (:func:`analysis.quotes.extract_quotes`, with ``actor_id`` from
+:func:`analysis.actors.build_actors`): every mention of a concept (:mod:`analysis.concepts`) in
+the words of an attributed quotation is a statement of its speaker; the agreement comes from a
+stance construction around the mention, else from the tone of the quotation
+(:mod:`analysis.stance`). Columns in ``docs/tables.md``; the method in ``docs/networks.md``.
+
+>>> import pandas as pd
+>>> from analysis import build_actors, extract_quotes
+>>> art = pd.DataFrame({"article_id": ["a"], "lang": ["de"], "date": [pd.Timestamp("2019-04-25")],
+...     "text": ["Kim verlangte eine erhebliche Lockerung der Strafmaßnahmen."]})
+>>> actors, quotes = build_actors(extract_quotes(art), articles=art)
+>>> concepts = {"Lockerung der Sanktionen": {"phrases": ["Lockerung der Strafmaßnahmen"]}}
+>>> st = build_statements(quotes, articles=art, actors=actors, concepts=concepts)
+>>> st[["actor", "concept", "agreement", "evidence"]].values.tolist()
+[['Kim', 'Lockerung der Sanktionen', 1, 'verlangte (verlangen)']]
+"""
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from analysis.concepts import discover_concepts, find_concepts, read_concepts
+from analysis.errors import InputError, require_columns
+from analysis.stance import stance_toward, tone_agreement
+
+log = logging.getLogger(__name__)
+
+STATEMENT_COLUMNS = ["statement_id", "article_id", "quote_id", "date", "actor_id", "actor", "affiliation", "concept",
+                     "agreement", "agreement_source", "evidence", "span", "concept_span", "text", "lang", "kind",
+                     "confidence"]
+SOURCE_WEIGHT = {"stance": 1.0, "tone": 0.7, "none": 0.5}
+# quotation kinds coded by default: free indirect speech inherits a speaker over sentences without a
+# frame, which in the statement sample (docs/networks.md) was the actor of its words 1 time in 12
+DEFAULT_KINDS = ("direct", "indirect", "mixed", "reported", "turn")
+
+
+def empty_statements() -> pd.DataFrame:
+    """A statements table without rows (the columns and their types)."""
+    dtypes = {"agreement": "int64", "confidence": "float64", "date": "datetime64[ns]"}
+    return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, object)) for c in STATEMENT_COLUMNS})
+
+
+def _spans(value) -> list[tuple[int, int]]:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return []
+    return [(int(s), int(e)) for s, e in value if e > s]
+
+
+def _stretch(q, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """From the first of speaker, cue and words to the end of the words: the text that holds the statement."""
+    starts = [s for s, _ in spans]
+    for col in ("cue_span", "speaker_span"):
+        span = q.get(col)
+        if span is not None and not (isinstance(span, float) and pd.isna(span)) and len(span) == 2 and span[1] > span[0]:
+            starts.append(int(span[0]))
+    return min(starts), max(e for _, e in spans)
+
+
+def _concept_table(concepts, quotes: pd.DataFrame, langs: list[str]) -> pd.DataFrame:
+    if concepts is None:
+        found = [discover_concepts(quotes[quotes["lang"] == lg], lang=lg) for lg in langs]
+        table = pd.concat(found, ignore_index=True) if found else read_concepts({})
+        log.info("statements: %d concepts discovered from the quotations", table["concept"].nunique())
+        return table
+    return concepts if isinstance(concepts, pd.DataFrame) and "line" in concepts.columns else read_concepts(concepts)
+
+
+def _actor_names(quotes: pd.DataFrame, actors) -> tuple[dict, dict]:
+    names, affiliations = {}, {}
+    if actors is not None:
+        require_columns(actors, ["actor_id", "name"], table="actors")
+        names = dict(zip(actors["actor_id"], actors["name"]))
+        if "affiliation" in actors.columns:
+            affiliations = dict(zip(actors["actor_id"], actors["affiliation"]))
+    return names, affiliations
+
+
+def _quote_statements(q, text: str, concepts: pd.DataFrame, lang: str, band) -> list[dict]:
+    spans = _spans(q.get("spans"))
+    if not spans:
+        return []
+    lo, hi = _stretch(q, spans)
+    stretch = text[lo:hi]
+    rows, tone = [], None
+    for s, e in spans:
+        for m in find_concepts(text[s:e], concepts, lang=lang):
+            start, end = s + m.start, s + m.end
+            stance = stance_toward(stretch, start - lo, lang=lang)
+            if stance is not None:
+                agreement, source, evidence = stance.agreement, "stance", stance.evidence
+            else:
+                tone = tone or tone_agreement(" ".join(text[a:b] for a, b in spans), lang=lang, band=band)
+                agreement, evidence = tone
+                source = "tone" if agreement else "none"
+            rows.append({"concept": m.concept, "agreement": int(agreement), "agreement_source": source,
+                         "evidence": evidence, "span": [lo, hi], "concept_span": [start, end], "text": stretch})
+    return rows
+
+
+def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd.DataFrame | None = None,
+                     concepts=None, lang: str | None = None, band: float | None = None,
+                     kinds=DEFAULT_KINDS, progress: bool = False) -> pd.DataFrame:
+    """The statements table of ``quotes`` (one row per concept mention in an attributed quotation).
+
+    ``articles`` gives the text (offsets) and date; ``actors`` (from :func:`~analysis.actors.build_actors`)
+    the actor names and affiliations by ``actor_id`` (without it the quote's ``speaker``);
+    ``concepts`` a dictionary (path, mapping or table, see :func:`analysis.concepts.read_concepts`) or
+    None to discover concepts from the quotations; ``band`` the neutral band of the tone fallback;
+    ``kinds`` the quotation kinds coded (default all but ``free_indirect``; None: all).
+    A concept mentioned in two overlapping quotations of one speaker (a quoted phrase inside an
+    indirect quotation) is one statement.
+
+    >>> build_statements(pd.DataFrame(columns=["article_id", "quote_id", "spans", "speaker"]),
+    ...                  articles=pd.DataFrame({"article_id": [], "text": []}), concepts={}).shape
+    (0, 17)
+    """
+    require_columns(quotes, ["article_id", "quote_id", "spans", "speaker"], table="quotes")
+    require_columns(articles, ["article_id", "text"], table="articles")
+    if quotes.empty:
+        return empty_statements()
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    dates = dict(zip(articles["article_id"], articles["date"])) if "date" in articles.columns else {}
+    art_lang = dict(zip(articles["article_id"], articles["lang"])) if "lang" in articles.columns else {}
+    quotes = quotes.assign(lang=[lang or (q_lang if isinstance(q_lang, str) and q_lang else art_lang.get(a, "de"))
+                                 for a, q_lang in zip(quotes["article_id"], quotes.get("lang", [None] * len(quotes)))])
+    attributed = quotes[quotes["speaker"].notna() & (quotes["speaker"].astype(str).str.strip() != "")]
+    if kinds is not None and "kind" in attributed.columns:
+        attributed = attributed[attributed["kind"].isin(list(kinds))]
+    missing = set(attributed["article_id"]) - set(texts)
+    if missing:
+        raise InputError(f"quotes: {len(missing)} article_id(s) not in articles, e.g. {sorted(missing)[0]!r}")
+    table = _concept_table(concepts, attributed, sorted(set(attributed["lang"])))
+    names, affiliations = _actor_names(quotes, actors)
+    rows, seen = [], set()
+    records = attributed.to_dict("records")
+    for q in tqdm(records, desc="statements", unit="quote", disable=not progress or len(records) < 1000):
+        aid = q.get("actor_id")
+        aid = aid if isinstance(aid, str) and aid else None
+        actor = names.get(aid, q["speaker"]) if aid else q["speaker"]
+        for st in _quote_statements(q, texts[q["article_id"]], table, q["lang"], band):
+            key = (q["article_id"], aid or actor, st["concept"], st["concept_span"][0])
+            if key in seen:
+                continue
+            seen.add(key)
+            conf = q.get("confidence")
+            conf = float(conf) if isinstance(conf, (int, float)) and not pd.isna(conf) else 1.0
+            rows.append({"article_id": q["article_id"], "quote_id": q["quote_id"], "date": dates.get(q["article_id"]),
+                         "actor_id": aid, "actor": actor, "affiliation": affiliations.get(aid), **st,
+                         "lang": q["lang"], "kind": q.get("kind"),
+                         "confidence": round(conf * SOURCE_WEIGHT[st["agreement_source"]], 3)})
+    if not rows:
+        return empty_statements()
+    out = pd.DataFrame(rows)
+    out.insert(0, "statement_id", [f"{q}-s{i}" for i, q in enumerate(out["quote_id"])])
+    out["date"] = pd.to_datetime(out["date"], errors="coerce")
+    return out[STATEMENT_COLUMNS].reset_index(drop=True)
+
+
+def statements_from_articles(articles: pd.DataFrame, *, concepts=None, aliases=None, lang: str | None = None,
+                             kinds=DEFAULT_KINDS, progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(statements, actors)`` of ``articles``: quotations, actors across the corpus, then statements.
+
+    >>> art = pd.DataFrame({"article_id": ["a"], "lang": ["de"], "text": ["Putin lehnt neue Sanktionen ab."]})
+    >>> st, _ = statements_from_articles(art, concepts={"Sanktionen": {"lemmas": ["Sanktion"]}})
+    >>> st[["actor", "concept", "agreement"]].values.tolist()
+    [['Putin', 'Sanktionen', -1]]
+    """
+    from analysis.actors import build_actors
+    from analysis.quotes import extract_quotes
+
+    quotes = extract_quotes(articles, lang=lang, actors=aliases, progress=progress)
+    actors, quotes = build_actors(quotes, articles=articles, aliases=aliases)
+    return build_statements(quotes, articles=articles, actors=actors, concepts=concepts, lang=lang, kinds=kinds,
+                            progress=progress), actors

@@ -1,0 +1,82 @@
+"""The statements and network commands: files written, errors before the work, formats by suffix."""
+import json
+
+import networkx as nx
+import pandas as pd
+import pytest
+from conftest import SAMPLE
+
+from analysis.cli import main
+
+CONCEPTS = """\
+Neuauflage der Sechs-Parteien-Gespräche:
+  phrases: [Neuauflage der Sechs-Parteien-Gespräche]
+Lockerung der Sanktionen:
+  phrases: [Lockerung der Sanktionen, Lockerung der Strafmaßnahmen]
+  regexes: ['Sanktionen\\b.{0,40}\\bgelockert']
+Abkehr vom Atomarsenal:
+  phrases: [Abkehr vom nordkoreanischen Atomarsenal]
+"""
+
+
+@pytest.fixture
+def concepts(tmp_path):
+    path = tmp_path / "concepts.yaml"
+    path.write_text(CONCEPTS, encoding="utf-8")
+    return path
+
+
+def test_statements_command_writes_the_table_and_the_dna_csv(tmp_path, concepts, capsys):
+    out, dna = tmp_path / "st.csv", tmp_path / "dna.csv"
+    assert main(["statements", str(SAMPLE), "--concepts", str(concepts), "--out", str(out), "--dna-out", str(dna)]) == 0
+    st = pd.read_csv(out)
+    assert {("Kim Jong Un", "Lockerung der Sanktionen"), ("Moskau", "Lockerung der Sanktionen")} <= set(
+        zip(st["actor"], st["concept"]))
+    assert all(len(json.loads(s)) == 2 for s in st["span"])
+    assert len(pd.read_csv(dna, sep=";")) == len(st)
+    assert "statements of" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("kind, suffix", [("two-mode", ".graphml"), ("congruence", ".gexf"), ("subtract", ".net"),
+                                          ("conflict", ".dl"), ("concepts", ".csv")])
+def test_network_command_from_a_statements_table(tmp_path, concepts, kind, suffix):
+    st = tmp_path / "st.parquet"
+    assert main(["statements", str(SAMPLE), "--concepts", str(concepts), "--out", str(st)]) == 0
+    out = tmp_path / f"n{suffix}"
+    assert main(["network", str(st), "--from-statements", "--type", kind, "--out", str(out)]) == 0
+    assert out.exists()
+    if suffix == ".graphml":
+        g = nx.read_graphml(out)
+        assert {"Kim Jong Un", "Lockerung der Sanktionen"} <= {d["label"] for _, d in g.nodes(data=True)}
+
+
+def test_network_command_with_a_window_writes_gexf(tmp_path, concepts):
+    articles = tmp_path / "a.jsonl"
+    text = SAMPLE.read_text(encoding="utf-8")
+    articles.write_text("\n".join(json.dumps({"id": f"a{i}", "date": f"2019-04-{10 + i}", "text": text})
+                                  for i in range(3)), encoding="utf-8")
+    out = tmp_path / "w.gexf"
+    assert main(["network", str(articles), "--concepts", str(concepts), "--type", "congruence", "--window", "3D",
+                 "--duplicates", "include", "--out", str(out)]) == 0
+    g = nx.read_gexf(out, version="1.3")
+    assert g.graph["mode"] == "dynamic" and g.number_of_edges() > 0
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["network", str(SAMPLE), "--out", "n.txt"], "must end in .graphml"),
+    (["network", str(SAMPLE), "--out", "n.net", "--window", "30D"], "moving-window network"),
+    (["network", str(SAMPLE), "--out", "n.net", "--aggregation", "positive"], "--aggregation applies"),
+    (["statements", str(SAMPLE), "--out", "s.json"], "must end in .csv"),
+])
+def test_bad_arguments_fail_before_the_work(tmp_path, monkeypatch, capsys, argv, message):
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err and "articles loaded" not in captured.out
+
+
+def test_malformed_dictionary_is_a_usage_error_with_its_line(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("A:\n  lemmas: [Sanktion]\nB:\n  regexes: ['(']\n", encoding="utf-8")
+    assert main(["statements", str(SAMPLE), "--concepts", str(bad), "--out", str(tmp_path / "s.csv")]) == 2
+    assert "line 4" in capsys.readouterr().err
