@@ -47,6 +47,7 @@ def sample_documents(path: Path, n: int, salt: str, lang: str) -> pd.DataFrame:
     keyed.sort(key=lambda k: k[0])
     return pd.DataFrame([{"article_id": r["id"], "lang": lang, "title": r.get("title") or "",
                           "date": pd.to_datetime(r.get("date"), errors="coerce"),
+                          "speaker": (r.get("meta") or {}).get("speaker"),  # a speech's speaker, as load reads it
                           "text": shape_text(r["text"], lang=lang)[0]} for _, r in keyed[:n]])
 
 
