@@ -343,7 +343,7 @@ def test_placeholder_without_source_has_no_speaker(text):
     ("de", "Ahmad Nuristani, der Vorsitzende der Wahlkommission, sagte vor der Presse nur, dass die Wahl gültig sei.",
      "dass die Wahl gültig sei", "indirect", "Ahmad Nuristani, der Vorsitzende der Wahlkommission"),
     # a quoted fragment in a clause whose verb is a cue
-    ("de", "Stoiber begründete seinen Rückzug mit einer „veränderten Lage“ nach dem Abgang von Müntefering.",
+    ("de", "Stoiber erklärte seinen Rückzug mit einer „veränderten Lage“ nach dem Abgang von Müntefering.",
      "„veränderten Lage“", "direct", "Stoiber"),
     ("de", "Von einer „gezielten Indiskretion“ sprach der Grünen-Politiker Christian Ströbele.",
      "„gezielten Indiskretion“", "direct", "der Grünen-Politiker Christian Ströbele"),

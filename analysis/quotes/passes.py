@@ -29,7 +29,7 @@ def quoted_fragments(art: Article) -> None:
 def quoted_fragment(art: Article, k: int, qs: int, qe: int) -> Quote | None:
     """A quoted fragment, a direct quotation of the subject of a cue in its clause.
 
-    Example (de): Stoiber begründete seinen Rückzug mit einer „veränderten Lage“. → kind=direct; text=„veränderten Lage“; cue=begründete; speaker=Stoiber
+    Example (de): Stoiber erklärte seinen Rückzug mit einer „veränderten Lage“. → kind=direct; text=„veränderten Lage“; cue=erklärte; speaker=Stoiber
     """
     toks = art.toks[k]
     n = len(toks)
