@@ -42,17 +42,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import InputError, require_columns
-from analysis.resources import ROOT, table, wordlist
 from analysis.actor_names import actor_kind
 from analysis.coreference import organisation_compound, subject_antecedent
+from analysis.errors import InputError, require_columns
+from analysis.resources import ROOT, table, wordlist
 from analysis.speaker_names import (
     GENITIVE_DETS,
     calendar_words,
     drop_description,
     genders,
-    name_words,
     name_runs,
+    name_words,
     noun_endings,
     role_of,
     trailing_name,
@@ -133,8 +133,11 @@ def _source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str |
     "Regierungskreisen" → Regierung, "OSZE-Bericht" → OSZE), else None."""
     _, sources = _countries_and_sources(lang)
     words = [w.strip(",") for w in words]
-    while words and words[0].lower() in ents.dets:
-        words = words[1:]
+    while len(words) > 1 and (words[0].lower() in ents.dets or words[0][:1].islower() and _source_head(words[1], sources)):
+        words = words[1:]  # "einer gemeinsamen Presseerklärung der Staatsanwaltschaft"
+    if len(words) >= 3 and _source_head(words[0], sources) and words[1][:1].islower() and words[1].lower() not in (
+            ents.dets | ents.holder_preps) and words[1].endswith("er") and words[2][:1].isupper():
+        return " ".join(_holder_phrase(words[1:], ents))  # "Meinung politischer Beobachter": a genitive plural
     if len(words) >= 3 and _source_head(words[0], sources) and (
             words[1].lower() in ents.dets or words[1].lower() in ents.holder_preps):
         holder = _holder_phrase(words[2:], ents)
@@ -143,6 +146,8 @@ def _source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str |
         last = holder[-1]
         if words[1].lower() in GENITIVE_DETS and last.endswith("s") and not last.endswith("ss"):
             last = last[:-2] if last.endswith("es") and len(last) > 5 else last[:-1]
+        elif words[1].lower() in ents.holder_preps and len(holder) == 1 and last.endswith(("ern", "eln")):
+            last = last[:-1]  # "Angaben von Kritikern": the dative plural's -n
         return " ".join(holder[:-1] + [last])
     if len(words) == 1 and "-" in words[0].strip("-"):  # "OSZE-Bericht", "dpa-Meldung"
         modifier, head = words[0].rsplit("-", 1)
@@ -364,6 +369,7 @@ class _ArticleEntities:
         self.role_endings = noun_endings(lang, "role_ending")
         self.salutations = frozenset(noun_endings(lang, "salutation"))
         self.name_stop = frozenset(self.dets | self.preps | self.pronouns | self.possessives | self.calendar)
+        self.sources = _countries_and_sources(lang)[1]
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun, named in the title)
         if role_words is None:
@@ -446,6 +452,8 @@ class _ArticleEntities:
         best = name
         for _, nm in self.names:
             np_ = nm.split()
+            if _source_head(np_[0], self.sources):
+                continue  # "Angaben von Kritikern" is no longer form of "Kritiker"
             if len(np_) > len(best.split()) and (np_[:n] == parts or np_[-n:] == parts) and not any(
                     len(w) > 1 and w.isupper() for w in (np_[n:] if np_[:n] == parts else np_[:-n])):
                 best = nm  # not "Biden EO", "Merz CDU": an acronym is no part of a person's name
@@ -465,8 +473,8 @@ class _ArticleEntities:
             return None
         best, best_score = None, None
         for pos, group, c, name, rnoun, in_title in self.roles:
-            if group != role[0]:
-                continue
+            if group != role[0] or pos > before + len(" ".join(words)):
+                continue  # a role is introduced before it is referred to, or in the mention itself
             if country and c and not c.startswith(country[:5]) and not country.startswith(c[:5]):
                 continue
             score = (rnoun == noun, bool(country and c), in_title and not country, pos < before,
@@ -558,6 +566,8 @@ def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
         if role_of(w.strip(","), ents.role_map):
             had_role = True
             tail = rest[j + 1:]
+            while len(tail) > 1 and role_of(tail[0].strip(","), ents.role_map):
+                tail = tail[1:]  # "Der Vorsitzende Richter Klaus Tolksdorf": a second role noun
             if tail and all(t[:1].isupper() for t in tail[:1]):
                 return trim_tail([t.strip(",") for t in tail], lang=ents.lang), True
             end = trailing_name(tail)  # "Chef des Verwaltungsrats Ulrich Müller"

@@ -124,7 +124,7 @@ def test_indirect_frame_after():
 @pytest.mark.parametrize("text,speaker", [
     ("Laut Polizei wurden drei Menschen verletzt.", "Polizei"),
     ("Der Polizei zufolge wurden drei Menschen verletzt.", "Polizei"),
-    ("Nach Angaben von Augenzeugen wurden drei Menschen verletzt.", "Angaben von Augenzeugen"),
+    ("Nach Angaben von Augenzeugen wurden drei Menschen verletzt.", "Augenzeugen"),
     ("Es wurden drei Menschen verletzt, so ein Sprecher der Feuerwehr.", "Sprecher der Feuerwehr"),
     ("Wie die Polizei mitteilte, wurden drei Menschen verletzt.", "Polizei"),
 ])
@@ -400,3 +400,12 @@ def test_english_non_reports(text):
 def test_english_reports_kept(text, content, mention):
     row = find(quotes_of(text, "en"), content)
     assert (row["text"], row["speaker_mention"]) == (content, mention)
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Insgesamt spricht die Polizei von weniger Auseinandersetzungen.", "die Polizei"),
+    ("Besonders kritisierten die Wahlbeobachter die Berichterstattung.", "die Wahlbeobachter"),
+])
+def test_a_fronted_adverb_is_no_speaker_the_subject_follows_the_verb(text, mention):
+    row = find(quotes_of(text, "de"), text)
+    assert (row["kind"], row["speaker_mention"]) == ("reported", mention)

@@ -131,6 +131,10 @@ def test_nationality_adjective_with_an_actor_noun_is_not_the_country():
     ("Nach Polizeiangaben wurden drei Menschen verletzt.", "Polizeiangaben", "Polizei"),
     ("Nach Regierungsangaben sei die Lage stabil.", "Regierungsangaben", "Regierung"),
     ("Nach Angaben der russischen Seite sei alles gut.", "Angaben der russischen Seite", "Russland"),
+    ("Nach Angaben von Kritikern sei die Lage ernst.", "Angaben von Kritikern", "Kritiker"),
+    ("Nach Meinung politischer Beobachter sei die Lage ernst.", "Meinung politischer Beobachter", "Beobachter"),
+    ("Laut einer gemeinsamen Presseerklärung der Dortmunder Staatsanwaltschaft sei er tot.",
+     "einer gemeinsamen Presseerklärung der Dortmunder Staatsanwaltschaft", "Dortmunder Staatsanwaltschaft"),
 ])
 def test_the_holder_of_a_source_noun_speaks(text, mention, speaker):
     assert resolve_one(text, mention)[0] == speaker
@@ -174,6 +178,8 @@ def test_sources_possessives_and_relatives(text, mention, speaker, how):
      "der Chef des Verwaltungsrats Ulrich Müller", "Ulrich Müller"),
     ("Laut Oumar Kondé ist es gut. Kondé sagte, es gehe gut.", "Kondé", "Oumar Kondé"),
     ("Die Gesundheit Kim Jong Uns ist gut. Kim sagte, es gehe gut.", "Kim", "Kim Jong Un"),
+    ("Der Vorsitzende Richter Klaus Tolksdorf sagte, es gehe gut.",
+     "Der Vorsitzende Richter Klaus Tolksdorf", "Klaus Tolksdorf"),
 ])
 def test_canonical_names_without_roles_tails_or_short_forms(text, mention, speaker):
     assert resolve_one(text, mention)[0] == speaker
@@ -209,3 +215,9 @@ def test_junk_speaker_reasons():
     q = pd.DataFrame({"speaker": ["industry leaders", "been", "I", "Danach", "Donald Trump"]})
     assert junk_speakers(q, lang="en").tolist()[:3] == ["", "lower-case", "pronoun"]
     assert junk_speakers(q.iloc[3:], lang="de").tolist() == ["function word", ""]
+
+
+def test_a_role_is_not_resolved_to_a_name_introduced_after_it():
+    text = ("Insgesamt spricht die Polizei von weniger Gewalt. An den Wagen der Bereitschaftspolizei CRS "
+            "wurden Einschusslöcher gefunden.")
+    assert resolve_one(text, "die Polizei") == ("Polizei", "explicit")
