@@ -370,6 +370,7 @@ class _ArticleEntities:
         self.salutations = frozenset(noun_endings(lang, "salutation"))
         self.name_stop = frozenset(self.dets | self.preps | self.pronouns | self.possessives | self.calendar)
         self.sources = _countries_and_sources(lang)[1]
+        self.particles = name_words(lang)[0]
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun, named in the title)
         if role_words is None:
@@ -449,6 +450,8 @@ class _ArticleEntities:
         "Kim" → "Kim Jong Un", not "Gesundheit Kim Jong Uns")."""
         parts = name.split()
         n = len(parts)
+        if n > 1 and parts[0].lower() in self.particles:
+            parts = [parts[0].lower(), *parts[1:]]  # "Von der Leyen" opening a sentence
         best = name
         for _, nm in self.names:
             np_ = nm.split()
@@ -562,6 +565,12 @@ def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
     while k < len(words) and (words[k].lower() in ents.dets or words[k][:1].islower()):
         k += 1
     rest = words[k:]
+    k = len(rest) - 1
+    while k > 0 and rest[k - 1].lower() in ents.particles | ents.dets:
+        k -= 1
+    if 2 <= k < len(rest) - 1 and all(x[:1].isupper() for x in rest[:k]) and (
+            role_of(rest[-1], ents.role_map) or rest[-1].lower().endswith(ents.noun_endings)):
+        return " ".join(rest[:k]), False  # "Mayra Veliz von der Staatsanwaltschaft": her office follows
     for j, w in enumerate(rest):
         if role_of(w.strip(","), ents.role_map):
             had_role = True

@@ -180,6 +180,12 @@ def test_sources_possessives_and_relatives(text, mention, speaker, how):
     ("Die Gesundheit Kim Jong Uns ist gut. Kim sagte, es gehe gut.", "Kim", "Kim Jong Un"),
     ("Der Vorsitzende Richter Klaus Tolksdorf sagte, es gehe gut.",
      "Der Vorsitzende Richter Klaus Tolksdorf", "Klaus Tolksdorf"),
+    ("Der zuständige Gewerkschaftsvorstand Uwe Foullong sagte, es gehe gut.",
+     "zuständige Gewerkschaftsvorstand Uwe Foullong", "Uwe Foullong"),
+    ("Staatssekretär Harald Stegemann sagte, es gehe gut.", "Staatssekretär Harald Stegemann", "Harald Stegemann"),
+    ("Ursula von der Leyen kam. Von der Leyen sagte, es gehe gut.", "Von der Leyen", "Ursula von der Leyen"),
+    ("Mayra Veliz von der Staatsanwaltschaft sagte, es gehe gut.",
+     "Mayra Veliz von der Staatsanwaltschaft", "Mayra Veliz"),
 ])
 def test_canonical_names_without_roles_tails_or_short_forms(text, mention, speaker):
     assert resolve_one(text, mention)[0] == speaker
