@@ -45,9 +45,8 @@ import pandas as pd
 from analysis.actor_names import actor_kind
 from analysis.coreference import organisation_compound, subject_antecedent
 from analysis.errors import InputError, require_columns
-from analysis.resources import ROOT, table, wordlist
+from analysis.resources import ROOT, table
 from analysis.speaker_names import (
-    GENITIVE_DETS,
     calendar_words,
     drop_description,
     genders,
@@ -57,6 +56,15 @@ from analysis.speaker_names import (
     role_of,
     trailing_name,
     trim_tail,
+)
+from analysis.speaker_sources import (
+    adjective_stem,
+    countries_and_sources,
+    country_of,
+    is_source,
+    possessive,
+    source_head,
+    source_holder,
 )
 
 log = logging.getLogger(__name__)
@@ -103,95 +111,6 @@ def _conjunctions(lang: str) -> frozenset[str]:
     lang = lang if (ROOT / lang / "function_words.tsv").exists() else "de"
     fw = table(lang, "function_words")
     return frozenset(fw.loc[fw["class"] == "conj", "word"].str.lower())
-
-
-@cache
-def _countries_and_sources(lang: str) -> tuple[dict[str, str], frozenset[str]]:
-    """Nationality adjective (without ending, lower case) → country, from ``nationalities.tsv``, and
-    the nouns that stand for a source rather than an actor (``source_nouns.txt``)."""
-    if not (ROOT / lang / "nationalities.tsv").exists():
-        return {}, frozenset()
-    t = table(lang, "nationalities")
-    return dict(zip(t["adjective"].str.lower(), t["country"])), frozenset(
-        w.lower() for w in wordlist(lang, "source_nouns"))
-
-
-_ADJECTIVE_ENDING = re.compile(r"(e|en|er|es|em)$")
-
-
-def _adjective_stem(word: str) -> str:
-    """A German adjective without its inflection ending, lower case (``russischen`` → ``russisch``)."""
-    return _ADJECTIVE_ENDING.sub("", word.lower())
-
-
-FUGEN_S = ("ungs", "heits", "keits", "schafts", "ions", "täts", "iums", "mens")  # Regierungs|kreise
-
-
-def _source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
-    """Who holds a source noun: its genitive ("Angaben der Polizei" → Polizei, "Informationen des
-    Spiegels" → Spiegel) or a compound's modifier ("Polizeiangaben" → Polizei,
-    "Regierungskreisen" → Regierung, "OSZE-Bericht" → OSZE), else None."""
-    _, sources = _countries_and_sources(lang)
-    words = [w.strip(",") for w in words]
-    while len(words) > 1 and (words[0].lower() in ents.dets or words[0][:1].islower() and _source_head(words[1], sources)):
-        words = words[1:]  # "einer gemeinsamen Presseerklärung der Staatsanwaltschaft"
-    if len(words) >= 3 and _source_head(words[0], sources) and words[1][:1].islower() and words[1].lower() not in (
-            ents.dets | ents.holder_preps) and words[1].endswith("er") and words[2][:1].isupper():
-        return " ".join(_holder_phrase(words[1:], ents))  # "Meinung politischer Beobachter": a genitive plural
-    if len(words) >= 3 and _source_head(words[0], sources) and (
-            words[1].lower() in ents.dets or words[1].lower() in ents.holder_preps):
-        holder = _holder_phrase(words[2:], ents)
-        if country := _country_of(holder, ents, lang):
-            return country
-        last = holder[-1]
-        if words[1].lower() in GENITIVE_DETS and last.endswith("s") and not last.endswith("ss"):
-            last = last[:-2] if last.endswith("es") and len(last) > 5 else last[:-1]
-        elif words[1].lower() in ents.holder_preps and len(holder) == 1 and last.endswith(("ern", "eln")):
-            last = last[:-1]  # "Angaben von Kritikern": the dative plural's -n
-        return " ".join(holder[:-1] + [last])
-    if len(words) == 1 and "-" in words[0].strip("-"):  # "OSZE-Bericht", "dpa-Meldung"
-        modifier, head = words[0].rsplit("-", 1)
-        return modifier if head.lower() in sources and modifier else None
-    if len(words) == 1 and words[0][:1].isupper():
-        low = words[0].lower()
-        head = next((n for n in sources if low.endswith(n) and len(low) - len(n) >= 3), None)
-        if head:
-            modifier = words[0][:-len(head)]
-            return modifier[:-1] if modifier.endswith(FUGEN_S) else modifier
-    return None
-
-
-def _source_head(word: str, sources: frozenset) -> bool:
-    """A source noun, or a compound ending in one (Pressemitteilung, Hochrechnung)."""
-    low = word.lower()
-    return low in sources or any(low.endswith(n) and len(low) - len(n) >= 3 for n in sources)
-
-
-def _holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
-    """The holder's noun phrase without what follows it: a quoted name ("der Wochenzeitung „Le
-    Canard enchaîné“" → Le Canard enchaîné), else up to the next article or lower-case word after
-    its first capitalised word ("des BMI der Verbesserung …" → BMI)."""
-    text = " ".join(words)
-    if "„" in text and "“" in text.split("„", 1)[1]:
-        return text.split("„", 1)[1].split("“", 1)[0].split()
-    out, seen_cap = [], False
-    for w in words:
-        if seen_cap and (w.lower() in ents.dets or not w[:1].isupper()) and w not in ents.conjunctions:
-            break
-        seen_cap = seen_cap or w[:1].isupper()
-        out.append(w)
-    return out or words
-
-
-def _country_of(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
-    """The country named by a nationality adjective with a source noun ("nach russischen Angaben" →
-    Russland, "according to Russian sources" → Russia), else None ("das russische Fernsehen")."""
-    words = [w.strip(",") for w in words if w.lower() not in ents.dets]
-    countries, sources = _countries_and_sources(lang)
-    if len(words) != 2 or words[1].lower() not in sources:
-        return None
-    adjective = words[0].lower()
-    return countries.get(adjective) or countries.get(_adjective_stem(adjective))
 
 
 @cache
@@ -369,7 +288,7 @@ class _ArticleEntities:
         self.role_endings = noun_endings(lang, "role_ending")
         self.salutations = frozenset(noun_endings(lang, "salutation"))
         self.name_stop = frozenset(self.dets | self.preps | self.pronouns | self.possessives | self.calendar)
-        self.sources = _countries_and_sources(lang)[1]
+        self.sources = countries_and_sources(lang)[1]
         self.particles = name_words(lang)[0]
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun, named in the title)
@@ -397,7 +316,7 @@ class _ArticleEntities:
                 name = " ".join(names)
                 before = text[max(0, start - 40):start].split()
                 adjective = before[-1] if before and before[-1][:1].islower() and len(before[-1]) > 4 else ""
-                country = role[1] or _adjective_stem(adjective)
+                country = role[1] or adjective_stem(adjective)
                 self.roles.append((-1 if in_title else start, role[0], country, name, w.lower(), in_title))
                 self.names.append((0 if in_title else end_ + 1, name))
 
@@ -421,7 +340,7 @@ class _ArticleEntities:
                     prev = before[k - 1].group() if k else ""
                     adjective = prev if prev[:1].islower() and len(prev) > 4 else ""
                     pos = max(0, m.start() - 90) + before[k].start()
-                    self.roles.append((pos, role[0], role[1] or _adjective_stem(adjective), " ".join(names),
+                    self.roles.append((pos, role[0], role[1] or adjective_stem(adjective), " ".join(names),
                                        w.lower(), False))
                     self.names.append((run.start() + 1, " ".join(names)))
                     break
@@ -437,7 +356,7 @@ class _ArticleEntities:
     @staticmethod
     def _adjective_before(toks, i) -> str:
         if i > 0 and toks[i - 1][1][:1].islower() and len(toks[i - 1][1]) > 4:
-            return _adjective_stem(toks[i - 1][1])
+            return adjective_stem(toks[i - 1][1])
         return ""
 
     def add_name(self, pos: int, name: str) -> None:
@@ -455,7 +374,7 @@ class _ArticleEntities:
         best = name
         for _, nm in self.names:
             np_ = nm.split()
-            if _source_head(np_[0], self.sources):
+            if source_head(np_[0], self.sources):
                 continue  # "Angaben von Kritikern" is no longer form of "Kritiker"
             if len(np_) > len(best.split()) and (np_[:n] == parts or np_[-n:] == parts) and not any(
                     len(w) > 1 and w.isupper() for w in (np_[n:] if np_[:n] == parts else np_[:-n])):
@@ -471,7 +390,7 @@ class _ArticleEntities:
                 role, noun = r, w.lower()
                 prev = words[k - 1] if k else ""
                 adjective = prev[:1].islower() and prev.lower() not in self.dets
-                country = r[1] or (_adjective_stem(prev) if adjective else "")
+                country = r[1] or (adjective_stem(prev) if adjective else "")
         if role is None:
             return None
         best, best_score = None, None
@@ -606,7 +525,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         mention = words[0]
     low = mention.strip().lower()
     if words and words[0].lower() in ents.possessives and words[0].lower() not in ents.pronouns \
-            and not _is_source(words, ents, lg):
+            and not is_source(words, ents, lg):
         return None, "unresolved"  # "Ihr Antrag", "their plan": a thing, no actor
     if low in ents.first_person:  # "ich", "wir": the author or the record's speaker, never a name nearby
         return None, "unresolved"
@@ -620,12 +539,12 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         antecedent = _antecedent(ents.text, pos)
         return _resolve(antecedent, pos - len(antecedent) - 2, ents, lg, previous, inherited, depth + 1) \
             if antecedent else (None, "unresolved")
-    if country := _country_of(words, ents, lg):
+    if country := country_of(words, ents, lg):
         return country, how("nationality")
     # "Angaben der Polizei", "Polizeiangaben": the holder of the source speaks
-    held = _source_holder(words, ents, lg)
-    if held is None and _is_source(words, ents, lg):
-        if _possessive(words, ents):  # "nach eigenen Angaben", "dessen Angaben": the holder named before
+    held = source_holder(words, ents, lg)
+    if held is None and is_source(words, ents, lg):
+        if possessive(words, ents):  # "nach eigenen Angaben", "dessen Angaben": the holder named before
             own = any(w.lower() in ents.own for w in words) and depth < 2
             subject = _clause_subject(ents.text, pos, len(mention), ents) if own else ""
             if subject:
@@ -633,7 +552,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
             name = ents.nearest_name(pos) or (previous[-1][1] if previous else None)
             return (name, how("pronoun")) if name else (None, "unresolved")
         return None, "unresolved"  # "dem Bericht", "ersten Informationen": a source without a holder
-    if held and depth < 2 and (held.lower() in ents.pronouns or _is_source(held.split(), ents, lg)):
+    if held and depth < 2 and (held.lower() in ents.pronouns or is_source(held.split(), ents, lg)):
         return _resolve(held, pos, ents, lg, previous, inherited, depth + 1)  # "Angaben des Berichts"
     held = held or mention
     name, had_role = _name_part(held, ents)
@@ -659,17 +578,6 @@ def _organisation_compound(words: list[str], pos: int, ents: _ArticleEntities) -
     if any(w[:1].isupper() and w.lower() not in ents.dets for w in words[:words.index(nouns[-1])]):
         return None  # "Freisinnig-demokratische Partei": the mention is a name already
     return organisation_compound(ents.text, nouns[-1], pos)
-
-
-def _is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:
-    """The mention's head is a source noun (``dem Bericht``, ``eigenen Angaben``)."""
-    _, sources = _countries_and_sources(lang)
-    return bool(words) and words[-1].strip(",").lower() in sources and not any(
-        role_of(w, ents.role_map) for w in words[:-1])
-
-
-def _possessive(words: list[str], ents: _ArticleEntities) -> bool:
-    return any(w.lower() in ents.possessives for w in words[:-1])
 
 
 def _clause_subject(text: str, pos: int, length: int, ents: _ArticleEntities) -> str:
