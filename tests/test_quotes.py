@@ -342,6 +342,13 @@ def test_placeholder_without_source_has_no_speaker(text):
      "das sei keine Vorentscheidung", "indirect", "Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes"),
     ("de", "Ahmad Nuristani, der Vorsitzende der Wahlkommission, sagte vor der Presse nur, dass die Wahl gültig sei.",
      "dass die Wahl gültig sei", "indirect", "Ahmad Nuristani, der Vorsitzende der Wahlkommission"),
+    # a description with the name in commas, or a name with a description in commas, before the verb
+    ("de", "Der BBC-Korrespondent in Mexiko-Stadt, Will Grant, berichtete, dass die Erde gewackelt habe.",
+     "dass die Erde gewackelt habe", "indirect", "Der BBC-Korrespondent in Mexiko-Stadt, Will Grant"),
+    ("de", "John Kline, ein Repräsentant aus Minnesota, sagte zu den Anschuldigungen, dass es kein Unfall gewesen sei.",
+     "dass es kein Unfall gewesen sei", "indirect", "John Kline, ein Repräsentant aus Minnesota"),
+    ("de", "Frank Sichau, der als Sprecher der Fraktion fungiert, erklärte, dass es Konsequenzen geben müsse.",
+     "dass es Konsequenzen geben müsse", "indirect", "Frank Sichau, der als Sprecher der Fraktion fungiert"),
     # a quoted fragment in a clause whose verb is a cue
     ("de", "Stoiber erklärte seinen Rückzug mit einer „veränderten Lage“ nach dem Abgang von Müntefering.",
      "„veränderten Lage“", "direct", "Stoiber"),
