@@ -58,6 +58,7 @@ from analysis.speaker_names import (
     trim_tail,
 )
 from analysis.speaker_sources import (
+    FUGEN_S,
     adjective_stem,
     countries_and_sources,
     country_of,
@@ -103,6 +104,15 @@ def _reference_words(lang: str) -> tuple[frozenset, frozenset, frozenset, frozen
     return (words["relative"], words["possessive"] | words["own"], words["own"],
             words["first_person"] | words["second_person"] | words["indefinite"], words["holder_prep"],
             words["first_person"])
+
+
+@cache
+def _indefinite_articles(lang: str) -> frozenset[str]:
+    """Indefinite articles (``reference_words.tsv``, class ``indefinite_article``): before a role
+    noun they introduce someone new, so "ein Polizeisprecher" takes no earlier spokesperson."""
+    lang = lang if (ROOT / lang / "reference_words.tsv").exists() else "de"
+    fw = table(lang, "reference_words")
+    return frozenset(fw.loc[fw["class"] == "indefinite_article", "word"].str.lower())
 
 
 @cache
@@ -290,6 +300,8 @@ class _ArticleEntities:
         self.name_stop = frozenset(self.dets | self.preps | self.pronouns | self.possessives | self.calendar)
         self.sources = countries_and_sources(lang)[1]
         self.particles = name_words(lang)[0]
+        self.indefinite = _indefinite_articles(lang)
+        self.spokespersons = tuple(r for r, (group, _) in self.role_map.items() if group == "spokesperson")
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun, named in the title)
         if role_words is None:
@@ -557,17 +569,41 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     held = held or mention
     name, had_role = _name_part(held, ents)
     resolution = how("explicit")
-    if had_role and not (name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None
+    new_referent = held.split()[0].lower() in ents.indefinite  # "ein Polizeisprecher": someone not named before
+    if had_role and not new_referent and not (name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None
                          and name != held.strip()):
         found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents)
         if found:
             name, resolution = found, how("role")
     name = drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents)
+    if new_referent and (spoken_for := _spokesperson_of(name, ents)):
+        name = spoken_for  # "ein Polizeisprecher": an unnamed spokesperson voices the police
     if not any(w[:1].isupper() for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()):
         return None, "unresolved"  # a lower-case fragment ("denen", "been", "back publicly") names no actor
     if resolution == "explicit":
         ents.add_name(pos, name)
     return name, resolution
+
+
+def _spokesperson_of(name: str, ents: _ArticleEntities) -> str | None:
+    """The organisation an unnamed spokesperson speaks for, from a compound ending in a role noun of
+    the group ``spokesperson`` (``role_nouns.tsv``) whose first part is an organisation
+    (``actor_kinds.tsv``): "Polizeisprecher" → "Polizei", "Regierungssprecherin" → "Regierung";
+    not "Pressesprecher". None otherwise.
+
+    >>> _spokesperson_of("Polizeisprecher", _ArticleEntities("", "de")), _spokesperson_of("Pressesprecher", _ArticleEntities("", "de"))
+    ('Polizei', None)
+    """
+    if " " in name or not name[:1].isupper():
+        return None
+    low = name.lower()
+    suffix = max((r for r in ents.spokespersons if low.endswith(r) and len(low) - len(r) >= 3), key=len, default=None)
+    if suffix is None:
+        return None
+    modifier = name[:-len(suffix)].rstrip("-")
+    if modifier.lower().endswith(FUGEN_S):
+        modifier = modifier[:-1]
+    return modifier if actor_kind(modifier, lang=ents.lang) in ("organisation", "country") else None
 
 
 def _organisation_compound(words: list[str], pos: int, ents: _ArticleEntities) -> str | None:

@@ -151,7 +151,7 @@ def test_source_held_by_a_role_resolves_the_role():
     ("de", "der Chef der Behörde, Frank Weise", "Frank Weise"),          # the name in apposition
     ("de", "Ministerpräsident Günther Oettinger (CDU)", "Günther Oettinger"),
     ("de", "Josef Schuster vom Zentralrat der Juden", "Josef Schuster"),
-    ("de", "ein Regierungssprecher in Berlin", "Regierungssprecher"),
+    ("de", "ein Regierungssprecher in Berlin", "Regierung"),  # an unnamed spokesperson voices the government
 ])
 def test_speaker_is_the_head_of_a_long_mention(lang, mention, speaker):
     assert resolve_one(f"Die Lage sei ernst, sagte {mention}.", mention, lang)[0] == speaker
@@ -227,3 +227,15 @@ def test_a_role_is_not_resolved_to_a_name_introduced_after_it():
     text = ("Insgesamt spricht die Polizei von weniger Gewalt. An den Wagen der Bereitschaftspolizei CRS "
             "wurden Einschusslöcher gefunden.")
     assert resolve_one(text, "die Polizei") == ("Polizei", "explicit")
+
+
+@pytest.mark.parametrize("text,mention,speaker", [
+    # an indefinite article introduces someone new: no earlier spokesperson, the police speak
+    ("Laut Justizsprecher Joachim Banke ist es gut. Ein Polizeisprecher sagte, es gehe gut.", "Ein Polizeisprecher", "Polizei"),
+    # the definite role takes the spokesperson named before
+    ("Laut Polizeisprecher Axel Stüken ist es gut. Der Polizeisprecher sagte, es gehe gut.", "Der Polizeisprecher", "Axel Stüken"),
+    # a first part that is no organisation stays the role
+    ("Ein Pressesprecher sagte, es gehe gut.", "Ein Pressesprecher", "Pressesprecher"),
+])
+def test_indefinite_roles_are_new_and_unnamed_spokespersons_voice_their_organisation(text, mention, speaker):
+    assert resolve_one(text, mention)[0] == speaker
