@@ -198,7 +198,7 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
             run.append((start, w if len(bare) == 1 else bare))
         else:
             close()
-            genitive = noun
+            genitive = noun and role_of(bare, ents.role_map) is None  # "des Vorsitzenden Thomas Enders": a title keeps the name bare
         if w.endswith((".", "!", "?")) and not (len(bare) == 1 and bare.isupper()):  # not an initial
             close()
         prev = low

@@ -61,7 +61,8 @@ def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | 
         if country := country_of(holder, ents, lang):
             return country
         last = holder[-1]
-        if words[1].lower() in GENITIVE_DETS and last.endswith("s") and not last.endswith("ss"):
+        if words[1].lower() in GENITIVE_DETS and last.endswith("s") and not last.endswith("ss") and not any(
+                role_of(w, ents.role_map) for w in holder[:-1]):  # "des Vorsitzenden Thomas Enders": no ending
             last = last[:-2] if last.endswith("es") and len(last) > 5 else last[:-1]
         elif words[1].lower() in ents.holder_preps and len(holder) == 1 and last.endswith(("ern", "eln")):
             last = last[:-1]  # "Angaben von Kritikern": the dative plural's -n

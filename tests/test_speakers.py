@@ -132,6 +132,8 @@ def test_nationality_adjective_with_an_actor_noun_is_not_the_country():
     ("Nach Regierungsangaben sei die Lage stabil.", "Regierungsangaben", "Regierung"),
     ("Nach Angaben der russischen Seite sei alles gut.", "Angaben der russischen Seite", "Russland"),
     ("Nach Angaben von Kritikern sei die Lage ernst.", "Angaben von Kritikern", "Kritiker"),
+    ("Nach Einschätzung des Airbus-Chefs Thomas Enders sei die Lage ernst.",  # a title keeps the name bare
+     "Einschätzung des Airbus-Chefs Thomas Enders", "Thomas Enders"),
     ("Nach Meinung politischer Beobachter sei die Lage ernst.", "Meinung politischer Beobachter", "Beobachter"),
     ("Laut einer gemeinsamen Presseerklärung der Dortmunder Staatsanwaltschaft sei er tot.",
      "einer gemeinsamen Presseerklärung der Dortmunder Staatsanwaltschaft", "Dortmunder Staatsanwaltschaft"),
