@@ -416,3 +416,14 @@ def test_english_reports_kept(text, content, mention):
 def test_a_fronted_adverb_is_no_speaker_the_subject_follows_the_verb(text, mention):
     row = find(quotes_of(text, "de"), text)
     assert (row["kind"], row["speaker_mention"]) == ("reported", mention)
+
+
+def test_free_indirect_speech_continues_the_actor_named_since_the_last_quotation():
+    text = ("Staatssekretär Harald Stegemann sagte, er habe nichts gewusst. Die Hamburger Stadtreinigung "
+            "äußerte Zweifel an der Darstellung. Für eine Frist von einem Jahr sei es rechtens.")
+    row = find(quotes_of(text, "de"), "Für eine Frist von einem Jahr sei es rechtens.")
+    assert (row["kind"], row["speaker_mention"], row["speaker_resolution"]) == (
+        "free_indirect", "Die Hamburger Stadtreinigung", "explicit")
+    text = "Staatssekretär Harald Stegemann sagte, er habe nichts gewusst. Die Lage sei ernst."
+    row = find(quotes_of(text, "de"), "Die Lage sei ernst.")
+    assert (row["speaker"], row["speaker_resolution"]) == ("Harald Stegemann", "inherited")

@@ -9,7 +9,7 @@ from analysis.quotes.article import Article
 from analysis.quotes.cues import cue_at, cue_spans
 from analysis.quotes.direct import title_like
 from analysis.quotes.phrases import np_forward, subject
-from analysis.quotes.tokens import Quote, span
+from analysis.quotes.tokens import Quote, is_cap, span
 
 
 def quoted_fragments(art: Article) -> None:
@@ -125,11 +125,32 @@ def free_indirect(art: Article) -> None:
             sent_quote[k] = prev
             last, last_k = prev, k
             continue
+        newer = newer_subject(art, last_k + 1, k) if near else None
         fq = Quote("free_indirect", [list(body)], rule=rule, sentence=k, confidence=0.5 if near else 0.35,
-                   inherit=near, speaker=list(last.speaker) if near else [])
+                   inherit=near and newer is None, speaker=[newer] if newer else list(last.speaker) if near else [])
         art.quotes.append(fq)
         sent_quote[k] = fq
         last, last_k = fq, k
+
+
+def newer_subject(art: Article, first: int, k: int) -> list | None:
+    """The speaker span of an actor named as the subject of a speech verb in a sentence between the
+    last quotation and a free indirect sentence ``k`` (sentences ``first`` to ``k - 1``, latest
+    first): "Stegemann sagte, … Die Hamburger Stadtreinigung äußerte Zweifel. Für eine Frist sei es
+    rechtens." continues the Stadtreinigung, not Stegemann. None when no such sentence."""
+    lex = art.lex
+    for j in range(k - 1, first - 1, -1):
+        toks = art.toks[j]
+        a = 0
+        while a < len(toks) and lex.cls(toks[a].lower) in ("adv", "conj", "sentence_adv"):
+            a += 1
+        sa, sb = np_forward(lex, toks, a, len(toks))
+        if sb <= sa or sb >= len(toks) or toks[sa].lower in lex.pronouns:
+            continue
+        if not any(is_cap(t) for t in toks[sa:sb]) or not cue_at(lex, toks, sb, len(toks)):
+            continue
+        return span(toks, sa, sb)
+    return None
 
 
 def nested_quotes(art: Article) -> None:
