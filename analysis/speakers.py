@@ -569,7 +569,10 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     held = held or mention
     name, had_role = _name_part(held, ents)
     resolution = how("explicit")
-    new_referent = held.split()[0].lower() in ents.indefinite  # "ein Polizeisprecher": someone not named before
+    first = held.split()[0] if held.split() else ""
+    article = next((w for w, nxt in zip(words, words[1:]) if nxt == first), "") if first in words[1:] else ""
+    new_referent = first.lower() in ents.indefinite or article.lower() in ents.indefinite
+    # "ein Polizeisprecher", "Angaben einer Bauerngewerkschaft": someone not named before
     if had_role and not new_referent and not (name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None
                          and name != held.strip()):
         found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents)

@@ -236,6 +236,10 @@ def test_a_role_is_not_resolved_to_a_name_introduced_after_it():
     ("Laut Justizsprecher Joachim Banke ist es gut. Ein Polizeisprecher sagte, es gehe gut.", "Ein Polizeisprecher", "Polizei"),
     # the definite role takes the spokesperson named before
     ("Laut Polizeisprecher Axel Stüken ist es gut. Der Polizeisprecher sagte, es gehe gut.", "Der Polizeisprecher", "Axel Stüken"),
+    # the holder of a source after an indefinite article is new too
+    ("Die Bauerngewerkschaft Movement kam. Nach Angaben einer Bauerngewerkschaft sei es gut.",
+     "Angaben einer Bauerngewerkschaft", "Bauerngewerkschaft"),
+    ("Nach Ansicht von Beobachtern sei es gut.", "Ansicht von Beobachtern", "Beobachter"),
     # a first part that is no organisation stays the role
     ("Ein Pressesprecher sagte, es gehe gut.", "Ein Pressesprecher", "Pressesprecher"),
 ])
