@@ -441,7 +441,7 @@ class _ArticleEntities:
             if self.agrees(pronoun, name):
                 return name
         cands = [(p, n) for p, n in self.names if p < before and self.agrees(pronoun, n)]
-        return max(cands)[1] if cands else None
+        return drop_description(max(cands)[1], self) if cands else None
 
     def agrees(self, pronoun: str, name: str) -> bool:
         """Whether ``pronoun`` can stand for ``name``: a person's name (two capitalised words)

@@ -245,3 +245,9 @@ def test_a_role_is_not_resolved_to_a_name_introduced_after_it():
 ])
 def test_indefinite_roles_are_new_and_unnamed_spokespersons_voice_their_organisation(text, mention, speaker):
     assert resolve_one(text, mention)[0] == speaker
+
+
+def test_a_pronoun_takes_the_name_without_its_describing_noun():
+    text = ("Ziemendorff sprach mit dem Einheimischen Telesforo Santillan, der die Gegend kennt. "
+            "Er hofft, dass etwas für sein Dorf abfällt.")
+    assert resolve_one(text, "Er")[0] == "Telesforo Santillan"
