@@ -427,3 +427,9 @@ def test_free_indirect_speech_continues_the_actor_named_since_the_last_quotation
     text = "Staatssekretär Harald Stegemann sagte, er habe nichts gewusst. Die Lage sei ernst."
     row = find(quotes_of(text, "de"), "Die Lage sei ernst.")
     assert (row["speaker"], row["speaker_resolution"]) == ("Harald Stegemann", "inherited")
+
+
+def test_demnach_takes_the_source_of_the_quotation_before():
+    text = "Die Polizei teilte mit, es gebe keine Verletzten. Demnach soll der Mann über die Grenze geflohen sein."
+    row = find(quotes_of(text, "de"), "soll der Mann über die Grenze geflohen sein")
+    assert (row["rule"], row["speaker"], row["speaker_resolution"]) == ("pointer", "Polizei", "inherited")
