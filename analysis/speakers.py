@@ -541,13 +541,14 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         return None, "unresolved"  # "Ihr Antrag", "their plan": a thing, no actor
     if low in ents.first_person:  # "ich", "wir": the author or the record's speaker, never a name nearby
         return None, "unresolved"
-    if low in ents.dets or any(w.lower() in ents.pronouns or (w.islower() and w in ents.first_person)
-                               for w in words[1:]):
+    relative = low in ents.relatives and ents.text[:pos].rstrip().endswith(",")  # "Dschassim, der betonte"
+    if (low in ents.dets and not relative) or any(w.lower() in ents.pronouns or (
+            w.islower() and w in ents.first_person) for w in words[1:]):
         return None, "unresolved"  # "Deswegen", "Lassen Sie": an adverb or a verb with its pronoun
     if low in ents.pronouns:
         name = ents.salient(pos, previous, low)
         return (name, how("pronoun")) if name else (None, "unresolved")
-    if low in ents.relatives and depth < 2:  # "Berichten, denen zufolge": the antecedent speaks
+    if (relative or low in ents.relatives and low not in ents.dets) and depth < 2:  # "Berichten, denen zufolge"
         antecedent = _antecedent(ents.text, pos)
         return _resolve(antecedent, pos - len(antecedent) - 2, ents, lg, previous, inherited, depth + 1) \
             if antecedent else (None, "unresolved")

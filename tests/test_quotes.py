@@ -433,3 +433,10 @@ def test_demnach_takes_the_source_of_the_quotation_before():
     text = "Die Polizei teilte mit, es gebe keine Verletzten. Demnach soll der Mann über die Grenze geflohen sein."
     row = find(quotes_of(text, "de"), "soll der Mann über die Grenze geflohen sein")
     assert (row["rule"], row["speaker"], row["speaker_resolution"]) == ("pointer", "Polizei", "inherited")
+
+
+def test_a_relative_pronoun_after_a_name_is_the_name():
+    text = ("Verteidigungsminister wird Heereskommandeur Abdel Kader Dschassim, der vor dem Parlament betonte, "
+            "er gehöre keiner der Volksgruppen an.")
+    row = find(quotes_of(text, "de"), "er gehöre keiner der Volksgruppen an")
+    assert (row["speaker_mention"], row["speaker"]) == ("der", "Abdel Kader Dschassim")

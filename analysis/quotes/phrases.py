@@ -249,6 +249,9 @@ def subject(lex: Lexicon, toks: list[Tok], lo: int, verb: int, hi: int) -> tuple
     if lex.de and a + 2 < verb and toks[a].text == "Von" and all(
             is_cap(t) or t.lower in ("der", "den") for t in toks[a + 1:verb]) and is_cap(toks[verb - 1]):
         return a, verb  # a name with its particle opens the sentence: "Von der Leyen betonte, …"
+    if lex.de and a == lo and 0 < lo < verb and toks[lo - 1].text == "," and toks[lo].lower in lex.relatives and \
+            is_cap(toks[lo - 2]):
+        return lo, lo + 1  # "Abdel Kader Dschassim, der im Parlament betonte, …": the antecedent speaks
     if lex.de and any(t.lower == "als" for t in toks[lo:a]):
         a = verb  # a fronted "Als Grund für … gab die Schule an": the subject follows the verb
     if 0 < lo - 1 and toks[lo - 1].text == "," and all(
