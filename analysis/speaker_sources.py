@@ -115,9 +115,9 @@ def country_of(words: list[str], ents: _ArticleEntities, lang: str) -> str | Non
 def is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:
     """The mention's head is a source noun (``dem Bericht``, ``eigenen Angaben``)."""
     _, sources = countries_and_sources(lang)
-    head = next((w for w in words if w[:1].isupper() and w.lower() not in ents.dets), words[-1] if words else "")
+    held = lang == "de" and len(words) >= 3 and words[-2].lower() in GENITIVE_DETS | {"der"} and words[-3][:1].isupper()
     return bool(words) and words[-1].strip(",").lower() in sources and not any(
-        role_of(w, ents.role_map) for w in words[:-1]) and (head == words[-1] or lang != "de")
+        role_of(w, ents.role_map) for w in words[:-1]) and not held
     # "Die Autoren der Studie": the authors speak, the study is theirs
 
 

@@ -501,7 +501,11 @@ def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
         k -= 1
     if 2 <= k < len(rest) - 1 and all(x[:1].isupper() for x in rest[:k]) and (
             role_of(rest[-1], ents.role_map) or rest[-1].lower().endswith(ents.noun_endings)):
-        return " ".join(rest[:k]), False  # "Mayra Veliz von der Staatsanwaltschaft": her office follows
+        name = rest[:k]
+        last_role = max((j for j, x in enumerate(name) if role_of(x, ents.role_map)), default=-1)
+        if k - last_role - 1 >= 2:
+            name = name[last_role + 1:]  # "Verhandlungsführer Hans-Peter Lafos von der Gewerkschaft"
+        return " ".join(name), last_role >= 0  # "Mayra Veliz von der Staatsanwaltschaft": her office follows
     for j, w in enumerate(rest):
         if role_of(w.strip(","), ents.role_map):
             had_role = True
@@ -511,6 +515,10 @@ def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
             if tail and all(t[:1].isupper() for t in tail[:1]):
                 return trim_tail([t.strip(",") for t in tail], lang=ents.lang), True
             end = trailing_name(tail)  # "Chef des Verwaltungsrats Ulrich Müller"
+            run = end.split()
+            last_role = max((k for k, x in enumerate(run) if role_of(x, ents.role_map)), default=-1)
+            if len(run) - last_role - 1 >= 2:
+                end = " ".join(run[last_role + 1:])  # "… und Delmenhorster Bürgermeisterin Swantje Hartmann"
             if end:
                 return end, True
     return trim_tail([w.strip(",") for w in rest], lang=ents.lang) if rest else mention.strip(), had_role
@@ -654,8 +662,8 @@ def _antecedent(text: str, pos: int) -> str:
     words = before[:-1].split()
     run = []
     for w in reversed(words):
-        if not _NAME_START.match(w):
-            break
+        if not _NAME_START.match(w) or (run and w.endswith(".") and len(w) > 2):
+            break  # not across a sentence end ("Hédi Annabi. René Préval, der …")
         run.insert(0, w)
     return " ".join(run[-4:])
 

@@ -440,3 +440,17 @@ def test_a_relative_pronoun_after_a_name_is_the_name():
             "er gehöre keiner der Volksgruppen an.")
     row = find(quotes_of(text, "de"), "er gehöre keiner der Volksgruppen an")
     assert (row["speaker_mention"], row["speaker"]) == ("der", "Abdel Kader Dschassim")
+
+
+@pytest.mark.parametrize("text,content,mention", [
+    # a fronted "Als …" is no subject: it follows the verb
+    ("Als Beispiel nannte der Berliner das Spiel in Leipzig: Am Vorabend sei der Schiedsrichter im Bordell gewesen.",
+     "Am Vorabend sei der Schiedsrichter im Bordell gewesen", "der Berliner"),
+])
+def test_subject_after_a_fronted_phrase(text, content, mention):
+    assert find(quotes_of(text, "de"), content)["speaker_mention"] == mention
+
+
+def test_a_subordinate_clause_opening_the_sentence_is_no_speech_act():
+    text = "Falls die Universität an ihrer Entscheidung festhält, steht ihr die Klage offen."
+    assert quotes_of(text, "de").empty

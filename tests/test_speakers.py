@@ -188,6 +188,10 @@ def test_sources_possessives_and_relatives(text, mention, speaker, how):
     ("Ursula von der Leyen kam. Von der Leyen sagte, es gehe gut.", "Von der Leyen", "Ursula von der Leyen"),
     ("Mayra Veliz von der Staatsanwaltschaft sagte, es gehe gut.",
      "Mayra Veliz von der Staatsanwaltschaft", "Mayra Veliz"),
+    ("Verhandlungsführer Hans-Peter Lafos von der Gewerkschaft sagte, es gehe gut.",
+     "Verhandlungsführer Hans-Peter Lafos von der Gewerkschaft", "Hans-Peter Lafos"),
+    ("Die SPD-Abgeordnete und Delmenhorster Bürgermeisterin Swantje Hartmann sagte, es gehe gut.",
+     "Die SPD-Abgeordnete und Delmenhorster Bürgermeisterin Swantje Hartmann", "Swantje Hartmann"),
 ])
 def test_canonical_names_without_roles_tails_or_short_forms(text, mention, speaker):
     assert resolve_one(text, mention)[0] == speaker

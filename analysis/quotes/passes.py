@@ -145,8 +145,9 @@ def newer_subject(art: Article, first: int, k: int) -> list | None:
         while a < len(toks) and lex.cls(toks[a].lower) in ("adv", "conj", "sentence_adv"):
             a += 1
         sa, sb = np_forward(lex, toks, a, len(toks))
-        if sb <= sa or sb >= len(toks) or toks[sa].lower in lex.pronouns:
-            continue
+        if sb <= sa or sb >= len(toks) or toks[sa].lower in lex.pronouns or (
+                toks[sa].lower in lex.stop and lex.cls(toks[sa].lower) != "det"):
+            continue  # "Falls die Universität festhält": no subject of a main clause
         if not any(is_cap(t) for t in toks[sa:sb]) or not cue_at(lex, toks, sb, len(toks)):
             continue
         return span(toks, sa, sb)

@@ -249,10 +249,10 @@ def subject(lex: Lexicon, toks: list[Tok], lo: int, verb: int, hi: int) -> tuple
     if lex.de and a + 2 < verb and toks[a].text == "Von" and all(
             is_cap(t) or t.lower in ("der", "den") for t in toks[a + 1:verb]) and is_cap(toks[verb - 1]):
         return a, verb  # a name with its particle opens the sentence: "Von der Leyen betonte, …"
-    if lex.de and a == lo and 0 < lo < verb and toks[lo - 1].text == "," and toks[lo].lower in lex.relatives and \
-            is_cap(toks[lo - 2]):
+    if lex.de and a == lo and 2 < lo < verb and toks[lo - 1].text == "," and toks[lo].lower in lex.relatives and \
+            is_cap(toks[lo - 2]) and is_cap(toks[lo - 3]) and toks[lo - 2].lower not in lex.stop:
         return lo, lo + 1  # "Abdel Kader Dschassim, der im Parlament betonte, …": the antecedent speaks
-    if lex.de and any(t.lower == "als" for t in toks[lo:a]):
+    if lex.de and any(t.lower == "als" for t in toks[lo:min(a + 1, verb)]):
         a = verb  # a fronted "Als Grund für … gab die Schule an": the subject follows the verb
     if 0 < lo - 1 and toks[lo - 1].text == "," and all(
             lex.cls(t.lower) in ("conj", "adv", "aux") or not is_word(t) for t in toks[lo:verb]) and (
