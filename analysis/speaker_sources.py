@@ -12,7 +12,7 @@ adjective with a source noun names ("nach russischen Angaben" → Russland). Use
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from analysis.resources import ROOT, table, wordlist
@@ -79,6 +79,7 @@ def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | 
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def source_head(word: str, sources: frozenset) -> bool:
     """A source noun, or a compound ending in one (Pressemitteilung, Hochrechnung)."""
     low = word.lower()

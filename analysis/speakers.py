@@ -386,10 +386,9 @@ class _ArticleEntities:
         best = name
         for _, nm in self.names:
             np_ = nm.split()
-            if source_head(np_[0], self.sources):
-                continue  # "Angaben von Kritikern" is no longer form of "Kritiker"
             if len(np_) > len(best.split()) and (np_[:n] == parts or np_[-n:] == parts) and not any(
-                    len(w) > 1 and w.isupper() for w in (np_[n:] if np_[:n] == parts else np_[:-n])):
+                    len(w) > 1 and w.isupper() for w in (np_[n:] if np_[:n] == parts else np_[:-n])) and not (
+                    source_head(np_[0], self.sources)):  # "Angaben von Kritikern" is no longer form of "Kritiker"
                 best = nm  # not "Biden EO", "Merz CDU": an acronym is no part of a person's name
         return best
 
