@@ -119,13 +119,15 @@ def trailing_name(words: list[str]) -> str:
 def drop_description(name: str, ents: _ArticleEntities) -> str:
     """A name without words of address or a describing noun before it ("Lieber Friedrich Merz",
     "Physiker Sebastian Pflugbeil", "Spanier Rafael Nadal"; ``name_exclusions.tsv``), or the
-    article's known name that ends it ("State Marco Rubio" → "Marco Rubio")."""
+    article's known name that ends it (English: "State Marco Rubio" → "Marco Rubio")."""
     words = name.split()
     while len(words) >= 2 and words[0].lower() in ents.salutations:  # "Lieber Friedrich Merz"
         words = words[1:]
     if len(words) >= 3 and words[0].lower().endswith(ents.role_endings + ents.noun_endings) and all(
             w[:1].isupper() for w in words[1:3]):
         words = words[1:]  # "Physiker Sebastian Pflugbeil", "Personalie Anne Spiegel"
+    if ents.lang != "en":  # German dev: the rule below takes two right speakers to a shorter name
+        return " ".join(words)
     known = next((" ".join(words[k:]) for k in range(1, len(words) - 1) if " ".join(words[k:]) in ents.known), None)
     return known or " ".join(words)  # "State Marco Rubio" (Secretary of …): the article's Marco Rubio
 
@@ -239,7 +241,7 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
             run.append((start, w if len(bare) == 1 else bare))
         else:
             close()
-            genitive = noun
+            genitive = noun and role_of(bare, ents.role_map) is None  # "des Vorsitzenden Thomas Enders": a title keeps the name bare
         if w.endswith((".", "!", "?")) and not (len(bare) == 1 and bare.isupper()):  # not an initial
             close()
         before, prev = prev, low

@@ -42,22 +42,31 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import InputError, require_columns
-from analysis.resources import ROOT, table, wordlist
 from analysis.actor_names import actor_kind
 from analysis.coreference import organisation_compound, person_antecedent, subject_antecedent
+from analysis.errors import InputError, require_columns
+from analysis.resources import ROOT, table
 from analysis.speaker_names import (
-    GENITIVE_DETS,
     calendar_words,
     drop_description,
     genders,
-    name_words,
     name_runs,
+    name_words,
     noun_endings,
     role_of,
     trailing_name,
     trim_fragment,
     trim_tail,
+)
+from analysis.speaker_sources import (
+    FUGEN_S,
+    adjective_stem,
+    countries_and_sources,
+    country_of,
+    is_source,
+    possessive,
+    source_head,
+    source_holder,
 )
 
 log = logging.getLogger(__name__)
@@ -107,95 +116,20 @@ def _kind(name: str, lang: str) -> str:
 
 
 @cache
+def _indefinite_articles(lang: str) -> frozenset[str]:
+    """Indefinite articles (``reference_words.tsv``, class ``indefinite_article``): before a role
+    noun they introduce someone new, so "ein Polizeisprecher" takes no earlier spokesperson."""
+    lang = lang if (ROOT / lang / "reference_words.tsv").exists() else "de"
+    fw = table(lang, "reference_words")
+    return frozenset(fw.loc[fw["class"] == "indefinite_article", "word"].str.lower())
+
+
+@cache
 def _conjunctions(lang: str) -> frozenset[str]:
     """Coordinating conjunctions (``function_words.tsv``, class ``conj``): "AFP und Reuters"."""
     lang = lang if (ROOT / lang / "function_words.tsv").exists() else "de"
     fw = table(lang, "function_words")
     return frozenset(fw.loc[fw["class"] == "conj", "word"].str.lower())
-
-
-@cache
-def _countries_and_sources(lang: str) -> tuple[dict[str, str], frozenset[str]]:
-    """Nationality adjective (without ending, lower case) → country, from ``nationalities.tsv``, and
-    the nouns that stand for a source rather than an actor (``source_nouns.txt``)."""
-    if not (ROOT / lang / "nationalities.tsv").exists():
-        return {}, frozenset()
-    t = table(lang, "nationalities")
-    return dict(zip(t["adjective"].str.lower(), t["country"])), frozenset(
-        w.lower() for w in wordlist(lang, "source_nouns"))
-
-
-_ADJECTIVE_ENDING = re.compile(r"(e|en|er|es|em)$")
-
-
-def _adjective_stem(word: str) -> str:
-    """A German adjective without its inflection ending, lower case (``russischen`` → ``russisch``)."""
-    return _ADJECTIVE_ENDING.sub("", word.lower())
-
-
-FUGEN_S = ("ungs", "heits", "keits", "schafts", "ions", "täts", "iums", "mens")  # Regierungs|kreise
-
-
-def _source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
-    """Who holds a source noun: its genitive ("Angaben der Polizei" → Polizei, "Informationen des
-    Spiegels" → Spiegel) or a compound's modifier ("Polizeiangaben" → Polizei,
-    "Regierungskreisen" → Regierung, "OSZE-Bericht" → OSZE), else None."""
-    _, sources = _countries_and_sources(lang)
-    words = [w.strip(",") for w in words]
-    while words and words[0].lower() in ents.dets:
-        words = words[1:]
-    if len(words) >= 3 and _source_head(words[0], sources) and (
-            words[1].lower() in ents.dets or words[1].lower() in ents.holder_preps):
-        holder = _holder_phrase(words[2:], ents)
-        if country := _country_of(holder, ents, lang):
-            return country
-        last = holder[-1]
-        if words[1].lower() in GENITIVE_DETS and last.endswith("s") and not last.endswith("ss"):
-            last = last[:-2] if last.endswith("es") and len(last) > 5 else last[:-1]
-        return " ".join(holder[:-1] + [last])
-    if len(words) == 1 and "-" in words[0].strip("-"):  # "OSZE-Bericht", "dpa-Meldung"
-        modifier, head = words[0].rsplit("-", 1)
-        return modifier if head.lower() in sources and modifier else None
-    if len(words) == 1 and words[0][:1].isupper():
-        low = words[0].lower()
-        head = next((n for n in sources if low.endswith(n) and len(low) - len(n) >= 3), None)
-        if head:
-            modifier = words[0][:-len(head)]
-            return modifier[:-1] if modifier.endswith(FUGEN_S) else modifier
-    return None
-
-
-def _source_head(word: str, sources: frozenset) -> bool:
-    """A source noun, or a compound ending in one (Pressemitteilung, Hochrechnung)."""
-    low = word.lower()
-    return low in sources or any(low.endswith(n) and len(low) - len(n) >= 3 for n in sources)
-
-
-def _holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
-    """The holder's noun phrase without what follows it: a quoted name ("der Wochenzeitung „Le
-    Canard enchaîné“" → Le Canard enchaîné), else up to the next article or lower-case word after
-    its first capitalised word ("des BMI der Verbesserung …" → BMI)."""
-    text = " ".join(words)
-    if "„" in text and "“" in text.split("„", 1)[1]:
-        return text.split("„", 1)[1].split("“", 1)[0].split()
-    out, seen_cap = [], False
-    for w in words:
-        if seen_cap and (w.lower() in ents.dets or not w[:1].isupper()) and w not in ents.conjunctions:
-            break
-        seen_cap = seen_cap or w[:1].isupper()
-        out.append(w)
-    return out or words
-
-
-def _country_of(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
-    """The country named by a nationality adjective with a source noun ("nach russischen Angaben" →
-    Russland, "according to Russian sources" → Russia), else None ("das russische Fernsehen")."""
-    words = [w.strip(",") for w in words if w.lower() not in ents.dets]
-    countries, sources = _countries_and_sources(lang)
-    if len(words) != 2 or words[1].lower() not in sources:
-        return None
-    adjective = words[0].lower()
-    return countries.get(adjective) or countries.get(_adjective_stem(adjective))
 
 
 @cache
@@ -373,6 +307,10 @@ class _ArticleEntities:
         self.role_endings = noun_endings(lang, "role_ending")
         self.salutations = frozenset(noun_endings(lang, "salutation"))
         self.name_stop = frozenset(self.dets | self.preps | self.pronouns | self.possessives | self.calendar)
+        self.sources = countries_and_sources(lang)[1]
+        self.particles = name_words(lang)[0]
+        self.indefinite = _indefinite_articles(lang)
+        self.spokespersons = tuple(r for r, (group, _) in self.role_map.items() if group == "spokesperson")
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun, named in the title)
         if role_words is None:
@@ -399,7 +337,7 @@ class _ArticleEntities:
                 name = " ".join(names)
                 before = text[max(0, start - 40):start].split()
                 adjective = before[-1] if before and before[-1][:1].islower() and len(before[-1]) > 4 else ""
-                country = role[1] or _adjective_stem(adjective)
+                country = role[1] or adjective_stem(adjective)
                 self.roles.append((-1 if in_title else start, role[0], country, name, w.lower(), in_title))
                 self.names.append((0 if in_title else end_ + 1, name))
 
@@ -423,7 +361,7 @@ class _ArticleEntities:
                     prev = before[k - 1].group() if k else ""
                     adjective = prev if prev[:1].islower() and len(prev) > 4 else ""
                     pos = max(0, m.start() - 90) + before[k].start()
-                    self.roles.append((pos, role[0], role[1] or _adjective_stem(adjective), " ".join(names),
+                    self.roles.append((pos, role[0], role[1] or adjective_stem(adjective), " ".join(names),
                                        w.lower(), False))
                     self.names.append((run.start() + 1, " ".join(names)))
                     break
@@ -439,7 +377,7 @@ class _ArticleEntities:
     @staticmethod
     def _adjective_before(toks, i) -> str:
         if i > 0 and toks[i - 1][1][:1].islower() and len(toks[i - 1][1]) > 4:
-            return _adjective_stem(toks[i - 1][1])
+            return adjective_stem(toks[i - 1][1])
         return ""
 
     def add_name(self, pos: int, name: str) -> None:
@@ -453,12 +391,15 @@ class _ArticleEntities:
         organisation named after it ("Trump" stays apart from "Trump Administration")."""
         parts = name.split()
         n = len(parts)
+        if n > 1 and parts[0].lower() in self.particles:
+            parts = [parts[0].lower(), *parts[1:]]  # "Von der Leyen" opening a sentence
         best = name
         for _, nm in self.names:
             np_ = nm.split()
             if len(np_) > len(best.split()) and (np_[:n] == parts or np_[-n:] == parts) and not any(
                     len(w) > 1 and w.isupper() for w in (np_[n:] if np_[:n] == parts else np_[:-n])) \
-                    and not (n == 1 and np_[0] == name and self._named_after(name, nm)):
+                    and not source_head(np_[0], self.sources) \
+                    and not (n == 1 and np_[0] == name and self._named_after(name, nm)):  # "Angaben von Kritikern" is no longer form of "Kritiker"
                 best = nm  # not "Biden EO", "Merz CDU": an acronym is no part of a person's name
         return best
 
@@ -475,13 +416,13 @@ class _ArticleEntities:
                 role, noun = r, w.lower()
                 prev = words[k - 1] if k else ""
                 adjective = prev[:1].islower() and prev.lower() not in self.dets
-                country = r[1] or (_adjective_stem(prev) if adjective else "")
+                country = r[1] or (adjective_stem(prev) if adjective else "")
         if role is None:
             return None
         best, best_score = None, None
         for pos, group, c, name, rnoun, in_title in self.roles:
-            if group != role[0]:
-                continue
+            if group != role[0] or pos > before + len(" ".join(words)):
+                continue  # a role is introduced before it is referred to, or in the mention itself
             if country and c and not c.startswith(country[:5]) and not country.startswith(c[:5]):
                 continue
             score = (rnoun == noun, bool(country and c), in_title and not country, pos < before,
@@ -516,7 +457,7 @@ class _ArticleEntities:
             if self.agrees(pronoun, name):
                 return name
         cands = [(p, n) for p, n in self.names if p < before and self.agrees(pronoun, n)]
-        return max(cands)[1] if cands else None
+        return drop_description(max(cands)[1], self) if cands else None
 
     def agrees(self, pronoun: str, name: str) -> bool:
         """Whether ``pronoun`` can stand for ``name``: a person's name (two capitalised words)
@@ -573,13 +514,29 @@ def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
     while k < len(words) and (words[k].lower() in ents.dets or words[k][:1].islower()):
         k += 1
     rest = words[k:]
+    k = len(rest) - 1
+    while k > 0 and rest[k - 1].lower() in ents.particles | ents.dets:
+        k -= 1
+    if 2 <= k < len(rest) - 1 and all(x[:1].isupper() for x in rest[:k]) and (
+            role_of(rest[-1], ents.role_map) or rest[-1].lower().endswith(ents.noun_endings)):
+        name = rest[:k]
+        last_role = max((j for j, x in enumerate(name) if role_of(x, ents.role_map)), default=-1)
+        if k - last_role - 1 >= 2:
+            name = name[last_role + 1:]  # "Verhandlungsführer Hans-Peter Lafos von der Gewerkschaft"
+        return " ".join(name), last_role >= 0  # "Mayra Veliz von der Staatsanwaltschaft": her office follows
     for j, w in enumerate(rest):
         if role_of(w.strip(","), ents.role_map):
             had_role = True
             tail = rest[j + 1:]
+            while len(tail) > 1 and role_of(tail[0].strip(","), ents.role_map):
+                tail = tail[1:]  # "Der Vorsitzende Richter Klaus Tolksdorf": a second role noun
             if tail and all(t[:1].isupper() for t in tail[:1]):
                 return trim_tail([t.strip(",") for t in tail], lang=ents.lang), True
             end = trailing_name(tail)  # "Chef des Verwaltungsrats Ulrich Müller"
+            run = end.split()
+            last_role = max((k for k, x in enumerate(run) if role_of(x, ents.role_map)), default=-1)
+            if len(run) - last_role - 1 >= 2:
+                end = " ".join(run[last_role + 1:])  # "… und Delmenhorster Bürgermeisterin Swantje Hartmann"
             if end:
                 return end, True
     return trim_tail([w.strip(",") for w in rest], lang=ents.lang) if rest else mention.strip(), had_role
@@ -592,7 +549,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         return "inherited" if inherited else kind
 
     mention = _mention_head(mention, ents)
-    words = trim_fragment(mention.split(), lg, lambda w: role_of(w, ents.role_map) or _source_head(w, _countries_and_sources(lg)[1]))
+    words = trim_fragment(mention.split(), lg, lambda w: role_of(w, ents.role_map) or source_head(w, ents.sources))
     mention = " ".join(words)
     head = re.split(r"[’']", words[0])[0] if words else ""
     if head != words[0] and head.lower() in ents.pronouns | ents.first_person:
@@ -607,26 +564,27 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         mention = words[0]
     low = mention.strip().lower()
     if words and words[0].lower() in ents.possessives and words[0].lower() not in ents.pronouns \
-            and not _is_source(words, ents, lg):
+            and not is_source(words, ents, lg):
         return None, "unresolved"  # "Ihr Antrag", "their plan": a thing, no actor
     if low in ents.first_person:  # "ich", "wir": the author or the record's speaker, never a name nearby
         return None, "unresolved"
-    if low in ents.dets or any(w.lower() in ents.pronouns or (w.islower() and w in ents.first_person)
-                               for w in words[1:]):
+    relative = low in ents.relatives and ents.text[:pos].rstrip().endswith(",")  # "Dschassim, der betonte"
+    if (low in ents.dets and not relative) or any(w.lower() in ents.pronouns or (
+            w.islower() and w in ents.first_person) for w in words[1:]):
         return None, "unresolved"  # "Deswegen", "Lassen Sie": an adverb or a verb with its pronoun
     if low in ents.pronouns:
         name = ents.salient(pos, previous, low)
         return (name, how("pronoun")) if name else (None, "unresolved")
-    if low in ents.relatives and depth < 2:  # "Berichten, denen zufolge": the antecedent speaks
+    if (relative or low in ents.relatives and low not in ents.dets) and depth < 2:  # "Berichten, denen zufolge"
         antecedent = _antecedent(ents.text, pos)
         return _resolve(antecedent, pos - len(antecedent) - 2, ents, lg, previous, inherited, depth + 1) \
             if antecedent else (None, "unresolved")
-    if country := _country_of(words, ents, lg):
+    if country := country_of(words, ents, lg):
         return country, how("nationality")
     # "Angaben der Polizei", "Polizeiangaben": the holder of the source speaks
-    held = _source_holder(words, ents, lg)
-    if held is None and _is_source(words, ents, lg):
-        if _possessive(words, ents):  # "nach eigenen Angaben", "dessen Angaben": the holder named before
+    held = source_holder(words, ents, lg)
+    if held is None and is_source(words, ents, lg):
+        if possessive(words, ents):  # "nach eigenen Angaben", "dessen Angaben": the holder named before
             own = any(w.lower() in ents.own for w in words) and depth < 2
             subject = _clause_subject(ents.text, pos, len(mention), ents) if own else ""
             if subject:
@@ -634,22 +592,49 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
             name = ents.nearest_name(pos) or (previous[-1][1] if previous else None)
             return (name, how("pronoun")) if name else (None, "unresolved")
         return None, "unresolved"  # "dem Bericht", "ersten Informationen": a source without a holder
-    if held and depth < 2 and (held.lower() in ents.pronouns or _is_source(held.split(), ents, lg)):
+    if held and depth < 2 and (held.lower() in ents.pronouns or is_source(held.split(), ents, lg)):
         return _resolve(held, pos, ents, lg, previous, inherited, depth + 1)  # "Angaben des Berichts"
     held = held or mention
     name, had_role = _name_part(held, ents)
     resolution = how("explicit")
-    if had_role and not (name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None
+    first = held.split()[0] if held.split() else ""
+    article = next((w for w, nxt in zip(words, words[1:]) if nxt == first), "") if first in words[1:] else ""
+    new_referent = first.lower() in ents.indefinite or article.lower() in ents.indefinite
+    # "ein Polizeisprecher", "Angaben einer Bauerngewerkschaft": someone not named before
+    if had_role and not new_referent and not (name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None
                          and name != held.strip()):
         found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents)
         if found:
             name, resolution = found, how("role")
     name = drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents)
+    if new_referent and (spoken_for := _spokesperson_of(name, ents)):
+        name = spoken_for  # "ein Polizeisprecher": an unnamed spokesperson voices the police
     if not any(w[:1].isupper() for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()):
         return None, "unresolved"  # a lower-case fragment ("denen", "been", "back publicly") names no actor
     if resolution == "explicit":
         ents.add_name(pos, name)
     return name, resolution
+
+
+def _spokesperson_of(name: str, ents: _ArticleEntities) -> str | None:
+    """The organisation an unnamed spokesperson speaks for, from a compound ending in a role noun of
+    the group ``spokesperson`` (``role_nouns.tsv``) whose first part is an organisation
+    (``actor_kinds.tsv``): "Polizeisprecher" → "Polizei", "Regierungssprecherin" → "Regierung";
+    not "Pressesprecher". None otherwise.
+
+    >>> _spokesperson_of("Polizeisprecher", _ArticleEntities("", "de")), _spokesperson_of("Pressesprecher", _ArticleEntities("", "de"))
+    ('Polizei', None)
+    """
+    if " " in name or not name[:1].isupper():
+        return None
+    low = name.lower()
+    suffix = max((r for r in ents.spokespersons if low.endswith(r) and len(low) - len(r) >= 3), key=len, default=None)
+    if suffix is None:
+        return None
+    modifier = name[:-len(suffix)].rstrip("-")
+    if modifier.lower().endswith(FUGEN_S):
+        modifier = modifier[:-1]
+    return modifier if actor_kind(modifier, lang=ents.lang) in ("organisation", "country") else None
 
 
 def _organisation_compound(words: list[str], pos: int, ents: _ArticleEntities) -> str | None:
@@ -660,17 +645,6 @@ def _organisation_compound(words: list[str], pos: int, ents: _ArticleEntities) -
     if any(w[:1].isupper() and w.lower() not in ents.dets for w in words[:words.index(nouns[-1])]):
         return None  # "Freisinnig-demokratische Partei": the mention is a name already
     return organisation_compound(ents.text, nouns[-1], pos)
-
-
-def _is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:
-    """The mention's head is a source noun (``dem Bericht``, ``eigenen Angaben``)."""
-    _, sources = _countries_and_sources(lang)
-    return bool(words) and words[-1].strip(",").lower() in sources and not any(
-        role_of(w, ents.role_map) for w in words[:-1])
-
-
-def _possessive(words: list[str], ents: _ArticleEntities) -> bool:
-    return any(w.lower() in ents.possessives for w in words[:-1])
 
 
 def _clause_subject(text: str, pos: int, length: int, ents: _ArticleEntities) -> str:
@@ -707,8 +681,8 @@ def _antecedent(text: str, pos: int) -> str:
     words = before[:-1].split()
     run = []
     for w in reversed(words):
-        if not _NAME_START.match(w):
-            break
+        if not _NAME_START.match(w) or (run and w.endswith(".") and len(w) > 2):
+            break  # not across a sentence end ("Hédi Annabi. René Préval, der …")
         run.insert(0, w)
     return " ".join(run[-4:])
 

@@ -124,7 +124,7 @@ def test_indirect_frame_after():
 @pytest.mark.parametrize("text,speaker", [
     ("Laut Polizei wurden drei Menschen verletzt.", "Polizei"),
     ("Der Polizei zufolge wurden drei Menschen verletzt.", "Polizei"),
-    ("Nach Angaben von Augenzeugen wurden drei Menschen verletzt.", "Angaben von Augenzeugen"),
+    ("Nach Angaben von Augenzeugen wurden drei Menschen verletzt.", "Augenzeugen"),
     ("Es wurden drei Menschen verletzt, so ein Sprecher der Feuerwehr.", "Sprecher der Feuerwehr"),
     ("Wie die Polizei mitteilte, wurden drei Menschen verletzt.", "Polizei"),
 ])
@@ -342,8 +342,15 @@ def test_placeholder_without_source_has_no_speaker(text):
      "das sei keine Vorentscheidung", "indirect", "Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes"),
     ("de", "Ahmad Nuristani, der Vorsitzende der Wahlkommission, sagte vor der Presse nur, dass die Wahl gültig sei.",
      "dass die Wahl gültig sei", "indirect", "Ahmad Nuristani, der Vorsitzende der Wahlkommission"),
+    # a description with the name in commas, or a name with a description in commas, before the verb
+    ("de", "Der BBC-Korrespondent in Mexiko-Stadt, Will Grant, berichtete, dass die Erde gewackelt habe.",
+     "dass die Erde gewackelt habe", "indirect", "Der BBC-Korrespondent in Mexiko-Stadt, Will Grant"),
+    ("de", "John Kline, ein Repräsentant aus Minnesota, sagte zu den Anschuldigungen, dass es kein Unfall gewesen sei.",
+     "dass es kein Unfall gewesen sei", "indirect", "John Kline, ein Repräsentant aus Minnesota"),
+    ("de", "Frank Sichau, der als Sprecher der Fraktion fungiert, erklärte, dass es Konsequenzen geben müsse.",
+     "dass es Konsequenzen geben müsse", "indirect", "Frank Sichau, der als Sprecher der Fraktion fungiert"),
     # a quoted fragment in a clause whose verb is a cue
-    ("de", "Stoiber begründete seinen Rückzug mit einer „veränderten Lage“ nach dem Abgang von Müntefering.",
+    ("de", "Stoiber erklärte seinen Rückzug mit einer „veränderten Lage“ nach dem Abgang von Müntefering.",
      "„veränderten Lage“", "direct", "Stoiber"),
     ("de", "Von einer „gezielten Indiskretion“ sprach der Grünen-Politiker Christian Ströbele.",
      "„gezielten Indiskretion“", "direct", "der Grünen-Politiker Christian Ströbele"),
@@ -411,3 +418,50 @@ def test_english_non_reports(text):
 def test_english_reports_kept(text, content, mention):
     row = find(quotes_of(text, "en"), content)
     assert (row["text"], row["speaker_mention"]) == (content, mention)
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Insgesamt spricht die Polizei von weniger Auseinandersetzungen.", "die Polizei"),
+    ("Besonders kritisierten die Wahlbeobachter die Berichterstattung.", "die Wahlbeobachter"),
+])
+def test_a_fronted_adverb_is_no_speaker_the_subject_follows_the_verb(text, mention):
+    row = find(quotes_of(text, "de"), text)
+    assert (row["kind"], row["speaker_mention"]) == ("reported", mention)
+
+
+def test_free_indirect_speech_continues_the_actor_named_since_the_last_quotation():
+    text = ("Staatssekretär Harald Stegemann sagte, er habe nichts gewusst. Die Hamburger Stadtreinigung "
+            "äußerte Zweifel an der Darstellung. Für eine Frist von einem Jahr sei es rechtens.")
+    row = find(quotes_of(text, "de"), "Für eine Frist von einem Jahr sei es rechtens.")
+    assert (row["kind"], row["speaker_mention"], row["speaker_resolution"]) == (
+        "free_indirect", "Die Hamburger Stadtreinigung", "explicit")
+    text = "Staatssekretär Harald Stegemann sagte, er habe nichts gewusst. Die Lage sei ernst."
+    row = find(quotes_of(text, "de"), "Die Lage sei ernst.")
+    assert (row["speaker"], row["speaker_resolution"]) == ("Harald Stegemann", "inherited")
+
+
+def test_demnach_takes_the_source_of_the_quotation_before():
+    text = "Die Polizei teilte mit, es gebe keine Verletzten. Demnach soll der Mann über die Grenze geflohen sein."
+    row = find(quotes_of(text, "de"), "soll der Mann über die Grenze geflohen sein")
+    assert (row["rule"], row["speaker"], row["speaker_resolution"]) == ("pointer", "Polizei", "inherited")
+
+
+def test_a_relative_pronoun_after_a_name_is_the_name():
+    text = ("Verteidigungsminister wird Heereskommandeur Abdel Kader Dschassim, der vor dem Parlament betonte, "
+            "er gehöre keiner der Volksgruppen an.")
+    row = find(quotes_of(text, "de"), "er gehöre keiner der Volksgruppen an")
+    assert (row["speaker_mention"], row["speaker"]) == ("der", "Abdel Kader Dschassim")
+
+
+@pytest.mark.parametrize("text,content,mention", [
+    # a fronted "Als …" is no subject: it follows the verb
+    ("Als Beispiel nannte der Berliner das Spiel in Leipzig: Am Vorabend sei der Schiedsrichter im Bordell gewesen.",
+     "Am Vorabend sei der Schiedsrichter im Bordell gewesen", "der Berliner"),
+])
+def test_subject_after_a_fronted_phrase(text, content, mention):
+    assert find(quotes_of(text, "de"), content)["speaker_mention"] == mention
+
+
+def test_a_subordinate_clause_opening_the_sentence_is_no_speech_act():
+    text = "Falls die Universität an ihrer Entscheidung festhält, steht ihr die Klage offen."
+    assert quotes_of(text, "de").empty

@@ -37,6 +37,7 @@ class Lexicon:
     pronouns: set = field(default_factory=set)
     object_pronouns: set = field(default_factory=set)    # him, them: no subject
     persons: frozenset = frozenset()                     # first and second person (reference_words.tsv)
+    relatives: frozenset = frozenset()                   # relative pronouns (reference_words.tsv)
     stop: frozenset = frozenset()
     oblique: set = field(default_factory=set)            # determiners that cannot start a subject
     backref: set = field(default_factory=set)            # "Das sagte er": points back to the previous sentence
@@ -152,4 +153,5 @@ def lexicon(lang: str) -> Lexicon:
     refs = _load_table(lang, "reference_words")
     if refs is not None:
         lex.persons = frozenset(refs.loc[refs["class"].isin(["first_person", "second_person"]), "word"])
+        lex.relatives = frozenset(refs.loc[refs["class"] == "relative", "word"])
     return lex

@@ -9,7 +9,7 @@ from analysis.quotes.article import Article
 from analysis.quotes.cues import cue_at, cue_spans
 from analysis.quotes.direct import title_like
 from analysis.quotes.phrases import np_forward, subject
-from analysis.quotes.tokens import Quote, span
+from analysis.quotes.tokens import Quote, is_cap, span
 
 
 def quoted_fragments(art: Article) -> None:
@@ -29,7 +29,7 @@ def quoted_fragments(art: Article) -> None:
 def quoted_fragment(art: Article, k: int, qs: int, qe: int) -> Quote | None:
     """A quoted fragment, a direct quotation of the subject of a cue in its clause.
 
-    Example (de): Stoiber begründete seinen Rückzug mit einer „veränderten Lage“. → kind=direct; text=„veränderten Lage“; cue=begründete; speaker=Stoiber
+    Example (de): Stoiber erklärte seinen Rückzug mit einer „veränderten Lage“. → kind=direct; text=„veränderten Lage“; cue=erklärte; speaker=Stoiber
     """
     toks = art.toks[k]
     n = len(toks)
@@ -125,11 +125,33 @@ def free_indirect(art: Article) -> None:
             sent_quote[k] = prev
             last, last_k = prev, k
             continue
+        newer = newer_subject(art, last_k + 1, k) if near else None
         fq = Quote("free_indirect", [list(body)], rule=rule, sentence=k, confidence=0.5 if near else 0.35,
-                   inherit=near, speaker=list(last.speaker) if near else [])
+                   inherit=near and newer is None, speaker=[newer] if newer else list(last.speaker) if near else [])
         art.quotes.append(fq)
         sent_quote[k] = fq
         last, last_k = fq, k
+
+
+def newer_subject(art: Article, first: int, k: int) -> list | None:
+    """The speaker span of an actor named as the subject of a speech verb in a sentence between the
+    last quotation and a free indirect sentence ``k`` (sentences ``first`` to ``k - 1``, latest
+    first): "Stegemann sagte, … Die Hamburger Stadtreinigung äußerte Zweifel. Für eine Frist sei es
+    rechtens." continues the Stadtreinigung, not Stegemann. None when no such sentence."""
+    lex = art.lex
+    for j in range(k - 1, first - 1, -1):
+        toks = art.toks[j]
+        a = 0
+        while a < len(toks) and lex.cls(toks[a].lower) in ("adv", "conj", "sentence_adv"):
+            a += 1
+        sa, sb = np_forward(lex, toks, a, len(toks))
+        if sb <= sa or sb >= len(toks) or toks[sa].lower in lex.pronouns or (
+                toks[sa].lower in lex.stop and lex.cls(toks[sa].lower) != "det"):
+            continue  # "Falls die Universität festhält": no subject of a main clause
+        if not any(is_cap(t) for t in toks[sa:sb]) or not cue_at(lex, toks, sb, len(toks)):
+            continue
+        return span(toks, sa, sb)
+    return None
 
 
 def nested_quotes(art: Article) -> None:
@@ -172,7 +194,8 @@ def speakers_from_context(art: Article) -> None:
     for q in art.quotes:
         if len(q.speaker) == 1 and art.text[slice(*q.speaker[0])].lower() in placeholders:
             _replace_placeholder(art, q)
-        if not q.speaker and prev is not None and prev.speaker and q.kind in ("direct", "free_indirect"):
+        if not q.speaker and prev is not None and prev.speaker and (q.kind in ("direct", "free_indirect")
+                                                                     or q.rule == "pointer"):
             q.speaker = list(prev.speaker)
             q.inherit = True
         prev = q

@@ -170,6 +170,33 @@ def apposed_subject(lex: Lexicon, toks: list[Tok], cb: int) -> tuple[int, int] |
     return (s, e) if e == cb and any(t.text == "," for t in toks[s:e]) else None
 
 
+def name_in_commas(lex: Lexicon, toks: list[Tok], cb: int) -> tuple[int, int] | None:
+    """The sentence-opening phrase up to the comma at ``cb`` that names a person and describes
+    them, as the subject of the verb after that comma (German): a description with the name in
+    commas ("Der BBC-Korrespondent in Mexiko-Stadt, Will Grant, berichtete"), or a name with a
+    description in commas that opens with an article or relative pronoun ("John Kline, ein
+    Repräsentant aus Minnesota, sagte"; "Frank Sichau, der als Sprecher fungiert, erklärte").
+    None for anything else (at most 30 tokens, one inner comma, no quotation marks)."""
+    if not 3 <= cb <= 30 or not (is_cap(toks[0]) or lex.cls(toks[0].lower) == "det"):
+        return None
+    if any(t.text in "„“”\"»«;:" for t in toks[:cb]):
+        return None
+    commas = [k for k in range(cb) if toks[k].text == ","]
+    if len(commas) != 1:
+        return None
+
+    def name(ts, inner: bool) -> bool:  # a capitalised word inside a sentence may be a modal's form too ("Will")
+        return 2 <= len(ts) <= 4 and all(is_word(t) and is_cap(t) and t.lower not in lex.pronouns and (
+            inner or lex.cls(t.lower) is None) for t in ts)
+
+    c = commas[0]
+    if c >= 2 and name(toks[c + 1:cb], True):
+        return 0, cb
+    if name(toks[:c], False) and c + 1 < cb and lex.cls(toks[c + 1].lower) == "det":
+        return 0, cb
+    return None
+
+
 def np_backward(lex: Lexicon, toks: list[Tok], i: int, start: int) -> tuple[int, int]:
     """Noun phrase ending right before ``i`` (for ``X zufolge``)."""
     j = i
@@ -222,12 +249,15 @@ def subject(lex: Lexicon, toks: list[Tok], lo: int, verb: int, hi: int) -> tuple
     if lex.de and a + 2 < verb and toks[a].text == "Von" and all(
             is_cap(t) or t.lower in ("der", "den") for t in toks[a + 1:verb]) and is_cap(toks[verb - 1]):
         return a, verb  # a name with its particle opens the sentence: "Von der Leyen betonte, …"
-    if lex.de and any(t.lower == "als" for t in toks[lo:a]):
+    if lex.de and a == lo and 2 < lo < verb and toks[lo - 1].text == "," and toks[lo].lower in lex.relatives and \
+            is_cap(toks[lo - 2]) and is_cap(toks[lo - 3]) and toks[lo - 2].lower not in lex.stop:
+        return lo, lo + 1  # "Abdel Kader Dschassim, der im Parlament betonte, …": the antecedent speaks
+    if lex.de and any(t.lower == "als" for t in toks[lo:min(a + 1, verb)]):
         a = verb  # a fronted "Als Grund für … gab die Schule an": the subject follows the verb
     if 0 < lo - 1 and toks[lo - 1].text == "," and all(
             lex.cls(t.lower) in ("conj", "adv", "aux") or not is_word(t) for t in toks[lo:verb]) and (
-            span := apposed_subject(lex, toks, lo - 1)):
-        return span  # "X, der Sprecher der Behörde, sagte"
+            span := apposed_subject(lex, toks, lo - 1) or (lex.de and name_in_commas(lex, toks, lo - 1))):
+        return span  # "X, der Sprecher der Behörde, sagte", "Der Korrespondent in Rom, Will Grant, sagte"
     if lex.de and verb + 1 < hi and lex.is_(toks[verb + 1].lower, "subject_pronoun") and a < verb and \
             toks[a].lower not in lex.pronouns:
         return verb + 1, verb + 2

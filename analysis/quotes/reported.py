@@ -1,7 +1,8 @@
 """Reported speech acts: a speech act in the main clause without rendered words (German).
 
-``X forderte Y``, ``X sprach sich für Y aus``, ``X wies die Vorwürfe zurück``: the cues of class
-``reported`` in ``speech_verbs.tsv``; the whole sentence is the quotation.
+``X forderte Y``, ``X sprach sich für Y aus``, ``X wies die Vorwürfe zurück``, ``X sprach von Y``,
+``X berichtete von Y``, ``X schloss Y aus``: the cues of class ``reported`` in ``speech_verbs.tsv``;
+the whole sentence is the quotation.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ def speech_act(art: Article, s: Sentence) -> Quote | None:
     or modal construction (``wurden … verurteilt``), or a clause opened by a stop word.
 
     Example (de): Die Firma wies die Vorwürfe zurück. → kind=reported; text=Die Firma wies die Vorwürfe zurück.; cue=wies zurück; speaker=Die Firma
+    Example (de): Ein Ex-Mitarbeiter sprach von einem Klima der Gewalt. → kind=reported; text=Ein Ex-Mitarbeiter sprach von einem Klima der Gewalt.; cue=sprach; speaker=Ein Ex-Mitarbeiter
+    Example (de): US-Experten schlossen einen Anschlag als Ursache aus. → kind=reported; cue=schlossen aus; speaker=US-Experten
     """
     lex, toks = art.lex, s.toks
     for i, (lemma, idx) in s.cues:

@@ -12,6 +12,7 @@ from analysis.quotes.cues import cue_at, cue_spans, zu_infinitive
 from analysis.quotes.phrases import (
     apposed_subject,
     en_subject_before,
+    name_in_commas,
     np_before_en,
     np_forward,
     subject,
@@ -133,8 +134,8 @@ def frame_after(art: Article, s: Sentence) -> Quote | None:
         nxt_t = next((t for t in toks[idx[0] + 1:end] if lex.cls(t.lower) != "adv"), None)
         if art.de and (nxt_t is None or nxt_t.lower in lex.oblique or not is_word(nxt_t)):
             continue  # no subject after the cue: "X, der Sprecher, sagte, dass …"
-        if i == a and (subj := apposed_subject(lex, toks, cb)) and subj[0] == 0:
-            continue  # "Dean Baker, co-director of CEPR, said the plan would fail"
+        if i == a and ((subj := apposed_subject(lex, toks, cb)) and subj[0] == 0 or art.de and name_in_commas(lex, toks, cb)):
+            continue  # "Dean Baker, co-director of CEPR, said the plan would fail"; "John Kline, ein Abgeordneter, sagte"
         q = Quote("indirect", spans, rule="frame_after", sentence=s.k, confidence=0.8, cue=cue_spans(lex, toks, idx))
         if art.de or i == a:
             stop = idx[-1] if len(idx) > 1 else min(end, fb)  # "teilte X mit"

@@ -1,0 +1,126 @@
+"""Sources as speakers: who holds a source noun ("Angaben der Polizei" → Polizei, "Polizeiangaben"
+→ Polizei, "Meinung politischer Beobachter" → Beobachter) and which country a nationality
+adjective with a source noun names ("nach russischen Angaben" → Russland). Used by
+:mod:`analysis.speakers`; the words are ``source_nouns.txt``, ``nationalities.tsv`` and
+``reference_words.tsv`` of the language.
+
+>>> from analysis.speakers import _ArticleEntities
+>>> ents = _ArticleEntities("", "de")
+>>> source_holder("Angaben der Polizei".split(), ents, "de"), source_holder(["Regierungskreisen"], ents, "de")
+('Polizei', 'Regierung')
+"""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+from analysis.resources import ROOT, table, wordlist
+from analysis.speaker_names import GENITIVE_DETS, role_of
+
+if TYPE_CHECKING:
+    from analysis.speakers import _ArticleEntities
+
+
+@cache
+def countries_and_sources(lang: str) -> tuple[dict[str, str], frozenset[str]]:
+    """Nationality adjective (without ending, lower case) → country, from ``nationalities.tsv``, and
+    the nouns that stand for a source rather than an actor (``source_nouns.txt``)."""
+    if not (ROOT / lang / "nationalities.tsv").exists():
+        return {}, frozenset()
+    t = table(lang, "nationalities")
+    return dict(zip(t["adjective"].str.lower(), t["country"])), frozenset(
+        w.lower() for w in wordlist(lang, "source_nouns"))
+
+
+_ADJECTIVE_ENDING = re.compile(r"(e|en|er|es|em)$")
+
+
+def adjective_stem(word: str) -> str:
+    """A German adjective without its inflection ending, lower case (``russischen`` → ``russisch``)."""
+    return _ADJECTIVE_ENDING.sub("", word.lower())
+
+
+FUGEN_S = ("ungs", "heits", "keits", "schafts", "ions", "täts", "iums", "mens")  # Regierungs|kreise
+
+
+def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
+    """Who holds a source noun: its genitive ("Angaben der Polizei" → Polizei, "Informationen des
+    Spiegels" → Spiegel) or a compound's modifier ("Polizeiangaben" → Polizei,
+    "Regierungskreisen" → Regierung, "OSZE-Bericht" → OSZE), else None."""
+    _, sources = countries_and_sources(lang)
+    words = [w.strip(",") for w in words]
+    while len(words) > 1 and (words[0].lower() in ents.dets or words[0][:1].islower() and source_head(words[1], sources)):
+        words = words[1:]  # "einer gemeinsamen Presseerklärung der Staatsanwaltschaft"
+    if len(words) >= 3 and source_head(words[0], sources) and words[1][:1].islower() and words[1].lower() not in (
+            ents.dets | ents.holder_preps) and words[1].endswith("er") and words[2][:1].isupper():
+        return " ".join(holder_phrase(words[1:], ents))  # "Meinung politischer Beobachter": a genitive plural
+    if len(words) >= 3 and source_head(words[0], sources) and (
+            words[1].lower() in ents.dets or words[1].lower() in ents.holder_preps):
+        holder = holder_phrase(words[2:], ents)
+        if country := country_of(holder, ents, lang):
+            return country
+        last = holder[-1]
+        if words[1].lower() in GENITIVE_DETS and last.endswith("s") and not last.endswith("ss") and not any(
+                role_of(w, ents.role_map) for w in holder[:-1]):  # "des Vorsitzenden Thomas Enders": no ending
+            last = last[:-2] if last.endswith("es") and len(last) > 5 else last[:-1]
+        elif words[1].lower() in ents.holder_preps and len(holder) == 1 and last.endswith(("ern", "eln")):
+            last = last[:-1]  # "Angaben von Kritikern": the dative plural's -n
+        return " ".join(holder[:-1] + [last])
+    if len(words) == 1 and "-" in words[0].strip("-"):  # "OSZE-Bericht", "dpa-Meldung"
+        modifier, head = words[0].rsplit("-", 1)
+        return modifier if head.lower() in sources and modifier else None
+    if len(words) == 1 and words[0][:1].isupper():
+        low = words[0].lower()
+        head = next((n for n in sources if low.endswith(n) and len(low) - len(n) >= 3), None)
+        if head:
+            modifier = words[0][:-len(head)]
+            return modifier[:-1] if modifier.endswith(FUGEN_S) else modifier
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def source_head(word: str, sources: frozenset) -> bool:
+    """A source noun, or a compound ending in one (Pressemitteilung, Hochrechnung)."""
+    low = word.lower()
+    return low in sources or any(low.endswith(n) and len(low) - len(n) >= 3 for n in sources)
+
+
+def holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
+    """The holder's noun phrase without what follows it: a quoted name ("der Wochenzeitung „Le
+    Canard enchaîné“" → Le Canard enchaîné), else up to the next article or lower-case word after
+    its first capitalised word ("des BMI der Verbesserung …" → BMI)."""
+    text = " ".join(words)
+    if "„" in text and "“" in text.split("„", 1)[1]:
+        return text.split("„", 1)[1].split("“", 1)[0].split()
+    out, seen_cap = [], False
+    for w in words:
+        if seen_cap and (w.lower() in ents.dets or not w[:1].isupper()) and w not in ents.conjunctions:
+            break
+        seen_cap = seen_cap or w[:1].isupper()
+        out.append(w)
+    return out or words
+
+
+def country_of(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
+    """The country named by a nationality adjective with a source noun ("nach russischen Angaben" →
+    Russland, "according to Russian sources" → Russia), else None ("das russische Fernsehen")."""
+    words = [w.strip(",") for w in words if w.lower() not in ents.dets]
+    countries, sources = countries_and_sources(lang)
+    if len(words) != 2 or words[1].lower() not in sources:
+        return None
+    adjective = words[0].lower()
+    return countries.get(adjective) or countries.get(adjective_stem(adjective))
+
+
+def is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:
+    """The mention's head is a source noun (``dem Bericht``, ``eigenen Angaben``)."""
+    _, sources = countries_and_sources(lang)
+    held = lang == "de" and len(words) >= 3 and words[-2].lower() in GENITIVE_DETS | {"der"} and words[-3][:1].isupper()
+    return bool(words) and words[-1].strip(",").lower() in sources and not any(
+        role_of(w, ents.role_map) for w in words[:-1]) and not held
+    # "Die Autoren der Studie": the authors speak, the study is theirs
+
+
+def possessive(words: list[str], ents: _ArticleEntities) -> bool:
+    return any(w.lower() in ents.possessives for w in words[:-1])
