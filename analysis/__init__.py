@@ -17,13 +17,15 @@ from analysis.keyness import (
 )
 from analysis.kwic import kwic, kwic_html
 from analysis.quotes import extract_quotes
+from analysis.relations import dyads_by, extract_relations
 from analysis.segment import lemmatize, segment, split_sentences, tokenize
 from analysis.sentiment import explain, score_sentiment, tone_by
 from analysis.speakers import read_actors, resolve_speakers
 from analysis.terms import frequencies, merge_frequencies, span_labels, split_compounds
 
 __all__ = [
-    "build_actors", "collocates", "collocations", "dispersion", "explain", "extract_quotes", "frequencies", "iter_articles",
+    "build_actors", "collocates", "collocations", "dispersion", "dyads_by", "explain", "extract_quotes",
+    "extract_relations", "frequencies", "iter_articles",
     "keyness", "keyness_by", "kwic", "kwic_html", "lemmatize", "load_articles", "merge_frequencies",
     "read_actors", "read_frequency_list", "resolve_speakers", "score_sentiment", "segment", "span_labels",
     "split_compounds", "split_sentences", "tokenize", "tone_by", "wordfreq_reference",

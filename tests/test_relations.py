@@ -152,7 +152,7 @@ def test_plots_draw_into_the_given_axes():
     fig, (a, b) = plt.subplots(1, 2)
     assert dyad_over_time(monthly, ax=a) is a and len(a.get_lines()) >= 2
     assert dyad_matrix(monthly, ax=b) is b
-    assert [t.get_text() for t in b.get_yticklabels()] == ["Russland", "USA"]
+    assert [t.get_text() for t in b.get_yticklabels()] == ["Nordkorea", "Russland", "USA"]
     with pytest.raises(InputError, match="empty"):
         dyad_matrix(monthly.iloc[:0])
     with pytest.raises(InputError, match="no events for"):

@@ -8,7 +8,7 @@ Both take the output of :func:`analysis.relations.dyads_by` (one row per dyad an
 >>> d = pd.DataFrame({"source": ["Russland", "USA"], "target": ["Nordkorea", "Nordkorea"], "n": [3, 2],
 ...                   "goldstein": [2.0, -5.0]})
 >>> [t.get_text() for t in dyad_matrix(d).get_yticklabels()]
-['Russland', 'USA']
+['Nordkorea', 'Russland', 'USA']
 """
 from __future__ import annotations
 
@@ -59,9 +59,12 @@ def dyad_over_time(dyads: pd.DataFrame, *, time: str = "month", measure: str = "
     return ax
 
 
-def dyad_matrix(dyads: pd.DataFrame, *, measure: str = "goldstein", top: int = 12, annotate: bool = True, ax=None):
+def dyad_matrix(dyads: pd.DataFrame, *, measure: str = "goldstein", top: int = 12, annotate: bool = True,
+                mirror: bool | None = None, ax=None):
     """A heat map of ``measure`` per source (rows) and target (columns), over all periods weighted
     by ``n``, for the ``top`` actors with most events; cells show the number of events.
+    ``mirror`` draws each dyad in both cells (default: when the dyads are undirected, every source
+    sorting before its target, as from ``dyads_by(directed=False)``).
 
     >>> d = pd.DataFrame({"source": ["A"], "target": ["B"], "n": [1], "goldstein": [4.0]})
     >>> dyad_matrix(d).get_title()
@@ -74,16 +77,21 @@ def dyad_matrix(dyads: pd.DataFrame, *, measure: str = "goldstein", top: int = 1
     count = pd.concat([d.groupby("source")["n"].sum(), d.groupby("target")["n"].sum()]).groupby(level=0).sum()
     actors = set(count.nlargest(top).index)
     d = d[d["source"].isin(actors) & d["target"].isin(actors)]
-    rows, cols = sorted(set(d["source"])), sorted(set(d["target"]))
+    if mirror is None:
+        mirror = bool((d["source"] < d["target"]).all())
+    if mirror:
+        d = pd.concat([d, d.rename(columns={"source": "target", "target": "source"})], ignore_index=True)
+    rows = cols = sorted(set(d["source"]) | set(d["target"]))  # one order on both axes
     grid = np.full((len(rows), len(cols)), np.nan)
     n = np.zeros_like(grid, dtype=int)
     for r in d.itertuples(index=False):
         grid[rows.index(r.source), cols.index(r.target)] = getattr(r, measure)
         n[rows.index(r.source), cols.index(r.target)] = r.n
-    ax = new_axes(ax, figsize=(1.2 + 0.6 * len(cols) + 2, 1.2 + 0.5 * len(rows)))
+    ax = new_axes(ax, figsize=(max(5.0, 2.8 + 0.7 * len(cols)), max(3.5, 2.0 + 0.55 * len(rows))))
     limit = 10.0 if measure == "goldstein" else float(np.nanmax(np.abs(grid))) or 1.0
     image = ax.imshow(np.ma.masked_invalid(grid), cmap="RdBu", vmin=-limit, vmax=limit, aspect="auto")
-    ax.figure.colorbar(image, ax=ax, label=GOLDSTEIN_LABEL if measure == "goldstein" else measure, shrink=0.8)
+    ax.figure.colorbar(image, ax=ax, label="Goldstein (−10 … +10)" if measure == "goldstein" else measure, shrink=0.8)
+    ax.grid(False)
     ax.set_xticks(range(len(cols)))
     ax.set_xticklabels([short_label(c, 20) for c in cols], rotation=40, ha="right")
     ax.set_yticks(range(len(rows)))
