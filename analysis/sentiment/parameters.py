@@ -10,6 +10,7 @@ import re
 N_SCALAR = -0.74          # VADER's negation factor
 NEG_WINDOW = 3            # words before a hit in which a negator applies
 SHIFT_WINDOW = (5, 4)     # words after / before a valence shifter in which it reverses a hit
+TOPIC_WINDOW = 5          # words before or after a topic noun in which a predicate evaluates it
 INT_WINDOW = 2            # words before a hit in which an intensifier applies
 CONTRAST_BEFORE = 0.5     # weight of hits before the last contrast word
 CONTRAST_AFTER = 1.5      # weight of hits after it
