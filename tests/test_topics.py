@@ -52,3 +52,32 @@ def test_fast_and_explained_paths_agree_on_topics():
     fast = score_sentiment(units, hits=False, events=False)["polarity"]
     explained = score_sentiment(units, events=False)["polarity"]
     assert fast.tolist() == pytest.approx(explained.tolist(), abs=1e-6)
+
+
+def test_one_weak_word_does_not_tone_a_sentence():
+    weak = score_text("The economic zone is exclusive.", "en", events=False)   # exclusive: 0.12, one hit
+    assert weak["n_hits"] == 1 and 0.05 < weak["polarity"] < 0.2 and weak["label"] == "neutral"
+    two = score_text("The exclusive zone is determined.", "en", events=False)
+    assert two["n_hits"] == 2 and two["label"] == "positive"
+    units = pd.DataFrame({"text": ["The economic zone is exclusive."], "lang": ["en"]})
+    assert score_sentiment(units, hits=False, events=False)["label"].item() == "neutral"
+
+
+def test_criticism_without_a_verb_of_criticising_is_disapprove():
+    r = score_text("Das ist eine unverantwortliche, menschenverachtende und skandalöse Politik.", "de")
+    assert (r["relation"], r["event"], r["event_context"]) == ("conflict", "DISAPPROVE", "criticism")
+    assert r["event_hits"][0]["modifiers"][0].startswith("tone:-")
+    mild = score_text("Das ist eine fragwürdige Politik.", "de")
+    assert mild["relation"] == "none"
+
+
+@pytest.mark.parametrize("text,lang,event", [
+    ("Russland zieht sich aus der Ukraine zurück.", "de", "RETREAT"),
+    ("Israelisches Gebiet wurde von 40 Raketen getroffen.", "de", "FIGHT"),
+    ("Die EU verkündet neue Sanktionen.", "de", "SANCTION"),
+    ("The United States levied sanctions on Iran.", "en", "SANCTION"),
+    ("Allies will discuss the path to membership.", "en", "CONSULT"),
+    ("US troops will be leaving Syria.", "en", "RETREAT"),
+])
+def test_event_entries_from_the_dev_part(text, lang, event):
+    assert score_text(text, lang)["event"] == event
