@@ -70,11 +70,15 @@ class Roles:
     clause_ends: set[str] = field(default_factory=set)
     tokens: dict[str, tuple] = field(default_factory=dict)  # the tokens a chunk holds (chunks only)
 
+    topic_predicates: set[str] = field(default_factory=set)  # is (or holds) a topic predicate
+    topics: set[str] = field(default_factory=set)            # is (or holds) a topic noun
+
     def needs_rules(self, words) -> bool:
-        """Whether a unit needs the rule path: a rule word, or the first and the rarest word of a
-        multi-word entry."""
+        """Whether a unit needs the rule path: a rule word, the first and the rarest word of a
+        multi-word entry, or a topic predicate and a topic noun."""
         return not (self.rules.isdisjoint(words)
-                    and (self.phrase_rare.isdisjoint(words) or self.phrase_heads.isdisjoint(words)))
+                    and (self.phrase_rare.isdisjoint(words) or self.phrase_heads.isdisjoint(words))
+                    and (self.topic_predicates.isdisjoint(words) or self.topics.isdisjoint(words)))
 
 
 @dataclass

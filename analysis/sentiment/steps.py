@@ -96,7 +96,7 @@ def join_particles(toks: list[str], infos: list, lex: Lexicon) -> None:
     lemmas = list(map(lex.lemmas.get, toks, toks))  # every word's lemma is cached (lemma_of)
     for verb, particle, joined in join_particle_verbs(toks, lemmas, lang=lex.lang, lexicon=lex.particle_verbs):
         inf = remember(joined, lex) if joined in lex.particle_verbs else None
-        if not inf or not inf[0] & (F_LEX | RULE_ROLES):
+        if not inf or not inf[0] & (F_LEX | RULE_ROLES | F_TOPICPRED):
             continue
         flags, lemma, entry, factor, note = inf
         why = f"particle-verb:{toks[verb]}+{toks[particle]}"

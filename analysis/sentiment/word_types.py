@@ -26,9 +26,11 @@ from analysis.sentiment.parameters import MIN_COMPOUND_PART, PREFIX, TOKEN_RE
 # word of a multi-word entry (F_PTAIL: "course") together with its first word (F_PHRASE: "of").
 # F_CAPITAL: a capitalised lexicon word in a language that capitalises only names and sentence
 # starts (English), which may be part of a name ("United Nations", "Clean Air Act")
-# F_TOPICPRED: a predicate that evaluates a topic noun ("beenden" in "den Krieg beenden")
-RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR | F_SHIFT | F_CAPITAL | F_TOPICPRED
-SIMPLE_HIT = F_BOUNDARY | F_LEX | F_PHRASE | RULE_ROLES
+RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR | F_SHIFT | F_CAPITAL
+# F_TOPICPRED: a predicate that evaluates a topic noun ("beenden" in "den Krieg beenden"); like the
+# first and the rarest word of a multi-word entry, it sends a unit to the rule path only together
+# with a topic noun (Roles.needs_rules)
+SIMPLE_HIT = F_BOUNDARY | F_LEX | F_PHRASE | RULE_ROLES | F_TOPICPRED
 
 
 def _inflects(word: str, entry: Entry, lex: Lexicon) -> bool:
@@ -141,6 +143,10 @@ def remember(tok: str, lex: Lexicon):
                 w.phrase_heads.add(tok)
             if flags & F_PTAIL:
                 w.phrase_rare.add(tok)
+            if flags & F_TOPICPRED:
+                w.topic_predicates.add(tok)
+            if flags & F_LEX and inf[2].topic:
+                w.topics.add(tok)
             if flags & RULE_ROLES:
                 w.rules.add(tok)
             elif flags & F_LEX:
@@ -171,7 +177,8 @@ def remember_chunk(chunk: str, lex: Lexicon) -> None:
     if any([remember(tok, lex) for tok in toks]):  # noqa: C419 (every token is remembered; else none plays a role)
         w, c = lex.words, lex.chunks
         for have, put in ((w.lexical, c.lexical), (w.rules, c.rules), (w.phrase_heads, c.phrase_heads),
-                          (w.phrase_rare, c.phrase_rare)):
+                          (w.phrase_rare, c.phrase_rare), (w.topic_predicates, c.topic_predicates),
+                          (w.topics, c.topics)):
             if not have.isdisjoint(toks):
                 put.add(chunk)
         plain = [t for t in toks if t in w.n_lex]
