@@ -291,10 +291,7 @@ def lexicon(lang: str) -> Lexicon:
     # German nouns are capitalised: lower-case words are looked up without the noun entries
     non_nouns, non_noun_stems = _index([e for e in single if not e.term[:1].isupper()], base, lang, stem) \
         if lang in NOUNS_CAPITALISED else (entries, stems)
-    topics = _topic_nouns(lang)
-    if topics:
-        entries, stems, non_nouns, non_noun_stems = (
-            {k: _as_topic(e, topics, lang) for k, e in d.items()} for d in (entries, stems, non_nouns, non_noun_stems))
+    entries, stems, non_nouns, non_noun_stems = _with_topics(lang, entries, stems, non_nouns, non_noun_stems)
     topic_predicates = _topic_predicates(lang)
     for v in phrases.values():
         v.sort(key=lambda p: -len(p[0]))
@@ -352,6 +349,14 @@ def lexicon(lang: str) -> Lexicon:
 
 def _topic_nouns(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _optional_list(lang, "topic_nouns"))
+
+
+def _with_topics(lang: str, *tables: dict) -> tuple[dict, ...]:
+    """The look-up tables with the entries of topic nouns (``topic_nouns.txt``) made topics."""
+    topics = _topic_nouns(lang)
+    if not topics:
+        return tables
+    return tuple({k: _as_topic(e, topics, lang) for k, e in d.items()} for d in tables)
 
 
 def _as_topic(e: Entry, topics: frozenset[str], lang: str) -> Entry:
