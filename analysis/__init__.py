@@ -20,6 +20,7 @@ from analysis.kwic import kwic, kwic_html
 from analysis.network_exports import write_dna_statements, write_network
 from analysis.networks import discourse_network, one_mode, two_mode, windowed
 from analysis.quotes import extract_quotes
+from analysis.relations import dyads_by, extract_relations
 from analysis.segment import lemmatize, segment, split_sentences, tokenize
 from analysis.sentiment import explain, score_sentiment, tone_by
 from analysis.speakers import read_actors, resolve_speakers
@@ -27,9 +28,9 @@ from analysis.statements import build_statements, statements_from_articles
 from analysis.terms import frequencies, merge_frequencies, span_labels, split_compounds
 
 __all__ = [
-    "build_actors", "build_statements", "collocates", "collocations", "discourse_network", "dispersion", "explain",
-    "extract_quotes", "frequencies", "iter_articles",
-    "keyness", "keyness_by", "kwic", "kwic_html", "lemmatize", "load_articles", "merge_frequencies", "one_mode",
+    "build_actors", "build_statements", "collocates", "collocations", "discourse_network", "dispersion",
+    "dyads_by", "explain", "extract_quotes", "extract_relations", "frequencies", "iter_articles", "keyness",
+    "keyness_by", "kwic", "kwic_html", "lemmatize", "load_articles", "merge_frequencies", "one_mode",
     "read_actors", "read_concepts", "read_frequency_list", "resolve_speakers", "score_sentiment", "segment",
     "span_labels", "split_compounds", "split_sentences", "statements_from_articles", "tokenize", "tone_by",
     "two_mode", "windowed", "wordfreq_reference", "write_dna_statements", "write_network",

@@ -437,6 +437,53 @@ def _run_actors(args) -> int:
     return 0
 
 
+# --- relations ------------------------------------------------------------------------------
+
+def _add_relations(sub) -> None:
+    p = sub.add_parser("relations", help="who does what to whom: events with source and target actors (dyads), "
+                                         "optionally aggregated by dyad and month")
+    p.add_argument("paths", nargs="+", help="article files/folders")
+    p.add_argument("--out", required=True, type=_table_out, help="relations table (.csv, .parquet or .xlsx)")
+    p.add_argument("--dyads-out", type=_table_out, default=None,
+                   help="also write the dyads by month with intervals (.csv, .parquet or .xlsx)")
+    p.add_argument("--undirected", action="store_true", help="with --dyads-out: A → B and B → A are one dyad")
+    p.add_argument("--actors", type=Path, default=None, help="actor alias table (CSV or YAML: actor, alias, lang)")
+    p.add_argument("--lang", default=None, help="language of every article (default: lang column / detected)")
+    _errors_option(p)
+    p.set_defaults(func=_run_relations)
+
+
+def _run_relations(args) -> int:
+    import json
+
+    from analysis.actors import alias_index, build_actors
+    from analysis.quotes import extract_quotes
+    from analysis.relations import dyads_by, extract_relations
+    from analysis.segment import split_sentences
+
+    aliases = _alias_table(args.actors)
+    alias_index(aliases)
+    articles, _ = _load_reporting(args.paths, lang=args.lang, errors=args.errors)
+    sentences = split_sentences(articles, lang=args.lang, progress=True)
+    quotes = extract_quotes(articles, lang=args.lang, actors=aliases, progress=True)
+    actors, quotes = build_actors(quotes, articles=articles, aliases=aliases)
+    relations = extract_relations(sentences, quotes=quotes, actors=actors, articles=articles, lang=args.lang,
+                                  progress=True)
+    dyads = relations["source"].notna() & relations["target"].notna()
+    table = relations
+    if args.out.suffix == ".csv":
+        table = relations.assign(hits=[json.dumps(h, ensure_ascii=False) for h in relations["hits"]])
+    write_table(table, args.out)
+    line = f"{len(relations)} events in {len(sentences)} sentences -> {args.out}; {int(dyads.sum())} with source and target"
+    if args.dyads_out:
+        by = ("month",) if "date" in relations and relations["date"].notna().any() else ()
+        agg = dyads_by(relations, by, directed=not args.undirected)
+        write_table(agg, args.dyads_out)
+        line += f"; {len(agg)} dyad rows -> {args.dyads_out}"
+    print(line)
+    return 0
+
+
 # --- statements and networks ----------------------------------------------------------------
 
 def _concepts_arg(text: str):

@@ -25,6 +25,9 @@ The rules, in order:
   ``NEGATED["cooperation"]`` × its weight (no agreement reached is a setback: "keine Einigung
   erzielt" is mildly conflictual), a negated conflict event ``NEGATED["conflict"]`` (an attack that
   did not happen is no cooperation).
+* **criticism**: a unit without an event whose tone is clearly negative (:func:`criticism`,
+  polarity below ``CRITICISM_BELOW``) is a DISAPPROVE event of value −2 × |polarity|: criticism
+  of an opponent seldom has a verb of criticising.
 * **modality** (``event_modifiers.tsv``, anywhere in the event's sentence part up to the next
   punctuation): *intended* (will, soll, plant; will, plans to) × ``CONTEXT_WEIGHT["intended"]``,
   *hypothetical* (könnte, falls; could, if) × ``CONTEXT_WEIGHT["hypothetical"]``, *threatened*
@@ -64,6 +67,7 @@ OBJECT_WINDOW = 8          # words between an event verb and its object, in the 
 PARTICLE_WINDOW = 4        # words between an English verb and its particle ("pulled its troops out")
 NEGATED = {"cooperation": -0.5, "conflict": 0.0}   # factor of a negated event, by the sign of its weight
 CONTEXT_WEIGHT = {"factual": 1.0, "negated": 1.0, "intended": 0.75, "hypothetical": 0.5, "threatened": 1.0}
+CRITICISM_BELOW = -0.8     # a unit without an event and of lower polarity is criticism (DISAPPROVE); dev part
 CAPITALISED_NOUNS = frozenset({"de"})   # languages whose nouns are capitalised (nouns/verbs told apart by case)
 _PUNCT = frozenset(PUNCT)
 
@@ -409,18 +413,40 @@ def available_languages() -> list[str]:
     return sorted(p.name for p in ROOT.iterdir() if (p / "events.tsv").exists())
 
 
-def event_columns(texts: list, langs: list) -> dict[str, list]:
+def criticism(polarity: float, label: str) -> list[dict]:
+    """The event of a unit without an event of the lexicon whose tone is clearly negative (label
+    negative, polarity below ``CRITICISM_BELOW``): criticism, a DISAPPROVE event ("eine
+    unverantwortliche, menschenverachtende Politik"), its value the category's Goldstein weight ×
+    |polarity| (−2 × 0.9 = −1.8). The hit names the tone it comes from (``tone:…``).
+
+    >>> [(h["event"], h["value"]) for h in criticism(-0.9, "negative")], criticism(-0.5, "negative")
+    ([('DISAPPROVE', -1.8)], [])
+    """
+    if label != "negative" or not polarity < CRITICISM_BELOW:
+        return []
+    g = float(_categories().set_index("event").at["DISAPPROVE", "goldstein"])
+    value = round(-g * polarity, 6)
+    return [{"term": "(negative tone)", "text": "", "start": 0, "end": 0, "event": "DISAPPROVE",
+             "mode": "criticism", "quad_class": "verbal_conflict", "goldstein": g, "weight": round(-polarity, 6),
+             "value": value, "context": "criticism", "modifiers": [f"tone:{polarity:+.3f}"]}]
+
+
+def event_columns(texts: list, langs: list, *, tone: list | None = None) -> dict[str, list]:
     """:data:`EVENT_COLUMNS` for many texts (``langs``: one language per text); texts in a language
-    without an event lexicon, and non-texts, get relation ``none`` and no hits."""
+    without an event lexicon, and non-texts, get relation ``none`` and no hits. ``tone``: per text
+    (polarity, label) of the tone engine; a negative unit without an event is criticism
+    (:func:`criticism`)."""
     have = set(available_languages())
     cols: dict[str, list] = {k: [] for k in EVENT_COLUMNS}
     skipped = 0
-    for text, lg in zip(texts, langs):
+    for k, (text, lg) in enumerate(zip(texts, langs)):
         if lg not in have:
             skipped += isinstance(text, str)
             hits = []
         else:
             hits = find_events(text, lg)
+            if not hits and tone is not None:
+                hits = criticism(*tone[k])
         for k, v in summarize(hits).items():
             cols[k].append(v)
         cols["event_hits"].append(hits)

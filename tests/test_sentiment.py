@@ -32,7 +32,7 @@ PROBES_DE = [
     ("Man setze auf Dialog und Deeskalation.", 1, 1),
     ("Die Normalisierung der Beziehungen kommt voran.", 1, 1),
     ("Der Präsident sprach sich für eine Festigung der Freundschaft aus.", 1, 1),
-    ("Die Friedensgespräche werden in Genf fortgesetzt.", 1, 1),
+    ("Die Friedensgespräche werden in Genf fortgesetzt.", 0, 1),  # Frieden is a topic: no polarity alone
     ("Es war ein offenes Gespräch.", -1, -1),
     ("Die Delegationen führten offene Gespräche über die Zollfrage.", -1, -1),
     ("Russland und China bekräftigten ihre strategische Partnerschaft.", 1, 1),
@@ -94,7 +94,7 @@ PROBES_EN = [
     ("Beijing called for dialogue and reconciliation.", 1, 1),
     ("The two leaders had a frank exchange of views.", -1, -1),
     ("The normalization of relations is making progress.", 1, 1),
-    ("The peace talks will resume in Geneva.", 1, 1),
+    ("The peace talks will resume in Geneva.", 0, 1),  # peace is a topic: no polarity alone
     # conflict, failure
     ("The negotiations collapsed without result.", -1, -1),
     ("Washington threatened new sanctions.", -1, -1),
@@ -332,7 +332,7 @@ def test_empty_whitespace_and_non_string_units():
 def test_language_without_lexicon():
     with pytest.raises(InputError, match="no sentiment lexicon for language 'fr'"):
         score_sentiment(["Bonjour"], lang="fr")
-    out = score_sentiment(pd.DataFrame({"text": ["La paix.", "Der Frieden."], "lang": ["fr", "de"]}))
+    out = score_sentiment(pd.DataFrame({"text": ["La paix.", "Die Lage ist gut."], "lang": ["fr", "de"]}))
     assert out["flag"].tolist() == ["no_lexicon", ""]
     assert out["polarity"].iloc[0] == 0 and out["polarity"].iloc[1] > 0
     assert set(available_languages()) >= {"de", "en"}

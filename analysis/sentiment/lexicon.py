@@ -31,13 +31,15 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Entry:
-    """One lexicon entry: values in −1…1 and where it came from."""
+    """One lexicon entry: values in −1…1 and where it came from. A topic noun (``topic_nouns.txt``)
+    has polarity 0 and keeps its lexicon polarity as ``topic``, for a predicate acting on it."""
 
     term: str
     polarity: float
     cooperation: float
     certainty: float
     source: str
+    topic: float = 0.0
 
 
 @dataclass
@@ -68,11 +70,15 @@ class Roles:
     clause_ends: set[str] = field(default_factory=set)
     tokens: dict[str, tuple] = field(default_factory=dict)  # the tokens a chunk holds (chunks only)
 
+    topic_predicates: set[str] = field(default_factory=set)  # is (or holds) a topic predicate
+    topics: set[str] = field(default_factory=set)            # is (or holds) a topic noun
+
     def needs_rules(self, words) -> bool:
-        """Whether a unit needs the rule path: a rule word, or the first and the rarest word of a
-        multi-word entry."""
+        """Whether a unit needs the rule path: a rule word, the first and the rarest word of a
+        multi-word entry, or a topic predicate and a topic noun."""
         return not (self.rules.isdisjoint(words)
-                    and (self.phrase_rare.isdisjoint(words) or self.phrase_heads.isdisjoint(words)))
+                    and (self.phrase_rare.isdisjoint(words) or self.phrase_heads.isdisjoint(words))
+                    and (self.topic_predicates.isdisjoint(words) or self.topics.isdisjoint(words)))
 
 
 @dataclass
@@ -111,6 +117,8 @@ class Lexicon:
     first_correlatives: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()        # separable verb particles (German: ab, zurück …)
     particle_verbs: frozenset[str] = frozenset()   # particle verbs with a role (ablehnen, aufheben), lower case
+    topic_predicates: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # lemma or form →
+                                                   # (reverse, confirm or harm; words after which it is none)
     particle_bases: dict[str, frozenset[str]] = field(default_factory=dict)  # words that can be their verb
                                                    # (lehnt, brach, weisen) → the particles they join with
     types: dict[str, tuple] = field(default_factory=dict)  # per word type: (flags, lemma, entry, factor, note)
@@ -283,6 +291,8 @@ def lexicon(lang: str) -> Lexicon:
     # German nouns are capitalised: lower-case words are looked up without the noun entries
     non_nouns, non_noun_stems = _index([e for e in single if not e.term[:1].isupper()], base, lang, stem) \
         if lang in NOUNS_CAPITALISED else (entries, stems)
+    entries, stems, non_nouns, non_noun_stems = _with_topics(lang, entries, stems, non_nouns, non_noun_stems)
+    topic_predicates = _topic_predicates(lang)
     for v in phrases.values():
         v.sort(key=lambda p: -len(p[0]))
     shifters = {k: r.reverses == "both" for r in table(lang, "shifters").itertuples(index=False)
@@ -290,7 +300,8 @@ def lexicon(lang: str) -> Lexicon:
     separable = particles(lang)
     # particle verbs whose verb and particle are read as one word (see analysis.particle_verbs)
     particle_verbs = frozenset(
-        k for k in chain((k for k, e in non_nouns.items() if e.polarity or e.cooperation or e.certainty), shifters)
+        k for k in chain((k for k, e in non_nouns.items() if e.polarity or e.cooperation or e.certainty), shifters,
+                         topic_predicates)
         if any(is_particle_verb(k, p, lang) for p in separable))
     ints = table(lang, "intensifiers")
     corr = table(lang, "correlative_negators") if (ROOT / lang / "correlative_negators.tsv").exists() else None
@@ -331,8 +342,47 @@ def lexicon(lang: str) -> Lexicon:
         first_correlatives=frozenset() if corr is None else frozenset(corr["first"].str.lower()),
         particles=separable,
         particle_verbs=particle_verbs,
+        topic_predicates=topic_predicates,
         particle_bases=particle_verb_bases(particle_verbs, lang=lang) if particle_verbs else {},
     )
+
+
+def _topic_nouns(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _optional_list(lang, "topic_nouns"))
+
+
+def _with_topics(lang: str, *tables: dict) -> tuple[dict, ...]:
+    """The look-up tables with the entries of topic nouns (``topic_nouns.txt``) made topics."""
+    topics = _topic_nouns(lang)
+    if not topics:
+        return tables
+    return tuple({k: _as_topic(e, topics, lang) for k, e in d.items()} for d in tables)
+
+
+def _as_topic(e: Entry, topics: frozenset[str], lang: str) -> Entry:
+    """The entry of a topic noun: no polarity of its own, the lexicon's kept as ``topic``."""
+    if not e.polarity or e.topic or " " in e.term:
+        return e
+    low = e.term.lower()
+    if low not in topics and _lemmatize(e.term, lang).lower() not in topics:
+        return e
+    return Entry(e.term, 0.0, e.cooperation, e.certainty, e.source, topic=e.polarity)
+
+
+def _topic_predicates(lang: str) -> dict[str, tuple[str, frozenset[str]]]:
+    """``topic_predicates.tsv``: lemma and form (lower case) → (kind, words after which it is no predicate)."""
+    if not (ROOT / lang / "topic_predicates.tsv").exists():
+        return {}
+    t = table(lang, "topic_predicates")
+    out = {}
+    for term, kind, guard in zip(t["term"], t["kind"], t["not_after"]):
+        if kind not in ("reverse", "confirm", "harm"):
+            raise InputError(f"resources/{lang}/topic_predicates.tsv: kind of {term!r} must be reverse, confirm or harm, "
+                             f"not {kind!r}")
+        value = (kind, frozenset(w.lower() for w in str(guard or "").split("|") if w))
+        for k in {term.lower(), _lemmatize(term, lang).lower()}:
+            out.setdefault(k, value)
+    return out
 
 
 def fold(word: str) -> str:

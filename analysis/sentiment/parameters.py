@@ -10,6 +10,7 @@ import re
 N_SCALAR = -0.74          # VADER's negation factor
 NEG_WINDOW = 3            # words before a hit in which a negator applies
 SHIFT_WINDOW = (5, 4)     # words after / before a valence shifter in which it reverses a hit
+TOPIC_WINDOW = 5          # words before or after a topic noun in which a predicate evaluates it
 INT_WINDOW = 2            # words before a hit in which an intensifier applies
 CONTRAST_BEFORE = 0.5     # weight of hits before the last contrast word
 CONTRAST_AFTER = 1.5      # weight of hits after it
@@ -23,6 +24,9 @@ COMPOUND_MODIFIER_WEIGHT = 0.5
 # a float is symmetric; a pair (neg, pos) means negative below -neg, positive above pos
 NEUTRAL_BAND = {"de": 0.4, "en": 0.05}
 DEFAULT_BAND = 0.1
+# minimum evidence: a unit with one hit is labelled neutral when |S| (its value × weight) is below this
+# (one weak word does not tone a sentence); tuned on the tuning parts and the relation set's dev part
+MIN_EVIDENCE = {"de": 0.0, "en": 0.2}   # de: the neutral band (0.4) already asks for more
 BASE_WEIGHT = {"de": 0.15, "en": 1.0}   # weight of base-lexicon entries relative to the diplomatic lexicon
 
 OUTPUT_COLUMNS = ["polarity", "label", "cooperation", "certainty", "n_hits", "hits", "flag"]

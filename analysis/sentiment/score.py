@@ -19,6 +19,7 @@ from analysis.sentiment.parameters import (
     DEFAULT_BAND,
     LONG_CHARS,
     LONG_UNIT,
+    MIN_EVIDENCE,
     NEUTRAL_BAND,
     SENT_PIECE,
     TOKEN_RE,
@@ -54,13 +55,22 @@ def score_text(text, lang: str = "de", *, alpha: float = ALPHA, band: float | No
     if events:
         from analysis.events import event_columns
 
-        out.update({k: v[0] for k, v in event_columns([text], [lang]).items()})
+        out.update({k: v[0] for k, v in event_columns([text], [lang], tone=[(out["polarity"], out["label"])]).items()})
     return out
 
 
-def _label(p: float, band) -> str:
+def _label(p: float, band, n: int = 2, lang: str = "") -> str:
+    """The label of polarity ``p``: neutral inside the band, and when one hit alone (``n``) carries
+    less than the minimum evidence of the language (``MIN_EVIDENCE``: one weak word tones nothing)."""
     neg, pos = band if isinstance(band, tuple) else (band, band)
+    if n <= 1 and abs(p) < _min_evidence(lang):
+        return "neutral"
     return "positive" if p > pos else "negative" if p < -neg else "neutral"
+
+
+def _min_evidence(lang: str) -> float:
+    e = MIN_EVIDENCE.get(lang, 0.0)
+    return e / math.sqrt(e * e + ALPHA) if e else 0.0
 
 
 def _score_one(text, lex: Lexicon, *, alpha: float, band: float, target, want_hits: bool) -> dict:
@@ -85,7 +95,7 @@ def _score_one(text, lex: Lexicon, *, alpha: float, band: float, target, want_hi
     tpos = _target_positions(toks, target) if target is not None else None
     sp, sc, sr, hits, nhit = score_tokens(toks, spans, lex, target_pos=tpos, want_hits=want_hits)
     p = squash(sp, alpha)
-    return {"polarity": p, "label": _label(p, band), "cooperation": squash(sc, alpha),
+    return {"polarity": p, "label": _label(p, band, nhit, lex.lang), "cooperation": squash(sc, alpha),
             "certainty": squash(sr, alpha), "n_hits": nhit,
             "hits": hits, "flag": ""}
 
@@ -100,7 +110,7 @@ def score_long(text: str, lex, *, alpha, band, target, want_hits):
     if not want_hits and target is None:  # without explanations, as a batch of one
         out = ([0.0], [0.0], [0.0], [0], [""], [False])
         batch_long([0], [text], [0], lex, alpha, out)
-        return {"polarity": out[0][0], "label": _label(out[0][0], band), "cooperation": out[1][0],
+        return {"polarity": out[0][0], "label": _label(out[0][0], band, out[3][0], lex.lang), "cooperation": out[1][0],
                 "certainty": out[2][0], "n_hits": out[3][0], "hits": [], "flag": "long_unit"}
     ps, cs, rs, allhits = [], [], [], []
     n_all = 0
@@ -125,7 +135,7 @@ def score_long(text: str, lex, *, alpha, band, target, want_hits):
             allhits.extend(h)
             n_all += nh
     p = float(np.mean(ps)) if ps else 0.0
-    return {"polarity": p, "label": _label(p, band), "cooperation": float(np.mean(cs)) if cs else 0.0,
+    return {"polarity": p, "label": _label(p, band, n_all, lex.lang), "cooperation": float(np.mean(cs)) if cs else 0.0,
             "certainty": float(np.mean(rs)) if rs else 0.0, "n_hits": n_all, "hits": allhits,
             "flag": "long_unit"}
 
@@ -223,7 +233,7 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
     out = units.copy()
     out["polarity"] = np.round(np.asarray(pol, dtype=float), 6)
     bands = [NEUTRAL_BAND.get(lg, DEFAULT_BAND) if band is None else band for lg in langs] if band is None else None
-    out["label"] = [_label(p, bands[k] if bands else band) for k, p in enumerate(out["polarity"].tolist())]
+    out["label"] = [_label(p, bands[k] if bands else band, nh[k], langs[k]) for k, p in enumerate(out["polarity"].tolist())]
     out["cooperation"] = np.round(np.asarray(coop, dtype=float), 6)
     out["certainty"] = np.round(np.asarray(cert, dtype=float), 6)
     out["n_hits"] = np.asarray(nh, dtype=int)
@@ -232,7 +242,7 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
     if events:
         from analysis.events import event_columns
 
-        cols = event_columns(texts, langs)
+        cols = event_columns(texts, langs, tone=list(zip(out["polarity"].tolist(), out["label"].tolist())))
         if not hits:
             del cols["event_hits"]
         for k, v in cols.items():

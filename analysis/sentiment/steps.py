@@ -1,7 +1,7 @@
 """The rules applied to one token sequence, one function per step.
 
 :func:`analysis.sentiment.unit.score_tokens` calls them in this order: :func:`join_particles`, :func:`look_up`,
-:func:`reverse_by_shifters`, :func:`negate_before`, :func:`intensify`, :func:`negate_forward`,
+:func:`evaluate_topics`, :func:`reverse_by_shifters`, :func:`negate_before`, :func:`intensify`, :func:`negate_forward`,
 :func:`negate_after`, :func:`negated_predicates`, :func:`extend_to_complements`,
 :func:`negate_clauses`, :func:`weigh_contrast`, :func:`weigh_by_target`, :func:`aggregate`.
 The first step changes the tokens' analyses in place, the last returns the sums; every other
@@ -31,7 +31,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from analysis.particle_verbs import join_particle_verbs
-from analysis.sentiment.lexicon import Lexicon
+from analysis.sentiment.lexicon import Entry, Lexicon
 from analysis.sentiment.parameters import (
     CONTRAST_AFTER,
     CONTRAST_BEFORE,
@@ -40,6 +40,7 @@ from analysis.sentiment.parameters import (
     NEG_WINDOW,
     SHIFT_WINDOW,
     TARGET_SCALE,
+    TOPIC_WINDOW,
 )
 from analysis.sentiment.word_types import (
     F_BOUNDARY,
@@ -54,6 +55,7 @@ from analysis.sentiment.word_types import (
     F_PHRASE,
     F_POSTNEG,
     F_SHIFT,
+    F_TOPICPRED,
     RULE_ROLES,
     SIMPLE_HIT,
     lemma_of,
@@ -73,6 +75,7 @@ class Found(NamedTuple):
     predicates: list
     shifters: list
     contrast: int  # position of the last contrast word, -1 without one
+    topic_predicates: list = []  # (pos, clause, kind): predicates that evaluate a topic noun
 
 
 def join_particles(toks: list[str], infos: list, lex: Lexicon) -> None:
@@ -93,7 +96,7 @@ def join_particles(toks: list[str], infos: list, lex: Lexicon) -> None:
     lemmas = list(map(lex.lemmas.get, toks, toks))  # every word's lemma is cached (lemma_of)
     for verb, particle, joined in join_particle_verbs(toks, lemmas, lang=lex.lang, lexicon=lex.particle_verbs):
         inf = remember(joined, lex) if joined in lex.particle_verbs else None
-        if not inf or not inf[0] & (F_LEX | RULE_ROLES):
+        if not inf or not inf[0] & (F_LEX | RULE_ROLES | F_TOPICPRED):
             continue
         flags, lemma, entry, factor, note = inf
         why = f"particle-verb:{toks[verb]}+{toks[particle]}"
@@ -123,6 +126,7 @@ def look_up(toks: list[str], infos: list, lex: Lexicon) -> Found:
     ints = []
     preds = []
     shifts = []
+    tpreds = []
     contrast_pos = -1
     clause = 0
     consumed_until = -1
@@ -191,11 +195,15 @@ def look_up(toks: list[str], infos: list, lex: Lexicon) -> Found:
             # German verbs and participles close their clause and reach back ("Sanktionen aufheben")
             back = lex.lang == "de" and flags & F_LOWER
             shifts.append((i, clause, lex.shifters.get(low, lex.shifters.get(lemma)), back))
+        if flags & F_TOPICPRED:
+            kind, guard = lex.topic_predicates.get(toks[i].lower()) or lex.topic_predicates[lemma]
+            if not (i and toks[i - 1].lower() in guard):  # "at the end", "am Ende": no predicate
+                tpreds.append((i, clause, kind))
         if flags & F_LEX:
             if flags & F_CAPITAL and _in_name(toks, i):
                 continue  # "United Nations", "Clean Air Act": part of a name, no tone
             hits.append([i, entry, 1.0, [note] if note else [], clause, i])
-    return Found(hits, negs, ints, preds, shifts, contrast_pos)
+    return Found(hits, negs, ints, preds, shifts, contrast_pos, tpreds)
 
 
 def _match_phrase(toks: list[str], i: int, lemma: str, lex: Lexicon) -> tuple | None:
@@ -230,6 +238,41 @@ def _in_name(toks: list[str], i: int) -> bool:
     if i == 0 or toks[i - 1] in SENTENCE_OPENERS:
         return False
     return toks[i - 1][:1].isupper() or (i + 1 < len(toks) and toks[i + 1][:1].isupper())
+
+
+def evaluate_topics(hits: list, tpreds: list, shifts: list, toks: list[str], negs: list = ()) -> None:
+    """Topic nouns (Krieg, peace, sanctions) have no polarity alone; the nearest topic predicate in
+    their clause, up to ``TOPIC_WINDOW`` words before or after, gives them their lexicon polarity
+    reversed ("den Krieg **beenden**" +), confirmed ("Sanktionen **verhängen**" −) or as harm,
+    always negative ("den Frieden **gefährden**"). A valence shifter there gives it back as it is, for
+    the shifter to reverse ("**Aufhebung** der Sanktionen"); so does a negator up to ``NEG_WINDOW``
+    words before it, for the negation to reverse ("**kein** Frieden" −, "**no** war" +). Without
+    any of them: ``topic-alone``.
+
+    >>> from analysis.sentiment.lexicon import Entry
+    >>> h = [[1, Entry("Krieg", 0.0, -0.8, 0.0, "x", topic=-0.8), 1.0, [], 0, 1]]
+    >>> evaluate_topics(h, [(3, 0, "reverse")], [], ["den", "Krieg", "zu", "beenden"])
+    >>> h[0][1].polarity, h[0][3]
+    (0.8, ['topic-reverse:beenden'])
+    """
+    shifting = {p for p, _, _, _ in shifts}  # a word that is both ("beenden") acts as the shifter
+    for h in hits:
+        e = h[1]
+        if not e.topic or e.polarity:
+            continue
+        pos, end, cl = h[0], h[5], h[4]
+        near = [(abs(p - pos), p, kind) for p, c, kind in tpreds if p not in shifting
+                if c == cl and (0 < pos - p <= TOPIC_WINDOW or 0 < p - end <= TOPIC_WINDOW)]
+        near += [(abs(p - pos), p, "shifter") for p, c, _, _ in shifts
+                 if c == cl and (0 < pos - p <= TOPIC_WINDOW or 0 < p - end <= TOPIC_WINDOW)]
+        near += [(pos - ng[0], ng[0], "negator") for ng in negs if ng[1] == cl and 0 < pos - ng[0] <= NEG_WINDOW]
+        if not near:
+            h[3].append("topic-alone")
+            continue
+        _, p, kind = min(near)
+        value = {"reverse": -e.topic, "harm": -abs(e.topic)}.get(kind, e.topic)
+        h[1] = Entry(e.term, value, e.cooperation, e.certainty, e.source, topic=e.topic)
+        h[3].append(f"topic:{toks[p]}" if kind in ("shifter", "negator") else f"topic-{kind}:{toks[p]}")
 
 
 def reverse_by_shifters(hits: list, shifts: list, toks: list[str]) -> None:

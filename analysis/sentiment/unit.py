@@ -22,6 +22,7 @@ from analysis.particle_verbs import final_particles
 from analysis.sentiment.lexicon import Lexicon
 from analysis.sentiment.steps import (
     aggregate,
+    evaluate_topics,
     extend_to_complements,
     intensify,
     join_particles,
@@ -107,6 +108,8 @@ def apply_rules(toks: list[str], infos: list, spans, lex: Lexicon, *, target_pos
     hits, negs = found.hits, found.negators
     if not hits:
         return NOTHING
+    if found.topic_predicates or found.shifters or negs or want_hits:
+        evaluate_topics(hits, found.topic_predicates, found.shifters, toks, negs)
     if found.shifters:
         reverse_by_shifters(hits, found.shifters, toks)
     if negs:

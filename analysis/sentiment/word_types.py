@@ -21,13 +21,16 @@ from analysis.sentiment.parameters import MIN_COMPOUND_PART, PREFIX, TOKEN_RE
 
 # flags of a word type (bit set)
 (F_BOUNDARY, F_NEG, F_POSTNEG, F_INT, F_CONTRAST, F_LEX, F_LOWER, F_PHRASE, F_CLAUSEPRED, F_CORR, F_PTAIL, F_SHIFT,
- F_CAPITAL) = (1 << i for i in range(13))
+ F_CAPITAL, F_TOPICPRED) = (1 << i for i in range(14))
 # a word with one of these roles sends its unit through the full rule path; so does the rarest
 # word of a multi-word entry (F_PTAIL: "course") together with its first word (F_PHRASE: "of").
 # F_CAPITAL: a capitalised lexicon word in a language that capitalises only names and sentence
 # starts (English), which may be part of a name ("United Nations", "Clean Air Act")
 RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR | F_SHIFT | F_CAPITAL
-SIMPLE_HIT = F_BOUNDARY | F_LEX | F_PHRASE | RULE_ROLES
+# F_TOPICPRED: a predicate that evaluates a topic noun ("beenden" in "den Krieg beenden"); like the
+# first and the rarest word of a multi-word entry, it sends a unit to the rule path only together
+# with a topic noun (Roles.needs_rules)
+SIMPLE_HIT = F_BOUNDARY | F_LEX | F_PHRASE | RULE_ROLES | F_TOPICPRED
 
 
 def _inflects(word: str, entry: Entry, lex: Lexicon) -> bool:
@@ -80,6 +83,8 @@ def type_info(word: str, lex: Lexicon) -> tuple | None:
             flags |= F_PTAIL
         if low in lex.shifters or lemma in lex.shifters:
             flags |= F_SHIFT
+        if low in lex.topic_predicates or lemma in lex.topic_predicates:
+            flags |= F_TOPICPRED
         if not flags & (F_NEG | F_INT | F_CONTRAST):
             # German: a lower-case word is no noun ("wohl" is not "Wohl", "sorgen für" not "Sorgen")
             entries, stems = (lex.non_nouns, lex.non_noun_stems) if word[0].islower() else (lex.entries, lex.stems)
@@ -112,7 +117,7 @@ def type_info(word: str, lex: Lexicon) -> tuple | None:
                     entry, note = c_entry, c_note
         if entry is not None and low in lex.function_words and entry.term.lower() != low:
             entry = None  # function words match only an entry of their own form: einige is not einig
-        if entry is not None and (entry.polarity or entry.cooperation or entry.certainty):
+        if entry is not None and (entry.polarity or entry.cooperation or entry.certainty or entry.topic):
             flags |= F_LEX
             if lex.names_by_case and word[0].isupper() and word[1:].islower():
                 flags |= F_CAPITAL
@@ -138,6 +143,10 @@ def remember(tok: str, lex: Lexicon):
                 w.phrase_heads.add(tok)
             if flags & F_PTAIL:
                 w.phrase_rare.add(tok)
+            if flags & F_TOPICPRED:
+                w.topic_predicates.add(tok)
+            if flags & F_LEX and inf[2].topic:
+                w.topics.add(tok)
             if flags & RULE_ROLES:
                 w.rules.add(tok)
             elif flags & F_LEX:
@@ -168,7 +177,8 @@ def remember_chunk(chunk: str, lex: Lexicon) -> None:
     if any([remember(tok, lex) for tok in toks]):  # noqa: C419 (every token is remembered; else none plays a role)
         w, c = lex.words, lex.chunks
         for have, put in ((w.lexical, c.lexical), (w.rules, c.rules), (w.phrase_heads, c.phrase_heads),
-                          (w.phrase_rare, c.phrase_rare)):
+                          (w.phrase_rare, c.phrase_rare), (w.topic_predicates, c.topic_predicates),
+                          (w.topics, c.topics)):
             if not have.isdisjoint(toks):
                 put.add(chunk)
         plain = [t for t in toks if t in w.n_lex]
