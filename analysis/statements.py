@@ -5,8 +5,8 @@ and an agreement qualifier, anchored in a span of text. :func:`build_statements`
 the quotes table (:func:`analysis.quotes.extract_quotes`, with ``actor_id`` from
 :func:`analysis.actors.build_actors`): every mention of a concept (:mod:`analysis.concepts`) in
 the words of an attributed quotation is a statement of its speaker; the agreement comes from a
-stance construction around the mention, else from the tone of the quotation
-(:mod:`analysis.stance`). Columns in ``docs/tables.md``; the method in ``docs/networks.md``.
+stance construction around the mention, else from the tone of the quotation, or in a long one
+(a speech) of the sentences around the mention (:mod:`analysis.stance`). Columns in ``docs/tables.md``; the method in ``docs/networks.md``.
 
 >>> import pandas as pd
 >>> from analysis import build_actors, extract_quotes
@@ -21,11 +21,13 @@ stance construction around the mention, else from the tone of the quotation
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 
 import pandas as pd
 from tqdm.auto import tqdm
 
 from analysis.concepts import discover_concepts, find_concepts, read_concepts
+from analysis.coreference import sentence_starts
 from analysis.errors import InputError, require_columns
 from analysis.stance import stance_toward, tone_agreement
 
@@ -81,13 +83,30 @@ def _actor_names(quotes: pd.DataFrame, actors) -> tuple[dict, dict]:
     return names, affiliations
 
 
+TONE_WINDOW = 2  # sentences on either side of a concept's sentence whose tone stands for a long quotation's
+
+
+def _tone_window(text: str, s: int, e: int, at: int) -> tuple[int, int] | None:
+    """The stretch of the quotation part ``text[s:e]`` whose tone decides a statement without a
+    stance construction: None (the whole quotation) when the part has at most ``2 * TONE_WINDOW + 1``
+    sentences, else the concept's sentence (at ``at``) and ``TONE_WINDOW`` sentences either side.
+    A speech is one quotation of its speaker, and its greetings and asides would otherwise average
+    every position into neutral."""
+    starts = sentence_starts(text, s, e)
+    if len(starts) <= 2 * TONE_WINDOW + 1:
+        return None
+    k = bisect_right(starts, at) - 1
+    lo, hi = max(0, k - TONE_WINDOW), k + TONE_WINDOW + 1
+    return starts[lo], starts[hi] if hi < len(starts) else e
+
+
 def _quote_statements(q, text: str, concepts: pd.DataFrame, lang: str, band) -> list[dict]:
     spans = _spans(q.get("spans"))
     if not spans:
         return []
     lo, hi = _stretch(q, spans)
     stretch = text[lo:hi]
-    rows, tone = [], None
+    rows, tones = [], {}
     for s, e in spans:
         for m in find_concepts(text[s:e], concepts, lang=lang):
             start, end = s + m.start, s + m.end
@@ -95,8 +114,11 @@ def _quote_statements(q, text: str, concepts: pd.DataFrame, lang: str, band) -> 
             if stance is not None:
                 agreement, source, evidence = stance.agreement, "stance", stance.evidence
             else:
-                tone = tone or tone_agreement(" ".join(text[a:b] for a, b in spans), lang=lang, band=band)
-                agreement, evidence = tone
+                window = _tone_window(text, s, e, start)
+                if window not in tones:
+                    words = text[window[0]:window[1]] if window else " ".join(text[a:b] for a, b in spans)
+                    tones[window] = tone_agreement(words, lang=lang, band=band)
+                agreement, evidence = tones[window]
                 source = "tone" if agreement else "none"
             rows.append({"concept": m.concept, "agreement": int(agreement), "agreement_source": source,
                          "evidence": evidence, "span": [lo, hi], "concept_span": [start, end], "text": stretch})

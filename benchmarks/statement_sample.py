@@ -60,9 +60,10 @@ def drawn(args) -> pd.DataFrame:
         statements, _ = statements_from_articles(articles, lang=lang, concepts=concepts, kinds=None, progress=True)
         rng = np.random.default_rng(args.seed)
         pick = rng.choice(len(statements), size=min(args.per_corpus, len(statements)), replace=False)
-        part = statements.iloc[np.sort(pick)].assign(corpus=corpus)
-        print(f"{corpus}: {len(articles)} documents, {len(statements)} statements, {len(part)} drawn", file=sys.stderr)
-        frames.append(part)
+        statements = statements.assign(corpus=corpus, drawn=False)
+        statements.iloc[np.sort(pick), statements.columns.get_loc("drawn")] = True
+        print(f"{corpus}: {len(articles)} documents, {len(statements)} statements, {len(pick)} drawn", file=sys.stderr)
+        frames.append(statements)
     out = pd.concat(frames, ignore_index=True)
     out["concept_start"] = [s[0] for s in out["concept_span"]]
     out["concept_end"] = [s[1] for s in out["concept_span"]]
@@ -80,7 +81,8 @@ def main() -> int:
     p.add_argument("--out", type=Path, help="write the sample with its texts for reading (TSV)")
     p.add_argument("--judged", type=Path, help="the judged sample: print the precision")
     args = p.parse_args()
-    sample = drawn(args)
+    statements = drawn(args)
+    sample = statements[statements["drawn"]].reset_index(drop=True)
     if args.out:
         cols = KEY + ["actor", "concept", "agreement", "agreement_source", "evidence", "text"]
         marked = [t[:cs - s[0]] + "[[" + t[cs - s[0]:ce - s[0]] + "]]" + t[ce - s[0]:] for t, s, cs, ce in
@@ -90,10 +92,13 @@ def main() -> int:
         print(f"{len(sample)} statements -> {args.out}")
     if args.judged:
         judged = pd.read_csv(args.judged, sep="\t", comment="#")
-        merged = sample.merge(judged, on=KEY, how="left", suffixes=("", "_judged"))
-        if merged["actor_ok"].isna().any():
-            print(f"{int(merged['actor_ok'].isna().sum())} drawn statements have no judgment", file=sys.stderr)
-        merged = merged.dropna(subset=["actor_ok"])
+        # every judged statement that the code still codes, wherever the draw falls now: a change of the
+        # code that adds or drops other statements leaves the judgments usable
+        on = [k for k in KEY if k != "quote_id"]  # quote ids count a document's quotations, which a change renumbers
+        merged = statements.drop_duplicates(subset=on).merge(judged.drop(columns="quote_id"), on=on, how="inner",
+                                                            suffixes=("", "_judged"))
+        if len(merged) < len(judged):
+            print(f"{len(judged) - len(merged)} judged statements are no longer coded", file=sys.stderr)
         if "reader_agreement" in merged.columns:  # the agreement coded now against the reader's
             merged["agreement_ok"] = (merged["agreement"] == merged["reader_agreement"]).astype(int)
         merged["right"] = merged[["actor_ok", "concept_ok", "agreement_ok"]].all(axis=1)

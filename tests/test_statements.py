@@ -151,3 +151,13 @@ def test_quotes_of_unknown_articles_are_an_input_error():
     q = pd.DataFrame({"article_id": ["x"], "quote_id": ["x-q0"], "spans": [[[0, 3]]], "speaker": ["A"]})
     with pytest.raises(InputError, match="not in articles"):
         build_statements(q, articles=pd.DataFrame({"article_id": ["a"], "text": ["abc"]}), concepts={})
+
+
+def test_a_long_speech_takes_the_tone_around_the_concept_not_of_its_greetings():
+    greetings = " ".join(["Sehr geehrte Frau Präsidentin, liebe Kolleginnen und Kollegen, vielen herzlichen Dank."] * 4)
+    text = (greetings + " Wir reden heute über vieles. Es geht um Strom. Die Kernkraft ist eine gefährliche, "
+            "teure Sackgasse. Das wissen alle. Es ist so. " + greetings)
+    arts = pd.DataFrame({"article_id": ["s"], "lang": ["de"], "text": [text], "speaker": ["Julia Verlinden"]})
+    st, _ = statements_from_articles(arts, concepts={"Kernkraft": {"lemmas": ["Kernkraft"]}})
+    assert st[["actor", "concept", "agreement"]].values.tolist() == [["Julia Verlinden", "Kernkraft", -1]]
+    assert "Sackgasse" in st["evidence"].item() or "gefährlich" in st["evidence"].item()
