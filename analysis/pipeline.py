@@ -73,14 +73,18 @@ def stream_partitions(paths, *, partition_mb: float = DEFAULT_PARTITION_MB, **lo
     limit = max(1, int(partition_mb * 1_000_000))
     arts, rejs, chars = [], [], 0
     for chunk in iter_articles(paths, chunk_size=LOAD_CHUNK, errors="collect", **load_options):
-        if len(chunk.articles):
-            arts.append(chunk.articles)
-            chars += int(chunk.articles["text"].str.len().sum())
         if len(chunk.rejected):
             rejs.append(chunk.rejected)
-        if chars >= limit:
-            yield _concat(arts, ARTICLE_COLUMNS), _concat(rejs, REJECTED_COLUMNS)
-            arts, rejs, chars = [], [], 0
+        articles, start = chunk.articles, 0
+        lengths = articles["text"].str.len().to_numpy()
+        for end, n in enumerate(lengths, 1):
+            chars += int(n)
+            if chars >= limit:  # the partition is full with this article
+                arts.append(articles.iloc[start:end])
+                yield _concat(arts, ARTICLE_COLUMNS), _concat(rejs, REJECTED_COLUMNS)
+                arts, rejs, chars, start = [], [], 0, end
+        if start < len(articles):
+            arts.append(articles.iloc[start:])
     if arts or rejs:
         yield _concat(arts, ARTICLE_COLUMNS), _concat(rejs, REJECTED_COLUMNS)
 
@@ -88,7 +92,7 @@ def stream_partitions(paths, *, partition_mb: float = DEFAULT_PARTITION_MB, **lo
 def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "date" else object) for c in columns})
-    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    return frames[0].reset_index(drop=True) if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
 def _compute_partition(folder: str, k: int, stages: tuple, lang, actors) -> dict:
