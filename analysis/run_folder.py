@@ -21,6 +21,7 @@ import json
 import logging
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError
@@ -87,7 +88,33 @@ def _read_parts(files: list[Path], columns=None) -> pd.DataFrame:
     """The parts read one by one and concatenated (parts may differ in nested column types)."""
     frames = [pd.read_parquet(f, columns=columns) for f in files]
     frames = [f for f in frames if len(f)] or frames[:1]
-    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+    df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+    return _with_lists(df)
+
+
+def _plain(value):
+    """Arrays (Parquet's lists) as lists, also inside lists and dicts."""
+    if isinstance(value, np.ndarray) and value.dtype != object:
+        return value.tolist()
+    if isinstance(value, (np.ndarray, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _with_lists(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with its list columns (spans, hits, aliases) as Python lists again, as the library makes them.
+
+    >>> _with_lists(pd.DataFrame({"spans": [np.array([np.array([0, 3])])]}))["spans"][0]
+    [[0, 3]]
+    """
+    for col in df.columns:
+        if df[col].dtype == object:
+            first = next((v for v in df[col] if v is not None), None)
+            if isinstance(first, (np.ndarray, dict)):
+                df[col] = pd.Series([_plain(v) for v in df[col]], index=df.index, dtype=object)
+    return df
 
 
 class Run:

@@ -212,3 +212,24 @@ def test_the_run_command_with_a_local_cluster(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "1 articles, 0 rejected in 1 partitions" in out and "1 computed" in out
     assert open_run(tmp_path / "run").tables == ["articles", "rejected", "sentences", "tokens", "quotes"]
+
+
+def test_open_corpus_reads_a_run_folder_as_the_notebooks_compute_a_corpus(client, tmp_path):
+    from analysis import open_corpus
+
+    run_corpus(["data"], tmp_path / "run", client=client)
+    stored, computed = open_corpus(tmp_path / "run"), open_corpus("data")
+    assert stored.run is not None and computed.run is None
+    for name in ("sentences", "quotes", "tone"):
+        _same(getattr(stored, name), getattr(computed, name), tmp_path, name)
+    (actors, quotes), (actors_c, quotes_c) = stored.actor_tables(), computed.actor_tables()
+    _same(actors, actors_c, tmp_path, "actors")
+    assert quotes["actor_id"].tolist() == quotes_c["actor_id"].tolist()
+    assert stored.quotes["spans"].iloc[0] == computed.quotes["spans"].iloc[0]  # lists again, as computed
+
+
+def test_the_report_accepts_a_run_folder(client, tmp_path):
+    from analysis.report import corpus_problem
+
+    run_corpus(["data"], tmp_path / "run", client=client, stages="load")
+    assert corpus_problem(tmp_path / "run") == ""
