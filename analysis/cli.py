@@ -163,7 +163,8 @@ def _add_run(sub) -> None:
     where.add_argument("--scheduler", default=None, metavar="ADDRESS",
                        help="address of a running Dask scheduler (tcp://host:8786); DIR must be on a file system the workers share")
     p.add_argument("--stages", default=",".join(STAGES), help=f"comma-separated stages (default: {','.join(STAGES)})")
-    p.add_argument("--partition-mb", type=float, default=8.0, help="megabytes of text per partition (default 8)")
+    p.add_argument("--partition-mb", type=float, default=4.0,
+                   help="megabytes of text per partition (default 4: about 1.1 GB of memory per worker)")
     p.add_argument("--lang", default=None, help="language code for every article (default: detect per article)")
     p.add_argument("--field", action="append", default=[], metavar="ROLE=NAME", help="map a record field to a column")
     p.add_argument("--actors", type=Path, default=None, help="actor alias table (CSV or YAML: actor, alias, lang)")

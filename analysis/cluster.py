@@ -48,8 +48,23 @@ def connect(*, workers: int | None = None, scheduler: str | None = None, timeout
                                memory_limit=memory_limit or "auto", dashboard_address=":0",
                                silence_logs=logging.DEBUG if log.isEnabledFor(logging.DEBUG) else logging.WARNING)
         client = Client(cluster, set_as_default=False)
-    log.info("Dask dashboard: %s (%d workers)", client.dashboard_link, len(client.scheduler_info()["workers"]))
+    _log_dashboard(client)
     return client
+
+
+def _log_dashboard(client) -> None:
+    from importlib.util import find_spec
+
+    workers = len(client.scheduler_info()["workers"])
+    if scheduler_is_local(client) and find_spec("bokeh") is None:
+        log.info("Dask cluster of %d workers; its dashboard needs bokeh (pip install bokeh)", workers)
+    else:
+        log.info("Dask dashboard: %s (%d workers)", client.dashboard_link, workers)
+
+
+def scheduler_is_local(client) -> bool:
+    """Whether the client's scheduler runs in this process (a local cluster started here)."""
+    return getattr(client, "cluster", None) is not None and hasattr(client.cluster, "scheduler")
 
 
 @contextmanager

@@ -39,7 +39,7 @@ from analysis.stages import (
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PARTITION_MB = 8.0
+DEFAULT_PARTITION_MB = 4.0
 LOAD_CHUNK = 100  # articles per chunk read from the stream; partitions are whole chunks
 
 
@@ -121,6 +121,12 @@ class _Runner:
     def submit(self, k: int) -> None:
         if k in self.manifest["done"]:
             self.summary.skipped += 1
+            return
+        if self.stages == ("load",):  # nothing to compute: the partition is done once written
+            self.manifest["done"] = sorted({*self.manifest["done"], k})
+            self.summary.computed.append(k)
+            self.submitted += 1
+            self.rf.write_manifest(self.manifest)
             return
         future = self.client.submit(_compute_partition, str(self.rf.path.resolve()), k, self.stages,
                                     self.options["lang"], self.options["actors"], key=f"partition-{k:05d}-{id(self):x}",

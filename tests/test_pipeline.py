@@ -233,3 +233,35 @@ def test_the_report_accepts_a_run_folder(client, tmp_path):
 
     run_corpus(["data"], tmp_path / "run", client=client, stages="load")
     assert corpus_problem(tmp_path / "run") == ""
+
+
+def test_a_worker_that_dies_has_its_partition_run_again(tmp_path):
+    """The worker is killed while it computes the partition; the nanny restarts it and the task runs again."""
+    import os
+    import signal
+    import threading
+    import time
+
+    from analysis.cluster import connect
+
+    client = connect(workers=1)
+    try:
+        result = {}
+        thread = threading.Thread(target=lambda: result.update(summary=run_corpus(["data"], tmp_path / "run",
+                                                                                  client=client)))
+        thread.start()
+        deadline = time.monotonic() + 60
+        while not any(client.processing().values()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        pids = client.run(os.getpid)
+        for pid in pids.values():
+            os.kill(pid, signal.SIGKILL)
+        thread.join(timeout=120)
+        summary = result["summary"]
+        assert summary.complete and summary.failed == {}
+        assert set(pids.values()) != set(client.run(os.getpid).values())  # a new worker process did it
+    finally:
+        cluster = client.cluster
+        client.close()
+        cluster.close()
+    assert open_run(tmp_path / "run").quotes["speaker"].notna().any()
