@@ -176,8 +176,6 @@ def _add_run(sub) -> None:
 def _run_run(args) -> int:
     from analysis.pipeline import run_corpus
 
-    if args.actors is not None and not args.actors.is_file():
-        raise InputError(f"{args.actors}: no such alias table")
     s = run_corpus(args.paths, args.out, stages=args.stages, workers=args.workers, scheduler=args.scheduler,
                    lang=args.lang, fields=_parse_fields(args.field), actors=args.actors,
                    text_shape=not args.no_text_shape, partition_mb=args.partition_mb, limit=args.limit, progress=True)

@@ -210,6 +210,10 @@ def run_corpus(paths, out, *, stages=None, workers: int | None = None, scheduler
     stages = parse_stages(stages)
     if partition_mb <= 0:
         raise InputError(f"partition_mb: expected a positive size in megabytes, got {partition_mb}")
+    if actors is not None:
+        from analysis.actors import alias_index
+
+        alias_index(actors)  # a missing or conflicting alias table is an error before any work
     rf = RunFolder(out)
     options = {"lang": lang, "actors": str(actors) if actors is not None else None}
     config = {"paths": [str(Path(p).resolve()) for p in ([paths] if isinstance(paths, (str, Path)) else paths)],

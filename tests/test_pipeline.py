@@ -168,6 +168,10 @@ def test_bad_input_is_an_input_error_before_any_cluster(tmp_path):
         run_corpus([tmp_path / "missing.jsonl"], tmp_path / "run")
     with pytest.raises(InputError, match="unknown stage"):
         run_corpus(["data"], tmp_path / "run", stages="load,network")
+    with pytest.raises(InputError, match="file not found"):
+        run_corpus(["data"], tmp_path / "run", actors=tmp_path / "aliases.csv")
+    with pytest.raises(InputError, match="positive size"):
+        run_corpus(["data"], tmp_path / "run", partition_mb=0)
     assert not (tmp_path / "run").exists()
 
 
