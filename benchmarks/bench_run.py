@@ -12,7 +12,9 @@ once as JSON Lines to ``--work``. Each run starts a fresh local cluster; the fig
 - peak resident memory of each worker (``ru_maxrss``) and of this process;
 - whether the 1- and 2-worker runs wrote identical tables (Parquet part by part);
 - ``--double``: the 2-worker run again on twice the corpus (peak memory per worker should stay flat);
-- ``--check-mb``: a run on a small corpus compared with the single-process functions.
+- ``--check-mb``: a run on a small corpus compared with the single-process functions;
+- ``--one-partition MB``: only the peak memory of this process computing and writing the first
+  partition of that size twice (no cluster), the figure for sizing partitions.
 
 The machine may be shared: the wall-time figures then include waiting for the CPU; the CPU
 seconds and the load average printed beside them say how much.
@@ -137,6 +139,23 @@ def check_single_process(corpus: Path, folder: Path) -> list[str]:
     return differ
 
 
+def one_partition(corpus: Path, mb: float, folder: Path) -> None:
+    """Peak memory of computing and writing one partition of ``mb`` MB (twice) in this process."""
+    from analysis.pipeline import stream_partitions
+    from analysis.stages import STAGES, partition_tables
+
+    articles, _ = next(stream_partitions([corpus], partition_mb=mb))
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rf = RunFolder(folder)
+    for n in range(2):
+        cpu = time.process_time()
+        for name, df in partition_tables(articles, stages=STAGES).items():
+            rf.write_part(name, 0, df)
+        print(f"one partition of {articles['text'].str.len().sum() / 1e6:.2f} MB, pass {n + 1}: "
+              f"CPU {time.process_time() - cpu:.1f} s, peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB "
+              f"({base:.0f} MB before)", flush=True)
+
+
 def _row(r: dict) -> str:
     return (f"{r['workers']:>2} workers  {r['mb']:7.1f} MB  {r['partitions']:4d} parts  {r['wall_s']:7.1f} s wall  "
             f"{r['mb_per_s']:.3f} MB/s  CPU {r['worker_cpu_s']:7.1f} s workers + {r['client_cpu_s']:6.1f} s client "
@@ -152,6 +171,8 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
     parser.add_argument("--double", action="store_true", help="also run 2 workers on twice the corpus")
     parser.add_argument("--check-mb", type=float, default=0, help="compare a run on this many MB with single-process")
+    parser.add_argument("--one-partition", type=float, default=0, metavar="MB",
+                        help="only measure one partition of this size in this process")
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench_run"))
     args = parser.parse_args()
     if not (shared_dir() / "corpora").is_dir():
@@ -160,6 +181,8 @@ def main() -> None:
     print(f"cores {os.cpu_count()}, load average at start {os.getloadavg()[0]:.1f}; stages {args.stages or 'all'}, "
           f"partitions of {args.partition_mb} MB", flush=True)
     corpus = make_corpus(args.mb, args.work / f"corpus-{args.mb:g}mb.jsonl")
+    if args.one_partition:
+        return one_partition(corpus, args.one_partition, args.work / "one-partition")
     results = {}
     for w in map(int, args.workers.split(",")):
         results[w] = measure(corpus, args.work / f"run-{w}w", workers=w, partition_mb=args.partition_mb,
