@@ -182,6 +182,9 @@ class _Runner:
 
 def _start_manifest(rf: RunFolder, config: dict) -> dict:
     manifest = rf.read_manifest()
+    if manifest is None and rf.path.is_dir() and any(rf.path.iterdir()):
+        raise InputError(f"{rf.path}: holds other files and no run.json; "
+                         "a run needs an empty or new folder (or one an earlier run wrote)")
     if manifest is None:
         return {"config": config, "load": "running", "partitions": {}, "done": [], "reductions": {}}
     if manifest.get("config") != config:

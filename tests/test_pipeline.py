@@ -179,6 +179,10 @@ def test_a_folder_of_another_run_is_not_mixed(corpus, client, tmp_path):
     run_corpus([corpus], tmp_path / "run", client=client, stages="segment")
     with pytest.raises(InputError, match="stages differ"):
         run_corpus([corpus], tmp_path / "run", client=client, stages="quotes")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "articles.parquet").write_bytes(b"")
+    with pytest.raises(InputError, match="a run needs an empty or new folder"):
+        run_corpus([corpus], tmp_path / "other", client=client)
 
 
 def test_a_scheduler_that_does_not_answer_is_a_clear_error_within_seconds(tmp_path):
