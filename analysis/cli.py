@@ -148,6 +148,46 @@ def _parse_fields(pairs: list[str]) -> dict[str, str]:
     return fields
 
 
+# --- run ------------------------------------------------------------------------------------
+
+def _add_run(sub) -> None:
+    from analysis.stages import STAGES
+
+    p = sub.add_parser("run", help="the whole analysis partition-wise on Dask (local cores or a cluster), resumable; "
+                                   "tables as partitioned Parquet datasets in DIR")
+    p.add_argument("paths", nargs="+", help="files, folders or globs of articles (as for load)")
+    p.add_argument("--out", required=True, type=_folder_out,
+                   help="run folder (DIR/articles/, DIR/quotes/, ...); run again with the same options to resume")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=_count(1), default=None, help="worker processes of a local cluster (default 2)")
+    where.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="address of a running Dask scheduler (tcp://host:8786); DIR must be on a file system the workers share")
+    p.add_argument("--stages", default=",".join(STAGES), help=f"comma-separated stages (default: {','.join(STAGES)})")
+    p.add_argument("--partition-mb", type=float, default=4.0,
+                   help="megabytes of text per partition (default 4: about 1.1 GB of memory per worker)")
+    p.add_argument("--lang", default=None, help="language code for every article (default: detect per article)")
+    p.add_argument("--field", action="append", default=[], metavar="ROLE=NAME", help="map a record field to a column")
+    p.add_argument("--actors", type=Path, default=None, help="actor alias table (CSV or YAML: actor, alias, lang)")
+    p.add_argument("--limit", type=_count(1), default=None, help="compute at most N partitions now (run again to go on)")
+    p.add_argument("--no-text-shape", action="store_true", help="keep the text as in the files")
+    p.set_defaults(func=_run_run)
+
+
+def _run_run(args) -> int:
+    from analysis.pipeline import run_corpus
+
+    s = run_corpus(args.paths, args.out, stages=args.stages, workers=args.workers, scheduler=args.scheduler,
+                   lang=args.lang, fields=_parse_fields(args.field), actors=args.actors,
+                   text_shape=not args.no_text_shape, partition_mb=args.partition_mb, limit=args.limit, progress=True)
+    print(f"{s.articles} articles, {s.rejected} rejected in {s.partitions} partitions -> {args.out}: "
+          f"{len(s.computed)} computed, {s.skipped} done before, {len(s.failed)} failed ({s.seconds:.0f} s)")
+    for k, reason in sorted(s.failed.items()):
+        print(f"  partition {k} failed (its records are in {args.out / 'failures'}): {reason}")
+    if not s.complete:
+        print(f"not complete: run the same command again to go on (python -m analysis {' '.join(args.argv)})")
+    return 0 if s.complete else 1
+
+
 # --- report ---------------------------------------------------------------------------------
 
 def _add_report(sub) -> None:

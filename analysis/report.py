@@ -1,7 +1,8 @@
 """Run the notebooks on a corpus and build a self-contained HTML report.
 
 Each notebook in ``notebooks/`` opens with a cell tagged ``parameters`` (corpus path, language,
-output folder, and the options of its analysis: ``query``, ``top_n``, ...). :func:`build_report`
+output folder, and the options of its analysis: ``query``, ``top_n``, ...); the corpus may be the folder of a
+pipeline run (``python -m analysis run``), whose tables are then read, not computed. :func:`build_report`
 inserts a cell with the caller's values right after it (the convention papermill uses), executes
 the notebook with nbclient, keeps the executed copy and its HTML rendering, and writes
 ``index.html`` with every figure (in the order of the analyses, with its caption) and table. The
@@ -302,9 +303,14 @@ def corpus_problem(corpus: str | Path) -> str:
     '/no/such/folder: no such file or folder'
     """
     from analysis.corpus import load_articles
+    from analysis.run_folder import is_run_folder, open_run
 
     try:
-        articles, rejected = load_articles([corpus], errors="collect")
+        if is_run_folder(corpus):  # the folder of a pipeline run: its articles are read, not loaded again
+            run = open_run(corpus)
+            articles, rejected = run.table("articles", columns=["article_id"]), run.table("rejected")
+        else:
+            articles, rejected = load_articles([corpus], errors="collect")
     except InputError as exc:
         return str(exc)
     if articles.empty:

@@ -1,0 +1,322 @@
+"""The whole analysis of a corpus of any size, partition-wise on Dask: ``python -m analysis run``.
+
+:func:`run_corpus` streams the corpus (:func:`analysis.corpus.iter_articles`, so the loader's
+ids, duplicates and rejections are those of ``load``), cuts it into partitions of about
+``partition_mb`` megabytes of text, writes each partition's ``articles`` and ``rejected`` as it
+goes, and hands each partition to a Dask worker that runs the partition stages
+(:mod:`analysis.stages`) and writes their tables. Then the corpus-level stages (actors,
+frequencies) reduce the parts. Everything lands in a run folder (:mod:`analysis.run_folder`).
+
+Resuming: the manifest lists the partitions loaded and those done; a second call with the same
+options computes only what is missing. A partition that fails is written to the ``failures``
+table with its records and is tried again by the next call; the others go on. A worker that
+dies (killed, out of memory) has its partition re-run on another worker by the scheduler.
+
+>>> import tempfile
+>>> summary = run_corpus(["data"], tempfile.mkdtemp(), stages="quotes", workers=1)  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from analysis.cluster import cluster_client
+from analysis.errors import InputError
+from analysis.run_folder import FAILURE_COLUMNS, FAILURES, RunFolder
+from analysis.stages import (
+    ACTOR_QUOTE_COLUMNS,
+    corpus_actors,
+    corpus_terms,
+    parse_stages,
+    partition_tables,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PARTITION_MB = 4.0
+LOAD_CHUNK = 100  # articles per chunk read from the stream; partitions are whole chunks
+
+
+@dataclass
+class RunSummary:
+    """What one call of :func:`run_corpus` did."""
+
+    folder: Path
+    partitions: int = 0
+    computed: list[int] = field(default_factory=list)
+    skipped: int = 0
+    failed: dict[int, str] = field(default_factory=dict)
+    articles: int = 0
+    rejected: int = 0
+    complete: bool = False
+    seconds: float = 0.0
+
+
+def stream_partitions(paths, *, partition_mb: float = DEFAULT_PARTITION_MB, **load_options
+                      ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """``(articles, rejected)`` of each partition of the corpus, in order, read as a stream.
+
+    A partition closes once its texts hold ``partition_mb`` megabytes (UTF-8 is counted as
+    characters); it holds whole articles. Rejected records go with the partition being filled.
+
+    >>> [len(a) for a, _ in stream_partitions(["data"])]
+    [1]
+    """
+    from analysis.corpus import ARTICLE_COLUMNS, REJECTED_COLUMNS, iter_articles
+
+    limit = max(1, int(partition_mb * 1_000_000))
+    arts, rejs, chars = [], [], 0
+    for chunk in iter_articles(paths, chunk_size=LOAD_CHUNK, errors="collect", **load_options):
+        if len(chunk.rejected):
+            rejs.append(chunk.rejected)
+        articles, start = chunk.articles, 0
+        lengths = articles["text"].str.len().to_numpy()
+        for end, n in enumerate(lengths, 1):
+            chars += int(n)
+            if chars >= limit:  # the partition is full with this article
+                arts.append(articles.iloc[start:end])
+                yield _concat(arts, ARTICLE_COLUMNS), _concat(rejs, REJECTED_COLUMNS)
+                arts, rejs, chars, start = [], [], 0, end
+        if start < len(articles):
+            arts.append(articles.iloc[start:])
+    if arts or rejs:
+        yield _concat(arts, ARTICLE_COLUMNS), _concat(rejs, REJECTED_COLUMNS)
+
+
+def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "date" else object) for c in columns})
+    return frames[0].reset_index(drop=True) if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+
+def _compute_partition(folder: str, k: int, stages: tuple, lang, actors) -> dict:
+    """The partition stages of partition ``k`` (runs on a worker): tables written, row counts returned."""
+    rf = RunFolder(folder)
+    articles = pd.read_parquet(rf.part_path("articles", k))
+    try:
+        tables = partition_tables(articles, stages=stages, lang=lang, actors=actors)
+    except Exception as exc:  # one partition's failure must not stop the run: reported, retried next run
+        log.exception("partition %d failed", k)
+        return {"partition": k, "error": f"{type(exc).__name__}: {exc}", "stage": getattr(exc, "stage", "")}
+    rows = {}
+    for name, df in tables.items():
+        rf.write_part(name, k, df)
+        rows[name] = len(df)
+    return {"partition": k, "rows": rows}
+
+
+class _Runner:
+    """The state of one call: manifest, pending futures, summary (kept out of :func:`run_corpus`)."""
+
+    def __init__(self, client, rf: RunFolder, manifest: dict, stages: tuple, options: dict, summary: RunSummary):
+        self.client, self.rf, self.manifest, self.stages = client, rf, manifest, stages
+        self.options, self.summary, self.pending, self.submitted = options, summary, {}, 0
+
+    def submit(self, k: int) -> None:
+        if k in self.manifest["done"]:
+            self.summary.skipped += 1
+            return
+        if self.stages == ("load",):  # nothing to compute: the partition is done once written
+            self.manifest["done"] = sorted({*self.manifest["done"], k})
+            self.summary.computed.append(k)
+            self.submitted += 1
+            self.rf.write_manifest(self.manifest)
+            return
+        future = self.client.submit(_compute_partition, str(self.rf.path.resolve()), k, self.stages,
+                                    self.options["lang"], self.options["actors"], key=f"partition-{k:05d}-{id(self):x}",
+                                    pure=False)
+        self.pending[future] = k
+        self.submitted += 1
+
+    def record(self, k: int, articles: pd.DataFrame, rejected: pd.DataFrame) -> None:
+        """Write a streamed partition (unless an earlier call wrote it) and list it in the manifest."""
+        known = self.manifest["partitions"].get(str(k))
+        if known is not None and self.rf.part_path("articles", k).exists():
+            if known["articles"] != len(articles) or known["rejected"] != len(rejected):
+                raise InputError(f"{self.rf.path}: partition {k} of the corpus differs from the one written before "
+                                 "(the input files changed); remove the folder or choose another --out")
+            return
+        self.rf.write_part("articles", k, articles)
+        self.rf.write_part("rejected", k, rejected)
+        self.manifest["partitions"][str(k)] = {"articles": len(articles), "rejected": len(rejected),
+                                               "chars": int(articles["text"].str.len().sum()) if len(articles) else 0}
+        self.rf.write_manifest(self.manifest)
+
+    def collect(self, future) -> None:
+        """Note a finished partition: done in the manifest, or its records in ``failures``."""
+        from distributed import KilledWorker
+
+        k = self.pending.pop(future)
+        try:
+            result = future.result()
+        except KilledWorker as exc:
+            result = {"partition": k, "stage": "", "error": f"the workers running it died ({exc}); too little memory?"}
+        except Exception as exc:  # a task that could not run at all (e.g. a worker without the folder)
+            result = {"partition": k, "stage": "", "error": f"{type(exc).__name__}: {exc}"}
+        if "error" in result:
+            self.summary.failed[k] = result["error"]
+            self._write_failure(k, result)
+            return
+        self.rf.part_path(FAILURES, k).unlink(missing_ok=True)
+        self.manifest["done"] = sorted({*self.manifest["done"], k})
+        self.summary.computed.append(k)
+        self.rf.write_manifest(self.manifest)
+
+    def collect_finished(self) -> None:
+        for future in [f for f in self.pending if f.done()]:
+            self.collect(future)
+
+    def _write_failure(self, k: int, result: dict) -> None:
+        articles = pd.read_parquet(self.rf.part_path("articles", k), columns=["article_id", "origin"])
+        failures = articles.assign(partition=k, stage=result.get("stage") or "", reason=result["error"])
+        self.rf.write_part(FAILURES, k, failures[FAILURE_COLUMNS])
+        log.warning("partition %d failed (%d articles, listed in %s): %s", k, len(articles),
+                    self.rf.path / FAILURES, result["error"])
+
+
+def _start_manifest(rf: RunFolder, config: dict) -> dict:
+    manifest = rf.read_manifest()
+    if manifest is None and rf.path.is_dir() and any(rf.path.iterdir()):
+        raise InputError(f"{rf.path}: holds other files and no run.json; "
+                         "a run needs an empty or new folder (or one an earlier run wrote)")
+    if manifest is None:
+        return {"config": config, "load": "running", "partitions": {}, "done": [], "reductions": {}}
+    if manifest.get("config") != config:
+        before = manifest.get("config") or {}
+        differ = sorted(k for k in {*before, *config} if before.get(k) != config.get(k))
+        raise InputError(f"{rf.path}: holds a run with other options ({', '.join(differ)} differ); "
+                         "use the same options to resume it, or another --out for a new run")
+    return manifest
+
+
+def run_corpus(paths, out, *, stages=None, workers: int | None = None, scheduler: str | None = None, client=None,
+               lang: str | None = None, fields: dict | None = None, actors=None, text_shape: bool = True,
+               partition_mb: float = DEFAULT_PARTITION_MB, limit: int | None = None, timeout: float = 5,
+               progress: bool = False) -> RunSummary:
+    """Run the ``stages`` over the corpus at ``paths`` partition-wise on Dask; tables go to the folder ``out``.
+
+    ``stages``: some of ``load,segment,quotes,actors,tone,terms`` (default all; the stages a stage
+    needs are added). ``workers``: processes of a new local cluster (default 2); ``scheduler``: the
+    address of a running cluster instead; ``client``: an existing ``distributed.Client``.
+    ``lang``, ``fields``, ``text_shape`` as for :func:`analysis.corpus.load_articles`; ``actors`` an
+    alias table path for :func:`analysis.quotes.extract_quotes` and the actors. ``limit``: compute at
+    most this many partitions in this call (a later call goes on). Open the result with
+    :func:`analysis.run_folder.open_run`.
+    """
+    started = time.monotonic()
+    stages = parse_stages(stages)
+    if partition_mb <= 0:
+        raise InputError(f"partition_mb: expected a positive size in megabytes, got {partition_mb}")
+    if actors is not None:
+        from analysis.actors import alias_index
+
+        alias_index(actors)  # a missing or conflicting alias table is an error before any work
+    rf = RunFolder(out)
+    options = {"lang": lang, "actors": str(actors) if actors is not None else None}
+    config = {"paths": [str(Path(p).resolve()) for p in ([paths] if isinstance(paths, (str, Path)) else paths)],
+              "stages": list(stages), "fields": dict(fields or {}), "text_shape": text_shape,
+              "partition_mb": partition_mb, **options}
+    manifest = _start_manifest(rf, config)
+    stream = None
+    if manifest["load"] != "done":  # the first partition is read before a cluster starts: bad input fails fast
+        stream = _peeked(stream_partitions(paths, partition_mb=partition_mb, lang=lang, fields=fields,
+                                           text_shape=text_shape))
+    summary = RunSummary(folder=rf.path)
+    with cluster_client(client, workers=workers, scheduler=scheduler, timeout=timeout) as dask_client:
+        rf.path.mkdir(parents=True, exist_ok=True)
+        rf.write_manifest(manifest)
+        runner = _Runner(dask_client, rf, manifest, stages, options, summary)
+        stopped = _submit_all(runner, stream, limit=limit, progress=progress)
+        _wait(runner, progress=progress)
+    summary.partitions = len(manifest["partitions"])
+    summary.articles = sum(p["articles"] for p in manifest["partitions"].values())
+    summary.rejected = sum(p["rejected"] for p in manifest["partitions"].values())
+    if not stopped:
+        _reduce(rf, manifest, stages, aliases=actors)
+    summary.complete = manifest["load"] == "done" and len(manifest["done"]) == summary.partitions
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _peeked(stream: Iterator) -> Iterator:
+    """``stream`` with its first item read now (so that its errors are raised now)."""
+    first = next(stream, None)
+
+    def chained():
+        if first is not None:
+            yield first
+            yield from stream
+    return chained()
+
+
+def _submit_all(runner: _Runner, stream, *, limit, progress: bool) -> bool:
+    """Stream (or, when the load is done, list) the partitions and submit those not done; True when
+    ``limit`` stopped it before the end of the corpus."""
+    manifest = runner.manifest
+    budget = limit if limit is not None else float("inf")
+    if stream is None:
+        for k in sorted(map(int, manifest["partitions"])):
+            if k not in manifest["done"] and runner.submitted >= budget:
+                return True
+            runner.submit(k)
+        return False
+    bar = tqdm(desc="partitions loaded", unit="part", disable=not progress)
+    for k, (articles, rejected) in enumerate(stream):
+        if k not in manifest["done"] and runner.submitted >= budget:
+            bar.close()
+            return True
+        runner.record(k, articles, rejected)
+        runner.submit(k)
+        runner.collect_finished()
+        bar.update(1)
+    bar.close()
+    manifest["load"] = "done"
+    runner.rf.write_manifest(manifest)
+    return False
+
+
+def _wait(runner: _Runner, *, progress: bool) -> None:
+    from distributed import as_completed
+
+    if progress and runner.pending:
+        from distributed.diagnostics.progressbar import progress as dask_progress
+
+        dask_progress(list(runner.pending), notebook=False, scheduler=runner.client.scheduler.address)
+    for future in as_completed(list(runner.pending), loop=runner.client.loop):
+        runner.collect(future)
+
+
+def _reduce(rf: RunFolder, manifest: dict, stages: tuple, *, aliases) -> None:
+    """The corpus-level tables over the partitions done (recomputed when those changed)."""
+    done = manifest["done"]
+    if manifest["reductions"].get("partitions") == done:
+        return
+    if "terms" in stages:
+        parts = (pd.read_parquet(rf.part_path("term_counts", k)) for k in done)
+        rf.write_part("terms", 0, corpus_terms(parts))
+    if "actors" in stages:
+        quotes = _gather(rf, "quotes", done, columns=ACTOR_QUOTE_COLUMNS)
+        quoted = set(quotes["article_id"][quotes["speaker"].notna()]) if len(quotes) else set()
+        articles = _gather(rf, "articles", done, columns=["article_id", "date", "lang", "text"],
+                           keep=lambda df: df[df["article_id"].isin(quoted)])
+        actors, links = corpus_actors(quotes, articles, aliases=aliases)
+        rf.write_part("actors", 0, actors)
+        rf.write_part("quote_actors", 0, links)
+    manifest["reductions"] = {"partitions": list(done)}
+    rf.write_manifest(manifest)
+
+
+def _gather(rf: RunFolder, table: str, parts: list[int], *, columns, keep=None) -> pd.DataFrame:
+    frames = []
+    for k in parts:
+        df = pd.read_parquet(rf.part_path(table, k), columns=columns)
+        df = keep(df) if keep is not None else df
+        if len(df):
+            frames.append(df)
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
