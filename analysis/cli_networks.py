@@ -1,0 +1,184 @@
+"""Subcommands for relations, discourse statements and networks; :mod:`analysis.cli` registers them.
+
+The shared argument helpers live in :mod:`analysis.cli` and are imported where a command is
+built or run, so that importing this module alone imports no command line.
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from analysis.errors import InputError
+from analysis.outputs import check_output_file, write_table
+
+
+def _cli():
+    from analysis import cli
+
+    return cli
+
+
+# --- relations ------------------------------------------------------------------------------
+
+def _add_relations(sub) -> None:
+    p = sub.add_parser("relations", help="who does what to whom: events with source and target actors (dyads), "
+                                         "optionally aggregated by dyad and month")
+    p.add_argument("paths", nargs="+", help="article files/folders")
+    p.add_argument("--out", required=True, type=_cli()._table_out, help="relations table (.csv, .parquet or .xlsx)")
+    p.add_argument("--dyads-out", type=_cli()._table_out, default=None,
+                   help="also write the dyads by month with intervals (.csv, .parquet or .xlsx)")
+    p.add_argument("--undirected", action="store_true", help="with --dyads-out: A → B and B → A are one dyad")
+    p.add_argument("--actors", type=Path, default=None, help="actor alias table (CSV or YAML: actor, alias, lang)")
+    p.add_argument("--lang", default=None, help="language of every article (default: lang column / detected)")
+    _cli()._errors_option(p)
+    p.set_defaults(func=_run_relations)
+
+
+def _run_relations(args) -> int:
+    import json
+
+    from analysis.actors import alias_index, build_actors
+    from analysis.quotes import extract_quotes
+    from analysis.relations import dyads_by, extract_relations
+    from analysis.segment import split_sentences
+
+    aliases = _cli()._alias_table(args.actors)
+    alias_index(aliases)
+    articles, _ = _cli()._load_reporting(args.paths, lang=args.lang, errors=args.errors)
+    sentences = split_sentences(articles, lang=args.lang, progress=True)
+    quotes = extract_quotes(articles, lang=args.lang, actors=aliases, progress=True)
+    actors, quotes = build_actors(quotes, articles=articles, aliases=aliases)
+    relations = extract_relations(sentences, quotes=quotes, actors=actors, articles=articles, lang=args.lang,
+                                  progress=True)
+    dyads = relations["source"].notna() & relations["target"].notna()
+    table = relations
+    if args.out.suffix == ".csv":
+        table = relations.assign(hits=[json.dumps(h, ensure_ascii=False) for h in relations["hits"]])
+    write_table(table, args.out)
+    line = f"{len(relations)} events in {len(sentences)} sentences -> {args.out}; {int(dyads.sum())} with source and target"
+    if args.dyads_out:
+        by = ("month",) if "date" in relations and relations["date"].notna().any() else ()
+        agg = dyads_by(relations, by, directed=not args.undirected)
+        write_table(agg, args.dyads_out)
+        line += f"; {len(agg)} dyad rows -> {args.dyads_out}"
+    print(line)
+    return 0
+
+
+# --- statements and networks ----------------------------------------------------------------
+
+def _concepts_arg(text: str):
+    """--concepts: the dictionary read while the arguments are parsed, so a malformed one stops the run early."""
+    from analysis.concepts import read_concepts
+
+    try:
+        return read_concepts(Path(text))
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _statement_inputs(p) -> None:
+    p.add_argument("paths", nargs="+", help="article files/folders (or, with --from-statements, one statements table)")
+    p.add_argument("--concepts", type=_concepts_arg, default=None,
+                   help="concept dictionary (.yaml or .csv: concept -> lemmas, phrases, regexes); "
+                        "without it concepts are discovered from the quotations")
+    p.add_argument("--actors", type=Path, default=None, help="actor alias table (CSV or YAML: actor, alias, lang)")
+    p.add_argument("--lang", default=None, help="language of every article (default: lang column / detected)")
+    _cli()._errors_option(p)
+
+
+def _add_statements(sub) -> None:
+    p = sub.add_parser("statements", help="code discourse statements (actor, concept, agreement) from the quotations")
+    _statement_inputs(p)
+    p.add_argument("--out", required=True, type=_cli()._table_out, help="statements table (.csv, .parquet or .xlsx)")
+    p.add_argument("--dna-out", type=_cli()._argument_type(lambda x: check_output_file(x, suffixes=(".csv",))), default=None,
+                   help="also write the statements as a DNA statement CSV (semicolon-separated)")
+    p.set_defaults(func=_run_statements)
+
+
+def _statements(args):
+    from analysis.actors import alias_index
+    from analysis.statements import statements_from_articles
+
+    aliases = _cli()._alias_table(args.actors)
+    alias_index(aliases)
+    articles, _ = _cli()._load_reporting(args.paths, lang=args.lang, errors=args.errors)
+    statements, _ = statements_from_articles(articles, concepts=args.concepts, aliases=aliases, lang=args.lang,
+                                             progress=True)
+    return articles, statements
+
+
+def _run_statements(args) -> int:
+    from analysis.network_exports import write_dna_statements
+
+    articles, statements = _statements(args)
+    write_table(_cli()._quotes_for(args.out, statements), args.out)
+    if args.dna_out:
+        write_dna_statements(statements, args.dna_out, articles=articles)
+    by = statements["agreement_source"].value_counts().to_dict() if len(statements) else {}
+    print(f"{len(statements)} statements of {statements['actor'].nunique()} actors on "
+          f"{statements['concept'].nunique()} concepts -> {args.out} "
+          f"(agreement from stance {by.get('stance', 0)}, tone {by.get('tone', 0)}, neutral {by.get('none', 0)})")
+    return 0
+
+
+def _network_out(text: str) -> Path:
+    from analysis.network_exports import NETWORK_SUFFIXES
+
+    return _cli()._argument_type(lambda x: check_output_file(x, suffixes=NETWORK_SUFFIXES))(text)
+
+
+def _add_network(sub) -> None:
+    from analysis.networks import DUPLICATES, NETWORK_TYPES
+
+    p = sub.add_parser("network", help="a discourse network (two-mode, congruence, conflict, subtract, concepts) "
+                                       "written for Gephi, visone, Pajek, UCINET or as CSV")
+    _statement_inputs(p)
+    p.add_argument("--from-statements", action="store_true", help="PATH is a statements table written by 'statements'")
+    p.add_argument("--type", choices=NETWORK_TYPES, default="congruence", help="network type (default congruence)")
+    p.add_argument("--out", required=True, type=_network_out, help="network file (.graphml, .gexf, .net, .dl or .csv)")
+    p.add_argument("--normalization", default=None,
+                   help="one-mode: average, jaccard, cosine; two-mode: activity, prominence (default none)")
+    p.add_argument("--aggregation", default=None,
+                   help="two-mode only: combine (default), positive, negative, subtract, ignore")
+    p.add_argument("--duplicates", choices=DUPLICATES, default="document",
+                   help="one statement per actor, concept and agreement per document (default), week, month, year; "
+                        "or include all")
+    p.add_argument("--exclude-neutral", action="store_true", help="leave out statements with agreement 0")
+    p.add_argument("--window", default=None, help="moving time window such as 30D (then .gexf or .csv)")
+    p.add_argument("--step", default="1D", help="step of the moving window (default 1D)")
+    p.add_argument("--flavour", choices=("gephi", "visone"), default="gephi", help="GraphML flavour")
+    p.add_argument("--dl-format", choices=("fullmatrix", "edgelist1"), default="fullmatrix", help="UCINET DL layout")
+    p.set_defaults(func=_run_network)
+
+
+def _network_statements(args):
+    if not args.from_statements:
+        return _statements(args)[1]
+    from analysis.tables import read_table
+
+    if len(args.paths) != 1:
+        raise InputError("--from-statements takes one statements table")
+    return read_table(Path(args.paths[0]))
+
+
+def _run_network(args) -> int:
+    from analysis.network_exports import write_network
+    from analysis.networks import discourse_network, windowed
+
+    if args.window and args.out.suffix not in (".gexf", ".csv"):
+        raise InputError(f"{args.out}: a moving-window network is written as .gexf (time intervals) or .csv")
+    if args.aggregation and args.type != "two-mode":
+        raise InputError("--aggregation applies to --type two-mode; the one-mode types name their aggregation")
+    statements = _network_statements(args)
+    options = {"normalization": args.normalization, "duplicates": args.duplicates,
+               "exclude_neutral": args.exclude_neutral}
+    if args.aggregation:
+        options["aggregation"] = args.aggregation
+    net = (windowed(statements, window=args.window, step=args.step, type=args.type, **options) if args.window
+           else discourse_network(statements, type=args.type, **options))
+    write_network(net, args.out, flavour=args.flavour, dl_format=args.dl_format)
+    edges = (f"{net.edges[['source', 'target']].drop_duplicates().shape[0]} edges in {net.edges['time'].nunique()} "
+             f"windows of {args.window}" if args.window else f"{len(net.edges)} edges")
+    print(f"{args.type} network: {len(net.nodes)} nodes, {edges} from {len(statements)} statements -> {args.out}")
+    return 0
