@@ -465,3 +465,11 @@ def test_subject_after_a_fronted_phrase(text, content, mention):
 def test_a_subordinate_clause_opening_the_sentence_is_no_speech_act():
     text = "Falls die Universität an ihrer Entscheidung festhält, steht ihr die Klage offen."
     assert quotes_of(text, "de").empty
+
+
+def test_a_range_past_the_end_of_the_text_is_cut_there():
+    from analysis.quotes.article import Article
+    art = Article.__new__(Article)
+    art.text = "Er sagte, es gehe gut"
+    assert art.trim(9, 400, keep_end=False) == (10, len(art.text))
+    assert art.trim(30, 400, keep_end=True) is None

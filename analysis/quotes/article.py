@@ -63,6 +63,7 @@ class Article:
         """Strip spaces and leading commas (and the final punctuation unless ``keep_end``) from a
         char range."""
         text = self.text
+        s, e = max(0, s), min(e, len(text))  # a range past the text's end (a span ending with it) is cut there
         while s < e and (text[s].isspace() or text[s] == ","):
             s += 1
         while e > s and text[e - 1].isspace():
