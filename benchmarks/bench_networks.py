@@ -50,6 +50,7 @@ def chunks(path: Path, size: int, megabytes: float | None):
             article_id = f"{article_id}#{n}" if article_id in seen else article_id
             seen.add(article_id)
             rows.append({"article_id": article_id, "lang": "de", "date": pd.to_datetime(rec.get("date"), errors="coerce"),
+                         "speaker": (rec.get("meta") or {}).get("speaker"),  # the speech's speaker, as load reads it
                          "text": text})
             total += len(text.encode("utf-8"))
             if len(rows) == size:
