@@ -45,7 +45,7 @@ import pandas as pd
 from analysis.actor_names import actor_kind
 from analysis.coreference import organisation_compound, person_antecedent, subject_antecedent
 from analysis.errors import InputError, require_columns
-from analysis.resources import ROOT, table
+from analysis.resources import ROOT, table, wordlist
 from analysis.speaker_names import (
     calendar_words,
     drop_description,
@@ -299,6 +299,7 @@ class _ArticleEntities:
         self.pronouns, self.role_map, self.dets, self.preps, self.head_ends = _resources(lang)
         self.relatives, self.possessives, self.own, self.first_person, self.holder_preps, _ = _reference_words(lang)
         self.conjunctions = _conjunctions(lang)
+        self.stopwords = wordlist(lang if (ROOT / lang / "stopwords.txt").exists() else "de", "stopwords")  # a name ends before "During"
         self.articles = name_words(lang)[2]
         self.calendar = calendar_words(lang)
         self.lang = lang
@@ -332,7 +333,7 @@ class _ArticleEntities:
             if not run:
                 continue
             names = [x for x in run.group().split() if role_of(x, self.role_map) is None]
-            names = names[: next((k for k, x in enumerate(names) if x.lower() in self.dets), len(names))][:4]
+            names = names[: next((k for k, x in enumerate(names) if x.lower() in self.dets | self.stopwords), len(names))][:4]
             if names:
                 name = " ".join(names)
                 before = text[max(0, start - 40):start].split()

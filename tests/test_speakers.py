@@ -285,3 +285,14 @@ def test_a_pronoun_takes_the_name_without_its_describing_noun():
     text = ("Ziemendorff sprach mit dem Einheimischen Telesforo Santillan, der die Gegend kennt. "
             "Er hofft, dass etwas für sein Dorf abfällt.")
     assert resolve_one(text, "Er")[0] == "Telesforo Santillan"
+
+
+@pytest.mark.parametrize("title,name", [
+    ("Remarks by President Biden During Keynote Address at the Summit", "Biden"),
+    ("Remarks by Vice President Harris After Swearing In of Judge", "Harris"),
+])
+def test_a_name_from_a_title_ends_before_a_function_word(title, name):
+    from analysis.speakers import _ArticleEntities
+    ents = _ArticleEntities("They spoke.", "en")
+    ents.add_title(title)
+    assert [n for _, n in ents.names] == [name]
