@@ -154,8 +154,6 @@ def person_antecedent(ents, before: int, speakers: list[tuple[int, str]], agrees
     >>> person_antecedent(_ArticleEntities(text, "en"), text.index("he was"), [])
     'Trump'
     """
-    if not hasattr(ents, "persons"):
-        ents.persons = person_words(ents)
     cands = [(p, n) for p, n in speakers if p < before]
     cands += [(p, n) for p, n in ents.names if p < before and n.split()[-1] in ents.persons]
     for m in _ROLE_MENTION.finditer(ents.text, max(0, max((p for p, _ in cands), default=0)), before):

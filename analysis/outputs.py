@@ -306,16 +306,23 @@ class FolderWriter:
         write_text(self.folder / MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False) + "\n")
 
 
-def read_manifest(folder: str | Path) -> dict | None:
-    """The manifest of an output folder, or None when it has none (written before manifests
-    existed, or not an output folder)."""
-    path = Path(folder) / MANIFEST
+def read_json_file(path: Path, unreadable: str):
+    """The JSON in ``path``, None when there is no such file; ``unreadable`` is the InputError's
+    message when the file is damaged."""
     if not path.is_file():
         return None
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError):
-        raise InputError(f"{folder}: unreadable {MANIFEST}; run the command that wrote the folder again") from None
+        raise InputError(unreadable) from None
+
+
+def read_manifest(folder: str | Path) -> dict | None:
+    """The manifest of an output folder, or None when it has none (written before manifests
+    existed, or not an output folder)."""
+    manifest = read_json_file(Path(folder) / MANIFEST, f"{folder}: unreadable {MANIFEST}; run the command that wrote the folder again")
+    if manifest is None:
+        return None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("tables"), dict):
         raise InputError(f"{folder}: {MANIFEST} does not list the folder's tables; run the command again")
     return manifest

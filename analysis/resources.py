@@ -53,3 +53,16 @@ def _table(lang: str, name: str) -> pd.DataFrame:
 def table(lang: str, name: str) -> pd.DataFrame:
     """The table ``resources/<lang>/<name>.tsv`` as a DataFrame of strings (a fresh copy)."""
     return _table(lang, name).copy()
+
+
+@cache
+def word_class(lang: str, name: str, cls: str, column: str = "class") -> frozenset[str]:
+    """The lower-case words of class ``cls`` in the table ``resources/<lang>/<name>.tsv`` (columns
+    ``word`` and ``column``), German's where ``lang`` has no such table.
+
+    >>> sorted(word_class("en", "function_words", "conj"))[:2]
+    ['and', 'but']
+    """
+    lang = lang if (ROOT / lang / f"{name}.tsv").exists() else "de"
+    t = _table(lang, name)
+    return frozenset(t.loc[t[column] == cls, "word"].str.lower())

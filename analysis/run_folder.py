@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.outputs import atomic_path, write_text
+from analysis.outputs import atomic_path, read_json_file, write_text
 
 log = logging.getLogger(__name__)
 
@@ -61,12 +61,9 @@ class RunFolder:
 
     def read_manifest(self) -> dict | None:
         path = self.path / MANIFEST
-        if not path.is_file():
+        manifest = read_json_file(path, f"{path}: unreadable run manifest; remove the folder and run again")
+        if manifest is None:
             return None
-        try:
-            manifest = json.loads(path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            raise InputError(f"{path}: unreadable run manifest; remove the folder and run again") from None
         if not isinstance(manifest, dict) or "partitions" not in manifest:
             raise InputError(f"{path}: not the manifest of a pipeline run (no 'partitions')")
         return manifest

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from analysis.resources import ROOT, table, wordlist
+from analysis.resources import ROOT, table, word_class, wordlist
 
 if TYPE_CHECKING:
     from analysis.speakers import _ArticleEntities
@@ -189,13 +189,6 @@ def trim_fragment(words: list[str], lang: str, keep=lambda word: False) -> list[
     return kept if any(w[:1].isupper() and w.lower() not in stop for w in kept) else words
 
 
-@cache
-def office_preps(lang: str) -> frozenset[str]:
-    """Prepositions between an office and its department (``function_words.tsv``, class ``office_prep``)."""
-    fw = table(lang if (ROOT / lang / "function_words.tsv").exists() else "de", "function_words")
-    return frozenset(fw.loc[fw["class"] == "office_prep", "word"])
-
-
 def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
     """Person-like names of an article with their positions: runs of two to four capitalised words
     (particles inside: "Ursula von der Leyen"), without articles, prepositions, roles, weekdays or
@@ -206,7 +199,7 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
 
     genitive = False  # after a common noun: "Gesundheit Kim Jong Uns" holds "Kim Jong Un"
     prev = before = opened_after = ""
-    office = office_preps(ents.lang)
+    office = word_class(ents.lang, "function_words", "office_prep")  # "Secretary of Homeland Security …"
 
     def close():
         while run and run[-1][1] in lead | inner:
@@ -216,7 +209,7 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
         if cut is not None:  # "Angriffskrieg von Wladimir Putin": a name after a noun and its "von"
             del run[:cut + 1]
         if opened_after in office and len(run) > 2:  # "of Homeland Security Kristi Noem"
-            keep = 2 + (run[-2][1].endswith(".") or run[-1][1].rstrip(".") in ("Jr", "Sr", "II", "III"))
+            keep = 2 + (run[-2][1].endswith(".") or run[-1][1].lower() in word_class(ents.lang, "name_parts", "suffix", "part"))
             del run[:-keep]
         if 2 <= len(run) <= 4:
             last = run[-1][1]

@@ -37,15 +37,15 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.actor_names import actor_kind
-from analysis.coreference import organisation_compound, person_antecedent, subject_antecedent
+from analysis.coreference import organisation_compound, person_antecedent, person_words, subject_antecedent
 from analysis.errors import InputError, require_columns
-from analysis.resources import ROOT, table, wordlist
+from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.speaker_names import (
     calendar_words,
     drop_description,
@@ -113,23 +113,6 @@ _GROUPS = ("organisation", "media", "country")
 @cache
 def _kind(name: str, lang: str) -> str:
     return actor_kind(name, lang=lang)
-
-
-@cache
-def _indefinite_articles(lang: str) -> frozenset[str]:
-    """Indefinite articles (``reference_words.tsv``, class ``indefinite_article``): before a role
-    noun they introduce someone new, so "ein Polizeisprecher" takes no earlier spokesperson."""
-    lang = lang if (ROOT / lang / "reference_words.tsv").exists() else "de"
-    fw = table(lang, "reference_words")
-    return frozenset(fw.loc[fw["class"] == "indefinite_article", "word"].str.lower())
-
-
-@cache
-def _conjunctions(lang: str) -> frozenset[str]:
-    """Coordinating conjunctions (``function_words.tsv``, class ``conj``): "AFP und Reuters"."""
-    lang = lang if (ROOT / lang / "function_words.tsv").exists() else "de"
-    fw = table(lang, "function_words")
-    return frozenset(fw.loc[fw["class"] == "conj", "word"].str.lower())
 
 
 @cache
@@ -298,7 +281,7 @@ class _ArticleEntities:
         self.text = text
         self.pronouns, self.role_map, self.dets, self.preps, self.head_ends = _resources(lang)
         self.relatives, self.possessives, self.own, self.first_person, self.holder_preps, _ = _reference_words(lang)
-        self.conjunctions = _conjunctions(lang)
+        self.conjunctions = word_class(lang, "function_words", "conj")  # "AFP und Reuters"
         self.stopwords = wordlist(lang if (ROOT / lang / "stopwords.txt").exists() else "de", "stopwords")  # a name ends before "During"
         self.articles = name_words(lang)[2]
         self.calendar = calendar_words(lang)
@@ -310,7 +293,7 @@ class _ArticleEntities:
         self.name_stop = frozenset(self.dets | self.preps | self.pronouns | self.possessives | self.calendar)
         self.sources = countries_and_sources(lang)[1]
         self.particles = name_words(lang)[0]
-        self.indefinite = _indefinite_articles(lang)
+        self.indefinite = word_class(lang, "reference_words", "indefinite_article")  # "ein Polizeisprecher" is someone new
         self.spokespersons = tuple(r for r, (group, _) in self.role_map.items() if group == "spokesperson")
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun, named in the title)
@@ -385,6 +368,11 @@ class _ArticleEntities:
         if name and name not in self.known:
             self.names.append((pos, name))
             self.known.add(name)
+
+    @cached_property
+    def persons(self) -> frozenset[str]:
+        """Last words of the names introduced as persons, when first asked (:func:`analysis.coreference.person_words`)."""
+        return person_words(self)
 
     def full_name(self, name: str) -> str:
         """The longest known name that begins or ends with ``name`` ("Putin" → "Wladimir Putin",

@@ -297,15 +297,16 @@ def _english_report(art: Article, s: Sentence, lemma: str, i: int, nxt: int, sa:
 
 def _contact_only(art: Article, s: Sentence, k: int, lex) -> bool:
     """Whether the words from ``k`` ("with the mayor", "to him on Monday") name only whom a person
-    spoke to: after "to" an article, pronoun or name (not "to act"), and no topic (about, over,
-    on but for a day), clause or quotation after it."""
+    spoke to: after "to" an article, pronoun or name (not "to act"), and no topic (``topic_prep``
+    in ``function_words.tsv``, not before a day: "on Monday"), clause or quotation after it."""
     rest, toks = s.toks[k + 1:s.end], s.toks
     if not rest or toks[k].lower == "to" and not (lex.cls(rest[0].lower) == "det" or rest[0].text[:1].isupper()
                                                    or rest[0].lower in lex.object_pronouns):
         return False
     calendar = calendar_words(lex.lang)
-    return not any(t.lower in ("about", "over", "regarding") or lex.cls(t.lower) == "comp" or t.text == ":"
-                   or (t.lower == "on" and n + 1 < len(rest) and rest[n + 1].lower not in calendar)
+    topic = lex.words("topic_prep")
+    return not any((t.lower in topic and not (n + 1 < len(rest) and rest[n + 1].lower in calendar))
+                   or lex.cls(t.lower) == "comp" or t.text == ":"
                    for n, t in enumerate(rest)) and not MIXED_MARK.search(art.text, toks[k].end, toks[s.end - 1].end)
 
 
