@@ -151,6 +151,7 @@ def _parse_fields(pairs: list[str]) -> dict[str, str]:
 # --- run ------------------------------------------------------------------------------------
 
 def _add_run(sub) -> None:
+    from analysis.pipeline import DEFAULT_PARTITION_MB  # light: dask is imported when a run starts
     from analysis.stages import STAGES
 
     p = sub.add_parser("run", help="the whole analysis partition-wise on Dask (local cores or a cluster), resumable; "
@@ -163,7 +164,7 @@ def _add_run(sub) -> None:
     where.add_argument("--scheduler", default=None, metavar="ADDRESS",
                        help="address of a running Dask scheduler (tcp://host:8786); DIR must be on a file system the workers share")
     p.add_argument("--stages", default=",".join(STAGES), help=f"comma-separated stages (default: {','.join(STAGES)})")
-    p.add_argument("--partition-mb", type=float, default=4.0,
+    p.add_argument("--partition-mb", type=float, default=DEFAULT_PARTITION_MB,
                    help="megabytes of text per partition (default 4: about 1.1 GB of memory per worker)")
     p.add_argument("--lang", default=None, help="language code for every article (default: detect per article)")
     p.add_argument("--field", action="append", default=[], metavar="ROLE=NAME", help="map a record field to a column")

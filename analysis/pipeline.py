@@ -18,6 +18,7 @@ dies (killed, out of memory) has its partition re-run on another worker by the s
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -211,14 +212,14 @@ def run_corpus(paths, out, *, stages=None, workers: int | None = None, scheduler
     """
     started = time.monotonic()
     stages = parse_stages(stages)
-    if partition_mb <= 0:
+    if not 0 < partition_mb < math.inf:  # also NaN
         raise InputError(f"partition_mb: expected a positive size in megabytes, got {partition_mb}")
     if actors is not None:
         from analysis.actors import alias_index
 
         alias_index(actors)  # a missing or conflicting alias table is an error before any work
     rf = RunFolder(out)
-    options = {"lang": lang, "actors": str(actors) if actors is not None else None}
+    options = {"lang": lang, "actors": str(Path(actors).resolve()) if actors is not None else None}  # for workers elsewhere
     config = {"paths": [str(Path(p).resolve()) for p in ([paths] if isinstance(paths, (str, Path)) else paths)],
               "stages": list(stages), "fields": dict(fields or {}), "text_shape": text_shape,
               "partition_mb": partition_mb, **options}
@@ -284,11 +285,9 @@ def _submit_all(runner: _Runner, stream, *, limit, progress: bool) -> bool:
 def _wait(runner: _Runner, *, progress: bool) -> None:
     from distributed import as_completed
 
-    if progress and runner.pending:
-        from distributed.diagnostics.progressbar import progress as dask_progress
-
-        dask_progress(list(runner.pending), notebook=False, scheduler=runner.client.scheduler.address)
-    for future in as_completed(list(runner.pending), loop=runner.client.loop):
+    # each partition is recorded as it finishes, so that a run stopped now keeps what is done
+    for future in tqdm(as_completed(list(runner.pending), loop=runner.client.loop), total=len(runner.pending),
+                       disable=not progress, desc="partitions", unit="part"):
         runner.collect(future)
 
 

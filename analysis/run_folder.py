@@ -150,7 +150,9 @@ class Run:
         files = self.folder.part_files(name)
         if not files:
             raise InputError(f"{self.folder.path}: no table {name!r} in this run; it has: {', '.join(self.tables)}")
-        meta = pd.read_parquet(files[0]).head(0)
+        import pyarrow.parquet as pq
+
+        meta = pq.read_schema(files[0]).empty_table().to_pandas()  # the schema, not a whole part
         return dd.from_map(pd.read_parquet, [str(f) for f in files], meta=meta)
 
     def __getattr__(self, name: str) -> pd.DataFrame:

@@ -18,6 +18,7 @@ are those of the same functions on the whole corpus at once.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 import pandas as pd
 
@@ -53,26 +54,40 @@ def partition_tables(articles: pd.DataFrame, *, stages: Iterable[str], lang: str
                      actors=None) -> dict[str, pd.DataFrame]:
     """The tables of one partition of ``articles`` for the partition stages among ``stages``.
 
-    Returns ``{"sentences", "tokens", "quotes", "tone", "term_counts"}`` (those asked for).
+    Returns ``{"sentences", "tokens", "quotes", "tone", "term_counts"}`` (those asked for). An error
+    carries the stage it came from as ``exc.stage`` (the ``stage`` column of a run's failures).
     """
-    from analysis.segment import segment
-
     stages, out = set(stages), {}
     if not stages & {"segment", "quotes", "actors", "tone", "terms"}:
         return out
-    sentences, tokens = segment(articles, lang=lang)
+    with _stage("segment"):
+        from analysis.segment import segment
+
+        sentences, tokens = segment(articles, lang=lang)
     out["sentences"], out["tokens"] = sentences, tokens
     if stages & {"quotes", "actors"}:
-        from analysis.quotes import extract_quotes
+        with _stage("quotes"):
+            from analysis.quotes import extract_quotes
 
-        out["quotes"] = extract_quotes(articles, sentences, tokens, lang=lang, actors=actors)
+            out["quotes"] = extract_quotes(articles, sentences, tokens, lang=lang, actors=actors)
     if "tone" in stages:
-        out["tone"] = tone_table(sentences, articles, lang=lang)
+        with _stage("tone"):
+            out["tone"] = tone_table(sentences, articles, lang=lang)
     if "terms" in stages:
-        from analysis.terms import frequencies
+        with _stage("terms"):
+            from analysis.terms import frequencies
 
-        out["term_counts"] = frequencies(tokens, **TERM_OPTIONS, min_count=1)
+            out["term_counts"] = frequencies(tokens, **TERM_OPTIONS, min_count=1)
     return out
+
+
+@contextmanager
+def _stage(name: str):
+    try:
+        yield
+    except Exception as exc:
+        exc.stage = name
+        raise
 
 
 def tone_table(sentences: pd.DataFrame, articles: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:

@@ -273,3 +273,23 @@ def test_a_worker_that_dies_has_its_partition_run_again(tmp_path):
         client.close()
         cluster.close()
     assert open_run(tmp_path / "run").quotes["speaker"].notna().any()
+
+
+def test_a_stage_error_names_its_stage(monkeypatch):
+    import sys
+
+    from analysis.stages import partition_tables
+
+    def broken(*args, **kwargs):
+        raise ValueError("broken tokenizer")
+
+    monkeypatch.setattr(sys.modules["analysis.segment"], "segment", broken)  # the module, not the function
+    arts = pd.DataFrame({"article_id": ["a"], "lang": ["de"], "text": ["Er sagte, es gehe gut."]})
+    with pytest.raises(ValueError) as err:
+        partition_tables(arts, stages=["segment", "quotes"])
+    assert err.value.stage == "segment"
+
+
+def test_a_partition_size_that_is_no_number_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="partition_mb"):
+        run_corpus(["data"], tmp_path / "run", partition_mb=float("nan"))
