@@ -162,6 +162,25 @@ def _network_statements(args):
     return read_table(Path(args.paths[0]))
 
 
+def _check_network_options(args) -> None:
+    """The normalisation, aggregation and window of ``network``, checked as the functions check them."""
+    import pandas as pd
+
+    from analysis.networks import ONE_MODE_NORMS, TWO_MODE, TWO_MODE_NORMS, _choice
+
+    two_mode = args.type == "two-mode"
+    _choice(args.normalization, TWO_MODE_NORMS if two_mode else ONE_MODE_NORMS, "--normalization")
+    if args.aggregation:
+        _choice(args.aggregation, TWO_MODE, "--aggregation")
+    for name in ("window", "step"):
+        value = getattr(args, name, None)
+        if value:
+            try:
+                pd.Timedelta(value)
+            except ValueError:
+                raise InputError(f"--{name}: expected a duration such as 30D or 12h, got {value!r}") from None
+
+
 def _run_network(args) -> int:
     from analysis.network_exports import write_network
     from analysis.networks import discourse_network, windowed
@@ -170,6 +189,7 @@ def _run_network(args) -> int:
         raise InputError(f"{args.out}: a moving-window network is written as .gexf (time intervals) or .csv")
     if args.aggregation and args.type != "two-mode":
         raise InputError("--aggregation applies to --type two-mode; the one-mode types name their aggregation")
+    _check_network_options(args)  # before the corpus is read and coded
     statements = _network_statements(args)
     options = {"normalization": args.normalization, "duplicates": args.duplicates,
                "exclude_neutral": args.exclude_neutral}

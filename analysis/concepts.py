@@ -224,6 +224,8 @@ def find_concepts(text: str, concepts: pd.DataFrame, *, lang: str = "de") -> lis
     """
     if not isinstance(text, str) or not text or concepts is None or concepts.empty:
         return []
+    if "lang" not in concepts.columns:  # a dictionary given as a plain table: read (and checked) as one
+        concepts = read_concepts(concepts)
     key = tuple(zip(concepts["concept"], concepts["kind"], concepts["pattern"], concepts["lang"].fillna("")))
     lemmas, phrases, regexes = _compiled(key, lang)
     words = [(m.start(), m.end(), _fold(m.group(), lang)) for m in WORD.finditer(text)]

@@ -108,6 +108,12 @@ def _categories() -> pd.DataFrame:
     return pd.read_csv(ROOT / "plover_categories.tsv", sep="\t", comment="#", dtype={"cameo_root": str})
 
 
+@cache
+def _goldstein(event: str) -> float:
+    """The Goldstein weight of a PLOVER category (``plover_categories.tsv``)."""
+    return float(_categories().set_index("event").at[event, "goldstein"])
+
+
 @dataclass
 class EventLexicon:
     """The event entries of one language, indexed by lower-cased lemma, with the modifier words."""
@@ -424,7 +430,7 @@ def criticism(polarity: float, label: str) -> list[dict]:
     """
     if label != "negative" or not polarity < CRITICISM_BELOW:
         return []
-    g = float(_categories().set_index("event").at["DISAPPROVE", "goldstein"])
+    g = _goldstein("DISAPPROVE")
     value = round(-g * polarity, 6)
     return [{"term": "(negative tone)", "text": "", "start": 0, "end": 0, "event": "DISAPPROVE",
              "mode": "criticism", "quad_class": "verbal_conflict", "goldstein": g, "weight": round(-polarity, 6),

@@ -26,12 +26,13 @@ import csv
 import logging
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 from analysis.networks import Network
 from analysis.outputs import atomic_path
 
@@ -199,7 +200,7 @@ def _dynamic_edges(parent: ET.Element, edges: pd.DataFrame, ecols, x: str) -> No
 def _unique_labels(nodes: pd.DataFrame) -> list[str]:
     """Labels with the id added in brackets where two nodes share one, control characters as pictures."""
     labels = [xml_text(v) for v in nodes["label"]]
-    shared = {lb for lb in labels if labels.count(lb) > 1}
+    shared = {lb for lb, n in Counter(labels).items() if n > 1}
     return [f"{lb} [{i}]" if lb in shared else lb for lb, i in zip(labels, nodes["id"])]
 
 
@@ -294,6 +295,7 @@ def dna_statements(statements: pd.DataFrame, *, articles: pd.DataFrame | None = 
     ``agreement``): the actor as person, the affiliation as organization, agreement as DNA's
     boolean (1 for, 0 against; empty for a neutral statement), and our ``actor_id``,
     ``quote_id``, ``start``, ``stop`` and ``agreement_value`` (−1, 0, +1) after them."""
+    require_columns(statements, ["article_id", "actor", "concept", "agreement"], table="statements")
     titles = dict(zip(articles["article_id"], articles["title"])) if articles is not None and "title" in articles else {}
     sources = dict(zip(articles["article_id"], articles["source"])) if articles is not None and "source" in articles else {}
     st = statements.reset_index(drop=True)

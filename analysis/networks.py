@@ -132,14 +132,19 @@ def _counts(st: pd.DataFrame, rows: str, cols: str, values: list[int]):
 def _node_table(st: pd.DataFrame, key: str, label: str, kind: str) -> pd.DataFrame:
     if st.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in NODE_COLUMNS})
-    g = st.groupby(st[key].astype(str), sort=True)
+    keys = st[key].astype(str)
+    g = st.groupby(keys, sort=True)
+    a = st["agreement"]
+
+    def count(mask: pd.Series) -> np.ndarray:  # per node, in the order of g (vectorised: windowed() calls this often)
+        return mask.groupby(keys, sort=True).sum().astype(int).to_numpy()
+
     out = pd.DataFrame({
         "id": g.size().index, "label": g[label].first().astype(str).to_numpy(), "kind": kind,
         "affiliation": (g["affiliation"].first().to_numpy() if "affiliation" in st.columns and kind == "actor"
                         else None),
-        "n_statements": g.size().to_numpy(), "n_positive": g["agreement"].apply(lambda a: int((a > 0).sum())).to_numpy(),
-        "n_negative": g["agreement"].apply(lambda a: int((a < 0).sum())).to_numpy(),
-        "n_neutral": g["agreement"].apply(lambda a: int((a == 0).sum())).to_numpy(),
+        "n_statements": g.size().to_numpy(), "n_positive": count(a > 0), "n_negative": count(a < 0),
+        "n_neutral": count(a == 0),
         "agreement": g["agreement"].mean().round(4).to_numpy(),
         "first_date": g["date"].min().to_numpy(), "last_date": g["date"].max().to_numpy()})
     return out[NODE_COLUMNS]

@@ -37,6 +37,7 @@ nothing found is nothing lost. :func:`dyads_by` aggregates the complete dyads.
 """
 from __future__ import annotations
 
+import json
 import logging
 import math
 from functools import cache
@@ -57,6 +58,7 @@ from analysis.events import CAPITALISED_NOUNS, available_languages, find_events
 from analysis.resources import table
 from analysis.sentiment.lexicon import lexicon as tone_lexicon
 from analysis.sentiment.parameters import PUNCT, TOKEN_RE
+from analysis.statements import span_pairs
 
 log = logging.getLogger(__name__)
 
@@ -200,8 +202,12 @@ def _quote_index(quotes: pd.DataFrame | None) -> dict:
     ids = quotes["actor_id"] if "actor_id" in quotes.columns else [None] * len(quotes)
     for aid, qid, spans, speaker, actor in zip(quotes["article_id"], quotes["quote_id"], quotes["spans"],
                                                quotes["speaker"], ids):
-        for span in spans if spans is not None else ():
-            s, e = (int(x) for x in span)
+        if isinstance(spans, str):  # a quotes table read back from CSV holds its spans as JSON
+            try:
+                spans = json.loads(spans)
+            except ValueError:
+                raise InputError(f"quotes: quote {qid!r} has spans that are no list of [start, end] pairs: {spans[:40]!r}") from None
+        for s, e in span_pairs(spans):
             out.setdefault(aid, []).append((s, e, qid, speaker, actor))
     for v in out.values():
         v.sort(key=lambda q: q[1] - q[0])  # the innermost quotation first
@@ -226,7 +232,7 @@ def _languages(sentences: pd.DataFrame, articles, lang: str | None, lang_col: st
     raise InputError(f"sentences: no language given; pass lang='de' or 'en', a {lang_col!r} column, or articles= with one")
 
 
-def _row(r, h, sent: _Sentence, picked, quote, polarity, lang) -> dict:
+def _row(r, h, sent: _Sentence, picked, quote, polarity, lang, offset: int) -> dict:
     src, src_rule, tgt, tgt_rule = picked
     if src == "speaker":
         source, source_id = _speaker_actor(quote[3], quote[4], lang)
@@ -246,8 +252,7 @@ def _row(r, h, sent: _Sentence, picked, quote, polarity, lang) -> dict:
     return {"article_id": r["article_id"], "sentence": r.get("sentence"), "quote_id": quote[2] if quote else None,
             "source": source, "source_actor_id": source_id, "target": target, "target_actor_id": target_id,
             "event": h["event"], "quad_class": h["quad_class"], "goldstein": float(h["value"]),
-            "polarity": polarity, "hits": [h], "lang": lang, "start": int(r.get("start", 0) or 0) + h["start"],
-            "end": int(r.get("start", 0) or 0) + h["end"], "term": h["term"], "event_context": h["context"],
+            "polarity": polarity, "hits": [h], "lang": lang, "start": offset + h["start"], "end": offset + h["end"], "term": h["term"], "event_context": h["context"],
             "source_mention": source_mention, "source_rule": src_rule, "target_mention": target_mention,
             "target_rule": tgt_rule}
 
@@ -316,14 +321,14 @@ def extract_relations(sentences: pd.DataFrame, *, quotes: pd.DataFrame | None = 
         if not hits:
             continue
         sent = _Sentence(r["text"], lg, names[lg])
-        offset = int(r.get("start", 0) or 0)
+        offset = int(r["start"]) if pd.notna(r.get("start")) else 0
         for h in hits:
             quote = next((q for q in quote_at.get(r["article_id"], ()) if q[0] <= offset + h["start"] < q[1]), None)
             speaker = quote if quote is not None and isinstance(quote[3], str) and quote[3] not in media else None
             trigger = _token_at(sent.ms, h["start"])
             noun = h["term"][:1].isupper() if lg in CAPITALISED_NOUNS else not _is_verb(h, lg)
             picked = sent.pick(trigger, noun=noun, speaker=speaker)
-            rows.append(_row(r, h, sent, picked, quote if speaker is not None else None, float(polarity[i]), lg))
+            rows.append(_row(r, h, sent, picked, quote if speaker is not None else None, float(polarity[i]), lg, offset))
     out = pd.DataFrame(rows, columns=RELATION_COLUMNS) if rows else _empty()
     if articles is not None and "date" in articles.columns and len(out):
         out["date"] = out["article_id"].map(articles.drop_duplicates("article_id").set_index("article_id")["date"])
@@ -413,6 +418,7 @@ def dyads_by(relations: pd.DataFrame, by=("month",), *, directed: bool = True, d
             "n_cooperation", "n_conflict", "share_conflict", "share_conflict_lo", "share_conflict_hi", "polarity"]
     if not rows:
         return pd.DataFrame(columns=cols)
-    out = pd.DataFrame(rows)
-    return out.sort_values(["n", "source", "target", *keys], ascending=[False] + [True] * (2 + len(keys)),
-                           kind="stable").reset_index(drop=True)
+    out = pd.DataFrame(rows).sort_values(["n", "source", "target", *keys], ascending=[False] + [True] * (2 + len(keys)),
+                                         kind="stable").reset_index(drop=True)
+    out.attrs["directed"] = directed  # for dyad_matrix: an undirected dyad is drawn in both cells
+    return out

@@ -48,7 +48,12 @@ def empty_statements() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, object)) for c in STATEMENT_COLUMNS})
 
 
-def _spans(value) -> list[tuple[int, int]]:
+def span_pairs(value) -> list[tuple[int, int]]:
+    """A quotes table's spans as (start, end) pairs; none for None or NaN, empty pairs left out.
+
+    >>> span_pairs([[0, 4], [5, 5]]), span_pairs(None)
+    ([(0, 4)], [])
+    """
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return []
     return [(int(s), int(e)) for s, e in value if e > s]
@@ -101,7 +106,7 @@ def _tone_window(text: str, s: int, e: int, at: int) -> tuple[int, int] | None:
 
 
 def _quote_statements(q, text: str, concepts: pd.DataFrame, lang: str, band) -> list[dict]:
-    spans = _spans(q.get("spans"))
+    spans = span_pairs(q.get("spans"))
     if not spans:
         return []
     lo, hi = _stretch(q, spans)

@@ -67,6 +67,8 @@ def test_network_command_with_a_window_writes_gexf(tmp_path, concepts):
     (["network", str(SAMPLE), "--out", "n.net", "--window", "30D"], "moving-window network"),
     (["network", str(SAMPLE), "--out", "n.net", "--aggregation", "positive"], "--aggregation applies"),
     (["statements", str(SAMPLE), "--out", "s.json"], "must end in .csv"),
+    (["network", str(SAMPLE), "--out", "n.net", "--normalization", "bogus"], "--normalization: expected one of"),
+    (["network", str(SAMPLE), "--out", "n.gexf", "--window", "30X"], "--window: expected a duration"),
 ])
 def test_bad_arguments_fail_before_the_work(tmp_path, monkeypatch, capsys, argv, message):
     monkeypatch.chdir(tmp_path)

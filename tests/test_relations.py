@@ -169,3 +169,15 @@ def test_cli_relations_writes_tables_and_checks_out_early(tmp_path, capsys):
     assert {"source", "target", "event", "hits"} <= set(table.columns) and len(table) > 10
     assert len(pd.read_parquet(dyads)) >= 3
     assert main(["relations", str(SAMPLE), "--out", str(tmp_path / "rel.txt")]) == 2
+
+
+def test_quotes_read_back_from_csv_or_without_spans_are_read_as_such():
+    text = "Wir werden die Ukraine weiter unterstützen, sagte Scholz."
+    sentences = pd.DataFrame({"article_id": ["a"], "sentence": [0], "start": [float("nan")], "text": [text], "lang": ["de"]})
+    quotes = pd.DataFrame({"article_id": ["a", "a"], "quote_id": ["a-q0", "a-q1"],
+                           "spans": [f"[[0, {text.index(',')}]]", float("nan")], "speaker": ["Olaf Scholz", None]})
+    row = extract_relations(sentences, quotes=quotes).iloc[0]
+    assert (row["source"], row["quote_id"], row["start"]) == ("Olaf Scholz", "a-q0", text.index("unterstützen"))
+    bad = quotes.assign(spans=["[[0, 5", None])
+    with pytest.raises(InputError, match="a-q0"):
+        extract_relations(sentences, quotes=bad)

@@ -40,6 +40,8 @@ def dyad_over_time(dyads: pd.DataFrame, *, time: str = "month", measure: str = "
     _check(dyads, ["source", "target", time, "n", measure, f"{measure}_lo", f"{measure}_hi"])
     totals = dyads.groupby(["source", "target"])["n"].sum()
     keep = list(dyads_shown) if dyads_shown is not None else list(totals.nlargest(top).index)
+    if any(not isinstance(k, (tuple, list)) or len(k) != 2 for k in keep):
+        raise InputError(f"dyads_shown: expected a list of (source, target) pairs, got {dyads_shown!r}")
     missing = [k for k in keep if tuple(k) not in totals.index]
     if missing:
         raise InputError(f"dyads: no events for {missing[0][0]} → {missing[0][1]}")
@@ -63,8 +65,8 @@ def dyad_matrix(dyads: pd.DataFrame, *, measure: str = "goldstein", top: int = 1
                 mirror: bool | None = None, ax=None):
     """A heat map of ``measure`` per source (rows) and target (columns), over all periods weighted
     by ``n``, for the ``top`` actors with most events; cells show the number of events.
-    ``mirror`` draws each dyad in both cells (default: when the dyads are undirected, every source
-    sorting before its target, as from ``dyads_by(directed=False)``).
+    ``mirror`` draws each dyad in both cells (default: when ``dyads_by(directed=False)`` made the
+    table; for a table from elsewhere, when every source sorts before its target).
 
     >>> d = pd.DataFrame({"source": ["A"], "target": ["B"], "n": [1], "goldstein": [4.0]})
     >>> dyad_matrix(d).get_title()
@@ -77,8 +79,9 @@ def dyad_matrix(dyads: pd.DataFrame, *, measure: str = "goldstein", top: int = 1
     count = pd.concat([d.groupby("source")["n"].sum(), d.groupby("target")["n"].sum()]).groupby(level=0).sum()
     actors = set(count.nlargest(top).index)
     d = d[d["source"].isin(actors) & d["target"].isin(actors)]
-    if mirror is None:
-        mirror = bool((d["source"] < d["target"]).all())
+    if mirror is None:  # as dyads_by made them; a table from elsewhere: undirected when every pair is ordered
+        directed = dyads.attrs.get("directed")
+        mirror = (not directed) if directed is not None else bool((d["source"] < d["target"]).all())
     if mirror:
         d = pd.concat([d, d.rename(columns={"source": "target", "target": "source"})], ignore_index=True)
     rows = cols = sorted(set(d["source"]) | set(d["target"]))  # one order on both axes
