@@ -9,9 +9,15 @@ A concept dictionary names each concept and how it is written, in YAML or CSV:
       lemmas: [Sanktionslockerung]   # one word, matched by its lemma (case folded)
       phrases: [Lockerung der Sanktionen, Lockerung der Strafmaßnahmen]   # words in a row, by lemma
       regexes: ['Sanktionen\\b.{0,60}\\bgelockert']                       # Python regex, case folded
+    Atomkraft:
+      lemmas: [Atomkraft, Kernenergie]
+      opposites: [Atomausstieg]      # what the concept opposes: a stance for it is against the concept
 
 or a CSV with the columns ``concept, kind, pattern`` (``kind``: lemma, phrase or regex) and
-optionally ``lang``. :func:`read_concepts` returns one row per pattern and raises
+optionally ``lang`` and ``sign`` (−1 for an opposite). An opposite names the concept's reversal or
+the problem it remedies (*Atomausstieg* for Atomkraft, *climate change* for climate action, *high
+energy prices* for relief); one word is matched as a lemma, several as a phrase, and a mention's
+agreement is reversed (``Mention.sign``). :func:`read_concepts` returns one row per pattern and raises
 :class:`~analysis.errors.InputError` naming the line of a malformed entry; :func:`find_concepts`
 gives the mentions of the concepts in a text; :func:`discover_concepts` proposes concepts from
 the quotations of a corpus when there is no dictionary (key lemmas by keyness against
@@ -40,20 +46,22 @@ from analysis.segment import lemmatize
 
 log = logging.getLogger(__name__)
 
-CONCEPT_COLUMNS = ["concept", "kind", "pattern", "lang", "line"]
+CONCEPT_COLUMNS = ["concept", "kind", "pattern", "lang", "line", "sign"]
 KINDS = {"lemmas": "lemma", "phrases": "phrase", "regexes": "regex"}
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 @dataclass(frozen=True)
 class Mention:
-    """A concept found in a text: the concept, the pattern that found it and its offsets."""
+    """A concept found in a text: the concept, the pattern that found it, its offsets and its sign
+    (−1 for an opposite of the concept)."""
 
     concept: str
     kind: str
     pattern: str
     start: int
     end: int
+    sign: int = 1
 
 
 def _fold(word: str, lang: str) -> str:
@@ -67,7 +75,7 @@ def _lemma(word: str, lang: str) -> str:
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=CONCEPT_COLUMNS)
-    return out.astype({"line": "int64"})
+    return out.assign(sign=out["sign"].fillna(1)).astype({"line": "int64", "sign": "int64"})
 
 
 def _check_pattern(concept: str, kind: str, pattern, line: int, where: str) -> str:
@@ -113,20 +121,22 @@ def _from_yaml(text: str, where: str) -> pd.DataFrame:
             field, kline = str(k.value), k.start_mark.line + 1
             if field == "lang" and isinstance(v, yaml.ScalarNode):
                 lang = str(v.value).strip()
-            elif field in KINDS:
+            elif field in KINDS or field == "opposites":
                 items = v.value if isinstance(v, yaml.SequenceNode) else [v]
                 for item in items:
                     if not isinstance(item, yaml.ScalarNode):
                         raise InputError(f"{where} line {item.start_mark.line + 1}: concept {concept!r}: "
                                          f"{field} must be a list of text")
-                    ln = item.start_mark.line + 1
-                    entries.append((KINDS[field], _check_pattern(concept, KINDS[field], item.value, ln, where), ln))
+                    ln, sign = item.start_mark.line + 1, -1 if field == "opposites" else 1
+                    kind = KINDS.get(field) or ("lemma" if len(WORD.findall(item.value)) == 1 else "phrase")
+                    entries.append((kind, _check_pattern(concept, kind, item.value, ln, where), ln, sign))
             else:
                 raise InputError(f"{where} line {kline}: concept {concept!r}: unknown field {field!r} "
-                                 "(expected lemmas, phrases, regexes or lang)")
+                                 "(expected lemmas, phrases, regexes, opposites or lang)")
         if not entries:
             raise InputError(f"{where} line {line}: concept {concept!r} has no lemmas, phrases or regexes")
-        rows += [{"concept": concept, "kind": kd, "pattern": p, "lang": lang, "line": ln} for kd, p, ln in entries]
+        rows += [{"concept": concept, "kind": kd, "pattern": p, "lang": lang, "line": ln, "sign": sg}
+                 for kd, p, ln, sg in entries]
     return _frame(rows)
 
 
@@ -154,8 +164,11 @@ def _from_csv(text: str, where: str) -> pd.DataFrame:
             raise InputError(f"{where} line {line}: empty concept name")
         if kind not in KINDS.values():
             raise InputError(f"{where} line {line}: kind {rec['kind']!r}; expected lemma, phrase or regex")
+        sign = rec.get("sign", "").strip() or "1"
+        if sign not in ("1", "-1"):
+            raise InputError(f"{where} line {line}: sign {rec['sign']!r}; expected 1 or -1 (an opposite)")
         rows.append({"concept": concept, "kind": kind, "pattern": _check_pattern(concept, kind, rec["pattern"], line, where),
-                     "lang": rec.get("lang", "").strip(), "line": line})
+                     "lang": rec.get("lang", "").strip(), "line": line, "sign": int(sign)})
     return _frame(rows)
 
 
@@ -191,16 +204,16 @@ def read_concepts(source) -> pd.DataFrame:
 def _compiled(patterns: tuple, lang: str):
     """Lemma index, phrase lists and compiled regexes of a dictionary for ``lang``."""
     lemmas, phrases, regexes = {}, [], []
-    for concept, kind, pattern, plang in patterns:
+    for concept, kind, pattern, plang, sign in patterns:
         if plang and plang != lang:
             continue
         if kind == "lemma":
-            lemmas.setdefault(_fold(pattern, lang), (concept, pattern))
-            lemmas.setdefault(pattern.casefold(), (concept, pattern))
+            lemmas.setdefault(_fold(pattern, lang), (concept, pattern, sign))
+            lemmas.setdefault(pattern.casefold(), (concept, pattern, sign))
         elif kind == "phrase":
-            phrases.append((concept, pattern, tuple(_fold(w, lang) for w in WORD.findall(pattern))))
+            phrases.append((concept, pattern, tuple(_fold(w, lang) for w in WORD.findall(pattern)), sign))
         else:
-            regexes.append((concept, pattern, re.compile(pattern, re.IGNORECASE)))
+            regexes.append((concept, pattern, re.compile(pattern, re.IGNORECASE), sign))
     return lemmas, phrases, regexes
 
 
@@ -226,18 +239,20 @@ def find_concepts(text: str, concepts: pd.DataFrame, *, lang: str = "de") -> lis
         return []
     if "lang" not in concepts.columns:  # a dictionary given as a plain table: read (and checked) as one
         concepts = read_concepts(concepts)
-    key = tuple(zip(concepts["concept"], concepts["kind"], concepts["pattern"], concepts["lang"].fillna("")))
+    signs = concepts["sign"] if "sign" in concepts.columns else [1] * len(concepts)
+    key = tuple(zip(concepts["concept"], concepts["kind"], concepts["pattern"], concepts["lang"].fillna(""), signs))
     lemmas, phrases, regexes = _compiled(key, lang)
     words = [(m.start(), m.end(), _fold(m.group(), lang)) for m in WORD.finditer(text)]
     found = []
     for i, (s, e, w) in enumerate(words):
         if w in lemmas:
-            found.append(Mention(lemmas[w][0], "lemma", lemmas[w][1], s, e))
-        for concept, pattern, seq in phrases:
+            concept, pattern, sign = lemmas[w]
+            found.append(Mention(concept, "lemma", pattern, s, e, sign))
+        for concept, pattern, seq, sign in phrases:
             if seq and seq[0] == w and tuple(x[2] for x in words[i:i + len(seq)]) == seq:
-                found.append(Mention(concept, "phrase", pattern, s, words[i + len(seq) - 1][1]))
-    for concept, pattern, rx in regexes:
-        found += [Mention(concept, "regex", pattern, *_whole_words(text, m.start(), m.end()))
+                found.append(Mention(concept, "phrase", pattern, s, words[i + len(seq) - 1][1], sign))
+    for concept, pattern, rx, sign in regexes:
+        found += [Mention(concept, "regex", pattern, *_whole_words(text, m.start(), m.end()), sign)
                   for m in rx.finditer(text) if m.end() > m.start()]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
@@ -303,5 +318,5 @@ def discover_concepts(quotes: pd.DataFrame, *, lang: str = "de", top: int = 30, 
         entry["speakers"] |= speakers[term]
     ranked = sorted((lm for lm, e in lemmas.items() if e["n"] >= min_freq and len(e["speakers"]) >= min_speakers),
                     key=lambda lm: (-lemmas[lm]["g2"], lm))[:top]
-    rows = [{"concept": lm, "kind": "lemma", "pattern": lm, "lang": lang, "line": 0} for lm in ranked]
+    rows = [{"concept": lm, "kind": "lemma", "pattern": lm, "lang": lang, "line": 0, "sign": 1} for lm in ranked]
     return _frame(rows)

@@ -12,9 +12,16 @@ A negator (``negators.txt``) between the verb and the mention or, for a particle
 particle reverses the stance ("lehnt eine Lockerung nicht ab" is +1), as does a negator right
 before the mention ("fordert keine Lockerung" is −1) and, after a verb before the mention, a
 post-posed negator (``post_negators.txt``) in the mention's clause ("unterstützt die Lockerung
-nicht" is −1); "nicht nur", "not only" (``negation_exceptions.txt``) negate nothing. Without a construction
-:func:`tone_agreement` takes the sign of the tone of the quotation (:mod:`analysis.sentiment`),
-0 inside the neutral band.
+nicht" is −1); "nicht nur", "not only" (``negation_exceptions.txt``) negate nothing. A conjunction
+that opens a clause of its own (``stance_words.tsv``, role ``barrier``: weil, aber, because, but)
+ends the search before the mention ("wir lehnen X ab, weil Y" says nothing of Y). Without a verb, a
+word of necessity after the mention in its clause (role ``need``: "X ist unverzichtbar", "X is
+essential") is +1, negated −1. Without a construction :func:`tone_agreement` takes the sign of the
+tone of the quotation (:mod:`analysis.sentiment`), 0 inside the neutral band.
+
+:func:`head_toward` finds a noun of change whose object the mention is (role ``head``: "keine
+*Reform* der Schuldenbremse", "*repeal* of the Act"): a stance toward it is, times its sign, the
+stance toward the mention (:mod:`analysis.statements` applies it).
 
 >>> stance_toward("Kim verlangte eine Lockerung der Sanktionen.", 19, lang="de")
 Stance(agreement=1, evidence='verlangte (verlangen)', negated=False)
@@ -61,6 +68,26 @@ def stance_verbs(lang: str) -> dict[str, list[tuple[frozenset[str], int]]]:
     for verb, prep, agreement in zip(rows["verb"], rows["preposition"], rows["agreement"]):
         preps = frozenset(p.strip().lower() for p in prep.split("|") if p.strip())
         out.setdefault(verb.strip().lower(), []).append((preps, int(agreement)))
+    return out
+
+
+@cache
+def stance_words(lang: str) -> dict[str, dict[str, int]]:
+    """``{role: {word: sign}}`` of ``resources/<lang>/stance_words.tsv`` (roles head, link, barrier,
+    need, passive, modal; words in lower case; empty for a language without the file).
+
+    >>> stance_words("de")["head"]["reform"], "weil" in stance_words("de")["barrier"]
+    (-1, True)
+    """
+    out: dict[str, dict[str, int]] = {"head": {}, "link": {}, "barrier": {}, "need": {}, "passive": {}, "modal": {}}
+    if lang not in languages():
+        return out
+    try:
+        rows = table(lang, "stance_words")
+    except Exception:  # a language folder without the file: no such constructions
+        return out
+    for word, role, sign in zip(rows["word"], rows["role"], rows["sign"]):
+        out[role.strip()][word.strip().lower()] = int(sign)
     return out
 
 
@@ -114,6 +141,57 @@ def _match(verbs: dict, lemma: str, between: set[str]) -> int | None:
     return None
 
 
+def _need(words: list[str], lower: list[str], mention: int, lang: str) -> Stance | None:
+    """A word of necessity after the mention in its clause ("X ist unverzichtbar"), negated or not."""
+    need = stance_words(lang)["need"]
+    for j in range(mention, len(words)):
+        if words[j] in CLAUSE_MARKS or words[j] in SENTENCE_ENDS:
+            return None
+        if lower[j] in need:
+            negs = [w for w in lower[mention:j] if w in _negators(lang)]
+            if len(negs) % 2:
+                return Stance(-need[lower[j]], f"{words[j]} (need) negated by {negs[0]}", True)
+            return Stance(need[lower[j]], f"{words[j]} (need)", False)
+    return None
+
+
+def head_toward(text: str, start: int, *, lang: str = "de") -> tuple[int, str] | None:
+    """``(sign, noun)`` of a noun of change (``stance_words.tsv``, role ``head``) whose object is the
+    mention at ``start``: the noun, then link words (articles, prepositions; in German also up to two
+    lower-case adjectives), then the mention. None without one.
+
+    >>> head_toward("Wir brauchen keine Reform der Schuldenbremse.", 30, lang="de")
+    (-1, 'Reform')
+    """
+    if not isinstance(text, str):
+        return None
+    words = [m.group() for m in TOKEN.finditer(text[:start])]
+    head = _head_index(words, len(words), lang)
+    return (head[1], words[head[0]]) if head else None
+
+
+def _head_index(words: list[str], mention: int, lang: str) -> tuple[int, int] | None:
+    """``(token index, sign)`` of the noun of change heading the mention at token ``mention``, or None."""
+    words_of = stance_words(lang)
+    j, links, adjectives = mention - 1, 0, 0
+    while j >= 0:
+        if words[j].lower() in words_of["link"] and links < 3:
+            links += 1
+        elif lang == "de" and words[j].isalpha() and words[j].islower() and adjectives < 2:
+            adjectives += 1
+        else:
+            break
+        j -= 1
+    if j < 0 or not links:
+        return None
+    from analysis.concepts import _lemma
+
+    for form in (words[j], _lemma(words[j], lang)):
+        if form.lower() in words_of["head"]:
+            return j, words_of["head"][form.lower()]
+    return None
+
+
 def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
     """The stance construction governing the mention that begins at offset ``start`` of ``text``
     (one sentence or the part of it that holds the statement), or None.
@@ -129,24 +207,33 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
     lemmas = _lemmas(words, lang)
     mention = next((i for i, (s, _) in enumerate(toks) if s >= start), len(toks))
     lower = [w.lower() for w in words]
-    best = None
+    best, barriers = None, stance_words(lang)["barrier"]
+    head = _head_index(words, mention, lang)  # "oppose cuts to X": the verb before the noun of change counts
+    head_verb = None
     for i in range(mention - 1, max(-1, mention - 1 - REACH), -1):  # verbs before the mention, in its sentence
-        if words[i] in SENTENCE_ENDS:
+        if words[i] in SENTENCE_ENDS or lower[i] in barriers:
             break
         agreement = _match(verbs, lemmas[i], set(lower[i + 1:mention]))
-        if agreement is not None:
+        if agreement is not None and head and i == head[0]:
+            head_verb = (i, agreement)  # the noun's own word ("a ban on X") only if no verb governs it
+        elif agreement is not None:
             best = (i, agreement)
             break
-    if best is None:  # a verb after the mention, in its clause
+    best = best or head_verb
+    passive, modal = stance_words(lang)["passive"], stance_words(lang)["modal"]
+    if best is None or lemmas[best[0]] in modal:  # a verb after the mention, in its clause ("will X abschaffen")
         for i in range(mention, len(toks)):
             if words[i] in CLAUSE_MARKS or words[i] in SENTENCE_ENDS:
                 break
             agreement = _match(verbs, lemmas[i], set(lower[max(0, mention - 2):mention]))
+            if agreement is not None and passive and lower[i - 1] not in passive and not any(
+                    preps for preps, _ in verbs[lemmas[i]]):  # English "X will reduce Y": X is not the object
+                continue
             if agreement is not None:
-                best = (i, agreement)
+                best = (i, agreement * (modal.get(lemmas[best[0]], 1) if best else 1))
                 break
     if best is None:
-        return None
+        return _need(words, lower, mention, lang)
     verb, agreement = best
     particle = next((j for j in range(verb + 1, len(toks)) if lemmas[j] == f"#{lemmas[verb]}"), None)
     lo, hi = min(verb, mention), max(verb, mention)

@@ -29,7 +29,7 @@ from tqdm.auto import tqdm
 from analysis.concepts import discover_concepts, find_concepts, read_concepts
 from analysis.coreference import sentence_starts
 from analysis.errors import InputError, require_columns
-from analysis.stance import stance_toward, tone_agreement
+from analysis.stance import head_toward, stance_toward, tone_agreement
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +105,19 @@ def _tone_window(text: str, s: int, e: int, at: int) -> tuple[int, int] | None:
     return starts[lo], starts[hi] if hi < len(starts) else e
 
 
+def _directed(agreement: int, evidence: str, mention, text: str, at: int, lang: str,
+              source: str) -> tuple[int, str]:
+    """The agreement toward the concept: reversed by a noun of change heading the mention ("keine
+    Reform der Schuldenbremse", unless it is the stance verb's own word: "a ban on") and by a
+    dictionary opposite (*Atomausstieg* for Atomkraft)."""
+    head = head_toward(text, at, lang=lang)
+    if head and head[0] < 0 and not (source == "stance" and evidence.startswith(head[1] + " ")):
+        agreement, evidence = -agreement, f"{evidence}; of {head[1]}"
+    if mention.sign < 0:
+        agreement, evidence = -agreement, f"{evidence}; opposite {mention.pattern}"
+    return agreement, evidence
+
+
 def _quote_statements(q, text: str, concepts: pd.DataFrame, lang: str, band) -> list[dict]:
     spans = span_pairs(q.get("spans"))
     if not spans:
@@ -125,6 +138,7 @@ def _quote_statements(q, text: str, concepts: pd.DataFrame, lang: str, band) -> 
                     tones[window] = tone_agreement(words, lang=lang, band=band)
                 agreement, evidence = tones[window]
                 source = "tone" if agreement else "none"
+            agreement, evidence = _directed(agreement, evidence, m, stretch, start - lo, lang, source)
             rows.append({"concept": m.concept, "agreement": int(agreement), "agreement_source": source,
                          "evidence": evidence, "span": [lo, hi], "concept_span": [start, end], "text": stretch})
     return rows

@@ -1,0 +1,117 @@
+"""The stance constructions beyond the verbs: nouns of change, clause barriers, necessity, the English
+passive, dictionary opposites and verbs against a problem (docs/networks.md, Agreement)."""
+import pandas as pd
+import pytest
+
+from analysis.concepts import find_concepts, read_concepts
+from analysis.errors import InputError
+from analysis.stance import head_toward, stance_toward
+from analysis.statements import statements_from_articles
+
+
+def _agreement(text: str, concepts: dict, lang: str) -> list[tuple[str, int]]:
+    """The statements of a speech of one speaker: (concept, agreement) by position."""
+    arts = pd.DataFrame({"article_id": ["s"], "lang": [lang], "text": [text], "speaker": ["Anna Beispiel"]})
+    st, _ = statements_from_articles(arts, concepts=concepts)
+    return list(zip(st["concept"], st["agreement"]))
+
+
+@pytest.mark.parametrize("text, lang, concept, agreement", [
+    # a stance toward a noun of change is, times its sign, a stance toward the concept it heads
+    ("Wir brauchen keine Reform der Schuldenbremse.", "de", "Schuldenbremse", 1),
+    ("Wir fordern die Abschaffung der einrichtungsbezogenen Schuldenbremse.", "de", "Schuldenbremse", -1),
+    ("We oppose cuts to Social Security.", "en", "Social Security", 1),
+    ("We demand the repeal of Social Security.", "en", "Social Security", -1),
+    ("We demand the expansion of Social Security.", "en", "Social Security", 1),
+    ("Sie warnte vor einer Gefahr für die Demokratie.", "de", "Demokratie", 1),  # against a danger to it
+    ("We warn against threats to Social Security.", "en", "Social Security", 1),
+])
+def test_a_noun_of_change_turns_the_stance_toward_its_object(text, lang, concept, agreement):
+    concepts = {concept: {"phrases": [concept]} if " " in concept else {"lemmas": [concept]}}
+    assert _agreement(text, concepts, lang) == [(concept, agreement)]
+
+
+def test_head_toward_needs_a_link_word_and_knows_heads_by_lemma():
+    assert head_toward("Die Kürzungen der Rente", 18, lang="de") == (-1, "Kürzungen")
+    assert head_toward("Die Reform Rente", 11, lang="de") is None  # no link word between
+    assert head_toward("an end to the war", 14, lang="en") == (-1, "end")
+    assert head_toward("we support the war", 15, lang="en") is None
+
+
+@pytest.mark.parametrize("text, lang, word", [
+    ("Wir lehnen die Steuer ab, weil die Rente sinkt.", "de", "Rente"),
+    ("Wir fordern mehr Geld, aber die Rente bleibt.", "de", "Rente"),
+    ("We reject the tax because pensions fall.", "en", "pensions"),
+    ("We support the tax, but pensions fall.", "en", "pensions"),
+])
+def test_a_stance_verb_does_not_reach_past_a_clause_of_its_own(text, lang, word):
+    assert stance_toward(text, text.index(word), lang=lang) is None
+    assert stance_toward(text, text.index("Steuer" if lang == "de" and "Steuer" in text else "tax"
+                                          if lang == "en" else "Geld"), lang=lang) is not None
+
+
+@pytest.mark.parametrize("text, lang, agreement", [
+    ("Die Rente ist unverzichtbar.", "de", 1),
+    ("Eine höhere Rente ist dringend notwendig.", "de", 1),
+    ("Eine höhere Rente ist nicht nötig.", "de", -1),
+    ("A higher pension is essential.", "en", 1),
+    ("A higher pension is not necessary.", "en", -1),
+])
+def test_a_word_of_necessity_after_the_concept_is_a_demand(text, lang, agreement):
+    word = "Rente" if lang == "de" else "pension"
+    stance = stance_toward(text, text.index(word), lang=lang)
+    assert (stance.agreement, stance.negated) == (agreement, agreement < 0)
+
+
+def test_english_verbs_after_the_concept_count_in_the_passive_only():
+    assert stance_toward("The tax will reduce pensions.", 4, lang="en") is None  # the tax is the subject
+    assert stance_toward("The tax was rejected by the Senate.", 4, lang="en").agreement == -1
+    # German verb-final clauses keep the verb after the object; a verb of wanting gives way to it
+    assert stance_toward("Die SPD will die Steuer abschaffen.", 17, lang="de").agreement == -1
+    assert stance_toward("Die SPD will die Steuer nicht abschaffen.", 17, lang="de").agreement == 1
+    assert stance_toward("Die SPD will die Steuer.", 17, lang="de").agreement == 1
+
+
+@pytest.mark.parametrize("text, lang, word, agreement", [
+    ("Die FDP hat noch keiner Steuererhöhung zugestimmt.", "de", "Steuererhöhung", -1),
+    ("Der Minister wollte beim Bürgergeld eine Milliarde einsparen.", "de", "Bürgergeld", -1),
+    ("We will continue to enhance the tariffs.", "en", "tariffs", 1),
+    ("The Senate voted against the tariffs.", "en", "tariffs", -1),
+])
+def test_verbs_of_voting_saving_and_continuing(text, lang, word, agreement):
+    assert stance_toward(text, text.index(word), lang=lang).agreement == agreement
+
+
+def test_dictionary_opposites_are_read_with_a_sign():
+    d = read_concepts({"Atomkraft": {"lemmas": ["Kernkraft"], "opposites": ["Atomausstieg", "Ausstieg aus der Kernkraft"]}})
+    assert d[["kind", "pattern", "sign"]].values.tolist() == [
+        ["lemma", "Kernkraft", 1], ["lemma", "Atomausstieg", -1], ["phrase", "Ausstieg aus der Kernkraft", -1]]
+    assert [(m.pattern, m.sign) for m in find_concepts("Der Atomausstieg und die Kernkraft", d, lang="de")] == [
+        ("Atomausstieg", -1), ("Kernkraft", 1)]
+
+
+def test_a_csv_dictionary_gives_opposites_by_a_sign_column(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("concept,kind,pattern,sign\nclimate action,phrase,clean energy,1\n"
+                    "climate action,phrase,climate change,-1\n", encoding="utf-8")
+    assert read_concepts(path)["sign"].tolist() == [1, -1]
+    path.write_text("concept,kind,pattern,sign\nclimate action,phrase,climate change,2\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2: sign '2'"):
+        read_concepts(path)
+
+
+@pytest.mark.parametrize("text, lang, agreement", [
+    ("Wir begrüßen den Atomausstieg.", "de", -1),                    # for the opposite: against the concept
+    ("Wir wollen den Klimawandel bekämpfen.", "de", 1),                 # against the problem: for the remedy
+    ("The President will fight climate change.", "en", 1),
+    ("We must prevent the climate crisis.", "en", 1),
+    ("We will renew the ban on assault weapons.", "en", 1),             # "ban" is the verb's word, counted once
+    ("The climate crisis is a terrible threat to our children.", "en", 1),  # lamenting the problem
+])
+def test_a_stance_toward_an_opposite_is_reversed(text, lang, agreement):
+    concepts = {"Atomkraft": {"lang": "de", "lemmas": ["Kernkraft"], "opposites": ["Atomausstieg"]},
+                "Klimaschutz": {"lang": "de", "lemmas": ["Klimaschutz"], "opposites": ["Klimawandel"]},
+                "climate action": {"lang": "en", "phrases": ["clean energy"], "opposites": ["climate change", "climate crisis"]},
+                "gun safety": {"lang": "en", "phrases": ["background checks"], "opposites": ["assault weapons"]}}
+    (concept, coded), = _agreement(text, concepts, lang)
+    assert coded == agreement
