@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis.quotes import KINDS, extract_quotes
-from analysis.quotes.turns import find_turns
+from analysis.quotes.turns import find_turns, speaker_label
 
 BRIEFING = (
     "1:06 P.M. EST\n\n"
@@ -206,3 +206,12 @@ def test_office_and_department_are_no_part_of_the_name():
         "-   Secretary of the Treasury Scott Bessent: “Markets are calm.”\n"]})
     q = extract_quotes(arts)
     assert set(q["speaker"]) == {"Marco Rubio", "Scott Bessent"}
+
+
+def test_fact_sheet_headings_opening_with_a_gerund_or_verbal_noun_are_no_speakers():
+    text = ("The plan.\n\nADDRESSING THE FENTANYL CRISIS: The United States will act.\n\n"
+            "- Leveraging Private Funding: Since 2021 the Administration leveraged funds.\n\n"
+            "MR. KIRBY: Thanks.\nQ   Why?\n")
+    assert [t.speaker for t in speaker_label(text, "en")] == ["Kirby", None]
+    de = "Vorwort.\n\nStärkung der Kommunen: Der Bund zahlt.\n\nDr. Alice Weidel (AfD): Meine Damen und Herren!\n"
+    assert [t.speaker for t in speaker_label(de, "de")] == ["Alice Weidel"]

@@ -23,6 +23,10 @@ conversation, Q, MODERATOR, Frage, and capitalised line openings that are headin
   capitalised name words when the text has another label;
 * a conversation label (``Q``, ``Frage:``), with a colon or, if one letter, two spaces after it
   (one before a capital for a question: ``Q Should he resign?``).
+
+A label of two or more words that opens with a gerund or a verbal noun (``heading_suffixes.txt``:
+``ADDRESSING THE FENTANYL CRISIS:``, ``- Leveraging Private Funding:``, ``Stärkung der Kommunen:``)
+is a fact sheet's heading: no speaker, and the turn before ends there.
 """
 from __future__ import annotations
 
@@ -68,6 +72,7 @@ class _Words:
     other: frozenset   # second person: the one addressed
     address: frozenset  # formal address, capitalised (Sie): second person unless it opens a sentence
     acronyms: frozenset  # names written in capitals (CNN, BBC: actor_kinds.tsv, match "caps")
+    heading_suffixes: tuple  # a label opening with such a word is a heading (Restoring …, Stärkung …)
     lang: str
 
 
@@ -90,6 +95,7 @@ def _words(lang: str) -> _Words:
         other=frozenset(refs.loc[refs["class"] == "second_person", "word"]),
         address=frozenset(refs.loc[refs["class"] == "formal_address", "word"]),
         acronyms=frozenset(kind_terms(resource_lang(lang)).caps),
+        heading_suffixes=tuple(sorted(wordlist(lang, "heading_suffixes"))),
         lang=lang,
     )
 
@@ -99,10 +105,18 @@ def _title_case(word: str) -> str:
     return "".join(p.capitalize() for p in _WORD_PART.findall(word))
 
 
+def _nominal_heading(words: list[str], w: _Words) -> bool:
+    """A label of two or more words that opens with a gerund or a verbal noun (``heading_suffixes.txt``):
+    a fact sheet's heading ("ADDRESSING THE FENTANYL CRISIS:", "Leveraging Private Funding:"), no name."""
+    first = words[0].lower() if words else ""
+    return len(words) >= 2 and any(first.endswith(s) and len(first) > len(s) + 3 for s in w.heading_suffixes)
+
+
 def _caps_speaker(label: str, w: _Words) -> tuple[str, bool] | None:
     """(speaker, the label has a role or a title) of a capitalised label, None for a heading."""
     words = label.replace("\xa0", " ").split()
-    if w.labels.get(" ".join(words), ("",))[0] == "heading" or sum(c.isalpha() for c in label) < 2:
+    if w.labels.get(" ".join(words), ("",))[0] == "heading" or sum(c.isalpha() for c in label) < 2 \
+            or _nominal_heading(words, w):
         return None
     if len(words) == 1 and words[0].lower() in w.stop:
         return None  # "WHY:", "NOW:", "THEN:": a heading of a list, no one's name
@@ -118,7 +132,7 @@ def _caps_speaker(label: str, w: _Words) -> tuple[str, bool] | None:
 def _name_speaker(m: re.Match, w: _Words) -> tuple[str, bool] | None:
     """(speaker, the label has a party, role or role phrase) of a mixed-case label, else None."""
     words = m.group("label").replace("\xa0", " ").split()
-    if w.labels.get(" ".join(words), ("",))[0] == "heading":
+    if w.labels.get(" ".join(words), ("",))[0] == "heading" or _nominal_heading(words, w):
         return None
     lead = 0
     while lead < len(words) and (role_of(words[lead].lower(), w.roles) or words[lead].lower() in w.titles):
