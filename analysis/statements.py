@@ -89,6 +89,9 @@ def _actor_names(quotes: pd.DataFrame, actors) -> tuple[dict, dict]:
 
 
 TONE_WINDOW = 2  # sentences on either side of a concept's sentence whose tone stands for a long quotation's
+# the neutral band of the tone fallback: a speaker in a debate takes a side, so statements take the sign of
+# any tone outside English's band (German's 0.4 is for classifying whole texts; docs/networks.md)
+TONE_BAND = 0.05
 
 
 def _tone_window(text: str, s: int, e: int, at: int) -> tuple[int, int] | None:
@@ -135,7 +138,7 @@ def _quote_statements(q, text: str, concepts: pd.DataFrame, lang: str, band) -> 
                 window = _tone_window(text, s, e, start)
                 if window not in tones:
                     words = text[window[0]:window[1]] if window else " ".join(text[a:b] for a, b in spans)
-                    tones[window] = tone_agreement(words, lang=lang, band=band)
+                    tones[window] = tone_agreement(words, lang=lang, band=TONE_BAND if band is None else band)
                 agreement, evidence = tones[window]
                 source = "tone" if agreement else "none"
             agreement, evidence = _directed(agreement, evidence, m, stretch, start - lo, lang, source)
@@ -152,7 +155,8 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
     ``articles`` gives the text (offsets) and date; ``actors`` (from :func:`~analysis.actors.build_actors`)
     the actor names and affiliations by ``actor_id`` (without it the quote's ``speaker``);
     ``concepts`` a dictionary (path, mapping or table, see :func:`analysis.concepts.read_concepts`) or
-    None to discover concepts from the quotations; ``band`` the neutral band of the tone fallback;
+    None to discover concepts from the quotations; ``band`` the neutral band of the tone fallback
+    (default ``TONE_BAND``, 0.05);
     ``kinds`` the quotation kinds coded (default all but ``free_indirect``; None: all).
     A concept mentioned in two overlapping quotations of one speaker (a quoted phrase inside an
     indirect quotation) is one statement.

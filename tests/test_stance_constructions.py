@@ -77,8 +77,10 @@ def test_english_verbs_after_the_concept_count_in_the_passive_only():
     ("Der Minister wollte beim Bürgergeld eine Milliarde einsparen.", "de", "Bürgergeld", -1),
     ("We will continue to enhance the tariffs.", "en", "tariffs", 1),
     ("The Senate voted against the tariffs.", "en", "tariffs", -1),
+    ("Die EU hat neue Sanktionen verhängt.", "de", "Sanktionen", 1),
+    ("We imposed new tariffs.", "en", "tariffs", 1),
 ])
-def test_verbs_of_voting_saving_and_continuing(text, lang, word, agreement):
+def test_verbs_of_voting_saving_continuing_and_imposing(text, lang, word, agreement):
     assert stance_toward(text, text.index(word), lang=lang).agreement == agreement
 
 
