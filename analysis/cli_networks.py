@@ -34,12 +34,11 @@ def _add_relations(sub) -> None:
     p.set_defaults(func=_run_relations)
 
 
-def _run_relations(args) -> int:
-    import json
-
+def _relations(args):
+    """``(relations, sentences)`` of the articles in ``args.paths``: sentences, quotations, actors, events."""
     from analysis.actors import alias_index, build_actors
     from analysis.quotes import extract_quotes
-    from analysis.relations import dyads_by, extract_relations
+    from analysis.relations import extract_relations
     from analysis.segment import split_sentences
 
     aliases = _cli()._alias_table(args.actors)
@@ -48,8 +47,16 @@ def _run_relations(args) -> int:
     sentences = split_sentences(articles, lang=args.lang, progress=True)
     quotes = extract_quotes(articles, lang=args.lang, actors=aliases, progress=True)
     actors, quotes = build_actors(quotes, articles=articles, aliases=aliases)
-    relations = extract_relations(sentences, quotes=quotes, actors=actors, articles=articles, lang=args.lang,
-                                  progress=True)
+    return extract_relations(sentences, quotes=quotes, actors=actors, articles=articles, lang=args.lang,
+                             progress=True), sentences
+
+
+def _run_relations(args) -> int:
+    import json
+
+    from analysis.relations import dyads_by
+
+    relations, sentences = _relations(args)
     dyads = relations["source"].notna() & relations["target"].notna()
     table = relations
     if args.out.suffix == ".csv":
@@ -132,10 +139,14 @@ def _add_network(sub) -> None:
     from analysis.networks import DUPLICATES, NETWORK_TYPES
 
     p = sub.add_parser("network", help="a discourse network (two-mode, congruence, conflict, subtract, concepts) "
-                                       "written for Gephi, visone, Pajek, UCINET or as CSV")
+                                       "or the actor -> actor relations network, written for Gephi, visone, Pajek, "
+                                       "UCINET or as CSV")
     _statement_inputs(p)
     p.add_argument("--from-statements", action="store_true", help="PATH is a statements table written by 'statements'")
-    p.add_argument("--type", choices=NETWORK_TYPES, default="congruence", help="network type (default congruence)")
+    p.add_argument("--from-relations", action="store_true",
+                   help="with --type relations: PATH is a relations table written by 'relations'")
+    p.add_argument("--type", choices=NETWORK_TYPES + ("relations",), default="congruence",
+                   help="network type (default congruence; relations: events between actors, directed)")
     p.add_argument("--out", required=True, type=_network_out, help="network file (.graphml, .gexf, .net, .dl or .csv)")
     p.add_argument("--normalization", default=None,
                    help="one-mode: average, jaccard, cosine; two-mode: activity, prominence (default none)")
@@ -181,10 +192,37 @@ def _check_network_options(args) -> None:
                 raise InputError(f"--{name}: expected a duration such as 30D or 12h, got {value!r}") from None
 
 
+def _run_relations_network(args) -> int:
+    from analysis.network_exports import write_network
+    from analysis.relation_network import relations_network
+
+    for flag, value in (("--window", args.window), ("--normalization", args.normalization),
+                        ("--aggregation", args.aggregation), ("--from-statements", args.from_statements)):
+        if value:
+            raise InputError(f"{flag} applies to the discourse networks, not to --type relations")
+    if args.from_relations:
+        from analysis.tables import read_table
+
+        if len(args.paths) != 1:
+            raise InputError("--from-relations takes one relations table")
+        relations = read_table(Path(args.paths[0]))
+    else:
+        relations = _relations(args)[0]
+    net = relations_network(relations)
+    write_network(net, args.out, flavour=args.flavour, dl_format=args.dl_format)
+    print(f"relations network: {len(net.nodes)} actors, {len(net.edges)} directed edges from {len(relations)} events "
+          f"-> {args.out}")
+    return 0
+
+
 def _run_network(args) -> int:
     from analysis.network_exports import write_network
     from analysis.networks import discourse_network, windowed
 
+    if args.type == "relations":
+        return _run_relations_network(args)
+    if args.from_relations:
+        raise InputError("--from-relations applies to --type relations")
     if args.window and args.out.suffix not in (".gexf", ".csv"):
         raise InputError(f"{args.out}: a moving-window network is written as .gexf (time intervals) or .csv")
     if args.aggregation and args.type != "two-mode":

@@ -79,6 +79,17 @@ def _value(v, kind: str):
     return xml_text(v)
 
 
+def _directed(net: Network) -> bool:
+    """Whether ``net`` is directed (the relations network), so that its edges are written as arcs."""
+    return bool(net.meta.get("directed"))
+
+
+def _activity(nodes: pd.DataFrame) -> pd.Series:
+    """A node's activity, the size visone draws: its statements (discourse) or events (relations)."""
+    col = "n_statements" if "n_statements" in nodes.columns else "n_events"
+    return nodes[col] if col in nodes.columns else pd.Series(0, index=nodes.index)
+
+
 def _columns(df: pd.DataFrame, skip) -> list[tuple[str, str]]:
     return [(c, _attr_type(df[c])) for c in df.columns if c not in skip]
 
@@ -89,8 +100,15 @@ def _tostring(root: ET.Element) -> bytes:
 
 
 def graphml_bytes(net: Network, *, flavour: str = "gephi") -> bytes:
-    """``net`` as GraphML (undirected). ``flavour="visone"`` adds yFiles ``ShapeNode`` labels,
-    colours by kind and sizes by activity, which visone reads; Gephi reads both."""
+    """``net`` as GraphML (undirected, or directed for a directed network). ``flavour="visone"``
+    adds yFiles ``ShapeNode`` labels, colours by kind and sizes by activity, which visone reads;
+    Gephi reads both.
+
+    >>> from analysis.networks import two_mode
+    >>> net = two_mode(pd.DataFrame({"actor": ["A"], "concept": ["x"], "agreement": [1]}))
+    >>> b'edgedefault="undirected"' in graphml_bytes(net), graphml_bytes(net).count(b"<edge ")
+    (True, 1)
+    """
     if flavour not in ("gephi", "visone"):
         raise InputError(f"flavour: expected 'gephi' or 'visone', got {flavour!r}")
     ET.register_namespace("", GRAPHML_NS)
@@ -105,16 +123,17 @@ def graphml_bytes(net: Network, *, flavour: str = "gephi") -> bytes:
                                            "attr.type": kind})
     if flavour == "visone":
         ET.SubElement(root, f"{g}key", {"id": "n_graphics", "for": "node", "yfiles.type": "nodegraphics"})
-    graph = ET.SubElement(root, f"{g}graph", {"id": "G", "edgedefault": "undirected"})
-    top = max(float(net.nodes["n_statements"].max()), 1.0) if len(net.nodes) else 1.0
-    for rec in net.nodes.to_dict("records"):
+    graph = ET.SubElement(root, f"{g}graph", {"id": "G", "edgedefault": "directed" if _directed(net) else "undirected"})
+    activity = _activity(net.nodes)
+    top = max(float(activity.max()), 1.0) if len(net.nodes) else 1.0
+    for rec, size in zip(net.nodes.to_dict("records"), activity):
         node = ET.SubElement(graph, f"{g}node", {"id": xml_text(rec["id"])})
         for name, kind in ncols:
             v = _value(rec[name], kind)
             if v is not None:
                 ET.SubElement(node, f"{g}data", {"key": f"n_{name}"}).text = v
         if flavour == "visone":
-            _visone_shape(ET.SubElement(node, f"{g}data", {"key": "n_graphics"}), rec, top)
+            _visone_shape(ET.SubElement(node, f"{g}data", {"key": "n_graphics"}), rec, float(size or 0) / top)
     for i, rec in enumerate(net.edges.to_dict("records")):
         edge = ET.SubElement(graph, f"{g}edge", {"id": f"e{i}", "source": xml_text(rec["source"]),
                                                  "target": xml_text(rec["target"])})
@@ -125,9 +144,9 @@ def graphml_bytes(net: Network, *, flavour: str = "gephi") -> bytes:
     return _tostring(root)
 
 
-def _visone_shape(data: ET.Element, rec: dict, top: float) -> None:
+def _visone_shape(data: ET.Element, rec: dict, share: float) -> None:
     y = f"{{{YFILES_NS}}}"
-    size = 20 + 40 * float(rec.get("n_statements") or 0) / top
+    size = 20 + 40 * share
     shape = ET.SubElement(data, f"{y}ShapeNode")
     ET.SubElement(shape, f"{y}Geometry", {"width": f"{size:.1f}", "height": f"{size:.1f}", "x": "0", "y": "0"})
     ET.SubElement(shape, f"{y}Fill", {"color": "#5B8DB8" if rec.get("kind") == "actor" else "#E8A33D",
@@ -139,7 +158,14 @@ def _visone_shape(data: ET.Element, rec: dict, top: float) -> None:
 def gexf_bytes(net: Network) -> bytes:
     """``net`` as GEXF 1.3. A moving-window network (edges with ``window_start``/``window_end``)
     is written ``mode="dynamic"`` with ``timeformat="date"``: one edge per pair with a spell per
-    window and its weight per window as a dynamic attribute; otherwise the graph is static."""
+    window and its weight per window as a dynamic attribute; otherwise the graph is static. A
+    directed network's edges are ``defaultedgetype="directed"``.
+
+    >>> from analysis.networks import two_mode
+    >>> net = two_mode(pd.DataFrame({"actor": ["A"], "concept": ["x"], "agreement": [1]}))
+    >>> b'version="1.3"' in gexf_bytes(net), b'mode="static"' in gexf_bytes(net)
+    (True, True)
+    """
     ET.register_namespace("", GEXF_NS)
     x = f"{{{GEXF_NS}}}"
     dynamic = "window_start" in net.edges.columns
@@ -147,7 +173,7 @@ def gexf_bytes(net: Network) -> bytes:
     meta = ET.SubElement(root, f"{x}meta")
     ET.SubElement(meta, f"{x}creator").text = "analysis (discourse networks)"
     ET.SubElement(meta, f"{x}description").text = xml_text(", ".join(f"{k}={v}" for k, v in net.meta.items()))
-    graph = ET.SubElement(root, f"{x}graph", {"defaultedgetype": "undirected",
+    graph = ET.SubElement(root, f"{x}graph", {"defaultedgetype": "directed" if _directed(net) else "undirected",
                                               **({"mode": "dynamic", "timeformat": "date"} if dynamic
                                                  else {"mode": "static"})})
     ncols = _columns(net.nodes, {"id", "label"})
@@ -207,7 +233,14 @@ def _unique_labels(nodes: pd.DataFrame) -> list[str]:
 def pajek_text(net: Network, *, two_mode_header: bool = False) -> str:
     """``net`` as a Pajek ``.net`` file: ``*Vertices n`` (a two-mode network lists its actors first;
     ``two_mode_header`` writes Pajek's ``*Vertices n n_actors``, which networkx cannot read),
-    quoted labels (``"`` inside a label becomes ``'``: Pajek has no escape), ``*Edges`` with weights."""
+    quoted labels (``"`` inside a label becomes ``'``: Pajek has no escape), ``*Edges`` with weights
+    (``*Arcs`` for a directed network).
+
+    >>> from analysis.networks import one_mode
+    >>> net = one_mode(pd.DataFrame({"actor": ["A", "B"], "concept": ["x", "x"], "agreement": [1, 1]}))
+    >>> pajek_text(net).splitlines()
+    ['*Vertices 2', '1 "A"', '2 "B"', '*Edges', '1 2 1']
+    """
     nodes = net.nodes
     if net.meta.get("type") == "two-mode":
         nodes = nodes.sort_values("kind", key=lambda k: k.ne("actor"), kind="stable")
@@ -216,7 +249,7 @@ def pajek_text(net: Network, *, two_mode_header: bool = False) -> str:
     n_actors = int((nodes["kind"] == "actor").sum())
     head = f"*Vertices {len(nodes)}" + (f" {n_actors}" if two_mode_header and net.meta.get("type") == "two-mode" else "")
     lines = [head] + [f'{index[i]} "{lb.replace(chr(34), chr(39))}"' for i, lb in zip(nodes["id"], labels)]
-    lines.append("*Edges")
+    lines.append("*Arcs" if _directed(net) else "*Edges")
     lines += [f"{index[s]} {index[t]} {float(w):g}" for s, t, w in
               net.edges[["source", "target", "weight"]].itertuples(index=False)]
     return "\r\n".join(lines) + "\r\n"
@@ -226,7 +259,13 @@ def dl_text(net: Network, *, dl_format: str = "fullmatrix") -> str:
     """``net`` as a UCINET DL file, labels quoted. ``fullmatrix`` (as DNA writes): square for a
     one-mode network (``dl n=…``), actors × concepts for a two-mode one (``dl nr=… nc=…``);
     ``edgelist1``: one ``i j weight`` line per edge (one-mode and two-mode alike, nodes numbered
-    from 1 in the order of the labels)."""
+    from 1 in the order of the labels). A directed network's matrix is not mirrored (row: source).
+
+    >>> from analysis.networks import one_mode
+    >>> net = one_mode(pd.DataFrame({"actor": ["A", "B"], "concept": ["x", "x"], "agreement": [1, 1]}))
+    >>> dl_text(net).splitlines()
+    ['dl n=2', 'format = fullmatrix', 'labels:', '"A"', '"B"', 'data:', '0 1', '1 0']
+    """
     if dl_format not in ("fullmatrix", "edgelist1"):
         raise InputError(f"dl_format: expected 'fullmatrix' or 'edgelist1', got {dl_format!r}")
     quote = lambda s: '"' + s.replace('"', "'") + '"'  # noqa: E731
@@ -248,7 +287,7 @@ def dl_text(net: Network, *, dl_format: str = "fullmatrix") -> str:
         m = np.zeros((len(rows), len(cols)))
         for i, j, w in triples:
             m[i, j] = w
-            if not two:
+            if not two and not _directed(net):
                 m[j, i] = w
         body = [" ".join(f"{v:g}" for v in row) for row in m]
     return "\n".join(head + ["data:"] + body) + "\n"
@@ -257,7 +296,7 @@ def dl_text(net: Network, *, dl_format: str = "fullmatrix") -> str:
 def _csv_tables(net: Network) -> tuple[pd.DataFrame, pd.DataFrame]:
     nodes = net.nodes.rename(columns={"id": "Id", "label": "Label"})
     edges = net.edges.rename(columns={"source": "Source", "target": "Target", "weight": "Weight"})
-    edges.insert(2, "Type", "Undirected")
+    edges.insert(2, "Type", "Directed" if _directed(net) else "Undirected")
     return nodes, edges
 
 

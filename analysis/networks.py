@@ -60,7 +60,8 @@ class Network:
     meta: dict = field(default_factory=dict)
 
     def graph(self):
-        """The network as a :mod:`networkx` graph (undirected; node and edge columns as attributes)."""
+        """The network as a :mod:`networkx` graph (undirected unless ``meta["directed"]``; node and edge
+        columns as attributes)."""
         return to_networkx(self)
 
 
@@ -331,7 +332,8 @@ def discourse_network(statements: pd.DataFrame, *, type: str = "congruence", **o
 
 
 def to_networkx(net: Network):
-    """``net`` as an undirected :class:`networkx.Graph`: nodes by ``id`` with the other node columns
+    """``net`` as an undirected :class:`networkx.Graph` (a :class:`networkx.DiGraph` when
+    ``net.meta["directed"]``, the relations network): nodes by ``id`` with the other node columns
     as attributes (``bipartite`` 0 for actors, 1 for concepts), edges with their columns; missing
     values are left out, dates become ISO text.
 
@@ -342,7 +344,8 @@ def to_networkx(net: Network):
     """
     import networkx as nx
 
-    g = nx.Graph(**{k: v for k, v in net.meta.items() if v is not None})
+    graph = nx.DiGraph if net.meta.get("directed") else nx.Graph
+    g = graph(**{k: v for k, v in net.meta.items() if v is not None})
     for rec in net.nodes.to_dict("records"):
         attrs = {k: _plain(v) for k, v in rec.items() if k != "id" and not _missing(v)}
         attrs["bipartite"] = 0 if rec.get("kind") == "actor" else 1
