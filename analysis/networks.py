@@ -240,19 +240,24 @@ def _one_mode_matrices(mats: list, values: list[int], aggregation: str):
     return cong, confl
 
 
-def _norm(mats: list, normalization: str | None, shape):
-    """The denominator of every pair (dense; DNA's average, Jaccard or cosine), or None."""
+def _norm(mats: list, normalization: str | None, row, col) -> np.ndarray | None:
+    """The denominator of the pairs ``(row[k], col[k])`` (DNA's average, Jaccard or cosine), or None.
+    Only the pairs with a weight are computed, so memory grows with the edges, not actors²."""
     if normalization is None:
         return None
     n = np.asarray(sum(mats[1:], mats[0]).sum(axis=1)).ravel()
     if normalization == "average":
-        return (n[:, None] + n[None, :]) / 2
+        return (n[row] + n[col]) / 2
     if normalization == "cosine":
-        return n[:, None] * n[None, :]
-    m11 = sum((m @ m.T for m in mats[1:]), mats[0] @ mats[0].T).toarray()
-    shared = sum(((m @ (m > 0).astype(float).T) for m in mats[1:]), mats[0] @ (mats[0] > 0).astype(float).T).toarray()
-    m10 = n[:, None] - shared            # i's statements where j has none of that concept and value
-    return m10 + m10.T + m11
+        return n[row] * n[col]
+    at = lambda m: np.asarray(sparse.csr_matrix(m)[row, col]).ravel()  # noqa: E731
+    m11 = at(sum((m @ m.T for m in mats[1:]), mats[0] @ mats[0].T))
+    shared = sparse.csr_matrix(sum(((m @ (m > 0).astype(float).T) for m in mats[1:]),
+                                   mats[0] @ (mats[0] > 0).astype(float).T))
+    # m10: i's statements where j has none of that concept and value (and m01 the other way round)
+    m10 = n[row] - np.asarray(shared[row, col]).ravel()
+    m01 = n[col] - np.asarray(shared[col, row]).ravel()
+    return m10 + m01 + m11
 
 
 def one_mode(statements: pd.DataFrame, *, aggregation: str = "congruence", normalization: str | None = None,
@@ -290,10 +295,9 @@ def one_mode(statements: pd.DataFrame, *, aggregation: str = "congruence", norma
     m = {"ignore": cong, "congruence": cong, "conflict": confl}.get(aggregation)
     m = (cong - confl) if m is None else m
     m = sparse.csr_matrix(m, dtype=float)
-    denom = _norm(mats, normalization, m.shape)
-    if denom is not None:
-        coo = m.tocoo()
-        d = denom[coo.row, coo.col]
+    coo = m.tocoo()
+    d = _norm(mats, normalization, coo.row, coo.col)
+    if d is not None:
         m = sparse.csr_matrix((np.divide(coo.data, d, out=np.zeros_like(coo.data), where=d != 0),
                                (coo.row, coo.col)), shape=m.shape)
     shared = (sum(mats[1:], mats[0]) > 0).astype(float)

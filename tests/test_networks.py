@@ -180,3 +180,32 @@ def test_bad_options_are_input_errors():
         discourse_network(HAND, type="relations")
     with pytest.raises(InputError, match="missing column"):
         two_mode(pd.DataFrame({"actor": ["A"]}))
+
+
+@pytest.mark.parametrize("normalization", ["average", "jaccard", "cosine"])
+def test_sparse_normalisation_equals_the_dense_matrices(normalization):
+    # the denominators computed only at the edges equal the dense actor x actor arrays of DNA's formulas
+    rng = np.random.default_rng(11)
+    st = pd.DataFrame({"actor_id": [f"a{i:02d}" for i in rng.integers(0, 40, 400)],
+                       "concept": rng.choice(list("abcdefghij"), 400), "agreement": rng.choice([-1, 0, 1], 400)})
+    st["actor"] = st["actor_id"]
+    actors, concepts, values = sorted(st["actor_id"].unique()), sorted(st["concept"].unique()), [-1, 0, 1]
+    A = np.zeros((len(actors), len(concepts), len(values)))
+    for a, c, k in zip(st["actor_id"], st["concept"], st["agreement"]):
+        A[actors.index(a), concepts.index(c), values.index(k)] += 1
+    d = np.abs(np.subtract.outer(values, values)) / 2
+    W = np.einsum("ick,jcl,kl->ij", A, A, 1 - d)
+    n = A.sum(axis=(1, 2))
+    if normalization == "average":
+        denom = (n[:, None] + n[None, :]) / 2
+    elif normalization == "cosine":
+        denom = np.outer(n, n)
+    else:
+        m11 = np.einsum("ick,jck->ij", A, A)
+        m10 = n[:, None] - np.einsum("ick,jck->ij", A, (A > 0).astype(float))
+        denom = m10 + m10.T + m11
+    got = weights(one_mode(st, aggregation="congruence", normalization=normalization))
+    want = {(actors[i], actors[j]): W[i, j] / denom[i, j] for i in range(len(actors))
+            for j in range(i + 1, len(actors)) if W[i, j]}
+    assert got.keys() == want.keys()
+    assert all(got[k] == pytest.approx(v) for k, v in want.items())
