@@ -200,21 +200,43 @@ def read_concepts(source) -> pd.DataFrame:
     raise InputError(f"{path}: a concept dictionary must end in .yaml, .yml or .csv")
 
 
-@lru_cache(maxsize=64)
-def _compiled(patterns: tuple, lang: str):
-    """Lemma index, phrase lists and compiled regexes of a dictionary for ``lang``."""
-    lemmas, phrases, regexes = {}, [], []
-    for concept, kind, pattern, plang, sign in patterns:
+@dataclass(frozen=True)
+class CompiledConcepts:
+    """A dictionary compiled for one language (:func:`compile_concepts`): lemmas by folded form,
+    phrases by their first folded word, compiled regexes."""
+
+    lang: str
+    lemmas: dict
+    phrases: dict
+    regexes: tuple
+
+
+def compile_concepts(concepts: pd.DataFrame, *, lang: str) -> CompiledConcepts:
+    """``concepts`` (a :func:`read_concepts` table) compiled for ``lang``, to match many texts
+    with :func:`find_concepts` without reading the dictionary again.
+
+    >>> c = compile_concepts(read_concepts({"Sanktionen": {"phrases": ["Lockerung der Sanktionen"]}}), lang="de")
+    >>> sorted(c.phrases), [m.concept for m in find_concepts("Die Lockerung der Sanktionen", c)]
+    (['lockerung'], ['Sanktionen'])
+    """
+    if "lang" not in concepts.columns:  # a dictionary given as a plain table: read (and checked) as one
+        concepts = read_concepts(concepts)
+    signs = concepts["sign"] if "sign" in concepts.columns else [1] * len(concepts)
+    lemmas, phrases, regexes = {}, {}, []
+    for concept, kind, pattern, plang, sign in zip(concepts["concept"], concepts["kind"], concepts["pattern"],
+                                                   concepts["lang"].fillna(""), signs):
         if plang and plang != lang:
             continue
         if kind == "lemma":
             lemmas.setdefault(_fold(pattern, lang), (concept, pattern, sign))
             lemmas.setdefault(pattern.casefold(), (concept, pattern, sign))
         elif kind == "phrase":
-            phrases.append((concept, pattern, tuple(_fold(w, lang) for w in WORD.findall(pattern)), sign))
+            seq = tuple(_fold(w, lang) for w in WORD.findall(pattern))
+            if seq:
+                phrases.setdefault(seq[0], []).append((concept, pattern, seq, sign))
         else:
             regexes.append((concept, pattern, re.compile(pattern, re.IGNORECASE), sign))
-    return lemmas, phrases, regexes
+    return CompiledConcepts(lang, lemmas, phrases, tuple(regexes))
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -226,32 +248,33 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_concepts(text: str, concepts: pd.DataFrame, *, lang: str = "de") -> list[Mention]:
+def find_concepts(text: str, concepts, *, lang: str = "de") -> list[Mention]:
     """Mentions of the dictionary's concepts in ``text``, by position; where mentions overlap, the
     longest is kept (one mention per stretch of text), so that a phrase wins over its head lemma.
-    A regex match is widened to the whole words it touches.
+    A regex match is widened to the whole words it touches. ``concepts`` is a :func:`read_concepts`
+    table or, to match many texts, :func:`compile_concepts` of it (whose language then holds).
 
     >>> d = read_concepts({"Gespräche": {"phrases": ["Sechs-Parteien-Gespräche"]}})
     >>> [(m.concept, m.start, m.end) for m in find_concepts("eine Neuauflage der Sechs-Parteien-Gespräche", d)]
     [('Gespräche', 20, 44)]
     """
-    if not isinstance(text, str) or not text or concepts is None or concepts.empty:
+    if not isinstance(text, str) or not text or concepts is None:
         return []
-    if "lang" not in concepts.columns:  # a dictionary given as a plain table: read (and checked) as one
-        concepts = read_concepts(concepts)
-    signs = concepts["sign"] if "sign" in concepts.columns else [1] * len(concepts)
-    key = tuple(zip(concepts["concept"], concepts["kind"], concepts["pattern"], concepts["lang"].fillna(""), signs))
-    lemmas, phrases, regexes = _compiled(key, lang)
+    if not isinstance(concepts, CompiledConcepts):
+        if concepts.empty:
+            return []
+        concepts = compile_concepts(concepts, lang=lang)
+    lang = concepts.lang
     words = [(m.start(), m.end(), _fold(m.group(), lang)) for m in WORD.finditer(text)]
     found = []
     for i, (s, e, w) in enumerate(words):
-        if w in lemmas:
-            concept, pattern, sign = lemmas[w]
+        if w in concepts.lemmas:
+            concept, pattern, sign = concepts.lemmas[w]
             found.append(Mention(concept, "lemma", pattern, s, e, sign))
-        for concept, pattern, seq, sign in phrases:
-            if seq and seq[0] == w and tuple(x[2] for x in words[i:i + len(seq)]) == seq:
+        for concept, pattern, seq, sign in concepts.phrases.get(w, ()):
+            if tuple(x[2] for x in words[i:i + len(seq)]) == seq:
                 found.append(Mention(concept, "phrase", pattern, s, words[i + len(seq) - 1][1], sign))
-    for concept, pattern, rx, sign in regexes:
+    for concept, pattern, rx, sign in concepts.regexes:
         found += [Mention(concept, "regex", pattern, *_whole_words(text, m.start(), m.end()), sign)
                   for m in rx.finditer(text) if m.end() > m.start()]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))

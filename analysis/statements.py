@@ -26,7 +26,12 @@ from bisect import bisect_right
 import pandas as pd
 from tqdm.auto import tqdm
 
-from analysis.concepts import discover_concepts, find_concepts, read_concepts
+from analysis.concepts import (
+    compile_concepts,
+    discover_concepts,
+    find_concepts,
+    read_concepts,
+)
 from analysis.coreference import sentence_starts
 from analysis.errors import InputError, require_columns
 from analysis.stance import head_toward, stance_toward, tone_agreement
@@ -121,7 +126,7 @@ def _directed(agreement: int, evidence: str, mention, text: str, at: int, lang: 
     return agreement, evidence
 
 
-def _quote_statements(q, text: str, concepts: pd.DataFrame, lang: str, band) -> list[dict]:
+def _quote_statements(q, text: str, concepts, lang: str, band) -> list[dict]:
     spans = span_pairs(q.get("spans"))
     if not spans:
         return []
@@ -180,7 +185,9 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
     missing = set(attributed["article_id"]) - set(texts)
     if missing:
         raise InputError(f"quotes: {len(missing)} article_id(s) not in articles, e.g. {sorted(missing)[0]!r}")
-    table = _concept_table(concepts, attributed, sorted(set(attributed["lang"])))
+    langs = sorted(set(attributed["lang"]))
+    table = _concept_table(concepts, attributed, langs)
+    compiled = {lg: compile_concepts(table, lang=lg) for lg in langs}  # the dictionary read once per language
     names, affiliations = _actor_names(quotes, actors)
     rows, seen = [], set()
     records = attributed.to_dict("records")
@@ -188,7 +195,7 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
         aid = q.get("actor_id")
         aid = aid if isinstance(aid, str) and aid else None
         actor = names.get(aid, q["speaker"]) if aid else q["speaker"]
-        for st in _quote_statements(q, texts[q["article_id"]], table, q["lang"], band):
+        for st in _quote_statements(q, texts[q["article_id"]], compiled[q["lang"]], q["lang"], band):
             key = (q["article_id"], aid or actor, st["concept"], st["concept_span"][0])
             if key in seen:
                 continue

@@ -161,3 +161,17 @@ def test_a_long_speech_takes_the_tone_around_the_concept_not_of_its_greetings():
     st, _ = statements_from_articles(arts, concepts={"Kernkraft": {"lemmas": ["Kernkraft"]}})
     assert st[["actor", "concept", "agreement"]].values.tolist() == [["Julia Verlinden", "Kernkraft", -1]]
     assert "Sackgasse" in st["evidence"].item() or "gefährlich" in st["evidence"].item()
+
+
+def test_a_compiled_dictionary_finds_what_the_table_finds():
+    from analysis.concepts import compile_concepts
+
+    d = read_concepts({"Sanktionen": {"lemmas": ["Sanktion"], "phrases": ["Lockerung der Strafmaßnahmen"],
+                                      "regexes": [r"Strafma(ß|ss)nahme"], "opposites": ["Sanktionsende"]},
+                       "Gespräche": {"phrases": ["Sechs-Parteien-Gespräche", "Lockerung der Gespräche"]}})
+    texts = ["Kim verlangte eine Lockerung der Strafmaßnahmen und neue Sanktionen.",
+             "Das Sanktionsende und die Sechs-Parteien-Gespräche; Strafmassnahmen.", ""]
+    compiled = compile_concepts(d, lang="de")
+    for text in texts:
+        assert find_concepts(text, compiled) == find_concepts(text, d, lang="de")
+    assert [m.sign for m in find_concepts(texts[1], compiled)] == [-1, 1, 1]
