@@ -333,7 +333,13 @@ def dna_statements(statements: pd.DataFrame, *, articles: pd.DataFrame | None = 
     ``document ID``, ``document title``, …, ``person``, ``organization``, ``concept``,
     ``agreement``): the actor as person, the affiliation as organization, agreement as DNA's
     boolean (1 for, 0 against; empty for a neutral statement), and our ``actor_id``,
-    ``quote_id``, ``start``, ``stop`` and ``agreement_value`` (−1, 0, +1) after them."""
+    ``quote_id``, ``start``, ``stop`` and ``agreement_value`` (−1, 0, +1) after them.
+
+    >>> st = pd.DataFrame({"article_id": ["d1", "d1"], "actor": ["Kim", "Putin"], "concept": ["Sanktionen"] * 2,
+    ...                    "agreement": [1, -1], "span": [[0, 9], [10, 20]]})
+    >>> dna_statements(st)[["statement ID", "person", "concept", "agreement", "start"]].values.tolist()
+    [[1, 'Kim', 'Sanktionen', '1', 0], [2, 'Putin', 'Sanktionen', '0', 10]]
+    """
     require_columns(statements, ["article_id", "actor", "concept", "agreement"], table="statements")
     titles = dict(zip(articles["article_id"], articles["title"])) if articles is not None and "title" in articles else {}
     sources = dict(zip(articles["article_id"], articles["source"])) if articles is not None and "source" in articles else {}
