@@ -59,6 +59,7 @@ class Roles:
     coop: dict[str, float] = field(default_factory=dict)
     cert: dict[str, float] = field(default_factory=dict)
     n_lex: dict[str, int] = field(default_factory=dict)   # number of lexicon words
+    n_pol: dict[str, int] = field(default_factory=dict)   # number of lexicon words with a polarity
     # separable particle verbs with a role (Lexicon.particle_verbs): a word that can be their verb
     # (chunks: that holds one) → the particles it joins with; a particle (chunks: the particle
     # the chunk ends with); chunks only: the particles before a token that is no word ("ab."),

@@ -438,17 +438,21 @@ def weigh_by_target(hits: list, target_pos: list[int]) -> None:
 
 def aggregate(hits: list, spans: list[tuple[int, int]] | None, want_hits: bool) -> tuple:
     """Aggregation: the sums ``S = Σ value × weight`` of polarity, cooperation and certainty, the hits
-    as dicts (with ``want_hits``; character offsets from ``spans``) and their number; squashing
-    to −1…1 is left to the caller. Negating a hedge or a booster flips certainty ("nicht sicher").
+    as dicts (with ``want_hits``; character offsets from ``spans``), their number and the number
+    of hits with a polarity (the minimum evidence counts these); squashing to −1…1 is left to the
+    caller. Negating a hedge or a booster flips certainty ("nicht sicher").
 
     >>> from analysis.sentiment.lexicon import Entry
     >>> aggregate([[0, Entry("gut", 0.5, 0.0, 0.0, "x"), -0.74, ["negated:nicht"], 0, 0]], None, False)
-    (-0.37, 0.0, 0.0, [], 1)
+    (-0.37, 0.0, 0.0, [], 1, 1)
     """
     sp = sc = sr = 0.0
     out = []
+    n_pol = 0
     for h in hits:
         e, mult = h[1], h[2]
+        if e.polarity and mult:
+            n_pol += 1
         sp += e.polarity * mult
         sc += e.cooperation * mult
         sr += e.certainty * mult
@@ -459,7 +463,7 @@ def aggregate(hits: list, spans: list[tuple[int, int]] | None, want_hits: bool) 
             out.append({"term": e.term, "start": start, "end": end, "source": e.source,
                         "polarity": round(e.polarity, 4), "cooperation": round(e.cooperation, 4),
                         "certainty": round(e.certainty, 4), "weight": round(mult, 4), "modifiers": h[3]})
-    return sp, sc, sr, out, len(hits)
+    return sp, sc, sr, out, len(hits), n_pol
 
 
 def squash(s: float, alpha: float) -> float:

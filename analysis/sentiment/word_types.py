@@ -152,6 +152,8 @@ def remember(tok: str, lex: Lexicon):
             elif flags & F_LEX:
                 e = inf[2]
                 w.pol[tok], w.coop[tok], w.cert[tok], w.n_lex[tok] = e.polarity, e.cooperation, e.certainty, 1
+                if e.polarity:
+                    w.n_pol[tok] = 1
         if lex.particle_bases:
             _remember_particle_verb(tok, lex)
         lex.types[tok] = inf  # last: a type in types is fully registered
@@ -182,8 +184,8 @@ def remember_chunk(chunk: str, lex: Lexicon) -> None:
             if not have.isdisjoint(toks):
                 put.add(chunk)
         plain = [t for t in toks if t in w.n_lex]
-        for have, put in ((w.pol, c.pol), (w.coop, c.coop), (w.cert, c.cert), (w.n_lex, c.n_lex)):
-            if v := sum(have[t] for t in plain):
+        for have, put in ((w.pol, c.pol), (w.coop, c.coop), (w.cert, c.cert), (w.n_lex, c.n_lex), (w.n_pol, c.n_pol)):
+            if v := sum(have.get(t, 0) for t in plain):
                 put[chunk] = v
     if lex.particle_bases:
         _remember_particle_chunk(chunk, toks, lex)
