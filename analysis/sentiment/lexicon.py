@@ -122,6 +122,8 @@ class Lexicon:
                                                    # (reverse, confirm or harm; words after which it is none)
     particle_bases: dict[str, frozenset[str]] = field(default_factory=dict)  # words that can be their verb
                                                    # (lehnt, brach, weisen) → the particles they join with
+    criticism: dict[str, str] = field(default_factory=dict)  # cue of a criticism construction → its role
+                                                   # (opener, particle, particle-any, irony, concession, modal, urgency)
     types: dict[str, tuple] = field(default_factory=dict)  # per word type: (flags, lemma, entry, factor, note)
     lemmas: dict[str, str] = field(default_factory=dict)   # per word type: lower-cased lemma
     words: Roles = field(default_factory=Roles)           # per word type seen
@@ -345,7 +347,16 @@ def lexicon(lang: str) -> Lexicon:
         particle_verbs=particle_verbs,
         topic_predicates=topic_predicates,
         particle_bases=particle_verb_bases(particle_verbs, lang=lang) if particle_verbs else {},
+        criticism=_criticism_cues(lang),
     )
+
+
+def _criticism_cues(lang: str) -> dict[str, str]:
+    """``criticism_cues.tsv``: cue (lower case) → role; a marker is named by its construction (irony, concession)."""
+    if not (ROOT / lang / "criticism_cues.tsv").exists():
+        return {}
+    t = table(lang, "criticism_cues")
+    return {c.lower(): k if r == "marker" else r for c, k, r in zip(t["cue"], t["construction"], t["role"])}
 
 
 def _topic_nouns(lang: str) -> frozenset[str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from itertools import chain, repeat
 
 from analysis.particle_verbs import final_particles
+from analysis.sentiment.criticism import read_criticism
 from analysis.sentiment.lexicon import Lexicon
 from analysis.sentiment.steps import (
     aggregate,
@@ -108,7 +109,7 @@ def apply_rules(toks: list[str], infos: list, spans, lex: Lexicon, *, target_pos
         join_particles(toks, infos, lex)
     found = look_up(toks, infos, lex)
     hits, negs = found.hits, found.negators
-    if not hits:
+    if not hits and not found.criticism:
         return NOTHING
     if found.topic_predicates or found.shifters or negs or want_hits:
         evaluate_topics(hits, found.topic_predicates, found.shifters, toks, negs)
@@ -127,6 +128,8 @@ def apply_rules(toks: list[str], infos: list, spans, lex: Lexicon, *, target_pos
         if clauses:
             extend_to_complements(clauses, found.predicates, hits, toks, lex)
             negate_clauses(hits, clauses, negs)
+    if found.criticism:
+        read_criticism(hits, found.criticism, toks, lex, found.contrast)
     if found.contrast >= 0:
         weigh_contrast(hits, found.contrast)
     if target_pos:

@@ -21,12 +21,13 @@ from analysis.sentiment.parameters import MIN_COMPOUND_PART, PREFIX, TOKEN_RE
 
 # flags of a word type (bit set)
 (F_BOUNDARY, F_NEG, F_POSTNEG, F_INT, F_CONTRAST, F_LEX, F_LOWER, F_PHRASE, F_CLAUSEPRED, F_CORR, F_PTAIL, F_SHIFT,
- F_CAPITAL, F_TOPICPRED) = (1 << i for i in range(14))
+ F_CAPITAL, F_TOPICPRED, F_CRIT) = (1 << i for i in range(15))
 # a word with one of these roles sends its unit through the full rule path; so does the rarest
 # word of a multi-word entry (F_PTAIL: "course") together with its first word (F_PHRASE: "of").
 # F_CAPITAL: a capitalised lexicon word in a language that capitalises only names and sentence
-# starts (English), which may be part of a name ("United Nations", "Clean Air Act")
-RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR | F_SHIFT | F_CAPITAL
+# starts (English), which may be part of a name ("United Nations", "Clean Air Act"); F_CRIT: a cue of a
+# criticism construction (analysis.sentiment.criticism), which counts as a lexicon word too
+RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR | F_SHIFT | F_CAPITAL | F_CRIT
 # F_TOPICPRED: a predicate that evaluates a topic noun ("beenden" in "den Krieg beenden"); like the
 # first and the rarest word of a multi-word entry, it sends a unit to the rule path only together
 # with a topic noun (Roles.needs_rules)
@@ -67,6 +68,8 @@ def type_info(word: str, lex: Lexicon) -> tuple | None:
     factor = lex.intensifiers.get(low, 1.0)
     if low in lex.intensifiers:
         flags |= F_INT
+    if lex.criticism.get(low, "opener") not in ("opener", "modal"):
+        flags |= F_CRIT
     lemma = low
     entry = None
     note = ""
@@ -137,7 +140,7 @@ def remember(tok: str, lex: Lexicon):
         inf = type_info(tok, lex) or False
         if inf:
             w, flags = lex.words, inf[0]
-            if flags & (F_LEX | F_PHRASE):
+            if flags & (F_LEX | F_PHRASE | F_CRIT):
                 w.lexical.add(tok)
             if flags & F_PHRASE:
                 w.phrase_heads.add(tok)
