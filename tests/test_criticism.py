@@ -99,3 +99,23 @@ def test_fast_and_explained_paths_agree():
     explained = score_sentiment(units, events=False)
     assert fast["polarity"].tolist() == pytest.approx(explained["polarity"].tolist(), abs=1e-6)
     assert fast["label"].tolist() == explained["label"].tolist()
+
+
+@pytest.mark.parametrize("text,lang,event", [
+    ("Russland muss endlich abziehen.", "de", "DEMAND"),
+    ("Wer will das schon?", "de", "DISAPPROVE"),
+    ("Die sogenannte Friedensmission ist eine Besatzung.", "de", "DISAPPROVE"),
+    ("How can anyone trust this regime?", "en", "DISAPPROVE"),
+])
+def test_criticism_by_its_form_is_a_verbal_conflict_event(text, lang, event):
+    r = score_text(text, lang)
+    assert (r["relation"], r["event"], r["event_context"]) == ("conflict", event, "criticism")
+    assert r["event_hits"][0]["modifiers"][0].startswith("cue:")
+
+
+def test_a_demand_on_an_opponent_is_a_relations_row_to_it():
+    from analysis.relations import extract_relations
+
+    s = pd.DataFrame({"article_id": ["a"], "text": ["Russland muss seine Truppen endlich aus der Ukraine zurückholen."], "lang": ["de"]})
+    row = extract_relations(s).iloc[0]
+    assert (row["event"], row["target"], row["target_rule"]) == ("DEMAND", "Russland", "criticised")

@@ -31,6 +31,7 @@ from analysis.sentiment.lexicon import Entry, Lexicon
 from analysis.sentiment.parameters import CRITICISM, IRONY_REACH, N_SCALAR
 
 SENTENCE_ENDS = frozenset(".!?")
+CUE_ROLES = frozenset({"particle", "particle-any", "irony", "concession", "urgency"})  # roles whose words are cues
 QUESTION_STARTS = frozenset(".!?:;\"“”„«»")
 _ENTRIES = {k: Entry(f"({k.replace('-', ' ')})", v, 0.0, 0.0, "construction") for k, v in CRITICISM.items()}
 
@@ -38,28 +39,49 @@ _ENTRIES = {k: Entry(f"({k.replace('-', ' ')})", v, 0.0, 0.0, "construction") fo
 def read_criticism(hits: list, cues: list, toks: list[str], lex: Lexicon, contrast: int) -> None:
     """Add the hits of the criticism constructions whose cues (``(pos, clause)``) stand in the
     sequence, and reverse the positive hits they govern (in place)."""
-    roles = lex.criticism
-    questions, clauses = set(), set()
-    for pos, clause in cues:
-        role = roles.get(toks[pos].lower())
-        if role in ("particle", "particle-any"):
-            q = _question(pos, toks, roles, role == "particle")
-            if q is not None and q[1] not in questions:
-                questions.add(q[1])
-                _reverse_positive(hits, q[0], q[1], "rhetorical-question")
-                hits.append([pos, _ENTRIES["rhetorical-question"], 1.0, [], clause, pos])
-        elif role == "irony":
-            _reverse_positive(hits, pos + 1, pos + IRONY_REACH, f"irony:{toks[pos]}")
-            hits.append([pos, _ENTRIES["irony"], 1.0, [], clause, pos])
-        elif role == "concession" and pos < contrast:
-            _dismiss(hits, pos, toks, clause, contrast)
-        elif role == "urgency" and clause not in clauses and _modal_in_clause(pos, toks, roles):
-            clauses.add(clause)
+    clause_of = dict(cues)
+    for kind, pos, first, last in constructions(toks, [p for p, _ in cues], lex.criticism):
+        if kind == "concession":
+            if pos < contrast:
+                _dismiss(hits, pos, toks, clause_of[pos], contrast)
+            continue
+        if kind == "demand":
             for h in hits:
                 if f"reversed:{toks[pos]}" in h[3]:
                     h[2] /= N_SCALAR
                     h[3].append("demand")
-            hits.append([pos, _ENTRIES["demand"], 1.0, [], clause, pos])
+        else:
+            _reverse_positive(hits, first, last, "rhetorical-question" if kind == "rhetorical-question" else f"irony:{toks[pos]}")
+        hits.append([pos, _ENTRIES[kind], 1.0, [], clause_of[pos], pos])
+
+
+def constructions(toks: list[str], cues: list[int], roles: dict) -> list[tuple[str, int, int, int]]:
+    """The criticism constructions of a token sequence, from the positions of its cue words:
+    (construction, cue position, first and last token it governs); one per question and per modal.
+
+    >>> from analysis.sentiment import lexicon
+    >>> toks = "Russland muss endlich und sofort abziehen .".split()
+    >>> constructions(toks, [2, 4], lexicon("de").criticism)
+    [('demand', 2, 2, 2)]
+    """
+    out, seen = [], set()
+    for pos in cues:
+        role = roles.get(toks[pos].lower())
+        if role in ("particle", "particle-any"):
+            q = _question(pos, toks, roles, role == "particle")
+            if q is not None and ("?", q[1]) not in seen:
+                seen.add(("?", q[1]))
+                out.append(("rhetorical-question", pos, q[0], q[1]))
+        elif role == "irony":
+            out.append(("irony", pos, pos + 1, pos + IRONY_REACH))
+        elif role == "concession":
+            out.append(("concession", pos, pos, pos))
+        elif role == "urgency":
+            modal = _modal_in_clause(pos, toks, roles)
+            if modal is not None and ("modal", modal) not in seen:
+                seen.add(("modal", modal))
+                out.append(("demand", pos, pos, pos))
+    return out
 
 
 def _dismiss(hits: list, pos: int, toks: list[str], clause: int, contrast: int) -> None:
@@ -85,15 +107,15 @@ def _question(pos: int, toks: list[str], roles: dict, needs_opener: bool) -> tup
     return start, end
 
 
-def _modal_in_clause(pos: int, toks: list[str], roles: dict) -> bool:
-    """Whether a modal of obligation stands in the clause of ``toks[pos]`` (up to punctuation)."""
+def _modal_in_clause(pos: int, toks: list[str], roles: dict) -> int | None:
+    """The position of a modal of obligation in the clause of ``toks[pos]`` (up to punctuation), or None."""
     for step in (-1, 1):
         k = pos + step
         while 0 <= k < len(toks) and toks[k][:1].isalnum():
             if roles.get(toks[k].lower()) == "modal":
-                return True
+                return k
             k += step
-    return False
+    return None
 
 
 def _reverse_positive(hits: list, first: int, last: int, why: str) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from analysis.segment import lemmatize as _lemmatize
 from analysis.sentiment.compounds import compound
+from analysis.sentiment.criticism import CUE_ROLES
 from analysis.sentiment.lexicon import Entry, Lexicon, fold
 from analysis.sentiment.parameters import MIN_COMPOUND_PART, PREFIX, TOKEN_RE
 
@@ -68,7 +69,7 @@ def type_info(word: str, lex: Lexicon) -> tuple | None:
     factor = lex.intensifiers.get(low, 1.0)
     if low in lex.intensifiers:
         flags |= F_INT
-    if lex.criticism.get(low, "opener") not in ("opener", "modal"):
+    if lex.criticism.get(low) in CUE_ROLES:
         flags |= F_CRIT
     lemma = low
     entry = None
