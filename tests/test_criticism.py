@@ -119,3 +119,12 @@ def test_a_demand_on_an_opponent_is_a_relations_row_to_it():
     s = pd.DataFrame({"article_id": ["a"], "text": ["Russland muss seine Truppen endlich aus der Ukraine zurückholen."], "lang": ["de"]})
     row = extract_relations(s).iloc[0]
     assert (row["event"], row["target"], row["target_rule"]) == ("DEMAND", "Russland", "criticised")
+
+
+def test_bad_input_of_cue_words_stays_bounded():
+    long = " ".join(["Wer will das schon? Russland muss endlich abziehen, zwar gut, aber"] * 250)   # 2,750 words
+    r = score_text(long, "de")
+    assert r["flag"] == "long_unit" and -1 <= r["polarity"] <= 0
+    for text in ["etwa etwa etwa", "?", "zwar aber", "muss muss endlich", "so-called", "nicht nicht etwa gerecht?"]:
+        r = score_text(text, "de" if text[0] != "s" else "en")
+        assert -1 <= r["polarity"] <= 1 and r["flag"] == ""
