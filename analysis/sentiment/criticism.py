@@ -17,8 +17,9 @@
   (``CRITICISM["demand"]``). What the urgency word reversed as a valence shifter is given back:
   in a demand, the attacks to be stopped are an accusation, not a good outcome ("Russia must stop the attacks").
 
-The cues are ``resources/<lang>/criticism_cues.tsv`` (construction, role). Cue words of the roles
-particle, marker and urgency send a unit to the rule path (:data:`~analysis.sentiment.word_types.F_CRIT`).
+The cues are ``resources/<lang>/criticism_cues.tsv`` (construction, role). An irony marker sends
+a unit to the rule path, a particle only with a question mark, an urgency word only with a modal
+(:data:`~analysis.sentiment.word_types.F_CRIT`, :meth:`~analysis.sentiment.lexicon.Roles.needs_rules`).
 
 >>> from analysis.sentiment import score_text
 >>> r = score_text("Ist das etwa gerecht?", "de", events=False)

@@ -73,13 +73,20 @@ class Roles:
 
     topic_predicates: set[str] = field(default_factory=set)  # is (or holds) a topic predicate
     topics: set[str] = field(default_factory=set)            # is (or holds) a topic noun
+    rq_cues: set[str] = field(default_factory=set)           # a particle of rhetorical questions,
+    question_marks: set[str] = field(default_factory=set)    # a question mark,
+    urgency: set[str] = field(default_factory=set)           # an urgency word of demands,
+    modals: set[str] = field(default_factory=set)            # a modal of obligation (analysis.sentiment.criticism)
 
     def needs_rules(self, words) -> bool:
         """Whether a unit needs the rule path: a rule word, the first and the rarest word of a
-        multi-word entry, or a topic predicate and a topic noun."""
+        multi-word entry, a topic predicate and a topic noun, a question particle and a question
+        mark, or an urgency word and a modal."""
         return not (self.rules.isdisjoint(words)
                     and (self.phrase_rare.isdisjoint(words) or self.phrase_heads.isdisjoint(words))
-                    and (self.topic_predicates.isdisjoint(words) or self.topics.isdisjoint(words)))
+                    and (self.topic_predicates.isdisjoint(words) or self.topics.isdisjoint(words))
+                    and (self.rq_cues.isdisjoint(words) or self.question_marks.isdisjoint(words))
+                    and (self.urgency.isdisjoint(words) or self.modals.isdisjoint(words)))
 
 
 @dataclass

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from analysis.segment import lemmatize as _lemmatize
 from analysis.sentiment.compounds import compound
-from analysis.sentiment.criticism import CUE_ROLES
 from analysis.sentiment.lexicon import Entry, Lexicon, fold
 from analysis.sentiment.parameters import MIN_COMPOUND_PART, PREFIX, TOKEN_RE
 
@@ -26,13 +25,15 @@ from analysis.sentiment.parameters import MIN_COMPOUND_PART, PREFIX, TOKEN_RE
 # a word with one of these roles sends its unit through the full rule path; so does the rarest
 # word of a multi-word entry (F_PTAIL: "course") together with its first word (F_PHRASE: "of").
 # F_CAPITAL: a capitalised lexicon word in a language that capitalises only names and sentence
-# starts (English), which may be part of a name ("United Nations", "Clean Air Act"); F_CRIT: a cue of a
-# criticism construction (analysis.sentiment.criticism), which counts as a lexicon word too
-RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR | F_SHIFT | F_CAPITAL | F_CRIT
+# starts (English), which may be part of a name ("United Nations", "Clean Air Act")
+RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR | F_SHIFT | F_CAPITAL
+# F_CRIT: a word of a criticism construction (analysis.sentiment.criticism). An irony marker sends
+# its unit to the rule path alone, a question particle only with a question mark, an urgency word
+# only with a modal of obligation, a concession marker only with a contrast word (a rule word)
 # F_TOPICPRED: a predicate that evaluates a topic noun ("beenden" in "den Krieg beenden"); like the
 # first and the rarest word of a multi-word entry, it sends a unit to the rule path only together
 # with a topic noun (Roles.needs_rules)
-SIMPLE_HIT = F_BOUNDARY | F_LEX | F_PHRASE | RULE_ROLES | F_TOPICPRED
+SIMPLE_HIT = F_BOUNDARY | F_LEX | F_PHRASE | RULE_ROLES | F_TOPICPRED | F_CRIT
 
 
 def _inflects(word: str, entry: Entry, lex: Lexicon) -> bool:
@@ -69,7 +70,7 @@ def type_info(word: str, lex: Lexicon) -> tuple | None:
     factor = lex.intensifiers.get(low, 1.0)
     if low in lex.intensifiers:
         flags |= F_INT
-    if lex.criticism.get(low) in CUE_ROLES:
+    if low in lex.criticism and lex.criticism[low] != "opener":
         flags |= F_CRIT
     lemma = low
     entry = None
@@ -141,8 +142,13 @@ def remember(tok: str, lex: Lexicon):
         inf = type_info(tok, lex) or False
         if inf:
             w, flags = lex.words, inf[0]
-            if flags & (F_LEX | F_PHRASE | F_CRIT):
+            role = lex.criticism.get(tok.lower().strip("'’")) if flags & F_CRIT else None  # 'anyone as 'anyone'
+            if flags & (F_LEX | F_PHRASE) or (role and role != "modal"):
                 w.lexical.add(tok)
+            if role:
+                _remember_cue(tok, role, w)
+            elif tok == "?":
+                w.question_marks.add(tok)
             if flags & F_PHRASE:
                 w.phrase_heads.add(tok)
             if flags & F_PTAIL:
@@ -162,6 +168,13 @@ def remember(tok: str, lex: Lexicon):
             _remember_particle_verb(tok, lex)
         lex.types[tok] = inf  # last: a type in types is fully registered
     return inf
+
+
+def _remember_cue(tok: str, role: str, w) -> None:
+    """Note a word of a criticism construction in the set that decides when it calls for the rules."""
+    sets = {"irony": w.rules, "particle": w.rq_cues, "particle-any": w.rq_cues, "urgency": w.urgency, "modal": w.modals}
+    if role in sets:
+        sets[role].add(tok)
 
 
 def _remember_particle_verb(tok: str, lex: Lexicon) -> None:
@@ -184,7 +197,8 @@ def remember_chunk(chunk: str, lex: Lexicon) -> None:
         w, c = lex.words, lex.chunks
         for have, put in ((w.lexical, c.lexical), (w.rules, c.rules), (w.phrase_heads, c.phrase_heads),
                           (w.phrase_rare, c.phrase_rare), (w.topic_predicates, c.topic_predicates),
-                          (w.topics, c.topics)):
+                          (w.topics, c.topics), (w.rq_cues, c.rq_cues), (w.question_marks, c.question_marks),
+                          (w.urgency, c.urgency), (w.modals, c.modals)):
             if not have.isdisjoint(toks):
                 put.add(chunk)
         plain = [t for t in toks if t in w.n_lex]
