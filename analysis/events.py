@@ -28,6 +28,10 @@ The rules, in order:
 * **criticism**: a unit without an event whose tone is clearly negative (:func:`criticism`,
   polarity below ``CRITICISM_BELOW``) is a DISAPPROVE event of value −2 × |polarity|: criticism
   of an opponent seldom has a verb of criticising.
+* **criticism by its form** (:mod:`analysis.sentiment.criticism`): a demand addressed to an
+  opponent ("Russland muss endlich abziehen") is a DEMAND event, a rhetorical question or an irony
+  marker ("Wer will das schon?", "die sogenannte Friedensmission") a DISAPPROVE event, with the
+  category's Goldstein weight and the context ``criticism``.
 * **modality** (``event_modifiers.tsv``, anywhere in the event's sentence part up to the next
   punctuation): *intended* (will, soll, plant; will, plans to) × ``CONTEXT_WEIGHT["intended"]``,
   *hypothetical* (könnte, falls; could, if) × ``CONTEXT_WEIGHT["hypothetical"]``, *threatened*
@@ -55,6 +59,7 @@ from analysis.errors import InputError, require_columns
 from analysis.particle_verbs import join_particle_verbs, particle_verb_bases, particles
 from analysis.resources import ROOT, table, wordlist
 from analysis.segment import lemmatize
+from analysis.sentiment.criticism import CUE_ROLES, constructions
 from analysis.sentiment.lexicon import lexicon as tone_lexicon
 from analysis.sentiment.parameters import NEG_WINDOW, PUNCT, TOKEN_RE
 from analysis.wordforms import compound_head, hyphen_parts, stem
@@ -68,6 +73,7 @@ PARTICLE_WINDOW = 4        # words between an English verb and its particle ("pu
 NEGATED = {"cooperation": -0.5, "conflict": 0.0}   # factor of a negated event, by the sign of its weight
 CONTEXT_WEIGHT = {"factual": 1.0, "negated": 1.0, "intended": 0.75, "hypothetical": 0.5, "threatened": 1.0}
 CRITICISM_BELOW = -0.8     # a unit without an event and of lower polarity is criticism (DISAPPROVE); dev part
+CONSTRUCTION_EVENTS = {"demand": "DEMAND", "rhetorical-question": "DISAPPROVE", "irony": "DISAPPROVE"}
 CAPITALISED_NOUNS = frozenset({"de"})   # languages whose nouns are capitalised (nouns/verbs told apart by case)
 _PUNCT = frozenset(PUNCT)
 
@@ -244,11 +250,12 @@ def find_events(text, lang: str) -> list[dict]:
     ms = list(TOKEN_RE.finditer(text))
     toks = [m.group() for m in ms]
     info = [_type(t, lx) for t in toks]
-    if not any(x[2] for x in info):
-        return []
     lows = [x[0] for x in info]
-    lemmas = [x[1] for x in info]
     tone = tone_lexicon(lang)
+    formal = _formal_events(toks, lows, ms, text, tone.criticism) if not tone.criticism.keys().isdisjoint(lows) else []
+    if not any(x[2] for x in info):
+        return formal
+    lemmas = [x[1] for x in info]
     # clauses end at punctuation and clause-opening conjunctions; sentence parts at punctuation only
     clause, part = [], []
     c = p = 0
@@ -285,7 +292,22 @@ def find_events(text, lang: str) -> list[dict]:
         h["start"], h["end"] = ms[h["_pos"]].start(), ms[h.pop("_last")].end()
         h["text"] = text[h["start"]:h["end"]]
         del h["_pos"], h["_object"]
-    return hits
+    return hits + formal
+
+
+def _formal_events(toks, lows, ms, text: str, roles: dict) -> list[dict]:
+    """The events of criticism by its form (:data:`CONSTRUCTION_EVENTS`), as hits."""
+    out = []
+    for kind, pos, first, last in constructions(toks, [i for i, w in enumerate(lows) if roles.get(w) in CUE_ROLES], roles):
+        event = CONSTRUCTION_EVENTS.get(kind)
+        if event is None:
+            continue
+        g = _goldstein(event)
+        start, end = ms[min(first, pos)].start(), ms[min(last, len(ms) - 1)].end()
+        out.append({"term": f"({kind.replace('-', ' ')})", "text": text[start:end], "start": start, "end": end,
+                    "event": event, "mode": kind.replace("-", " "), "quad_class": "verbal_conflict", "goldstein": g,
+                    "weight": 1.0, "value": g, "context": "criticism", "modifiers": [f"cue:{toks[pos]}"]})
+    return out
 
 
 def _match(i: int, toks, lows, lemmas, clause, blocked, lx: EventLexicon) -> dict | None:

@@ -25,6 +25,11 @@ countries, capitals, organisations, the actors of an actors table). The rules, i
   Gespräch beendet"); else a mention after an agent word following the event word, once a
   source is known ("unterstützt die Bemühungen **von Kim**").
 * A target that is the source's own actor is dropped (no relation to itself).
+* **criticism** (a sentence without an event word whose tone is clearly negative,
+  :func:`analysis.events.criticism`): a DISAPPROVE row whose source is the speaker of its
+  quotation (the critic; None outside a quotation, where the critic is the text's author) and
+  whose target is the first actor the sentence names other than the speaker (whom the criticism is
+  about: "„Die **Regierung** hat die Öffentlichkeit getäuscht“, sagte Merz"); its offsets are the sentence's.
 
 Rows keep every event, also those without a source or a target (``source``/``target`` None):
 nothing found is nothing lost. :func:`dyads_by` aggregates the complete dyads.
@@ -54,7 +59,12 @@ from analysis.actor_mentions import (
 )
 from analysis.actor_names import actor_id
 from analysis.errors import InputError, require_columns
-from analysis.events import CAPITALISED_NOUNS, available_languages, find_events
+from analysis.events import (
+    CAPITALISED_NOUNS,
+    available_languages,
+    criticism,
+    find_events,
+)
 from analysis.resources import table
 from analysis.sentiment.lexicon import lexicon as tone_lexicon
 from analysis.sentiment.parameters import PUNCT, TOKEN_RE
@@ -156,6 +166,13 @@ class _Sentence:
                 src, src_rule = earlier[-1], "sentence-subject"
         tgt, tgt_rule = self._target(trigger, same, role, src, noun=noun)
         return src, src_rule, tgt, tgt_rule
+
+    def criticised(self, speaker_actor: str | None) -> tuple:
+        """(source, source rule, target index, target rule) of criticism without an event word: the
+        speaker criticises the first actor of the sentence that is not the speaker's own."""
+        tgt = next((j for j, m in enumerate(self.mentions) if m.actor != speaker_actor), None)
+        return ("speaker" if speaker_actor else None, "speaker" if speaker_actor else None,
+                tgt, "criticised" if tgt is not None else None)
 
     def _opens_clause(self, j: int) -> bool:
         """Whether mention ``j`` starts its clause (after at most one word: "Der russische Präsident")."""
@@ -301,11 +318,14 @@ def extract_relations(sentences: pd.DataFrame, *, quotes: pd.DataFrame | None = 
     media = _media(actors)
     names = {lg: actor_names(actors, lang=lg) for lg in set(langs) if lg in have}
     polarity = np.zeros(len(sentences))
+    labels = ["neutral"] * len(sentences)
     if any(ok):
         rows_ok = [i for i, k in enumerate(ok) if k]
         scored = score_sentiment(pd.DataFrame({"text": [texts[i] for i in rows_ok], "lang": [langs[i] for i in rows_ok]}),
                                  hits=False, events=False)
         polarity[rows_ok] = scored["polarity"].to_numpy()
+        for i, label in zip(rows_ok, scored["label"]):
+            labels[i] = label
     records = sentences.to_dict("records")
     it = range(len(records))
     if progress:
@@ -317,17 +337,21 @@ def extract_relations(sentences: pd.DataFrame, *, quotes: pd.DataFrame | None = 
         if not ok[i]:
             continue
         r, lg = records[i], langs[i]
-        hits = find_events(r["text"], lg)
+        hits = find_events(r["text"], lg) or [dict(h, end=len(r["text"]), text=r["text"]) for h in criticism(polarity[i], labels[i])]
         if not hits:
             continue
         sent = _Sentence(r["text"], lg, names[lg])
         offset = int(r["start"]) if pd.notna(r.get("start")) else 0
         for h in hits:
-            quote = next((q for q in quote_at.get(r["article_id"], ()) if q[0] <= offset + h["start"] < q[1]), None)
+            at = offset + (h["start"] + h["end"]) // 2 if h["context"] == "criticism" else offset + h["start"]
+            quote = next((q for q in quote_at.get(r["article_id"], ()) if q[0] <= at < q[1]), None)
             speaker = quote if quote is not None and isinstance(quote[3], str) and quote[3] not in media else None
-            trigger = _token_at(sent.ms, h["start"])
-            noun = h["term"][:1].isupper() if lg in CAPITALISED_NOUNS else not _is_verb(h, lg)
-            picked = sent.pick(trigger, noun=noun, speaker=speaker)
+            if h["context"] == "criticism":
+                picked = sent.criticised(_speaker_actor(speaker[3], speaker[4], lg)[0] if speaker else None)
+            else:
+                trigger = _token_at(sent.ms, h["start"])
+                noun = h["term"][:1].isupper() if lg in CAPITALISED_NOUNS else not _is_verb(h, lg)
+                picked = sent.pick(trigger, noun=noun, speaker=speaker)
             rows.append(_row(r, h, sent, picked, quote if speaker is not None else None, float(polarity[i]), lg, offset))
     out = pd.DataFrame(rows, columns=RELATION_COLUMNS) if rows else _empty()
     if articles is not None and "date" in articles.columns and len(out):

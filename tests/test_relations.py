@@ -181,3 +181,21 @@ def test_quotes_read_back_from_csv_or_without_spans_are_read_as_such():
     bad = quotes.assign(spans=["[[0, 5", None])
     with pytest.raises(InputError, match="a-q0"):
         extract_relations(sentences, quotes=bad)
+
+
+def test_criticism_without_an_event_word_is_a_row_from_the_speaker_to_the_criticised():
+    text = "„Die Regierung in Moskau hat die Öffentlichkeit skrupellos belogen, das ist verantwortungslos und menschenverachtend“, sagte Merz."
+    plain = "Das ist eine unverantwortliche, menschenverachtende und skandalöse Politik Russlands."
+    mild = "Das ist eine fragwürdige Politik Russlands."
+    sentences = pd.DataFrame({"article_id": ["a"] * 3, "sentence": [0, 1, 2], "start": [0, 200, 300],
+                              "text": [text, plain, mild], "lang": ["de"] * 3})
+    quotes = pd.DataFrame({"article_id": ["a"], "quote_id": ["q0"], "spans": [[[1, text.index("“")]]],
+                           "speaker": ["Friedrich Merz"]})
+    rel = extract_relations(sentences, quotes=quotes)
+    assert rel["sentence"].tolist() == [0, 1]                       # the mild sentence is no criticism
+    quoted, unquoted = rel.iloc[0], rel.iloc[1]
+    assert (quoted["source"], quoted["target"], quoted["event"], quoted["quote_id"]) == ("Friedrich Merz", "Russland", "DISAPPROVE", "q0")
+    assert (quoted["source_rule"], quoted["target_rule"], quoted["event_context"]) == ("speaker", "criticised", "criticism")
+    assert quoted["goldstein"] == pytest.approx(-2 * -quoted["polarity"]) and quoted["goldstein"] < 0
+    assert pd.isna(unquoted["source"]) and unquoted["target"] == "Russland"     # outside a quotation: the author
+    assert (unquoted["start"], unquoted["end"]) == (200, 200 + len(plain))

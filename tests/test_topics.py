@@ -63,6 +63,17 @@ def test_one_weak_word_does_not_tone_a_sentence():
     assert score_sentiment(units, hits=False, events=False)["label"].item() == "neutral"
 
 
+@pytest.mark.parametrize("text", ["The talks on the economic zone are exclusive.",   # talks: cooperation only
+                                  "The war in the exclusive zone.",                  # war: topic alone
+                                  "The exclusive talks on peace."])
+def test_hits_without_polarity_are_no_evidence(text):
+    one = score_text(text, "en", events=False)
+    assert one["n_hits"] >= 2 and [h["term"] for h in one["hits"] if h["polarity"]] == ["exclusive"]
+    assert one["label"] == "neutral"
+    units = pd.DataFrame({"text": [text], "lang": ["en"]})
+    assert score_sentiment(units, hits=False, events=False)["label"].item() == "neutral"   # the fast path too
+
+
 def test_criticism_without_a_verb_of_criticising_is_disapprove():
     r = score_text("Das ist eine unverantwortliche, menschenverachtende und skandalöse Politik.", "de")
     assert (r["relation"], r["event"], r["event_context"]) == ("conflict", "DISAPPROVE", "criticism")

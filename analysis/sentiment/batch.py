@@ -35,7 +35,7 @@ PUNCT_CHARS = frozenset(PUNCT)  # characters that are a token of their own
 
 
 def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = False):
-    """Raw sums (polarity, cooperation, certainty), hit counts and flags of many texts at once.
+    """Raw sums (polarity, cooperation, certainty), hit counts (all, with a polarity) and flags of many texts at once.
 
     Units are split at whitespace, and each new chunk is analysed once (:func:`~analysis.sentiment.word_types.remember_chunk`).
     The work that needs no rule is done with C-level look-ups over the whole batch: finding units
@@ -45,7 +45,7 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
     With ``polarity_only`` the plain look-ups skip cooperation, certainty and hit counts.
     """
     n = len(texts)
-    sp, sc, sr, nh, flag = [0.0] * n, [0.0] * n, [0.0] * n, [0] * n, [""] * n
+    sp, sc, sr, nh, npol, flag = [0.0] * n, [0.0] * n, [0.0] * n, [0] * n, [0] * n, [""] * n
     squashed = [False] * n
     if set(map(type, texts)) <= {str}:
         strs, units = range(n), texts
@@ -66,7 +66,7 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
     long = {k for k in compress(range(len(units)), map(LONG_UNIT.__lt__, lengths))
             if lengths[k] > LONG_CHARS or sum(map(len, map(c.tokens.__getitem__, words[k]))) > LONG_UNIT}
     if long:
-        batch_long(sorted(long), units, strs, lex, alpha, (sp, sc, sr, nh, flag, squashed))
+        batch_long(sorted(long), units, strs, lex, alpha, (sp, sc, sr, nh, npol, flag, squashed))
     # units with a lexicon word: with a rule word they take the rule path, else plain look-ups;
     # so do units that may hold a separable particle verb with a role
     if not lex.particle_verbs:
@@ -85,15 +85,16 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
         if k in joins or c.needs_rules(words[k]):
             i = strs[k]
             toks = list(chain.from_iterable(map(pieces, words[k])))  # strings already hashed: fast look-ups
-            sp[i], sc[i], sr[i], _, nh[i] = score_tokens(toks, None, lex, screened=True, joins=k in joins)
+            sp[i], sc[i], sr[i], _, nh[i], npol[i] = score_tokens(toks, None, lex, screened=True, joins=k in joins)
         else:
             plain.append(k)
     zero = repeat(0)
-    for values, out in [(c.pol, sp)] if polarity_only else [(c.pol, sp), (c.coop, sc), (c.cert, sr), (c.n_lex, nh)]:
+    for values, out in [(c.pol, sp)] if polarity_only else [(c.pol, sp), (c.coop, sc), (c.cert, sr), (c.n_lex, nh),
+                                                            (c.n_pol, npol)]:
         get = values.get
         for k in plain:
             out[strs[k]] = sum(map(get, words[k], zero))
-    return sp, sc, sr, nh, flag, squashed
+    return sp, sc, sr, nh, npol, flag, squashed
 
 
 def may_join(units: list[str], words: list[list[str]], c: Roles) -> set[int]:
@@ -139,7 +140,7 @@ def _joinable(w: list[str], c: Roles) -> bool:
 def batch_long(long: list[int], units: list, strs, lex: Lexicon, alpha: float, out: tuple) -> None:
     """:func:`analysis.sentiment.score.score_long` for many long units at once: the sentences of all of them are scored
     in one batch, and each unit gets the means of its sentences (written into ``out``)."""
-    sp, sc, sr, nh, flag, squashed = out
+    sp, sc, sr, nh, npol, flag, squashed = out
     short, owner, big = [], [], []
     for k in long:
         for p in SENT_PIECE.findall(units[k]):
@@ -149,24 +150,26 @@ def batch_long(long: list[int], units: list, strs, lex: Lexicon, alpha: float, o
             else:
                 big.append((k, p))
     vals: dict[int, tuple[list, list, list]] = {k: ([], [], []) for k in long}  # squashed values per unit
-    hits = dict.fromkeys(long, 0)
-    a, b, c, n, f, _ = batch(short, lex, alpha)
+    hits, polar = dict.fromkeys(long, 0), dict.fromkeys(long, 0)
+    a, b, c, n, m, f, _ = batch(short, lex, alpha)
     for j, k in enumerate(owner):
         if f[j] != "empty":
             for v, x in zip(vals[k], (a[j], b[j], c[j])):
                 v.append(squash(x, alpha))
             hits[k] += int(n[j])
+            polar[k] += int(m[j])
     for k, p in big:  # pieces of more than LONG_UNIT tokens without a sentence end
         toks = TOKEN_RE.findall(p)
         for s0 in range(0, len(toks), LONG_UNIT):
-            x, y, z, _, nn = score_tokens(toks[s0:s0 + LONG_UNIT], None, lex)
+            x, y, z, _, nn, mm = score_tokens(toks[s0:s0 + LONG_UNIT], None, lex)
             for v, w in zip(vals[k], (x, y, z)):
                 v.append(squash(w, alpha))
             hits[k] += nn
+            polar[k] += mm
     for k, per_dim in vals.items():
         i = strs[k]
         sp[i], sc[i], sr[i] = (float(np.mean(v)) if v else 0.0 for v in per_dim)
-        nh[i], flag[i], squashed[i] = hits[k], "long_unit", True
+        nh[i], npol[i], flag[i], squashed[i] = hits[k], polar[k], "long_unit", True
 
 
 def squash_all(values: list, squashed: list, alpha: float) -> np.ndarray:
@@ -182,6 +185,6 @@ def polarity_only(texts: Iterable, lang: str, *, alpha: float = ALPHA) -> np.nda
     >>> polarity_only(["good talks", "bad talks"], "en").round(2).tolist()
     [0.43, -0.53]
     """
-    sp, _, _, _, _, squashed = batch(list(texts), lexicon(lang), alpha, polarity_only=True)
+    sp, *_, squashed = batch(list(texts), lexicon(lang), alpha, polarity_only=True)
     return squash_all(sp, squashed, alpha)
 

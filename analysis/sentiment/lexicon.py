@@ -59,6 +59,7 @@ class Roles:
     coop: dict[str, float] = field(default_factory=dict)
     cert: dict[str, float] = field(default_factory=dict)
     n_lex: dict[str, int] = field(default_factory=dict)   # number of lexicon words
+    n_pol: dict[str, int] = field(default_factory=dict)   # number of lexicon words with a polarity
     # separable particle verbs with a role (Lexicon.particle_verbs): a word that can be their verb
     # (chunks: that holds one) → the particles it joins with; a particle (chunks: the particle
     # the chunk ends with); chunks only: the particles before a token that is no word ("ab."),
@@ -72,13 +73,20 @@ class Roles:
 
     topic_predicates: set[str] = field(default_factory=set)  # is (or holds) a topic predicate
     topics: set[str] = field(default_factory=set)            # is (or holds) a topic noun
+    rq_cues: set[str] = field(default_factory=set)           # a particle of rhetorical questions,
+    question_marks: set[str] = field(default_factory=set)    # a question mark,
+    urgency: set[str] = field(default_factory=set)           # an urgency word of demands,
+    modals: set[str] = field(default_factory=set)            # a modal of obligation (analysis.sentiment.criticism)
 
     def needs_rules(self, words) -> bool:
         """Whether a unit needs the rule path: a rule word, the first and the rarest word of a
-        multi-word entry, or a topic predicate and a topic noun."""
+        multi-word entry, a topic predicate and a topic noun, a question particle and a question
+        mark, or an urgency word and a modal."""
         return not (self.rules.isdisjoint(words)
                     and (self.phrase_rare.isdisjoint(words) or self.phrase_heads.isdisjoint(words))
-                    and (self.topic_predicates.isdisjoint(words) or self.topics.isdisjoint(words)))
+                    and (self.topic_predicates.isdisjoint(words) or self.topics.isdisjoint(words))
+                    and (self.rq_cues.isdisjoint(words) or self.question_marks.isdisjoint(words))
+                    and (self.urgency.isdisjoint(words) or self.modals.isdisjoint(words)))
 
 
 @dataclass
@@ -121,6 +129,8 @@ class Lexicon:
                                                    # (reverse, confirm or harm; words after which it is none)
     particle_bases: dict[str, frozenset[str]] = field(default_factory=dict)  # words that can be their verb
                                                    # (lehnt, brach, weisen) → the particles they join with
+    criticism: dict[str, str] = field(default_factory=dict)  # cue of a criticism construction → its role
+                                                   # (opener, particle, particle-any, irony, concession, modal, urgency)
     types: dict[str, tuple] = field(default_factory=dict)  # per word type: (flags, lemma, entry, factor, note)
     lemmas: dict[str, str] = field(default_factory=dict)   # per word type: lower-cased lemma
     words: Roles = field(default_factory=Roles)           # per word type seen
@@ -344,7 +354,16 @@ def lexicon(lang: str) -> Lexicon:
         particle_verbs=particle_verbs,
         topic_predicates=topic_predicates,
         particle_bases=particle_verb_bases(particle_verbs, lang=lang) if particle_verbs else {},
+        criticism=_criticism_cues(lang),
     )
+
+
+def _criticism_cues(lang: str) -> dict[str, str]:
+    """``criticism_cues.tsv``: cue (lower case) → role; a marker is named by its construction (irony, concession)."""
+    if not (ROOT / lang / "criticism_cues.tsv").exists():
+        return {}
+    t = table(lang, "criticism_cues")
+    return {c.lower(): k if r == "marker" else r for c, k, r in zip(t["cue"], t["construction"], t["role"])}
 
 
 def _topic_nouns(lang: str) -> frozenset[str]:

@@ -27,6 +27,9 @@ DEFAULT_BAND = 0.1
 # minimum evidence: a unit with one hit is labelled neutral when |S| (its value × weight) is below this
 # (one weak word does not tone a sentence); tuned on the tuning parts and the relation set's dev part
 MIN_EVIDENCE = {"de": 0.0, "en": 0.2}   # de: the neutral band (0.4) already asks for more
+# criticism constructions (analysis.sentiment.criticism): the polarity each adds, and how far an irony marker reaches
+CRITICISM = {"rhetorical-question": -0.5, "irony": -0.5, "dismissal": -0.3, "demand": -0.5}
+IRONY_REACH = 3
 BASE_WEIGHT = {"de": 0.15, "en": 1.0}   # weight of base-lexicon entries relative to the diplomatic lexicon
 
 OUTPUT_COLUMNS = ["polarity", "label", "cooperation", "certainty", "n_hits", "hits", "flag"]

@@ -52,6 +52,7 @@ def score_text(text, lang: str = "de", *, alpha: float = ALPHA, band: float | No
     lex = lexicon(lang)
     band = NEUTRAL_BAND.get(lang, DEFAULT_BAND) if band is None else band
     out = _score_one(text, lex, alpha=alpha, band=band, target=target, want_hits=hits)
+    del out["n_polar"]
     if events:
         from analysis.events import event_columns
 
@@ -60,8 +61,9 @@ def score_text(text, lang: str = "de", *, alpha: float = ALPHA, band: float | No
 
 
 def _label(p: float, band, n: int = 2, lang: str = "") -> str:
-    """The label of polarity ``p``: neutral inside the band, and when one hit alone (``n``) carries
-    less than the minimum evidence of the language (``MIN_EVIDENCE``: one weak word tones nothing)."""
+    """The label of polarity ``p``: neutral inside the band, and when one hit with a polarity alone
+    (``n`` such hits) carries less than the minimum evidence of the language (``MIN_EVIDENCE``: one
+    weak word tones nothing; hits without polarity, a topic noun or a relation word, are no evidence)."""
     neg, pos = band if isinstance(band, tuple) else (band, band)
     if n <= 1 and abs(p) < _min_evidence(lang):
         return "neutral"
@@ -77,7 +79,7 @@ def _score_one(text, lex: Lexicon, *, alpha: float, band: float, target, want_hi
     if not isinstance(text, str):
         flag = "missing" if text is None or (isinstance(text, float) and math.isnan(text)) else "non_string"
         return {"polarity": 0.0, "label": "neutral", "cooperation": 0.0, "certainty": 0.0, "n_hits": 0,
-                "hits": [], "flag": flag}
+                "hits": [], "flag": flag, "n_polar": 0}
     if len(text) > LONG_CHARS:
         return score_long(text, lex, alpha=alpha, band=band, target=target, want_hits=want_hits)
     if want_hits:
@@ -89,15 +91,14 @@ def _score_one(text, lex: Lexicon, *, alpha: float, band: float, target, want_hi
         spans = None
     if not toks:
         return {"polarity": 0.0, "label": "neutral", "cooperation": 0.0, "certainty": 0.0, "n_hits": 0,
-                "hits": [], "flag": "empty"}
+                "hits": [], "flag": "empty", "n_polar": 0}
     if len(toks) > LONG_UNIT:
         return score_long(text, lex, alpha=alpha, band=band, target=target, want_hits=want_hits)
     tpos = _target_positions(toks, target) if target is not None else None
-    sp, sc, sr, hits, nhit = score_tokens(toks, spans, lex, target_pos=tpos, want_hits=want_hits)
+    sp, sc, sr, hits, nhit, npol = score_tokens(toks, spans, lex, target_pos=tpos, want_hits=want_hits)
     p = squash(sp, alpha)
-    return {"polarity": p, "label": _label(p, band, nhit, lex.lang), "cooperation": squash(sc, alpha),
-            "certainty": squash(sr, alpha), "n_hits": nhit,
-            "hits": hits, "flag": ""}
+    return {"polarity": p, "label": _label(p, band, npol, lex.lang), "cooperation": squash(sc, alpha),
+            "certainty": squash(sr, alpha), "n_hits": nhit, "hits": hits, "flag": "", "n_polar": npol}
 
 
 def score_long(text: str, lex, *, alpha, band, target, want_hits):
@@ -108,12 +109,12 @@ def score_long(text: str, lex, *, alpha, band, target, want_hits):
     every ``LONG_UNIT`` words.
     """
     if not want_hits and target is None:  # without explanations, as a batch of one
-        out = ([0.0], [0.0], [0.0], [0], [""], [False])
+        out = ([0.0], [0.0], [0.0], [0], [0], [""], [False])
         batch_long([0], [text], [0], lex, alpha, out)
-        return {"polarity": out[0][0], "label": _label(out[0][0], band, out[3][0], lex.lang), "cooperation": out[1][0],
-                "certainty": out[2][0], "n_hits": out[3][0], "hits": [], "flag": "long_unit"}
+        return {"polarity": out[0][0], "label": _label(out[0][0], band, out[4][0], lex.lang), "cooperation": out[1][0],
+                "certainty": out[2][0], "n_hits": out[3][0], "hits": [], "flag": "long_unit", "n_polar": out[4][0]}
     ps, cs, rs, allhits = [], [], [], []
-    n_all = 0
+    n_all = n_polar = 0
     for m in SENT_PIECE.finditer(text):
         piece, off = m.group(), m.start()
         if want_hits:
@@ -127,17 +128,18 @@ def score_long(text: str, lex, *, alpha, band, target, want_hits):
             if not seg:
                 continue
             tpos = _target_positions(seg, target) if target is not None else None
-            a, b, c, h, nh = score_tokens(seg, spans[k:k + LONG_UNIT] if spans else None, lex,
-                                           target_pos=tpos, want_hits=want_hits)
+            a, b, c, h, nh, npol = score_tokens(seg, spans[k:k + LONG_UNIT] if spans else None, lex,
+                                                 target_pos=tpos, want_hits=want_hits)
             ps.append(squash(a, alpha))
             cs.append(squash(b, alpha))
             rs.append(squash(c, alpha))
             allhits.extend(h)
             n_all += nh
+            n_polar += npol
     p = float(np.mean(ps)) if ps else 0.0
-    return {"polarity": p, "label": _label(p, band, n_all, lex.lang), "cooperation": float(np.mean(cs)) if cs else 0.0,
+    return {"polarity": p, "label": _label(p, band, n_polar, lex.lang), "cooperation": float(np.mean(cs)) if cs else 0.0,
             "certainty": float(np.mean(rs)) if rs else 0.0, "n_hits": n_all, "hits": allhits,
-            "flag": "long_unit"}
+            "flag": "long_unit", "n_polar": n_polar}
 
 
 @gc_paused()  # many small acyclic objects: see analysis.runtime
@@ -189,7 +191,7 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
     have = set(available_languages())
     texts = units[text_col].tolist()
     n = len(texts)
-    pol, coop, cert, nh, flag = [0.0] * n, [0.0] * n, [0.0] * n, [0] * n, [""] * n
+    pol, coop, cert, nh, npol, flag = [0.0] * n, [0.0] * n, [0.0] * n, [0] * n, [0] * n, [""] * n
     hit_lists: list = [[] for _ in range(n)] if hits else [None] * n
     it = enumerate(zip(texts, langs, targets))
     if progress:
@@ -204,10 +206,10 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
                 for i in rows:
                     flag[i] = "no_lexicon"
                 continue
-            a, b_, c, k, f, sq = batch([texts[i] for i in rows], lexicon(lg), alpha)
+            a, b_, c, k, m, f, sq = batch([texts[i] for i in rows], lexicon(lg), alpha)
             pa, pb, pc = squash_all(a, sq, alpha), squash_all(b_, sq, alpha), squash_all(c, sq, alpha)
             for j, i in enumerate(rows):
-                pol[i], coop[i], cert[i], nh[i], flag[i] = float(pa[j]), float(pb[j]), float(pc[j]), k[j], f[j]
+                pol[i], coop[i], cert[i], nh[i], npol[i], flag[i] = float(pa[j]), float(pb[j]), float(pc[j]), k[j], m[j], f[j]
         it = ()
     for i, (text, lg, tg) in it:
         if lg not in have:
@@ -216,7 +218,8 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
         lex = lexicon(lg)
         if hits or tg is not None or not isinstance(text, str) or len(text) > LONG_CHARS:
             r = _score_one(text, lex, alpha=alpha, band=0.0, target=tg, want_hits=hits)
-            pol[i], coop[i], cert[i], nh[i], flag[i] = r["polarity"], r["cooperation"], r["certainty"], r["n_hits"], r["flag"]
+            pol[i], coop[i], cert[i], nh[i], npol[i], flag[i] = (r["polarity"], r["cooperation"], r["certainty"],
+                                                                 r["n_hits"], r["n_polar"], r["flag"])
             if hits:
                 hit_lists[i] = r["hits"]
             continue
@@ -226,14 +229,15 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
             continue
         if len(toks) > LONG_UNIT:
             r = score_long(text, lex, alpha=alpha, band=0.0, target=None, want_hits=False)
-            pol[i], coop[i], cert[i], nh[i], flag[i] = r["polarity"], r["cooperation"], r["certainty"], r["n_hits"], r["flag"]
+            pol[i], coop[i], cert[i], nh[i], npol[i], flag[i] = (r["polarity"], r["cooperation"], r["certainty"],
+                                                                 r["n_hits"], r["n_polar"], r["flag"])
             continue
-        a, b_, c, _, nh[i] = score_tokens(toks, None, lex)
+        a, b_, c, _, nh[i], npol[i] = score_tokens(toks, None, lex)
         pol[i], coop[i], cert[i] = squash(a, alpha), squash(b_, alpha), squash(c, alpha)
     out = units.copy()
     out["polarity"] = np.round(np.asarray(pol, dtype=float), 6)
     bands = [NEUTRAL_BAND.get(lg, DEFAULT_BAND) if band is None else band for lg in langs] if band is None else None
-    out["label"] = [_label(p, bands[k] if bands else band, nh[k], langs[k]) for k, p in enumerate(out["polarity"].tolist())]
+    out["label"] = [_label(p, bands[k] if bands else band, npol[k], langs[k]) for k, p in enumerate(out["polarity"].tolist())]
     out["cooperation"] = np.round(np.asarray(coop, dtype=float), 6)
     out["certainty"] = np.round(np.asarray(cert, dtype=float), 6)
     out["n_hits"] = np.asarray(nh, dtype=int)

@@ -48,6 +48,7 @@ from analysis.sentiment.word_types import (
     F_CLAUSEPRED,
     F_CONTRAST,
     F_CORR,
+    F_CRIT,
     F_INT,
     F_LEX,
     F_LOWER,
@@ -76,6 +77,7 @@ class Found(NamedTuple):
     shifters: list
     contrast: int  # position of the last contrast word, -1 without one
     topic_predicates: list = []  # (pos, clause, kind): predicates that evaluate a topic noun
+    criticism: list = []  # (pos, clause): cues of criticism constructions (analysis.sentiment.criticism)
 
 
 def join_particles(toks: list[str], infos: list, lex: Lexicon) -> None:
@@ -121,12 +123,7 @@ def look_up(toks: list[str], infos: list, lex: Lexicon) -> Found:
     >>> [h[1].term for h in found.hits], found.predicates
     (['Einigung'], [(4, 0, 64)])
     """
-    hits = []
-    negs = []
-    ints = []
-    preds = []
-    shifts = []
-    tpreds = []
+    hits, negs, ints, preds, shifts, tpreds, crit = [], [], [], [], [], [], []
     contrast_pos = -1
     clause = 0
     consumed_until = -1
@@ -146,6 +143,8 @@ def look_up(toks: list[str], infos: list, lex: Lexicon) -> Found:
             hits.append([i, inf[2], 1.0, [inf[4]] if inf[4] else [], clause, i])
             continue
         flags, lemma, entry, factor, note = inf
+        if flags & F_CRIT:
+            crit.append((i, clause))
         if flags & F_BOUNDARY:
             clause += 1
             if flags & F_CONTRAST:
@@ -203,7 +202,7 @@ def look_up(toks: list[str], infos: list, lex: Lexicon) -> Found:
             if flags & F_CAPITAL and _in_name(toks, i):
                 continue  # "United Nations", "Clean Air Act": part of a name, no tone
             hits.append([i, entry, 1.0, [note] if note else [], clause, i])
-    return Found(hits, negs, ints, preds, shifts, contrast_pos, tpreds)
+    return Found(hits, negs, ints, preds, shifts, contrast_pos, tpreds, crit)
 
 
 def _match_phrase(toks: list[str], i: int, lemma: str, lex: Lexicon) -> tuple | None:
@@ -438,17 +437,21 @@ def weigh_by_target(hits: list, target_pos: list[int]) -> None:
 
 def aggregate(hits: list, spans: list[tuple[int, int]] | None, want_hits: bool) -> tuple:
     """Aggregation: the sums ``S = Σ value × weight`` of polarity, cooperation and certainty, the hits
-    as dicts (with ``want_hits``; character offsets from ``spans``) and their number; squashing
-    to −1…1 is left to the caller. Negating a hedge or a booster flips certainty ("nicht sicher").
+    as dicts (with ``want_hits``; character offsets from ``spans``), their number and the number
+    of hits with a polarity (the minimum evidence counts these); squashing to −1…1 is left to the
+    caller. Negating a hedge or a booster flips certainty ("nicht sicher").
 
     >>> from analysis.sentiment.lexicon import Entry
     >>> aggregate([[0, Entry("gut", 0.5, 0.0, 0.0, "x"), -0.74, ["negated:nicht"], 0, 0]], None, False)
-    (-0.37, 0.0, 0.0, [], 1)
+    (-0.37, 0.0, 0.0, [], 1, 1)
     """
     sp = sc = sr = 0.0
     out = []
+    n_pol = 0
     for h in hits:
         e, mult = h[1], h[2]
+        if e.polarity and mult:
+            n_pol += 1
         sp += e.polarity * mult
         sc += e.cooperation * mult
         sr += e.certainty * mult
@@ -459,7 +462,7 @@ def aggregate(hits: list, spans: list[tuple[int, int]] | None, want_hits: bool) 
             out.append({"term": e.term, "start": start, "end": end, "source": e.source,
                         "polarity": round(e.polarity, 4), "cooperation": round(e.cooperation, 4),
                         "certainty": round(e.certainty, 4), "weight": round(mult, 4), "modifiers": h[3]})
-    return sp, sc, sr, out, len(hits)
+    return sp, sc, sr, out, len(hits), n_pol
 
 
 def squash(s: float, alpha: float) -> float:

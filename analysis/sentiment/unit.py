@@ -9,7 +9,7 @@ which calls the steps of :mod:`analysis.sentiment.steps` and does not know wheth
 was tried.
 
 >>> from analysis.sentiment import lexicon
->>> sp, sc, sr, hits, n = score_tokens("Russland akzeptiert die Bedingungen nicht .".split(), None,
+>>> sp, sc, sr, hits, n, n_polar = score_tokens("Russland akzeptiert die Bedingungen nicht .".split(), None,
 ...                                    lexicon("de"), want_hits=True)
 >>> n, hits[0]["term"], hits[0]["modifiers"]
 (1, 'akzeptieren', ['negated-after:nicht'])
@@ -19,6 +19,7 @@ from __future__ import annotations
 from itertools import chain, repeat
 
 from analysis.particle_verbs import final_particles
+from analysis.sentiment.criticism import read_criticism
 from analysis.sentiment.lexicon import Lexicon
 from analysis.sentiment.steps import (
     aggregate,
@@ -38,13 +39,14 @@ from analysis.sentiment.steps import (
 )
 from analysis.sentiment.word_types import remember
 
-NOTHING = (0.0, 0.0, 0.0, [], 0)
+NOTHING = (0.0, 0.0, 0.0, [], 0, 0)
 
 
 def score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lexicon, *,
                  target_pos: list[int] | None = None, want_hits: bool = False, screened: bool = False,
                  joins: bool | None = None) -> tuple:
-    """Score one token sequence: (S_pol, S_coop, S_cert, hits, n_hits), the sums before squashing.
+    """Score one token sequence: (S_pol, S_coop, S_cert, hits, n_hits, n_polar), the sums before
+    squashing, the number of hits and of hits with a polarity.
 
     ``spans`` (character offsets of the tokens) are needed only for the hits' offsets;
     ``screened``: the caller knows that all types were seen and lexicon and rule words, or a
@@ -65,7 +67,8 @@ def score_tokens(toks: list[str], spans: list[tuple[int, int]] | None, lex: Lexi
                 # the sums of the plain values, computed in C
                 zero = repeat(0.0)
                 return (sum(map(w.pol.get, toks, zero)), sum(map(w.coop.get, toks, zero)),
-                        sum(map(w.cert.get, toks, zero)), [], sum(map(w.n_lex.get, toks, repeat(0))))
+                        sum(map(w.cert.get, toks, zero)), [], sum(map(w.n_lex.get, toks, repeat(0))),
+                        sum(map(w.n_pol.get, toks, repeat(0))))
     infos = list(map(types.get, toks))
     if not screened and None in infos:  # word types seen for the first time
         for i, inf in enumerate(infos):
@@ -106,7 +109,7 @@ def apply_rules(toks: list[str], infos: list, spans, lex: Lexicon, *, target_pos
         join_particles(toks, infos, lex)
     found = look_up(toks, infos, lex)
     hits, negs = found.hits, found.negators
-    if not hits:
+    if not hits and not found.criticism:
         return NOTHING
     if found.topic_predicates or found.shifters or negs or want_hits:
         evaluate_topics(hits, found.topic_predicates, found.shifters, toks, negs)
@@ -125,6 +128,8 @@ def apply_rules(toks: list[str], infos: list, spans, lex: Lexicon, *, target_pos
         if clauses:
             extend_to_complements(clauses, found.predicates, hits, toks, lex)
             negate_clauses(hits, clauses, negs)
+    if found.criticism:
+        read_criticism(hits, found.criticism, toks, lex, found.contrast)
     if found.contrast >= 0:
         weigh_contrast(hits, found.contrast)
     if target_pos:

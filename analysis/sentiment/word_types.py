@@ -21,16 +21,19 @@ from analysis.sentiment.parameters import MIN_COMPOUND_PART, PREFIX, TOKEN_RE
 
 # flags of a word type (bit set)
 (F_BOUNDARY, F_NEG, F_POSTNEG, F_INT, F_CONTRAST, F_LEX, F_LOWER, F_PHRASE, F_CLAUSEPRED, F_CORR, F_PTAIL, F_SHIFT,
- F_CAPITAL, F_TOPICPRED) = (1 << i for i in range(14))
+ F_CAPITAL, F_TOPICPRED, F_CRIT) = (1 << i for i in range(15))
 # a word with one of these roles sends its unit through the full rule path; so does the rarest
 # word of a multi-word entry (F_PTAIL: "course") together with its first word (F_PHRASE: "of").
 # F_CAPITAL: a capitalised lexicon word in a language that capitalises only names and sentence
 # starts (English), which may be part of a name ("United Nations", "Clean Air Act")
 RULE_ROLES = F_NEG | F_POSTNEG | F_INT | F_CONTRAST | F_CLAUSEPRED | F_CORR | F_SHIFT | F_CAPITAL
+# F_CRIT: a word of a criticism construction (analysis.sentiment.criticism). An irony marker sends
+# its unit to the rule path alone, a question particle only with a question mark, an urgency word
+# only with a modal of obligation, a concession marker only with a contrast word (a rule word)
 # F_TOPICPRED: a predicate that evaluates a topic noun ("beenden" in "den Krieg beenden"); like the
 # first and the rarest word of a multi-word entry, it sends a unit to the rule path only together
 # with a topic noun (Roles.needs_rules)
-SIMPLE_HIT = F_BOUNDARY | F_LEX | F_PHRASE | RULE_ROLES | F_TOPICPRED
+SIMPLE_HIT = F_BOUNDARY | F_LEX | F_PHRASE | RULE_ROLES | F_TOPICPRED | F_CRIT
 
 
 def _inflects(word: str, entry: Entry, lex: Lexicon) -> bool:
@@ -67,6 +70,8 @@ def type_info(word: str, lex: Lexicon) -> tuple | None:
     factor = lex.intensifiers.get(low, 1.0)
     if low in lex.intensifiers:
         flags |= F_INT
+    if low in lex.criticism and lex.criticism[low] != "opener":
+        flags |= F_CRIT
     lemma = low
     entry = None
     note = ""
@@ -137,8 +142,13 @@ def remember(tok: str, lex: Lexicon):
         inf = type_info(tok, lex) or False
         if inf:
             w, flags = lex.words, inf[0]
-            if flags & (F_LEX | F_PHRASE):
+            role = lex.criticism.get(tok.lower().strip("'’")) if flags & F_CRIT else None  # 'anyone as 'anyone'
+            if flags & (F_LEX | F_PHRASE) or (role and role != "modal"):
                 w.lexical.add(tok)
+            if role:
+                _remember_cue(tok, role, w)
+            elif tok == "?":
+                w.question_marks.add(tok)
             if flags & F_PHRASE:
                 w.phrase_heads.add(tok)
             if flags & F_PTAIL:
@@ -152,10 +162,19 @@ def remember(tok: str, lex: Lexicon):
             elif flags & F_LEX:
                 e = inf[2]
                 w.pol[tok], w.coop[tok], w.cert[tok], w.n_lex[tok] = e.polarity, e.cooperation, e.certainty, 1
+                if e.polarity:
+                    w.n_pol[tok] = 1
         if lex.particle_bases:
             _remember_particle_verb(tok, lex)
         lex.types[tok] = inf  # last: a type in types is fully registered
     return inf
+
+
+def _remember_cue(tok: str, role: str, w) -> None:
+    """Note a word of a criticism construction in the set that decides when it calls for the rules."""
+    sets = {"irony": w.rules, "particle": w.rq_cues, "particle-any": w.rq_cues, "urgency": w.urgency, "modal": w.modals}
+    if role in sets:
+        sets[role].add(tok)
 
 
 def _remember_particle_verb(tok: str, lex: Lexicon) -> None:
@@ -178,12 +197,13 @@ def remember_chunk(chunk: str, lex: Lexicon) -> None:
         w, c = lex.words, lex.chunks
         for have, put in ((w.lexical, c.lexical), (w.rules, c.rules), (w.phrase_heads, c.phrase_heads),
                           (w.phrase_rare, c.phrase_rare), (w.topic_predicates, c.topic_predicates),
-                          (w.topics, c.topics)):
+                          (w.topics, c.topics), (w.rq_cues, c.rq_cues), (w.question_marks, c.question_marks),
+                          (w.urgency, c.urgency), (w.modals, c.modals)):
             if not have.isdisjoint(toks):
                 put.add(chunk)
         plain = [t for t in toks if t in w.n_lex]
-        for have, put in ((w.pol, c.pol), (w.coop, c.coop), (w.cert, c.cert), (w.n_lex, c.n_lex)):
-            if v := sum(have[t] for t in plain):
+        for have, put in ((w.pol, c.pol), (w.coop, c.coop), (w.cert, c.cert), (w.n_lex, c.n_lex), (w.n_pol, c.n_pol)):
+            if v := sum(have.get(t, 0) for t in plain):
                 put[chunk] = v
     if lex.particle_bases:
         _remember_particle_chunk(chunk, toks, lex)

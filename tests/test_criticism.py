@@ -1,0 +1,130 @@
+"""Criticism without evaluative words: rhetorical questions, irony markers, concessive dismissal, demands."""
+import pandas as pd
+import pytest
+
+from analysis.sentiment import score_sentiment, score_text
+
+
+def _terms(r):
+    return [h["term"] for h in r["hits"]]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Ist das etwa gerecht?", "de"),                       # particle in a yes/no question, positive word reversed
+    ("Wer will das schon?", "de"),                         # particle in a w-question, no evaluative word
+    ("Was soll das?", "de"),                               # the fixed formula
+    ("Glauben Sie ernsthaft, dass diese Reform hilft?", "de"),
+    ("How can anyone trust this government?", "en"),
+    ("Do you seriously believe this deal is fair?", "en"),
+])
+def test_rhetorical_questions_are_criticism(text, lang):
+    r = score_text(text, lang, events=False)
+    assert r["label"] == "negative" and r["polarity"] < -0.4
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Was ist schon gesagt worden.", "de"),                # no question
+    ("Wer kommt morgen zu den Gesprächen?", "de"),         # a question without a particle
+    ("Hat schon jemand gefragt?", "de"),                   # "schon" asks for an opener
+    ("How are you?", "en"),
+    ("Can anyone attend the meeting?", "en"),              # "anyone" asks for a wh-word
+])
+def test_genuine_questions_stay_neutral(text, lang):
+    r = score_text(text, lang, events=False)
+    assert "(rhetorical question)" not in _terms(r)
+
+
+def test_rhetorical_question_reverses_its_positive_words_only():
+    r = score_text("Ist das etwa gerecht? Die Lösung ist gut.", "de", events=False)
+    by = {h["term"]: h for h in r["hits"]}
+    assert by["gerecht"]["modifiers"] == ["rhetorical-question"] and by["gut"]["weight"] == 1.0
+
+
+@pytest.mark.parametrize("text,lang,term", [
+    ("Die sogenannte „Friedensmission“ ist eine Besatzung.", "de", "(irony)"),
+    ("Der vermeintliche Erfolg der Regierung.", "de", "(irony)"),
+    ("The so-called peace plan is a surrender.", "en", "(irony)"),
+    ("The self-proclaimed president spoke.", "en", "(irony)"),
+])
+def test_irony_markers_reject_the_term_that_follows(text, lang, term):
+    r = score_text(text, lang, events=False)
+    assert r["label"] == "negative" and term in _terms(r)
+    assert all(h["polarity"] * h["weight"] <= 0 for h in r["hits"])   # "Erfolg" reversed, not counted for
+
+
+def test_irony_adverb_reporting_a_claim_is_no_marker():
+    r = score_text("Er soll angeblich in Moskau gewesen sein.", "de", events=False)
+    assert "(irony)" not in _terms(r)
+
+
+def test_concession_dismissed_by_a_toneless_but_is_criticism():
+    r = score_text("Die Regierung hat zwar einen Plan vorgelegt, aber er kommt zu spät.", "de", events=False)
+    assert r["label"] == "negative" and "(dismissal)" in _terms(r)
+    en = score_text("Admittedly, the talks were long, but nothing came of them.", "en", events=False)
+    assert en["label"] == "negative"
+
+
+def test_a_negative_concession_dismissed_is_positive():
+    r = score_text("Das ist zwar schwierig, aber machbar.", "de", events=False)
+    assert r["polarity"] > 0
+
+
+def test_a_but_with_its_own_tone_needs_no_dismissal():
+    r = score_text("Die Gespräche waren zwar lang, aber sehr erfolgreich.", "de", events=False)
+    assert "(dismissal)" not in _terms(r) and r["label"] == "positive"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Russland muss die Angriffe endlich einstellen.", "de"),
+    ("Die Regierung soll sofort zurücktreten.", "de"),
+    ("Russia must stop the attacks.", "en"),
+    ("The regime must immediately release the prisoners.", "en"),
+])
+def test_demands_addressed_to_an_opponent_are_criticism(text, lang):
+    r = score_text(text, lang, events=False)
+    assert r["label"] == "negative" and "(demand)" in _terms(r)
+
+
+def test_urgency_without_an_obligation_is_no_demand():
+    assert "(demand)" not in _terms(score_text("Die Delegation reiste sofort ab.", "de", events=False))
+    stop = score_text("The ceasefire will stop the attacks.", "en", events=False)
+    assert "(demand)" not in _terms(stop) and stop["polarity"] > 0    # stopping attacks: a good outcome
+
+
+def test_fast_and_explained_paths_agree():
+    texts = ["Ist das etwa gerecht?", "Wer will das schon?", "Die sogenannte Reform.", "Sie hat zwar Pläne, aber keine Zeit.",
+             "Russland muss endlich abziehen.", "How can anyone trust them?", "Russia must stop the attacks."]
+    units = pd.DataFrame({"text": texts, "lang": ["de"] * 5 + ["en"] * 2})
+    fast = score_sentiment(units, hits=False, events=False)
+    explained = score_sentiment(units, events=False)
+    assert fast["polarity"].tolist() == pytest.approx(explained["polarity"].tolist(), abs=1e-6)
+    assert fast["label"].tolist() == explained["label"].tolist()
+
+
+@pytest.mark.parametrize("text,lang,event", [
+    ("Russland muss endlich abziehen.", "de", "DEMAND"),
+    ("Wer will das schon?", "de", "DISAPPROVE"),
+    ("Die sogenannte Friedensmission ist eine Besatzung.", "de", "DISAPPROVE"),
+    ("How can anyone trust this regime?", "en", "DISAPPROVE"),
+])
+def test_criticism_by_its_form_is_a_verbal_conflict_event(text, lang, event):
+    r = score_text(text, lang)
+    assert (r["relation"], r["event"], r["event_context"]) == ("conflict", event, "criticism")
+    assert r["event_hits"][0]["modifiers"][0].startswith("cue:")
+
+
+def test_a_demand_on_an_opponent_is_a_relations_row_to_it():
+    from analysis.relations import extract_relations
+
+    s = pd.DataFrame({"article_id": ["a"], "text": ["Russland muss seine Truppen endlich aus der Ukraine zurückholen."], "lang": ["de"]})
+    row = extract_relations(s).iloc[0]
+    assert (row["event"], row["target"], row["target_rule"]) == ("DEMAND", "Russland", "criticised")
+
+
+def test_bad_input_of_cue_words_stays_bounded():
+    long = " ".join(["Wer will das schon? Russland muss endlich abziehen, zwar gut, aber"] * 250)   # 2,750 words
+    r = score_text(long, "de")
+    assert r["flag"] == "long_unit" and -1 <= r["polarity"] <= 0
+    for text in ["etwa etwa etwa", "?", "zwar aber", "muss muss endlich", "so-called", "nicht nicht etwa gerecht?"]:
+        r = score_text(text, "de" if text[0] != "s" else "en")
+        assert -1 <= r["polarity"] <= 1 and r["flag"] == ""
