@@ -43,8 +43,14 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actor_names import actor_kind
-from analysis.coreference import organisation_compound, person_antecedent, person_words, subject_antecedent
+from analysis.coreference import (
+    organisation_compound,
+    person_antecedent,
+    person_words,
+    subject_antecedent,
+)
 from analysis.errors import InputError, require_columns
+from analysis.pronoun_agreement import agrees, kind_of, verb_number
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.speaker_names import (
     calendar_words,
@@ -105,14 +111,6 @@ def _reference_words(lang: str) -> tuple[frozenset, frozenset, frozenset, frozen
     return (words["relative"], words["possessive"] | words["own"], words["own"],
             words["first_person"] | words["second_person"] | words["indefinite"], words["holder_prep"],
             words["first_person"])
-
-
-_GROUPS = ("organisation", "media", "country")
-
-
-@cache
-def _kind(name: str, lang: str) -> str:
-    return actor_kind(name, lang=lang)
 
 
 @cache
@@ -394,7 +392,7 @@ class _ArticleEntities:
 
     def _named_after(self, word: str, longer: str) -> bool:
         """Whether ``longer`` is an organisation or medium whose kind ``word`` alone does not have."""
-        return _kind(longer, self.lang) in ("organisation", "media") and _kind(word, self.lang) == "other"
+        return kind_of(longer, self.lang) in ("organisation", "media") and kind_of(word, self.lang) == "other"
 
     def by_role(self, words: list[str], before: int) -> str | None:
         """The actor introduced with the role in ``words`` (same noun, else same office group)."""
@@ -429,50 +427,30 @@ class _ArticleEntities:
         cands = [(p, n) for p, n in self.names if p < before]
         return max(cands)[1] if cands else None
 
-    def salient(self, before: int, previous: list[tuple[int, str]], pronoun: str) -> str | None:
+    def salient(self, before: int, previous: list[tuple[int, str]], pronoun: str,
+                number: str | None = None) -> str | None:
         """The actor a pronoun at ``before`` refers to: the latest earlier speaker it agrees with in
         gender and number ("er" is not "die Wahlkommission", "it" no person), else the nearest such
-        name before. (Preferring a name that opens a later sentence, the newer subject, scored
-        lower on the German dev labels; see docs/quotes.md.)"""
+        name before; ``number`` is that of the pronoun's verb (:func:`analysis.pronoun_agreement.verb_number`).
+        (Preferring a name that opens a later sentence, the newer subject, scored lower on the
+        German dev labels; see docs/quotes.md.)"""
         gendered = self.pronoun_forms.get(pronoun, ("-", "-"))[0] != "-"
         if self.lang == "de" and previous and gendered:  # German: a subject introduced since the previous speaker
-            subject = subject_antecedent(self, before, previous[-1][0], lambda n: self.agrees(pronoun, n),
+            subject = subject_antecedent(self, before, previous[-1][0], lambda n: self.agrees(pronoun, n, number),
                                          [n for _, n in previous])
             if subject:
                 return drop_description(subject, self)
         if self.lang == "en" and gendered:  # he, she: the latest person (see coreference.person_antecedent)
-            return person_antecedent(self, before, previous, lambda n: self.agrees(pronoun, n))
+            return person_antecedent(self, before, previous, lambda n: self.agrees(pronoun, n, number))
         for _, name in reversed(previous):
-            if self.agrees(pronoun, name):
+            if self.agrees(pronoun, name, number):
                 return name
-        cands = [(p, n) for p, n in self.names if p < before and self.agrees(pronoun, n)]
+        cands = [(p, n) for p, n in self.names if p < before and self.agrees(pronoun, n, number)]
         return drop_description(max(cands)[1], self) if cands else None
 
-    def agrees(self, pronoun: str, name: str) -> bool:
-        """Whether ``pronoun`` can stand for ``name``: a person's name (two capitalised words)
-        takes he/she, er/sie; a noun takes the pronoun of its gender (``noun_genders.tsv``,
-        ``role_nouns.tsv``: "er" → der Konzern, "sie" → die Polizei, "es" → das Ministerium)."""
-        gender, number = self.pronoun_forms.get(pronoun, ("-", "-"))
-        if gender == "-" or number == "pl":
-            return True
-        words = name.split()
-        if self.lang == "en" and (name[-2:] in ("’s", "'s") or gender in ("m", "f") and _kind(name, "en") in _GROUPS):
-            return False  # not "Catholic Church’s"; he, she: not "White House Counsel’s Office"
-        person = len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]) and self.noun_gender(words[-1]) is None
-        if person:
-            return gender in ("m", "f")
-        noun = self.noun_gender(words[-1]) if words else None
-        if noun is None:  # a single name ("Haaretz", "Merkel") may be anyone; a phrase is no person
-            lead, inner, _ = name_words(self.lang)
-            phrase = any(w[:1].islower() and w not in lead | inner for w in words)
-            return not (phrase and gender in ("m", "f")) and (gender != "n" or self.lang != "en")
-        return noun == gender or (gender == "f" and "pl" in number)
-
-    def noun_gender(self, word: str) -> str | None:
-        low = word.lower()
-        if low in self.role_genders:
-            return self.role_genders[low]
-        return next((g for end, g in self.gender_endings if low.endswith(end)), None)
+    def agrees(self, pronoun: str, name: str, number: str | None = None) -> bool:
+        """Whether ``pronoun`` can stand for ``name`` (:func:`analysis.pronoun_agreement.agrees`)."""
+        return agrees(self, pronoun, name, number=number)
 
 
 def _mention_head(mention: str, ents: _ArticleEntities) -> str:
@@ -562,7 +540,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
             w.islower() and w in ents.first_person) for w in words[1:]):
         return None, "unresolved"  # "Deswegen", "Lassen Sie": an adverb or a verb with its pronoun
     if low in ents.pronouns:
-        name = ents.salient(pos, previous, low)
+        name = ents.salient(pos, previous, low, verb_number(ents.text, pos, len(low), lg))
         return (name, how("pronoun")) if name else (None, "unresolved")
     if (relative or low in ents.relatives and low not in ents.dets) and depth < 2:  # "Berichten, denen zufolge"
         antecedent = _antecedent(ents.text, pos)

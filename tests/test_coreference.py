@@ -89,3 +89,28 @@ def test_english_he_skips_organisations_and_capitalised_phrases():
                       "speaker_resolution": ["explicit"]})
     out = resolve_speakers(q, pd.DataFrame({"article_id": ["x"], "lang": ["en"], "text": [text]}))
     assert out["speaker"].item() == "Biden"
+
+
+def test_a_first_name_gives_the_gender_of_a_person():
+    # "er" skips Claudia Mo, the newer subject, for the man named before her
+    text = ("Li Fei Wang sagte, die Wahl sei frei. Claudia Mo widersprach ihm im Parlament. "
+            "Die Regeln seien klar, fügte er hinzu.")
+    assert resolve_all(text, ["Li Fei Wang", "er"]) == ["Li Fei Wang", "Li Fei Wang"]
+
+
+def test_the_verb_gives_the_number_of_sie():
+    text = "Claudia Mo sprach von Schüssen. Es sei ruhig, sagte sie. Es sei laut, sagten sie."
+    assert [s if isinstance(s, str) else None for s in resolve_all(text, ["Claudia Mo", "sie", "sie"])] == [
+        "Claudia Mo", "Claudia Mo", None]
+    text = ("Gerhard Schröder sagte etwas. Werner Schulz und Jelena Hoffmann klagen. "
+            "Die Frage sei offen, erklärten sie.")
+    assert resolve_all(text, ["Gerhard Schröder", "sie"])[1] != "Gerhard Schröder"
+
+
+def test_verb_number_stays_in_the_clause():
+    from analysis.pronoun_agreement import verb_number
+
+    text = "Sie will nicht kandidieren. Sie wird zitiert."
+    assert verb_number(text, text.rindex("Sie"), 3) == "sg"
+    assert verb_number("„Nein“, sagten sie.", 15, 3) == "pl"
+    assert verb_number("Sie, die Chefin, lachte.", 0, 3) is None
