@@ -66,3 +66,13 @@ def test_explain_quote_rejects_bad_input(quote, articles, message):
     art = pd.DataFrame({"article_id": ["a"], "text": ["Die Lage sei ernst, sagte er."]})
     with pytest.raises(InputError, match=message):
         explain_quote(quote, art if articles == "articles" else pd.DataFrame({"x": [1]}))
+
+
+def test_a_participle_the_lemmatiser_misses_is_a_cue():
+    # participles.tsv: "entschieden", "entschlossen" are the verbs, not the adjectives
+    text = ("Das Ministerium hat entschieden, der Firma die Lizenz zu entziehen. "
+            "Die Regierung hat sich entschlossen, die Steuern zu senken.")
+    quotes = extract_quotes(pd.DataFrame({"article_id": ["x"], "lang": ["de"], "text": [text]}))
+    assert quotes[["cue", "speaker_mention", "text"]].values.tolist() == [
+        ["hat entschieden", "Das Ministerium", "der Firma die Lizenz zu entziehen"],
+        ["hat entschlossen", "Die Regierung", "die Steuern zu senken"]]

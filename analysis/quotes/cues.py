@@ -65,7 +65,7 @@ def cue_spans(lex: Lexicon, toks: list[Tok], idx: list[int]) -> list:
     if idx and lex.de:
         i = idx[0]
         t = toks[i]
-        if t.lower.startswith("ge") or t.lower.endswith("t"):
+        if t.lower.startswith("ge") or t.lower.endswith("t") or t.lower in lex.participles:
             for k in range(i - 1, max(-1, i - 12), -1):
                 if not is_word(toks[k]) and toks[k].text in ",:;":
                     break

@@ -32,6 +32,7 @@ class Lexicon:
     reflexive: set = field(default_factory=set)          # lemmas that need 'sich'
     nouns: set = field(default_factory=set)              # cue nouns (lemma)
     konj: dict = field(default_factory=dict)             # form -> mood (I, II, reportative)
+    participles: dict = field(default_factory=dict)      # participle -> verb lemma the lemmatiser misses
     frames: dict = field(default_factory=dict)           # first word -> (construction, following words)
     fw: dict = field(default_factory=dict)               # function word -> class
     pronouns: set = field(default_factory=set)
@@ -130,6 +131,9 @@ def lexicon(lang: str) -> Lexicon:
     konj = _load_table(lang, "konjunktiv")
     if konj is not None:
         lex.konj = dict(zip(konj["form"], konj["mood"]))
+    parts = _load_table(lang, "participles")
+    if parts is not None:
+        lex.participles = dict(zip(parts["form"], parts["lemma"]))
     frames = _load_table(lang, "attribution_frames")
     if frames is not None:
         for w, c in zip(frames["word"], frames["construction"]):

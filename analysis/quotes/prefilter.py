@@ -215,6 +215,9 @@ def _language_features(part: pd.DataFrame, lg: str, keys: np.ndarray, art_codes:
     first[codes[::-1]] = np.arange(len(codes))[::-1]
     type_lemmas = part["lemma"].iloc[first].tolist()
     texts = [str(t) for t in types.tolist()]
+    fixed = [k for k, w in enumerate(texts) if w in lex.participles]  # "entschieden": a verb, not an adjective
+    for k in fixed:
+        type_lemmas[k] = lex.participles[texts[k]]
     t = _type_flags(lex, texts, [lm if isinstance(lm, str) else w for w, lm in zip(texts, type_lemmas)])
     type_index = dict(zip(texts, range(len(texts))))
 
@@ -254,6 +257,8 @@ def _language_features(part: pd.DataFrame, lg: str, keys: np.ndarray, art_codes:
         trig[:] = True
     kept = np.flatnonzero(keep)
     cols = {c: part[c].to_numpy()[kept] for c in _TOKEN_COLUMNS[:6]}
+    if fixed:
+        cols["lemma"] = np.asarray(type_lemmas, dtype=object)[codes[kept]]
     cols.update(_mood=moods[kept], _cue=cue[kept], _trig=trig[kept], _art=art_codes[kept],
                 _moody=np.ones(len(kept), dtype=bool) if every_sentence else np.not_equal(moods[kept], None))
     # words ending in a role noun (candidates for "der Präsident Wladimir Putin", for speakers)
