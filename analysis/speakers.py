@@ -146,17 +146,21 @@ def _trie_pattern(words) -> str:
     return emit(trie)
 
 
+_ROLE_ENDING = "(?:ne|se|s)?(?:ni)?"  # reversed: -en, -es, -s after the role noun, -in before them
+
+
 @cache
 def _role_pattern(roles: tuple) -> re.Pattern:
-    """Matches, in the reversed lower-case text, white space followed by a reversed role noun (with -in)."""
+    """Matches, in the reversed lower-case text, white space followed by a reversed role noun (with
+    -in, and a case ending: des Präsidenten, des Ministers)."""
     stems = [r[::-1] for r in _search_stems(roles)]
-    return re.compile(r"[ \t]+(?:ni)?" + _trie_pattern(stems))
+    return re.compile(r"[ \t]+" + _ROLE_ENDING + _trie_pattern(stems))
 
 
 @cache
 def _role_suffix_pattern(roles: tuple) -> re.Pattern:
-    """Matches, at the start of a reversed lower-case word, a reversed role noun (with -in)."""
-    return re.compile("(?:ni)?" + _trie_pattern([r[::-1] for r in _search_stems(roles)]))
+    """Matches, at the start of a reversed lower-case word, a reversed role noun (with -in and a case ending)."""
+    return re.compile(_ROLE_ENDING + _trie_pattern([r[::-1] for r in _search_stems(roles)]))
 
 
 def role_suffixes(words: list[str], lang: str) -> list[int]:
@@ -188,6 +192,14 @@ def _role_spans(text: str, candidates, roles: tuple) -> list[tuple[int, int]]:
         if j > e and _NAME_START.match(text, j):
             _add_word(text, i, e, found)
     return sorted(found.items())
+
+
+def _inflected(word: str, role_map: dict) -> bool:
+    """Whether a role word carries a case ending (Präsidenten, Ministers), not the role's own form
+    (Präsident, Außenminister)."""
+    low = word.lower()
+    return not any(low[-k:] in role_map or low[-k - 2:] in role_map and low.endswith("in")
+                   for k in range(4, len(low) + 1))
 
 
 def _add_word(text: str, i: int, e: int, found: dict) -> None:
@@ -280,6 +292,7 @@ class _ArticleEntities:
         self.pronouns, self.role_map, self.dets, self.preps, self.head_ends = _resources(lang)
         self.relatives, self.possessives, self.own, self.first_person, self.holder_preps, _ = _reference_words(lang)
         self.conjunctions = word_class(lang, "function_words", "conj")  # "AFP und Reuters"
+        self.case_dets = word_class(lang, "function_words", "case_det")  # "des Präsidenten": singular
         self.stopwords = wordlist(lang if (ROOT / lang / "stopwords.txt").exists() else "de", "stopwords")  # a name ends before "During"
         self.articles = name_words(lang)[2]
         self.calendar = calendar_words(lang)
@@ -313,11 +326,15 @@ class _ArticleEntities:
             run = _NAME_RUN.match(text, end_) if role else None
             if not run:
                 continue
+            before = text[max(0, start - 40):start].split()
+            inflected = _inflected(w, self.role_map)
+            if inflected and self.case_dets.isdisjoint(x.lower() for x in before[-3:]):
+                continue  # "den Vertretern", "Organisationen": a plural; "des Präsidenten Hugo Chávez" is one
             names = [x for x in run.group().split() if role_of(x, self.role_map) is None]
-            names = names[: next((k for k, x in enumerate(names) if x.lower() in self.dets | self.stopwords), len(names))][:4]
-            if names:
+            names = names[: next((k for k, x in enumerate(names) if x.lower() in self.dets | self.stopwords
+                                  or x.lower() in self.calendar), len(names))][:4]
+            if names and not (inflected and len(names) < 2):  # "des Bundespräsidenten Klage": a noun
                 name = " ".join(names)
-                before = text[max(0, start - 40):start].split()
                 adjective = before[-1] if before and before[-1][:1].islower() and len(before[-1]) > 4 else ""
                 country = role[1] or adjective_stem(adjective)
                 self.roles.append((-1 if in_title else start, role[0], country, name, w.lower(), in_title))

@@ -114,3 +114,14 @@ def test_verb_number_stays_in_the_clause():
     assert verb_number(text, text.rindex("Sie"), 3) == "sg"
     assert verb_number("„Nein“, sagten sie.", 15, 3) == "pl"
     assert verb_number("Sie, die Chefin, lachte.", 0, 3) is None
+
+
+def test_a_role_in_the_genitive_introduces_its_name():
+    text = ("Die Ansichten des venezolanischen Präsidenten Hugo Chávez sind bekannt. "
+            "Der venezolanische Staatschef kündigte einen Vorschlag an.")
+    assert resolve_all(text, ["Der venezolanische Staatschef"]) == ["Hugo Chávez"]
+    # a plural in the dative, and a common noun after a genitive, introduce no one
+    text = ("Sie sprachen mit den Entführern Nasser Baoum. Er klagte gegen die Entscheidung des "
+            "Bundespräsidenten Klage. Der Bundespräsident schwieg.")
+    ents = _ArticleEntities(text, "de")
+    assert [r[3] for r in ents.roles] == []
