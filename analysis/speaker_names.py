@@ -132,6 +132,32 @@ def drop_description(name: str, ents: _ArticleEntities) -> str:
     return known or " ".join(words)  # "State Marco Rubio" (Secretary of …): the article's Marco Rubio
 
 
+_STEM_END = re.compile(r"(?:es|en|em|er|e|s|n)+$")
+
+
+def _form_key(name: str) -> str:
+    return " ".join(_STEM_END.sub("", w.lower()) for w in name.split())
+
+
+@cache
+def _name_forms(lang: str) -> dict[str, str]:
+    if not (ROOT / lang / "name_forms.tsv").exists():
+        return {}
+    return {_form_key(n): n for n in table(lang, "name_forms")["name"]}
+
+
+def base_form(name: str, lang: str) -> str:
+    """The nominative of an institution's name that begins with an adjective (``name_forms.tsv``),
+    matched by the stems of its words; any other name as it is.
+
+    >>> base_form("Roten Kreuzes", "de"), base_form("Vereinten Nationen", "de"), base_form("Roten Armee", "de")
+    ('Rotes Kreuz', 'Vereinte Nationen', 'Roten Armee')
+    """
+    if " " not in name:
+        return name
+    return _name_forms(lang).get(_form_key(name), name)
+
+
 @cache
 def name_words(lang: str) -> tuple[frozenset, frozenset, frozenset]:
     """(particles that can begin the rest of a name: von, van, al; particles that are articles too

@@ -53,6 +53,7 @@ from analysis.errors import InputError, require_columns
 from analysis.pronoun_agreement import agrees, kind_of, verb_number
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.speaker_names import (
+    base_form,
     calendar_words,
     drop_description,
     genders,
@@ -590,7 +591,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents)
         if found:
             name, resolution = found, how("role")
-    name = drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents)
+    name = base_form(drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents), lg)
     if new_referent and (spoken_for := _spokesperson_of(name, ents)):
         name = spoken_for  # "ein Polizeisprecher": an unnamed spokesperson voices the police
     if not any(w[:1].isupper() for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()):

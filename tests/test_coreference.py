@@ -125,3 +125,8 @@ def test_a_role_in_the_genitive_introduces_its_name():
             "Bundespräsidenten Klage. Der Bundespräsident schwieg.")
     ents = _ArticleEntities(text, "de")
     assert [r[3] for r in ents.roles] == []
+
+
+def test_an_institution_named_with_an_adjective_takes_its_nominative():
+    text = "Nach Angaben des Roten Kreuzes starben zehn Menschen. Das Weiße Haus schwieg."
+    assert resolve_all(text, ["Angaben des Roten Kreuzes", "Das Weiße Haus"]) == ["Rotes Kreuz", "Weißes Haus"]
