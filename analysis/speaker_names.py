@@ -92,15 +92,16 @@ def _role_lookup(w: str, role_map: dict) -> tuple[str, str] | None:
 
 
 def trim_tail(words: list[str], *, lang: str = "de") -> str:
-    """A name without the phrase after it: "Ronny Tong von der Civic Party" → "Ronny Tong";
+    """A name without the phrase after it: "Ronny Tong von der Civic Party", "Bernard Aubin von der
+    CFTC" → "Ronny Tong", "Bernard Aubin";
     particles of a name stay ("Johann Wolfgang von Goethe", "Ursula von der Leyen")."""
     k = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
     rest = words[k:]
     lead, inner, _ = name_words(lang)
     while rest and rest[0] in lead | inner:
         rest = rest[1:]
-    if k >= 2 and k < len(words) and not (len(rest) == 1 and rest[0][:1].isupper()):
-        return " ".join(words[:k])
+    if k >= 2 and k < len(words) and not (len(rest) == 1 and rest[0][:1].isupper() and not rest[0].isupper()):
+        return " ".join(words[:k])  # not "Bernard Aubin von der CFTC": an acronym is no name's part
     return " ".join(words)
 
 

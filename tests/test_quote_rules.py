@@ -76,3 +76,22 @@ def test_a_participle_the_lemmatiser_misses_is_a_cue():
     assert quotes[["cue", "speaker_mention", "text"]].values.tolist() == [
         ["hat entschieden", "Das Ministerium", "der Firma die Lizenz zu entziehen"],
         ["hat entschlossen", "Die Regierung", "die Steuern zu senken"]]
+
+
+def _quotes(text):
+    return extract_quotes(pd.DataFrame({"article_id": ["x"], "lang": ["de"], "text": [text]}))
+
+
+def test_der_with_an_adjective_in_en_is_no_subject():
+    quotes = _quotes("Der englischsprachigen Zeitung sagte Filep Karma: „Ich werde im Gefängnis gehalten.“")
+    assert quotes[["speaker_mention", "speaker"]].values.tolist() == [["Filep Karma", "Filep Karma"]]
+
+
+def test_so_frame_after_a_quotation_skips_the_object_pronoun():
+    quotes = _quotes("„Er ist die eiserne Hand in einem eisernen Handschuh“, so charakterisierte ihn "
+                     "der Gewerkschaftsfunktionär Bernard Aubin von der CFTC.")
+    assert quotes[["cue", "speaker"]].values.tolist() == [["charakterisierte", "Bernard Aubin"]]
+
+
+def test_a_verb_that_is_no_cue_with_sich():
+    assert _quotes("Abyei charakterisiert sich dadurch, dass die Bevölkerung arm ist.").empty

@@ -50,6 +50,8 @@ def cue_at(lex: Lexicon, toks: list[Tok], i: int, clause_end: int) -> tuple[str,
     if lemma in lex.cue_class:
         if lemma in lex.reflexive and lex.words("reflexive").isdisjoint(map(tok_lower, toks[:clause_end])):
             return None
+        if lemma in lex.irreflexive and not lex.words("reflexive").isdisjoint(map(tok_lower, toks[i:clause_end])):
+            return None  # "Abyei charakterisiert sich dadurch, dass …"
         return lemma, [i]
     return None
 

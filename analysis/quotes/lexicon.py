@@ -30,6 +30,7 @@ class Lexicon:
     cue_class: dict = field(default_factory=dict)        # full verb lemma -> set of classes
     particle_bases: dict = field(default_factory=dict)   # base lemma -> {particle: full lemma}
     reflexive: set = field(default_factory=set)          # lemmas that need 'sich'
+    irreflexive: set = field(default_factory=set)        # lemmas that are no cue with 'sich'
     nouns: set = field(default_factory=set)              # cue nouns (lemma)
     konj: dict = field(default_factory=dict)             # form -> mood (I, II, reportative)
     participles: dict = field(default_factory=dict)      # participle -> verb lemma the lemmatiser misses
@@ -126,7 +127,9 @@ def lexicon(lang: str) -> Lexicon:
         lex.cue_class.setdefault(row["lemma"], set()).update(classes)
         if row["particle"]:
             lex.particle_bases.setdefault(row["base"], {})[row["particle"]] = row["lemma"]
-        if row.get("reflexive"):
+        if row.get("reflexive") == "nie":
+            lex.irreflexive.add(row["lemma"])  # "sich charakterisieren durch" says nothing
+        elif row.get("reflexive"):
             lex.reflexive.add(row["lemma"])
     konj = _load_table(lang, "konjunktiv")
     if konj is not None:

@@ -254,6 +254,9 @@ def subject(lex: Lexicon, toks: list[Tok], lo: int, verb: int, hi: int) -> tuple
         return lo, lo + 1  # "Abdel Kader Dschassim, der im Parlament betonte, …": the antecedent speaks
     if lex.de and any(t.lower == "als" for t in toks[lo:min(a + 1, verb)]):
         a = verb  # a fronted "Als Grund für … gab die Schule an": the subject follows the verb
+    if lex.de and a + 2 < verb and toks[a].lower == "der" and toks[a + 1].text[:1].islower() and \
+            toks[a + 1].text.endswith("en"):
+        a = verb  # "Der englischsprachigen Zeitung sagte Filep Karma": der + adjective in -en is no nominative
     if 0 < lo - 1 and toks[lo - 1].text == "," and all(
             lex.cls(t.lower) in ("conj", "adv", "aux") or not is_word(t) for t in toks[lo:verb]) and (
             span := apposed_subject(lex, toks, lo - 1) or (lex.de and name_in_commas(lex, toks, lo - 1))):
