@@ -130,3 +130,8 @@ def test_a_role_in_the_genitive_introduces_its_name():
 def test_an_institution_named_with_an_adjective_takes_its_nominative():
     text = "Nach Angaben des Roten Kreuzes starben zehn Menschen. Das Weiße Haus schwieg."
     assert resolve_all(text, ["Angaben des Roten Kreuzes", "Das Weiße Haus"]) == ["Rotes Kreuz", "Weißes Haus"]
+
+
+def test_a_describing_noun_before_a_full_name_is_dropped():
+    text = "Der Beamte Filep Karma wurde verhaftet. Filep Karma sagte, er kämpfe weiter."
+    assert resolve_all(text, ["Filep Karma"]) == ["Filep Karma"]
