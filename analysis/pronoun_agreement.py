@@ -21,19 +21,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from analysis.actor_names import actor_kind
+from analysis.actor_names import kind_of
 from analysis.resources import ROOT, table
 from analysis.speaker_names import name_words
 
 _WORD = re.compile(r"[\wäöüß]+")
 _BOUNDARY = re.compile(r"[.!?;:,\n„“”\"»«()]")  # no verb is read across a sentence, clause or quotation
 _GROUPS = ("organisation", "media", "country")
-
-
-@cache
-def kind_of(name: str, lang: str) -> str:
-    """The actor kind of a name (:func:`analysis.actor_names.actor_kind`), cached."""
-    return actor_kind(name, lang=lang)
 
 
 @cache

@@ -42,7 +42,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.actor_names import actor_kind
+from analysis.actor_names import actor_kind, kind_of
 from analysis.coreference import (
     organisation_compound,
     person_antecedent,
@@ -50,7 +50,7 @@ from analysis.coreference import (
     subject_antecedent,
 )
 from analysis.errors import InputError, require_columns
-from analysis.pronoun_agreement import agrees, kind_of, verb_number
+from analysis.pronoun_agreement import agrees, verb_number
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.speaker_names import (
     base_form,
@@ -592,10 +592,11 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         if found:
             name, resolution = found, how("role")
     name = base_form(drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents), lg)
-    if new_referent and (spoken_for := _spokesperson_of(name, ents)):
+    if new_referent and (spoken_for := _spokesperson_of(name, ents) or _medium_of(name, ents)):
         name = spoken_for  # "ein Polizeisprecher": an unnamed spokesperson voices the police
-    if not any(w[:1].isupper() for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()):
-        return None, "unresolved"  # a lower-case fragment ("denen", "been", "back publicly") names no actor
+    if not any(w[:1].isupper() for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()) \
+            and kind_of(name, lg) != "media":
+        return None, "unresolved"  # a lower-case fragment ("denen", "been", "back publicly") names no actor; "n24" does
     if resolution == "explicit":
         ents.add_name(pos, name)
     return name, resolution
@@ -620,6 +621,23 @@ def _spokesperson_of(name: str, ents: _ArticleEntities) -> str | None:
     if modifier.lower().endswith(FUGEN_S):
         modifier = modifier[:-1]
     return modifier if actor_kind(modifier, lang=ents.lang) in ("organisation", "country") else None
+
+
+def _medium_of(name: str, ents: _ArticleEntities) -> str | None:
+    """The medium an unnamed reporter speaks for: a role noun of the group ``media`` with the
+    medium's name after it ("Reporter des Fernsehsenders n-tv" → "n-tv", "Reporterin von n24").
+
+    >>> _medium_of("Reporter des Fernsehsenders n-tv", _ArticleEntities("", "de"))
+    'n-tv'
+    """
+    words = name.split()
+    if len(words) < 3 or (role_of(words[0], ents.role_map) or ("",))[0] != "media":
+        return None
+    rest = [w for w in words[1:] if w.lower() not in ents.dets | ents.preps and w.lower() not in ents.holder_preps]
+    while len(rest) > 1 and any(kind_of(rest[0][:len(rest[0]) - k], ents.lang) == "media" for k in (0, 1, 2)):
+        rest = rest[1:]  # "Fernsehsenders n-tv": the head noun before the medium's name
+    held = " ".join(rest)
+    return held if rest and kind_of(held, ents.lang) == "media" else None
 
 
 def _organisation_compound(words: list[str], pos: int, ents: _ArticleEntities) -> str | None:

@@ -95,3 +95,10 @@ def test_so_frame_after_a_quotation_skips_the_object_pronoun():
 
 def test_a_verb_that_is_no_cue_with_sich():
     assert _quotes("Abyei charakterisiert sich dadurch, dass die Bevölkerung arm ist.").empty
+
+
+def test_a_medium_in_lower_case_and_an_unnamed_reporter_speak_for_the_medium():
+    quotes = _quotes("Nach Angaben von n24 sei die Lage ruhig. Ein Reporter des Fernsehsenders n-tv "
+                     "berichtete, die Polizei sei abgezogen.")
+    assert quotes[["speaker_mention", "speaker"]].values.tolist() == [
+        ["Angaben von n24", "n24"], ["Ein Reporter des Fernsehsenders n-tv", "n-tv"]]
