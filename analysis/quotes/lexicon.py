@@ -97,7 +97,7 @@ class Lexicon:
         """Whether a word ends in a role noun (Sprecher, Außenminister, Direktorin)."""
         hit = self._role_cache.get(word)
         if hit is None:
-            from analysis.speakers import role_suffixes
+            from analysis.role_words import role_suffixes
             hit = self._role_cache[word] = role_suffixes([word], self.lang)[0] > 0
         return hit
 

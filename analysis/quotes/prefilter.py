@@ -262,7 +262,7 @@ def _language_features(part: pd.DataFrame, lg: str, keys: np.ndarray, art_codes:
     cols.update(_mood=moods[kept], _cue=cue[kept], _trig=trig[kept], _art=art_codes[kept],
                 _moody=np.ones(len(kept), dtype=bool) if every_sentence else np.not_equal(moods[kept], None))
     # words ending in a role noun (candidates for "der Präsident Wladimir Putin", for speakers)
-    from analysis.speakers import role_suffixes
+    from analysis.role_words import role_suffixes
     suffix = np.asarray(role_suffixes([w.lower() for w in texts], lg), dtype=np.int64)
     at_role = np.flatnonzero(suffix[codes])
     role_end = part["end"].to_numpy()[at_role]
