@@ -533,8 +533,14 @@ def _organisation_compound(words: list[str], pos: int, ents: _ArticleEntities) -
 def _clause_subject(text: str, pos: int, length: int, ents: _ArticleEntities) -> str:
     """The subject of the sentence around a mention at ``pos``: its first noun phrase when the
     sentence opens with one ("Die Polizei hat nach eigenen Angaben …"), else the noun phrase after
-    the finite verb that follows the mention ("Nach eigenen Angaben hat die Polizei …"), else ''."""
+    the finite verb that follows the mention ("Nach eigenen Angaben hat die Polizei …"), else ''; in
+    a clause opened by a preposition, the noun phrase after its verb ("im Jahr 2004 war die Gruppe")."""
     start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    clause = text[max(start, text.rfind(", ", 0, pos) + 1):pos].split()
+    if clause and clause[0].lower() in ents.preps:  # "…, im Jahr 2004 war die Gruppe nach eigener Aussage"
+        verb = next((k for k, w in enumerate(clause) if k and w.islower() and w not in ents.dets | ents.preps), None)
+        if verb is not None and (found := _noun_phrase(clause[verb + 1:], ents)):
+            return found
     words = text[start:pos].split()
     if words and words[0].lower() not in ents.preps and words[0].lower() not in ents.dets - ents.articles:
         return _noun_phrase(words, ents)
@@ -548,7 +554,8 @@ def _noun_phrase(words: list[str], ents: _ArticleEntities) -> str:
     out = []
     for w in words:
         w = w.strip(",;:")
-        if w.lower() in ents.articles and not out or _NAME_START.match(w) or out and w[:1].islower() and not any(_NAME_START.match(x) for x in out) and w.lower() not in ents.preps:
+        named = any(_NAME_START.match(x) and x.lower() not in ents.articles for x in out)  # "Der" is no name yet
+        if w.lower() in ents.articles and not out or _NAME_START.match(w) or out and w[:1].islower() and not named and w.lower() not in ents.preps:
             out.append(w)
         else:
             break

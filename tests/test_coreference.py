@@ -135,3 +135,10 @@ def test_an_institution_named_with_an_adjective_takes_its_nominative():
 def test_a_describing_noun_before_a_full_name_is_dropped():
     text = "Der Beamte Filep Karma wurde verhaftet. Filep Karma sagte, er kämpfe weiter."
     assert resolve_all(text, ["Filep Karma"]) == ["Filep Karma"]
+
+
+def test_eigene_angaben_name_the_subject_of_their_clause():
+    text = "Der rheinland-pfälzische Ministerpräsident Kurt Beck (SPD) hat eigenen Angaben zufolge Briefe erhalten."
+    assert resolve_all(text, ["eigenen Angaben"]) == ["Kurt Beck"]
+    text = "Die ersten Funde machten sie im Jahr 2000, im Jahr 2004 war die Gruppe nach eigener Aussage am Ziel."
+    assert resolve_all(text, ["eigener Aussage"]) == ["Gruppe"]
