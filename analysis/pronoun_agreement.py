@@ -103,6 +103,8 @@ def agrees(ents, pronoun: str, name: str, *, number: str | None = None) -> bool:
     noun = noun_gender(ents, words[-1]) if words else None
     if noun is None and plural:  # "erklärten sie": several, not "Schröder" of "Gerhard Schröder"
         return len(words) > 1 or not any(nm.endswith(" " + name) for _, nm in ents.names)
+    if noun is None and number == "sg" and "pl" in numbers and len(words) == 1 and name.endswith("en"):
+        return False  # "sie sagte": one, not "Augenzeugen"
     if noun is None:  # a single name ("Haaretz", "Merkel") may be anyone; a phrase is no person
         lead, inner, _ = name_words(ents.lang)
         phrase = any(w[:1].islower() and w not in lead | inner for w in words)

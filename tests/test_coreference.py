@@ -142,3 +142,9 @@ def test_eigene_angaben_name_the_subject_of_their_clause():
     assert resolve_all(text, ["eigenen Angaben"]) == ["Kurt Beck"]
     text = "Die ersten Funde machten sie im Jahr 2000, im Jahr 2004 war die Gruppe nach eigener Aussage am Ziel."
     assert resolve_all(text, ["eigener Aussage"]) == ["Gruppe"]
+
+
+def test_sie_with_a_singular_verb_is_no_plural_noun():
+    text = "Augenzeugen berichteten von Panzern. Die Gewerkschaft der Polizei warnte. Sie sagte, es sei ernst."
+    ents = _ArticleEntities(text, "de")
+    assert not ents.agrees("sie", "Augenzeugen", "sg") and ents.agrees("sie", "Augenzeugen", "pl")
