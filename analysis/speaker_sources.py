@@ -15,7 +15,7 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from analysis.resources import ROOT, table, wordlist
+from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.speaker_names import GENITIVE_DETS, role_of
 
 if TYPE_CHECKING:
@@ -99,7 +99,18 @@ def holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
             break
         seen_cap = seen_cap or w[:1].isupper()
         out.append(w)
+    k = len(out)
+    if k == 1 and k + 1 < len(words) and words[k].lower() in GENITIVE_DETS | {"der"} and words[k + 1][:1].isupper() \
+            and _genitive_head(out[0], ents.lang):
+        head = out[0][:-2] if out[0].endswith("es") and not out[0].endswith("ums") else out[0].rstrip("s")
+        return [head, words[k], words[k + 1]]  # "des Bundesministeriums des Innern": the ministry's name
     return out or words
+
+
+def _genitive_head(word: str, lang: str) -> bool:
+    """A noun whose name goes on with a genitive (``name_parts.tsv``, part ``genitive_head``)."""
+    low = word.lower().rstrip("s")
+    return any(low.endswith(e) for e in word_class(lang, "name_parts", "genitive_head", column="part"))
 
 
 def country_of(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:

@@ -148,3 +148,9 @@ def test_sie_with_a_singular_verb_is_no_plural_noun():
     text = "Augenzeugen berichteten von Panzern. Die Gewerkschaft der Polizei warnte. Sie sagte, es sei ernst."
     ents = _ArticleEntities(text, "de")
     assert not ents.agrees("sie", "Augenzeugen", "sg") and ents.agrees("sie", "Augenzeugen", "pl")
+
+
+def test_a_ministry_keeps_the_genitive_of_its_name():
+    text = "In einem Positionspapier des Bundesministeriums des Innern heißt es, die Lage sei ernst."
+    assert resolve_all(text, ["einem Positionspapier des Bundesministeriums des Innern"]) == [
+        "Bundesministerium des Innern"]
