@@ -46,7 +46,7 @@ FUGEN_S = ("ungs", "heits", "keits", "schafts", "ions", "täts", "iums", "mens")
 
 def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
     """Who holds a source noun: its genitive ("Angaben der Polizei" → Polizei, "Informationen des
-    Spiegels" → Spiegel) or a compound's modifier ("Polizeiangaben" → Polizei,
+    Spiegels" → Spiegel, "Celebis Angaben" → Celebi) or a compound's modifier ("Polizeiangaben" → Polizei,
     "Regierungskreisen" → Regierung, "OSZE-Bericht" → OSZE), else None."""
     _, sources = countries_and_sources(lang)
     words = [w.strip(",") for w in words]
@@ -67,6 +67,9 @@ def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | 
         elif words[1].lower() in ents.holder_preps and len(holder) == 1 and last.endswith(("ern", "eln")):
             last = last[:-1]  # "Angaben von Kritikern": the dative plural's -n
         return " ".join(holder[:-1] + [last])
+    if len(words) == 2 and source_head(words[1], sources) and words[0][:1].isupper() and words[0].endswith("s") \
+            and not source_head(words[0], sources):
+        return words[0][:-1]  # "nach Celebis Angaben": a name in the genitive holds the source
     if len(words) == 1 and "-" in words[0].strip("-"):  # "OSZE-Bericht", "dpa-Meldung"
         modifier, head = words[0].rsplit("-", 1)
         return modifier if head.lower() in sources and modifier else None

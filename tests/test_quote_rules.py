@@ -102,3 +102,15 @@ def test_a_medium_in_lower_case_and_an_unnamed_reporter_speak_for_the_medium():
                      "berichtete, die Polizei sei abgezogen.")
     assert quotes[["speaker_mention", "speaker"]].values.tolist() == [
         ["Angaben von n24", "n24"], ["Ein Reporter des Fernsehsenders n-tv", "n-tv"]]
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    ("Die Firma soll nach einem achtseitigen Bericht des Angestellten für Transporte kassiert haben.", "Angestellten"),
+    ("Die Familie könnte nach Celebis Angaben versuchen, die Kinder zu entführen.", "Celebi"),
+    ("Heute wurden nach israelischen Armeeangaben mindestens 40 Ziele angegriffen.", "Armee"),
+    ("Künftig soll nach den Vorstellungen der Bundesregierung die Kommission umgangen werden.", "Bundesregierung"),
+])
+def test_nach_before_a_source_noun_further_on(sentence, speaker):
+    quotes = _quotes(sentence)
+    assert quotes[["rule", "speaker"]].values.tolist() == [["according_to_noun", speaker]]
+    assert _quotes("Er fuhr nach Hause und schlief lange.").empty

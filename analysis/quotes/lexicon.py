@@ -21,6 +21,8 @@ from analysis.resources import ROOT, table
 log = logging.getLogger(__name__)
 
 
+NOUN_GAP = 4  # "nach einem achtseitigen Bericht": a source noun at most the fourth word after nach
+
 @dataclass
 class Lexicon:
     """Word lists of one language, read from ``resources/<lang>/``."""
@@ -82,14 +84,28 @@ class Lexicon:
             got = self._words_cache["__reported__"] = frozenset(rep)
         return got
 
+    def source_noun_after(self, texts: list, lemmas: list, i: int, end: int) -> bool:
+        """Whether a cue noun follows ``nach`` at ``i`` within ``NOUN_GAP`` words, after articles and
+        adjectives, or right after a name in the genitive ("nach einem achtseitigen Bericht", "nach
+        Celebis Angaben")."""
+        for k in range(i + 1, min(end, i + 1 + NOUN_GAP)):
+            if self.cue_noun(lemmas[k] if isinstance(lemmas[k], str) else texts[k]):
+                return True
+            if texts[k][:1].isupper():
+                nxt = k + 1 < end and (lemmas[k + 1] if isinstance(lemmas[k + 1], str) else texts[k + 1])
+                return texts[k].endswith("s") and bool(nxt) and self.cue_noun(nxt)
+            if self.cls(texts[k].lower()) not in ("det", None):
+                return False
+        return False
+
     def cue_noun(self, lemma: str) -> bool:
         """A cue noun, also as the head of a compound (Armeeangaben, Polizeiberichten)."""
         w = lemma.lower()
         if w in self.nouns:
             return True
         hit = self._noun_cache.get(w)
-        if hit is None:
-            hit = any(w[k:] in self.nouns for k in range(2, max(2, len(w) - 4)))
+        if hit is None:  # an unknown compound keeps its plural ending: "Armeeangaben"
+            hit = any(v[k:] in self.nouns for v in (w, w[:-1], w[:-2]) for k in range(2, max(2, len(v) - 4)))
             self._noun_cache[w] = hit
         return hit
 

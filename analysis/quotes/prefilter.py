@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis.quotes.article import Article
 from analysis.quotes.cues import zu_infinitive
-from analysis.quotes.lexicon import Lexicon, lexicon
+from analysis.quotes.lexicon import NOUN_GAP, Lexicon, lexicon
 from analysis.quotes.tokens import CLAUSE_MARKS, WORD, Tok, make_tok
 
 DOUBLE_MARKS = "„“”\"»«"
@@ -122,11 +122,7 @@ def _attribution_word(lex: Lexicon, i: int, texts: list, lowers: list, lemmas: l
                 texts[i + 1][:1].isupper() or cls(lowers[i + 1]) == "det" or cues[i + 1]):
             return True
     elif kind == "noun_prep":
-        l1 = lemmas[i + 1] if i + 1 < end else None
-        l2 = lemmas[i + 2] if i + 2 < end else None
-        if i + 1 < end and (lex.cue_noun(l1 if isinstance(l1, str) else texts[i + 1]) or (
-                i + 2 < end and lex.cue_noun(l2 if isinstance(l2, str) else texts[i + 2])
-                and cls(lowers[i + 1]) in ("det", None) and not texts[i + 1][:1].isupper())):
+        if lex.source_noun_after(texts, lemmas, i, end):
             return True
     elif kind == "clause" and (i == 0 or texts[i - 1] == ","):
         # the verb-final frame clause ends at one of the next three marks or at the end
@@ -243,10 +239,10 @@ def _language_features(part: pd.DataFrame, lg: str, keys: np.ndarray, art_codes:
     so_at = so_at[so_at > 0]
     trig[so_at[codes[so_at - 1] == type_index.get(",", -1)]] = True
     # "nach <cue noun>": a listed noun or the head of a compound ("nach Armeeangaben",
-    # "nach einem Fernsehbericht"), as the rule itself reads it
+    # "nach einem Fernsehbericht", up to NOUN_GAP words on), as the rule itself reads it
     nach_at = at_words([w for w, (c, _) in lex.frames.items() if c == "noun_prep"])
     noun_t = t["noun"]
-    for gap in (1, 2):
+    for gap in range(1, NOUN_GAP):
         ok = nach_at[nach_at + gap < len(codes)]
         after = codes[ok + gap].tolist()
         head = np.asarray([noun_t[c] or lex.cue_noun(type_lemmas[c] if isinstance(type_lemmas[c], str)
