@@ -114,3 +114,8 @@ def test_nach_before_a_source_noun_further_on(sentence, speaker):
     quotes = _quotes(sentence)
     assert quotes[["rule", "speaker"]].values.tolist() == [["according_to_noun", speaker]]
     assert _quotes("Er fuhr nach Hause und schlief lange.").empty
+
+
+def test_a_particle_before_a_conjunction_closes_its_verb():
+    quotes = _quotes("Der Kritiker wirft dem Künstler Betriebsblindheit vor und beanstandet die Förderung.")
+    assert quotes[["rule", "cue", "speaker_mention"]].values.tolist() == [["speech_act", "wirft vor", "Der Kritiker"]]

@@ -38,7 +38,8 @@ def cue_at(lex: Lexicon, toks: list[Tok], i: int, clause_end: int) -> tuple[str,
     if parts:
         for j in range(i + 1, clause_end):
             p = toks[j].lower
-            if p in parts and (j + 1 >= clause_end or not is_word(toks[j + 1]) or not de):
+            if p in parts and (j + 1 >= clause_end or not is_word(toks[j + 1]) or not de
+                               or lex.cls(toks[j + 1].lower) == "conj"):  # "wirft … vor und beanstandet"
                 full = parts[p]
                 if full in lex.reflexive and lex.words("reflexive").isdisjoint(map(tok_lower, toks[i:clause_end])):
                     continue

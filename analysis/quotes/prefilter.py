@@ -138,7 +138,7 @@ def _raw_cue(lex: Lexicon, texts: list, lowers: list, lemma: str, i: int, a: int
     parts = lex.particle_bases.get(lemma)
     if parts:
         for j in range(i + 1, b):
-            if lowers[j] in parts and (j + 1 >= b or not WORD.search(texts[j + 1])):
+            if lowers[j] in parts and (j + 1 >= b or not WORD.search(texts[j + 1]) or lex.cls(lowers[j + 1]) == "conj"):
                 full = parts[lowers[j]]
                 if full in lex.reflexive and lex.words("reflexive").isdisjoint(lowers[i:b]):
                     continue
