@@ -119,3 +119,9 @@ def test_nach_before_a_source_noun_further_on(sentence, speaker):
 def test_a_particle_before_a_conjunction_closes_its_verb():
     quotes = _quotes("Der Kritiker wirft dem Künstler Betriebsblindheit vor und beanstandet die Förderung.")
     assert quotes[["rule", "cue", "speaker_mention"]].values.tolist() == [["speech_act", "wirft vor", "Der Kritiker"]]
+
+
+def test_the_verb_after_und_governs_the_content_of_a_frame_before():
+    quotes = _quotes("Er bezeichnete das Schreiben als grob und kündigte an, ein Vertreter werde kommen.")
+    row = quotes[quotes["rule"] == "frame_before"].iloc[0]
+    assert (row["cue"], row["speaker_mention"], row["text"]) == ("kündigte an", "Er", "ein Vertreter werde kommen")
