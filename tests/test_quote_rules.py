@@ -125,3 +125,9 @@ def test_the_verb_after_und_governs_the_content_of_a_frame_before():
     quotes = _quotes("Er bezeichnete das Schreiben als grob und kündigte an, ein Vertreter werde kommen.")
     row = quotes[quotes["rule"] == "frame_before"].iloc[0]
     assert (row["cue"], row["speaker_mention"], row["text"]) == ("kündigte an", "Er", "ein Vertreter werde kommen")
+
+
+def test_a_reported_speech_act_after_a_label():
+    quotes = _quotes("Energiepolitik: Die Partei hält am Atomausstieg fest.")
+    assert quotes[["rule", "text", "speaker_mention"]].values.tolist() == [
+        ["speech_act", "Die Partei hält am Atomausstieg fest.", "Die Partei"]]

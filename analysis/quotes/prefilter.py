@@ -94,11 +94,12 @@ def may_hold_quote(art: Article, k: int) -> tuple | None:
             if "speech" in classes and zu_infinitive(lex, lowers[b + 1:min(end, b + 31)]):
                 return found
         # (c) reported speech act in the main clause
-        if a == 0 and "reported" in classes and not lowers[i].endswith("end") and not (
+        label = bool(marks) and marks[0] == a - 1 and 0 < marks[0] <= 2 and texts[marks[0]] == ":"
+        if (a == 0 or label) and "reported" in classes and not lowers[i].endswith("end") and not (
                 lowers[i].startswith("ge") and not lemma.startswith("ge")):
             if lowers[i] == lemma.lower() and full == lemma:
                 continue  # infinitive (unless completed by a particle)
-            w0 = lowers[0]
+            w0 = lowers[a]
             if w0 not in lex.stop or w0 in lex.pronouns or cls(w0) == "det":
                 return found
     return None
