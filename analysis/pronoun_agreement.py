@@ -53,8 +53,8 @@ def _finite_numbers(lang: str) -> tuple[dict, tuple]:
 def verb_number(text: str, pos: int, length: int, lang: str = "de") -> str | None:
     """``sg`` or ``pl``: the number of the finite verb beside the pronoun ``text[pos:pos + length]``
     (the lower-case word right before it, "sagten sie", else the one right after it, "Sie sagte",
-    within its clause);
-    None when neither word is a verb form the language's ``finite_number.tsv`` knows.
+    within its clause); None when neither word is a verb form the language's ``finite_number.tsv``
+    knows, or for the capitalised "Sie" with a plural verb (the form of address takes one too).
 
     >>> verb_number("Sie sagte, es sei gut.", 0, 3)
     'sg'
@@ -67,11 +67,9 @@ def verb_number(text: str, pos: int, length: int, lang: str = "de") -> str | Non
     for word in before + after:
         if not word.islower():
             continue
-        if word in forms:
-            return forms[word]
-        number = next((n for end, n in endings if word.endswith(end) and len(word) > len(end) + 2), None)
-        if number:
-            return number
+        number = forms.get(word) or next((n for end, n in endings if word.endswith(end) and len(word) > len(end) + 2), None)
+        if number:  # "Sie haben gesagt" may address one person: a plural verb says nothing then
+            return None if number == "pl" and text[pos:pos + length] == "Sie" else number
     return None
 
 

@@ -475,7 +475,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     if new_referent and (spoken_for := _spokesperson_of(name, ents) or _medium_of(name, ents)):
         name = spoken_for  # "ein Polizeisprecher": an unnamed spokesperson voices the police
     if not any(w[:1].isupper() for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()) \
-            and kind_of(name, lg) != "media":
+            and not (" " not in name and kind_of(name, lg) == "media"):
         return None, "unresolved"  # a lower-case fragment ("denen", "been", "back publicly") names no actor; "n24" does
     if resolution == "explicit":
         ents.add_name(pos, name)

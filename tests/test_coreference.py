@@ -114,6 +114,9 @@ def test_verb_number_stays_in_the_clause():
     assert verb_number(text, text.rindex("Sie"), 3) == "sg"
     assert verb_number("„Nein“, sagten sie.", 15, 3) == "pl"
     assert verb_number("Sie, die Chefin, lachte.", 0, 3) is None
+    # "Herr Scholz, Sie haben gesagt": the form of address takes a plural verb for one person
+    assert verb_number("Herr Scholz, Sie haben gesagt, es gehe.", 13, 3) is None
+    assert verb_number("Herr Scholz, Sie sagte, es gehe.", 13, 3) == "sg"
 
 
 def test_a_role_in_the_genitive_introduces_its_name():
@@ -154,3 +157,10 @@ def test_a_ministry_keeps_the_genitive_of_its_name():
     text = "In einem Positionspapier des Bundesministeriums des Innern heißt es, die Lage sei ernst."
     assert resolve_all(text, ["einem Positionspapier des Bundesministeriums des Innern"]) == [
         "Bundesministerium des Innern"]
+
+
+def test_a_lower_case_medium_is_one_word():
+    # "the newspaper" is a lower-case fragment, not the medium it describes
+    speaker = resolve_all("As the newspaper reported, the plan failed.", ["the newspaper"], lang="en")[0]
+    assert not isinstance(speaker, str)
+    assert resolve_all("Nach Angaben von n24 sei es ruhig.", ["Angaben von n24"]) == ["n24"]
