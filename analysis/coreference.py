@@ -100,6 +100,24 @@ def subject_antecedent(ents, before: int, after: int, agrees, speakers: list[str
     return None
 
 
+def role_antecedent(ents, before: int, agrees) -> str | None:
+    """The role noun of the sentence right before the one holding ``before`` that ``agrees(noun)``
+    accepts, after an article or adjective and with no name after it: "Die Offensive wurde von
+    einer Armeesprecherin bestätigt. Sie sagte …" → "Armeesprecherin"; the last such noun, else None."""
+    text = ents.text
+    starts = sentence_starts(text, max(0, text.rfind("\n\n", 0, before)), before)
+    if len(starts) < 2:
+        return None
+    words = [w.strip(",.;:!?()") for w in _WORD.findall(text, starts[-2], starts[-1])]
+    found = None
+    for k in range(1, len(words)):
+        w, prev = words[k], words[k - 1]
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if w[:1].isupper() and prev[:1].islower() and not nxt[:1].isupper() and role_of(w, ents.role_map) and agrees(w):
+            found = w
+    return found
+
+
 @lru_cache(maxsize=256)
 def _compound_pattern(noun: str) -> re.Pattern:
     return re.compile(rf"\b[A-ZÄÖÜ][\w-]*?(?i:{re.escape(noun)})(?:e?s)?\b")

@@ -47,6 +47,7 @@ from analysis.coreference import (
     organisation_compound,
     person_antecedent,
     person_words,
+    role_antecedent,
     subject_antecedent,
 )
 from analysis.errors import InputError, require_columns
@@ -338,6 +339,12 @@ class _ArticleEntities:
                                          [n for _, n in previous])
             if subject:
                 return drop_description(subject, self)
+            role = role_antecedent(self, before, lambda n: kind_of(n, self.lang) == "other" and not inflected_role(
+                n, self.role_map) and self.agrees(pronoun, n, number))  # "einer Armeesprecherin … Sie sagte"
+            named = self.by_role([role], before) if role else None
+            if found := (named if named and self.agrees(pronoun, named, number) else None) or (
+                    role and _spokesperson_of(role, self)):
+                return found
         if self.lang == "en" and gendered:  # he, she: the latest person (see coreference.person_antecedent)
             return person_antecedent(self, before, previous, lambda n: self.agrees(pronoun, n, number))
         for _, name in reversed(previous):

@@ -164,3 +164,9 @@ def test_a_lower_case_medium_is_one_word():
     speaker = resolve_all("As the newspaper reported, the plan failed.", ["the newspaper"], lang="en")[0]
     assert not isinstance(speaker, str)
     assert resolve_all("Nach Angaben von n24 sei es ruhig.", ["Angaben von n24"]) == ["n24"]
+
+
+def test_a_pronoun_takes_the_unnamed_spokesperson_of_the_sentence_before():
+    text = ("Die Zeitung Haaretz meldete den Beginn der Offensive. Die Offensive wurde von einer "
+            "Armeesprecherin bestätigt. Sie sagte, das Ziel sei erreicht.")
+    assert resolve_all(text, ["Die Zeitung Haaretz", "Sie"])[1] == "Armee"
