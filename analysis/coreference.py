@@ -26,6 +26,7 @@ _WORD = re.compile(r"\S+")
 _QUOTE_OPEN = ("„", "\"", "«", "»", "“")
 OPENING_WORDS = 8  # how far into a sentence its subject is looked for
 MAX_SENTENCES = 3  # how many sentences back
+WINDOW = 600  # characters before a pronoun read for the sentence before it
 
 
 def sentence_starts(text: str, start: int, end: int) -> list[int]:
@@ -105,7 +106,7 @@ def role_antecedent(ents, before: int, agrees) -> str | None:
     accepts, after an article or adjective and with no name after it: "Die Offensive wurde von
     einer Armeesprecherin bestätigt. Sie sagte …" → "Armeesprecherin"; the last such noun, else None."""
     text = ents.text
-    starts = sentence_starts(text, max(0, text.rfind("\n\n", 0, before)), before)
+    starts = sentence_starts(text, max(0, before - WINDOW, text.rfind("\n\n", max(0, before - WINDOW), before)), before)
     if len(starts) < 2:
         return None
     words = [w.strip(",.;:!?()") for w in _WORD.findall(text, starts[-2], starts[-1])]
