@@ -54,6 +54,7 @@ from analysis.errors import InputError, require_columns
 from analysis.pronoun_agreement import agrees, verb_number
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.role_words import find_role_words, inflected_role, role_key, role_spans
+from analysis.segment import lemmatize
 from analysis.speaker_names import (
     base_form,
     calendar_words,
@@ -479,6 +480,9 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         if found:
             name, resolution = found, how("role")
     name = base_form(drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents), lg)
+    if " " not in name and name.endswith("en") and any(w.lower() in ents.case_dets for w in words[:-1]) \
+            and (single := lemmatize(name, lg)) + "n" == name:
+        name = single  # "einem Augenzeugen": one Augenzeuge
     if new_referent and (spoken_for := _spokesperson_of(name, ents) or _medium_of(name, ents)):
         name = spoken_for  # "ein Polizeisprecher": an unnamed spokesperson voices the police
     if not any(w[:1].isupper() for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()) \

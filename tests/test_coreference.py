@@ -170,3 +170,8 @@ def test_a_pronoun_takes_the_unnamed_spokesperson_of_the_sentence_before():
     text = ("Die Zeitung Haaretz meldete den Beginn der Offensive. Die Offensive wurde von einer "
             "Armeesprecherin bestätigt. Sie sagte, das Ziel sei erreicht.")
     assert resolve_all(text, ["Die Zeitung Haaretz", "Sie"])[1] == "Armee"
+
+
+def test_a_weak_noun_after_a_singular_article_is_one_person():
+    assert resolve_all("Das habe laut einem Augenzeugen lange gedauert.", ["einem Augenzeugen"]) == ["Augenzeuge"]
+    assert resolve_all("Nach Angaben von Augenzeugen sei es ruhig.", ["Angaben von Augenzeugen"]) == ["Augenzeugen"]
