@@ -105,7 +105,7 @@ def test_a_medium_in_lower_case_and_an_unnamed_reporter_speak_for_the_medium():
 
 
 @pytest.mark.parametrize("sentence,speaker", [
-    ("Die Firma soll nach einem achtseitigen Bericht des Angestellten für Transporte kassiert haben.", "Angestellten"),
+    ("Die Firma soll nach einem achtseitigen Bericht des Angestellten für Transporte kassiert haben.", "Angestellte"),
     ("Die Familie könnte nach Celebis Angaben versuchen, die Kinder zu entführen.", "Celebi"),
     ("Heute wurden nach israelischen Armeeangaben mindestens 40 Ziele angegriffen.", "Armee"),
     ("Künftig soll nach den Vorstellungen der Bundesregierung die Kommission umgangen werden.", "Bundesregierung"),
