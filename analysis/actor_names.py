@@ -90,6 +90,12 @@ def looks_like_person(name: str, *, lang: str = "de") -> bool:
     return caps >= 2 and all(_capitalised(w) or w in particles for w in words)
 
 
+@cache
+def kind_of(name: str, lang: str) -> str:
+    """:func:`actor_kind`, cached (speaker resolution asks about the same names again)."""
+    return actor_kind(name, lang=lang)
+
+
 def actor_kind(name: str, *, lang: str = "de") -> str:
     """person, organisation, country, media or other, from the words of ``name``.
 

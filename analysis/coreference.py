@@ -26,6 +26,7 @@ _WORD = re.compile(r"\S+")
 _QUOTE_OPEN = ("„", "\"", "«", "»", "“")
 OPENING_WORDS = 8  # how far into a sentence its subject is looked for
 MAX_SENTENCES = 3  # how many sentences back
+WINDOW = 600  # characters before a pronoun read for the sentence before it
 
 
 def sentence_starts(text: str, start: int, end: int) -> list[int]:
@@ -98,6 +99,24 @@ def subject_antecedent(ents, before: int, after: int, agrees, speakers: list[str
         if name and agrees(name):
             return name
     return None
+
+
+def role_antecedent(ents, before: int, agrees) -> str | None:
+    """The role noun of the sentence right before the one holding ``before`` that ``agrees(noun)``
+    accepts, after an article or adjective and with no name after it: "Die Offensive wurde von
+    einer Armeesprecherin bestätigt. Sie sagte …" → "Armeesprecherin"; the last such noun, else None."""
+    text = ents.text
+    starts = sentence_starts(text, max(0, before - WINDOW, text.rfind("\n\n", max(0, before - WINDOW), before)), before)
+    if len(starts) < 2:
+        return None
+    words = [w.strip(",.;:!?()") for w in _WORD.findall(text, starts[-2], starts[-1])]
+    found = None
+    for k in range(1, len(words)):
+        w, prev = words[k], words[k - 1]
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if w[:1].isupper() and prev[:1].islower() and not nxt[:1].isupper() and role_of(w, ents.role_map) and agrees(w):
+            found = w
+    return found
 
 
 @lru_cache(maxsize=256)

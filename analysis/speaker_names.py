@@ -92,15 +92,16 @@ def _role_lookup(w: str, role_map: dict) -> tuple[str, str] | None:
 
 
 def trim_tail(words: list[str], *, lang: str = "de") -> str:
-    """A name without the phrase after it: "Ronny Tong von der Civic Party" → "Ronny Tong";
+    """A name without the phrase after it: "Ronny Tong von der Civic Party", "Bernard Aubin von der
+    CFTC" → "Ronny Tong", "Bernard Aubin";
     particles of a name stay ("Johann Wolfgang von Goethe", "Ursula von der Leyen")."""
     k = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
     rest = words[k:]
     lead, inner, _ = name_words(lang)
     while rest and rest[0] in lead | inner:
         rest = rest[1:]
-    if k >= 2 and k < len(words) and not (len(rest) == 1 and rest[0][:1].isupper()):
-        return " ".join(words[:k])
+    if k >= 2 and k < len(words) and not (len(rest) == 1 and rest[0][:1].isupper() and not rest[0].isupper()):
+        return " ".join(words[:k])  # not "Bernard Aubin von der CFTC": an acronym is no name's part
     return " ".join(words)
 
 
@@ -130,6 +131,32 @@ def drop_description(name: str, ents: _ArticleEntities) -> str:
         return " ".join(words)
     known = next((" ".join(words[k:]) for k in range(1, len(words) - 1) if " ".join(words[k:]) in ents.known), None)
     return known or " ".join(words)  # "State Marco Rubio" (Secretary of …): the article's Marco Rubio
+
+
+_STEM_END = re.compile(r"(?:es|en|em|er|e|s|n)+$")
+
+
+def _form_key(name: str) -> str:
+    return " ".join(_STEM_END.sub("", w.lower()) for w in name.split())
+
+
+@cache
+def _name_forms(lang: str) -> dict[str, str]:
+    if not (ROOT / lang / "name_forms.tsv").exists():
+        return {}
+    return {_form_key(n): n for n in table(lang, "name_forms")["name"]}
+
+
+def base_form(name: str, lang: str) -> str:
+    """The nominative of an institution's name that begins with an adjective (``name_forms.tsv``),
+    matched by the stems of its words; any other name as it is.
+
+    >>> base_form("Roten Kreuzes", "de"), base_form("Vereinten Nationen", "de"), base_form("Roten Armee", "de")
+    ('Rotes Kreuz', 'Vereinte Nationen', 'Roten Armee')
+    """
+    if " " not in name:
+        return name
+    return _name_forms(lang).get(_form_key(name), name)
 
 
 @cache

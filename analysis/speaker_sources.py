@@ -15,7 +15,7 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from analysis.resources import ROOT, table, wordlist
+from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.speaker_names import GENITIVE_DETS, role_of
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ FUGEN_S = ("ungs", "heits", "keits", "schafts", "ions", "täts", "iums", "mens")
 
 def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
     """Who holds a source noun: its genitive ("Angaben der Polizei" → Polizei, "Informationen des
-    Spiegels" → Spiegel) or a compound's modifier ("Polizeiangaben" → Polizei,
+    Spiegels" → Spiegel, "Celebis Angaben" → Celebi) or a compound's modifier ("Polizeiangaben" → Polizei,
     "Regierungskreisen" → Regierung, "OSZE-Bericht" → OSZE), else None."""
     _, sources = countries_and_sources(lang)
     words = [w.strip(",") for w in words]
@@ -67,6 +67,9 @@ def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | 
         elif words[1].lower() in ents.holder_preps and len(holder) == 1 and last.endswith(("ern", "eln")):
             last = last[:-1]  # "Angaben von Kritikern": the dative plural's -n
         return " ".join(holder[:-1] + [last])
+    if len(words) == 2 and source_head(words[1], sources) and words[0][:1].isupper() and words[0].endswith("s") \
+            and not source_head(words[0], sources):
+        return words[0][:-1]  # "nach Celebis Angaben": a name in the genitive holds the source
     if len(words) == 1 and "-" in words[0].strip("-"):  # "OSZE-Bericht", "dpa-Meldung"
         modifier, head = words[0].rsplit("-", 1)
         return modifier if head.lower() in sources and modifier else None
@@ -99,7 +102,18 @@ def holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
             break
         seen_cap = seen_cap or w[:1].isupper()
         out.append(w)
+    k = len(out)
+    if k == 1 and k + 1 < len(words) and words[k].lower() in GENITIVE_DETS | {"der"} and words[k + 1][:1].isupper() \
+            and _genitive_head(out[0], ents.lang):
+        head = out[0][:-2] if out[0].endswith("es") and not out[0].endswith("ums") else out[0].rstrip("s")
+        return [head, words[k], words[k + 1]]  # "des Bundesministeriums des Innern": the ministry's name
     return out or words
+
+
+def _genitive_head(word: str, lang: str) -> bool:
+    """A noun whose name goes on with a genitive (``name_parts.tsv``, part ``genitive_head``)."""
+    low = word.lower().rstrip("s")
+    return any(low.endswith(e) for e in word_class(lang, "name_parts", "genitive_head", column="part"))
 
 
 def country_of(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:

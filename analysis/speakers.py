@@ -42,11 +42,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.actor_names import actor_kind
-from analysis.coreference import organisation_compound, person_antecedent, person_words, subject_antecedent
+from analysis.actor_names import actor_kind, kind_of
+from analysis.coreference import (
+    organisation_compound,
+    person_antecedent,
+    person_words,
+    role_antecedent,
+    subject_antecedent,
+)
 from analysis.errors import InputError, require_columns
+from analysis.pronoun_agreement import agrees, verb_number
 from analysis.resources import ROOT, table, word_class, wordlist
+from analysis.role_words import find_role_words, inflected_role, role_key, role_spans
+from analysis.segment import lemmatize
 from analysis.speaker_names import (
+    base_form,
     calendar_words,
     drop_description,
     genders,
@@ -107,123 +117,6 @@ def _reference_words(lang: str) -> tuple[frozenset, frozenset, frozenset, frozen
             words["first_person"])
 
 
-_GROUPS = ("organisation", "media", "country")
-
-
-@cache
-def _kind(name: str, lang: str) -> str:
-    return actor_kind(name, lang=lang)
-
-
-@cache
-def _search_stems(roles: tuple) -> tuple:
-    """The role nouns to search for: no role that ends in another one (Staatspräsident ends in
-    Präsident) and no feminine form whose masculine form is listed (Präsidentin)."""
-    keep = []
-    for r in roles:
-        if r.endswith("in") and r[:-2] in roles:
-            continue
-        if any(r != o and r.endswith(o) for o in roles):
-            continue
-        keep.append(r)
-    return tuple(keep)
-
-
-def _trie_pattern(words) -> str:
-    """A regular expression matching any of ``words``, factored by common prefixes (fast in ``re``)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return emit(trie)
-
-
-@cache
-def _role_pattern(roles: tuple) -> re.Pattern:
-    """Matches, in the reversed lower-case text, white space followed by a reversed role noun (with -in)."""
-    stems = [r[::-1] for r in _search_stems(roles)]
-    return re.compile(r"[ \t]+(?:ni)?" + _trie_pattern(stems))
-
-
-@cache
-def _role_suffix_pattern(roles: tuple) -> re.Pattern:
-    """Matches, at the start of a reversed lower-case word, a reversed role noun (with -in)."""
-    return re.compile("(?:ni)?" + _trie_pattern([r[::-1] for r in _search_stems(roles)]))
-
-
-def role_suffixes(words: list[str], lang: str) -> list[int]:
-    """For each lower-case word, the length of the role noun it ends in (``außenminister`` → 8,
-    ``präsidentin`` → 11), or 0. With the offsets of the tokens that end in one, this gives the
-    candidates of :func:`resolve_speakers`'s ``role_words`` without searching the text.
-    """
-    match = _role_suffix_pattern(_role_key(lang)).match
-    return [m.end() if (m := match(w[::-1])) else 0 for w in words]
-
-
-@cache
-def _role_key(lang: str) -> tuple:
-    return tuple(sorted(_resources(lang)[1]))
-
-
-def _role_spans(text: str, candidates, roles: tuple) -> list[tuple[int, int]]:
-    """The role words of :func:`_role_words` from candidate ``(start, end)`` offsets of role nouns."""
-    n = len(text)
-    found: dict[int, int] = {}
-    match = _role_suffix_pattern(roles).match
-    for i, e in candidates:
-        m = match(text[i:e].lower()[::-1]) if 0 <= i < e <= n else None
-        if m is None or m.end() != e - i:
-            continue  # not a role noun of this text
-        j = e
-        while j < n and text[j] in " \t":
-            j += 1
-        if j > e and _NAME_START.match(text, j):
-            _add_word(text, i, e, found)
-    return sorted(found.items())
-
-
-def _add_word(text: str, i: int, e: int, found: dict) -> None:
-    """Widen the role noun ``text[i:e]`` to the start of its word (letters, digits, hyphens) and
-    keep the longest end per word start in ``found``."""
-    st = i
-    while st > 0 and (text[st - 1].isalnum() or text[st - 1] == "-"):
-        st -= 1
-    if found.get(st, 0) < e:
-        found[st] = e
-
-
-def _role_words(text: str, roles: tuple) -> list[tuple[int, int]]:
-    """Sorted (start, end) of words that are a role noun or end in one (Außenminister) and are
-    followed by a capitalised word (the name of an apposition: ``Präsident Wladimir Putin``).
-
-    One search over the reversed text finds every word end that closes a role noun and is
-    followed by white space (a role noun closes a word when no letter or digit follows it);
-    each match is widened to the start of its word (letters, digits, hyphens).
-    """
-    n = len(text)
-    found: dict[int, int] = {}
-    low = text.lower()
-    if len(low) != n:  # a letter whose lower case is longer (İ): keep the offsets of the text
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for m in _role_pattern(roles).finditer(low[::-1]):
-        ms, me = m.span()  # in the reversed text: white space, then the reversed role noun
-        if ms == 0 or not _NAME_START.match(text, n - ms):
-            continue
-        gap = len(m.group()) - len(m.group().lstrip(" \t"))
-        _add_word(text, n - me, n - ms - gap, found)
-    return sorted(found.items())
-
-
 def read_actors(source) -> pd.DataFrame:
     """An actor alias table (columns actor, alias, lang) from a DataFrame, CSV or YAML file.
 
@@ -282,6 +175,7 @@ class _ArticleEntities:
         self.pronouns, self.role_map, self.dets, self.preps, self.head_ends = _resources(lang)
         self.relatives, self.possessives, self.own, self.first_person, self.holder_preps, _ = _reference_words(lang)
         self.conjunctions = word_class(lang, "function_words", "conj")  # "AFP und Reuters"
+        self.case_dets = word_class(lang, "function_words", "case_det")  # "des Präsidenten": singular
         self.stopwords = wordlist(lang if (ROOT / lang / "stopwords.txt").exists() else "de", "stopwords")  # a name ends before "During"
         self.articles = name_words(lang)[2]
         self.calendar = calendar_words(lang)
@@ -298,7 +192,7 @@ class _ArticleEntities:
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun, named in the title)
         if role_words is None:
-            role_words = _role_words(text, _role_key(lang))
+            role_words = find_role_words(text, role_key(lang))
         self._collect_roles(text, role_words, in_title=False)
         self._collect_appositions(text)
         self.names.extend(name_runs(text, self))
@@ -315,11 +209,15 @@ class _ArticleEntities:
             run = _NAME_RUN.match(text, end_) if role else None
             if not run:
                 continue
+            before = text[max(0, start - 40):start].split()
+            inflected = inflected_role(w, self.role_map)
+            if inflected and self.case_dets.isdisjoint(x.lower() for x in before[-3:]):
+                continue  # "den Vertretern", "Organisationen": a plural; "des Präsidenten Hugo Chávez" is one
             names = [x for x in run.group().split() if role_of(x, self.role_map) is None]
-            names = names[: next((k for k, x in enumerate(names) if x.lower() in self.dets | self.stopwords), len(names))][:4]
-            if names:
+            names = names[: next((k for k, x in enumerate(names) if x.lower() in self.dets | self.stopwords
+                                  or x.lower() in self.calendar), len(names))][:4]
+            if names and not (inflected and len(names) < 2):  # "des Bundespräsidenten Klage": a noun
                 name = " ".join(names)
-                before = text[max(0, start - 40):start].split()
                 adjective = before[-1] if before and before[-1][:1].islower() and len(before[-1]) > 4 else ""
                 country = role[1] or adjective_stem(adjective)
                 self.roles.append((-1 if in_title else start, role[0], country, name, w.lower(), in_title))
@@ -354,7 +252,7 @@ class _ArticleEntities:
         """The roles a title names ("Remarks by President Biden"): the first choice for the same role
         in the text ("the President" in a briefing is the title's President, not one named later)."""
         title = re.sub(r"\\?_", " ", title)  # "President\_Biden": an escaped space of markdown
-        self._collect_roles(title, _role_words(title, _role_key(self.lang)), in_title=True)
+        self._collect_roles(title, find_role_words(title, role_key(self.lang)), in_title=True)
         self.names.sort()
         self.known = {nm for _, nm in self.names}
 
@@ -394,7 +292,7 @@ class _ArticleEntities:
 
     def _named_after(self, word: str, longer: str) -> bool:
         """Whether ``longer`` is an organisation or medium whose kind ``word`` alone does not have."""
-        return _kind(longer, self.lang) in ("organisation", "media") and _kind(word, self.lang) == "other"
+        return kind_of(longer, self.lang) in ("organisation", "media") and kind_of(word, self.lang) == "other"
 
     def by_role(self, words: list[str], before: int) -> str | None:
         """The actor introduced with the role in ``words`` (same noun, else same office group)."""
@@ -429,50 +327,36 @@ class _ArticleEntities:
         cands = [(p, n) for p, n in self.names if p < before]
         return max(cands)[1] if cands else None
 
-    def salient(self, before: int, previous: list[tuple[int, str]], pronoun: str) -> str | None:
+    def salient(self, before: int, previous: list[tuple[int, str]], pronoun: str,
+                number: str | None = None) -> str | None:
         """The actor a pronoun at ``before`` refers to: the latest earlier speaker it agrees with in
         gender and number ("er" is not "die Wahlkommission", "it" no person), else the nearest such
-        name before. (Preferring a name that opens a later sentence, the newer subject, scored
-        lower on the German dev labels; see docs/quotes.md.)"""
+        name before; ``number`` is that of the pronoun's verb (:func:`analysis.pronoun_agreement.verb_number`).
+        (Preferring a name that opens a later sentence, the newer subject, scored lower on the
+        German dev labels; see docs/quotes.md.)"""
         gendered = self.pronoun_forms.get(pronoun, ("-", "-"))[0] != "-"
         if self.lang == "de" and previous and gendered:  # German: a subject introduced since the previous speaker
-            subject = subject_antecedent(self, before, previous[-1][0], lambda n: self.agrees(pronoun, n),
+            subject = subject_antecedent(self, before, previous[-1][0], lambda n: self.agrees(pronoun, n, number),
                                          [n for _, n in previous])
             if subject:
                 return drop_description(subject, self)
+            role = role_antecedent(self, before, lambda n: kind_of(n, self.lang) == "other" and not inflected_role(
+                n, self.role_map) and self.agrees(pronoun, n, number))  # "einer Armeesprecherin … Sie sagte"
+            named = self.by_role([role], before) if role else None
+            if found := (named if named and self.agrees(pronoun, named, number) else None) or (
+                    role and _spokesperson_of(role, self)):
+                return found
         if self.lang == "en" and gendered:  # he, she: the latest person (see coreference.person_antecedent)
-            return person_antecedent(self, before, previous, lambda n: self.agrees(pronoun, n))
+            return person_antecedent(self, before, previous, lambda n: self.agrees(pronoun, n, number))
         for _, name in reversed(previous):
-            if self.agrees(pronoun, name):
+            if self.agrees(pronoun, name, number):
                 return name
-        cands = [(p, n) for p, n in self.names if p < before and self.agrees(pronoun, n)]
+        cands = [(p, n) for p, n in self.names if p < before and self.agrees(pronoun, n, number)]
         return drop_description(max(cands)[1], self) if cands else None
 
-    def agrees(self, pronoun: str, name: str) -> bool:
-        """Whether ``pronoun`` can stand for ``name``: a person's name (two capitalised words)
-        takes he/she, er/sie; a noun takes the pronoun of its gender (``noun_genders.tsv``,
-        ``role_nouns.tsv``: "er" → der Konzern, "sie" → die Polizei, "es" → das Ministerium)."""
-        gender, number = self.pronoun_forms.get(pronoun, ("-", "-"))
-        if gender == "-" or number == "pl":
-            return True
-        words = name.split()
-        if self.lang == "en" and (name[-2:] in ("’s", "'s") or gender in ("m", "f") and _kind(name, "en") in _GROUPS):
-            return False  # not "Catholic Church’s"; he, she: not "White House Counsel’s Office"
-        person = len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]) and self.noun_gender(words[-1]) is None
-        if person:
-            return gender in ("m", "f")
-        noun = self.noun_gender(words[-1]) if words else None
-        if noun is None:  # a single name ("Haaretz", "Merkel") may be anyone; a phrase is no person
-            lead, inner, _ = name_words(self.lang)
-            phrase = any(w[:1].islower() and w not in lead | inner for w in words)
-            return not (phrase and gender in ("m", "f")) and (gender != "n" or self.lang != "en")
-        return noun == gender or (gender == "f" and "pl" in number)
-
-    def noun_gender(self, word: str) -> str | None:
-        low = word.lower()
-        if low in self.role_genders:
-            return self.role_genders[low]
-        return next((g for end, g in self.gender_endings if low.endswith(end)), None)
+    def agrees(self, pronoun: str, name: str, number: str | None = None) -> bool:
+        """Whether ``pronoun`` can stand for ``name`` (:func:`analysis.pronoun_agreement.agrees`)."""
+        return agrees(self, pronoun, name, number=number)
 
 
 def _mention_head(mention: str, ents: _ArticleEntities) -> str:
@@ -562,7 +446,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
             w.islower() and w in ents.first_person) for w in words[1:]):
         return None, "unresolved"  # "Deswegen", "Lassen Sie": an adverb or a verb with its pronoun
     if low in ents.pronouns:
-        name = ents.salient(pos, previous, low)
+        name = ents.salient(pos, previous, low, verb_number(ents.text, pos, len(low), lg))
         return (name, how("pronoun")) if name else (None, "unresolved")
     if (relative or low in ents.relatives and low not in ents.dets) and depth < 2:  # "Berichten, denen zufolge"
         antecedent = _antecedent(ents.text, pos)
@@ -595,11 +479,15 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents)
         if found:
             name, resolution = found, how("role")
-    name = drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents)
-    if new_referent and (spoken_for := _spokesperson_of(name, ents)):
+    name = base_form(drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents), lg)
+    if " " not in name and name.endswith("en") and any(w.lower() in ents.case_dets for w in words[:-1]) \
+            and (single := lemmatize(name, lg)) + "n" == name:
+        name = single  # "einem Augenzeugen": one Augenzeuge
+    if new_referent and (spoken_for := _spokesperson_of(name, ents) or _medium_of(name, ents)):
         name = spoken_for  # "ein Polizeisprecher": an unnamed spokesperson voices the police
-    if not any(w[:1].isupper() for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()):
-        return None, "unresolved"  # a lower-case fragment ("denen", "been", "back publicly") names no actor
+    if not any(w[:1].isupper() for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()) \
+            and not (" " not in name and kind_of(name, lg) == "media"):
+        return None, "unresolved"  # a lower-case fragment ("denen", "been", "back publicly") names no actor; "n24" does
     if resolution == "explicit":
         ents.add_name(pos, name)
     return name, resolution
@@ -626,6 +514,23 @@ def _spokesperson_of(name: str, ents: _ArticleEntities) -> str | None:
     return modifier if actor_kind(modifier, lang=ents.lang) in ("organisation", "country") else None
 
 
+def _medium_of(name: str, ents: _ArticleEntities) -> str | None:
+    """The medium an unnamed reporter speaks for: a role noun of the group ``media`` with the
+    medium's name after it ("Reporter des Fernsehsenders n-tv" → "n-tv", "Reporterin von n24").
+
+    >>> _medium_of("Reporter des Fernsehsenders n-tv", _ArticleEntities("", "de"))
+    'n-tv'
+    """
+    words = name.split()
+    if len(words) < 3 or (role_of(words[0], ents.role_map) or ("",))[0] != "media":
+        return None
+    rest = [w for w in words[1:] if w.lower() not in ents.dets | ents.preps and w.lower() not in ents.holder_preps]
+    while len(rest) > 1 and any(kind_of(rest[0][:len(rest[0]) - k], ents.lang) == "media" for k in (0, 1, 2)):
+        rest = rest[1:]  # "Fernsehsenders n-tv": the head noun before the medium's name
+    held = " ".join(rest)
+    return held if rest and kind_of(held, ents.lang) == "media" else None
+
+
 def _organisation_compound(words: list[str], pos: int, ents: _ArticleEntities) -> str | None:
     """"das Ministerium" → the "Fischereiministerium" named before (organisation and media nouns)."""
     nouns = [w for w in words if w[:1].isupper() and role_of(w, ents.role_map)]
@@ -639,8 +544,14 @@ def _organisation_compound(words: list[str], pos: int, ents: _ArticleEntities) -
 def _clause_subject(text: str, pos: int, length: int, ents: _ArticleEntities) -> str:
     """The subject of the sentence around a mention at ``pos``: its first noun phrase when the
     sentence opens with one ("Die Polizei hat nach eigenen Angaben …"), else the noun phrase after
-    the finite verb that follows the mention ("Nach eigenen Angaben hat die Polizei …"), else ''."""
+    the finite verb that follows the mention ("Nach eigenen Angaben hat die Polizei …"), else ''; in
+    a clause opened by a preposition, the noun phrase after its verb ("im Jahr 2004 war die Gruppe")."""
     start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    clause = text[max(start, text.rfind(", ", 0, pos) + 1):pos].split()
+    if clause and clause[0].lower() in ents.preps:  # "…, im Jahr 2004 war die Gruppe nach eigener Aussage"
+        verb = next((k for k, w in enumerate(clause) if k and w.islower() and w not in ents.dets | ents.preps), None)
+        if verb is not None and (found := _noun_phrase(clause[verb + 1:], ents)):
+            return found
     words = text[start:pos].split()
     if words and words[0].lower() not in ents.preps and words[0].lower() not in ents.dets - ents.articles:
         return _noun_phrase(words, ents)
@@ -654,7 +565,8 @@ def _noun_phrase(words: list[str], ents: _ArticleEntities) -> str:
     out = []
     for w in words:
         w = w.strip(",;:")
-        if w.lower() in ents.articles and not out or _NAME_START.match(w) or out and w[:1].islower() and not any(_NAME_START.match(x) for x in out) and w.lower() not in ents.preps:
+        named = any(_NAME_START.match(x) and x.lower() not in ents.articles for x in out)  # "Der" is no name yet
+        if w.lower() in ents.articles and not out or _NAME_START.match(w) or out and w[:1].islower() and not named and w.lower() not in ents.preps:
             out.append(w)
         else:
             break
@@ -711,8 +623,8 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
             text = ""
         if aid not in cache:
             given = role_nouns.get(aid) if role_nouns else None
-            key = _role_key(lg)
-            words = _role_spans(text, given[1], key) if given and _role_key(given[0]) == key else None
+            key = role_key(lg)
+            words = role_spans(text, given[1], key) if given and role_key(given[0]) == key else None
             cache[aid] = _ArticleEntities(text, lg, words)
             if titles.get(aid):
                 cache[aid].add_title(titles[aid])

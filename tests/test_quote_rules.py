@@ -66,3 +66,68 @@ def test_explain_quote_rejects_bad_input(quote, articles, message):
     art = pd.DataFrame({"article_id": ["a"], "text": ["Die Lage sei ernst, sagte er."]})
     with pytest.raises(InputError, match=message):
         explain_quote(quote, art if articles == "articles" else pd.DataFrame({"x": [1]}))
+
+
+def test_a_participle_the_lemmatiser_misses_is_a_cue():
+    # participles.tsv: "entschieden", "entschlossen" are the verbs, not the adjectives
+    text = ("Das Ministerium hat entschieden, der Firma die Lizenz zu entziehen. "
+            "Die Regierung hat sich entschlossen, die Steuern zu senken.")
+    quotes = extract_quotes(pd.DataFrame({"article_id": ["x"], "lang": ["de"], "text": [text]}))
+    assert quotes[["cue", "speaker_mention", "text"]].values.tolist() == [
+        ["hat entschieden", "Das Ministerium", "der Firma die Lizenz zu entziehen"],
+        ["hat entschlossen", "Die Regierung", "die Steuern zu senken"]]
+
+
+def _quotes(text):
+    return extract_quotes(pd.DataFrame({"article_id": ["x"], "lang": ["de"], "text": [text]}))
+
+
+def test_der_with_an_adjective_in_en_is_no_subject():
+    quotes = _quotes("Der englischsprachigen Zeitung sagte Filep Karma: „Ich werde im Gefängnis gehalten.“")
+    assert quotes[["speaker_mention", "speaker"]].values.tolist() == [["Filep Karma", "Filep Karma"]]
+
+
+def test_so_frame_after_a_quotation_skips_the_object_pronoun():
+    quotes = _quotes("„Er ist die eiserne Hand in einem eisernen Handschuh“, so charakterisierte ihn "
+                     "der Gewerkschaftsfunktionär Bernard Aubin von der CFTC.")
+    assert quotes[["cue", "speaker"]].values.tolist() == [["charakterisierte", "Bernard Aubin"]]
+
+
+def test_a_verb_that_is_no_cue_with_sich():
+    assert _quotes("Abyei charakterisiert sich dadurch, dass die Bevölkerung arm ist.").empty
+
+
+def test_a_medium_in_lower_case_and_an_unnamed_reporter_speak_for_the_medium():
+    quotes = _quotes("Nach Angaben von n24 sei die Lage ruhig. Ein Reporter des Fernsehsenders n-tv "
+                     "berichtete, die Polizei sei abgezogen.")
+    assert quotes[["speaker_mention", "speaker"]].values.tolist() == [
+        ["Angaben von n24", "n24"], ["Ein Reporter des Fernsehsenders n-tv", "n-tv"]]
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    ("Die Firma soll nach einem achtseitigen Bericht des Angestellten für Transporte kassiert haben.", "Angestellte"),
+    ("Die Familie könnte nach Celebis Angaben versuchen, die Kinder zu entführen.", "Celebi"),
+    ("Heute wurden nach israelischen Armeeangaben mindestens 40 Ziele angegriffen.", "Armee"),
+    ("Künftig soll nach den Vorstellungen der Bundesregierung die Kommission umgangen werden.", "Bundesregierung"),
+])
+def test_nach_before_a_source_noun_further_on(sentence, speaker):
+    quotes = _quotes(sentence)
+    assert quotes[["rule", "speaker"]].values.tolist() == [["according_to_noun", speaker]]
+    assert _quotes("Er fuhr nach Hause und schlief lange.").empty
+
+
+def test_a_particle_before_a_conjunction_closes_its_verb():
+    quotes = _quotes("Der Kritiker wirft dem Künstler Betriebsblindheit vor und beanstandet die Förderung.")
+    assert quotes[["rule", "cue", "speaker_mention"]].values.tolist() == [["speech_act", "wirft vor", "Der Kritiker"]]
+
+
+def test_the_verb_after_und_governs_the_content_of_a_frame_before():
+    quotes = _quotes("Er bezeichnete das Schreiben als grob und kündigte an, ein Vertreter werde kommen.")
+    row = quotes[quotes["rule"] == "frame_before"].iloc[0]
+    assert (row["cue"], row["speaker_mention"], row["text"]) == ("kündigte an", "Er", "ein Vertreter werde kommen")
+
+
+def test_a_reported_speech_act_after_a_label():
+    quotes = _quotes("Energiepolitik: Die Partei hält am Atomausstieg fest.")
+    assert quotes[["rule", "text", "speaker_mention"]].values.tolist() == [
+        ["speech_act", "Die Partei hält am Atomausstieg fest.", "Die Partei"]]

@@ -91,7 +91,7 @@ def test_empty_quotes_table():
 
 
 def test_role_suffixes_of_words():
-    from analysis.speakers import role_suffixes
+    from analysis.role_words import role_suffixes
 
     assert role_suffixes(["außenminister", "präsidentin", "staatschef", "haus", ""], "de") == [8, 11, 4, 0, 0]
 

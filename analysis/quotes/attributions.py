@@ -53,14 +53,13 @@ def per_name(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
 
 
 def according_to_noun(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
-    """``nach`` before a source noun (``nach Angaben``, ``nach Armeeangaben``, ``nach Ansicht``).
+    """``nach`` before a source noun (``nach Angaben``, ``nach Armeeangaben``, ``nach Ansicht``,
+    ``nach einem achtseitigen Bericht``, ``nach Celebis Angaben``).
 
     Example (de): Nach Angaben der Behörde ist die Lage ruhig. → kind=indirect; text=ist die Lage ruhig; cue=Nach; speaker=Angaben der Behörde
     """
     toks, end, lex = s.toks, s.end, art.lex
-    if not (i + 1 < end and (lex.cue_noun(toks[i + 1].lemma) or (
-            i + 2 < end and lex.cue_noun(toks[i + 2].lemma) and lex.cls(toks[i + 1].lower) in ("det", None)
-            and not is_cap(toks[i + 1])))):
+    if not lex.source_noun_after([t.text for t in toks], [t.lemma for t in toks], i, end):
         return None
     a, b = np_forward(lex, toks, i + width, end)
     return _attributed(art, s, list(range(i, i + width)), a, b, i, b, "according_to_noun")

@@ -38,7 +38,8 @@ def cue_at(lex: Lexicon, toks: list[Tok], i: int, clause_end: int) -> tuple[str,
     if parts:
         for j in range(i + 1, clause_end):
             p = toks[j].lower
-            if p in parts and (j + 1 >= clause_end or not is_word(toks[j + 1]) or not de):
+            if p in parts and (j + 1 >= clause_end or not is_word(toks[j + 1]) or not de
+                               or lex.cls(toks[j + 1].lower) == "conj"):  # "wirft … vor und beanstandet"
                 full = parts[p]
                 if full in lex.reflexive and lex.words("reflexive").isdisjoint(map(tok_lower, toks[i:clause_end])):
                     continue
@@ -50,6 +51,8 @@ def cue_at(lex: Lexicon, toks: list[Tok], i: int, clause_end: int) -> tuple[str,
     if lemma in lex.cue_class:
         if lemma in lex.reflexive and lex.words("reflexive").isdisjoint(map(tok_lower, toks[:clause_end])):
             return None
+        if lemma in lex.irreflexive and not lex.words("reflexive").isdisjoint(map(tok_lower, toks[i:clause_end])):
+            return None  # "Abyei charakterisiert sich dadurch, dass …"
         return lemma, [i]
     return None
 
@@ -65,7 +68,7 @@ def cue_spans(lex: Lexicon, toks: list[Tok], idx: list[int]) -> list:
     if idx and lex.de:
         i = idx[0]
         t = toks[i]
-        if t.lower.startswith("ge") or t.lower.endswith("t"):
+        if t.lower.startswith("ge") or t.lower.endswith("t") or t.lower in lex.participles:
             for k in range(i - 1, max(-1, i - 12), -1):
                 if not is_word(toks[k]) and toks[k].text in ",:;":
                     break

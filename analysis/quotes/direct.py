@@ -109,8 +109,11 @@ def frame_in(lex: Lexicon, toks: list[Tok], *, after_content: bool):
         w = toks[i].lower
         cue = cue_at(lex, toks, i, end)
         if cue:
-            if after_content and i == start or (after_content and lex.cls(toks[start].lower) == "adv"):
-                sp = np_forward(lex, toks, cue[1][0] + 1, end)
+            if after_content and (i == start or lex.cls(toks[start].lower) == "adv" or lex.frame(toks[start].lower) == "so"):
+                k = cue[1][0] + 1
+                while lex.de and k + 1 < end and toks[k].lower in lex.object_pronouns:
+                    k += 1  # "so charakterisierte ihn der Gewerkschafter": the object, then the subject
+                sp = np_forward(lex, toks, k, end)
             else:
                 sp = subject(lex, toks, start, i, end)
             return cue[1], sp, (start, end)

@@ -21,6 +21,8 @@ from analysis.resources import ROOT, table
 log = logging.getLogger(__name__)
 
 
+NOUN_GAP = 4  # "nach einem achtseitigen Bericht": a source noun at most the fourth word after nach
+
 @dataclass
 class Lexicon:
     """Word lists of one language, read from ``resources/<lang>/``."""
@@ -30,8 +32,10 @@ class Lexicon:
     cue_class: dict = field(default_factory=dict)        # full verb lemma -> set of classes
     particle_bases: dict = field(default_factory=dict)   # base lemma -> {particle: full lemma}
     reflexive: set = field(default_factory=set)          # lemmas that need 'sich'
+    irreflexive: set = field(default_factory=set)        # lemmas that are no cue with 'sich'
     nouns: set = field(default_factory=set)              # cue nouns (lemma)
     konj: dict = field(default_factory=dict)             # form -> mood (I, II, reportative)
+    participles: dict = field(default_factory=dict)      # participle -> verb lemma the lemmatiser misses
     frames: dict = field(default_factory=dict)           # first word -> (construction, following words)
     fw: dict = field(default_factory=dict)               # function word -> class
     pronouns: set = field(default_factory=set)
@@ -80,14 +84,28 @@ class Lexicon:
             got = self._words_cache["__reported__"] = frozenset(rep)
         return got
 
+    def source_noun_after(self, texts: list, lemmas: list, i: int, end: int) -> bool:
+        """Whether a cue noun follows ``nach`` at ``i`` within ``NOUN_GAP`` words, after articles and
+        adjectives, or right after a name in the genitive ("nach einem achtseitigen Bericht", "nach
+        Celebis Angaben")."""
+        for k in range(i + 1, min(end, i + 1 + NOUN_GAP)):
+            if self.cue_noun(lemmas[k] if isinstance(lemmas[k], str) else texts[k]):
+                return True
+            if texts[k][:1].isupper():
+                nxt = k + 1 < end and (lemmas[k + 1] if isinstance(lemmas[k + 1], str) else texts[k + 1])
+                return texts[k].endswith("s") and bool(nxt) and self.cue_noun(nxt)
+            if self.cls(texts[k].lower()) not in ("det", None):
+                return False
+        return False
+
     def cue_noun(self, lemma: str) -> bool:
         """A cue noun, also as the head of a compound (Armeeangaben, Polizeiberichten)."""
         w = lemma.lower()
         if w in self.nouns:
             return True
         hit = self._noun_cache.get(w)
-        if hit is None:
-            hit = any(w[k:] in self.nouns for k in range(2, max(2, len(w) - 4)))
+        if hit is None:  # an unknown compound keeps its plural ending: "Armeeangaben"
+            hit = any(v[k:] in self.nouns for v in (w, w[:-1], w[:-2]) for k in range(2, max(2, len(v) - 4)))
             self._noun_cache[w] = hit
         return hit
 
@@ -95,7 +113,7 @@ class Lexicon:
         """Whether a word ends in a role noun (Sprecher, Außenminister, Direktorin)."""
         hit = self._role_cache.get(word)
         if hit is None:
-            from analysis.speakers import role_suffixes
+            from analysis.role_words import role_suffixes
             hit = self._role_cache[word] = role_suffixes([word], self.lang)[0] > 0
         return hit
 
@@ -125,11 +143,16 @@ def lexicon(lang: str) -> Lexicon:
         lex.cue_class.setdefault(row["lemma"], set()).update(classes)
         if row["particle"]:
             lex.particle_bases.setdefault(row["base"], {})[row["particle"]] = row["lemma"]
-        if row.get("reflexive"):
+        if row.get("reflexive") == "nie":
+            lex.irreflexive.add(row["lemma"])  # "sich charakterisieren durch" says nothing
+        elif row.get("reflexive"):
             lex.reflexive.add(row["lemma"])
     konj = _load_table(lang, "konjunktiv")
     if konj is not None:
         lex.konj = dict(zip(konj["form"], konj["mood"]))
+    parts = _load_table(lang, "participles")
+    if parts is not None:
+        lex.participles = dict(zip(parts["form"], parts["lemma"]))
     frames = _load_table(lang, "attribution_frames")
     if frames is not None:
         for w, c in zip(frames["word"], frames["construction"]):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.actor_names import kind_of
 from analysis.quotes.cues import cue_at
 from analysis.quotes.lexicon import Lexicon
 from analysis.quotes.tokens import (
@@ -38,6 +39,11 @@ def genitive_attribute(lex: Lexicon, toks: list[Tok], j: int, end: int) -> bool:
             and lex.cls(toks[k].lower) is None and toks[k].lower not in lex.stop:
         k += 1
     return k > j and k < end and is_word(toks[k]) and is_cap(toks[k])
+
+
+def _media_name(lex: Lexicon, t: Tok) -> bool:
+    """A medium written in lower case (n24, n-tv, dpa: ``actor_kinds.tsv``)."""
+    return lex.de and t.text[:1].islower() and kind_of(t.text, lex.lang) == "media"
 
 
 def np_forward(lex: Lexicon, toks: list[Tok], i: int, end: int) -> tuple[int, int]:
@@ -91,7 +97,8 @@ def np_forward(lex: Lexicon, toks: list[Tok], i: int, end: int) -> tuple[int, in
             continue
         if c == "prep":
             if seen_noun and j + 1 < end and (is_cap(toks[j + 1]) and lex.is_(t.lower, "place_prep") or (
-                    lex.is_(t.lower, "name_prep") and (is_cap(toks[j + 1]) or lex.cls(toks[j + 1].lower) == "det"))):
+                    lex.is_(t.lower, "name_prep") and (is_cap(toks[j + 1]) or lex.cls(toks[j + 1].lower) == "det"
+                                                       or _media_name(lex, toks[j + 1])))):
                 j += 1
                 continue
             break
@@ -104,6 +111,9 @@ def np_forward(lex: Lexicon, toks: list[Tok], i: int, end: int) -> tuple[int, in
             break
         if is_cap(t) or t.text[:1].isdigit() or NAME_WITH_PARTICLE.match(t.text):
             seen_noun = True
+            j += 1
+            continue
+        if seen_noun and _media_name(lex, t):  # "Angaben von n24", "des Fernsehsenders n-tv"
             j += 1
             continue
         # lowercase content word: adjective when followed by a noun or another adjective
@@ -254,6 +264,9 @@ def subject(lex: Lexicon, toks: list[Tok], lo: int, verb: int, hi: int) -> tuple
         return lo, lo + 1  # "Abdel Kader Dschassim, der im Parlament betonte, …": the antecedent speaks
     if lex.de and any(t.lower == "als" for t in toks[lo:min(a + 1, verb)]):
         a = verb  # a fronted "Als Grund für … gab die Schule an": the subject follows the verb
+    if lex.de and a + 2 < verb and toks[a].lower == "der" and toks[a + 1].text[:1].islower() and \
+            toks[a + 1].text.endswith("en"):
+        a = verb  # "Der englischsprachigen Zeitung sagte Filep Karma": der + adjective in -en is no nominative
     if 0 < lo - 1 and toks[lo - 1].text == "," and all(
             lex.cls(t.lower) in ("conj", "adv", "aux") or not is_word(t) for t in toks[lo:verb]) and (
             span := apposed_subject(lex, toks, lo - 1) or (lex.de and name_in_commas(lex, toks, lo - 1))):

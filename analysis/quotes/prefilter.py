@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis.quotes.article import Article
 from analysis.quotes.cues import zu_infinitive
-from analysis.quotes.lexicon import Lexicon, lexicon
+from analysis.quotes.lexicon import NOUN_GAP, Lexicon, lexicon
 from analysis.quotes.tokens import CLAUSE_MARKS, WORD, Tok, make_tok
 
 DOUBLE_MARKS = "„“”\"»«"
@@ -94,11 +94,12 @@ def may_hold_quote(art: Article, k: int) -> tuple | None:
             if "speech" in classes and zu_infinitive(lex, lowers[b + 1:min(end, b + 31)]):
                 return found
         # (c) reported speech act in the main clause
-        if a == 0 and "reported" in classes and not lowers[i].endswith("end") and not (
+        label = bool(marks) and marks[0] == a - 1 and 0 < marks[0] <= 2 and texts[marks[0]] == ":"
+        if (a == 0 or label) and "reported" in classes and not lowers[i].endswith("end") and not (
                 lowers[i].startswith("ge") and not lemma.startswith("ge")):
             if lowers[i] == lemma.lower() and full == lemma:
                 continue  # infinitive (unless completed by a particle)
-            w0 = lowers[0]
+            w0 = lowers[a]
             if w0 not in lex.stop or w0 in lex.pronouns or cls(w0) == "det":
                 return found
     return None
@@ -122,11 +123,7 @@ def _attribution_word(lex: Lexicon, i: int, texts: list, lowers: list, lemmas: l
                 texts[i + 1][:1].isupper() or cls(lowers[i + 1]) == "det" or cues[i + 1]):
             return True
     elif kind == "noun_prep":
-        l1 = lemmas[i + 1] if i + 1 < end else None
-        l2 = lemmas[i + 2] if i + 2 < end else None
-        if i + 1 < end and (lex.cue_noun(l1 if isinstance(l1, str) else texts[i + 1]) or (
-                i + 2 < end and lex.cue_noun(l2 if isinstance(l2, str) else texts[i + 2])
-                and cls(lowers[i + 1]) in ("det", None) and not texts[i + 1][:1].isupper())):
+        if lex.source_noun_after(texts, lemmas, i, end):
             return True
     elif kind == "clause" and (i == 0 or texts[i - 1] == ","):
         # the verb-final frame clause ends at one of the next three marks or at the end
@@ -142,7 +139,7 @@ def _raw_cue(lex: Lexicon, texts: list, lowers: list, lemma: str, i: int, a: int
     parts = lex.particle_bases.get(lemma)
     if parts:
         for j in range(i + 1, b):
-            if lowers[j] in parts and (j + 1 >= b or not WORD.search(texts[j + 1])):
+            if lowers[j] in parts and (j + 1 >= b or not WORD.search(texts[j + 1]) or lex.cls(lowers[j + 1]) == "conj"):
                 full = parts[lowers[j]]
                 if full in lex.reflexive and lex.words("reflexive").isdisjoint(lowers[i:b]):
                     continue
@@ -215,6 +212,9 @@ def _language_features(part: pd.DataFrame, lg: str, keys: np.ndarray, art_codes:
     first[codes[::-1]] = np.arange(len(codes))[::-1]
     type_lemmas = part["lemma"].iloc[first].tolist()
     texts = [str(t) for t in types.tolist()]
+    fixed = [k for k, w in enumerate(texts) if w in lex.participles]  # "entschieden": a verb, not an adjective
+    for k in fixed:
+        type_lemmas[k] = lex.participles[texts[k]]
     t = _type_flags(lex, texts, [lm if isinstance(lm, str) else w for w, lm in zip(texts, type_lemmas)])
     type_index = dict(zip(texts, range(len(texts))))
 
@@ -240,10 +240,10 @@ def _language_features(part: pd.DataFrame, lg: str, keys: np.ndarray, art_codes:
     so_at = so_at[so_at > 0]
     trig[so_at[codes[so_at - 1] == type_index.get(",", -1)]] = True
     # "nach <cue noun>": a listed noun or the head of a compound ("nach Armeeangaben",
-    # "nach einem Fernsehbericht"), as the rule itself reads it
+    # "nach einem Fernsehbericht", up to NOUN_GAP words on), as the rule itself reads it
     nach_at = at_words([w for w, (c, _) in lex.frames.items() if c == "noun_prep"])
     noun_t = t["noun"]
-    for gap in (1, 2):
+    for gap in range(1, NOUN_GAP):
         ok = nach_at[nach_at + gap < len(codes)]
         after = codes[ok + gap].tolist()
         head = np.asarray([noun_t[c] or lex.cue_noun(type_lemmas[c] if isinstance(type_lemmas[c], str)
@@ -254,10 +254,12 @@ def _language_features(part: pd.DataFrame, lg: str, keys: np.ndarray, art_codes:
         trig[:] = True
     kept = np.flatnonzero(keep)
     cols = {c: part[c].to_numpy()[kept] for c in _TOKEN_COLUMNS[:6]}
+    if fixed:
+        cols["lemma"] = np.asarray(type_lemmas, dtype=object)[codes[kept]]
     cols.update(_mood=moods[kept], _cue=cue[kept], _trig=trig[kept], _art=art_codes[kept],
                 _moody=np.ones(len(kept), dtype=bool) if every_sentence else np.not_equal(moods[kept], None))
     # words ending in a role noun (candidates for "der Präsident Wladimir Putin", for speakers)
-    from analysis.speakers import role_suffixes
+    from analysis.role_words import role_suffixes
     suffix = np.asarray(role_suffixes([w.lower() for w in texts], lg), dtype=np.int64)
     at_role = np.flatnonzero(suffix[codes])
     role_end = part["end"].to_numpy()[at_role]

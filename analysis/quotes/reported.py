@@ -28,8 +28,9 @@ def speech_act(art: Article, s: Sentence) -> Quote | None:
         classes = lex.cue_class.get(lemma, set())
         ci = s.clause_of[i]
         a, b = s.clause_range(ci)
-        if ci != 0 or "reported" not in classes or s.konj_in(a, b) or toks[i].lower.endswith("end"):
-            continue
+        label = ci == 1 and 0 < s.clause_range(0)[1] <= 2 and toks[s.clause_range(0)[1]].text == ":"
+        if (ci != 0 and not label) or "reported" not in classes or s.konj_in(a, b) or toks[i].lower.endswith("end"):
+            continue  # the main clause, or the clause after a label ("Energiepolitik: Die SPD hält …")
         if toks[i].lower == toks[i].lemma.lower() and len(idx) == 1:
             continue  # infinitive
         if toks[i].lower.startswith("ge") and not toks[i].lemma.startswith("ge"):
@@ -41,7 +42,7 @@ def speech_act(art: Article, s: Sentence) -> Quote | None:
         sa, sb = subject(lex, toks, a, i, b)
         if sb <= sa:
             continue
-        body = art.trim(toks[0].start, toks[-1].end, keep_end=True)
+        body = art.trim(toks[a if label else 0].start, toks[-1].end, keep_end=True)
         if not body:
             continue
         return Quote("reported", [list(body)], rule="speech_act", sentence=s.k, confidence=0.5,

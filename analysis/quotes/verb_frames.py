@@ -172,6 +172,9 @@ def frame_before(art: Article, s: Sentence) -> Quote | None:
             nxt = _english_content_start(art, s, lemma, max(idx))
         if nxt is None or nxt + 1 >= end or toks[nxt].text in ("–", "—"):
             continue
+        if art.de:  # "Er bezeichnete X als Y und kündigte an, …": the verb after und governs the content
+            lemma, idx = next(((lm, ix) for j, (lm, ix) in reversed(s.cues) if i < j < nxt and s.clause_of[j] == ci
+                               and any(lex.cls(t.lower) == "conj" for t in toks[i + 1:j])), (lemma, idx))
         ca = nxt + 1
         if not _content_follows(art, s, lemma, nxt):
             continue
