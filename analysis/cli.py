@@ -80,10 +80,11 @@ def _report_streamed(done, dest: str = "") -> None:
 
 
 def _chunk_option(p) -> None:
-    from analysis.streaming import DEFAULT_CHUNK
+    from analysis.streaming import DEFAULT_CHUNK_MB
 
-    p.add_argument("--chunk-size", type=_count(1), default=DEFAULT_CHUNK,
-                   help=f"articles read and processed at a time (default {DEFAULT_CHUNK}); memory grows with it, not with the corpus")
+    p.add_argument("--chunk-mb", type=float, default=DEFAULT_CHUNK_MB,
+                   help=f"megabytes of text read and processed at a time (default {DEFAULT_CHUNK_MB:g}, whole articles); "
+                        "memory grows with it, not with the corpus")
 
 
 # --- load -----------------------------------------------------------------------------------
@@ -127,7 +128,7 @@ def _run_load(args) -> int:
 
     done = load_tables(args.paths, args.out, segment=args.segment, argv=args.argv, lang=args.lang,
                        fields=_parse_fields(args.field), errors=args.errors, text_shape=not args.no_text_shape,
-                       chunk_size=args.chunk_size, progress=True)
+                       chunk_mb=args.chunk_mb, progress=True)
     _report_streamed(done, dest=f" -> {args.out}")
     if args.segment:
         print(f"{done.rows['sentences']} sentences, {done.rows['tokens']} tokens")
@@ -248,7 +249,7 @@ def _run_sentiment(args) -> int:
 
     done = sentiment_table(args.paths, args.out, units=args.table, text_col=args.text_col, lang=args.lang,
                            hits=not args.no_hits, events=not args.no_events, errors=args.errors,
-                           chunk_size=args.chunk_size, progress=True)
+                           chunk_mb=args.chunk_mb, progress=True)
     if not args.table:
         _report_streamed(done)
     counts = done.counts
@@ -329,7 +330,7 @@ def _run_quotes(args) -> int:
 
     gnq = args.format == "german-news-quotes"
     done = quote_table(args.paths, args.out, lang=args.lang, actors=actors, min_confidence=args.min_confidence,
-                       german_news_quotes=gnq, errors=args.errors, chunk_size=args.chunk_size, progress=True)
+                       german_news_quotes=gnq, errors=args.errors, chunk_mb=args.chunk_mb, progress=True)
     _report_streamed(done)
     if gnq:
         print(f"{done.rows['quotes']} quotations in {done.articles} articles -> {done.rows.get('files', 0)} "
@@ -447,7 +448,7 @@ def _run_actors(args) -> int:
     aliases = _alias_table(args.actors)
     alias_index(aliases)  # a conflicting alias table is an error before any work
     done = actor_tables(args.paths, args.out, quotes_out=args.quotes_out, lang=args.lang, actors=aliases,
-                        errors=args.errors, chunk_size=args.chunk_size, progress=True)
+                        errors=args.errors, chunk_mb=args.chunk_mb, progress=True)
     _report_streamed(done)
     print(f"{done.rows['actors']} actors from {done.counts['attributed']} attributed quotations in "
           f"{done.articles} articles -> {args.out} ({done.counts['merged']} with merged names, "

@@ -59,12 +59,13 @@ class RunSummary:
     seconds: float = 0.0
 
 
-def stream_partitions(paths, *, partition_mb: float = DEFAULT_PARTITION_MB, **load_options
+def stream_partitions(paths, *, partition_mb: float = DEFAULT_PARTITION_MB, errors: str = "collect", **load_options
                       ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
     """``(articles, rejected)`` of each partition of the corpus, in order, read as a stream.
 
     A partition closes once its texts hold ``partition_mb`` megabytes (UTF-8 is counted as
     characters); it holds whole articles. Rejected records go with the partition being filled.
+    ``errors`` and ``load_options`` as for :func:`analysis.corpus.iter_articles`.
 
     >>> [len(a) for a, _ in stream_partitions(["data"])]
     [1]
@@ -73,7 +74,7 @@ def stream_partitions(paths, *, partition_mb: float = DEFAULT_PARTITION_MB, **lo
 
     limit = max(1, int(partition_mb * 1_000_000))
     arts, rejs, chars = [], [], 0
-    for chunk in iter_articles(paths, chunk_size=LOAD_CHUNK, errors="collect", **load_options):
+    for chunk in iter_articles(paths, chunk_size=LOAD_CHUNK, errors=errors, **load_options):
         if len(chunk.rejected):
             rejs.append(chunk.rejected)
         articles, start = chunk.articles, 0

@@ -16,8 +16,8 @@ cannot be written in parts: its chunks are collected and written at the end.
 >>> with TableStream(path) as table:
 ...     table.write(pd.DataFrame({"speaker": [None], "n": [1]}))
 ...     table.write(pd.DataFrame({"speaker": ["Putin"], "n": [2.5]}))
->>> pd.read_parquet(path).values.tolist()
-[[None, 1.0], ['Putin', 2.5]]
+>>> pd.read_parquet(path).to_dict(orient="list")
+{'speaker': [nan, 'Putin'], 'n': [1.0, 2.5]}
 """
 from __future__ import annotations
 

@@ -10,13 +10,14 @@ What is counted on the way (articles loaded, records rejected and why) is return
 
 >>> import tempfile
 >>> out = Path(tempfile.mkdtemp())
->>> done = quote_table(["data"], out / "quotes.parquet", chunk_size=1)
+>>> done = quote_table(["data"], out / "quotes.parquet", chunk_mb=0.5)
 >>> done.articles, done.rejected, done.rows["quotes"] > 0
 (1, 0, True)
 """
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -28,9 +29,12 @@ from pathlib import Path
 import pandas as pd
 from tqdm.auto import tqdm
 
+from analysis.corpus import LoadResult
+from analysis.errors import InputError
 from analysis.streamed_tables import PartSpool, TableStream
 
-DEFAULT_CHUNK = 500  # articles per chunk: about 2-5 MB of news text
+DEFAULT_CHUNK_MB = 2.0  # megabytes of text per chunk: about 0.6 GB of memory for load --segment
+UNIT_ROWS = 20_000  # rows of a units table scored at a time
 _LOCATION = re.compile(r"[^\s()\[\],;'\"]+")
 SPAN_COLUMNS = ("spans", "cue_span", "speaker_span", "cue_spans", "speaker_spans", "frame_spans", "span", "concept_span")
 
@@ -82,27 +86,31 @@ class Streamed:
 
 
 def stream_corpus(paths, done: Streamed, *, lang=None, fields=None, errors=None, text_shape: bool = True,
-                  chunk_size: int = DEFAULT_CHUNK, progress: bool = False) -> Iterator:
-    """The :class:`~analysis.corpus.LoadResult` chunks of the corpus, counted into ``done``, with a
-    progress bar over the records read (articles and rejected records). The first chunk is read
-    now, so that unusable paths and options are an error before any output is begun."""
-    from analysis.corpus import _result, iter_articles
-    from analysis.errors import require_int
+                  chunk_mb: float = DEFAULT_CHUNK_MB, progress: bool = False) -> Iterator[LoadResult]:
+    """The chunks of the corpus, each of whole articles holding about ``chunk_mb`` megabytes of
+    text (:func:`analysis.pipeline.stream_partitions`), counted into ``done``, with a progress bar
+    over the records read (articles and rejected records). The first chunk is read now, so that
+    unusable paths and options are an error before any output is begun."""
+    from analysis.corpus import _expand, _result
+    from analysis.pipeline import stream_partitions
 
-    require_int(chunk_size, name="chunk_size", minimum=1)
-    chunks = iter_articles(paths, lang=lang, fields=fields, errors=errors, chunk_size=chunk_size,
-                           text_shape=text_shape)
+    if not isinstance(chunk_mb, (int, float)) or not 0 < chunk_mb < math.inf:
+        raise InputError(f"chunk_mb: expected a positive size in megabytes, got {chunk_mb!r}")
+    if errors is None:  # as load_articles: a named file raises at its first bad record, a folder collects
+        errors = "collect" if _expand(paths)[1] else "raise"
+    chunks = stream_partitions(paths, partition_mb=chunk_mb, lang=lang, fields=fields, errors=errors,
+                               text_shape=text_shape)
     first = next(chunks, None) or _result([], [])  # an empty corpus still gives (empty) tables
 
     def counted():
         with tqdm(desc="records", unit="record", disable=not progress) as bar:
-            for chunk in chain([first], chunks):
-                done.articles += len(chunk.articles)
-                done.rejected += len(chunk.rejected)
+            for articles, rejected in chain([first], chunks):
+                done.articles += len(articles)
+                done.rejected += len(rejected)
                 done.chunks += 1
-                done.rejections.add(chunk.rejected)
-                bar.update(len(chunk.articles) + len(chunk.rejected))
-                yield chunk
+                done.rejections.add(rejected)
+                bar.update(len(articles) + len(rejected))
+                yield LoadResult(articles, rejected)
     return counted()
 
 
@@ -226,7 +234,7 @@ def sentiment_table(paths, out, *, units: bool = False, text_col: str = "text", 
     done = Streamed()
     out = Path(out)
     with TableStream(out) as table:
-        for chunk in (_unit_chunks(paths, options.get("chunk_size", DEFAULT_CHUNK)) if units
+        for chunk in (_unit_chunks(paths) if units
                       else _sentence_chunks(paths, done, lang=lang, **options)):
             scored = score_sentiment(chunk, text_col=text_col, lang=lang, hits=hits, events=events)
             if not hits:
@@ -251,11 +259,10 @@ def _sentence_chunks(paths, done: Streamed, *, lang=None, **options) -> Iterator
         yield sentences.merge(chunk.articles[["article_id", "lang", "source", "date"]], on="article_id", how="left")
 
 
-def _unit_chunks(paths, chunk_size: int) -> Iterator[pd.DataFrame]:
-    """The rows of units tables: Parquet files by row groups of ``chunk_size`` × 20 rows, CSV files whole."""
+def _unit_chunks(paths) -> Iterator[pd.DataFrame]:
+    """The rows of units tables: Parquet files in batches of :data:`UNIT_ROWS` rows, CSV files whole."""
     import pyarrow.parquet as pq
 
-    from analysis.errors import InputError
     from analysis.tables import read_table
 
     paths = list(map(Path, paths))
@@ -267,7 +274,7 @@ def _unit_chunks(paths, chunk_size: int) -> Iterator[pd.DataFrame]:
             yield read_table(path)
             continue
         try:
-            batches = pq.ParquetFile(path).iter_batches(batch_size=chunk_size * 20)
+            batches = pq.ParquetFile(path).iter_batches(batch_size=UNIT_ROWS)
         except Exception as exc:
             raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
         for batch in batches:

@@ -14,10 +14,11 @@ from analysis import (
 )
 from analysis.actor_reduction import ActorReduction
 from analysis.cli import main
+from analysis.errors import InputError
 from analysis.outputs import write_table
 from analysis.segment import split_sentences
 from analysis.streamed_tables import TableStream
-from analysis.streaming import quotes_as_written
+from analysis.streaming import quote_table, quotes_as_written
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +71,7 @@ def _inputs(corpus):
 @pytest.mark.parametrize("name", ["sample", "generated"])
 def test_load_segment_in_chunks_writes_the_whole_corpus_tables(corpus, tmp_path, name):
     path = _inputs(corpus)[name]
-    assert main(["load", str(path), "--out", str(tmp_path / "out"), "--segment", "--chunk-size", "4"]) == 0
+    assert main(["load", str(path), "--out", str(tmp_path / "out"), "--segment", "--chunk-mb", "0.002"]) == 0
     for table, df in zip(("articles", "rejected", "sentences", "tokens"), _whole(path)):
         write_table(df, tmp_path / f"{table}.parquet")
         _same_file(tmp_path / "out" / f"{table}.parquet", tmp_path / f"{table}.parquet")
@@ -82,7 +83,7 @@ def test_load_segment_in_chunks_writes_the_whole_corpus_tables(corpus, tmp_path,
 @pytest.mark.parametrize("suffix", [".parquet", ".csv"])
 def test_quotes_in_chunks_equal_the_quotes_of_the_whole_corpus(corpus, tmp_path, suffix, capsys):
     out = tmp_path / f"quotes{suffix}"
-    assert main(["quotes", str(corpus), "--out", str(out), "--chunk-size", "3"]) == 0
+    assert main(["quotes", str(corpus), "--out", str(out), "--chunk-mb", "0.002"]) == 0
     articles = _whole(corpus)[0]
     quotes = extract_quotes(articles)
     write_table(quotes_as_written(out, quotes), tmp_path / f"expected{suffix}")
@@ -95,7 +96,7 @@ def test_quotes_in_chunks_equal_the_quotes_of_the_whole_corpus(corpus, tmp_path,
 @pytest.mark.parametrize("suffix", [".parquet", ".csv"])
 def test_sentiment_in_chunks_equals_the_tone_of_the_whole_corpus(corpus, tmp_path, suffix):
     out = tmp_path / f"tone{suffix}"
-    assert main(["sentiment", str(corpus), "--out", str(out), "--chunk-size", "4"]) == 0
+    assert main(["sentiment", str(corpus), "--out", str(out), "--chunk-mb", "0.002"]) == 0
     articles = _whole(corpus)[0]
     units = split_sentences(articles).merge(articles[["article_id", "lang", "source", "date"]], on="article_id", how="left")
     scored = score_sentiment(units)
@@ -106,11 +107,12 @@ def test_sentiment_in_chunks_equals_the_tone_of_the_whole_corpus(corpus, tmp_pat
     _same_file(out, tmp_path / f"expected{suffix}")
 
 
-def test_sentiment_of_a_units_table_read_by_row_groups(corpus, tmp_path):
+def test_sentiment_of_a_units_table_read_by_row_groups(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr("analysis.streaming.UNIT_ROWS", 7)
     sentences = _whole(corpus)[2]
     sentences.to_parquet(tmp_path / "sentences.parquet", row_group_size=7)
     assert main(["sentiment", str(tmp_path / "sentences.parquet"), "--table", "--out", str(tmp_path / "tone.parquet"),
-                 "--chunk-size", "1", "--lang", "de"]) == 0
+                 "--chunk-mb", "0.002", "--lang", "de"]) == 0
     write_table(score_sentiment(sentences, lang="de"), tmp_path / "expected.parquet")
     _same_file(tmp_path / "tone.parquet", tmp_path / "expected.parquet")
 
@@ -118,7 +120,7 @@ def test_sentiment_of_a_units_table_read_by_row_groups(corpus, tmp_path):
 @pytest.mark.parametrize("suffix", [".parquet", ".csv"])
 def test_actors_in_chunks_equal_the_actors_of_the_whole_corpus(corpus, tmp_path, suffix):
     out, quotes_out = tmp_path / f"actors{suffix}", tmp_path / f"quotes{suffix}"
-    assert main(["actors", str(corpus), "--out", str(out), "--quotes-out", str(quotes_out), "--chunk-size", "3"]) == 0
+    assert main(["actors", str(corpus), "--out", str(out), "--quotes-out", str(quotes_out), "--chunk-mb", "0.002"]) == 0
     articles = _whole(corpus)[0]
     actors, quotes = build_actors(extract_quotes(articles), articles=articles)
     assert len(actors) > 3
@@ -128,6 +130,16 @@ def test_actors_in_chunks_equal_the_actors_of_the_whole_corpus(corpus, tmp_path,
     write_table(quotes_as_written(quotes_out, quotes), tmp_path / f"expected-quotes{suffix}")
     _same_file(out, tmp_path / f"expected-actors{suffix}")
     _same_file(quotes_out, tmp_path / f"expected-quotes{suffix}")
+
+
+def test_a_small_chunk_size_makes_many_chunks(corpus, tmp_path):
+    done = quote_table([str(corpus)], tmp_path / "quotes.parquet", chunk_mb=0.002, errors="collect")
+    assert done.chunks > 5 and done.articles + done.rejected == 33
+
+
+def test_a_chunk_size_that_is_no_positive_number_is_an_input_error(corpus, tmp_path):
+    with pytest.raises(InputError, match="chunk_mb"):
+        quote_table([str(corpus)], tmp_path / "quotes.parquet", chunk_mb=0)
 
 
 def test_the_actor_reduction_keeps_ties_and_stated_roles_as_one_pass(tmp_path):
