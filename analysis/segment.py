@@ -128,7 +128,7 @@ def _lemma(word: str, lang: str) -> str:
         return word
 
 
-MAX_TYPES = 2**17  # per language; about 60 MB of types and features (a worker's memory over many partitions)
+MAX_TYPES = 2**17  # per language: a worker that runs many partitions keeps at most this many
 FEATURES = {"lower": object, "lemma": object, "is_stop": bool, "is_punct": bool}
 
 

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 
 import pandas as pd
@@ -197,8 +197,9 @@ def actor_tables(paths, out, *, quotes_out=None, lang=None, actors=None, **optio
         done.counts.update(merged=int((table["aliases"].map(len) > 0).sum()), ambiguous=int(table["ambiguous"].sum()))
         _write_actors(table, out)
         done.counts["attributed"] = 0
+        parts = quotes.parts() if quotes_out else repeat(None)
         with _optional_stream(Path(quotes_out) if quotes_out else None) as linked:
-            for part, ids in zip(quotes.parts(), reduction.actor_ids()):
+            for ids, part in zip(reduction.actor_ids(), parts):
                 done.counts["attributed"] += int(ids.notna().sum())
                 if linked is not None:
                     linked.write(part.append_column("actor_id", _id_array(ids)))

@@ -142,6 +142,13 @@ def test_a_chunk_size_that_is_no_positive_number_is_an_input_error(corpus, tmp_p
         quote_table([str(corpus)], tmp_path / "quotes.parquet", chunk_mb=0)
 
 
+def test_actors_without_quotes_out_count_the_attributed_quotations(corpus, tmp_path, capsys):
+    assert main(["actors", str(corpus), "--out", str(tmp_path / "actors.csv"), "--chunk-mb", "0.002"]) == 0
+    articles = _whole(corpus)[0]
+    _, quotes = build_actors(extract_quotes(articles), articles=articles)
+    assert f"from {quotes['actor_id'].notna().sum()} attributed quotations in {len(articles)} articles" in capsys.readouterr().out
+
+
 def test_the_actor_reduction_keeps_ties_and_stated_roles_as_one_pass(tmp_path):
     """Spellings and roles that tie, names split over chunks: the same table as build_actors."""
     quotes = pd.DataFrame({
