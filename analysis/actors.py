@@ -172,7 +172,7 @@ def _canonical(raw: list, langs: list[str], aliases) -> tuple[list, dict[str, st
     pairs = {(r, lg) for r, lg in zip(raw, langs) if isinstance(r, str)}
     first: dict[tuple, str | None] = {}
     fixed = set()
-    for r, lg in pairs:
+    for r, lg in sorted(pairs):  # in a fixed order: a tie between languages (_name_langs) goes the same way in every run
         first[(r, lg)], from_alias = first_name(r, lg, index)
         if from_alias:
             fixed.add(first[(r, lg)])
