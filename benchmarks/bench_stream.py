@@ -40,10 +40,11 @@ COMMANDS = {
 
 def measure(argv: list, *, code: Path) -> dict:
     """Run ``python -m analysis ARGV`` with the package from ``code``: wall s, CPU s, peak MB, exit code."""
-    env = dict(os.environ, PYTHONPATH=str(code), PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ, PYTHONPATH=str(code.resolve()), PYTHONDONTWRITEBYTECODE="1")
     load = os.getloadavg()[0]
     start = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "analysis", *map(str, argv)], env=env,
+    # -P and a neutral working folder: the package comes from ``code``, not from the folder the script runs in
+    proc = subprocess.Popen([sys.executable, "-P", "-m", "analysis", *map(str, argv)], env=env, cwd=Path(argv[1]).parent,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
