@@ -25,7 +25,6 @@ import time
 from pathlib import Path
 
 import pandas as pd
-
 from bench_run import make_corpus
 
 COMMANDS = {
