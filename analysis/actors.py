@@ -154,6 +154,17 @@ def _quote_langs(quotes: pd.DataFrame, articles: pd.DataFrame | None) -> list[st
     return [""] * len(quotes)
 
 
+def first_name(raw: str, lang: str, index: dict) -> tuple[str | None, bool]:
+    """The name a speaker name stands for before merging (the alias table's actor, else the cleaned
+    name; None for no name), and whether the alias table gave it. ``index``: :func:`alias_index`."""
+    name = clean_name(raw, lang=resource_lang(lang))
+    actor = None
+    for key in ((raw.strip().lower(), lang), (raw.strip().lower(), ""), ((name or "").lower(), lang),
+                ((name or "").lower(), "")):
+        actor = actor or index.get(key)
+    return actor or name, bool(actor)
+
+
 def _canonical(raw: list, langs: list[str], aliases) -> tuple[list, dict[str, str], set[str], set[str]]:
     """Per quotation its actor's canonical name (None without a speaker), with the kinds of the
     names, the ambiguous ones and the names fixed by the alias table."""
@@ -161,15 +172,10 @@ def _canonical(raw: list, langs: list[str], aliases) -> tuple[list, dict[str, st
     pairs = {(r, lg) for r, lg in zip(raw, langs) if isinstance(r, str)}
     first: dict[tuple, str | None] = {}
     fixed = set()
-    for r, lg in pairs:
-        name = clean_name(r, lang=resource_lang(lg))
-        actor = None
-        for key in ((r.strip().lower(), lg), (r.strip().lower(), ""), ((name or "").lower(), lg),
-                    ((name or "").lower(), "")):
-            actor = actor or index.get(key)
-        if actor:
-            fixed.add(actor)
-        first[(r, lg)] = actor or name
+    for r, lg in sorted(pairs):  # in a fixed order: a tie between languages (_name_langs) goes the same way in every run
+        first[(r, lg)], from_alias = first_name(r, lg, index)
+        if from_alias:
+            fixed.add(first[(r, lg)])
     free = sorted({n for n in first.values() if n and n not in fixed})
     spelled = _recase(free + sorted(fixed))
     free = sorted({spelled.get(n, n) for n in free})
@@ -246,7 +252,7 @@ def _profiles(quotes: pd.DataFrame, actors: list, langs: list[str], articles) ->
             {a: c.most_common(1)[0][0] for a, c in parties.items()})
 
 
-def _check(quotes, articles) -> None:
+def check_inputs(quotes, articles) -> None:
     require_columns(quotes, ["article_id", "speaker"], table="quotes")
     if articles is not None:
         require_columns(articles, ["article_id"], table="articles")
@@ -265,7 +271,7 @@ def build_actors(quotes: pd.DataFrame, *, articles: pd.DataFrame | None = None,
     >>> build_actors(q)[0][["name", "aliases", "n_quotes"]].values.tolist()
     [['Wladimir Putin', ['Putins'], 2]]
     """
-    _check(quotes, articles)
+    check_inputs(quotes, articles)
     out = quotes.copy()
     raw = [r.strip() if isinstance(r, str) and r.strip() else None for r in out["speaker"]]
     if not any(raw):
@@ -286,21 +292,28 @@ def build_actors(quotes: pd.DataFrame, *, articles: pd.DataFrame | None = None,
     alias_lists: dict[str, list] = defaultdict(list)
     for (name, spelled), _ in spellings.items():
         alias_lists[name].append(spelled)
-    table = table.reset_index()
-    person_like = {n for n in table["name"] if kinds[n] == "person"}
-    table = table.assign(
-        actor_id=table["name"].map(ids), kind=table["name"].map(kinds),
-        aliases=[alias_lists.get(n, []) for n in table["name"]],
-        role=pd.Series([role.get(n) if n in person_like else None for n in table["name"]], dtype=object),
-        affiliation=pd.Series([party.get(n) for n in table["name"]], dtype=object),
-        ambiguous=[n in ambiguous for n in table["name"]])
-    table = table.sort_values(["n_quotes", "n_articles", "name"], ascending=[False, False, True], kind="stable")
-    table = table[ACTOR_COLUMNS].reset_index(drop=True).astype(
-        {"n_quotes": "int64", "n_articles": "int64", "first_date": "datetime64[ns]", "last_date": "datetime64[ns]"})
+    table = actor_table(table.reset_index(), ids=ids, kinds=kinds, aliases=alias_lists, roles=role, parties=party,
+                        ambiguous=ambiguous)
     log.info("%d speaker names -> %d actors (%d merged, %d ambiguous, %d from the alias table)",
              len(set(filter(None, raw))), len(table), int(table["aliases"].map(len).sum()), len(ambiguous),
              len(fixed & set(table["name"])))
     return table, out
+
+
+def actor_table(table: pd.DataFrame, *, ids: dict, kinds: dict, aliases: dict, roles: dict, parties: dict,
+                ambiguous: set) -> pd.DataFrame:
+    """The actors table from the counts per name (``name``, ``n_quotes``, ``n_articles``,
+    ``first_date``, ``last_date``) and what is known of each name; sorted, most quoted first."""
+    person_like = {n for n in table["name"] if kinds[n] == "person"}
+    table = table.assign(
+        actor_id=table["name"].map(ids), kind=table["name"].map(kinds),
+        aliases=[aliases.get(n, []) for n in table["name"]],
+        role=pd.Series([roles.get(n) if n in person_like else None for n in table["name"]], dtype=object),
+        affiliation=pd.Series([parties.get(n) for n in table["name"]], dtype=object),
+        ambiguous=[n in ambiguous for n in table["name"]])
+    table = table.sort_values(["n_quotes", "n_articles", "name"], ascending=[False, False, True], kind="stable")
+    return table[ACTOR_COLUMNS].reset_index(drop=True).astype(
+        {"n_quotes": "int64", "n_articles": "int64", "first_date": "datetime64[ns]", "last_date": "datetime64[ns]"})
 
 
 def quotes_per_period(quotes: pd.DataFrame, actors: pd.DataFrame, *, articles: pd.DataFrame | None = None,

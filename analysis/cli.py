@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-import re
 import sys
 from pathlib import Path
 
 from analysis.errors import InputError
 from analysis.outputs import (
     TABLE_SUFFIXES,
-    FolderWriter,
     check_output_file,
     check_output_folder,
     write_table,
@@ -28,8 +26,6 @@ from analysis.outputs import (
 
 log = logging.getLogger("analysis")
 
-LOAD_TABLES = ("articles.parquet", "rejected.parquet", "sentences.parquet", "tokens.parquet")
-_LOCATION = re.compile(r"[^\s()\[\],;'\"]+")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,22 +63,28 @@ def _count(minimum: int):
     return whole_number
 
 
-def _reason_kind(reason: str) -> str:
-    """A rejection reason with its locations and numbers elided, to group reasons that differ only there.
-
-    >>> _reason_kind("duplicate of the record at a/b.jsonl:3 (same article_id and text)")
-    'duplicate of the record at … (same article_id and text)'
-    """
-    return _LOCATION.sub(lambda m: "…" if re.search(r"[\d/\\:]|\.\w", m.group()) else m.group(), reason)
-
-
 def _rejection_lines(rejected) -> list[str]:
     """One line per kind of rejection: count, reason (elided where the reasons differ), first origin."""
-    groups = rejected.groupby(rejected["reason"].map(_reason_kind).rename("kind"), sort=False)
-    summary = groups.agg(n=("reason", "size"), reasons=("reason", "nunique"), reason=("reason", "first"),
-                         origin=("origin", "first")).sort_values("n", ascending=False, kind="stable")
-    return [f"  rejected {r.n}x: {r.reason if r.reasons == 1 else kind} ({'first: ' if r.n > 1 else ''}{r.origin})"
-            for kind, r in zip(summary.index, summary.itertuples())]
+    from analysis.streaming import Rejections
+
+    kinds = Rejections()
+    kinds.add(rejected)
+    return kinds.lines()
+
+
+def _report_streamed(done, dest: str = "") -> None:
+    """How many articles a streamed command loaded and why the other records were rejected."""
+    print(f"{done.articles} articles loaded, {done.rejected} rejected{dest}")
+    for line in done.rejections.lines():
+        print(line)
+
+
+def _chunk_option(p) -> None:
+    from analysis.streaming import DEFAULT_CHUNK_MB
+
+    p.add_argument("--chunk-mb", type=float, default=DEFAULT_CHUNK_MB,
+                   help=f"megabytes of text read and processed at a time (default {DEFAULT_CHUNK_MB:g}, whole articles); "
+                        "memory grows with it, not with the corpus")
 
 
 # --- load -----------------------------------------------------------------------------------
@@ -99,6 +101,7 @@ def _add_load(sub) -> None:
                    help="map a record field to a column, e.g. --field text=body --field date=published")
     p.add_argument("--no-text-shape", action="store_true",
                    help="keep the text as in the files (default: re-flow hard-wrapped lines, remove markup leftovers)")
+    _chunk_option(p)
     p.set_defaults(func=_run_load)
 
 
@@ -121,20 +124,14 @@ def _load_reporting(paths, *, lang, errors: str, fields=None, dest: str = "", te
 
 
 def _run_load(args) -> int:
-    from analysis.segment import segment
+    from analysis.streaming import load_tables
 
-    fields = _parse_fields(args.field)
-    articles, rejected = _load_reporting(args.paths, lang=args.lang, fields=fields, errors=args.errors,
-                                         dest=f" -> {args.out}", text_shape=not args.no_text_shape)
-    tables = LOAD_TABLES if args.segment else LOAD_TABLES[:2]
-    with FolderWriter(args.out, command="load", tables=tables, others=LOAD_TABLES, argv=args.argv) as out:
-        out.write("articles.parquet", articles)
-        out.write("rejected.parquet", rejected)
-        if args.segment:
-            sentences, tokens = segment(articles, progress=True)
-            out.write("sentences.parquet", sentences)
-            out.write("tokens.parquet", tokens)
-            print(f"{len(sentences)} sentences, {len(tokens)} tokens")
+    done = load_tables(args.paths, args.out, segment=args.segment, argv=args.argv, lang=args.lang,
+                       fields=_parse_fields(args.field), errors=args.errors, text_shape=not args.no_text_shape,
+                       chunk_mb=args.chunk_mb, progress=True)
+    _report_streamed(done, dest=f" -> {args.out}")
+    if args.segment:
+        print(f"{done.rows['sentences']} sentences, {done.rows['tokens']} tokens")
     return 0
 
 
@@ -243,44 +240,23 @@ def _add_sentiment(sub) -> None:
     p.add_argument("--no-hits", action="store_true", help="leave out the hits and event_hits columns (faster, smaller)")
     p.add_argument("--no-events", action="store_true",
                    help="leave out the relation columns (relation, event, quad_class, goldstein, event_context)")
+    _chunk_option(p)
     p.set_defaults(func=_run_sentiment)
 
 
 def _run_sentiment(args) -> int:
-    import json
+    from analysis.streaming import sentiment_table
 
-    import pandas as pd
-
-    from analysis.sentiment import score_sentiment
-    from analysis.tables import read_table
-
-    if args.table:
-        paths = list(map(Path, args.paths))
-        for path in paths:
-            if path.suffix not in (".parquet", ".csv", ".tsv"):
-                raise InputError(f"{path}: --table expects .parquet, .csv or .tsv files")
-        units = pd.concat([read_table(path) for path in paths], ignore_index=True)
-    else:
-        from analysis.segment import split_sentences
-
-        articles, _ = _load_reporting(args.paths, lang=args.lang, errors=args.errors)
-        units = split_sentences(articles, lang=args.lang, progress=True)
-        units = units.merge(articles[["article_id", "lang", "source", "date"]], on="article_id", how="left")
-    scored = score_sentiment(units, text_col=args.text_col, lang=args.lang, hits=not args.no_hits,
-                             events=not args.no_events, progress=True)
-    if args.no_hits:
-        scored = scored.drop(columns="hits")
-    elif args.out.suffix == ".csv":
-        for col in ("hits", "event_hits"):
-            if col in scored:
-                scored[col] = [json.dumps(h, ensure_ascii=False) for h in scored[col]]
-    write_table(scored, args.out)
-    counts = scored["label"].value_counts().to_dict()
-    line = f"{len(scored)} units scored -> {args.out} " + ", ".join(
+    done = sentiment_table(args.paths, args.out, units=args.table, text_col=args.text_col, lang=args.lang,
+                           hits=not args.no_hits, events=not args.no_events, errors=args.errors,
+                           chunk_mb=args.chunk_mb, progress=True)
+    if not args.table:
+        _report_streamed(done)
+    counts = done.counts
+    line = f"{done.rows['units']} units scored -> {args.out} " + ", ".join(
         f"{k} {counts.get(k, 0)}" for k in ("positive", "neutral", "negative"))
-    if "relation" in scored:
-        rel = scored["relation"].value_counts().to_dict()
-        line += "; relation " + ", ".join(f"{k} {rel.get(k, 0)}" for k in ("cooperation", "none", "conflict"))
+    if not args.no_events:
+        line += "; relation " + ", ".join(f"{k} {counts.get('relation ' + k, 0)}" for k in ("cooperation", "none", "conflict"))
     print(line)
     return 0
 
@@ -322,20 +298,15 @@ def _add_quotes(sub) -> None:
     _errors_option(p)
     p.add_argument("--actors", type=Path, default=None, help="actor alias table (CSV or YAML: actor, alias, lang)")
     p.add_argument("--min-confidence", type=float, default=0.0, help="drop quotations below this confidence")
+    _chunk_option(p)
     p.set_defaults(func=_run_quotes)
 
 
 def _quotes_for(path: Path, quotes):
-    """The quotes (or statements) table as written to ``path``: in a CSV file the span lists are JSON text."""
-    if path.suffix != ".csv":
-        return quotes
-    import json
+    """The quotes (or statements) table as written to ``path`` (span lists as JSON text in CSV)."""
+    from analysis.streaming import quotes_as_written
 
-    table = quotes.copy()
-    for col in ("spans", "cue_span", "speaker_span", "cue_spans", "speaker_spans", "frame_spans", "span", "concept_span"):
-        if col in table.columns:
-            table[col] = [json.dumps(v) if v is not None else "" for v in table[col]]
-    return table
+    return quotes_as_written(path, quotes)
 
 
 def _alias_table(path: Path | None):
@@ -348,24 +319,38 @@ def _alias_table(path: Path | None):
 
 
 def _run_quotes(args) -> int:
-    from analysis.quotes import extract_quotes
-
     if args.format == "german-news-quotes":
         check_output_folder(args.out)
     else:
         check_output_file(args.out, suffixes=TABLE_SUFFIXES)
     actors = _alias_table(args.actors)
-    tokens = None
     if args.dataset:
-        import pandas as pd
+        return _dataset_quotes(args, actors)
+    from analysis.streaming import quote_table
 
-        from analysis.datasets import read_gold
+    gnq = args.format == "german-news-quotes"
+    done = quote_table(args.paths, args.out, lang=args.lang, actors=actors, min_confidence=args.min_confidence,
+                       german_news_quotes=gnq, errors=args.errors, chunk_mb=args.chunk_mb, progress=True)
+    _report_streamed(done)
+    if gnq:
+        print(f"{done.rows['quotes']} quotations in {done.articles} articles -> {done.rows.get('files', 0)} "
+              f"JSON files in {args.out}")
+        return 0
+    print(f"{done.rows['quotes']} quotations in {done.articles} articles -> {args.out} "
+          + ", ".join(f"{k} {v}" for k, v in done.counts.most_common()))
+    return 0
 
-        golds = [read_gold(args.dataset, p) for p in args.paths]
-        articles = pd.concat([g.articles for g in golds], ignore_index=True)
-        tokens = pd.concat([g.tokens for g in golds], ignore_index=True)
-    else:
-        articles, _ = _load_reporting(args.paths, lang=args.lang, errors=args.errors)
+
+def _dataset_quotes(args, actors) -> int:
+    """The quotes of annotated datasets (read whole, with their tokens for the JSON export)."""
+    import pandas as pd
+
+    from analysis.datasets import read_gold
+    from analysis.quotes import extract_quotes
+
+    golds = [read_gold(args.dataset, p) for p in args.paths]
+    articles = pd.concat([g.articles for g in golds], ignore_index=True)
+    tokens = pd.concat([g.tokens for g in golds], ignore_index=True)
     quotes = extract_quotes(articles, lang=args.lang, actors=actors, min_confidence=args.min_confidence,
                             progress=True)
     if args.format == "german-news-quotes":
@@ -452,29 +437,22 @@ def _add_actors(sub) -> None:
                    help="also write the quotes table with its actor_id column (.csv, .parquet or .xlsx)")
     p.add_argument("--lang", default=None, help="language of every article (default: lang column / detected)")
     _errors_option(p)
+    _chunk_option(p)
     p.set_defaults(func=_run_actors)
 
 
 def _run_actors(args) -> int:
-    import json
-
-    from analysis.actors import alias_index, build_actors
-    from analysis.quotes import extract_quotes
+    from analysis.actors import alias_index
+    from analysis.streaming import actor_tables
 
     aliases = _alias_table(args.actors)
     alias_index(aliases)  # a conflicting alias table is an error before any work
-    articles, _ = _load_reporting(args.paths, lang=args.lang, errors=args.errors)
-    quotes = extract_quotes(articles, lang=args.lang, actors=aliases, progress=True)
-    actors, quotes = build_actors(quotes, articles=articles, aliases=aliases)
-    merged = int((actors["aliases"].map(len) > 0).sum())
-    if args.out.suffix == ".csv":
-        actors = actors.assign(aliases=[json.dumps(a, ensure_ascii=False) for a in actors["aliases"]])
-    write_table(actors, args.out)
-    if args.quotes_out:
-        write_table(_quotes_for(args.quotes_out, quotes), args.quotes_out)
-    print(f"{len(actors)} actors from {quotes['actor_id'].notna().sum()} attributed quotations in "
-          f"{len(articles)} articles -> {args.out} ({merged} with merged names, "
-          f"{int(actors['ambiguous'].sum())} ambiguous)")
+    done = actor_tables(args.paths, args.out, quotes_out=args.quotes_out, lang=args.lang, actors=aliases,
+                        errors=args.errors, chunk_mb=args.chunk_mb, progress=True)
+    _report_streamed(done)
+    print(f"{done.rows['actors']} actors from {done.counts['attributed']} attributed quotations in "
+          f"{done.articles} articles -> {args.out} ({done.counts['merged']} with merged names, "
+          f"{done.counts['ambiguous']} ambiguous)")
     return 0
 
 

@@ -293,6 +293,15 @@ class FolderWriter:
         self.rows[name] = len(df)
         return path
 
+    def stream(self, name: str):
+        """A :class:`~analysis.streamed_tables.TableStream` for one table of the folder, written
+        chunk by chunk; its row count is noted when it closes."""
+        from analysis.streamed_tables import TableStream
+
+        if name not in self.tables:
+            raise InputError(f"{name}: not one of the tables of this run ({', '.join(self.tables)})")
+        return TableStream(self.folder / name, on_close=lambda rows: self.rows.__setitem__(name, rows))
+
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
             missing = [t for t in self.tables if t not in self.rows]

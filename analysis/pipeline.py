@@ -32,7 +32,6 @@ from analysis.errors import InputError
 from analysis.run_folder import FAILURE_COLUMNS, FAILURES, RunFolder
 from analysis.stages import (
     ACTOR_QUOTE_COLUMNS,
-    corpus_actors,
     corpus_terms,
     parse_stages,
     partition_tables,
@@ -59,12 +58,13 @@ class RunSummary:
     seconds: float = 0.0
 
 
-def stream_partitions(paths, *, partition_mb: float = DEFAULT_PARTITION_MB, **load_options
+def stream_partitions(paths, *, partition_mb: float = DEFAULT_PARTITION_MB, errors: str = "collect", **load_options
                       ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
     """``(articles, rejected)`` of each partition of the corpus, in order, read as a stream.
 
     A partition closes once its texts hold ``partition_mb`` megabytes (UTF-8 is counted as
     characters); it holds whole articles. Rejected records go with the partition being filled.
+    ``errors`` and ``load_options`` as for :func:`analysis.corpus.iter_articles`.
 
     >>> [len(a) for a, _ in stream_partitions(["data"])]
     [1]
@@ -73,7 +73,7 @@ def stream_partitions(paths, *, partition_mb: float = DEFAULT_PARTITION_MB, **lo
 
     limit = max(1, int(partition_mb * 1_000_000))
     arts, rejs, chars = [], [], 0
-    for chunk in iter_articles(paths, chunk_size=LOAD_CHUNK, errors="collect", **load_options):
+    for chunk in iter_articles(paths, chunk_size=LOAD_CHUNK, errors=errors, **load_options):
         if len(chunk.rejected):
             rejs.append(chunk.rejected)
         articles, start = chunk.articles, 0
@@ -300,22 +300,27 @@ def _reduce(rf: RunFolder, manifest: dict, stages: tuple, *, aliases) -> None:
         parts = (pd.read_parquet(rf.part_path("term_counts", k)) for k in done)
         rf.write_part("terms", 0, corpus_terms(parts))
     if "actors" in stages:
-        quotes = _gather(rf, "quotes", done, columns=ACTOR_QUOTE_COLUMNS)
-        quoted = set(quotes["article_id"][quotes["speaker"].notna()]) if len(quotes) else set()
-        articles = _gather(rf, "articles", done, columns=["article_id", "date", "lang", "text"],
-                           keep=lambda df: df[df["article_id"].isin(quoted)])
-        actors, links = corpus_actors(quotes, articles, aliases=aliases)
-        rf.write_part("actors", 0, actors)
-        rf.write_part("quote_actors", 0, links)
+        _reduce_actors(rf, done, aliases=aliases)
     manifest["reductions"] = {"partitions": list(done)}
     rf.write_manifest(manifest)
 
 
-def _gather(rf: RunFolder, table: str, parts: list[int], *, columns, keep=None) -> pd.DataFrame:
-    frames = []
-    for k in parts:
-        df = pd.read_parquet(rf.part_path(table, k), columns=columns)
-        df = keep(df) if keep is not None else df
-        if len(df):
-            frames.append(df)
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+def _reduce_actors(rf: RunFolder, done: list[int], *, aliases) -> None:
+    """``actors`` and ``quote_actors`` from the partitions' quotations, one partition at a time
+    (:class:`analysis.actor_reduction.ActorReduction`: memory bounded by the distinct names)."""
+    from analysis.actor_reduction import ActorReduction
+    from analysis.streamed_tables import TableStream
+
+    reduction = ActorReduction(aliases=aliases, spool=rf.part_path("actors", 0))
+    try:
+        for k in done:
+            quotes = pd.read_parquet(rf.part_path("quotes", k), columns=ACTOR_QUOTE_COLUMNS)
+            articles = pd.read_parquet(rf.part_path("articles", k), columns=["article_id", "date", "lang", "text"])
+            reduction.add(quotes, articles[articles["article_id"].isin(quotes["article_id"][quotes["speaker"].notna()])])
+        rf.write_part("actors", 0, reduction.result())
+        with TableStream(rf.part_path("quote_actors", 0)) as links:
+            for k, ids in zip(done, reduction.actor_ids()):
+                keys = pd.read_parquet(rf.part_path("quotes", k), columns=["article_id", "quote_id"])
+                links.write(keys.assign(actor_id=ids.to_numpy()))
+    finally:
+        reduction.close()

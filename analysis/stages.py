@@ -4,8 +4,9 @@ The partition stages call the library's pure functions on one partition of the `
 table (whole articles only): ``segment`` → ``sentences``, ``tokens``; ``quotes`` →
 :func:`analysis.quotes.extract_quotes`; ``tone`` → :func:`analysis.sentiment.score_sentiment` of
 the sentences; ``terms`` → :func:`analysis.terms.frequencies` of the tokens (``term_counts``).
-The corpus stages reduce the parts: ``actors`` → :func:`analysis.actors.build_actors` on all
-quotations; ``terms`` → :func:`analysis.terms.merge_frequencies` of the part counts. The results
+The corpus stages reduce the parts: ``actors`` → :class:`analysis.actor_reduction.ActorReduction`
+over the partitions' quotations (the tables of :func:`analysis.actors.build_actors` on all of them);
+``terms`` → :func:`analysis.terms.merge_frequencies` of the part counts. The results
 are those of the same functions on the whole corpus at once.
 
 >>> import pandas as pd
@@ -108,15 +109,3 @@ def corpus_terms(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
     for part in parts:
         merged = part if merged is None else merge_frequencies([merged, part])
     return merge_frequencies([merged] if merged is not None else [])
-
-
-def corpus_actors(quotes: pd.DataFrame, articles: pd.DataFrame, *, aliases=None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The actors table and each quotation's ``actor_id`` (``article_id``, ``quote_id``, ``actor_id``).
-
-    ``quotes`` needs :data:`ACTOR_QUOTE_COLUMNS`; ``articles`` the ``article_id``, ``date``,
-    ``lang`` and ``text`` of the articles with quotations (the text gives stated roles and parties).
-    """
-    from analysis.actors import build_actors
-
-    actors, linked = build_actors(quotes, articles=articles, aliases=aliases)
-    return actors, linked[["article_id", "quote_id", "actor_id"]].reset_index(drop=True)

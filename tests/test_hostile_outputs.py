@@ -210,27 +210,27 @@ def read_folder(folder):
 
 
 def test_interrupted_load_is_detected_and_a_rerun_gives_identical_tables(tmp_path, corpus, capsys, monkeypatch):
-    import analysis.outputs
+    import analysis.streamed_tables
 
     assert run(["load", corpus, "--out", tmp_path / "clean", "--segment"], capsys)[0] == 0
     clean, manifest = read_folder(tmp_path / "clean")
     assert manifest["complete"] and manifest["tables"] == {name: len(t) for name, t in clean.items()}
     assert sorted(clean) == ["articles.parquet", "rejected.parquet", "sentences.parquet", "tokens.parquet"]
 
-    real = analysis.outputs.write_table
+    real = analysis.streamed_tables._write_parquet
 
-    def disk_full_at_tokens(df, path):
-        if path.name == "tokens.parquet":
+    def disk_full_at_tokens(spool, schema, tmp):
+        if tmp.name.startswith(".tokens.parquet."):
             raise OSError(28, "No space left on device")
-        return real(df, path)
+        return real(spool, schema, tmp)
 
-    monkeypatch.setattr(analysis.outputs, "write_table", disk_full_at_tokens)
+    monkeypatch.setattr(analysis.streamed_tables, "_write_parquet", disk_full_at_tokens)
     code, _, err = run(["load", corpus, "--out", tmp_path / "resumed", "--segment"], capsys)
     assert_one_line_error(code, err, "No space left on device")
     monkeypatch.undo()
     assert not (tmp_path / "resumed" / "tokens.parquet").exists()
     assert not json.loads((tmp_path / "resumed" / MANIFEST).read_text(encoding="utf-8"))["complete"]
-    assert not [p for p in (tmp_path / "resumed").iterdir() if p.suffix == ".part"]
+    assert not [p for p in (tmp_path / "resumed").iterdir() if p.suffix in (".part", ".parts")]
     for argv in (["terms", tmp_path / "resumed", "--out", tmp_path / "t.csv"],
                  ["kwic", tmp_path / "resumed", "--query", "Putin"],
                  ["collocations", tmp_path / "resumed", "--out", tmp_path / "c.csv"]):

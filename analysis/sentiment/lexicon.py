@@ -28,6 +28,8 @@ from analysis.wordforms import stem as stem_word
 
 log = logging.getLogger(__name__)
 
+MAX_CACHED = 2**17  # word types (and chunks) per language learnt before the caches start afresh
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -135,6 +137,22 @@ class Lexicon:
     lemmas: dict[str, str] = field(default_factory=dict)   # per word type: lower-cased lemma
     words: Roles = field(default_factory=Roles)           # per word type seen
     chunks: Roles = field(default_factory=Roles)          # per whitespace-delimited chunk seen
+
+    def bound_caches(self, *, most: int = MAX_CACHED) -> None:
+        """Forget what was learnt about word types and chunks once one of the caches holds more
+        than ``most`` of them, so that memory stays bounded on an open vocabulary. Call it between
+        batches of units (:func:`analysis.sentiment.score_sentiment` does), never during one.
+
+        >>> lx = lexicon("de")
+        >>> _ = lx.types.setdefault("Einigung", False)
+        >>> lx.bound_caches(most=0)
+        >>> len(lx.types)
+        0
+        """
+        if max(len(self.types), len(self.lemmas), len(self.chunks.tokens)) > most:
+            self.types.clear()
+            self.lemmas.clear()
+            self.words, self.chunks = Roles(), Roles()
 
 
 def _package_file(package: str, *parts: str) -> Path | None:

@@ -189,6 +189,8 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
     else:
         targets = [None] * len(units)
     have = set(available_languages())
+    for lg in have.intersection(langs):
+        lexicon(lg).bound_caches()
     texts = units[text_col].tolist()
     n = len(texts)
     pol, coop, cert, nh, npol, flag = [0.0] * n, [0.0] * n, [0.0] * n, [0] * n, [0] * n, [""] * n

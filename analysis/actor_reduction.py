@@ -1,0 +1,144 @@
+"""The actors of a corpus read in chunks: :func:`analysis.actors.build_actors` as a reduction.
+
+Merging names needs every speaker name of the corpus, but not every quotation: :class:`ActorReduction`
+keeps, from each chunk of quotations (with its articles), the distinct ``(name, language)`` pairs
+and the roles and parties stated with each (in the mention and in the article text, with where they
+were first seen, so that ties break as in one pass). It writes the few columns of each quotation it
+needs later (name, language, article, date) to a spool on disk. :meth:`ActorReduction.result` merges
+the names, then reads the spool part by part to count quotations, articles and dates per actor.
+Memory is bounded by the distinct names, not by the corpus; the tables equal those of
+``build_actors`` on the whole corpus.
+
+>>> import pandas as pd
+>>> reduction = ActorReduction(spool="/tmp/actors.parquet")
+>>> reduction.add(pd.DataFrame({"article_id": ["a"], "speaker": ["Donald Trump"]}))
+>>> reduction.add(pd.DataFrame({"article_id": ["b", "b"], "speaker": ["Trump", None]}))
+>>> actors = reduction.result()
+>>> actors[["name", "aliases", "n_quotes", "n_articles"]].values.tolist()
+[['Donald Trump', ['Trump'], 2, 2]]
+>>> [ids.tolist() for ids in reduction.actor_ids()]
+[['donald-trump-e2787c'], ['donald-trump-e2787c', None]]
+>>> reduction.close()
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from analysis.actor_names import actor_id, resource_lang, role_and_party, text_evidence
+from analysis.actors import (
+    _canonical,
+    _dates,
+    _empty_actors,
+    _quote_langs,
+    actor_table,
+    alias_index,
+    check_inputs,
+    first_name,
+)
+from analysis.streamed_tables import PartSpool
+
+
+class ActorReduction:
+    """Chunks of quotations (:meth:`add`) → the actors table (:meth:`result`) and each chunk's
+    ``actor_id`` column (:meth:`actor_ids`). ``spool``: a path beside which the spool folder is made."""
+
+    def __init__(self, *, aliases=None, spool):
+        self.aliases, self.index = aliases, alias_index(aliases)
+        self.first: dict[tuple[str, str], str | None] = {}   # (name, lang) -> name before merging
+        self.stated: dict[tuple[str, str], dict] = defaultdict(lambda: {"role": {}, "party": {}})
+        self.quotes = self.chunks = 0
+        self.names: dict[tuple[str, str], str] = {}
+        self._spool = PartSpool(spool)
+
+    def add(self, quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> None:
+        """Take one chunk of quotations; ``articles`` holds (at least) the articles they come from."""
+        check_inputs(quotes, articles)
+        raw = [r.strip() if isinstance(r, str) and r.strip() else None for r in quotes["speaker"]]
+        langs = _quote_langs(quotes, articles)
+        for r, lg in zip(raw, langs):
+            if r is not None and (r, lg) not in self.first:
+                self.first[(r, lg)] = first_name(r, lg, self.index)[0]
+        self._note_stated(quotes, raw, langs, articles)
+        self._spool.add(pd.DataFrame({"raw": pd.Series(raw, dtype=object), "lang": langs,
+                                      "article_id": quotes["article_id"].to_numpy(),
+                                      "date": _dates(quotes, articles).to_numpy()}))
+        self.quotes += len(quotes)
+        self.chunks += 1
+
+    def _note_stated(self, quotes, raw, langs, articles) -> None:
+        """Roles and parties in the mentions, then beside the names in the texts (as ``_profiles``)."""
+        mentions = quotes["speaker_mention"].tolist() if "speaker_mention" in quotes.columns else [None] * len(quotes)
+        per_article: dict = defaultdict(dict)
+        for i, (aid, r, mention, lg) in enumerate(zip(quotes["article_id"], raw, mentions, langs)):
+            if r is None or self.first[(r, lg)] is None:
+                continue
+            role, party = role_and_party(mention if isinstance(mention, str) else None, lang=resource_lang(lg))
+            self._note((r, lg), role, party, (0, self.quotes + i))
+            per_article[aid][r] = ((r, lg), lg)
+        if articles is None or "text" not in articles.columns or not per_article:
+            return
+        texts = dict(zip(articles["article_id"], articles["text"]))
+        for a, (aid, names) in enumerate(per_article.items()):
+            lg = next(iter(names.values()))[1]
+            for j, (name, role, party) in enumerate(text_evidence(texts.get(aid), names, lang=resource_lang(lg))):
+                self._note(names[name][0], role, party, (1, self.chunks, a, j))
+
+    def _note(self, key, role, party, where) -> None:
+        for kind, value in (("role", role), ("party", party)):
+            if value:
+                seen = self.stated[key][kind].setdefault(value, [0, where])
+                seen[0] += 1
+
+    def result(self) -> pd.DataFrame:
+        """The actors table of all chunks added (as :func:`analysis.actors.build_actors`)."""
+        if not self.first:
+            return _empty_actors()
+        pairs = list(self.first)
+        names, kinds, ambiguous, _ = _canonical([r for r, _ in pairs], [lg for _, lg in pairs], self.aliases)
+        self.names = {pair: n for pair, n in zip(pairs, names) if n}
+        ids = {n: actor_id(n) for n in set(self.names.values())}
+        counts, spellings = None, defaultdict(Counter)
+        for part in self._spool.frames():
+            frame = part.assign(name=self._name_column(part)).dropna(subset=["name"])
+            groups = frame.groupby("name", sort=False)
+            chunk = pd.DataFrame({"n_quotes": groups.size(), "n_articles": groups["article_id"].nunique(),
+                                  "first_date": groups["date"].min(), "last_date": groups["date"].max()})
+            counts = chunk if counts is None else pd.concat([counts, chunk]).groupby(level=0, sort=False).agg(
+                {"n_quotes": "sum", "n_articles": "sum", "first_date": "min", "last_date": "max"})
+            for name, spelled in zip(frame["name"], frame["raw"]):
+                if spelled != name:
+                    spellings[name][spelled] += 1
+        roles, parties = self._stated_per_actor()
+        aliases = {n: [s for s, _ in c.most_common()] for n, c in spellings.items()}
+        return actor_table(counts.rename_axis("name").reset_index(), ids=ids, kinds=kinds, aliases=aliases,
+                           roles=roles, parties=parties, ambiguous=ambiguous)
+
+    def _name_column(self, part: pd.DataFrame) -> pd.Series:
+        return pd.Series([self.names.get((r, lg)) if isinstance(r, str) else None
+                          for r, lg in zip(part["raw"], part["lang"])], index=part.index, dtype=object)
+
+    def _stated_per_actor(self) -> tuple[dict, dict]:
+        """The most often stated role and party per actor; a tie goes to the one seen first."""
+        merged = {"role": defaultdict(dict), "party": defaultdict(dict)}
+        for key, stated in self.stated.items():
+            actor = self.names.get(key)
+            for kind, values in stated.items():
+                for value, (n, where) in values.items():
+                    before = merged[kind][actor].get(value, (0, where))
+                    merged[kind][actor][value] = (before[0] + n, min(before[1], where))
+        best = {kind: {a: min(v, key=lambda value: (-v[value][0], v[value][1])) for a, v in per.items()}
+                for kind, per in merged.items()}
+        return best["role"], best["party"]
+
+    def actor_ids(self):
+        """Per chunk added, in order: the ``actor_id`` of each quotation (after :meth:`result`)."""
+        ids = {pair: actor_id(n) for pair, n in self.names.items()}
+        for part in self._spool.frames(columns=["raw", "lang"]):
+            yield pd.Series([ids.get((r, lg)) if isinstance(r, str) else None for r, lg in zip(part["raw"], part["lang"])],
+                            dtype=object)
+
+    def close(self) -> None:
+        """Remove the spool."""
+        self._spool.remove()
