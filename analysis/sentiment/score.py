@@ -181,13 +181,9 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
     """
     if isinstance(units, (list, tuple, pd.Series)):
         units = pd.DataFrame({text_col: list(units)})
-    require_columns(units, [text_col], table="units")
+    require_columns(units, [text_col] + ([target_col] if target_col is not None else []), table="units")
     langs = _unit_languages(units, lang=lang, lang_col=lang_col)
-    if target_col is not None:
-        require_columns(units, [target_col], table="units")
-        targets = units[target_col].tolist()
-    else:
-        targets = [None] * len(units)
+    targets = units[target_col].tolist() if target_col is not None else [None] * len(units)
     have = set(available_languages())
     for lg in have.intersection(langs):
         lexicon(lg).bound_caches()
