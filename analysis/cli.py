@@ -302,13 +302,6 @@ def _add_quotes(sub) -> None:
     p.set_defaults(func=_run_quotes)
 
 
-def _quotes_for(path: Path, quotes):
-    """The quotes (or statements) table as written to ``path`` (span lists as JSON text in CSV)."""
-    from analysis.streaming import quotes_as_written
-
-    return quotes_as_written(path, quotes)
-
-
 def _alias_table(path: Path | None):
     """The --actors alias table: a CSV file read with its byte-order mark, a YAML path as it is."""
     if path is not None and path.suffix == ".csv":
@@ -359,7 +352,7 @@ def _dataset_quotes(args, actors) -> int:
         written = write_german_news_quotes(quotes, articles, args.out, tokens=tokens)
         print(f"{len(quotes)} quotations in {len(articles)} articles -> {len(written)} JSON files in {args.out}")
         return 0
-    write_table(_quotes_for(args.out, quotes), args.out)
+    write_table(quotes, args.out)
     counts = quotes["kind"].value_counts().to_dict() if len(quotes) else {}
     print(f"{len(quotes)} quotations in {len(articles)} articles -> {args.out} "
           + ", ".join(f"{k} {v}" for k, v in counts.items()))
@@ -407,7 +400,7 @@ def _run_evaluate_quotes(args) -> int:
     if args.json:
         write_text(args.json, json.dumps(summary, indent=2, default=str) + "\n")
     if args.predictions:
-        write_table(_quotes_for(args.predictions, pred), args.predictions)
+        write_table(pred, args.predictions)
     if args.export:
         write_german_news_quotes(pred, gold.articles, args.export, tokens=gold.tokens)
     return 0

@@ -52,16 +52,11 @@ def _relations(args):
 
 
 def _run_relations(args) -> int:
-    import json
-
     from analysis.relations import dyads_by
 
     relations, sentences = _relations(args)
     dyads = relations["source"].notna() & relations["target"].notna()
-    table = relations
-    if args.out.suffix == ".csv":
-        table = relations.assign(hits=[json.dumps(h, ensure_ascii=False) for h in relations["hits"]])
-    write_table(table, args.out)
+    write_table(relations, args.out)
     line = f"{len(relations)} events in {len(sentences)} sentences -> {args.out}; {int(dyads.sum())} with source and target"
     if args.dyads_out:
         by = ("month",) if "date" in relations and relations["date"].notna().any() else ()
@@ -119,7 +114,7 @@ def _run_statements(args) -> int:
     from analysis.network_exports import write_dna_statements
 
     articles, statements = _statements(args)
-    write_table(_cli()._quotes_for(args.out, statements), args.out)
+    write_table(statements, args.out)
     if args.dna_out:
         write_dna_statements(statements, args.dna_out, articles=articles)
     by = statements["agreement_source"].value_counts().to_dict() if len(statements) else {}

@@ -73,6 +73,8 @@ def write_text(path: str | Path, text: str) -> Path:
 def write_table(df, path: str | Path) -> Path:
     """Write ``df`` to ``path`` atomically, as CSV, Parquet or Excel (``.xlsx``) chosen by the suffix.
 
+    In a CSV file lists and dicts are JSON text (:func:`csv_cells`).
+
     An Excel file keeps within Excel's limits:
 
     - A table longer than a sheet (1,048,575 rows under the header) continues on further sheets,
@@ -101,12 +103,33 @@ def write_table(df, path: str | Path) -> Path:
         raise InputError(f"{path}: an output table must end in {_suffix_list(TABLE_SUFFIXES)}")
     with atomic_path(path) as tmp:
         if path.suffix == ".csv":
-            df.to_csv(tmp, index=False)
+            csv_cells(df).to_csv(tmp, index=False)
         elif path.suffix == ".xlsx":
             _write_excel(df, tmp, name=path.stem, shown=path)
         else:
             df.to_parquet(tmp, index=False)
     return path
+
+
+def csv_cells(df):
+    """``df`` as a CSV file holds it: lists, tuples, dicts and arrays (spans, hits, aliases) in
+    object columns as JSON text; other values as they are.
+
+    >>> import pandas as pd
+    >>> csv_cells(pd.DataFrame({"spans": [[[0, 4]]], "hits": [[{"term": "gut"}]], "n": [1]})).values.tolist()
+    [['[[0, 4]]', '[{"term": "gut"}]', 1]]
+    """
+    import numpy as np
+
+    nested = (list, tuple, dict, np.ndarray)
+    cols = [c for c in df.columns if df[c].dtype == object and any(isinstance(v, nested) for v in df[c])]
+    if not cols:
+        return df
+
+    def as_json(v):
+        return json.dumps(v.tolist() if isinstance(v, np.ndarray) else v, ensure_ascii=False, default=str)
+
+    return df.assign(**{c: [as_json(v) if isinstance(v, nested) else v for v in df[c]] for c in cols})
 
 
 def _write_excel(df, tmp: Path, *, name: str, shown: Path) -> None:

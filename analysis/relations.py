@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 from functools import cache
 
 import numpy as np
@@ -66,6 +65,7 @@ from analysis.events import (
     find_events,
 )
 from analysis.resources import table
+from analysis.sentiment.aggregate import grouped_intervals
 from analysis.sentiment.lexicon import lexicon as tone_lexicon
 from analysis.sentiment.parameters import PUNCT, TOKEN_RE
 from analysis.statements import span_pairs
@@ -374,17 +374,11 @@ def _is_verb(hit: dict, lang: str) -> bool:
 
 # --- aggregation ----------------------------------------------------------------------------
 
-def _wilson(k: int, n: int, level: float) -> tuple[float, float]:
-    """Wilson score interval of a proportion k/n."""
-    from scipy import stats
-
-    if n == 0:
-        return (math.nan, math.nan)
-    z = stats.norm.ppf(0.5 + level / 2)
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return (centre - half, centre + half)
+def _cooperation_and_polarity(g: pd.DataFrame) -> dict:
+    row = {"n_cooperation": int(g["cooperation"].sum())}
+    if "polarity" in g.columns:
+        row["polarity"] = float(g["polarity"].astype(float).mean())
+    return row
 
 
 def dyads_by(relations: pd.DataFrame, by=("month",), *, directed: bool = True, date_col: str = "date",
@@ -419,30 +413,13 @@ def dyads_by(relations: pd.DataFrame, by=("month",), *, directed: bool = True, d
     if not directed:
         pairs = [sorted((a, b)) for a, b in zip(df["source"], df["target"])]
         df = df.assign(source=[p[0] for p in pairs], target=[p[1] for p in pairs])
-    from analysis.sentiment.aggregate import _t_interval
-
-    rows = []
-    for key, g in df.groupby(["source", "target", *keys], dropna=True, sort=True):
-        n = len(g)
-        if n < min_n:
-            continue
-        x = g["goldstein"].astype(float).to_numpy()
-        mean, sd = float(x.mean()), float(x.std(ddof=1)) if n > 1 else math.nan
-        lo, hi = _t_interval(mean, sd, n, level)
-        k = int((x < 0).sum())
-        wlo, whi = _wilson(k, n, level)
-        row = dict(zip(["source", "target", *keys], key))
-        row.update({"n": n, "goldstein": mean, "goldstein_sd": sd, "goldstein_lo": lo, "goldstein_hi": hi,
-                    "n_cooperation": int((x > 0).sum()), "n_conflict": k, "share_conflict": k / n,
-                    "share_conflict_lo": wlo, "share_conflict_hi": whi})
-        if "polarity" in g.columns:
-            row["polarity"] = float(g["polarity"].astype(float).mean())
-        rows.append(row)
+    df = df.assign(cooperation=df["goldstein"].astype(float) > 0, conflict=df["goldstein"].astype(float) < 0)
     cols = ["source", "target", *keys, "n", "goldstein", "goldstein_sd", "goldstein_lo", "goldstein_hi",
             "n_cooperation", "n_conflict", "share_conflict", "share_conflict_lo", "share_conflict_hi", "polarity"]
-    if not rows:
+    out = grouped_intervals(df, ["source", "target", *keys], means=("goldstein",), shares=("conflict",), level=level,
+                            min_n=min_n, extra=_cooperation_and_polarity)
+    if out.empty:
         return pd.DataFrame(columns=cols)
-    out = pd.DataFrame(rows).sort_values(["n", "source", "target", *keys], ascending=[False] + [True] * (2 + len(keys)),
-                                         kind="stable").reset_index(drop=True)
+    out = out[[c for c in cols if c in out.columns]]
     out.attrs["directed"] = directed  # for dyad_matrix: an undirected dyad is drawn in both cells
     return out

@@ -32,7 +32,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analysis.errors import InputError
-from analysis.outputs import TABLE_SUFFIXES, _suffix_list, atomic_path, write_table
+from analysis.outputs import (
+    TABLE_SUFFIXES,
+    _suffix_list,
+    atomic_path,
+    csv_cells,
+    write_table,
+)
 
 
 class PartSpool:
@@ -83,7 +89,7 @@ class TableStream:
         """Add a chunk of rows (kept on disk until :meth:`close`). An empty chunk only gives the
         table its columns when no chunk has rows (its column types would be guesses)."""
         if len(df):
-            self._spool.add(df)
+            self._spool.add(csv_cells(df) if self.path.suffix == ".csv" and isinstance(df, pd.DataFrame) else df)
         elif self._empty is None:
             self._empty = df
 

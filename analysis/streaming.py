@@ -16,7 +16,6 @@ What is counted on the way (articles loaded, records rejected and why) is return
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -31,12 +30,12 @@ from tqdm.auto import tqdm
 
 from analysis.corpus import LoadResult
 from analysis.errors import InputError
+from analysis.outputs import csv_cells, write_table
 from analysis.streamed_tables import PartSpool, TableStream
 
 DEFAULT_CHUNK_MB = 2.0  # megabytes of text per chunk: about 0.6 GB of memory for load --segment
 UNIT_ROWS = 20_000  # rows of a units table scored at a time
 _LOCATION = re.compile(r"[^\s()\[\],;'\"]+")
-SPAN_COLUMNS = ("spans", "cue_span", "speaker_span", "cue_spans", "speaker_spans", "frame_spans", "span", "concept_span")
 
 
 def reason_kind(reason: str) -> str:
@@ -141,14 +140,9 @@ def load_tables(paths, out, *, segment: bool = False, argv=None, **options) -> S
 
 
 def quotes_as_written(path: Path, quotes: pd.DataFrame) -> pd.DataFrame:
-    """The quotes (or statements) table as written to ``path``: in a CSV file the span lists are JSON text."""
-    if path.suffix != ".csv":
-        return quotes
-    table = quotes.copy()
-    for col in SPAN_COLUMNS:
-        if col in table.columns:
-            table[col] = [json.dumps(v) if v is not None else "" for v in table[col]]
-    return table
+    """The quotes table as a part of ``path`` holds it: in a CSV file lists are JSON text (as
+    :class:`TableStream` writes them), for parts kept outside a stream."""
+    return csv_cells(quotes) if path.suffix == ".csv" else quotes
 
 
 def quote_table(paths, out, *, lang=None, actors=None, min_confidence: float = 0.0, german_news_quotes: bool = False,
@@ -169,7 +163,7 @@ def quote_table(paths, out, *, lang=None, actors=None, min_confidence: float = 0
                 done.rows["files"] = done.rows.get("files", 0) + len(write_german_news_quotes(quotes, chunk.articles, out))
                 done.rows["quotes"] = done.rows.get("quotes", 0) + len(quotes)
             else:
-                table.write(quotes_as_written(table.path, quotes))
+                table.write(quotes)
         if table is not None:
             done.rows["quotes"] = table.rows
     return done
@@ -195,7 +189,7 @@ def actor_tables(paths, out, *, quotes_out=None, lang=None, actors=None, **optio
         table = reduction.result()
         done.rows["actors"] = len(table)
         done.counts.update(merged=int((table["aliases"].map(len) > 0).sum()), ambiguous=int(table["ambiguous"].sum()))
-        _write_actors(table, out)
+        write_table(table, out)
         done.counts["attributed"] = 0
         parts = quotes.parts() if quotes_out else repeat(None)
         with _optional_stream(Path(quotes_out) if quotes_out else None) as linked:
@@ -217,14 +211,6 @@ def _id_array(ids: pd.Series):
     return pa.array(ids.tolist(), type=pa.string() if ids.notna().any() else pa.null())
 
 
-def _write_actors(table: pd.DataFrame, out: Path) -> None:
-    from analysis.outputs import write_table
-
-    if out.suffix == ".csv":
-        table = table.assign(aliases=[json.dumps(a, ensure_ascii=False) for a in table["aliases"]])
-    write_table(table, out)
-
-
 def sentiment_table(paths, out, *, units: bool = False, text_col: str = "text", lang=None, hits: bool = True,
                     events: bool = True, **options) -> Streamed:
     """``sentiment``: the tone of the sentences of a corpus (or, with ``units``, of the rows of
@@ -240,10 +226,6 @@ def sentiment_table(paths, out, *, units: bool = False, text_col: str = "text", 
             scored = score_sentiment(chunk, text_col=text_col, lang=lang, hits=hits, events=events)
             if not hits:
                 scored = scored.drop(columns="hits")
-            elif out.suffix == ".csv":
-                for col in ("hits", "event_hits"):
-                    if col in scored:
-                        scored[col] = [json.dumps(h, ensure_ascii=False) for h in scored[col]]
             done.counts.update(scored["label"].tolist())
             if "relation" in scored:
                 done.counts.update(f"relation {r}" for r in scored["relation"])

@@ -7,6 +7,7 @@ traceback; a failed or interrupted writer leaves the previous file or none; a fo
 """
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import SAMPLE
@@ -17,7 +18,8 @@ from analysis.dispersion import dispersion
 from analysis.errors import InputError
 from analysis.keyness import keyness, wordfreq_reference
 from analysis.kwic import kwic, kwic_html
-from analysis.outputs import MANIFEST
+from analysis.outputs import MANIFEST, csv_cells, write_table
+from analysis.streamed_tables import TableStream
 from analysis.terms import corpus_frequencies, frequencies
 
 TOKENS_COLUMNS = ["article_id", "sentence", "start", "end", "text", "lower", "lemma", "is_stop", "is_punct"]
@@ -365,3 +367,20 @@ def test_report_pages_have_no_ansi_codes(tmp_path):
     for page in pages:
         assert "\x1b" not in page.read_text(encoding="utf-8")
     assert "ZeroDivisionError: division by zero" in (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+
+
+def test_csv_cells_write_lists_as_json_the_same_streamed_or_whole(tmp_path):
+    df = pd.DataFrame({"hits": [[{"term": "Einigung", "value": 0.5}], [], None],
+                       "spans": [(0, 4), np.array([1, 2]), [[3, 5]]], "text": ["ä", "b", "c"], "n": [1, 2, 3]})
+    cells = csv_cells(df)
+    assert cells["hits"].tolist()[:2] == ['[{"term": "Einigung", "value": 0.5}]', "[]"] and pd.isna(cells["hits"][2])
+    assert cells["spans"].tolist() == ["[0, 4]", "[1, 2]", "[[3, 5]]"]
+    plain = df[["text", "n"]]
+    assert cells[["text", "n"]].equals(plain) and csv_cells(plain) is plain  # nothing to encode: the same frame
+    write_table(df, tmp_path / "whole.csv")
+    with TableStream(tmp_path / "streamed.csv") as table:
+        table.write(df.iloc[:2])
+        table.write(df.iloc[2:])
+    assert (tmp_path / "whole.csv").read_bytes() == (tmp_path / "streamed.csv").read_bytes()
+    back = pd.read_csv(tmp_path / "whole.csv")
+    assert [json.loads(s) for s in back["spans"]] == [[0, 4], [1, 2], [[3, 5]]]

@@ -8,7 +8,7 @@ import pytest
 
 from analysis.plots.actors import plot_top_actors
 from analysis.plots.quotes import plot_cue_profile, plot_quotes_by_speaker
-from analysis.plots.style import short_label
+from analysis.plots.style import lines_with_bands, new_axes, short_label
 from analysis.plots.tone import cooperation_vs_polarity, tone_by_speaker, tone_over_time
 
 N = 40
@@ -96,3 +96,15 @@ def test_bar_charts_and_heatmap_of_many_speakers_have_no_overlapping_labels(quot
 def test_scatter_of_few_speakers_labels_all_without_a_note(tone):
     ax = cooperation_vs_polarity(tone.head(3).assign(speaker=["Putin", "Kim Jong Un", "Lawrow"], polarity=[-0.5, 0.0, 0.5]))
     assert sorted(t.get_text() for t in ax.texts) == ["Kim Jong Un", "Lawrow", "Putin"]
+
+
+def test_lines_with_bands_sorts_by_time_and_clips_the_bands():
+    g = pd.DataFrame({"month": [3, 1, 2], "x": [0.5, 0.1, 0.9], "x_lo": [0.2, -3.0, 0.4], "x_hi": [0.8, 0.3, 2.5]})
+    ax = new_axes()
+    assert lines_with_bands(ax, [("A", g), ("B", g.assign(x=-g["x"]))], time="month", measure="x", limits=(-1, 1)) is ax
+    a, b = ax.lines[:2]
+    assert (a.get_label(), b.get_label()) == ("A", "B") and a.get_color() != b.get_color()
+    assert a.get_xydata().tolist() == [[1, 0.1], [2, 0.9], [3, 0.5]]
+    band = np.vstack([p.vertices for p in ax.collections[0].get_paths()])
+    assert band[:, 1].min() == -1 and band[:, 1].max() == 1
+    assert ax.get_xlabel() == "month"

@@ -20,6 +20,7 @@ from analysis.sentiment import (
     score_text,
     tone_by,
 )
+from analysis.sentiment.aggregate import grouped_intervals
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -398,6 +399,22 @@ def test_tone_by_matches_an_independent_t_interval():
         assert out.loc[sp, "polarity"] == pytest.approx(g["polarity"].mean())
         assert out.loc[sp, "polarity_lo"] == pytest.approx(lo) and out.loc[sp, "polarity_hi"] == pytest.approx(hi)
         assert out.loc[sp, "share_positive"] == pytest.approx((g["label"] == "positive").mean())
+
+
+def test_grouped_intervals_against_scipy():
+    df = _scored().assign(negative=lambda d: d["label"] == "negative")
+    out = grouped_intervals(df, ["speaker"], means=("cooperation",), shares=("negative",), level=0.9, min_n=3)
+    assert (out["n"] >= 3).all() and list(out["n"]) == sorted(out["n"], reverse=True)
+    for row in out.itertuples(index=False):
+        g = df[df["speaker"] == row.speaker]
+        lo, hi = stats.t.interval(0.9, len(g) - 1, loc=g["cooperation"].mean(), scale=stats.sem(g["cooperation"]))
+        assert (row.cooperation_lo, row.cooperation_hi) == pytest.approx((lo, hi))
+        k = int(g["negative"].sum())
+        ci = stats.binomtest(k, len(g)).proportion_ci(0.9, method="wilson")
+        assert row.n_negative == k and row.share_negative == pytest.approx(k / len(g))
+        assert (row.share_negative_lo, row.share_negative_hi) == pytest.approx((ci.low, ci.high))
+    assert list(grouped_intervals(df.iloc[:0], ["speaker"], shares=("negative",)).columns) == [
+        "speaker", "n", "n_negative", "share_negative", "share_negative_lo", "share_negative_hi"]
 
 
 def test_tone_by_month_and_several_keys():

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError, require_columns
-from analysis.plots.style import PALETTE, new_axes, short_label
+from analysis.plots.style import lines_with_bands, new_axes, short_label
 
 GOLDSTEIN_LABEL = "Goldstein value (−10 conflict … +10 cooperation)"
 
@@ -46,15 +46,9 @@ def dyad_over_time(dyads: pd.DataFrame, *, time: str = "month", measure: str = "
     if missing:
         raise InputError(f"dyads: no events for {missing[0][0]} → {missing[0][1]}")
     ax = new_axes(ax)
-    for i, (s, t) in enumerate(keep):
-        g = dyads[(dyads["source"] == s) & (dyads["target"] == t)].sort_values(time)
-        colour = PALETTE[i % len(PALETTE)]
-        ax.plot(g[time], g[measure], marker="o", ms=3, color=colour, label=f"{short_label(s, 18)} → {short_label(t, 18)}")
-        ax.fill_between(g[time], g[f"{measure}_lo"].astype(float), g[f"{measure}_hi"].astype(float),
-                        color=colour, alpha=0.15, lw=0)
-    ax.axhline(0, color="#888", lw=0.8)
-    ax.tick_params(axis="x", labelrotation=30)
-    ax.set_xlabel(time)
+    parts = [(f"{short_label(s, 18)} → {short_label(t, 18)}", dyads[(dyads["source"] == s) & (dyads["target"] == t)])
+             for s, t in keep]
+    lines_with_bands(ax, parts, time=time, measure=measure)
     ax.set_ylabel(GOLDSTEIN_LABEL if measure == "goldstein" else measure)
     ax.set_title("Dyads over time (mean with 95% CI)")
     ax.legend(title="source → target", fontsize=8)

@@ -91,3 +91,25 @@ def save_figure(fig_or_ax, name: str, *, folder: str | Path = "figures", caption
         captions = {**(captions if isinstance(captions, dict) else {}), name: caption}
         write_text(captions_path, json.dumps(captions, ensure_ascii=False, indent=1) + "\n")
     return paths
+
+
+def lines_with_bands(ax, parts, *, time: str, measure: str, limits=(None, None)):
+    """Draw each ``(label, frame)`` of ``parts`` into ``ax`` as a line of ``measure`` over ``time``
+    with its band from ``<measure>_lo`` to ``<measure>_hi`` (clipped to ``limits``), a zero line
+    and the ``time`` axis label; returns the Axes.
+
+    >>> import pandas as pd
+    >>> g = pd.DataFrame({"month": [1, 2], "x": [0.1, 0.3], "x_lo": [0.0, 0.1], "x_hi": [0.2, 0.5]})
+    >>> [line.get_label() for line in lines_with_bands(new_axes(), [("A", g)], time="month", measure="x").lines][:1]
+    ['A']
+    """
+    for i, (label, g) in enumerate(parts):
+        g = g.sort_values(time)
+        colour = PALETTE[i % len(PALETTE)]
+        ax.plot(g[time], g[measure], marker="o", ms=3, color=colour, label=label)
+        ax.fill_between(g[time], g[f"{measure}_lo"].astype(float).clip(*limits),
+                        g[f"{measure}_hi"].astype(float).clip(*limits), color=colour, alpha=0.15, lw=0)
+    ax.axhline(0, color="#888", lw=0.8)
+    ax.tick_params(axis="x", labelrotation=30)
+    ax.set_xlabel(time)
+    return ax

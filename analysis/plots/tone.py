@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError, require_columns
-from analysis.plots.style import PALETTE, new_axes, short_label
+from analysis.plots.style import PALETTE, lines_with_bands, new_axes, short_label
 
 MEASURE_LABELS = {
     "polarity": "polarity (−1 negative … +1 positive)",
@@ -154,18 +154,10 @@ def tone_over_time(tone: pd.DataFrame, *, time: str = "month", measure: str = "p
     ax = new_axes(ax)
     if group:
         keep = tone.groupby(group)["n"].sum().nlargest(top).index
-        parts = [(k, g) for k, g in tone[tone[group].isin(keep)].groupby(group)]
+        parts = [(str(k), g) for k, g in tone[tone[group].isin(keep)].groupby(group)]
     else:
         parts = [(None, tone)]
-    for i, (key, g) in enumerate(parts):
-        g = g.sort_values(time)
-        colour = PALETTE[i % len(PALETTE)]
-        ax.plot(g[time], g[measure], marker="o", ms=3, color=colour, label=None if key is None else str(key))
-        ax.fill_between(g[time], g[f"{measure}_lo"].astype(float).clip(-1, 1), g[f"{measure}_hi"].astype(float).clip(-1, 1),
-                        color=colour, alpha=0.15, lw=0)
-    ax.axhline(0, color="#888", lw=0.8)
-    ax.tick_params(axis="x", labelrotation=30)
-    ax.set_xlabel(time)
+    lines_with_bands(ax, parts, time=time, measure=measure, limits=(-1, 1))
     ax.set_ylabel(MEASURE_LABELS.get(measure, measure))
     ax.set_title(f"{measure.capitalize()} over time (mean with 95% CI)")
     if group:
