@@ -148,7 +148,9 @@ def _parse_fields(pairs: list[str]) -> dict[str, str]:
 # --- run ------------------------------------------------------------------------------------
 
 def _add_run(sub) -> None:
-    from analysis.pipeline import DEFAULT_PARTITION_MB  # light: dask is imported when a run starts
+    from analysis.pipeline import (
+        DEFAULT_PARTITION_MB,  # light: dask is imported when a run starts
+    )
     from analysis.stages import STAGES
 
     p = sub.add_parser("run", help="the whole analysis partition-wise on Dask (local cores or a cluster), resumable; "
@@ -591,7 +593,6 @@ def _run_kwic(args) -> int:
 
 
 from analysis.cli_networks import _add_network, _add_relations, _add_statements  # noqa: E402, F401 (registered by build_parser, after kwic in --help)
-
 
 # --- main -----------------------------------------------------------------------------------
 
