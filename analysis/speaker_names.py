@@ -250,24 +250,50 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
     lead, inner, _ = name_words(ents.lang)
     particles = lead | inner
     opening = wordlist("en", "stopwords") | {"q"} if ents.lang == "en" else frozenset()  # "As Jake", "Q Jen"
+    shapes = _shape_cache(ents)
     for start, w in _candidate_words(text, ents.lang):
-        bare = w.rstrip(".")
-        low = bare.lower()
-        cap = bare[:1].isupper()
-        role = role_of(bare, ents.role_map) if cap else None
-        noun = not run and cap and (low.endswith(ents.noun_endings) or prev in GENITIVE_DETS or low in ents.salutations)
-        name_like = cap and low not in ents.dets and low not in ents.preps and low not in ents.pronouns \
-            and low not in ents.possessives and low not in ents.calendar and role is None and not noun \
-            and not (opening and not run and _APOSTROPHE.split(low)[0] in opening)
+        shape = shapes.get(w) or _word_shape(w, ents, opening, shapes)
+        low, cap, plain, noun_word, no_role, opener, word, ends = shape
+        noun = not run and cap and (noun_word or prev in GENITIVE_DETS)
+        name_like = plain and not noun and not (opener and not run)
         particle = run and (w in lead or (w in inner and run[-1][1] in lead))
         if name_like or particle:
             opened_after = opened_after if run else (before if prev in ents.dets else prev)  # "of (the) Treasury"
-            run.append((start, w if len(bare) == 1 else bare))
+            run.append((start, word))
         else:
             close()
-            genitive = noun and role is None  # "des Vorsitzenden Thomas Enders": a title keeps the name bare
-        if w.endswith((".", "!", "?")) and not (len(bare) == 1 and bare.isupper()):  # not an initial
+            genitive = noun and no_role  # "des Vorsitzenden Thomas Enders": a title keeps the name bare
+        if ends:
             close()
         before, prev = prev, low
     close()
     return out
+
+
+_SHAPES: dict[tuple, dict] = {}
+
+
+def _shape_cache(ents: _ArticleEntities) -> dict:
+    """The word shapes of :func:`_word_shape` for the language and role nouns of ``ents``
+    (kept across articles, emptied beyond 200,000 words)."""
+    shapes = _SHAPES.setdefault((ents.lang, id(ents.role_map)), {})
+    if len(shapes) > 200_000:
+        shapes.clear()
+    return shapes
+
+
+def _word_shape(w: str, ents: _ArticleEntities, opening: frozenset, shapes: dict) -> tuple:
+    """What :func:`name_runs` reads of a word, whatever its neighbours: (lower case without the
+    final dots, capitalised, name-like, a common noun's ending or a salutation, no role noun,
+    a word that opens an English mention, the word a run keeps, ends a sentence)."""
+    bare = w.rstrip(".")
+    low = bare.lower()
+    cap = bare[:1].isupper()
+    no_role = not cap or role_of(bare, ents.role_map) is None
+    plain = cap and no_role and low not in ents.dets and low not in ents.preps and low not in ents.pronouns \
+        and low not in ents.possessives and low not in ents.calendar
+    noun_word = cap and (low.endswith(ents.noun_endings) or low in ents.salutations)
+    opener = bool(opening) and _APOSTROPHE.split(low)[0] in opening
+    ends = w.endswith((".", "!", "?")) and not (len(bare) == 1 and bare.isupper())  # not an initial
+    shapes[w] = shape = (low, cap, plain, noun_word, no_role, opener, w if len(bare) == 1 else bare, ends)
+    return shape
