@@ -171,6 +171,7 @@ def name_words(lang: str) -> tuple[frozenset, frozenset, frozenset]:
 _WORD = re.compile(r"[^\s,;:!?()\[\]„“”\"«»]+|[,;:!?()\[\]„“”\"«»]")
 
 
+_APOSTROPHE = re.compile(r"[’']")
 _CAPW = r"[^\W\d_a-zß-ÿ][\w\-’'.]*"
 
 
@@ -227,16 +228,17 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
     genitive = False  # after a common noun: "Gesundheit Kim Jong Uns" holds "Kim Jong Un"
     prev = before = opened_after = ""
     office = word_class(ents.lang, "function_words", "office_prep")  # "Secretary of Homeland Security …"
+    suffixes = word_class(ents.lang, "name_parts", "suffix", "part")
 
     def close():
-        while run and run[-1][1] in lead | inner:
+        while run and run[-1][1] in particles:
             run.pop()
         cut = next((k for k, (_, w) in enumerate(run) if w in lead and len(run) - k > 2
                     and run[k + 1][1] not in inner), None)
         if cut is not None:  # "Angriffskrieg von Wladimir Putin": a name after a noun and its "von"
             del run[:cut + 1]
         if opened_after in office and len(run) > 2:  # "of Homeland Security Kristi Noem"
-            keep = 2 + (run[-2][1].endswith(".") or run[-1][1].lower() in word_class(ents.lang, "name_parts", "suffix", "part"))
+            keep = 2 + (run[-2][1].endswith(".") or run[-1][1].lower() in suffixes)
             del run[:-keep]
         if 2 <= len(run) <= 4:
             last = run[-1][1]
@@ -246,24 +248,52 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
         run.clear()
 
     lead, inner, _ = name_words(ents.lang)
+    particles = lead | inner
     opening = wordlist("en", "stopwords") | {"q"} if ents.lang == "en" else frozenset()  # "As Jake", "Q Jen"
+    shapes = _shape_cache(ents)
     for start, w in _candidate_words(text, ents.lang):
-        bare = w.rstrip(".")
-        low = bare.lower()
-        noun = not run and bare[:1].isupper() and (low.endswith(ents.noun_endings) or prev in GENITIVE_DETS
-                                                   or low in ents.salutations)
-        name_like = bare[:1].isupper() and low not in ents.dets and low not in ents.preps \
-            and low not in ents.pronouns and low not in ents.possessives and low not in ents.calendar and role_of(bare, ents.role_map) is None and not noun \
-            and not (not run and re.split(r"[’']", low)[0] in opening)
+        shape = shapes.get(w) or _word_shape(w, ents, opening, shapes)
+        low, cap, plain, noun_word, no_role, opener, word, ends = shape
+        noun = not run and cap and (noun_word or prev in GENITIVE_DETS)
+        name_like = plain and not noun and not (opener and not run)
         particle = run and (w in lead or (w in inner and run[-1][1] in lead))
         if name_like or particle:
             opened_after = opened_after if run else (before if prev in ents.dets else prev)  # "of (the) Treasury"
-            run.append((start, w if len(bare) == 1 else bare))
+            run.append((start, word))
         else:
             close()
-            genitive = noun and role_of(bare, ents.role_map) is None  # "des Vorsitzenden Thomas Enders": a title keeps the name bare
-        if w.endswith((".", "!", "?")) and not (len(bare) == 1 and bare.isupper()):  # not an initial
+            genitive = noun and no_role  # "des Vorsitzenden Thomas Enders": a title keeps the name bare
+        if ends:
             close()
         before, prev = prev, low
     close()
     return out
+
+
+_SHAPES: dict[tuple, dict] = {}
+
+
+def _shape_cache(ents: _ArticleEntities) -> dict:
+    """The word shapes of :func:`_word_shape` for the language and role nouns of ``ents``
+    (kept across articles, emptied beyond 200,000 words)."""
+    shapes = _SHAPES.setdefault((ents.lang, id(ents.role_map)), {})
+    if len(shapes) > 200_000:
+        shapes.clear()
+    return shapes
+
+
+def _word_shape(w: str, ents: _ArticleEntities, opening: frozenset, shapes: dict) -> tuple:
+    """What :func:`name_runs` reads of a word, whatever its neighbours: (lower case without the
+    final dots, capitalised, name-like, a common noun's ending or a salutation, no role noun,
+    a word that opens an English mention, the word a run keeps, ends a sentence)."""
+    bare = w.rstrip(".")
+    low = bare.lower()
+    cap = bare[:1].isupper()
+    no_role = not cap or role_of(bare, ents.role_map) is None
+    plain = cap and no_role and low not in ents.dets and low not in ents.preps and low not in ents.pronouns \
+        and low not in ents.possessives and low not in ents.calendar
+    noun_word = cap and (low.endswith(ents.noun_endings) or low in ents.salutations)
+    opener = bool(opening) and _APOSTROPHE.split(low)[0] in opening
+    ends = w.endswith((".", "!", "?")) and not (len(bare) == 1 and bare.isupper())  # not an initial
+    shapes[w] = shape = (low, cap, plain, noun_word, no_role, opener, w if len(bare) == 1 else bare, ends)
+    return shape
