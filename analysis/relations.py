@@ -65,7 +65,7 @@ from analysis.events import (
     find_events,
 )
 from analysis.resources import table
-from analysis.sentiment.aggregate import grouped_intervals
+from analysis.sentiment.aggregate import grouped_intervals, with_group_keys
 from analysis.sentiment.lexicon import lexicon as tone_lexicon
 from analysis.sentiment.parameters import PUNCT, TOKEN_RE
 from analysis.statements import span_pairs
@@ -406,10 +406,7 @@ def dyads_by(relations: pd.DataFrame, by=("month",), *, directed: bool = True, d
     if len(df) < len(relations):
         log.info("dyads_by: %d of %d relations without a source or a target left out", len(relations) - len(df),
                  len(relations))
-    if "month" in keys and "month" not in df.columns:
-        require_columns(df, [date_col], table="relations")
-        df = df.assign(month=pd.to_datetime(df[date_col], errors="coerce").dt.to_period("M").dt.to_timestamp())
-    require_columns(df, keys, table="relations")
+    df = with_group_keys(df, keys, date_col=date_col, table="relations")
     if not directed:
         pairs = [sorted((a, b)) for a, b in zip(df["source"], df["target"])]
         df = df.assign(source=[p[0] for p in pairs], target=[p[1] for p in pairs])

@@ -88,6 +88,22 @@ def _label_shares(g: pd.DataFrame) -> dict:
             "share_negative": float((g["label"] == "negative").mean())}
 
 
+def with_group_keys(df: pd.DataFrame, keys: list, *, date_col: str = "date", table: str = "table") -> pd.DataFrame:
+    """``df`` checked to hold the grouping ``keys``; a key ``"month"`` is derived from ``date_col`` when absent.
+
+    The month is the first day of the date's calendar month; a date that cannot be read gives NaT.
+
+    >>> months = with_group_keys(pd.DataFrame({"date": ["2024-03-15", "x"]}), ["month"])["month"]
+    >>> str(months[0].date()), months.isna().tolist()
+    ('2024-03-01', [False, True])
+    """
+    if "month" in keys and "month" not in df.columns:
+        require_columns(df, [date_col], table=table)
+        df = df.assign(month=pd.to_datetime(df[date_col], errors="coerce").dt.to_period("M").dt.to_timestamp())
+    require_columns(df, keys, table=table)
+    return df
+
+
 def tone_by(scored: pd.DataFrame, by="speaker", *, date_col: str = "date", level: float = 0.95,
             min_n: int = 1, measures: tuple[str, ...] = ("polarity", "cooperation", "certainty")) -> pd.DataFrame:
     """Mean tone per group with counts and t confidence intervals.
@@ -106,11 +122,7 @@ def tone_by(scored: pd.DataFrame, by="speaker", *, date_col: str = "date", level
     """
     require_columns(scored, [m for m in measures], table="scored units")
     keys = [by] if isinstance(by, str) else list(by)
-    df = scored
-    if "month" in keys and "month" not in df.columns:
-        require_columns(df, [date_col], table="scored units")
-        df = df.assign(month=pd.to_datetime(df[date_col], errors="coerce").dt.to_period("M").dt.to_timestamp())
-    require_columns(df, keys, table="scored units")
+    df = with_group_keys(scored, keys, date_col=date_col, table="scored units")
     out = grouped_intervals(df, keys, means=tuple(measures), level=level, min_n=min_n,
                             extra=_label_shares if "label" in df.columns else None)
     if out.empty:
