@@ -1,6 +1,7 @@
 import re
 
 import pandas as pd
+import pytest
 
 from analysis.coreference import person_antecedent, sentence_starts
 from analysis.speakers import _ArticleEntities, resolve_speakers
@@ -22,53 +23,8 @@ TEXT = ("Wolfgang Wieland sagte, die Kontrolle sei schwierig. "
         "Die Pläne der Regierung unter Robert Mugabe bezeichnete er als Verbrechen.")
 
 
-def test_pronoun_takes_the_subject_named_since_the_previous_speaker():
-    # the subject of the sentence before, not the previous speaker nor the later Mugabe of a phrase
-    assert resolve_all(TEXT, ["Wolfgang Wieland", "er"]) == ["Wolfgang Wieland", "Morgan Tsvangirai"]
-
-
-def test_pronoun_without_a_new_subject_keeps_the_previous_speaker():
-    text = "Wolfgang Wieland sagte, die Kontrolle sei schwierig. Die Lage sei ernst, fügte er hinzu."
-    assert resolve_all(text, ["Wolfgang Wieland", "er"]) == ["Wolfgang Wieland", "Wolfgang Wieland"]
-
-
-def test_names_inside_a_quotation_are_no_subject():
-    text = ("Wolfgang Wieland sagte etwas. „Morgan Tsvangirai hat recht“, sagte er. "
-            "Er fügte hinzu, die Lage sei ernst.")
-    assert resolve_all(text, ["Wolfgang Wieland", "Er"]) == ["Wolfgang Wieland", "Wolfgang Wieland"]
-
-
-def test_a_short_subject_becomes_the_name_introduced_before():
-    text = ("Die Abgeordnete Gisela Piltz und Wolfgang Wieland sprachen. Wieland sagte, alles sei gut. "
-            "Piltz schloss sich an. Sie warf der Regierung Versagen vor.")
-    assert resolve_all(text, ["Wieland", "Sie"]) == ["Wolfgang Wieland", "Gisela Piltz"]
-
-
-def test_english_pronouns_keep_the_previous_speaker():
-    text = "John Smith said it was fine. Later Mary Jones arrived. He added that all was well."
-    assert resolve_all(text, ["John Smith", "He"], lang="en") == ["John Smith", "John Smith"]
-
-
 def test_sentence_starts():
     assert sentence_starts("Er kam. Sie ging.", 0, 17) == [0, 8]
-
-
-def test_a_noun_after_an_article_is_no_subject():
-    text = ("Martin Lee sagte, dies sei keine Demokratie. Was die Einwohner Hongkongs wollten, sei das Wahlrecht. "
-            "Er nannte es eine Farce.")
-    assert resolve_all(text, ["Martin Lee", "Er"]) == ["Martin Lee", "Martin Lee"]
-
-
-def test_role_with_a_genitive_and_the_name_in_commas():
-    text = ("Der Geschäftsführer der Abfallentsorgungsfirma, Gerd-Jürgen Bruckschen, hatte das Verfahren verteidigt. "
-            "Später wies der Geschäftsführer alle Vorwürfe zurück.")
-    assert resolve_all(text, ["der Geschäftsführer"]) == ["Gerd-Jürgen Bruckschen"]
-
-
-def test_an_organisation_noun_takes_the_compound_named_before():
-    text = ("Das isländische Fischereiministerium legte die Quote fest. Sie sei tragfähig, so das Ministerium. "
-            "Die Polizei sagte nichts.")
-    assert resolve_all(text, ["das Ministerium", "Die Polizei"]) == ["Fischereiministerium", "Polizei"]
 
 
 def test_english_he_takes_the_president_mentioned_since_the_last_named_person():
@@ -89,13 +45,6 @@ def test_english_he_skips_organisations_and_capitalised_phrases():
                       "speaker_resolution": ["explicit"]})
     out = resolve_speakers(q, pd.DataFrame({"article_id": ["x"], "lang": ["en"], "text": [text]}))
     assert out["speaker"].item() == "Biden"
-
-
-def test_a_first_name_gives_the_gender_of_a_person():
-    # "er" skips Claudia Mo, the newer subject, for the man named before her
-    text = ("Li Fei Wang sagte, die Wahl sei frei. Claudia Mo widersprach ihm im Parlament. "
-            "Die Regeln seien klar, fügte er hinzu.")
-    assert resolve_all(text, ["Li Fei Wang", "er"]) == ["Li Fei Wang", "Li Fei Wang"]
 
 
 def test_the_verb_gives_the_number_of_sie():
@@ -130,33 +79,10 @@ def test_a_role_in_the_genitive_introduces_its_name():
     assert [r[3] for r in ents.roles] == []
 
 
-def test_an_institution_named_with_an_adjective_takes_its_nominative():
-    text = "Nach Angaben des Roten Kreuzes starben zehn Menschen. Das Weiße Haus schwieg."
-    assert resolve_all(text, ["Angaben des Roten Kreuzes", "Das Weiße Haus"]) == ["Rotes Kreuz", "Weißes Haus"]
-
-
-def test_a_describing_noun_before_a_full_name_is_dropped():
-    text = "Der Beamte Filep Karma wurde verhaftet. Filep Karma sagte, er kämpfe weiter."
-    assert resolve_all(text, ["Filep Karma"]) == ["Filep Karma"]
-
-
-def test_eigene_angaben_name_the_subject_of_their_clause():
-    text = "Der rheinland-pfälzische Ministerpräsident Kurt Beck (SPD) hat eigenen Angaben zufolge Briefe erhalten."
-    assert resolve_all(text, ["eigenen Angaben"]) == ["Kurt Beck"]
-    text = "Die ersten Funde machten sie im Jahr 2000, im Jahr 2004 war die Gruppe nach eigener Aussage am Ziel."
-    assert resolve_all(text, ["eigener Aussage"]) == ["Gruppe"]
-
-
 def test_sie_with_a_singular_verb_is_no_plural_noun():
     text = "Augenzeugen berichteten von Panzern. Die Gewerkschaft der Polizei warnte. Sie sagte, es sei ernst."
     ents = _ArticleEntities(text, "de")
     assert not ents.agrees("sie", "Augenzeugen", "sg") and ents.agrees("sie", "Augenzeugen", "pl")
-
-
-def test_a_ministry_keeps_the_genitive_of_its_name():
-    text = "In einem Positionspapier des Bundesministeriums des Innern heißt es, die Lage sei ernst."
-    assert resolve_all(text, ["einem Positionspapier des Bundesministeriums des Innern"]) == [
-        "Bundesministerium des Innern"]
 
 
 def test_a_lower_case_medium_is_one_word():
@@ -172,6 +98,47 @@ def test_a_pronoun_takes_the_unnamed_spokesperson_of_the_sentence_before():
     assert resolve_all(text, ["Die Zeitung Haaretz", "Sie"])[1] == "Armee"
 
 
-def test_a_weak_noun_after_a_singular_article_is_one_person():
-    assert resolve_all("Das habe laut einem Augenzeugen lange gedauert.", ["einem Augenzeugen"]) == ["Augenzeuge"]
-    assert resolve_all("Nach Angaben von Augenzeugen sei es ruhig.", ["Angaben von Augenzeugen"]) == ["Augenzeugen"]
+@pytest.mark.parametrize("text,mentions,lang,speakers", [
+    # the subject of the sentence before, not the previous speaker nor the later Mugabe of a phrase
+    pytest.param(TEXT,
+                 ["Wolfgang Wieland", "er"], "de", ["Wolfgang Wieland", "Morgan Tsvangirai"], id="pronoun_takes_the_subject_named_since_the_previous_speaker"),
+    pytest.param("Wolfgang Wieland sagte, die Kontrolle sei schwierig. Die Lage sei ernst, fügte er hinzu.",
+                 ["Wolfgang Wieland", "er"], "de", ["Wolfgang Wieland", "Wolfgang Wieland"], id="pronoun_without_a_new_subject_keeps_the_previous_speaker"),
+    pytest.param("Wolfgang Wieland sagte etwas. „Morgan Tsvangirai hat recht“, sagte er. "
+                 "Er fügte hinzu, die Lage sei ernst.",
+                 ["Wolfgang Wieland", "Er"], "de", ["Wolfgang Wieland", "Wolfgang Wieland"], id="names_inside_a_quotation_are_no_subject"),
+    pytest.param("Die Abgeordnete Gisela Piltz und Wolfgang Wieland sprachen. Wieland sagte, alles sei gut. "
+                 "Piltz schloss sich an. Sie warf der Regierung Versagen vor.",
+                 ["Wieland", "Sie"], "de", ["Wolfgang Wieland", "Gisela Piltz"], id="a_short_subject_becomes_the_name_introduced_before"),
+    pytest.param("John Smith said it was fine. Later Mary Jones arrived. He added that all was well.",
+                 ["John Smith", "He"], "en", ["John Smith", "John Smith"], id="english_pronouns_keep_the_previous_speaker"),
+    pytest.param("Martin Lee sagte, dies sei keine Demokratie. Was die Einwohner Hongkongs wollten, sei das Wahlrecht. "
+                 "Er nannte es eine Farce.",
+                 ["Martin Lee", "Er"], "de", ["Martin Lee", "Martin Lee"], id="a_noun_after_an_article_is_no_subject"),
+    pytest.param("Der Geschäftsführer der Abfallentsorgungsfirma, Gerd-Jürgen Bruckschen, hatte das Verfahren verteidigt. "
+                 "Später wies der Geschäftsführer alle Vorwürfe zurück.",
+                 ["der Geschäftsführer"], "de", ["Gerd-Jürgen Bruckschen"], id="role_with_a_genitive_and_the_name_in_commas"),
+    pytest.param("Das isländische Fischereiministerium legte die Quote fest. Sie sei tragfähig, so das Ministerium. "
+                 "Die Polizei sagte nichts.",
+                 ["das Ministerium", "Die Polizei"], "de", ["Fischereiministerium", "Polizei"], id="an_organisation_noun_takes_the_compound_named_before"),
+    # "er" skips Claudia Mo, the newer subject, for the man named before her
+    pytest.param("Li Fei Wang sagte, die Wahl sei frei. Claudia Mo widersprach ihm im Parlament. "
+                 "Die Regeln seien klar, fügte er hinzu.",
+                 ["Li Fei Wang", "er"], "de", ["Li Fei Wang", "Li Fei Wang"], id="a_first_name_gives_the_gender_of_a_person"),
+    pytest.param("Nach Angaben des Roten Kreuzes starben zehn Menschen. Das Weiße Haus schwieg.",
+                 ["Angaben des Roten Kreuzes", "Das Weiße Haus"], "de", ["Rotes Kreuz", "Weißes Haus"], id="an_institution_named_with_an_adjective_takes_its_nominative"),
+    pytest.param("Der Beamte Filep Karma wurde verhaftet. Filep Karma sagte, er kämpfe weiter.",
+                 ["Filep Karma"], "de", ["Filep Karma"], id="a_describing_noun_before_a_full_name_is_dropped"),
+    pytest.param("Der rheinland-pfälzische Ministerpräsident Kurt Beck (SPD) hat eigenen Angaben zufolge Briefe erhalten.",
+                 ["eigenen Angaben"], "de", ["Kurt Beck"], id="eigene_angaben_name_the_subject_of_their_clause-1"),
+    pytest.param("Die ersten Funde machten sie im Jahr 2000, im Jahr 2004 war die Gruppe nach eigener Aussage am Ziel.",
+                 ["eigener Aussage"], "de", ["Gruppe"], id="eigene_angaben_name_the_subject_of_their_clause-2"),
+    pytest.param("In einem Positionspapier des Bundesministeriums des Innern heißt es, die Lage sei ernst.",
+                 ["einem Positionspapier des Bundesministeriums des Innern"], "de", ["Bundesministerium des Innern"], id="a_ministry_keeps_the_genitive_of_its_name"),
+    pytest.param("Das habe laut einem Augenzeugen lange gedauert.",
+                 ["einem Augenzeugen"], "de", ["Augenzeuge"], id="a_weak_noun_after_a_singular_article_is_one_person-1"),
+    pytest.param("Nach Angaben von Augenzeugen sei es ruhig.",
+                 ["Angaben von Augenzeugen"], "de", ["Augenzeugen"], id="a_weak_noun_after_a_singular_article_is_one_person-2"),
+])
+def test_resolve_all(text, mentions, lang, speakers):
+    assert resolve_all(text, mentions, lang=lang) == speakers
