@@ -29,6 +29,14 @@ RELATION_EDGE_COLUMNS = ["source", "target", "weight", "goldstein", "n_cooperati
 RELATION_NODE_COLUMNS = ["id", "label", "kind", "n_events", "n_sent", "n_received", "goldstein_sent"]
 
 
+_FLOAT_COLUMNS = frozenset({"weight", "goldstein", "share_conflict", "polarity", "goldstein_sent"})
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    """A table of ``columns`` without rows, numeric columns as float."""
+    return pd.DataFrame({c: pd.Series(dtype="float64" if c in _FLOAT_COLUMNS else object) for c in columns})
+
+
 def _keyed(relations: pd.DataFrame, side: str) -> pd.Series:
     """The node id of a side (source, target): its actor id where there is one, else its name."""
     names = relations[side]
@@ -52,17 +60,12 @@ def relations_network(relations: pd.DataFrame, *, min_events: int = 1) -> Networ
     require_columns(relations, ["source", "target", "goldstein"], table="relations")
     meta = {"type": "relations", "directed": True, "min_events": min_events}
     rel = relations[relations["source"].notna() & relations["target"].notna()]
-    rel = rel.assign(source_key=_keyed(rel, "source"), target_key=_keyed(rel, "target"))
-    keyed = rel.drop(columns=["source", "target"]).rename(columns={"source_key": "source", "target_key": "target"})
+    keyed = rel.assign(source=_keyed(rel, "source"), target=_keyed(rel, "target"))
     dyads = dyads_by(keyed, (), directed=True, min_n=min_events) if len(keyed) else pd.DataFrame()
     if dyads.empty:
-        empty = {c: pd.Series(dtype="float64" if c in ("weight", "goldstein", "share_conflict", "polarity",
-                                                       "goldstein_sent") else object)
-                 for c in RELATION_EDGE_COLUMNS + RELATION_NODE_COLUMNS}
-        return Network(pd.DataFrame({c: empty[c] for c in RELATION_NODE_COLUMNS}),
-                       pd.DataFrame({c: empty[c] for c in RELATION_EDGE_COLUMNS}), meta)
+        return Network(_empty(RELATION_NODE_COLUMNS), _empty(RELATION_EDGE_COLUMNS), meta)
     edges = dyads.rename(columns={"n": "weight"}).astype({"weight": "float64"}).reindex(columns=RELATION_EDGE_COLUMNS)
-    labels = dict(zip(rel["source_key"], rel["source"])) | dict(zip(rel["target_key"], rel["target"]))
+    labels = dict(zip(keyed["source"], rel["source"])) | dict(zip(keyed["target"], rel["target"]))
     sent = edges.groupby("source")["weight"].sum()
     received = edges.groupby("target")["weight"].sum()
     value_sent = (edges["goldstein"] * edges["weight"]).groupby(edges["source"]).sum() / sent
