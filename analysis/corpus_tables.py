@@ -23,6 +23,11 @@ from analysis.run_folder import is_run_folder, open_run
 log = logging.getLogger(__name__)
 
 
+def _item(pair: str, i: int, doc: str) -> property:
+    """A read-only attribute: item ``i`` of the (cached) pair of tables named ``pair``."""
+    return property(lambda self: getattr(self, pair)[i], doc=doc)
+
+
 class CorpusTables:
     """The tables of one corpus (see the module docstring); ``run`` is the open run folder or None."""
 
@@ -46,13 +51,8 @@ class CorpusTables:
 
         return load_articles([self.corpus], lang=self.lang, errors="collect")
 
-    @property
-    def articles(self) -> pd.DataFrame:
-        return self._loaded[0]
-
-    @property
-    def rejected(self) -> pd.DataFrame:
-        return self._loaded[1]
+    articles = _item("_loaded", 0, "The articles (as :func:`analysis.corpus.load_articles` gives them).")
+    rejected = _item("_loaded", 1, "The rejected records, with their origin and reason.")
 
     @cached_property
     def _segmented(self) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -63,13 +63,8 @@ class CorpusTables:
 
         return segment(self.articles)
 
-    @property
-    def sentences(self) -> pd.DataFrame:
-        return self._segmented[0]
-
-    @property
-    def tokens(self) -> pd.DataFrame:
-        return self._segmented[1]
+    sentences = _item("_segmented", 0, "The sentences (as :func:`analysis.segment.segment` gives them).")
+    tokens = _item("_segmented", 1, "The tokens (as :func:`analysis.segment.segment` gives them).")
 
     @cached_property
     def quotes(self) -> pd.DataFrame:

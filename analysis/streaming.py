@@ -20,7 +20,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from pathlib import Path
@@ -264,15 +264,6 @@ def _unit_chunks(paths) -> Iterator[pd.DataFrame]:
             yield batch.to_pandas()
 
 
-class _optional_stream:
-    """A :class:`TableStream` for ``path``, or nothing when ``path`` is None."""
-
-    def __init__(self, path: Path | None):
-        self.stream = TableStream(path) if path is not None else None
-
-    def __enter__(self):
-        return self.stream.__enter__() if self.stream is not None else None
-
-    def __exit__(self, *exc) -> None:
-        if self.stream is not None:
-            self.stream.__exit__(*exc)
+def _optional_stream(path: Path | None):
+    """A :class:`TableStream` for ``path``, or nothing (``None``) when ``path`` is None."""
+    return TableStream(path) if path is not None else nullcontext()
