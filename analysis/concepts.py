@@ -296,50 +296,78 @@ def discover_concepts(quotes: pd.DataFrame, *, lang: str = "de", top: int = 30, 
     log-likelihood G²). Forms over-used with ``G² >= min_g2`` (p < 0.001) are merged by lemma
     (their counts summed, the lemma ranked by its best form); the ``top`` lemmas with at least
     ``min_freq`` uses by at least ``min_speakers`` speakers become concepts, each matched by its lemma.
+    :class:`ConceptCounts` gives the same from quotations read part by part.
 
     >>> q = pd.DataFrame({"text": ["Die Sanktionen müssen fallen.", "Die Sanktion bleibt."] * 2, "lang": ["de"] * 4,
     ...                   "speaker": ["A", "B"] * 2})
     >>> discover_concepts(q, lang="de")["concept"].tolist()
     ['Sanktion']
     """
-    from analysis.keyness import keyness
-    from analysis.resources import wordlist
+    counts = ConceptCounts(lang=lang)
+    counts.add(quotes)
+    return counts.concepts(top=top, min_freq=min_freq, min_g2=min_g2, min_speakers=min_speakers)
 
-    stop = wordlist(lang, "stopwords") if lang in ("de", "en") else frozenset()
-    try:
-        stop = stop | {w.lower() for w in wordlist(lang, "generic_nouns")}
-    except InputError:
-        pass
-    names = {w.lower() for col in ("speaker", "speaker_mention") if col in quotes.columns
-             for name in quotes[col].dropna().astype(str) for w in WORD.findall(name)}
-    counts: dict[str, int] = {}
-    speakers: dict[str, set] = {}
-    spelled: dict[str, str] = {}
-    who = quotes["speaker"] if "speaker" in quotes.columns else pd.Series([None] * len(quotes), index=quotes.index)
-    for text, speaker in zip(quotes.get("text", pd.Series(dtype=object)), who):
-        if not isinstance(text, str):
-            continue
-        for w in WORD.findall(text):
-            low = w.lower()
-            if len(w) < 3 or low in stop or low in names or any(c.isdigit() for c in w):
+
+class ConceptCounts:
+    """The counts behind :func:`discover_concepts`, summed over parts of a quotes table (memory bounded
+    by the vocabulary of the quotations and their speakers, not by the corpus).
+
+    >>> counts = ConceptCounts(lang="de")
+    >>> for text, speaker in [("Die Sanktionen müssen fallen.", "A"), ("Die Sanktion bleibt.", "B")] * 2:
+    ...     counts.add(pd.DataFrame({"text": [text], "speaker": [speaker]}))
+    >>> counts.concepts()["concept"].tolist()
+    ['Sanktion']
+    """
+
+    def __init__(self, *, lang: str = "de"):
+        from analysis.resources import wordlist
+
+        self.lang = lang
+        stop = wordlist(lang, "stopwords") if lang in ("de", "en") else frozenset()
+        try:
+            stop = stop | {w.lower() for w in wordlist(lang, "generic_nouns")}
+        except InputError:
+            pass
+        self.stop, self.names = stop, set()
+        self.counts: dict[str, int] = {}
+        self.speakers: dict[str, set] = {}
+        self.spelled: dict[str, str] = {}
+
+    def add(self, quotes: pd.DataFrame) -> None:
+        """Count the nouns of one part of the quotations (columns ``text``, ``speaker``, ``speaker_mention``)."""
+        self.names |= {w.lower() for col in ("speaker", "speaker_mention") if col in quotes.columns
+                       for name in quotes[col].dropna().astype(str) for w in WORD.findall(name)}
+        who = quotes["speaker"] if "speaker" in quotes.columns else pd.Series([None] * len(quotes), index=quotes.index)
+        german = self.lang == "de"
+        for text, speaker in zip(quotes.get("text", pd.Series(dtype=object)), who):
+            if not isinstance(text, str):
                 continue
-            if lang == "de" and not w[0].isupper():
-                continue
-            counts[low] = counts.get(low, 0) + 1
-            speakers.setdefault(low, set()).add(speaker)
-            spelled.setdefault(low, w)
-    if not counts:
-        return _frame([])
-    freq = pd.DataFrame({"term": list(counts), "n": list(counts.values())})
-    scored = keyness(freq, "wordfreq", unit="lower", lang=lang, min_freq=1)
-    scored = scored[scored["g2"] >= min_g2]
-    lemmas: dict[str, dict] = {}
-    for term, g2 in zip(scored["term"], scored["g2"]):
-        lemma = _lemma(spelled[term], lang)
-        entry = lemmas.setdefault(lemma, {"n": 0, "g2": g2, "speakers": set()})
-        entry["n"] += counts[term]
-        entry["speakers"] |= speakers[term]
-    ranked = sorted((lm for lm, e in lemmas.items() if e["n"] >= min_freq and len(e["speakers"]) >= min_speakers),
-                    key=lambda lm: (-lemmas[lm]["g2"], lm))[:top]
-    rows = [{"concept": lm, "kind": "lemma", "pattern": lm, "lang": lang, "line": 0, "sign": 1} for lm in ranked]
-    return _frame(rows)
+            for w in WORD.findall(text):
+                low = w.lower()
+                if len(w) < 3 or low in self.stop or any(c.isdigit() for c in w) or (german and not w[0].isupper()):
+                    continue
+                self.counts[low] = self.counts.get(low, 0) + 1
+                self.speakers.setdefault(low, set()).add(speaker)
+                self.spelled.setdefault(low, w)
+
+    def concepts(self, *, top: int = 30, min_freq: int = 3, min_g2: float = 10.83, min_speakers: int = 2) -> pd.DataFrame:
+        """The concept dictionary of the quotations counted so far (options as :func:`discover_concepts`)."""
+        from analysis.keyness import keyness
+
+        counts = {w: n for w, n in self.counts.items() if w not in self.names}  # a speaker's name is no concept
+        if not counts:
+            return _frame([])
+        lang = self.lang
+        freq = pd.DataFrame({"term": list(counts), "n": list(counts.values())})
+        scored = keyness(freq, "wordfreq", unit="lower", lang=lang, min_freq=1)
+        scored = scored[scored["g2"] >= min_g2]
+        lemmas: dict[str, dict] = {}
+        for term, g2 in zip(scored["term"], scored["g2"]):
+            lemma = _lemma(self.spelled[term], lang)
+            entry = lemmas.setdefault(lemma, {"n": 0, "g2": g2, "speakers": set()})
+            entry["n"] += counts[term]
+            entry["speakers"] |= self.speakers[term]
+        ranked = sorted((lm for lm, e in lemmas.items() if e["n"] >= min_freq and len(e["speakers"]) >= min_speakers),
+                        key=lambda lm: (-lemmas[lm]["g2"], lm))[:top]
+        rows = [{"concept": lm, "kind": "lemma", "pattern": lm, "lang": lang, "line": 0, "sign": 1} for lm in ranked]
+        return _frame(rows)

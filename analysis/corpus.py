@@ -402,6 +402,53 @@ def iter_articles(
     >>> sum(len(chunk.articles) for chunk in iter_articles(["data"], chunk_size=1))
     1
     """
+    yield from _stream(paths, fields=fields, lang=lang, errors=errors, chunk_size=chunk_size, max_chars=max_chars,
+                       progress=progress, text_shape=text_shape, defer_shape=False)
+
+
+def iter_unshaped(paths, *, chunk_size: int = 1000, **options) -> Iterator[LoadResult]:
+    """:func:`iter_articles` with the texts not yet shaped: :func:`shape_chunk` finishes each chunk.
+
+    The records are read, checked and de-duplicated as by :func:`iter_articles` (the expensive
+    re-flowing and markup removal are left to whoever calls :func:`shape_chunk`, e.g. the workers
+    of a pipeline run). Both tables carry a ``position`` column (the record's place in the input)
+    that :func:`shape_chunk` uses to keep the rejected rows in input order.
+
+    >>> chunk = next(iter_unshaped(["data"]))
+    >>> articles, rejected = shape_chunk(chunk.articles, chunk.rejected)
+    >>> articles.equals(load_articles("data").articles)
+    True
+    """
+    yield from _stream(paths, chunk_size=chunk_size, defer_shape=True, text_shape=True, **options)
+
+
+def shape_chunk(articles: pd.DataFrame, rejected: pd.DataFrame) -> LoadResult:
+    """A chunk of :func:`iter_unshaped` with its texts shaped, as :func:`iter_articles` gives it.
+
+    An article left empty by the markup removal moves to ``rejected``; the ``position`` columns
+    are dropped.
+    """
+    rows, emptied = [], []
+    for row in articles.to_dict("records"):
+        row["text"], row["text_shape"] = shape_text(row["text"], lang=row["lang"])
+        if row["text"]:
+            rows.append(row)
+        else:
+            emptied.append({"origin": row["origin"], "reason": EMPTY_AFTER_MARKUP, "position": row["position"]})
+    if emptied:
+        rejected = pd.concat([rejected, pd.DataFrame(emptied)], ignore_index=True).sort_values("position", kind="stable")
+    shaped = _result([{k: v for k, v in row.items() if k != "position"} for row in rows], [])
+    if not rows:  # no row to carry the column
+        shaped.articles["text_shape"] = pd.Series(dtype=object)
+    return LoadResult(shaped.articles, rejected.drop(columns="position").reset_index(drop=True))
+
+
+EMPTY_AFTER_MARKUP = "empty text (nothing left after removing markup)"
+
+
+def _stream(paths, *, fields=None, lang=None, errors=None, chunk_size: int, max_chars: int = DEFAULT_MAX_CHARS,
+            progress: bool = False, text_shape: bool, defer_shape: bool) -> Iterator[LoadResult]:
+    """The loader: records read, turned into rows, de-duplicated and (unless deferred) shaped."""
     files, many, problems = _expand(paths)
     errors = errors or ("collect" if many else "raise")
     if errors not in ("collect", "raise"):
@@ -410,12 +457,12 @@ def iter_articles(
     unknown = set(fields) - set(FIELD_CANDIDATES)
     if unknown:
         raise InputError(f"unknown field role(s) {', '.join(sorted(unknown))}; expected: {', '.join(FIELD_CANDIDATES)}")
-    rows, rejected, seen, renamed = [], [], {}, 0
+    rows, rejected, ids, position = [], [], _ArticleIds(), 0
 
     def reject(origin: str, reason: str) -> None:
         if errors == "raise":
             raise InputError(f"{origin}: {reason}")
-        rejected.append({"origin": origin, "reason": reason})
+        rejected.append({"origin": origin, "reason": reason, **({"position": position} if defer_shape else {})})
 
     for origin, reason in problems:
         reject(origin, reason)
@@ -426,57 +473,84 @@ def iter_articles(
         else:
             folder = str(path.parent)  # left out of the key that makes ids, so ids do not depend on where the data lies
             for item in file_records(path, name, max_chars):
+                position += 1
                 if isinstance(item, Reject):
                     reject(item.origin, item.reason)
                     continue
                 try:
-                    if item.page:  # a plain-text page is re-flowed before its lines are read as paragraphs
-                        page = item.fields["text"]
-                        item.fields = parse_text_article(reflow(page, lang=lang or detect_language(page)) if text_shape else page)
-                    row = _to_row(item, fields={} if item.own_fields else fields, lang=lang, max_chars=max_chars, key=item.origin.replace(folder, "", 1))
-                    if text_shape:  # re-flow hard-wrapped lines, remove markup (analysis.text_shape)
+                    row = _record_row(item, fields=fields, lang=lang, max_chars=max_chars, folder=folder,
+                                      text_shape=text_shape)
+                    if (duplicate := ids.admit(row, item.origin)) is not None:
+                        reject(item.origin, duplicate)
+                        continue
+                    if defer_shape:
+                        row["position"] = position
+                    elif text_shape:  # re-flow hard-wrapped lines, remove markup (analysis.text_shape)
                         row["text"], row["text_shape"] = shape_text(row["text"], lang=row["lang"])
                         if not row["text"]:
-                            raise RecordError("empty text (nothing left after removing markup)")
+                            raise RecordError(EMPTY_AFTER_MARKUP)
                 except RecordError as exc:
                     reject(item.origin, str(exc))
                     continue
                 except RecursionError:
                     reject(item.origin, NESTED_TOO_DEEP)
                     continue
-                digest = hashlib.blake2b(row["text"].encode(), digest_size=8).digest()
-                first = seen.get(row["article_id"])
-                if first is not None and first[1] == digest:
-                    reject(item.origin, f"duplicate of the record at {first[0]} (same article_id and text)")
-                    continue
-                if first is not None:  # same id, other text: keep it under a numbered id
-                    n = 2
-                    while f"{row['article_id']}~{n}" in seen:
-                        n += 1
-                    log.debug("%s: article_id %r already used at %s; renamed to %s~%d", item.origin, row["article_id"], first[0], row["article_id"], n)
-                    renamed += 1
-                    row["article_id"] = f"{row['article_id']}~{n}"
-                seen[row["article_id"]] = (item.origin, digest)
                 rows.append(row)
                 if len(rows) >= chunk_size:
-                    yield _result(rows, rejected)
+                    yield _result(rows, rejected, positions=defer_shape)
                     rows, rejected = [], []
         bar.update(1)
     bar.close()
-    if renamed:
-        log.warning("%d records reused an earlier article_id with another text; kept as <id>~2, <id>~3, ...", renamed)
+    if ids.renamed:
+        log.warning("%d records reused an earlier article_id with another text; kept as <id>~2, <id>~3, ...", ids.renamed)
     if rows or rejected:
-        yield _result(rows, rejected)
+        yield _result(rows, rejected, positions=defer_shape)
 
 
-def _result(rows: list[dict], rejected: list[dict]) -> LoadResult:
+def _record_row(item: Record, *, fields: dict, lang: str | None, max_chars: int, folder: str, text_shape: bool) -> dict:
+    """One record's article row with its text as in the file (:class:`RecordError` saying why not)."""
+    if item.page:  # a plain-text page is re-flowed before its lines are read as paragraphs
+        page = item.fields["text"]
+        item.fields = parse_text_article(reflow(page, lang=lang or detect_language(page)) if text_shape else page)
+    return _to_row(item, fields={} if item.own_fields else fields, lang=lang, max_chars=max_chars,
+                   key=item.origin.replace(folder, "", 1))
+
+
+class _ArticleIds:
+    """The ids seen so far: a repeated record (same id, same text as in the file) is a duplicate, another
+    text under a used id is kept under ``<id>~2``, ``<id>~3``, ..."""
+
+    def __init__(self):
+        self.seen: dict[str, tuple[str, bytes]] = {}
+        self.renamed = 0
+
+    def admit(self, row: dict, origin: str) -> str | None:
+        """None when ``row`` is kept (its id renamed if need be), else why it is a duplicate."""
+        digest = hashlib.blake2b(row["text"].encode(), digest_size=8).digest()
+        first = self.seen.get(row["article_id"])
+        if first is not None and first[1] == digest:
+            return f"duplicate of the record at {first[0]} (same article_id and text)"
+        if first is not None:
+            n = 2
+            while f"{row['article_id']}~{n}" in self.seen:
+                n += 1
+            log.debug("%s: article_id %r already used at %s; renamed to %s~%d", origin, row["article_id"], first[0],
+                      row["article_id"], n)
+            self.renamed += 1
+            row["article_id"] = f"{row['article_id']}~{n}"
+        self.seen[row["article_id"]] = (origin, digest)
+        return None
+
+
+def _result(rows: list[dict], rejected: list[dict], *, positions: bool = False) -> LoadResult:
     articles = pd.DataFrame(rows)
     for column in ARTICLE_COLUMNS:
         if column not in articles.columns:
             articles[column] = pd.Series(dtype="datetime64[ns]" if column == "date" else object)
     articles["date"] = pd.to_datetime(articles["date"])
-    ordered = ARTICLE_COLUMNS + [c for c in articles.columns if c not in ARTICLE_COLUMNS]
-    return LoadResult(articles[ordered], pd.DataFrame(rejected, columns=REJECTED_COLUMNS))
+    last = [c for c in ("text_shape",) if c in articles.columns]  # after the record's own fields, whichever they are
+    ordered = ARTICLE_COLUMNS + [c for c in articles.columns if c not in ARTICLE_COLUMNS and c not in last] + last
+    return LoadResult(articles[ordered], pd.DataFrame(rejected, columns=REJECTED_COLUMNS + ["position"] * positions))
 
 
 def load_articles(
@@ -498,7 +572,7 @@ def load_articles(
     ``rejected`` row; ``"raise"`` (the default for named files) raises :class:`InputError`
     naming the file, line and reason. ``article_id`` is the record's id field, else a hash of
     file name, record position and text: the same input gives the same ids. A record repeating
-    an earlier one (same id and text) is rejected as a duplicate; a record reusing an id with
+    an earlier one (same id and the same text in the file) is rejected as a duplicate; a record reusing an id with
     another text is kept as ``<id>~2`` (``~3``, ...). ``text_shape=True`` re-flows hard-wrapped
     lines and removes markup leftovers (:func:`analysis.text_shape.shape_text`) and says what it
     did in a ``text_shape`` column; ``False`` keeps the text as it is in the file.

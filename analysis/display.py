@@ -11,7 +11,6 @@ True
 """
 from __future__ import annotations
 
-import html
 import re
 
 import pandas as pd

@@ -2,8 +2,10 @@
 
 :func:`run_corpus` streams the corpus (:func:`analysis.corpus.iter_articles`, so the loader's
 ids, duplicates and rejections are those of ``load``), cuts it into partitions of about
-``partition_mb`` megabytes of text, writes each partition's ``articles`` and ``rejected`` as it
-goes, and hands each partition to a Dask worker that runs the partition stages
+``partition_mb`` megabytes of text, stages each partition's records as it goes, and hands each
+partition to a Dask worker that finishes loading it (re-flowing and markup removal,
+:func:`analysis.corpus.shape_chunk`: most of the loader's work, so that it divides among the
+workers), writes its ``articles`` and ``rejected``, runs the partition stages
 (:mod:`analysis.stages`) and writes their tables. Then the corpus-level stages (actors,
 frequencies) reduce the parts. Everything lands in a run folder (:mod:`analysis.run_folder`).
 
@@ -17,6 +19,7 @@ dies (killed, out of memory) has its partition re-run on another worker by the s
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import time
@@ -40,6 +43,8 @@ from analysis.stages import (
 log = logging.getLogger(__name__)
 
 DEFAULT_PARTITION_MB = 4.0
+#: A partition's records as read (texts not yet shaped), until a worker has finished loading it.
+STAGED_ARTICLES, STAGED_REJECTED = "staged_articles", "staged_rejected"
 LOAD_CHUNK = 100  # articles per chunk read from the stream; partitions are whole chunks
 
 
@@ -58,22 +63,34 @@ class RunSummary:
     seconds: float = 0.0
 
 
-def stream_partitions(paths, *, partition_mb: float = DEFAULT_PARTITION_MB, errors: str = "collect", **load_options
-                      ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+def stream_partitions(paths, *, partition_mb: float = DEFAULT_PARTITION_MB, errors: str = "collect",
+                      unshaped: bool = False, **load_options) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
     """``(articles, rejected)`` of each partition of the corpus, in order, read as a stream.
 
     A partition closes once its texts hold ``partition_mb`` megabytes (UTF-8 is counted as
     characters); it holds whole articles. Rejected records go with the partition being filled.
-    ``errors`` and ``load_options`` as for :func:`analysis.corpus.iter_articles`.
+    ``errors`` and ``load_options`` as for :func:`analysis.corpus.iter_articles`; ``unshaped``:
+    the chunks of :func:`analysis.corpus.iter_unshaped` (with ``text_shape``), to be finished by
+    :func:`analysis.corpus.shape_chunk`.
 
     >>> [len(a) for a, _ in stream_partitions(["data"])]
     [1]
     """
-    from analysis.corpus import ARTICLE_COLUMNS, REJECTED_COLUMNS, iter_articles
+    from analysis.corpus import (
+        ARTICLE_COLUMNS,
+        REJECTED_COLUMNS,
+        iter_articles,
+        iter_unshaped,
+    )
 
     limit = max(1, int(partition_mb * 1_000_000))
     arts, rejs, chars = [], [], 0
-    for chunk in iter_articles(paths, chunk_size=LOAD_CHUNK, errors=errors, **load_options):
+    deferred = unshaped and load_options.get("text_shape", True)
+    if deferred:
+        load_options = {k: v for k, v in load_options.items() if k != "text_shape"}
+        ARTICLE_COLUMNS, REJECTED_COLUMNS = [*ARTICLE_COLUMNS, "position"], [*REJECTED_COLUMNS, "position"]
+    reader = iter_unshaped if deferred else iter_articles
+    for chunk in reader(paths, chunk_size=LOAD_CHUNK, errors=errors, **load_options):
         if len(chunk.rejected):
             rejs.append(chunk.rejected)
         articles, start = chunk.articles, 0
@@ -96,20 +113,46 @@ def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
     return frames[0].reset_index(drop=True) if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
-def _compute_partition(folder: str, k: int, stages: tuple, lang, actors) -> dict:
-    """The partition stages of partition ``k`` (runs on a worker): tables written, row counts returned."""
+def _finish_load(rf: RunFolder, k: int, *, shape: bool) -> tuple[pd.DataFrame, dict]:
+    """Partition ``k``'s ``articles`` and ``rejected`` written from its staged records (once), and
+    the articles with their counts."""
+    staged = rf.part_path(STAGED_ARTICLES, k)
+    if not staged.exists():  # finished by an earlier attempt
+        articles = pd.read_parquet(rf.part_path("articles", k))
+        n_rejected = pd.read_parquet(rf.part_path("rejected", k), columns=["origin"]).shape[0]
+    else:
+        from analysis.corpus import shape_chunk
+
+        articles, rejected = pd.read_parquet(staged), pd.read_parquet(rf.part_path(STAGED_REJECTED, k))
+        if shape:
+            articles, rejected = shape_chunk(articles, rejected)
+        else:
+            articles, rejected = articles.drop(columns="position"), rejected.drop(columns="position")
+        rf.write_part("rejected", k, rejected)
+        rf.write_part("articles", k, articles)
+        n_rejected = len(rejected)
+        staged.unlink()
+        rf.part_path(STAGED_REJECTED, k).unlink(missing_ok=True)
+    chars = int(articles["text"].str.len().sum()) if len(articles) else 0
+    return articles, {"articles": len(articles), "rejected": n_rejected, "chars": chars}
+
+
+def _compute_partition(folder: str, k: int, stages: tuple, lang, actors, shape: bool = True) -> dict:
+    """Partition ``k`` loaded and its stages computed (runs on a worker): tables written, counts returned."""
     rf = RunFolder(folder)
-    articles = pd.read_parquet(rf.part_path("articles", k))
+    loaded = {}
     try:
+        articles, loaded = _finish_load(rf, k, shape=shape)
         tables = partition_tables(articles, stages=stages, lang=lang, actors=actors)
     except Exception as exc:  # one partition's failure must not stop the run: reported, retried next run
         log.exception("partition %d failed", k)
-        return {"partition": k, "error": f"{type(exc).__name__}: {exc}", "stage": getattr(exc, "stage", "")}
+        return {"partition": k, "error": f"{type(exc).__name__}: {exc}", "stage": getattr(exc, "stage", "load"),
+                "loaded": loaded}
     rows = {}
     for name, df in tables.items():
         rf.write_part(name, k, df)
         rows[name] = len(df)
-    return {"partition": k, "rows": rows}
+    return {"partition": k, "rows": rows, "loaded": loaded}
 
 
 class _Runner:
@@ -123,30 +166,25 @@ class _Runner:
         if k in self.manifest["done"]:
             self.summary.skipped += 1
             return
-        if self.stages == ("load",):  # nothing to compute: the partition is done once written
-            self.manifest["done"] = sorted({*self.manifest["done"], k})
-            self.summary.computed.append(k)
-            self.submitted += 1
-            self.rf.write_manifest(self.manifest)
-            return
         future = self.client.submit(_compute_partition, str(self.rf.path.resolve()), k, self.stages,
-                                    self.options["lang"], self.options["actors"], key=f"partition-{k:05d}-{id(self):x}",
-                                    pure=False)
+                                    self.options["lang"], self.options["actors"], self.options["text_shape"],
+                                    key=f"partition-{k:05d}-{id(self):x}", pure=False)
         self.pending[future] = k
         self.submitted += 1
 
     def record(self, k: int, articles: pd.DataFrame, rejected: pd.DataFrame) -> None:
-        """Write a streamed partition (unless an earlier call wrote it) and list it in the manifest."""
+        """Stage a streamed partition's records (unless an earlier call did) and list it in the manifest."""
         known = self.manifest["partitions"].get(str(k))
-        if known is not None and self.rf.part_path("articles", k).exists():
-            if known["articles"] != len(articles) or known["rejected"] != len(rejected):
+        staged = {"staged": len(articles), "staged_rejected": len(rejected)}
+        if known is not None and (self.rf.part_path(STAGED_ARTICLES, k).exists()
+                                  or self.rf.part_path("articles", k).exists()):
+            if {key: known.get(key) for key in staged} != staged:
                 raise InputError(f"{self.rf.path}: partition {k} of the corpus differs from the one written before "
                                  "(the input files changed); remove the folder or choose another --out")
             return
-        self.rf.write_part("articles", k, articles)
-        self.rf.write_part("rejected", k, rejected)
-        self.manifest["partitions"][str(k)] = {"articles": len(articles), "rejected": len(rejected),
-                                               "chars": int(articles["text"].str.len().sum()) if len(articles) else 0}
+        self.rf.write_part(STAGED_REJECTED, k, rejected)
+        self.rf.write_part(STAGED_ARTICLES, k, articles)
+        self.manifest["partitions"][str(k)] = staged
         self.rf.write_manifest(self.manifest)
 
     def collect(self, future) -> None:
@@ -160,6 +198,7 @@ class _Runner:
             result = {"partition": k, "stage": "", "error": f"the workers running it died ({exc}); too little memory?"}
         except Exception as exc:  # a task that could not run at all (e.g. a worker without the folder)
             result = {"partition": k, "stage": "", "error": f"{type(exc).__name__}: {exc}"}
+        self.manifest["partitions"][str(k)].update(result.get("loaded") or {})
         if "error" in result:
             self.summary.failed[k] = result["error"]
             self._write_failure(k, result)
@@ -174,7 +213,9 @@ class _Runner:
             self.collect(future)
 
     def _write_failure(self, k: int, result: dict) -> None:
-        articles = pd.read_parquet(self.rf.part_path("articles", k), columns=["article_id", "origin"])
+        staged = self.rf.part_path(STAGED_ARTICLES, k)
+        articles = pd.read_parquet(staged if staged.exists() else self.rf.part_path("articles", k),
+                                   columns=["article_id", "origin"])
         failures = articles.assign(partition=k, stage=result.get("stage") or "", reason=result["error"])
         self.rf.write_part(FAILURES, k, failures[FAILURE_COLUMNS])
         log.warning("partition %d failed (%d articles, listed in %s): %s", k, len(articles),
@@ -219,15 +260,15 @@ def run_corpus(paths, out, *, stages=None, workers: int | None = None, scheduler
 
         alias_index(actors)  # a missing or conflicting alias table is an error before any work
     rf = RunFolder(out)
-    options = {"lang": lang, "actors": str(Path(actors).resolve()) if actors is not None else None}  # for workers elsewhere
+    options = {"lang": lang, "actors": str(Path(actors).resolve()) if actors is not None else None,  # for workers elsewhere
+               "text_shape": text_shape}
     config = {"paths": [str(Path(p).resolve()) for p in ([paths] if isinstance(paths, (str, Path)) else paths)],
-              "stages": list(stages), "fields": dict(fields or {}), "text_shape": text_shape,
-              "partition_mb": partition_mb, **options}
+              "stages": list(stages), "fields": dict(fields or {}), "partition_mb": partition_mb, **options}
     manifest = _start_manifest(rf, config)
     stream = None
     if manifest["load"] != "done":  # the first partition is read before a cluster starts: bad input fails fast
         stream = _peeked(stream_partitions(paths, partition_mb=partition_mb, lang=lang, fields=fields,
-                                           text_shape=text_shape))
+                                           text_shape=text_shape, unshaped=True))
     summary = RunSummary(folder=rf.path)
     with cluster_client(client, workers=workers, scheduler=scheduler, timeout=timeout) as dask_client:
         rf.path.mkdir(parents=True, exist_ok=True)
@@ -235,9 +276,12 @@ def run_corpus(paths, out, *, stages=None, workers: int | None = None, scheduler
         runner = _Runner(dask_client, rf, manifest, stages, options, summary)
         stopped = _submit_all(runner, stream, limit=limit, progress=progress)
         _wait(runner, progress=progress)
+    for staging in (STAGED_ARTICLES, STAGED_REJECTED):  # gone once every partition is loaded
+        with contextlib.suppress(OSError):
+            (rf.path / staging).rmdir()
     summary.partitions = len(manifest["partitions"])
-    summary.articles = sum(p["articles"] for p in manifest["partitions"].values())
-    summary.rejected = sum(p["rejected"] for p in manifest["partitions"].values())
+    summary.articles = sum(p.get("articles", 0) for p in manifest["partitions"].values())
+    summary.rejected = sum(p.get("rejected", 0) for p in manifest["partitions"].values())
     if not stopped:
         _reduce(rf, manifest, stages, aliases=actors)
     summary.complete = manifest["load"] == "done" and len(manifest["done"]) == summary.partitions

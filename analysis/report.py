@@ -24,9 +24,13 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis.errors import InputError
 from analysis.outputs import atomic_path, write_text
+
+if TYPE_CHECKING:
+    import nbformat
 
 # nbformat, nbclient, nbconvert and matplotlib are imported where they are used: the command line
 # reads the parameters for ``report --help`` on every start, and they take a second to import

@@ -3,7 +3,8 @@
 Layout: one partitioned Parquet dataset per table, ``DIR/<table>/part-00000.parquet``, …
 (``articles``, ``rejected``, ``sentences``, ``tokens``, ``quotes``, ``tone``, ``term_counts``),
 the corpus-level tables as one-part datasets (``actors``, ``quote_actors``, ``terms``), the
-``failures`` of partitions that could not be computed, and ``DIR/run.json``, the manifest: the
+``failures`` of partitions that could not be computed, the records of partitions a worker has
+not yet finished loading (``staged_articles``, ``staged_rejected``), and ``DIR/run.json``, the manifest: the
 options of the run, the partitions loaded and the partitions whose stages are done. Every file
 is written atomically (:func:`analysis.outputs.atomic_path`), and a partition is listed as done
 only after all its files are in place, so a run that is stopped leaves only whole files and

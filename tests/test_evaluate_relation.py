@@ -6,7 +6,12 @@ import pytest
 
 from analysis.datasets import shared_dir
 from analysis.errors import InputError
-from analysis.evaluate.relation import LABELS_PATH, assemble_labels, evaluate_relation, read_labels
+from analysis.evaluate.relation import (
+    LABELS_PATH,
+    assemble_labels,
+    evaluate_relation,
+    read_labels,
+)
 
 
 def _sample():

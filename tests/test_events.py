@@ -3,7 +3,14 @@ import pandas as pd
 import pytest
 
 from analysis.errors import InputError
-from analysis.events import EVENT_COLUMNS, event_lexicon, find_events, plover_categories, score_events, summarize
+from analysis.events import (
+    EVENT_COLUMNS,
+    event_lexicon,
+    find_events,
+    plover_categories,
+    score_events,
+    summarize,
+)
 from analysis.resources import table
 from analysis.sentiment import explain, score_sentiment
 

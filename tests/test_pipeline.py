@@ -43,6 +43,8 @@ def corpus(tmp_path_factory):
     lines.insert(5, lines[3])                                   # a duplicate: rejected
     lines.insert(9, json.dumps({"id": "empty", "text": ""}))    # no text: rejected
     lines.insert(12, "{not json")                               # unreadable: rejected
+    lines.insert(20, json.dumps({"id": "markup", "text": "<div><br/></div>"}))  # empty once shaped: rejected
+    lines.insert(30, json.dumps({"id": "tagged", "text": "<p>Putin sagte, er sei zufrieden.</p>", "desk": "Politik"}))
     path = tmp_path_factory.mktemp("corpus") / "generated.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -95,7 +97,7 @@ def _check_run(folder, expected, tmp_path):
 def test_run_gives_the_tables_of_the_single_process_functions(corpus, expected, client, tmp_path):
     summary = run_corpus([corpus], tmp_path / "run", client=client, partition_mb=0.002)
     assert summary.complete and summary.partitions >= 4 and not summary.failed
-    assert summary.articles == 40 and summary.rejected == 3
+    assert summary.articles == 41 and summary.rejected == 4
     _check_run(tmp_path / "run", expected, tmp_path)
     assert open_run(tmp_path / "run").lazy("tokens").npartitions == summary.partitions
 
@@ -203,8 +205,20 @@ def test_stages_add_what_they_need():
 def test_partitions_hold_whole_articles_and_close_at_the_size(corpus):
     parts = list(stream_partitions([corpus], partition_mb=0.002))
     ids = [i for articles, _ in parts for i in articles["article_id"]]
-    assert len(parts) > 1 and len(ids) == len(set(ids)) == 40
+    assert len(parts) > 1 and len(ids) == len(set(ids)) == 41
     assert all(articles["text"].str.len().sum() >= 2000 for articles, _ in parts[:-1])
+
+
+def test_unshaped_partitions_shaped_on_their_own_are_the_loaded_corpus(corpus):
+    """What a run's workers do: each partition shaped apart gives the articles and rejections of load, in order."""
+    from analysis.corpus import shape_chunk
+
+    parts = [shape_chunk(a, r) for a, r in stream_partitions([corpus], partition_mb=0.002, unshaped=True)]
+    articles, rejected = load_articles([corpus], errors="collect")
+    pd.testing.assert_frame_equal(pd.concat([a for a, _ in parts], ignore_index=True), articles,
+                                  check_dtype=False)  # a column missing in some parts is object in their concat
+    pd.testing.assert_frame_equal(pd.concat([r for _, r in parts], ignore_index=True), rejected, check_dtype=False)
+    assert rejected["reason"].tolist()[-1] == "empty text (nothing left after removing markup)"
 
 
 def test_open_run_of_a_plain_folder_is_an_input_error():

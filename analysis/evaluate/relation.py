@@ -31,8 +31,8 @@ import pandas as pd
 
 from analysis.datasets import shared_dir
 from analysis.errors import InputError
-from analysis.events import RELATIONS
 from analysis.evaluate.sentiment import LABELS, accuracy, macro_f1
+from analysis.events import RELATIONS
 from analysis.resources import table
 
 LABELS_PATH = Path(__file__).resolve().parent / "labels" / "relation.tsv"
