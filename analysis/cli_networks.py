@@ -80,7 +80,7 @@ def _concepts_arg(text: str):
 
 
 def _statement_inputs(p) -> None:
-    p.add_argument("paths", nargs="+", help="article files/folders (or, with --from-statements, one statements table)")
+    p.add_argument("paths", nargs="+", help="article files/folders (or, with --from-statements, one statements table; for network also a run folder of `run --stages networks`)")
     p.add_argument("--concepts", type=_concepts_arg, default=None,
                    help="concept dictionary (.yaml or .csv: concept -> lemmas, phrases, regexes); "
                         "without it concepts are discovered from the quotations")
@@ -159,6 +159,13 @@ def _add_network(sub) -> None:
 
 
 def _network_statements(args):
+    from analysis.run_folder import is_run_folder, open_run
+
+    if len(args.paths) == 1 and is_run_folder(args.paths[0]):  # the statements of a pipeline run's networks stage
+        run = open_run(args.paths[0])
+        if "statements" not in run.tables:
+            raise InputError(f"{args.paths[0]}: a run without statements; run it with --stages networks")
+        return run.statements
     if not args.from_statements:
         return _statements(args)[1]
     from analysis.tables import read_table

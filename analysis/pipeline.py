@@ -238,7 +238,7 @@ def _start_manifest(rf: RunFolder, config: dict) -> dict:
 
 
 def run_corpus(paths, out, *, stages=None, workers: int | None = None, scheduler: str | None = None, client=None,
-               lang: str | None = None, fields: dict | None = None, actors=None, text_shape: bool = True,
+               lang: str | None = None, fields: dict | None = None, actors=None, concepts=None, text_shape: bool = True,
                partition_mb: float = DEFAULT_PARTITION_MB, limit: int | None = None, timeout: float = 5,
                progress: bool = False) -> RunSummary:
     """Run the ``stages`` over the corpus at ``paths`` partition-wise on Dask; tables go to the folder ``out``.
@@ -247,7 +247,9 @@ def run_corpus(paths, out, *, stages=None, workers: int | None = None, scheduler
     needs are added). ``workers``: processes of a new local cluster (default 2); ``scheduler``: the
     address of a running cluster instead; ``client``: an existing ``distributed.Client``.
     ``lang``, ``fields``, ``text_shape`` as for :func:`analysis.corpus.load_articles`; ``actors`` an
-    alias table path for :func:`analysis.quotes.extract_quotes` and the actors. ``limit``: compute at
+    alias table path for :func:`analysis.quotes.extract_quotes` and the actors; ``concepts`` a concept
+    dictionary file for the ``networks`` stage (:func:`analysis.concepts.read_concepts`; default:
+    concepts discovered from the quotations). ``limit``: compute at
     most this many partitions in this call (a later call goes on). Open the result with
     :func:`analysis.run_folder.open_run`.
     """
@@ -259,11 +261,16 @@ def run_corpus(paths, out, *, stages=None, workers: int | None = None, scheduler
         from analysis.actors import alias_index
 
         alias_index(actors)  # a missing or conflicting alias table is an error before any work
+    if concepts is not None:
+        from analysis.concepts import read_concepts
+
+        read_concepts(Path(concepts))  # so is a malformed concept dictionary
     rf = RunFolder(out)
     options = {"lang": lang, "actors": str(Path(actors).resolve()) if actors is not None else None,  # for workers elsewhere
                "text_shape": text_shape}
     config = {"paths": [str(Path(p).resolve()) for p in ([paths] if isinstance(paths, (str, Path)) else paths)],
-              "stages": list(stages), "fields": dict(fields or {}), "partition_mb": partition_mb, **options}
+              "stages": list(stages), "fields": dict(fields or {}), "partition_mb": partition_mb, **options,
+              "concepts": str(Path(concepts).resolve()) if concepts is not None else None}
     manifest = _start_manifest(rf, config)
     stream = None
     if manifest["load"] != "done":  # the first partition is read before a cluster starts: bad input fails fast
@@ -283,7 +290,7 @@ def run_corpus(paths, out, *, stages=None, workers: int | None = None, scheduler
     summary.articles = sum(p.get("articles", 0) for p in manifest["partitions"].values())
     summary.rejected = sum(p.get("rejected", 0) for p in manifest["partitions"].values())
     if not stopped:
-        _reduce(rf, manifest, stages, aliases=actors)
+        _reduce(rf, manifest, stages, aliases=actors, concepts=config["concepts"], lang=lang)
     summary.complete = manifest["load"] == "done" and len(manifest["done"]) == summary.partitions
     summary.seconds = time.monotonic() - started
     return summary
@@ -335,7 +342,7 @@ def _wait(runner: _Runner, *, progress: bool) -> None:
         runner.collect(future)
 
 
-def _reduce(rf: RunFolder, manifest: dict, stages: tuple, *, aliases) -> None:
+def _reduce(rf: RunFolder, manifest: dict, stages: tuple, *, aliases, concepts, lang) -> None:
     """The corpus-level tables over the partitions done (recomputed when those changed)."""
     done = manifest["done"]
     if manifest["reductions"].get("partitions") == done:
@@ -344,27 +351,104 @@ def _reduce(rf: RunFolder, manifest: dict, stages: tuple, *, aliases) -> None:
         parts = (pd.read_parquet(rf.part_path("term_counts", k)) for k in done)
         rf.write_part("terms", 0, corpus_terms(parts))
     if "actors" in stages:
-        _reduce_actors(rf, done, aliases=aliases)
+        coding = _StatementCoding(rf, concepts=concepts, lang=lang) if "networks" in stages else None
+        _reduce_actors(rf, done, aliases=aliases, coding=coding)
+        if coding is not None:
+            _write_networks(rf, done)
     manifest["reductions"] = {"partitions": list(done)}
     rf.write_manifest(manifest)
 
 
-def _reduce_actors(rf: RunFolder, done: list[int], *, aliases) -> None:
+def _reduce_actors(rf: RunFolder, done: list[int], *, aliases, coding: _StatementCoding | None) -> None:
     """``actors`` and ``quote_actors`` from the partitions' quotations, one partition at a time
-    (:class:`analysis.actor_reduction.ActorReduction`: memory bounded by the distinct names)."""
+    (:class:`analysis.actor_reduction.ActorReduction`: memory bounded by the distinct names), and
+    with ``coding`` each partition's ``statements``."""
     from analysis.actor_reduction import ActorReduction
     from analysis.streamed_tables import TableStream
 
     reduction = ActorReduction(aliases=aliases, spool=rf.part_path("actors", 0))
     try:
         for k in done:
-            quotes = pd.read_parquet(rf.part_path("quotes", k), columns=ACTOR_QUOTE_COLUMNS)
+            quotes = pd.read_parquet(rf.part_path("quotes", k), columns=ACTOR_QUOTE_COLUMNS + ["text", "kind"])
             articles = pd.read_parquet(rf.part_path("articles", k), columns=["article_id", "date", "lang", "text"])
-            reduction.add(quotes, articles[articles["article_id"].isin(quotes["article_id"][quotes["speaker"].notna()])])
-        rf.write_part("actors", 0, reduction.result())
+            reduction.add(quotes[ACTOR_QUOTE_COLUMNS],
+                          articles[articles["article_id"].isin(quotes["article_id"][quotes["speaker"].notna()])])
+            if coding is not None:
+                coding.count(quotes, articles)
+        actors = reduction.result()
+        rf.write_part("actors", 0, actors)
+        if coding is not None:
+            coding.concepts()
         with TableStream(rf.part_path("quote_actors", 0)) as links:
             for k, ids in zip(done, reduction.actor_ids()):
-                keys = pd.read_parquet(rf.part_path("quotes", k), columns=["article_id", "quote_id"])
-                links.write(keys.assign(actor_id=ids.to_numpy()))
+                quotes = pd.read_parquet(rf.part_path("quotes", k), columns=None if coding else ["article_id", "quote_id"])
+                quotes = quotes.assign(actor_id=ids.to_numpy())
+                links.write(quotes[["article_id", "quote_id", "actor_id"]])
+                if coding is not None:
+                    rf.write_part("statements", k, coding.statements(k, quotes, actors))
     finally:
         reduction.close()
+
+
+class _StatementCoding:
+    """The ``networks`` stage's statements: the concept dictionary (given, or discovered from all the
+    quotations first) and each partition's statements coded with it."""
+
+    def __init__(self, rf: RunFolder, *, concepts: str | None, lang: str | None):
+        from analysis.concepts import read_concepts
+
+        self.rf, self.lang = rf, lang
+        self.table = read_concepts(Path(concepts)) if concepts is not None else None
+        self.counts: dict = {}  # language -> ConceptCounts, while discovering
+        self.written = False
+
+    def count(self, quotes: pd.DataFrame, articles: pd.DataFrame) -> None:
+        """Count one partition's quotations for the discovered concepts (none with a dictionary)."""
+        from analysis.concepts import ConceptCounts
+        from analysis.statements import coded_quotes
+
+        if self.table is not None:
+            return
+        coded = coded_quotes(quotes, articles=articles, lang=self.lang)
+        for lg, part in coded.groupby("lang", sort=False):
+            self.counts.setdefault(lg, ConceptCounts(lang=lg)).add(part)
+
+    def concepts(self) -> pd.DataFrame:
+        """The dictionary, discovered ones by language in alphabetical order (as :func:`build_statements`)."""
+        from analysis.concepts import read_concepts
+
+        if self.table is None:
+            found = [self.counts[lg].concepts() for lg in sorted(self.counts)]
+            self.table = pd.concat(found, ignore_index=True) if found else read_concepts({})
+        if not self.written:  # the dictionary used, for the reader of the run
+            self.rf.write_part("concepts", 0, self.table)
+            self.written = True
+        return self.table
+
+    def statements(self, k: int, quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+        from analysis.statements import build_statements
+
+        articles = pd.read_parquet(self.rf.part_path("articles", k), columns=["article_id", "date", "lang", "text"])
+        return build_statements(quotes, articles=articles, actors=actors, concepts=self.concepts(), lang=self.lang)
+
+
+def _write_networks(rf: RunFolder, done: list[int]) -> None:
+    """The discourse networks of the statements (:data:`analysis.stages.RUN_NETWORKS`): tables and GraphML."""
+    from analysis.network_exports import write_network
+    from analysis.networks import discourse_network
+    from analysis.stages import RUN_NETWORKS
+
+    if not done:
+        return
+    columns = ["article_id", "date", "actor_id", "actor", "affiliation", "concept", "agreement"]
+    statements = pd.concat([pd.read_parquet(rf.part_path("statements", k), columns=columns) for k in done],
+                           ignore_index=True)
+    nodes, edges = [], []
+    for name in RUN_NETWORKS:
+        net = discourse_network(statements, type=name)
+        nodes.append(net.nodes.assign(network=name))
+        edges.append(net.edges.assign(network=name))
+        (rf.path / "networks").mkdir(exist_ok=True)
+        write_network(net, rf.path / "networks" / f"{name}.graphml")
+    rf.write_part("network_nodes", 0, pd.concat(nodes, ignore_index=True))
+    rf.write_part("network_edges", 0, pd.concat(edges, ignore_index=True))

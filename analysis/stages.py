@@ -6,7 +6,11 @@ table (whole articles only): ``segment`` → ``sentences``, ``tokens``; ``quotes
 the sentences; ``terms`` → :func:`analysis.terms.frequencies` of the tokens (``term_counts``).
 The corpus stages reduce the parts: ``actors`` → :class:`analysis.actor_reduction.ActorReduction`
 over the partitions' quotations (the tables of :func:`analysis.actors.build_actors` on all of them);
-``terms`` → :func:`analysis.terms.merge_frequencies` of the part counts. The results
+``terms`` → :func:`analysis.terms.merge_frequencies` of the part counts; ``networks`` → the
+``statements`` of each partition's quotations (:func:`analysis.statements.build_statements` with
+the corpus' actors and a concept dictionary, or the concepts discovered from all quotations,
+:class:`analysis.concepts.ConceptCounts`) and the discourse networks of :data:`RUN_NETWORKS`
+(``network_nodes``, ``network_edges``, and a GraphML file each in ``networks/``). The results
 are those of the same functions on the whole corpus at once.
 
 >>> import pandas as pd
@@ -25,10 +29,12 @@ import pandas as pd
 
 from analysis.errors import InputError
 
-STAGES = ("load", "segment", "quotes", "actors", "tone", "terms")
+STAGES = ("load", "segment", "quotes", "actors", "tone", "terms", "networks")
 #: The stages each stage needs before it.
 NEEDS = {"segment": ("load",), "quotes": ("load", "segment"), "actors": ("load", "segment", "quotes"),
-         "tone": ("load", "segment"), "terms": ("load", "segment")}
+         "tone": ("load", "segment"), "terms": ("load", "segment"), "networks": ("load", "segment", "quotes", "actors")}
+#: The discourse networks a run writes from its statements (:func:`analysis.networks.discourse_network`).
+RUN_NETWORKS = ("two-mode", "congruence", "conflict", "concepts")
 #: The unit and options of the corpus frequency table.
 TERM_OPTIONS = {"unit": "lemma", "ngram": 1, "stopwords": False}
 TONE_META = ["article_id", "lang", "source", "date"]
@@ -38,8 +44,8 @@ ACTOR_QUOTE_COLUMNS = ["article_id", "quote_id", "speaker", "speaker_mention", "
 def parse_stages(stages: str | Iterable[str] | None) -> tuple[str, ...]:
     """The stages to run, in pipeline order, with those they need added.
 
-    >>> parse_stages("quotes"), parse_stages(None)[-1]
-    (('load', 'segment', 'quotes'), 'terms')
+    >>> parse_stages("quotes"), parse_stages("networks")[-1]
+    (('load', 'segment', 'quotes'), 'networks')
     """
     if stages is None:
         return STAGES

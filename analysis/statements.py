@@ -83,7 +83,7 @@ def _concept_table(concepts, quotes: pd.DataFrame, langs: list[str]) -> pd.DataF
     return concepts if isinstance(concepts, pd.DataFrame) and "line" in concepts.columns else read_concepts(concepts)
 
 
-def _actor_names(quotes: pd.DataFrame, actors) -> tuple[dict, dict]:
+def _actor_names(actors) -> tuple[dict, dict]:
     names, affiliations = {}, {}
     if actors is not None:
         require_columns(actors, ["actor_id", "name"], table="actors")
@@ -176,19 +176,14 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
         return empty_statements()
     texts = dict(zip(articles["article_id"], articles["text"]))
     dates = dict(zip(articles["article_id"], articles["date"])) if "date" in articles.columns else {}
-    art_lang = dict(zip(articles["article_id"], articles["lang"])) if "lang" in articles.columns else {}
-    quotes = quotes.assign(lang=[lang or (q_lang if isinstance(q_lang, str) and q_lang else art_lang.get(a, "de"))
-                                 for a, q_lang in zip(quotes["article_id"], quotes.get("lang", [None] * len(quotes)))])
-    attributed = quotes[quotes["speaker"].notna() & (quotes["speaker"].astype(str).str.strip() != "")]
-    if kinds is not None and "kind" in attributed.columns:
-        attributed = attributed[attributed["kind"].isin(list(kinds))]
+    attributed = coded_quotes(quotes, articles=articles, lang=lang, kinds=kinds)
     missing = set(attributed["article_id"]) - set(texts)
     if missing:
         raise InputError(f"quotes: {len(missing)} article_id(s) not in articles, e.g. {sorted(missing)[0]!r}")
     langs = sorted(set(attributed["lang"]))
     table = _concept_table(concepts, attributed, langs)
     compiled = {lg: compile_concepts(table, lang=lg) for lg in langs}  # the dictionary read once per language
-    names, affiliations = _actor_names(quotes, actors)
+    names, affiliations = _actor_names(actors)
     rows, seen = [], set()
     records = attributed.to_dict("records")
     for q in tqdm(records, desc="statements", unit="quote", disable=not progress or len(records) < 1000):
@@ -209,9 +204,27 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
     if not rows:
         return empty_statements()
     out = pd.DataFrame(rows)
-    out.insert(0, "statement_id", [f"{q}-s{i}" for i, q in enumerate(out["quote_id"])])
+    out.insert(0, "statement_id", [f"{q}-s{i}" for q, i in zip(out["quote_id"], out.groupby("quote_id").cumcount())])
     out["date"] = pd.to_datetime(out["date"], errors="coerce")
     return out[STATEMENT_COLUMNS].reset_index(drop=True)
+
+
+def coded_quotes(quotes: pd.DataFrame, *, articles: pd.DataFrame, lang: str | None = None,
+                 kinds=DEFAULT_KINDS) -> pd.DataFrame:
+    """The quotations :func:`build_statements` codes: attributed, of the ``kinds`` coded, with a
+    ``lang`` (``lang``, else the quotation's, else its article's, else German).
+
+    >>> q = pd.DataFrame({"article_id": ["a", "a"], "speaker": ["Kim", None], "kind": ["direct", "direct"]})
+    >>> coded_quotes(q, articles=pd.DataFrame({"article_id": ["a"], "lang": ["en"]}))[["speaker", "lang"]].values.tolist()
+    [['Kim', 'en']]
+    """
+    art_lang = dict(zip(articles["article_id"], articles["lang"])) if "lang" in articles.columns else {}
+    quotes = quotes.assign(lang=[lang or (q_lang if isinstance(q_lang, str) and q_lang else art_lang.get(a, "de"))
+                                 for a, q_lang in zip(quotes["article_id"], quotes.get("lang", [None] * len(quotes)))])
+    attributed = quotes[quotes["speaker"].notna() & (quotes["speaker"].astype(str).str.strip() != "")]
+    if kinds is not None and "kind" in attributed.columns:
+        attributed = attributed[attributed["kind"].isin(list(kinds))]
+    return attributed
 
 
 def statements_from_articles(articles: pd.DataFrame, *, concepts=None, aliases=None, lang: str | None = None,

@@ -37,7 +37,7 @@ import pyarrow.parquet as pq
 from analysis.cluster import connect
 from analysis.datasets import shared_dir
 from analysis.pipeline import run_corpus
-from analysis.run_folder import PARTITION_TABLES, RunFolder, open_run
+from analysis.run_folder import CORPUS_TABLES, PARTITION_TABLES, RunFolder, open_run
 
 CORPORA = ["bundestag-wp20-speeches.de.jsonl.gz", "whitehouse-briefing-room.en.jsonl.gz"]
 
@@ -105,7 +105,7 @@ def measure(corpus: Path, out: Path, *, workers: int, partition_mb: float, stage
 def same_tables(a: Path, b: Path) -> bool:
     """Whether two run folders hold the same tables, part by part."""
     ra, rb = RunFolder(a), RunFolder(b)
-    for table in [*PARTITION_TABLES, "actors", "quote_actors", "terms"]:
+    for table in [*PARTITION_TABLES, *CORPUS_TABLES]:
         fa, fb = ra.part_files(table), rb.part_files(table)
         if [f.name for f in fa] != [f.name for f in fb]:
             return False
@@ -117,16 +117,22 @@ def same_tables(a: Path, b: Path) -> bool:
 def check_single_process(corpus: Path, folder: Path) -> list[str]:
     """The tables of ``folder`` that differ from the single-process functions on ``corpus``."""
     from analysis import build_actors, extract_quotes, load_articles, segment
+    from analysis.networks import discourse_network
     from analysis.run_folder import _with_lists
-    from analysis.stages import TERM_OPTIONS, tone_table
+    from analysis.stages import RUN_NETWORKS, TERM_OPTIONS, tone_table
+    from analysis.statements import build_statements
     from analysis.terms import frequencies
 
     articles, rejected = load_articles([corpus], errors="collect")
     sentences, tokens = segment(articles)
     actors, quotes = build_actors(extract_quotes(articles, sentences, tokens), articles=articles)
+    statements = build_statements(quotes, articles=articles, actors=actors)
+    nets = {name: discourse_network(statements, type=name) for name in RUN_NETWORKS}
     expected = {"articles": articles, "rejected": rejected, "sentences": sentences, "tokens": tokens,
                 "quotes": quotes, "tone": tone_table(sentences, articles), "actors": actors,
-                "terms": frequencies(tokens, **TERM_OPTIONS)}
+                "terms": frequencies(tokens, **TERM_OPTIONS), "statements": statements,
+                "network_nodes": pd.concat([n.nodes.assign(network=k) for k, n in nets.items()], ignore_index=True),
+                "network_edges": pd.concat([n.edges.assign(network=k) for k, n in nets.items()], ignore_index=True)}
     run, differ = open_run(folder), []
     for name, table in expected.items():
         path = folder / f".expected-{name}.parquet"

@@ -7,9 +7,11 @@ import pytest
 
 from analysis import build_actors, extract_quotes, load_articles, segment
 from analysis.errors import InputError
+from analysis.networks import discourse_network
 from analysis.pipeline import run_corpus, stream_partitions
 from analysis.run_folder import is_run_folder, open_run
-from analysis.stages import TERM_OPTIONS, parse_stages, tone_table
+from analysis.stages import RUN_NETWORKS, TERM_OPTIONS, parse_stages, tone_table
+from analysis.statements import build_statements
 from analysis.terms import frequencies
 
 distributed = pytest.importorskip("distributed")
@@ -78,9 +80,13 @@ def _single_process(paths, *, partition_mb=None):
     sentences, tokens = segment(articles)
     quotes = extract_quotes(articles, sentences, tokens)
     actors, linked = build_actors(quotes, articles=articles)
+    statements = build_statements(linked, articles=articles, actors=actors)
+    nets = {name: discourse_network(statements, type=name) for name in RUN_NETWORKS}
     return {"articles": articles, "rejected": rejected, "sentences": sentences, "tokens": tokens,
             "quotes": linked, "tone": tone_table(sentences, articles), "actors": actors,
-            "terms": frequencies(tokens, **TERM_OPTIONS)}
+            "terms": frequencies(tokens, **TERM_OPTIONS), "statements": statements,
+            "network_nodes": pd.concat([n.nodes.assign(network=k) for k, n in nets.items()], ignore_index=True),
+            "network_edges": pd.concat([n.edges.assign(network=k) for k, n in nets.items()], ignore_index=True)}
 
 
 @pytest.fixture(scope="module")
@@ -307,3 +313,41 @@ def test_a_stage_error_names_its_stage(monkeypatch):
 def test_a_partition_size_that_is_no_number_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="partition_mb"):
         run_corpus(["data"], tmp_path / "run", partition_mb=float("nan"))
+
+
+def test_the_networks_stage_with_a_concept_dictionary(corpus, client, tmp_path):
+    """Statements coded with the user's dictionary, partition by partition, are those of the whole corpus."""
+    concepts = tmp_path / "concepts.yaml"
+    concepts.write_text("Gespräche:\n  lemmas: [Gespräch, Treffen, Gipfel]\nSanktionen:\n  lemmas: [Sanktion]\n",
+                        encoding="utf-8")
+    summary = run_corpus([corpus], tmp_path / "run", client=client, partition_mb=0.002, stages="networks",
+                         concepts=concepts)
+    articles, _ = load_articles([corpus], errors="collect")
+    actors, linked = build_actors(extract_quotes(articles), articles=articles)
+    expected = build_statements(linked, articles=articles, actors=actors, concepts=concepts)
+    run = open_run(tmp_path / "run")
+    assert summary.complete and len(expected) > 5 and set(expected["concept"]) == {"Gespräche", "Sanktionen"}
+    _same(run.statements, expected, tmp_path, "statements")
+    assert sorted(run.concepts["concept"].unique()) == ["Gespräche", "Sanktionen"]
+    assert sorted(p.name for p in (tmp_path / "run" / "networks").iterdir()) == [
+        f"{name}.graphml" for name in sorted(RUN_NETWORKS)]
+
+
+def test_a_malformed_concept_dictionary_stops_the_run_before_any_work(corpus, tmp_path):
+    bad = tmp_path / "concepts.csv"
+    bad.write_text("concept,kind,pattern\nSanktionen,lemma,Sanktion\nKrieg,wort,Krieg\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 3"):
+        run_corpus([corpus], tmp_path / "run", stages="networks", concepts=bad, workers=1)
+    assert not (tmp_path / "run").exists()
+
+
+def test_the_network_command_reads_the_statements_of_a_run_folder(client, tmp_path, capsys):
+    from analysis.cli import main
+
+    run_corpus(["data"], tmp_path / "run", client=client, stages="networks")
+    statements = open_run(tmp_path / "run").statements
+    assert main(["network", str(tmp_path / "run"), "--type", "two-mode", "--out", str(tmp_path / "net.graphml")]) == 0
+    assert f"from {len(statements)} statements" in capsys.readouterr().out and (tmp_path / "net.graphml").stat().st_size
+    run_corpus(["data"], tmp_path / "quotes-only", client=client, stages="quotes")
+    assert main(["network", str(tmp_path / "quotes-only"), "--type", "congruence", "--out", str(tmp_path / "x.csv")]) != 0
+    assert "a run without statements; run it with --stages networks" in capsys.readouterr().err
