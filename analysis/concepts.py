@@ -332,23 +332,32 @@ class ConceptCounts:
         self.counts: dict[str, int] = {}
         self.speakers: dict[str, set] = {}
         self.spelled: dict[str, str] = {}
+        self._counted: dict[str, str | None] = {}  # word form -> the form counted, None when it is not
 
     def add(self, quotes: pd.DataFrame) -> None:
         """Count the nouns of one part of the quotations (columns ``text``, ``speaker``, ``speaker_mention``)."""
         self.names |= {w.lower() for col in ("speaker", "speaker_mention") if col in quotes.columns
                        for name in quotes[col].dropna().astype(str) for w in WORD.findall(name)}
         who = quotes["speaker"] if "speaker" in quotes.columns else pd.Series([None] * len(quotes), index=quotes.index)
-        german = self.lang == "de"
+        counts, speakers, spelled, counted = self.counts, self.speakers, self.spelled, self._counted
         for text, speaker in zip(quotes.get("text", pd.Series(dtype=object)), who):
             if not isinstance(text, str):
                 continue
             for w in WORD.findall(text):
-                low = w.lower()
-                if len(w) < 3 or low in self.stop or any(c.isdigit() for c in w) or (german and not w[0].isupper()):
+                low = counted.get(w, False)
+                if low is False:  # a word form met for the first time: is it counted, and as what?
+                    low = counted[w] = self._counted_as(w)
+                if low is None:
                     continue
-                self.counts[low] = self.counts.get(low, 0) + 1
-                self.speakers.setdefault(low, set()).add(speaker)
-                self.spelled.setdefault(low, w)
+                counts[low] = counts.get(low, 0) + 1
+                speakers.setdefault(low, set()).add(speaker)
+                spelled.setdefault(low, w)
+
+    def _counted_as(self, w: str) -> str | None:
+        low = w.lower()
+        if len(w) < 3 or low in self.stop or any(c.isdigit() for c in w) or (self.lang == "de" and not w[0].isupper()):
+            return None
+        return low
 
     def concepts(self, *, top: int = 30, min_freq: int = 3, min_g2: float = 10.83, min_speakers: int = 2) -> pd.DataFrame:
         """The concept dictionary of the quotations counted so far (options as :func:`discover_concepts`)."""

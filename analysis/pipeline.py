@@ -7,7 +7,8 @@ partition to a Dask worker that finishes loading it (re-flowing and markup remov
 :func:`analysis.corpus.shape_chunk`: most of the loader's work, so that it divides among the
 workers), writes its ``articles`` and ``rejected``, runs the partition stages
 (:mod:`analysis.stages`) and writes their tables. Then the corpus-level stages (actors,
-frequencies) reduce the parts. Everything lands in a run folder (:mod:`analysis.run_folder`).
+frequencies, statements and networks) reduce the parts (:mod:`analysis.run_reductions`).
+Everything lands in a run folder (:mod:`analysis.run_folder`).
 
 Resuming: the manifest lists the partitions loaded and those done; a second call with the same
 options computes only what is missing. A partition that fails is written to the ``failures``
@@ -33,12 +34,8 @@ from tqdm.auto import tqdm
 from analysis.cluster import cluster_client
 from analysis.errors import InputError
 from analysis.run_folder import FAILURE_COLUMNS, FAILURES, RunFolder
-from analysis.stages import (
-    ACTOR_QUOTE_COLUMNS,
-    corpus_terms,
-    parse_stages,
-    partition_tables,
-)
+from analysis.run_reductions import reduce_run
+from analysis.stages import parse_stages, partition_tables
 
 log = logging.getLogger(__name__)
 
@@ -283,15 +280,20 @@ def run_corpus(paths, out, *, stages=None, workers: int | None = None, scheduler
         runner = _Runner(dask_client, rf, manifest, stages, options, summary)
         stopped = _submit_all(runner, stream, limit=limit, progress=progress)
         _wait(runner, progress=progress)
+        if not stopped:
+            failed = reduce_run(rf, manifest, stages, client=dask_client, aliases=actors, concepts=config["concepts"],
+                                lang=lang)
+            for k, result in failed.items():
+                summary.failed[k] = result["error"]
+                runner._write_failure(k, result)
     for staging in (STAGED_ARTICLES, STAGED_REJECTED):  # gone once every partition is loaded
         with contextlib.suppress(OSError):
             (rf.path / staging).rmdir()
     summary.partitions = len(manifest["partitions"])
     summary.articles = sum(p.get("articles", 0) for p in manifest["partitions"].values())
     summary.rejected = sum(p.get("rejected", 0) for p in manifest["partitions"].values())
-    if not stopped:
-        _reduce(rf, manifest, stages, aliases=actors, concepts=config["concepts"], lang=lang)
-    summary.complete = manifest["load"] == "done" and len(manifest["done"]) == summary.partitions
+    summary.complete = (manifest["load"] == "done" and len(manifest["done"]) == summary.partitions
+                        and not summary.failed)
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -340,115 +342,3 @@ def _wait(runner: _Runner, *, progress: bool) -> None:
     for future in tqdm(as_completed(list(runner.pending), loop=runner.client.loop), total=len(runner.pending),
                        disable=not progress, desc="partitions", unit="part"):
         runner.collect(future)
-
-
-def _reduce(rf: RunFolder, manifest: dict, stages: tuple, *, aliases, concepts, lang) -> None:
-    """The corpus-level tables over the partitions done (recomputed when those changed)."""
-    done = manifest["done"]
-    if manifest["reductions"].get("partitions") == done:
-        return
-    if "terms" in stages:
-        parts = (pd.read_parquet(rf.part_path("term_counts", k)) for k in done)
-        rf.write_part("terms", 0, corpus_terms(parts))
-    if "actors" in stages:
-        coding = _StatementCoding(rf, concepts=concepts, lang=lang) if "networks" in stages else None
-        _reduce_actors(rf, done, aliases=aliases, coding=coding)
-        if coding is not None:
-            _write_networks(rf, done)
-    manifest["reductions"] = {"partitions": list(done)}
-    rf.write_manifest(manifest)
-
-
-def _reduce_actors(rf: RunFolder, done: list[int], *, aliases, coding: _StatementCoding | None) -> None:
-    """``actors`` and ``quote_actors`` from the partitions' quotations, one partition at a time
-    (:class:`analysis.actor_reduction.ActorReduction`: memory bounded by the distinct names), and
-    with ``coding`` each partition's ``statements``."""
-    from analysis.actor_reduction import ActorReduction
-    from analysis.streamed_tables import TableStream
-
-    reduction = ActorReduction(aliases=aliases, spool=rf.part_path("actors", 0))
-    try:
-        for k in done:
-            quotes = pd.read_parquet(rf.part_path("quotes", k), columns=ACTOR_QUOTE_COLUMNS + ["text", "kind"])
-            articles = pd.read_parquet(rf.part_path("articles", k), columns=["article_id", "date", "lang", "text"])
-            reduction.add(quotes[ACTOR_QUOTE_COLUMNS],
-                          articles[articles["article_id"].isin(quotes["article_id"][quotes["speaker"].notna()])])
-            if coding is not None:
-                coding.count(quotes, articles)
-        actors = reduction.result()
-        rf.write_part("actors", 0, actors)
-        if coding is not None:
-            coding.concepts()
-        with TableStream(rf.part_path("quote_actors", 0)) as links:
-            for k, ids in zip(done, reduction.actor_ids()):
-                quotes = pd.read_parquet(rf.part_path("quotes", k), columns=None if coding else ["article_id", "quote_id"])
-                quotes = quotes.assign(actor_id=ids.to_numpy())
-                links.write(quotes[["article_id", "quote_id", "actor_id"]])
-                if coding is not None:
-                    rf.write_part("statements", k, coding.statements(k, quotes, actors))
-    finally:
-        reduction.close()
-
-
-class _StatementCoding:
-    """The ``networks`` stage's statements: the concept dictionary (given, or discovered from all the
-    quotations first) and each partition's statements coded with it."""
-
-    def __init__(self, rf: RunFolder, *, concepts: str | None, lang: str | None):
-        from analysis.concepts import read_concepts
-
-        self.rf, self.lang = rf, lang
-        self.table = read_concepts(Path(concepts)) if concepts is not None else None
-        self.counts: dict = {}  # language -> ConceptCounts, while discovering
-        self.written = False
-
-    def count(self, quotes: pd.DataFrame, articles: pd.DataFrame) -> None:
-        """Count one partition's quotations for the discovered concepts (none with a dictionary)."""
-        from analysis.concepts import ConceptCounts
-        from analysis.statements import coded_quotes
-
-        if self.table is not None:
-            return
-        coded = coded_quotes(quotes, articles=articles, lang=self.lang)
-        for lg, part in coded.groupby("lang", sort=False):
-            self.counts.setdefault(lg, ConceptCounts(lang=lg)).add(part)
-
-    def concepts(self) -> pd.DataFrame:
-        """The dictionary, discovered ones by language in alphabetical order (as :func:`build_statements`)."""
-        from analysis.concepts import read_concepts
-
-        if self.table is None:
-            found = [self.counts[lg].concepts() for lg in sorted(self.counts)]
-            self.table = pd.concat(found, ignore_index=True) if found else read_concepts({})
-        if not self.written:  # the dictionary used, for the reader of the run
-            self.rf.write_part("concepts", 0, self.table)
-            self.written = True
-        return self.table
-
-    def statements(self, k: int, quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-        from analysis.statements import build_statements
-
-        articles = pd.read_parquet(self.rf.part_path("articles", k), columns=["article_id", "date", "lang", "text"])
-        return build_statements(quotes, articles=articles, actors=actors, concepts=self.concepts(), lang=self.lang)
-
-
-def _write_networks(rf: RunFolder, done: list[int]) -> None:
-    """The discourse networks of the statements (:data:`analysis.stages.RUN_NETWORKS`): tables and GraphML."""
-    from analysis.network_exports import write_network
-    from analysis.networks import discourse_network
-    from analysis.stages import RUN_NETWORKS
-
-    if not done:
-        return
-    columns = ["article_id", "date", "actor_id", "actor", "affiliation", "concept", "agreement"]
-    statements = pd.concat([pd.read_parquet(rf.part_path("statements", k), columns=columns) for k in done],
-                           ignore_index=True)
-    nodes, edges = [], []
-    for name in RUN_NETWORKS:
-        net = discourse_network(statements, type=name)
-        nodes.append(net.nodes.assign(network=name))
-        edges.append(net.edges.assign(network=name))
-        (rf.path / "networks").mkdir(exist_ok=True)
-        write_network(net, rf.path / "networks" / f"{name}.graphml")
-    rf.write_part("network_nodes", 0, pd.concat(nodes, ignore_index=True))
-    rf.write_part("network_edges", 0, pd.concat(edges, ignore_index=True))

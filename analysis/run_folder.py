@@ -1,10 +1,9 @@
 """The folder a pipeline run (``python -m analysis run``) writes, and :func:`open_run` to read it.
 
 Layout: one partitioned Parquet dataset per table, ``DIR/<table>/part-00000.parquet``, …
-(``articles``, ``rejected``, ``sentences``, ``tokens``, ``quotes``, ``tone``, ``term_counts``,
-``statements``), the corpus-level tables as one-part datasets (``actors``, ``quote_actors``,
-``terms``, ``concepts``, ``network_nodes``, ``network_edges``; the networks also as GraphML files
-in ``networks/``), the
+(``articles``, ``rejected``, ``sentences``, ``tokens``, ``quotes``, ``tone``, ``term_counts``, and
+from the reductions ``quote_actors`` and ``statements``), the corpus-level tables as one-part
+datasets (``actors``, ``terms``, ``concepts``, ``network_nodes``, ``network_edges``), the
 ``failures`` of partitions that could not be computed, the records of partitions a worker has
 not yet finished loading (``staged_articles``, ``staged_rejected``), and ``DIR/run.json``, the manifest: the
 options of the run, the partitions loaded and the partitions whose stages are done. Every file
@@ -34,9 +33,10 @@ log = logging.getLogger(__name__)
 
 MANIFEST = "run.json"
 #: Tables with one part per corpus partition, in the order the stages write them.
-PARTITION_TABLES = ("articles", "rejected", "sentences", "tokens", "quotes", "tone", "term_counts", "statements")
+PARTITION_TABLES = ("articles", "rejected", "sentences", "tokens", "quotes", "tone", "term_counts", "quote_actors",
+                    "statements")
 #: Tables computed over the whole corpus (reductions), one part each.
-CORPUS_TABLES = ("actors", "quote_actors", "terms", "concepts", "network_nodes", "network_edges")
+CORPUS_TABLES = ("actors", "terms", "concepts", "network_nodes", "network_edges")
 FAILURES = "failures"
 FAILURE_COLUMNS = ["partition", "stage", "article_id", "origin", "reason"]
 

@@ -10,7 +10,7 @@ over the partitions' quotations (the tables of :func:`analysis.actors.build_acto
 ``statements`` of each partition's quotations (:func:`analysis.statements.build_statements` with
 the corpus' actors and a concept dictionary, or the concepts discovered from all quotations,
 :class:`analysis.concepts.ConceptCounts`) and the discourse networks of :data:`RUN_NETWORKS`
-(``network_nodes``, ``network_edges``, and a GraphML file each in ``networks/``). The results
+(``network_nodes``, ``network_edges``). The results
 are those of the same functions on the whole corpus at once.
 
 >>> import pandas as pd
