@@ -12,10 +12,11 @@ adjective with a source noun names ("nach russischen Angaben" → Russland). Use
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from analysis.resources import ROOT, table, word_class, wordlist
+from analysis.runtime import word_cache
 from analysis.speaker_names import GENITIVE_DETS, role_of
 
 if TYPE_CHECKING:
@@ -50,8 +51,8 @@ def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | 
     "Regierungskreisen" → Regierung, "OSZE-Bericht" → OSZE), else None."""
     _, sources = countries_and_sources(lang)
     words = [w.strip(",") for w in words]
-    while len(words) > 1 and (words[0].lower() in ents.dets or words[0][:1].islower() and source_head(words[1], sources)):
-        words = words[1:]  # "einer gemeinsamen Presseerklärung der Staatsanwaltschaft"
+    while len(words) > 1 and (words[0].lower() in ents.dets or words[0][:1].islower() and _leads_to_source(words, sources)):
+        words = words[1:]  # "einer gemeinsamen Presseerklärung der Staatsanwaltschaft", "einem achtseitigen internen Bericht"
     if len(words) >= 3 and source_head(words[0], sources) and words[1][:1].islower() and words[1].lower() not in (
             ents.dets | ents.holder_preps) and words[1].endswith("er") and words[2][:1].isupper():
         return " ".join(holder_phrase(words[1:], ents))  # "Meinung politischer Beobachter": a genitive plural
@@ -82,7 +83,13 @@ def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | 
     return None
 
 
-@lru_cache(maxsize=1 << 16)
+def _leads_to_source(words: list[str], sources: frozenset) -> bool:
+    """Whether the first capitalised word of ``words`` (after lower-case adjectives) is a source noun."""
+    head = next((w for w in words if not w[:1].islower()), None)
+    return head is not None and source_head(head, sources)
+
+
+@word_cache(maxsize=1 << 16)
 def source_head(word: str, sources: frozenset) -> bool:
     """A source noun, or a compound ending in one (Pressemitteilung, Hochrechnung)."""
     low = word.lower()

@@ -109,6 +109,8 @@ def test_a_medium_in_lower_case_and_an_unnamed_reporter_speak_for_the_medium():
     ("Die Familie könnte nach Celebis Angaben versuchen, die Kinder zu entführen.", "Celebi"),
     ("Heute wurden nach israelischen Armeeangaben mindestens 40 Ziele angegriffen.", "Armee"),
     ("Künftig soll nach den Vorstellungen der Bundesregierung die Kommission umgangen werden.", "Bundesregierung"),
+    # the noun as the fourth word after "nach", the furthest the rule reads
+    ("Drei Menschen wurden nach einem achtseitigen internen Bericht der Polizei verletzt.", "Polizei"),
 ])
 def test_nach_before_a_source_noun_further_on(sentence, speaker):
     quotes = _quotes(sentence)

@@ -243,7 +243,7 @@ def _language_features(part: pd.DataFrame, lg: str, keys: np.ndarray, art_codes:
     # "nach einem Fernsehbericht", up to NOUN_GAP words on), as the rule itself reads it
     nach_at = at_words([w for w, (c, _) in lex.frames.items() if c == "noun_prep"])
     noun_t = t["noun"]
-    for gap in range(1, NOUN_GAP):
+    for gap in range(1, NOUN_GAP + 1):
         ok = nach_at[nach_at + gap < len(codes)]
         after = codes[ok + gap].tolist()
         head = np.asarray([noun_t[c] or lex.cue_noun(type_lemmas[c] if isinstance(type_lemmas[c], str)
