@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from analysis.resources import ROOT, table
+from analysis.runtime import word_cache
 
 KINDS = ("person", "organisation", "country", "media", "other")
 _KIND_ORDER = ("media", "organisation", "country")
@@ -209,7 +210,7 @@ def role_word(word: str, *, lang: str = "de") -> tuple[str | None, str | None]:
     return None, party
 
 
-@lru_cache(maxsize=100_000)
+@word_cache(maxsize=100_000)
 def _is_role(word: str, lang: str) -> bool:
     """A role noun, or a compound ending in a long one (Außenminister, Regierungssprecherin)."""
     roles, long_roles = _role_nouns(lang)
@@ -220,7 +221,7 @@ def _is_role(word: str, lang: str) -> bool:
     return any(w[k:] in long_roles for w in {low, feminine} for k in range(1, len(w) - 4))
 
 
-@lru_cache(maxsize=100_000)
+@word_cache(maxsize=100_000)
 def role_and_party(mention, *, lang: str = "de") -> tuple[str | None, str | None]:
     """The role noun and the party stated in a speaker mention, each None when not stated.
 

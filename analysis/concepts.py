@@ -36,12 +36,12 @@ import io
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.errors import InputError
+from analysis.runtime import word_cache
 from analysis.segment import lemmatize
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ def _fold(word: str, lang: str) -> str:
     return _lemma(word, lang).casefold()
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(maxsize=200_000)
 def _lemma(word: str, lang: str) -> str:
     return lemmatize(word, lang)
 

@@ -44,12 +44,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from itertools import compress
 from typing import NamedTuple
 
 from analysis.errors import InputError
 from analysis.resources import table, wordlist
+from analysis.runtime import word_cache
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,7 @@ def _known(word: str, lang: str) -> bool:
         return False
 
 
-@lru_cache(maxsize=2**16)
+@word_cache(maxsize=2**16)
 def _form_lemma(form: str, lang: str) -> str | None:
     """The lower-cased lemma of ``form`` when simplemma knows the form, else None."""
     import simplemma
@@ -119,7 +120,7 @@ def is_particle_verb(lemma: str, particle: str, lang: str = "de") -> bool:
     return lemma.startswith(particle) and len(lemma) > len(particle) + 1 and lemma.endswith(_endings(lang))
 
 
-@lru_cache(maxsize=2**18)
+@word_cache(maxsize=2**18)
 def _join(particle: str, word: str, lemma: str, lang: str) -> tuple[str | None, bool]:
     """The lemma of ``particle`` joined with the verb ``word`` (lemma ``lemma``) if it has the
     shape of a particle verb, and whether simplemma knows it."""

@@ -35,6 +35,7 @@ from analysis.cluster import cluster_client
 from analysis.errors import InputError
 from analysis.run_folder import FAILURE_COLUMNS, FAILURES, RunFolder
 from analysis.run_reductions import reduce_run
+from analysis.runtime import forget_word_caches
 from analysis.stages import parse_stages, partition_tables
 
 log = logging.getLogger(__name__)
@@ -149,7 +150,20 @@ def _compute_partition(folder: str, k: int, stages: tuple, lang, actors, shape: 
     for name, df in tables.items():
         rf.write_part(name, k, df)
         rows[name] = len(df)
+    del articles, tables
+    if _alone_on_worker():
+        forget_word_caches()  # a worker's memory stays that of one partition, however many it runs
     return {"partition": k, "rows": rows, "loaded": loaded}
+
+
+def _alone_on_worker() -> bool:
+    """Whether this task runs on a Dask worker with a single thread (no other task shares its caches)."""
+    try:
+        from distributed import get_worker
+
+        return get_worker().state.nthreads == 1
+    except (ImportError, ValueError, AttributeError):
+        return False
 
 
 class _Runner:

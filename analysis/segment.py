@@ -23,7 +23,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 from itertools import compress, groupby
 from typing import NamedTuple
 
@@ -34,6 +34,7 @@ from tqdm.auto import tqdm
 
 from analysis.errors import require_columns
 from analysis.resources import ROOT, table, wordlist
+from analysis.runtime import forgets, word_cache
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,7 @@ def _ordinal_triggers(lang: str) -> frozenset[str]:
     return wordlist(lang, "ordinal_triggers") if path.exists() else frozenset()
 
 
-@lru_cache(maxsize=2**17)
+@word_cache(maxsize=2**17)
 def lemmatize(word: str, lang: str) -> str:
     """Lemma of ``word`` in language ``lang`` (simplemma; the word itself when unknown).
 
@@ -186,6 +187,9 @@ class _Vocabulary(dict):
 def _vocabulary(lang: str) -> _Vocabulary:
     """The vocabulary of ``lang``, shared by all calls in the process."""
     return _Vocabulary(lang)
+
+
+forgets(_vocabulary.cache_clear)
 
 
 # --- one text ---------------------------------------------------------------------------------

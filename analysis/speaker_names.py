@@ -12,6 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from analysis.resources import ROOT, table, word_class, wordlist
+from analysis.runtime import forgets
 
 if TYPE_CHECKING:
     from analysis.speakers import _ArticleEntities
@@ -63,6 +64,7 @@ def role_of(word: str, role_map: dict) -> tuple[str, str] | None:
 
 
 _ROLE_CACHE: dict = {}
+forgets(_ROLE_CACHE.clear)
 
 
 def _role_cached(w: str, key: int, role_map: dict):
@@ -271,6 +273,7 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
 
 
 _SHAPES: dict[tuple, dict] = {}
+forgets(_SHAPES.clear)
 
 
 def _shape_cache(ents: _ArticleEntities) -> dict:

@@ -16,6 +16,7 @@ import re
 from functools import cache, lru_cache
 
 from analysis.errors import InputError
+from analysis.runtime import word_cache
 
 SNOWBALL = {"de": "german", "en": "english", "fr": "french", "es": "spanish", "it": "italian",
             "nl": "dutch", "pt": "portuguese", "sv": "swedish", "da": "danish", "no": "norwegian",
@@ -78,7 +79,7 @@ def _linkers(lang: str) -> tuple[str, ...]:
         return ()
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(maxsize=200_000)
 def _is_noun(word: str, lang: str) -> bool:
     try:
         import simplemma
@@ -87,7 +88,7 @@ def _is_noun(word: str, lang: str) -> bool:
     return simplemma.is_known(word[:1].upper() + word[1:], lang=lang)
 
 
-@lru_cache(maxsize=500_000)
+@word_cache(maxsize=500_000)
 def compound_split_point(word: str, *, lang: str = "de", min_zipf: float = 3.0, min_head: int = 4,
                          min_modifier: int = 4, min_gain: float = 0.25, nouns_only: bool = True) -> int | None:
     """Where the head of a closed compound starts, or None.

@@ -350,3 +350,19 @@ def test_the_network_command_reads_the_statements_of_a_run_folder(client, tmp_pa
     run_corpus(["data"], tmp_path / "quotes-only", client=client, stages="quotes")
     assert main(["network", str(tmp_path / "quotes-only"), "--type", "congruence", "--out", str(tmp_path / "x.csv")]) != 0
     assert "a run without statements; run it with --stages networks" in capsys.readouterr().err
+
+
+def test_forgetting_the_word_caches_changes_no_table(corpus):
+    from analysis.runtime import forget_word_caches
+    from analysis.segment import lemmatize
+    from analysis.stages import partition_tables
+
+    articles, _ = load_articles([corpus], errors="collect")
+    stages = ("load", "segment", "quotes", "tone", "terms")
+    first = partition_tables(articles, stages=stages)
+    assert lemmatize.cache_info().currsize > 0
+    forget_word_caches()
+    assert lemmatize.cache_info().currsize == 0
+    again = partition_tables(articles, stages=stages)
+    for name, df in first.items():
+        pd.testing.assert_frame_equal(df, again[name], obj=name)

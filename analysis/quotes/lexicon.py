@@ -17,6 +17,7 @@ from functools import cache
 import pandas as pd
 
 from analysis.resources import ROOT, table
+from analysis.runtime import forgets
 
 log = logging.getLogger(__name__)
 
@@ -177,4 +178,6 @@ def lexicon(lang: str) -> Lexicon:
     if refs is not None:
         lex.persons = frozenset(refs.loc[refs["class"].isin(["first_person", "second_person"]), "word"])
         lex.relatives = frozenset(refs.loc[refs["class"] == "relative", "word"])
+    forgets(lex._noun_cache.clear)  # both grow with the vocabulary seen
+    forgets(lex._role_cache.clear)
     return lex

@@ -22,6 +22,7 @@ from pathlib import Path
 from analysis.errors import InputError
 from analysis.particle_verbs import is_particle_verb, particle_verb_bases, particles
 from analysis.resources import ROOT, table, wordlist
+from analysis.runtime import forgets
 from analysis.segment import lemmatize as _lemmatize
 from analysis.sentiment.parameters import BASE_WEIGHT, MIN_COMPOUND_PART, PREFIX
 from analysis.wordforms import stem as stem_word
@@ -283,6 +284,12 @@ def lexicon(lang: str) -> Lexicon:
     >>> lexicon("de").entries["einigung"].cooperation > 0
     True
     """
+    lx = _load_lexicon(lang)
+    forgets(partial(lx.bound_caches, most=0))  # what it learns about word types
+    return lx
+
+
+def _load_lexicon(lang: str) -> Lexicon:
     if lang not in available_languages():
         raise InputError(
             f"no sentiment lexicon for language {lang!r} (available: {', '.join(available_languages())}); "
