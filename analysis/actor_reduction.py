@@ -42,7 +42,18 @@ from analysis.streamed_tables import PartSpool
 
 class ActorReduction:
     """Chunks of quotations (:meth:`add`) → the actors table (:meth:`result`) and each chunk's
-    ``actor_id`` column (:meth:`actor_ids`). ``spool``: a path beside which the spool folder is made."""
+    ``actor_id`` column (:meth:`actor_ids`). ``spool``: a path beside which the spool folder is made.
+
+    >>> import tempfile, pathlib
+    >>> red = ActorReduction(spool=pathlib.Path(tempfile.mkdtemp()) / "actors")
+    >>> red.add(pd.DataFrame({"article_id": ["a"], "speaker": ["Friedrich Merz"], "lang": ["de"]}))
+    >>> red.add(pd.DataFrame({"article_id": ["b"], "speaker": ["Merz"], "lang": ["de"]}))
+    >>> red.result()[["name", "aliases", "n_quotes", "n_articles"]].values.tolist()
+    [['Friedrich Merz', ['Merz'], 2, 2]]
+    >>> [ids.tolist() for ids in red.actor_ids()]
+    [['friedrich-merz-30fdba'], ['friedrich-merz-30fdba']]
+    >>> red.close()
+    """
 
     def __init__(self, *, aliases=None, spool):
         self.aliases, self.index = aliases, alias_index(aliases)

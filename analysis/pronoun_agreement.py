@@ -32,7 +32,11 @@ _GROUPS = ("organisation", "media", "country")
 
 @cache
 def first_name_genders(lang: str) -> dict[str, str]:
-    """Given name → gender (``m``/``f``) from ``resources/<lang>/first_names.tsv`` ({} without one)."""
+    """Given name → gender (``m``/``f``) from ``resources/<lang>/first_names.tsv`` ({} without one).
+
+    >>> first_name_genders("de")["Angela"], first_name_genders("xx")
+    ('f', {})
+    """
     if not (ROOT / lang / "first_names.tsv").exists():
         return {}
     t = table(lang, "first_names")
@@ -74,7 +78,13 @@ def verb_number(text: str, pos: int, length: int, lang: str = "de") -> str | Non
 
 
 def noun_gender(ents, word: str) -> str | None:
-    """The grammatical gender of a noun by its role entry or its ending, else None."""
+    """The grammatical gender of a noun by its role entry or its ending, else None.
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> ents = _ArticleEntities("", "de")
+    >>> noun_gender(ents, "Regierung"), noun_gender(ents, "Sprecher")
+    ('f', 'm')
+    """
     low = word.lower()
     if low in ents.role_genders:
         return ents.role_genders[low]
@@ -86,7 +96,15 @@ def agrees(ents, pronoun: str, name: str, *, number: str | None = None) -> bool:
     capitalised words) takes he/she, er/sie, unless its first name has the other gender; a noun
     takes the pronoun of its gender. ``number`` (``sg``/``pl``, from :func:`verb_number`) narrows
     a pronoun of both numbers ("sie"): a singular verb takes no plural noun, a plural verb no
-    single person."""
+    single person.
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> ents = _ArticleEntities("", "de")
+    >>> agrees(ents, "sie", "Angela Merkel"), agrees(ents, "er", "Angela Merkel")
+    (True, False)
+    >>> agrees(ents, "sie", "Olaf Scholz", number="pl")
+    False
+    """
     gender, numbers = ents.pronoun_forms.get(pronoun, ("-", "-"))
     if gender == "-" or numbers == "pl":
         return True

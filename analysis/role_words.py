@@ -72,6 +72,10 @@ def role_suffixes(words: list[str], lang: str) -> list[int]:
     """For each lower-case word, the length of the role noun it ends in (``außenminister`` → 8,
     ``präsidentin`` → 11), or 0. With the offsets of the tokens that end in one, this gives the
     candidates of :func:`resolve_speakers`'s ``role_words`` without searching the text.
+    
+
+    >>> role_suffixes(["außenminister", "präsidentin", "haus"], "de")
+    [8, 11, 0]
     """
     match = _role_suffix_pattern(role_key(lang)).match
     return [m.end() if (m := match(w[::-1])) else 0 for w in words]
@@ -79,13 +83,21 @@ def role_suffixes(words: list[str], lang: str) -> list[int]:
 
 @cache
 def role_key(lang: str) -> tuple:
-    """The lower-case role nouns of ``role_nouns.tsv`` (German's for a language without one), sorted."""
+    """The lower-case role nouns of ``role_nouns.tsv`` (German's for a language without one), sorted.
+
+    >>> "präsident" in role_key("de")
+    True
+    """
     lang = lang if (ROOT / lang / "role_nouns.tsv").exists() else "de"
     return tuple(sorted({r.lower() for r in table(lang, "role_nouns")["role"]}))
 
 
 def role_spans(text: str, candidates, roles: tuple) -> list[tuple[int, int]]:
-    """The role words of :func:`find_role_words` from candidate ``(start, end)`` offsets of role nouns."""
+    """The role words of :func:`find_role_words` from candidate ``(start, end)`` offsets of role nouns.
+
+    >>> role_spans("Präsident Wladimir Putin sagte", [(0, 9)], role_key("de"))
+    [(0, 9)]
+    """
     n = len(text)
     found: dict[int, int] = {}
     match = _role_suffix_pattern(roles).match
@@ -103,7 +115,11 @@ def role_spans(text: str, candidates, roles: tuple) -> list[tuple[int, int]]:
 
 def inflected_role(word: str, role_map: dict) -> bool:
     """Whether a role word carries a case ending (Präsidenten, Ministers), not the role's own form
-    (Präsident, Außenminister)."""
+    (Präsident, Außenminister).
+
+    >>> inflected_role("Präsidenten", {"präsident": None}), inflected_role("Präsident", {"präsident": None})
+    (True, False)
+    """
     low = word.lower()
     return not any(low[-k:] in role_map or low[-k - 2:] in role_map and low.endswith("in")
                    for k in range(4, len(low) + 1))
@@ -126,6 +142,9 @@ def find_role_words(text: str, roles: tuple) -> list[tuple[int, int]]:
     One search over the reversed text finds every word end that closes a role noun and is
     followed by white space (a role noun closes a word when no letter or digit follows it);
     each match is widened to the start of its word (letters, digits, hyphens).
+
+    >>> find_role_words("Der Außenminister Sergej Lawrow sagte", role_key("de"))
+    [(4, 17)]
     """
     n = len(text)
     found: dict[int, int] = {}

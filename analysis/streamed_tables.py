@@ -43,7 +43,16 @@ from analysis.outputs import (
 
 class PartSpool:
     """Chunks of a table kept as numbered Parquet parts in a hidden folder beside ``path``,
-    read back in order with :meth:`parts`; the folder is removed by :meth:`remove`."""
+    read back in order with :meth:`parts`; the folder is removed by :meth:`remove`.
+
+    >>> import tempfile
+    >>> spool = PartSpool(Path(tempfile.mkdtemp()) / "quotes.parquet")
+    >>> spool.add(pd.DataFrame({"x": [1, 2]})); spool.add(pd.DataFrame({"x": [3]}))
+    >>> [f["x"].tolist() for f in spool.frames()], spool.rows
+    ([[1, 2], [3]], 3)
+    >>> spool.remove(); spool.folder.exists()
+    False
+    """
 
     def __init__(self, path: str | Path):
         path = Path(path)
@@ -71,7 +80,16 @@ class PartSpool:
 
 
 class TableStream:
-    """One output table (``.parquet``, ``.csv`` or ``.xlsx``) written from chunks; see the module."""
+    """One output table (``.parquet``, ``.csv`` or ``.xlsx``) written from chunks; see the module.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "terms.csv"
+    >>> with TableStream(path) as out:
+    ...     out.write(pd.DataFrame({"term": ["Frieden"], "count": [3]}))
+    ...     out.write(pd.DataFrame({"term": ["Krieg"], "count": [2]}))
+    >>> pd.read_csv(path)["term"].tolist()
+    ['Frieden', 'Krieg']
+    """
 
     def __init__(self, path: str | Path, *, on_close=None):
         self.path, self.on_close = Path(path), on_close
