@@ -31,7 +31,8 @@ Stance(agreement=-1, evidence='support (support) negated by not', negated=True)
 from __future__ import annotations
 
 import re
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from analysis.resources import languages, table, wordlist
@@ -192,6 +193,15 @@ def _head_index(words: list[str], mention: int, lang: str) -> tuple[int, int] | 
     return None
 
 
+@lru_cache(maxsize=256)
+def _analysed(text: str, lang: str) -> tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Token starts, words, lemmas (particle verbs joined) and lower-case words of ``text``, kept for
+    the texts read last: every concept mention of a quotation reads the same text."""
+    toks = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
+    words = [w for _, w in toks]
+    return tuple(s for s, _ in toks), tuple(words), tuple(_lemmas(words, lang)), tuple(w.lower() for w in words)
+
+
 def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
     """The stance construction governing the mention that begins at offset ``start`` of ``text``
     (one sentence or the part of it that holds the statement), or None.
@@ -202,11 +212,8 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
     verbs = stance_verbs(lang)
     if not verbs or not isinstance(text, str):
         return None
-    toks = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
-    words = [w for _, w in toks]
-    lemmas = _lemmas(words, lang)
-    mention = next((i for i, (s, _) in enumerate(toks) if s >= start), len(toks))
-    lower = [w.lower() for w in words]
+    starts, words, lemmas, lower = _analysed(text, lang)
+    mention = bisect_left(starts, start)
     best, barriers = None, stance_words(lang)["barrier"]
     head = _head_index(words, mention, lang)  # "oppose cuts to X": the verb before the noun of change counts
     head_verb = None
@@ -222,7 +229,7 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
     best = best or head_verb
     passive, modal = stance_words(lang)["passive"], stance_words(lang)["modal"]
     if best is None or lemmas[best[0]] in modal:  # a verb after the mention, in its clause ("will X abschaffen")
-        for i in range(mention, len(toks)):
+        for i in range(mention, len(words)):
             if words[i] in CLAUSE_MARKS or words[i] in SENTENCE_ENDS:
                 break
             agreement = _match(verbs, lemmas[i], set(lower[max(0, mention - 2):mention]))
@@ -235,7 +242,7 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
     if best is None:
         return _need(words, lower, mention, lang)
     verb, agreement = best
-    particle = next((j for j in range(verb + 1, len(toks)) if lemmas[j] == f"#{lemmas[verb]}"), None)
+    particle = next((j for j in range(verb + 1, len(words)) if lemmas[j] == f"#{lemmas[verb]}"), None)
     lo, hi = min(verb, mention), max(verb, mention)
     scope = list(range(max(0, lo - 2), hi)) + list(range(mention, particle if particle else mention))
     if verb < mention:  # a negator that follows the object at the end of the clause ("unterstützt X nicht")
