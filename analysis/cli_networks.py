@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 
 from analysis.errors import InputError
-from analysis.outputs import check_output_file, write_table
+from analysis.outputs import check_output_file
 
 
 def _cli():
@@ -31,38 +31,29 @@ def _add_relations(sub) -> None:
     p.add_argument("--actors", type=Path, default=None, help="actor alias table (CSV or YAML: actor, alias, lang)")
     p.add_argument("--lang", default=None, help="language of every article (default: lang column / detected)")
     _cli()._errors_option(p)
+    _cli()._chunk_option(p)
     p.set_defaults(func=_run_relations)
 
 
-def _relations(args):
-    """``(relations, sentences)`` of the articles in ``args.paths``: sentences, quotations, actors, events."""
-    from analysis.actors import alias_index, build_actors
-    from analysis.quotes import extract_quotes
-    from analysis.relations import extract_relations
-    from analysis.segment import split_sentences
+def _relation_options(args) -> dict:
+    """The options of :func:`analysis.streaming.relation_chunks` from the arguments (the alias table checked)."""
+    from analysis.actors import alias_index
 
     aliases = _cli()._alias_table(args.actors)
-    alias_index(aliases)
-    articles, _ = _cli()._load_reporting(args.paths, lang=args.lang, errors=args.errors)
-    sentences = split_sentences(articles, lang=args.lang, progress=True)
-    quotes = extract_quotes(articles, lang=args.lang, actors=aliases, progress=True)
-    actors, quotes = build_actors(quotes, articles=articles, aliases=aliases)
-    return extract_relations(sentences, quotes=quotes, actors=actors, articles=articles, lang=args.lang,
-                             progress=True), sentences
+    alias_index(aliases)  # a conflicting alias table is an error before any work
+    return {"aliases": aliases, "lang": args.lang, "errors": args.errors, "chunk_mb": args.chunk_mb, "progress": True}
 
 
 def _run_relations(args) -> int:
-    from analysis.relations import dyads_by
+    from analysis.streaming import relation_table
 
-    relations, sentences = _relations(args)
-    dyads = relations["source"].notna() & relations["target"].notna()
-    write_table(relations, args.out)
-    line = f"{len(relations)} events in {len(sentences)} sentences -> {args.out}; {int(dyads.sum())} with source and target"
+    done = relation_table(args.paths, args.out, dyads_out=args.dyads_out, undirected=args.undirected,
+                          **_relation_options(args))
+    _cli()._report_streamed(done)
+    line = (f"{done.rows['relations']} events in {done.counts['sentences']} sentences -> {args.out}; "
+            f"{done.counts['dyads']} with source and target")
     if args.dyads_out:
-        by = ("month",) if "date" in relations and relations["date"].notna().any() else ()
-        agg = dyads_by(relations, by, directed=not args.undirected)
-        write_table(agg, args.dyads_out)
-        line += f"; {len(agg)} dyad rows -> {args.dyads_out}"
+        line += f"; {done.rows['dyads']} dyad rows -> {args.dyads_out}"
     print(line)
     return 0
 
@@ -87,6 +78,7 @@ def _statement_inputs(p) -> None:
     p.add_argument("--actors", type=Path, default=None, help="actor alias table (CSV or YAML: actor, alias, lang)")
     p.add_argument("--lang", default=None, help="language of every article (default: lang column / detected)")
     _cli()._errors_option(p)
+    _cli()._chunk_option(p)
 
 
 def _add_statements(sub) -> None:
@@ -98,29 +90,19 @@ def _add_statements(sub) -> None:
     p.set_defaults(func=_run_statements)
 
 
-def _statements(args):
-    from analysis.actors import alias_index
-    from analysis.statements import statements_from_articles
-
-    aliases = _cli()._alias_table(args.actors)
-    alias_index(aliases)
-    articles, _ = _cli()._load_reporting(args.paths, lang=args.lang, errors=args.errors)
-    statements, _ = statements_from_articles(articles, concepts=args.concepts, aliases=aliases, lang=args.lang,
-                                             progress=True)
-    return articles, statements
+def _statement_options(args) -> dict:
+    """The options of :func:`analysis.streaming.statement_chunks` from the arguments."""
+    return {**_relation_options(args), "concepts": args.concepts}
 
 
 def _run_statements(args) -> int:
-    from analysis.network_exports import write_dna_statements
+    from analysis.streaming import statement_table
 
-    articles, statements = _statements(args)
-    write_table(statements, args.out)
-    if args.dna_out:
-        write_dna_statements(statements, args.dna_out, articles=articles)
-    by = statements["agreement_source"].value_counts().to_dict() if len(statements) else {}
-    print(f"{len(statements)} statements of {statements['actor'].nunique()} actors on "
-          f"{statements['concept'].nunique()} concepts -> {args.out} "
-          f"(agreement from stance {by.get('stance', 0)}, tone {by.get('tone', 0)}, neutral {by.get('none', 0)})")
+    done = statement_table(args.paths, args.out, dna_out=args.dna_out, **_statement_options(args))
+    _cli()._report_streamed(done)
+    by = done.counts
+    print(f"{done.rows['statements']} statements of {by['actors']} actors on {by['concepts']} concepts -> {args.out} "
+          f"(agreement from stance {by['stance']}, tone {by['tone']}, neutral {by['none']})")
     return 0
 
 
@@ -167,7 +149,15 @@ def _network_statements(args):
             raise InputError(f"{args.paths[0]}: a run without statements; run it with --stages networks")
         return run.statements
     if not args.from_statements:
-        return _statements(args)[1]
+        import pandas as pd
+
+        from analysis.streaming import Streamed, statement_chunks
+
+        done = Streamed()
+        spool = args.out.with_name(f"{args.out.name}-statements")
+        parts = [statements for statements, _ in statement_chunks(args.paths, done, spool=spool, **_statement_options(args))]
+        _cli()._report_streamed(done)
+        return pd.concat(parts, ignore_index=True)
     from analysis.tables import read_table
 
     if len(args.paths) != 1:
@@ -209,7 +199,15 @@ def _run_relations_network(args) -> int:
             raise InputError("--from-relations takes one relations table")
         relations = read_table(Path(args.paths[0]))
     else:
-        relations = _relations(args)[0]
+        import pandas as pd
+
+        from analysis.streaming import Streamed, relation_chunks
+
+        done = Streamed()
+        spool = args.out.with_name(f"{args.out.name}-relations")
+        relations = pd.concat(list(relation_chunks(args.paths, done, spool=spool, **_relation_options(args))),
+                              ignore_index=True)
+        _cli()._report_streamed(done)
     net = relations_network(relations)
     write_network(net, args.out, flavour=args.flavour, dl_format=args.dl_format)
     print(f"relations network: {len(net.nodes)} actors, {len(net.edges)} directed edges from {len(relations)} events "

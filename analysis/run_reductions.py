@@ -63,11 +63,11 @@ def _reduce_actors(rf: RunFolder, done: list[int], *, aliases, concepts, lang) -
     """``actors`` and each partition's ``quote_actors``; the concept dictionary for the statements
     (``concepts`` read, or discovered when None; none when False)."""
     from analysis.actor_reduction import ActorReduction
-    from analysis.concepts import ConceptCounts, read_concepts
-    from analysis.statements import coded_quotes
+    from analysis.concepts import read_concepts
+    from analysis.statements import CorpusConcepts
 
     reduction = ActorReduction(aliases=aliases, spool=rf.part_path("actors", 0))
-    counts: dict[str, ConceptCounts] = {}  # language -> counts of the discovered concepts
+    discovered = CorpusConcepts(lang=lang)
     try:
         for k in done:
             quotes = pd.read_parquet(rf.part_path("quotes", k), columns=ACTOR_QUOTE_COLUMNS + ["text", "kind"])
@@ -75,8 +75,7 @@ def _reduce_actors(rf: RunFolder, done: list[int], *, aliases, concepts, lang) -
             reduction.add(quotes[ACTOR_QUOTE_COLUMNS],
                           articles[articles["article_id"].isin(quotes["article_id"][quotes["speaker"].notna()])])
             if concepts is None:
-                for lg, part in coded_quotes(quotes, articles=articles, lang=lang).groupby("lang", sort=False):
-                    counts.setdefault(lg, ConceptCounts(lang=lg)).add(part)
+                discovered.add(quotes, articles=articles)
         rf.write_part("actors", 0, reduction.result())
         for k, ids in zip(done, reduction.actor_ids()):
             keys = pd.read_parquet(rf.part_path("quotes", k), columns=["article_id", "quote_id"])
@@ -85,10 +84,7 @@ def _reduce_actors(rf: RunFolder, done: list[int], *, aliases, concepts, lang) -
         reduction.close()
     if concepts is False:
         return None
-    if concepts is not None:
-        return read_concepts(Path(concepts))
-    found = [counts[lg].concepts() for lg in sorted(counts)]  # by language, as build_statements discovers them
-    return pd.concat(found, ignore_index=True) if found else read_concepts({})
+    return read_concepts(Path(concepts)) if concepts is not None else discovered.table()
 
 
 def partition_statements(folder: str, k: int, lang: str | None) -> dict:
@@ -122,7 +118,8 @@ def _code_statements(rf: RunFolder, done: list[int], *, client, lang) -> dict[in
 
 
 def write_networks(rf: RunFolder, done: list[int]) -> None:
-    """The discourse networks of the statements (:data:`analysis.stages.RUN_NETWORKS`) as node and edge tables."""
+    """The discourse networks of the statements (:data:`analysis.stages.RUN_NETWORKS`) as node and
+    edge tables, a part per network (in that order)."""
     from analysis.networks import discourse_network
 
     columns = ["article_id", "date", "actor_id", "actor", "affiliation", "concept", "agreement"]
@@ -130,10 +127,8 @@ def write_networks(rf: RunFolder, done: list[int]) -> None:
     if not parts:
         return
     statements = pd.concat(parts, ignore_index=True)
-    nodes, edges = [], []
-    for name in RUN_NETWORKS:
+    for i, name in enumerate(RUN_NETWORKS):  # a part per network: one network's edges in memory at a time
         net = discourse_network(statements, type=name)
-        nodes.append(net.nodes.assign(network=name))
-        edges.append(net.edges.assign(network=name))
-    rf.write_part("network_nodes", 0, pd.concat(nodes, ignore_index=True))
-    rf.write_part("network_edges", 0, pd.concat(edges, ignore_index=True))
+        rf.write_part("network_nodes", i, net.nodes.assign(network=name))
+        rf.write_part("network_edges", i, net.edges.assign(network=name))
+        del net

@@ -227,6 +227,35 @@ def coded_quotes(quotes: pd.DataFrame, *, articles: pd.DataFrame, lang: str | No
     return attributed
 
 
+class CorpusConcepts:
+    """The concepts :func:`build_statements` discovers from a corpus' quotations, counted part by
+    part (:class:`analysis.concepts.ConceptCounts` per language), for corpora read in chunks.
+
+    >>> found = CorpusConcepts()
+    >>> arts = pd.DataFrame({"article_id": ["a"], "lang": ["de"]})
+    >>> for speaker in ["Kim", "Putin"] * 2:
+    ...     found.add(pd.DataFrame({"article_id": ["a"], "speaker": [speaker], "kind": ["direct"],
+    ...                             "text": ["Die Sanktionen müssen fallen."]}), articles=arts)
+    >>> found.table()["concept"].tolist()
+    ['Sanktion']
+    """
+
+    def __init__(self, *, lang: str | None = None, kinds=DEFAULT_KINDS):
+        self.lang, self.kinds, self.counts = lang, kinds, {}
+
+    def add(self, quotes: pd.DataFrame, *, articles: pd.DataFrame) -> None:
+        """Count one part of the quotations (and the articles they come from)."""
+        from analysis.concepts import ConceptCounts
+
+        for lg, part in coded_quotes(quotes, articles=articles, lang=self.lang, kinds=self.kinds).groupby("lang", sort=False):
+            self.counts.setdefault(lg, ConceptCounts(lang=lg)).add(part)
+
+    def table(self) -> pd.DataFrame:
+        """The concept dictionary, by language as :func:`build_statements` discovers it."""
+        found = [self.counts[lg].concepts() for lg in sorted(self.counts)]
+        return pd.concat(found, ignore_index=True) if found else read_concepts({})
+
+
 def statements_from_articles(articles: pd.DataFrame, *, concepts=None, aliases=None, lang: str | None = None,
                              kinds=DEFAULT_KINDS, progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(statements, actors)`` of ``articles``: quotations, actors across the corpus, then statements.

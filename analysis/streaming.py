@@ -1,4 +1,5 @@
-"""The single-stage commands (``load``, ``quotes``, ``actors``, ``sentiment``) on a corpus read in chunks.
+"""The single-stage commands (``load``, ``quotes``, ``actors``, ``sentiment``, ``statements``,
+``relations``) on a corpus read in chunks.
 
 Each function streams the corpus with :func:`analysis.corpus.iter_articles` (the loader of
 ``load``: same ids, duplicates and rejected records), runs its stage on one chunk of articles at a
@@ -202,6 +203,118 @@ def actor_tables(paths, out, *, quotes_out=None, lang=None, actors=None, **optio
     finally:
         reduction.close()
         quotes.remove()
+    return done
+
+
+def attributed_chunks(paths, done: Streamed, *, spool: Path, aliases=None, lang=None, observe=None,
+                      **options) -> Iterator[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]:
+    """``(quotes, articles, actors)`` per chunk of the corpus: each chunk's quotations with the
+    ``actor_id`` of the corpus' actors, as :func:`analysis.actors.build_actors` gives them on the
+    whole corpus. A first pass extracts the quotations of every chunk, spools them and the chunk's
+    articles beside ``spool`` and reduces them to the actors (:class:`analysis.actor_reduction.ActorReduction`),
+    calling ``observe(quotes, articles)`` on each chunk; the second reads the chunks back."""
+    from analysis.actor_reduction import ActorReduction
+    from analysis.quotes import extract_quotes
+
+    reduction = ActorReduction(aliases=aliases, spool=spool)
+    quote_parts, article_parts = PartSpool(spool), PartSpool(spool.with_name(spool.name + "-articles"))
+    try:
+        for chunk in stream_corpus(paths, done, lang=lang, **options):
+            quotes = extract_quotes(chunk.articles, lang=lang, actors=aliases)
+            reduction.add(quotes, chunk.articles)
+            if observe is not None:
+                observe(quotes, chunk.articles)
+            quote_parts.add(quotes)
+            article_parts.add(chunk.articles)
+        actors = reduction.result()
+        for ids, quotes, articles in zip(reduction.actor_ids(), quote_parts.frames(), article_parts.frames()):
+            yield quotes.assign(actor_id=ids.to_numpy()), articles, actors
+    finally:
+        reduction.close()
+        quote_parts.remove()
+        article_parts.remove()
+
+
+def statement_chunks(paths, done: Streamed, *, spool: Path, concepts=None, lang=None,
+                     **options) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """``(statements, articles)`` per chunk of the corpus, as :func:`analysis.statements.statements_from_articles`
+    codes the whole corpus: :func:`attributed_chunks`, with the concepts of ``concepts`` or, without
+    one, those discovered from all the quotations in its first pass."""
+    from analysis.concepts import read_concepts
+    from analysis.statements import CorpusConcepts, build_statements
+
+    dictionary = concepts if concepts is None or isinstance(concepts, pd.DataFrame) and "line" in concepts else \
+        read_concepts(concepts)
+    discovered = CorpusConcepts(lang=lang)
+    observe = (lambda quotes, articles: discovered.add(quotes, articles=articles)) if dictionary is None else None
+    for quotes, articles, actors in attributed_chunks(paths, done, spool=spool, lang=lang, observe=observe, **options):
+        dictionary = discovered.table() if dictionary is None else dictionary
+        statements = build_statements(quotes, articles=articles, actors=actors, concepts=dictionary, lang=lang)
+        done.counts.update(statements["agreement_source"].tolist())
+        yield statements, articles
+
+
+def relation_chunks(paths, done: Streamed, *, spool: Path, lang=None, **options) -> Iterator[pd.DataFrame]:
+    """The relations of each chunk of the corpus (:func:`analysis.relations.extract_relations` of its
+    sentences, with the quotations and actors of :func:`attributed_chunks`), as on the whole corpus;
+    ``done.counts`` gets ``sentences`` and ``dyads`` (events with a source and a target)."""
+    from analysis.relations import extract_relations
+    from analysis.segment import split_sentences
+
+    for quotes, articles, actors in attributed_chunks(paths, done, spool=spool, lang=lang, **options):
+        sentences = split_sentences(articles, lang=lang)
+        relations = extract_relations(sentences, quotes=quotes, actors=actors, articles=articles, lang=lang)
+        done.counts.update(sentences=len(sentences),
+                           dyads=int((relations["source"].notna() & relations["target"].notna()).sum()))
+        yield relations
+
+
+def relation_table(paths, out, *, dyads_out=None, undirected: bool = False, **options) -> Streamed:
+    """``relations``: :func:`relation_chunks` in the table ``out``; with ``dyads_out`` also the
+    dyads by month with intervals (:func:`analysis.relations.dyads_by`; the events are then held
+    until the end)."""
+    from analysis.relations import dyads_by
+
+    done, out, held = Streamed(), Path(out), []
+    with TableStream(out) as table:
+        for relations in relation_chunks(paths, done, spool=out, **options):
+            table.write(relations)
+            if dyads_out:
+                held.append(relations)
+        table.close()
+        done.rows["relations"] = table.rows
+    if dyads_out:
+        relations = pd.concat(held, ignore_index=True)
+        by = ("month",) if "date" in relations and relations["date"].notna().any() else ()
+        agg = dyads_by(relations, by, directed=not undirected)
+        write_table(agg, dyads_out)
+        done.rows["dyads"] = len(agg)
+    return done
+
+
+def statement_table(paths, out, *, dna_out=None, **options) -> Streamed:
+    """``statements``: the statements of a corpus (:func:`statement_chunks`) in the table ``out``,
+    and with ``dna_out`` as DNA's statement CSV (the statements are then held until the end, to be
+    numbered as one table). ``options``: those of :func:`statement_chunks` and :func:`stream_corpus`."""
+    from analysis.network_exports import write_dna_statements
+
+    done, out, held = Streamed(), Path(out), []
+    actors, concepts = set(), set()
+    with TableStream(out) as table:
+        for statements, articles in statement_chunks(paths, done, spool=out, **options):
+            table.write(statements)
+            actors.update(statements["actor"].dropna())
+            concepts.update(statements["concept"].dropna())
+            if dna_out:
+                held.append((statements, articles[[c for c in ("article_id", "title", "source") if c in articles]]))
+        table.close()
+        done.rows["statements"] = table.rows
+    done.counts.update(actors=len(actors), concepts=len(concepts))
+    if dna_out:
+        statements = pd.concat([s for s, _ in held], ignore_index=True) if held else pd.DataFrame(
+            columns=["article_id", "actor", "concept", "agreement"])
+        articles = pd.concat([a for _, a in held], ignore_index=True) if held else None
+        write_dna_statements(statements, dna_out, articles=articles)
     return done
 
 

@@ -132,6 +132,54 @@ def test_actors_in_chunks_equal_the_actors_of_the_whole_corpus(corpus, tmp_path,
     _same_file(quotes_out, tmp_path / f"expected-quotes{suffix}")
 
 
+@pytest.mark.parametrize("concepts", [None, {"Sanktionen": {"lemmas": ["Sanktion"]}, "Gespräche": {"lemmas": ["Gespräch"]}}])
+def test_statements_in_chunks_equal_the_statements_of_the_whole_corpus(corpus, tmp_path, concepts):
+    from analysis.network_exports import write_dna_statements
+    from analysis.statements import statements_from_articles
+    from analysis.streaming import statement_table
+
+    out, dna = tmp_path / "statements.parquet", tmp_path / "dna.csv"
+    done = statement_table([corpus], out, dna_out=dna, concepts=concepts, errors="collect", chunk_mb=0.002)
+    articles = _whole(corpus)[0]
+    expected, _ = statements_from_articles(articles, concepts=concepts)
+    assert done.chunks > 3 and len(expected) > 3
+    write_table(expected, tmp_path / "expected.parquet")
+    _same_file(out, tmp_path / "expected.parquet")
+    write_dna_statements(expected, tmp_path / "expected-dna.csv", articles=articles)
+    assert dna.read_text(encoding="utf-8") == (tmp_path / "expected-dna.csv").read_text(encoding="utf-8")
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".parts")]
+
+
+def test_relations_in_chunks_equal_the_relations_of_the_whole_corpus(corpus, tmp_path, capsys):
+    from analysis.relations import dyads_by, extract_relations
+
+    out, dyads = tmp_path / "relations.parquet", tmp_path / "dyads.parquet"
+    assert main(["relations", str(corpus), "--out", str(out), "--dyads-out", str(dyads), "--chunk-mb", "0.002"]) == 0
+    articles, _, sentences, _ = _whole(corpus)
+    actors, quotes = build_actors(extract_quotes(articles), articles=articles)
+    expected = extract_relations(split_sentences(articles), quotes=quotes, actors=actors, articles=articles)
+    assert len(expected) > 3
+    write_table(expected, tmp_path / "expected.parquet")
+    _same_file(out, tmp_path / "expected.parquet")
+    write_table(dyads_by(expected, ("month",)), tmp_path / "expected-dyads.parquet")
+    _same_file(dyads, tmp_path / "expected-dyads.parquet")
+    assert f"{len(expected)} events in {len(split_sentences(articles))} sentences" in capsys.readouterr().out
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".parts")]
+
+
+def test_the_network_of_a_corpus_read_in_chunks(corpus, tmp_path):
+    import networkx as nx
+
+    out = tmp_path / "net.graphml"
+    assert main(["network", str(corpus), "--type", "two-mode", "--out", str(out), "--chunk-mb", "0.002"]) == 0
+    from analysis.networks import discourse_network
+    from analysis.statements import statements_from_articles
+
+    expected = discourse_network(statements_from_articles(_whole(corpus)[0])[0], type="two-mode")
+    assert nx.read_graphml(out).number_of_edges() == len(expected.edges) > 0
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".parts")]
+
+
 def test_a_small_chunk_size_makes_many_chunks(corpus, tmp_path):
     done = quote_table([str(corpus)], tmp_path / "quotes.parquet", chunk_mb=0.002, errors="collect")
     assert done.chunks > 5 and done.articles + done.rejected == 33
