@@ -9,10 +9,12 @@ once as JSON Lines to ``--work``. Each run starts a fresh local cluster; the fig
 - wall time and MB of text per second, for 1 and 2 workers, and their ratio (the speed-up);
 - CPU seconds of the workers and of this process (loader, scheduler, reductions), and MB per CPU
   second (the single-core throughput, which does not depend on what else runs on the machine);
-- peak resident memory of each worker (``ru_maxrss``) and of this process;
+- peak resident memory of each worker and of this process during the run (``VmHWM``);
 - whether the 1- and 2-worker runs wrote identical tables (Parquet part by part);
 - ``--double``: the 2-worker run again on twice the corpus (peak memory per worker should stay flat);
 - ``--check-mb``: a run on a small corpus compared with the single-process functions;
+- ``--spacy MB``: segmentation alone on one core, :func:`analysis.segment.segment` beside spaCy's
+  blank German pipeline (tokenizer and sentencizer; needs ``pip install spacy``);
 - ``--one-partition MB``: only the peak memory of this process computing and writing the first
   partition of that size twice (no cluster), the figure for sizing partitions.
 
@@ -69,15 +71,33 @@ def make_corpus(mb: float, out: Path) -> Path:
                     return out
 
 
+def _peak_mb() -> float:
+    """This process' peak resident memory (``VmHWM``: its own, where ``ru_maxrss`` of a spawned
+    worker also holds the memory of the process it was forked from)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _reset_peak() -> None:
+    """Start this process' peak memory afresh (Linux: ``5`` written to ``/proc/self/clear_refs``)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
 def _worker_usage() -> dict:
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    return {"cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+    return {"cpu": usage.ru_utime + usage.ru_stime, "peak_mb": _peak_mb()}
 
 
 def measure(corpus: Path, out: Path, *, workers: int, partition_mb: float, stages: str | None) -> dict:
     """One run on a fresh local cluster of ``workers``: wall and CPU time, peak memory."""
     shutil.rmtree(out, ignore_errors=True)
     own0 = resource.getrusage(resource.RUSAGE_SELF)
+    _reset_peak()
     client = connect(workers=workers)
     try:
         load0 = os.getloadavg()[0]
@@ -98,7 +118,7 @@ def measure(corpus: Path, out: Path, *, workers: int, partition_mb: float, stage
             "failed": len(summary.failed), "wall_s": wall, "mb_per_s": chars / 1e6 / wall,
             "worker_cpu_s": worker_cpu, "client_cpu_s": own_cpu,
             "mb_per_cpu_s": chars / 1e6 / (worker_cpu + own_cpu),
-            "worker_peak_mb": max(w["peak_mb"] for w in per_worker), "client_peak_mb": own1.ru_maxrss / 1024,
+            "worker_peak_mb": max(w["peak_mb"] for w in per_worker), "client_peak_mb": _peak_mb(),
             "load_avg": f"{load0:.1f}->{load1:.1f}"}
 
 
@@ -162,6 +182,37 @@ def one_partition(corpus: Path, mb: float, folder: Path) -> None:
               f"({base:.0f} MB before)", flush=True)
 
 
+def segmentation_beside_spacy(corpus: Path, mb: float) -> None:
+    """MB per CPU second of :func:`analysis.segment.segment` and of spaCy's blank German pipeline
+    (tokenizer and rule-based sentencizer, no model) on the German articles of the first ``mb`` MB."""
+    import spacy
+
+    from analysis import segment
+    from analysis.pipeline import stream_partitions
+
+    articles, _ = next(stream_partitions([corpus], partition_mb=2 * mb))
+    articles = articles[articles["lang"] == "de"]
+    articles = articles[articles["text"].str.len().cumsum() <= mb * 1e6]
+    size = articles["text"].str.len().sum() / 1e6
+    segment(articles.head(1))  # both warmed up: simplemma's dictionary, spaCy's tokenizer
+    cpu = time.process_time()
+    sentences, tokens = segment(articles)
+    ours = time.process_time() - cpu
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    list(nlp.pipe(articles["text"].head(1).tolist()))
+    cpu = time.process_time()
+    n_sents = n_toks = 0
+    for doc in nlp.pipe(articles["text"].tolist(), batch_size=64):
+        n_sents += sum(1 for _ in doc.sents)
+        n_toks += len(doc)
+    theirs = time.process_time() - cpu
+    print(f"segmentation of {size:.1f} MB of German text on one core: segment {size / ours:.2f} MB/s "
+          f"({len(sentences):,} sentences, {len(tokens):,} tokens, lemmas and stopwords included); "
+          f"spaCy {spacy.__version__} blank('de') + sentencizer {size / theirs:.2f} MB/s "
+          f"({n_sents:,} sentences, {n_toks:,} tokens)", flush=True)
+
+
 def _row(r: dict) -> str:
     return (f"{r['workers']:>2} workers  {r['mb']:7.1f} MB  {r['partitions']:4d} parts  {r['wall_s']:7.1f} s wall  "
             f"{r['mb_per_s']:.3f} MB/s  CPU {r['worker_cpu_s']:7.1f} s workers + {r['client_cpu_s']:6.1f} s client "
@@ -179,6 +230,8 @@ def main() -> None:
     parser.add_argument("--check-mb", type=float, default=0, help="compare a run on this many MB with single-process")
     parser.add_argument("--one-partition", type=float, default=0, metavar="MB",
                         help="only measure one partition of this size in this process")
+    parser.add_argument("--spacy", type=float, default=0, metavar="MB",
+                        help="also segment this many MB of German text with segment and with spaCy's blank pipeline")
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench_run"))
     args = parser.parse_args()
     if not (shared_dir() / "corpora").is_dir():
@@ -201,6 +254,8 @@ def main() -> None:
         big = make_corpus(2 * args.mb, args.work / f"corpus-{2 * args.mb:g}mb.jsonl")
         print(_row(measure(big, args.work / "run-2w-double", workers=2, partition_mb=args.partition_mb,
                            stages=args.stages)), flush=True)
+    if args.spacy:
+        segmentation_beside_spacy(corpus, args.spacy)
     if args.check_mb:  # last: the single-process tables raise the peak memory of this process
         small = make_corpus(args.check_mb, args.work / f"corpus-{args.check_mb:g}mb.jsonl")
         measure(small, args.work / "check", workers=2, partition_mb=min(args.partition_mb, args.check_mb / 3),
