@@ -12,11 +12,10 @@ adjective with a source noun names ("nach russischen Angaben" → Russland). Use
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from analysis.resources import ROOT, table, word_class, wordlist
-from analysis.runtime import word_cache
 from analysis.speaker_names import GENITIVE_DETS, role_of
 
 if TYPE_CHECKING:
@@ -89,7 +88,7 @@ def _leads_to_source(words: list[str], sources: frozenset) -> bool:
     return head is not None and source_head(head, sources)
 
 
-@word_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 16)
 def source_head(word: str, sources: frozenset) -> bool:
     """A source noun, or a compound ending in one (Pressemitteilung, Hochrechnung)."""
     low = word.lower()
