@@ -133,3 +133,25 @@ def test_a_reported_speech_act_after_a_label():
     quotes = _quotes("Energiepolitik: Die Partei hält am Atomausstieg fest.")
     assert quotes[["rule", "text", "speaker_mention"]].values.tolist() == [
         ["speech_act", "Die Partei hält am Atomausstieg fest.", "Die Partei"]]
+
+
+@pytest.mark.parametrize("sentence,cue,speaker", [
+    ("Als Grund nannte die Behörde die mangelnde Sicherheit der Maschinen.", "nannte", "die Behörde"),
+    ("Am Ende des Abends gab der Bundeswahlleiter eine Wahlbeteiligung von 77 Prozent bekannt.", "gab bekannt",
+     "der Bundeswahlleiter"),
+    ("In einem Interview sprach Angela Merkel von der Möglichkeit einer großen Koalition.", "sprach", "Angela Merkel"),
+    ("Auch sie forderten den Rücktritt der Regierung.", "forderten", "sie"),
+    ("Die Medien sprechen von örtlichen Angestellten als Geiseln.", "sprechen", "Die Medien"),
+])
+def test_a_reported_speech_act_after_a_fronted_phrase_or_in_the_plural(sentence, cue, speaker):
+    quotes = _quotes(sentence)
+    assert quotes[["rule", "cue", "speaker_mention"]].values.tolist() == [["speech_act", cue, speaker]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Als Lichtjahr bezeichnet man die Strecke, die das Licht in einem Jahr zurücklegt.",  # a definition
+    "Die Abgeordneten wollen morgen über den Haushalt sprechen.",  # an infinitive after a modal
+    "In der Nacht sprechen zu können, war sein Wunsch.",
+])
+def test_no_reported_speech_act(sentence):
+    assert _quotes(sentence).empty

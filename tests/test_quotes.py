@@ -267,6 +267,9 @@ FILTER_TEXTS = [
     "Er kündigte an, die Steuern zu senken. Sie stellte fest: Die Reform kommt. Demnach soll sie 2025 kommen.",
     "Putin erklärte dazu:\n\n„Wir konnten über alles sprechen.“ Das sagte er am Abend.",
     "Stellen Sie sich das vor. Machen Sie mit, sagte sie. Er gab zu, dass er sich geirrt habe.",
+    "In einem Interview sprach Merkel von einem Neuanfang. Die Medien sprechen von einem Putsch. Auch sie forderten "
+    "den Rücktritt. Als Lichtjahr bezeichnet man eine Strecke.",
+    "Heute hat die Staatsanwaltschaft das Ergebnis der Obduktion bekannt gegeben.",
 ]
 
 

@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 
 NOUN_GAP = 4  # "nach einem achtseitigen Bericht": a source noun at most the fourth word after nach
+FRONTED = ("prep", "adv", "sentence_adv")  # word classes that open a main clause before its verb
+
 
 @dataclass
 class Lexicon:
@@ -42,6 +44,7 @@ class Lexicon:
     object_pronouns: set = field(default_factory=set)    # him, them: no subject
     persons: frozenset = frozenset()                     # first and second person (reference_words.tsv)
     relatives: frozenset = frozenset()                   # relative pronouns (reference_words.tsv)
+    generic: frozenset = frozenset()                     # "man": anyone, no speaker (reference_words.tsv)
     stop: frozenset = frozenset()
     oblique: set = field(default_factory=set)            # determiners that cannot start a subject
     backref: set = field(default_factory=set)            # "Das sagte er": points back to the previous sentence
@@ -177,4 +180,5 @@ def lexicon(lang: str) -> Lexicon:
     if refs is not None:
         lex.persons = frozenset(refs.loc[refs["class"].isin(["first_person", "second_person"]), "word"])
         lex.relatives = frozenset(refs.loc[refs["class"] == "relative", "word"])
+        lex.generic = frozenset(refs.loc[refs["class"] == "generic", "word"])
     return lex

@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis.quotes.article import Article
 from analysis.quotes.cues import zu_infinitive
-from analysis.quotes.lexicon import NOUN_GAP, Lexicon, lexicon
+from analysis.quotes.lexicon import FRONTED, NOUN_GAP, Lexicon, lexicon
 from analysis.quotes.tokens import CLAUSE_MARKS, WORD, Tok, make_tok
 
 DOUBLE_MARKS = "„“”\"»«"
@@ -97,10 +97,10 @@ def may_hold_quote(art: Article, k: int) -> tuple | None:
         label = bool(marks) and marks[0] == a - 1 and 0 < marks[0] <= 2 and texts[marks[0]] == ":"
         if (a == 0 or label) and "reported" in classes and not lowers[i].endswith("end") and not (
                 lowers[i].startswith("ge") and not lemma.startswith("ge")):
-            if lowers[i] == lemma.lower() and full == lemma:
-                continue  # infinitive (unless completed by a particle)
+            if lowers[i] == lemma.lower() and full == lemma and (i == a or lowers[i - 1] == "zu"):
+                continue  # infinitive (unless completed by a particle); else maybe a finite plural
             w0 = lowers[a]
-            if w0 not in lex.stop or w0 in lex.pronouns or cls(w0) == "det":
+            if w0 not in lex.stop or w0 in lex.pronouns or cls(w0) in ("det", *FRONTED):
                 return found
     return None
 
@@ -143,6 +143,10 @@ def _raw_cue(lex: Lexicon, texts: list, lowers: list, lemma: str, i: int, a: int
                 full = parts[lowers[j]]
                 if full in lex.reflexive and lex.words("reflexive").isdisjoint(lowers[i:b]):
                     continue
+                return full
+        if i > 0 and lowers[i - 1] in parts:  # verb-final: "bekannt gegeben"
+            full = parts[lowers[i - 1]]
+            if full not in lex.reflexive or not lex.words("reflexive").isdisjoint(lowers[:b]):
                 return full
     if lemma in lex.cue_class:
         if lemma in lex.reflexive and lex.words("reflexive").isdisjoint(lowers[:b]):
