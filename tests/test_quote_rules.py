@@ -155,3 +155,10 @@ def test_a_reported_speech_act_after_a_fronted_phrase_or_in_the_plural(sentence,
 ])
 def test_no_reported_speech_act(sentence):
     assert _quotes(sentence).empty
+
+
+def test_a_plural_present_the_lemmatiser_reads_as_an_adjective_is_a_cue():
+    # participles.tsv: "weisen" is the verb (hinweisen), not the adjective "weise"
+    quotes = _quotes("In der Urteilsbegründung weisen die Richter auf die fehlende Rechtsgrundlage hin.")
+    assert quotes[["rule", "cue", "speaker_mention"]].values.tolist() == [["speech_act", "weisen hin", "die Richter"]]
+    assert _quotes("Die weisen Richter sitzen im Saal.").empty
