@@ -162,3 +162,10 @@ def test_a_plural_present_the_lemmatiser_reads_as_an_adjective_is_a_cue():
     quotes = _quotes("In der Urteilsbegründung weisen die Richter auf die fehlende Rechtsgrundlage hin.")
     assert quotes[["rule", "cue", "speaker_mention"]].values.tolist() == [["speech_act", "weisen hin", "die Richter"]]
     assert _quotes("Die weisen Richter sitzen im Saal.").empty
+
+
+def test_a_reported_speech_act_after_a_subject_with_an_apposition():
+    quotes = _quotes("Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro, kritisiert die Regierung.")
+    assert quotes[["rule", "cue", "speaker"]].values.tolist() == [["speech_act", "kritisiert", "Paulo Sérgio Pinheiro"]]
+    # a relative clause in commas is no apposition of the subject
+    assert "speech_act" not in set(_quotes("Der Mann, den alle im Dorf kennen, forderte Geld.")["rule"])

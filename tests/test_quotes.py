@@ -269,7 +269,8 @@ FILTER_TEXTS = [
     "Stellen Sie sich das vor. Machen Sie mit, sagte sie. Er gab zu, dass er sich geirrt habe.",
     "In einem Interview sprach Merkel von einem Neuanfang. Die Medien sprechen von einem Putsch. Auch sie forderten "
     "den Rücktritt. Als Lichtjahr bezeichnet man eine Strecke.",
-    "Heute hat die Staatsanwaltschaft das Ergebnis der Obduktion bekannt gegeben.",
+    "Heute hat die Staatsanwaltschaft das Ergebnis der Obduktion bekannt gegeben. Der Leiter der Studie, Paulo "
+    "Pinheiro, kritisiert die Regierung.",
 ]
 
 

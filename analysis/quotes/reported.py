@@ -18,14 +18,17 @@ def speech_act(art: Article, s: Sentence) -> Quote | None:
     """A finite reported-speech verb in the indicative main clause, with a subject.
 
     The clause may open with a fronted phrase or adverb, the subject then following the verb
-    (``In einem Interview sprach X von …``, ``Als Grund gab X … an``). Not an infinitive (but a
-    finite plural of the same form next to its subject), a participle of the narrative perfect
-    (``hatten … abgelehnt``), a passive or modal construction (``wurden … verurteilt``), or a clause opened by a stop word.
+    (``In einem Interview sprach X von …``, ``Als Grund gab X … an``), or follow a subject with
+    an apposition in commas (``Der Leiter der Studie, Paulo Pinheiro, sieht …``). Not an
+    infinitive (but a finite plural of the same form next to its subject), a participle of the
+    narrative perfect (``hatten … abgelehnt``), a passive or modal construction (``wurden …
+    verurteilt``), or a clause opened by a stop word.
 
     Example (de): Die Firma wies die Vorwürfe zurück. → kind=reported; text=Die Firma wies die Vorwürfe zurück.; cue=wies zurück; speaker=Die Firma
     Example (de): Ein Ex-Mitarbeiter sprach von einem Klima der Gewalt. → kind=reported; text=Ein Ex-Mitarbeiter sprach von einem Klima der Gewalt.; cue=sprach; speaker=Ein Ex-Mitarbeiter
     Example (de): In einem Interview sprach die Ministerin von einem Neuanfang. → kind=reported; cue=sprach; speaker=die Ministerin
     Example (de): Die Medien sprechen von einem Putsch. → kind=reported; cue=sprechen; speaker=Die Medien
+    Example (de): Der Direktor des Senders, Peter Horrocks, bezeichnete die Störung als Zensur. → kind=reported; cue=bezeichnete; speaker=Der Direktor des Senders, Peter Horrocks
     Example (de): US-Experten schlossen einen Anschlag als Ursache aus. → kind=reported; cue=schlossen aus; speaker=US-Experten
     """
     lex, toks = art.lex, s.toks
@@ -34,7 +37,9 @@ def speech_act(art: Article, s: Sentence) -> Quote | None:
         ci = s.clause_of[i]
         a, b = s.clause_range(ci)
         label = ci == 1 and 0 < s.clause_range(0)[1] <= 2 and toks[s.clause_range(0)[1]].text == ":"
-        if (ci != 0 and not label) or "reported" not in classes or s.konj_in(a, b) or toks[i].lower.endswith("end"):
+        apposed = ci != 0 and a == i and toks[a - 1].text == ","  # "Der Direktor, Peter Horrocks, bezeichnet"
+        if (ci != 0 and not label and not apposed) or "reported" not in classes or s.konj_in(a, b) or \
+                toks[i].lower.endswith("end"):
             continue  # the main clause, or the clause after a label ("Energiepolitik: Die SPD hält …")
         if toks[i].lower.startswith("ge") and not toks[i].lemma.startswith("ge"):
             continue  # participle: narrative perfect ("hatten ... abgelehnt")
@@ -44,7 +49,7 @@ def speech_act(art: Article, s: Sentence) -> Quote | None:
         if w0 in lex.stop and w0 not in lex.pronouns and lex.cls(w0) not in ("det", *FRONTED):
             continue
         sa, sb = subject(lex, toks, a, i, b)
-        if sb <= sa or toks[sa].lower in lex.generic or (
+        if sb <= sa or toks[sa].lower in lex.generic or (apposed and not label and (sa, sb) != (0, a - 1)) or (
                 w0 in lex.stop and lex.cls(w0) in FRONTED and not _fronted(lex, toks, a, i, sa, sb)):
             continue
         if toks[i].lower == toks[i].lemma.lower() and len(idx) == 1 and not (
