@@ -169,3 +169,31 @@ def test_a_reported_speech_act_after_a_subject_with_an_apposition():
     assert quotes[["rule", "cue", "speaker"]].values.tolist() == [["speech_act", "kritisiert", "Paulo Sérgio Pinheiro"]]
     # a relative clause in commas is no apposition of the subject
     assert "speech_act" not in set(_quotes("Der Mann, den alle im Dorf kennen, forderte Geld.")["rule"])
+
+
+@pytest.mark.parametrize("sentence,cue,speaker", [
+    ("Die Polizei geht von Suizid aus.", "geht aus", "Die Polizei"),
+    ("UNICEF schätzt die Zahl der Kinder auf 150 Millionen.", "schätzt", "UNICEF"),
+    ("Die IG Metall wertet die Einigung als Erfolg.", "wertet", "Die IG Metall"),
+    ("Betriebsrat und Geschäftsführung einigten sich auf einen Sozialplan.", "einigten", "Betriebsrat und Geschäftsführung"),
+])
+def test_speech_acts_of_estimates_and_agreements(sentence, cue, speaker):
+    quotes = _quotes(sentence)
+    assert quotes[["rule", "cue", "speaker_mention"]].values.tolist() == [["speech_act", cue, speaker]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Das Licht geht aus.",  # ausgehen is a speech act only with von (speech_act_contexts.tsv)
+    "In Vietnam forderte die Naturkatastrophe 92 Menschenleben.",  # counts the dead, demands nothing
+    "Das Unglück forderte 30 Todesopfer und viele Verletzte.",
+])
+def test_no_speech_act_out_of_its_context(sentence):
+    assert _quotes(sentence).empty
+
+
+def test_verbs_of_offering_and_computing_frame_their_content():
+    quotes = _quotes("Vor vier Jahren hatte die Firma den Behörden angeboten, den Giftmüll zu entsorgen. "
+                     "Die Wahlhelfer errechneten, dass Mussawi die Hälfte der Stimmen erhielt.")
+    assert quotes[["cue", "speaker_mention", "text"]].values.tolist() == [
+        ["hatte angeboten", "die Firma", "den Giftmüll zu entsorgen"],
+        ["errechneten", "Die Wahlhelfer", "dass Mussawi die Hälfte der Stimmen erhielt"]]

@@ -68,7 +68,8 @@ def cue_spans(lex: Lexicon, toks: list[Tok], idx: list[int]) -> list:
     if idx and lex.de:
         i = idx[0]
         t = toks[i]
-        if t.lower.startswith("ge") or t.lower.endswith("t") or t.lower in lex.participles:
+        if t.lower.startswith("ge") or t.lower.endswith("t") or t.lower in lex.participles or any(
+                t.lower.startswith(p + "ge") for p in lex.particles()):  # "hatte … angeboten"
             for k in range(i - 1, max(-1, i - 12), -1):
                 if not is_word(toks[k]) and toks[k].text in ",:;":
                     break

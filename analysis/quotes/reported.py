@@ -43,6 +43,8 @@ def speech_act(art: Article, s: Sentence) -> Quote | None:
             continue  # the main clause, or the clause after a label ("Energiepolitik: Die SPD hält …")
         if toks[i].lower.startswith("ge") and not toks[i].lemma.startswith("ge"):
             continue  # participle: narrative perfect ("hatten ... abgelehnt")
+        if not _in_context(lex, lemma, {t.lower for t in toks[a:b]}):
+            continue  # "Das Licht geht aus", "Der Sturm forderte 30 Todesopfer"
         if any(lex.is_(t.lower, "aux") and not lex.is_(t.lower, "have") for t in toks[a:i]):
             continue  # after werden, sein or a modal: passive ("wurden ... verurteilt"), not said
         w0 = toks[a].lower
@@ -63,6 +65,12 @@ def speech_act(art: Article, s: Sentence) -> Quote | None:
         return Quote("reported", [list(body)], rule="speech_act", sentence=s.k, confidence=0.5,
                      cue=cue_spans(lex, toks, idx), speaker=[span(toks, sa, sb)])
     return None
+
+
+def _in_context(lex, lemma: str, words: set) -> bool:
+    """Whether the clause's words let the cue be a speech act (``speech_act_contexts.tsv``)."""
+    need, never = lex.act_needs.get(lemma), lex.act_never.get(lemma)
+    return (not need or not need.isdisjoint(words)) and (not never or never.isdisjoint(words))
 
 
 def _fronted(lex, toks, a: int, i: int, sa: int, sb: int) -> bool:
