@@ -111,11 +111,16 @@ def test_a_medium_in_lower_case_and_an_unnamed_reporter_speak_for_the_medium():
     ("Künftig soll nach den Vorstellungen der Bundesregierung die Kommission umgangen werden.", "Bundesregierung"),
     # the noun as the fourth word after "nach", the furthest the rule reads
     ("Drei Menschen wurden nach einem achtseitigen internen Bericht der Polizei verletzt.", "Polizei"),
+    # documents, laws and investigations as sources
+    ("Nach einer Bestandsaufnahme von CNN starben dabei 40 Menschen.", "CNN"),
+    ("Nach den Ermittlungen des Richters war der Angeklagte ein Wachmann.", "Richter"),
+    ("Nach der Verfassung muss sich die Senatorin im Jahr 2010 der Wahl stellen.", "Verfassung"),
 ])
 def test_nach_before_a_source_noun_further_on(sentence, speaker):
     quotes = _quotes(sentence)
     assert quotes[["rule", "speaker"]].values.tolist() == [["according_to_noun", speaker]]
     assert _quotes("Er fuhr nach Hause und schlief lange.").empty
+    assert _quotes("Nach dem Ende der Ermittlungen fuhr er nach Hause.").empty
 
 
 def test_a_particle_before_a_conjunction_closes_its_verb():
