@@ -197,3 +197,24 @@ def test_verbs_of_offering_and_computing_frame_their_content():
     assert quotes[["cue", "speaker_mention", "text"]].values.tolist() == [
         ["hatte angeboten", "die Firma", "den Giftmüll zu entsorgen"],
         ["errechneten", "Die Wahlhelfer", "dass Mussawi die Hälfte der Stimmen erhielt"]]
+
+
+@pytest.mark.parametrize("sentence,cue,speaker,text", [
+    # the one asked or told is no speaker; the agent after von is
+    ("Die Bürger wurden gebeten, zu Hause zu bleiben.", "wurden gebeten", None, "zu Hause zu bleiben"),
+    ("Menschen mit Herzproblemen wurde geraten, nicht nach draußen zu gehen.", "wurde geraten", None,
+     "nicht nach draußen zu gehen"),
+    ("Die Einwohner wurden von den israelischen Behörden angewiesen, sich in Schutzräumen aufzuhalten.",
+     "wurden angewiesen", "den israelischen Behörden", "sich in Schutzräumen aufzuhalten"),
+])
+def test_a_passive_frame_before_its_content(sentence, cue, speaker, text):
+    quotes = _quotes(sentence)
+    assert quotes[["rule", "cue", "speaker_mention", "text"]].values.tolist() == [["frame_before", cue, speaker, text]]
+
+
+def test_a_passive_speech_act_with_its_agent():
+    quotes = _quotes("Die Forderungen wurden von Bundesverkehrsminister Manfred Stolpe als unrealistisch bezeichnet.")
+    assert quotes[["rule", "cue", "speaker"]].values.tolist() == [["speech_act", "wurden bezeichnet", "Manfred Stolpe"]]
+    # without an agent, or with a cause after durch, a passive names no speaker
+    assert _quotes("Die Angeklagten wurden zu drei Jahren Haft verurteilt.").empty
+    assert _quotes("Bis zum Abend wurden keine Schäden durch den Sturm berichtet.").empty

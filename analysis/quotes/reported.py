@@ -9,7 +9,7 @@ from __future__ import annotations
 from analysis.quotes.article import Article
 from analysis.quotes.cues import cue_spans
 from analysis.quotes.lexicon import FRONTED
-from analysis.quotes.phrases import subject
+from analysis.quotes.phrases import passive_agent, subject
 from analysis.quotes.sentence import Sentence
 from analysis.quotes.tokens import Quote, span
 
@@ -21,14 +21,16 @@ def speech_act(art: Article, s: Sentence) -> Quote | None:
     (``In einem Interview sprach X von …``, ``Als Grund gab X … an``), or follow a subject with
     an apposition in commas (``Der Leiter der Studie, Paulo Pinheiro, sieht …``). Not an
     infinitive (but a finite plural of the same form next to its subject), a participle of the
-    narrative perfect (``hatten … abgelehnt``), a passive or modal construction (``wurden …
-    verurteilt``), or a clause opened by a stop word.
+    narrative perfect (``hatten … abgelehnt``), a modal construction or a passive without its
+    agent (``wurden … verurteilt``; with one, ``von X als … bezeichnet``, X speaks), or a clause
+    opened by a stop word.
 
     Example (de): Die Firma wies die Vorwürfe zurück. → kind=reported; text=Die Firma wies die Vorwürfe zurück.; cue=wies zurück; speaker=Die Firma
     Example (de): Ein Ex-Mitarbeiter sprach von einem Klima der Gewalt. → kind=reported; text=Ein Ex-Mitarbeiter sprach von einem Klima der Gewalt.; cue=sprach; speaker=Ein Ex-Mitarbeiter
     Example (de): In einem Interview sprach die Ministerin von einem Neuanfang. → kind=reported; cue=sprach; speaker=die Ministerin
     Example (de): Die Medien sprechen von einem Putsch. → kind=reported; cue=sprechen; speaker=Die Medien
     Example (de): Der Direktor des Senders, Peter Horrocks, bezeichnete die Störung als Zensur. → kind=reported; cue=bezeichnete; speaker=Der Direktor des Senders, Peter Horrocks
+    Example (de): Die Forderungen wurden vom Minister als unrealistisch bezeichnet. → kind=reported; cue=wurden bezeichnet; speaker=Minister
     Example (de): US-Experten schlossen einen Anschlag als Ursache aus. → kind=reported; cue=schlossen aus; speaker=US-Experten
     """
     lex, toks = art.lex, s.toks
@@ -45,14 +47,15 @@ def speech_act(art: Article, s: Sentence) -> Quote | None:
             continue  # participle: narrative perfect ("hatten ... abgelehnt")
         if not _in_context(lex, lemma, {t.lower for t in toks[a:b]}):
             continue  # "Das Licht geht aus", "Der Sturm forderte 30 Todesopfer"
-        if any(lex.is_(t.lower, "aux") and not lex.is_(t.lower, "have") for t in toks[a:i]):
-            continue  # after werden, sein or a modal: passive ("wurden ... verurteilt"), not said
+        passive, agent = passive_agent(lex, toks, a, idx, b)
+        if agent is None and any(lex.is_(t.lower, "aux") and not lex.is_(t.lower, "have") for t in toks[a:i]):
+            continue  # after werden, sein or a modal without an agent: "wurden ... verurteilt", not said
         w0 = toks[a].lower
         if w0 in lex.stop and w0 not in lex.pronouns and lex.cls(w0) not in ("det", *FRONTED):
             continue
-        sa, sb = subject(lex, toks, a, i, b)
+        sa, sb = agent or subject(lex, toks, a, i, b)  # a passive's agent: "wurden von X als … bezeichnet"
         if sb <= sa or toks[sa].lower in lex.generic or (apposed and not label and (sa, sb) != (0, a - 1)) or (
-                w0 in lex.stop and lex.cls(w0) in FRONTED and not _fronted(lex, toks, a, i, sa, sb)):
+                not agent and w0 in lex.stop and lex.cls(w0) in FRONTED and not _fronted(lex, toks, a, i, sa, sb)):
             continue
         if toks[i].lower == toks[i].lemma.lower() and len(idx) == 1 and not (
                 sb == i or sa == i + 1) or (i > a and toks[i - 1].lower == "zu"):

@@ -15,6 +15,7 @@ from analysis.quotes.phrases import (
     name_in_commas,
     np_before_en,
     np_forward,
+    passive_agent,
     subject,
 )
 from analysis.quotes.sentence import FRAMED, Sentence
@@ -182,6 +183,9 @@ def frame_before(art: Article, s: Sentence) -> Quote | None:
         if not (content and art.words_at_least(content[0], content[1], 2)):
             continue
         sa, sb = subject(lex, toks, a if art.de else 0, i, nxt)
+        passive, agent = passive_agent(lex, toks, a, idx, nxt)
+        if passive:  # "Die Bürger wurden gebeten, …": the one asked is no speaker, the agent is
+            sa, sb = agent or (sa, sa)
         kind = "indirect" if art.de else _english_report(art, s, lemma, i, nxt, sa, sb)
         if kind is None:
             continue
