@@ -218,3 +218,20 @@ def test_a_passive_speech_act_with_its_agent():
     # without an agent, or with a cause after durch, a passive names no speaker
     assert _quotes("Die Angeklagten wurden zu drei Jahren Haft verurteilt.").empty
     assert _quotes("Bis zum Abend wurden keine Schäden durch den Sturm berichtet.").empty
+
+
+def test_a_speaker_and_a_colon_frame_a_quotation():
+    text = ("Der Minister verteidigte den Plan. „Wir handeln jetzt“, sagte er.\n\nDie Opposition reagierte prompt. "
+            "CDU-Innenexperte Wolfgang Bosbach: „Das ist ein Skandal.“ Auch die Grünen protestierten.")
+    quotes = _quotes(text)
+    row = quotes[quotes["text"] == "„Das ist ein Skandal.“"].iloc[0]
+    assert (row["speaker_mention"], row["speaker"]) == ("CDU-Innenexperte Wolfgang Bosbach", "Wolfgang Bosbach")
+    assert "turn" not in set(quotes["kind"])  # the line opens with a sentence, not with a label
+    # a pronoun before the colon is no speaker of its own
+    assert _quotes("Er: „Das ist ein Skandal.“")["speaker_mention"].tolist() != ["Er"]
+
+
+def test_the_one_quoted_in_a_passive_speaks():
+    quotes = _quotes("Günther Platter wird von der Nachrichtenagentur Reuters mit den Worten zitiert, "
+                     "es habe eine positive Resonanz gegeben.")
+    assert quotes[["cue", "speaker"]].values.tolist() == [["wird zitiert", "Günther Platter"]]

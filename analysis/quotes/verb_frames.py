@@ -184,8 +184,8 @@ def frame_before(art: Article, s: Sentence) -> Quote | None:
             continue
         sa, sb = subject(lex, toks, a if art.de else 0, i, nxt)
         passive, agent = passive_agent(lex, toks, a, idx, nxt)
-        if passive:  # "Die Bürger wurden gebeten, …": the one asked is no speaker, the agent is
-            sa, sb = agent or (sa, sa)
+        if passive and "quoted" not in lex.cue_class.get(lemma, ()):  # "X wird zitiert": X speaks
+            sa, sb = agent or (sa, sa)  # "Die Bürger wurden gebeten, …": the one asked is no speaker
         kind = "indirect" if art.de else _english_report(art, s, lemma, i, nxt, sa, sb)
         if kind is None:
             continue
