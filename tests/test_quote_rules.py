@@ -235,3 +235,16 @@ def test_the_one_quoted_in_a_passive_speaks():
     quotes = _quotes("Günther Platter wird von der Nachrichtenagentur Reuters mit den Worten zitiert, "
                      "es habe eine positive Resonanz gegeben.")
     assert quotes[["cue", "speaker"]].values.tolist() == [["wird zitiert", "Günther Platter"]]
+
+
+@pytest.mark.parametrize("sentence,text", [
+    # inside a relative clause the attribution says only what the clause says
+    ("Für Aufsehen sorgte Lothar Tietge, der nach Angaben der Volksstimme seine Kollegen beschimpfte.",
+     "seine Kollegen beschimpfte"),
+    ("Der Mann, der laut Polizei betrunken war, wurde festgenommen.", "betrunken war"),
+    # in the main clause it says the whole sentence
+    ("Nach Angaben der Polizei wurde der Mann, der betrunken war, festgenommen.",
+     "wurde der Mann, der betrunken war, festgenommen"),
+])
+def test_the_reach_of_an_attribution(sentence, text):
+    assert _quotes(sentence)["text"].tolist() == [text]
