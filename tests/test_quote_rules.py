@@ -248,3 +248,10 @@ def test_the_one_quoted_in_a_passive_speaks():
 ])
 def test_the_reach_of_an_attribution(sentence, text):
     assert _quotes(sentence)["text"].tolist() == [text]
+
+
+def test_a_quoted_evaluation_in_a_speech_act_is_a_quotation():
+    quotes = _quotes("SPD-Innenexperte Wiefelspütz nannte den Bericht eine „Zeitungsente“.")
+    assert quotes[["rule", "text"]].values.tolist()[1] == ["nested_quote", "„Zeitungsente“"]
+    # a quoted name after a noun stays a name
+    assert "nested_quote" not in set(_quotes("Als Beispiele nennt VW die Modelle „Touareg“ und „Phaeton“.")["rule"])

@@ -170,9 +170,16 @@ def nested_quotes(art: Article) -> None:
             if a <= qs and qe <= b:
                 host = quotes[n]
                 break
-        if host is None or title_like(art.text, qs, qe):
+        if host is None or title_like(art.text, qs, qe) and not _evaluation(art, qs):
             continue
         quotes.append(nested_quote(host, qs, qe))
+
+
+def _evaluation(art: Article, qs: int) -> bool:
+    """Whether the word before the quotation mark at ``qs`` leads a quoted evaluation ("als
+    „Unverschämtheit“", "eine „Zeitungsente“"; ``function_words.tsv``, evaluation_lead)."""
+    words = art.text[max(0, qs - 12):qs].split()
+    return bool(words) and art.lex.is_(words[-1].lower(), "evaluation_lead")
 
 
 def nested_quote(host: Quote, qs: int, qe: int) -> Quote:
