@@ -184,9 +184,13 @@ def test_a_plural_present_the_lemmatiser_reads_as_an_adjective_is_a_cue():
     assert _quotes("Die weisen Richter sitzen im Saal.").empty
 
 
-def test_a_reported_speech_act_after_a_subject_with_an_apposition():
-    quotes = _quotes("Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro, kritisiert die Regierung.")
-    assert quotes[["rule", "cue", "speaker"]].values.tolist() == [["speech_act", "kritisiert", "Paulo Sérgio Pinheiro"]]
+@pytest.mark.parametrize("sentence,cue", [
+    ("Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro, kritisiert die Regierung.", "kritisiert"),
+    ("Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro, besuchte die Helfer und kritisierte die Regierung.", "kritisierte"),
+])
+def test_a_reported_speech_act_after_a_subject_with_an_apposition(sentence, cue):
+    quotes = _quotes(sentence)
+    assert quotes[["rule", "cue", "speaker"]].values.tolist() == [["speech_act", cue, "Paulo Sérgio Pinheiro"]]
     # a relative clause in commas is no apposition of the subject
     assert "speech_act" not in set(_quotes("Der Mann, den alle im Dorf kennen, forderte Geld.")["rule"])
 

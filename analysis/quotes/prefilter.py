@@ -95,7 +95,7 @@ def may_hold_quote(art: Article, k: int) -> tuple | None:
                 return found
         # (c) reported speech act in the main clause
         label = bool(marks) and marks[0] == a - 1 and 0 < marks[0] <= 2 and texts[marks[0]] == ":"
-        apposed = a == i and a >= 2 and texts[a - 1] == ","  # "Der Direktor, Peter Horrocks, bezeichnet"
+        apposed = a >= 2 and texts[a - 1] == ","  # "Der Direktor, Peter Horrocks, bezeichnet", "…, unterstützte … und bezeichnete"
         if (a == 0 or label or apposed) and "reported" in classes and not lowers[i].endswith("end") and not (
                 lowers[i].startswith("ge") and not lemma.startswith("ge")):
             if lowers[i] == lemma.lower() and full == lemma and (i == a or lowers[i - 1] == "zu"):

@@ -19,7 +19,8 @@ def speech_act(art: Article, s: Sentence) -> Quote | None:
 
     The clause may open with a fronted phrase or adverb, the subject then following the verb
     (``In einem Interview sprach X von …``, ``Als Grund gab X … an``), or follow a subject with
-    an apposition in commas (``Der Leiter der Studie, Paulo Pinheiro, sieht …``). Not an
+    an apposition in commas (``Der Leiter der Studie, Paulo Pinheiro, sieht …``, also as the second
+    verb after und). Not an
     infinitive (but a finite plural of the same form next to its subject), a participle of the
     narrative perfect (``hatten … abgelehnt``), a modal construction or a passive without its
     agent (``wurden … verurteilt``; with one, ``von X als … bezeichnet``, X speaks), or a clause
@@ -39,7 +40,7 @@ def speech_act(art: Article, s: Sentence) -> Quote | None:
         ci = s.clause_of[i]
         a, b = s.clause_range(ci)
         label = ci == 1 and 0 < s.clause_range(0)[1] <= 2 and toks[s.clause_range(0)[1]].text == ":"
-        apposed = ci != 0 and a == i and toks[a - 1].text == ","  # "Der Direktor, Peter Horrocks, bezeichnet"
+        apposed = ci != 0 and toks[a - 1].text == "," and (a == i or _coordinated(lex, toks, a, i))
         if (ci != 0 and not label and not apposed) or "reported" not in classes or s.konj_in(a, b) or \
                 toks[i].lower.endswith("end"):
             continue  # the main clause, or the clause after a label ("Energiepolitik: Die SPD hält …")
@@ -53,7 +54,7 @@ def speech_act(art: Article, s: Sentence) -> Quote | None:
         w0 = toks[a].lower
         if w0 in lex.stop and w0 not in lex.pronouns and lex.cls(w0) not in ("det", *FRONTED):
             continue
-        sa, sb = agent or subject(lex, toks, a, i, b)  # a passive's agent: "wurden von X als … bezeichnet"
+        sa, sb = agent or subject(lex, toks, a, a if apposed else i, b)  # a passive's agent: "von X … bezeichnet"
         if sb <= sa or toks[sa].lower in lex.generic or (apposed and not label and (sa, sb) != (0, a - 1)) or (
                 not agent and w0 in lex.stop and lex.cls(w0) in FRONTED and not _fronted(lex, toks, a, i, sa, sb)):
             continue
@@ -68,6 +69,13 @@ def speech_act(art: Article, s: Sentence) -> Quote | None:
         return Quote("reported", [list(body)], rule="speech_act", sentence=s.k, confidence=0.5,
                      cue=cue_spans(lex, toks, idx), speaker=[span(toks, sa, sb)])
     return None
+
+
+def _coordinated(lex, toks, a: int, i: int) -> bool:
+    """Whether the cue at ``i`` is a second verb after und, the clause opening with the first
+    ("…, Mohammad Chatami, unterstützte den Protest und bezeichnete …")."""
+    return toks[a].text[:1].islower() and lex.cls(toks[a].lower) is None and toks[a].lower not in lex.stop and any(
+        lex.cls(t.lower) == "conj" for t in toks[a + 1:i])
 
 
 def _in_context(lex, lemma: str, words: set) -> bool:
