@@ -259,3 +259,13 @@ def test_a_quoted_evaluation_in_a_speech_act_is_a_quotation():
     assert quotes[["rule", "text"]].values.tolist()[1] == ["nested_quote", "„Zeitungsente“"]
     # a quoted name after a noun stays a name
     assert "nested_quote" not in set(_quotes("Als Beispiele nennt VW die Modelle „Touareg“ und „Phaeton“.")["rule"])
+
+
+def test_a_second_frame_after_und():
+    quotes = _quotes("Die Kongressabgeordnete Carolyn McCarthy erklärte, Gillibrand sei das Postergirl der NRA, "
+                     "und kündigte an, 2010 gegen Gillibrand kandidieren zu wollen.")
+    assert quotes[["rule", "text", "speaker"]].values.tolist() == [
+        ["frame_before", "Gillibrand sei das Postergirl der NRA", "Carolyn McCarthy"],
+        ["coordinated_frame", "2010 gegen Gillibrand kandidieren zu wollen", "Carolyn McCarthy"]]
+    # a second verb of the content is no frame of its own
+    assert _quotes("Er sagte, er sei müde und gehe nach Hause.")["text"].tolist() == ["er sei müde und gehe nach Hause"]
