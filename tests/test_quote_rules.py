@@ -270,3 +270,11 @@ def test_a_second_frame_after_und():
         ["coordinated_frame", "2010 gegen Gillibrand kandidieren zu wollen", "Carolyn McCarthy"]]
     # a second verb of the content is no frame of its own
     assert _quotes("Er sagte, er sei müde und gehe nach Hause.")["text"].tolist() == ["er sei müde und gehe nach Hause"]
+
+
+def test_a_document_named_after_aus_frames_the_sentence_before():
+    quotes = _quotes("Der Konzern plant eine Umwandlung in eine Europäische Gesellschaft. "
+                     "Dies geht aus einer Pressemitteilung des Konzerns hervor.")
+    assert quotes[["rule", "cue", "speaker"]].values.tolist() == [["points_back", "geht hervor", "Konzern"]]
+    # a time after the preposition names no source
+    assert _quotes("Der Konzern plant eine Umwandlung. Das teilte im Anschluss niemand mit.").empty

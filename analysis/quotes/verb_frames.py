@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from analysis.quotes.article import Article
 from analysis.quotes.cues import cue_at, cue_spans, zu_infinitive
+from analysis.quotes.lexicon import NOUN_GAP
 from analysis.quotes.phrases import (
     apposed_subject,
     en_subject_before,
@@ -19,7 +20,7 @@ from analysis.quotes.phrases import (
     subject,
 )
 from analysis.quotes.sentence import FRAMED, Sentence
-from analysis.quotes.tokens import MIXED_MARK, Quote, is_word, span
+from analysis.quotes.tokens import MIXED_MARK, Quote, is_cap, is_word, span
 from analysis.speaker_names import calendar_words
 
 
@@ -76,7 +77,11 @@ def points_back(art: Article, s: Sentence):
         return None
     prev = art.sents[k - 1]
     framed = art.sent_quote.get(k - 1)
-    sa, sb = np_forward(lex, toks, max(c[1][0], 1) + 1, end)
+    at = max(c[1][0], 1) + 1
+    if at + 1 < end and lex.is_(toks[at].lower, "source_prep") and any(
+            is_cap(t) and lex.cue_noun(t.lemma) for t in toks[at + 1:at + 1 + NOUN_GAP]):
+        at += 1  # "Dies geht aus einer Pressemitteilung des Konzerns hervor": the document speaks
+    sa, sb = np_forward(lex, toks, at, end)
     if framed is not None and framed.kind == "direct" and not framed.cue and framed.spans[-1][1] >= prev[1] - 1:
         # "„…“ Das sagte X." : the frame of a frameless direct quotation just before
         if sb > sa:
