@@ -278,3 +278,15 @@ def test_a_document_named_after_aus_frames_the_sentence_before():
     assert quotes[["rule", "cue", "speaker"]].values.tolist() == [["points_back", "geht hervor", "Konzern"]]
     # a time after the preposition names no source
     assert _quotes("Der Konzern plant eine Umwandlung. Das teilte im Anschluss niemand mit.").empty
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    ("Wie aus einer Pressemitteilung des Konzerns hervorgeht, plant Fresenius eine Umwandlung.",
+     "einer Pressemitteilung des Konzerns"),
+    # after a colon the frame clause opens its own clause
+    ("Ein weiterer Umstand kommt hinzu: Wie sich aus der Auswertung des Radars ergab, hatte der Kopilot "
+     "versucht, mit der Maschine durchzustarten.", "der Auswertung des Radars"),
+])
+def test_a_document_in_a_wie_clause_speaks(sentence, speaker):
+    quotes = _quotes(sentence)
+    assert quotes[["rule", "speaker_mention"]].values.tolist() == [["as_clause", speaker]]

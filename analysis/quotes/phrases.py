@@ -20,7 +20,7 @@ import re
 
 from analysis.actor_names import kind_of
 from analysis.quotes.cues import cue_at, is_participle
-from analysis.quotes.lexicon import Lexicon
+from analysis.quotes.lexicon import NOUN_GAP, Lexicon
 from analysis.quotes.tokens import (
     NAME_WITH_PARTICLE,
     Tok,
@@ -311,4 +311,17 @@ def passive_agent(lex: Lexicon, toks: list[Tok], a: int, idx: list[int], b: int)
             if e > s and not any(s <= x < e for x in idx):
                 return True, (s, e)
     return True, None
+
+
+def source_np(lex: Lexicon, toks: list[Tok], i: int, end: int) -> tuple[int, int]:
+    """The noun phrase at ``i`` (:func:`np_forward`), or the document after a source preposition
+    there ("Dies geht aus einer Pressemitteilung des Konzerns hervor", "Wie sich aus der
+    Auswertung ergab"; ``source_prep`` before a cue noun)."""
+    j = i
+    while j < end and lex.is_(toks[j].lower, "reflexive"):
+        j += 1
+    if j + 1 < end and lex.is_(toks[j].lower, "source_prep") and any(
+            is_cap(t) and lex.cue_noun(t.lemma) for t in toks[j + 1:j + 1 + NOUN_GAP]):
+        return np_forward(lex, toks, j + 1, end)
+    return np_forward(lex, toks, i, end)
 

@@ -126,10 +126,11 @@ def _attribution_word(lex: Lexicon, i: int, texts: list, lowers: list, lemmas: l
     elif kind == "noun_prep":
         if lex.source_noun_after(texts, lemmas, i, end):
             return True
-    elif kind == "clause" and (i == 0 or texts[i - 1] == ","):
+    elif kind == "clause" and (i == 0 or texts[i - 1] in ",:"):
         # the verb-final frame clause ends at one of the next three marks or at the end
+        opens = i == 0 or texts[i - 1] == ":"
         for j in [m for m in marks if m > i][:3] + [end]:
-            if j - i <= 24 and ((i == 0 and j < end) or (i > 0 and j >= end - 1)) and (
+            if j - i <= 24 and ((opens and j < end) or (i > 0 and j >= end - 1)) and (
                     (j - 1 > i and cues[j - 1]) or (j - 2 > i and cues[j - 2])):
                 return True
     return False

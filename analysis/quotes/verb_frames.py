@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from analysis.quotes.article import Article
 from analysis.quotes.cues import cue_at, cue_spans, zu_infinitive
-from analysis.quotes.lexicon import NOUN_GAP
 from analysis.quotes.phrases import (
     apposed_subject,
     en_subject_before,
@@ -17,10 +16,11 @@ from analysis.quotes.phrases import (
     np_before_en,
     np_forward,
     passive_agent,
+    source_np,
     subject,
 )
 from analysis.quotes.sentence import FRAMED, Sentence
-from analysis.quotes.tokens import MIXED_MARK, Quote, is_cap, is_word, span
+from analysis.quotes.tokens import MIXED_MARK, Quote, is_word, span
 from analysis.speaker_names import calendar_words
 
 
@@ -32,7 +32,8 @@ def as_clause(art: Article, s: Sentence) -> Quote | None:
     """
     lex, toks, end, commas = art.lex, s.toks, s.end, s.commas
     for i in s.triggers:
-        if lex.frame(toks[i].lower) != "clause" or not (i == 0 or toks[i - 1].text == ","):
+        opens = i == 0 or toks[i - 1].text == ":"  # "Ein Umstand kommt hinzu: Wie sich ergab, …" opens a clause
+        if lex.frame(toks[i].lower) != "clause" or not (opens or toks[i - 1].text == ","):
             continue
         cue, j = None, i
         for j in [c for c in commas if c > i][:3] + [end]:  # "Wie X, Sprecher von Y, mitteilte, ..."
@@ -43,12 +44,12 @@ def as_clause(art: Article, s: Sentence) -> Quote | None:
                 break
         if not cue or j - i > 24:
             continue
-        sa, sb = np_forward(lex, toks, i + 1, j)
+        sa, sb = source_np(lex, toks, i + 1, j)
         if sb <= sa:
             continue
-        if i == 0 and j < end:
+        if opens and j < end:
             content = art.trim(toks[j + 1].start, toks[end - 1].end, keep_end=False)
-            frame = [toks[0].start, toks[j].end]
+            frame = [toks[i].start, toks[j].end]
         elif i > 0 and j >= end - 1:
             content = art.trim(toks[0].start, toks[i - 2].end, keep_end=False) if i >= 2 else None
             frame = [toks[i - 1].start, toks[end - 1].end]
@@ -77,11 +78,7 @@ def points_back(art: Article, s: Sentence):
         return None
     prev = art.sents[k - 1]
     framed = art.sent_quote.get(k - 1)
-    at = max(c[1][0], 1) + 1
-    if at + 1 < end and lex.is_(toks[at].lower, "source_prep") and any(
-            is_cap(t) and lex.cue_noun(t.lemma) for t in toks[at + 1:at + 1 + NOUN_GAP]):
-        at += 1  # "Dies geht aus einer Pressemitteilung des Konzerns hervor": the document speaks
-    sa, sb = np_forward(lex, toks, at, end)
+    sa, sb = source_np(lex, toks, max(c[1][0], 1) + 1, end)
     if framed is not None and framed.kind == "direct" and not framed.cue and framed.spans[-1][1] >= prev[1] - 1:
         # "„…“ Das sagte X." : the frame of a frameless direct quotation just before
         if sb > sa:
