@@ -290,3 +290,10 @@ def test_a_document_named_after_aus_frames_the_sentence_before():
 def test_a_document_in_a_wie_clause_speaks(sentence, speaker):
     quotes = _quotes(sentence)
     assert quotes[["rule", "speaker_mention"]].values.tolist() == [["as_clause", speaker]]
+
+
+def test_what_became_known_is_a_quotation_without_a_speaker():
+    quotes = _quotes("Im April wurde dann bekannt, dass der Sänger an Krebs litt.")
+    assert quotes[["cue", "speaker_mention", "text"]].values.tolist() == [
+        ["wurde bekannt", None, "dass der Sänger an Krebs litt"]]
+    assert _quotes("Der Sänger wurde in den achtziger Jahren bekannt, als er nach Berlin zog.").empty
