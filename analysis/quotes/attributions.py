@@ -116,10 +116,11 @@ def _attributed(art: Article, s: Sentence, cue: list[int], a: int, b: int, fa: i
     if b <= a:
         return None
     toks, end = s.toks, s.end
+    lo, hi = _relative_clause(art, s, fa, fb) or (0, end)
     content = []
-    if fa > 0 and (r := art.trim(toks[0].start, toks[fa - 1].end, keep_end=False)):
+    if fa > lo and (r := art.trim(toks[lo].start, toks[fa - 1].end, keep_end=False)):
         content.append(list(r))
-    if fb < end and (r := art.trim(toks[fb].start, toks[end - 1].end, keep_end=False)):
+    if fb < hi and (r := art.trim(toks[fb].start, toks[hi - 1].end, keep_end=False)):
         content.append(list(r))
     content = [c for c in content if art.words_at_least(c[0], c[1], 2)]
     if not content:
@@ -127,6 +128,18 @@ def _attributed(art: Article, s: Sentence, cue: list[int], a: int, b: int, fa: i
     q = Quote("indirect", content, rule=rule, sentence=s.k, confidence=0.75,
               cue=[[toks[x].start, toks[x].end] for x in cue], speaker=[span(toks, a, b)], frame=[span(toks, fa, fb)])
     return art.finish(q, content)
+
+
+def _relative_clause(art: Article, s: Sentence, fa: int, fb: int) -> tuple[int, int] | None:
+    """The relative clause that holds the frame ``[fa, fb)``, after its relative pronoun ("…,
+    der nach Angaben der Zeitung seine Kollegen beschimpfte, …": the attribution says only that
+    he insulted them), else None."""
+    ci = s.clause_of[fa]
+    a, b = s.clause_range(ci)
+    if ci == 0 or s.clause_of[max(fa, fb - 1)] != ci or s.toks[a - 1].text != "," or a >= fa or \
+            s.toks[a].lower not in art.lex.relatives:
+        return None
+    return a + 1, b
 
 
 BY_CONSTRUCTION = {

@@ -57,6 +57,13 @@ def cue_at(lex: Lexicon, toks: list[Tok], i: int, clause_end: int) -> tuple[str,
     return None
 
 
+def is_participle(lex: Lexicon, t: Tok) -> bool:
+    """A German past participle of a cue verb (gebeten, aufgefordert, angewiesen, bezeichnet)."""
+    low = t.lower
+    return low != t.lemma.lower() and (low.startswith("ge") or low.endswith("t") or low in lex.participles or any(
+        low.startswith(p + "ge") for p in lex.particles()))
+
+
 def cue_spans(lex: Lexicon, toks: list[Tok], idx: list[int]) -> list:
     """Character spans of the cue tokens ``idx``, with an auxiliary that governs a participle cue
     (``hat … angekündigt``, ``has said``)."""
@@ -68,7 +75,8 @@ def cue_spans(lex: Lexicon, toks: list[Tok], idx: list[int]) -> list:
     if idx and lex.de:
         i = idx[0]
         t = toks[i]
-        if t.lower.startswith("ge") or t.lower.endswith("t") or t.lower in lex.participles:
+        if t.lower.startswith("ge") or t.lower.endswith("t") or t.lower in lex.participles or any(
+                t.lower.startswith(p + "ge") for p in lex.particles()):  # also "hatte … angeboten"
             for k in range(i - 1, max(-1, i - 12), -1):
                 if not is_word(toks[k]) and toks[k].text in ",:;":
                     break

@@ -1,7 +1,8 @@
 """Direct quotations: text between quotation marks, with the frame that names its speaker.
 
 The frame is searched after the quotation in its last sentence (``„…“, sagte X``), then before
-it in its first sentence (``X sagte: „…“``), then in a previous sentence ending in a colon
+it in its first sentence (``X sagte: „…“``, also a speaker and a colon without a verb:
+``CDU-Innenexperte Wolfgang Bosbach: „…“``), then in a previous sentence ending in a colon
 (``Putin erklärte dazu:`` closing a paragraph). A frame is at most ``FRAME_TOKENS`` tokens
 long: the tokens right after the quotation, or the first ones of its sentence; this keeps a
 sentence holding thousands of quotation marks linear instead of quadratic.
@@ -83,7 +84,7 @@ def _direct_frame(art: Article, q: Quote, si: int, sj: int, qs: int, qe: int) ->
         if found:
             return _apply_frame(lex, q, toks_after, found)
     if toks_before:
-        found = frame_in(lex, toks_before, after_content=False)
+        found = frame_in(lex, toks_before, after_content=False) or colon_label(lex, toks_before)
         if found:
             return _apply_frame(lex, q, toks_before, found)
     elif si > 0 and art.text[art.sents[si - 1][0]:art.sents[si - 1][1]].rstrip().endswith(":"):
@@ -131,6 +132,19 @@ def frame_in(lex: Lexicon, toks: list[Tok], *, after_content: bool):
                 lex, toks, i + width, end)
             return list(range(i, i + width)), sp, (start, end)
     return None
+
+
+def colon_label(lex: Lexicon, toks: list[Tok]):
+    """A speaker before a colon and no verb, the frame of the quotation after it ("CDU-Innenexperte
+    Wolfgang Bosbach: „…“"): a noun phrase of two words or more that ends in a capitalised word;
+    in the form of :func:`frame_in` with no cue, else None."""
+    end = len(toks)
+    if end < 3 or toks[end - 1].text != ":":
+        return None
+    a, b = np_forward(lex, toks, 0, end - 1)
+    if a != 0 or b != end - 1 or toks[0].lower in lex.pronouns or not toks[b - 1].text[:1].isupper():
+        return None
+    return [], (a, b), (0, end)
 
 
 def _apply_frame(lex: Lexicon, q: Quote, toks: list[Tok], found) -> None:

@@ -1,6 +1,7 @@
 """Word lists of one language for the quotation rules, read from ``resources/<lang>/``.
 
-``speech_verbs.tsv`` (cue verbs and nouns with their classes and particles), ``konjunktiv.tsv``,
+``speech_verbs.tsv`` (cue verbs and nouns with their classes and particles),
+``speech_act_contexts.tsv`` (words a reported speech act needs or never has), ``konjunktiv.tsv``,
 ``attribution_frames.tsv`` (words that attribute without a verb), ``function_words.tsv``,
 ``pronouns.tsv`` and ``stopwords.txt``.
 
@@ -23,6 +24,8 @@ log = logging.getLogger(__name__)
 
 
 NOUN_GAP = 4  # "nach einem achtseitigen Bericht": a source noun at most the fourth word after nach
+FRONTED = ("prep", "adv", "sentence_adv")  # word classes that open a main clause before its verb
+
 
 @dataclass
 class Lexicon:
@@ -43,6 +46,9 @@ class Lexicon:
     object_pronouns: set = field(default_factory=set)    # him, them: no subject
     persons: frozenset = frozenset()                     # first and second person (reference_words.tsv)
     relatives: frozenset = frozenset()                   # relative pronouns (reference_words.tsv)
+    generic: frozenset = frozenset()                     # "man": anyone, no speaker (reference_words.tsv)
+    act_needs: dict = field(default_factory=dict)        # reported cue -> words its clause needs (speech_act_contexts.tsv)
+    act_never: dict = field(default_factory=dict)        # reported cue -> words that make it no speech act
     stop: frozenset = frozenset()
     oblique: set = field(default_factory=set)            # determiners that cannot start a subject
     backref: set = field(default_factory=set)            # "Das sagte er": points back to the previous sentence
@@ -74,6 +80,14 @@ class Lexicon:
         if got is None:
             got = self._words_cache["__plain__"] = frozenset(
                 lem for lem in self.cue_class if lem not in self.particle_bases and lem not in self.reflexive)
+        return got
+
+    def particles(self) -> frozenset:
+        """The separable particles of the cue verbs (an, aus, zurück)."""
+        got = self._words_cache.get("__particles__")
+        if got is None:
+            got = self._words_cache["__particles__"] = frozenset(
+                p for parts in self.particle_bases.values() for p in parts)
         return got
 
     def reported_bases(self) -> frozenset:
@@ -151,6 +165,10 @@ def lexicon(lang: str) -> Lexicon:
     konj = _load_table(lang, "konjunktiv")
     if konj is not None:
         lex.konj = dict(zip(konj["form"], konj["mood"]))
+    contexts = _load_table(lang, "speech_act_contexts")
+    if contexts is not None:
+        for lemma, context, word in zip(contexts["lemma"], contexts["context"], contexts["word"]):
+            (lex.act_needs if context == "need" else lex.act_never).setdefault(lemma, set()).add(word)
     parts = _load_table(lang, "participles")
     if parts is not None:
         lex.participles = dict(zip(parts["form"], parts["lemma"]))
@@ -178,6 +196,7 @@ def lexicon(lang: str) -> Lexicon:
     if refs is not None:
         lex.persons = frozenset(refs.loc[refs["class"].isin(["first_person", "second_person"]), "word"])
         lex.relatives = frozenset(refs.loc[refs["class"] == "relative", "word"])
+        lex.generic = frozenset(refs.loc[refs["class"] == "generic", "word"])
     forgets(lex._noun_cache.clear)  # both grow with the vocabulary seen
     forgets(lex._role_cache.clear)
     return lex

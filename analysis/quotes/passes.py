@@ -156,12 +156,14 @@ def newer_subject(art: Article, first: int, k: int) -> list | None:
 
 def nested_quotes(art: Article) -> None:
     """Pass (German by default): :func:`nested_quote` for each quoted part inside a quotation
-    that is not itself direct."""
+    that is not itself direct; a reported speech act that holds one gives way to it (the quoted
+    words are the quotation: "nannte den Bericht eine „Zeitungsente“")."""
     if not art.nested:
         return
     quotes = art.quotes
     hosts = sorted((a, b, n) for n, q in enumerate(quotes) if q.kind != "direct" for a, b in q.spans)
     host_starts = [h[0] for h in hosts]
+    dropped = set()
     for qs, qe, taken in art.marks:
         if taken:
             continue
@@ -170,9 +172,20 @@ def nested_quotes(art: Article) -> None:
             if a <= qs and qe <= b:
                 host = quotes[n]
                 break
-        if host is None or title_like(art.text, qs, qe):
+        if host is None or title_like(art.text, qs, qe) and not _evaluation(art, qs):
             continue
         quotes.append(nested_quote(host, qs, qe))
+        if host.rule == "speech_act":
+            dropped.add(id(host))  # "nannte den Bericht eine „Zeitungsente“": the quoted words are the quotation
+    if dropped:
+        art.quotes = [q for q in quotes if id(q) not in dropped]
+
+
+def _evaluation(art: Article, qs: int) -> bool:
+    """Whether the word before the quotation mark at ``qs`` leads a quoted evaluation ("als
+    „Unverschämtheit“", "eine „Zeitungsente“"; ``function_words.tsv``, evaluation_lead)."""
+    words = art.text[max(0, qs - 12):qs].split()
+    return bool(words) and art.lex.is_(words[-1].lower(), "evaluation_lead")
 
 
 def nested_quote(host: Quote, qs: int, qe: int) -> Quote:

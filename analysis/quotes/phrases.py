@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 
 from analysis.actor_names import kind_of
-from analysis.quotes.cues import cue_at
-from analysis.quotes.lexicon import Lexicon
+from analysis.quotes.cues import cue_at, is_participle
+from analysis.quotes.lexicon import NOUN_GAP, Lexicon
 from analysis.quotes.tokens import (
     NAME_WITH_PARTICLE,
     Tok,
@@ -296,3 +296,32 @@ def en_subject_before(lex: Lexicon, toks: list[Tok], a: int, i: int) -> bool:
     """English "..., Smith said" / "..., she said": a short subject between comma and verb."""
     return 0 < i - a <= 5 and all(is_word(t) for t in toks[a:i]) and (
         is_cap(toks[a]) or toks[a].lower in lex.pronouns or lex.cls(toks[a].lower) == "det")
+
+
+def passive_agent(lex: Lexicon, toks: list[Tok], a: int, idx: list[int], b: int) -> tuple[bool, tuple[int, int] | None]:
+    """Whether the cue tokens ``idx`` in clause ``[a, b)`` are a German passive (a form of werden
+    before the participle: "Die Bürger wurden gebeten, …"), and its agent after von or durch,
+    the speaker ("wurden von israelischen Behörden angewiesen"), or None."""
+    part = next((x for x in idx if is_participle(lex, toks[x])), None)
+    if not lex.de or part is None or not any(lex.is_(t.lower, "passive_aux") for t in toks[a:part]):
+        return False, None
+    for j in range(a, b - 1):
+        if lex.is_(toks[j].lower, "agent_prep") and j + 1 not in idx:
+            s, e = np_forward(lex, toks, j + 1, b)
+            if e > s and not any(s <= x < e for x in idx):
+                return True, (s, e)
+    return True, None
+
+
+def source_np(lex: Lexicon, toks: list[Tok], i: int, end: int) -> tuple[int, int]:
+    """The noun phrase at ``i`` (:func:`np_forward`), or the document after a source preposition
+    there ("Dies geht aus einer Pressemitteilung des Konzerns hervor", "Wie sich aus der
+    Auswertung ergab"; ``source_prep`` before a cue noun)."""
+    j = i
+    while j < end and lex.is_(toks[j].lower, "reflexive"):
+        j += 1
+    if j + 1 < end and lex.is_(toks[j].lower, "source_prep") and any(
+            is_cap(t) and lex.cue_noun(t.lemma) for t in toks[j + 1:j + 1 + NOUN_GAP]):
+        return np_forward(lex, toks, j + 1, end)
+    return np_forward(lex, toks, i, end)
+

@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis.quotes.article import Article
 from analysis.quotes.cues import zu_infinitive
-from analysis.quotes.lexicon import NOUN_GAP, Lexicon, lexicon
+from analysis.quotes.lexicon import FRONTED, NOUN_GAP, Lexicon, lexicon
 from analysis.quotes.tokens import CLAUSE_MARKS, WORD, Tok, make_tok
 
 DOUBLE_MARKS = "„“”\"»«"
@@ -95,12 +95,13 @@ def may_hold_quote(art: Article, k: int) -> tuple | None:
                 return found
         # (c) reported speech act in the main clause
         label = bool(marks) and marks[0] == a - 1 and 0 < marks[0] <= 2 and texts[marks[0]] == ":"
-        if (a == 0 or label) and "reported" in classes and not lowers[i].endswith("end") and not (
+        apposed = a >= 2 and texts[a - 1] == ","  # "Der Direktor, Peter Horrocks, bezeichnet", "…, unterstützte … und bezeichnete"
+        if (a == 0 or label or apposed) and "reported" in classes and not lowers[i].endswith("end") and not (
                 lowers[i].startswith("ge") and not lemma.startswith("ge")):
-            if lowers[i] == lemma.lower() and full == lemma:
-                continue  # infinitive (unless completed by a particle)
+            if lowers[i] == lemma.lower() and full == lemma and (i == a or lowers[i - 1] == "zu"):
+                continue  # infinitive (unless completed by a particle); else maybe a finite plural
             w0 = lowers[a]
-            if w0 not in lex.stop or w0 in lex.pronouns or cls(w0) == "det":
+            if w0 not in lex.stop or w0 in lex.pronouns or cls(w0) in ("det", *FRONTED):
                 return found
     return None
 
@@ -125,10 +126,11 @@ def _attribution_word(lex: Lexicon, i: int, texts: list, lowers: list, lemmas: l
     elif kind == "noun_prep":
         if lex.source_noun_after(texts, lemmas, i, end):
             return True
-    elif kind == "clause" and (i == 0 or texts[i - 1] == ","):
+    elif kind == "clause" and (i == 0 or texts[i - 1] in ",:"):
         # the verb-final frame clause ends at one of the next three marks or at the end
+        opens = i == 0 or texts[i - 1] == ":"
         for j in [m for m in marks if m > i][:3] + [end]:
-            if j - i <= 24 and ((i == 0 and j < end) or (i > 0 and j >= end - 1)) and (
+            if j - i <= 24 and ((opens and j < end) or (i > 0 and j >= end - 1)) and (
                     (j - 1 > i and cues[j - 1]) or (j - 2 > i and cues[j - 2])):
                 return True
     return False
@@ -143,6 +145,10 @@ def _raw_cue(lex: Lexicon, texts: list, lowers: list, lemma: str, i: int, a: int
                 full = parts[lowers[j]]
                 if full in lex.reflexive and lex.words("reflexive").isdisjoint(lowers[i:b]):
                     continue
+                return full
+        if i > 0 and lowers[i - 1] in parts:  # verb-final: "bekannt gegeben"
+            full = parts[lowers[i - 1]]
+            if full not in lex.reflexive or not lex.words("reflexive").isdisjoint(lowers[:b]):
                 return full
     if lemma in lex.cue_class:
         if lemma in lex.reflexive and lex.words("reflexive").isdisjoint(lowers[:b]):

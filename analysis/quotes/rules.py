@@ -28,7 +28,7 @@ from analysis.quotes.passes import (
     speakers_from_context,
 )
 from analysis.quotes.reported import speech_act
-from analysis.quotes.sentence import sentence_quotes
+from analysis.quotes.sentence import coordinated_frame, sentence_quotes
 from analysis.quotes.turns import record_speaker, speaker_label, speaker_turns
 from analysis.quotes.verb_frames import (
     as_clause,
@@ -42,7 +42,8 @@ from analysis.quotes.verb_frames import (
 # extract_quotes' ``nested`` and ``merge``).
 PASSES = (
     direct_quotes,          # quotation marks -> direct quotations with their frames
-    sentence_quotes,        # SENTENCE_RULES on each sentence not taken by a direct quotation
+    sentence_quotes,        # SENTENCE_RULES on each sentence not taken by a direct quotation (German: and a
+                            # second frame after und, coordinated_frame)
     quoted_fragments,       # „…“ fragments in a clause with a cue -> direct quotations
     free_indirect,          # Konjunktiv sentences without a frame -> free indirect speech
     nested_quotes,          # „…“ inside an indirect quotation -> direct quotation of its speaker
@@ -75,8 +76,8 @@ def _rows(lang: str) -> list[tuple]:
         else:
             sentence.append(rule)
     rows = [("direct_quotes", quotation_marks)] + [("sentence_quotes", r) for r in sentence]
-    if lang == "de":  # German only: fragments, Konjunktiv moods, nested quotations
-        rows += [("quoted_fragments", quoted_fragment)]
+    if lang == "de":  # German only: a second frame, fragments, Konjunktiv moods, nested quotations
+        rows += [("sentence_quotes", coordinated_frame), ("quoted_fragments", quoted_fragment)]
         rows += [("free_indirect", r) for r in FREE_INDIRECT_RULES]
         rows += [("nested_quotes", nested_quote)]
     return rows + [("speaker_turns", speaker_label), ("speaker_turns", record_speaker)]

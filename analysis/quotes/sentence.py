@@ -114,3 +114,38 @@ def sentence_quotes(art: Article) -> None:
         if isinstance(q, Quote):
             art.quotes.append(q)
             art.sent_quote[k] = q
+            if art.de and (q2 := coordinated_frame(art, s, q)) is not None:
+                art.quotes.append(q2)
+
+
+def coordinated_frame(art: Article, s: Sentence, q: Quote) -> Quote | None:
+    """A second speech verb after und inside a quotation's content, with content of its own: the
+    first content ends before und and the second quotation has the first one's speaker ("X
+    erklärte, A sei B, und kündigte an, C zu tun").
+
+    Example (de): Die Ministerin erklärte, die Lage sei ernst, und kündigte an, die Steuern zu senken. → kind=indirect; text=die Steuern zu senken; cue=kündigte an; speaker=Die Ministerin
+    """
+    from analysis.quotes.reported import speech_act
+    from analysis.quotes.verb_frames import frame_before
+
+    lex, toks = art.lex, s.toks
+    last = q.spans[-1]
+    for j in range(1, s.end - 3):
+        if not (last[0] <= toks[j].start < last[1]) or not lex.is_(toks[j].lower, "clause_conj"):
+            continue
+        v = j + 1
+        while v < s.end and lex.cls(toks[v].lower) == "adv":
+            v += 1
+        if v >= s.end or not toks[v].cue or toks[v].text[:1].isupper() or cue_at(lex, toks, v, s.end) is None or \
+                any(a <= toks[v].start < b for a, b in q.cue):
+            continue  # no cue, or the quotation's own ("…, besuchte die Helfer und kritisierte die Regierung")
+        tail = Sentence(s.k, toks[j + 1:], s.end - j - 1, [t - j - 1 for t in s.triggers if t > j],
+                        [c - j - 1 for c in s.commas if c > j], s.moods[j + 1:], lex)
+        q2 = frame_before(art, tail) or speech_act(art, tail)
+        cut = art.trim(last[0], toks[j - 1].end, keep_end=False)
+        if not isinstance(q2, Quote) or not q.speaker or cut is None:
+            return None
+        last[1] = cut[1]
+        q2.speaker, q2.rule = list(q.speaker), "coordinated_frame"
+        return q2
+    return None

@@ -291,6 +291,9 @@ def speaker_turns(art: Article) -> None:
     w = _words(art.lex.lang if art.lex.lang in ("de", "en") else "de")
     art.quotes = [q for q in art.quotes if q.kind == "direct" or not _own_voice(art, q, w)]
     turns = find_turns(art.text, art.lex.lang, title=art.title, speaker=art.record_speaker)
+    if art.de:  # "Die Opposition reagierte prompt. CDU-Innenexperte X:" opens a line, but no label does
+        turns = [t for t in turns if t.label[1] <= t.label[0] or art.sentence_at(t.label[0]) == art.sentence_at(
+            t.label[1] - 1)]
     if not turns:
         return
     starts = [t.body[0] for t in turns]

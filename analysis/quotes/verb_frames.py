@@ -15,6 +15,8 @@ from analysis.quotes.phrases import (
     name_in_commas,
     np_before_en,
     np_forward,
+    passive_agent,
+    source_np,
     subject,
 )
 from analysis.quotes.sentence import FRAMED, Sentence
@@ -30,7 +32,8 @@ def as_clause(art: Article, s: Sentence) -> Quote | None:
     """
     lex, toks, end, commas = art.lex, s.toks, s.end, s.commas
     for i in s.triggers:
-        if lex.frame(toks[i].lower) != "clause" or not (i == 0 or toks[i - 1].text == ","):
+        opens = i == 0 or toks[i - 1].text == ":"  # "Ein Umstand kommt hinzu: Wie sich ergab, …" opens a clause
+        if lex.frame(toks[i].lower) != "clause" or not (opens or toks[i - 1].text == ","):
             continue
         cue, j = None, i
         for j in [c for c in commas if c > i][:3] + [end]:  # "Wie X, Sprecher von Y, mitteilte, ..."
@@ -41,12 +44,12 @@ def as_clause(art: Article, s: Sentence) -> Quote | None:
                 break
         if not cue or j - i > 24:
             continue
-        sa, sb = np_forward(lex, toks, i + 1, j)
+        sa, sb = source_np(lex, toks, i + 1, j)
         if sb <= sa:
             continue
-        if i == 0 and j < end:
+        if opens and j < end:
             content = art.trim(toks[j + 1].start, toks[end - 1].end, keep_end=False)
-            frame = [toks[0].start, toks[j].end]
+            frame = [toks[i].start, toks[j].end]
         elif i > 0 and j >= end - 1:
             content = art.trim(toks[0].start, toks[i - 2].end, keep_end=False) if i >= 2 else None
             frame = [toks[i - 1].start, toks[end - 1].end]
@@ -75,7 +78,7 @@ def points_back(art: Article, s: Sentence):
         return None
     prev = art.sents[k - 1]
     framed = art.sent_quote.get(k - 1)
-    sa, sb = np_forward(lex, toks, max(c[1][0], 1) + 1, end)
+    sa, sb = source_np(lex, toks, max(c[1][0], 1) + 1, end)
     if framed is not None and framed.kind == "direct" and not framed.cue and framed.spans[-1][1] >= prev[1] - 1:
         # "„…“ Das sagte X." : the frame of a frameless direct quotation just before
         if sb > sa:
@@ -182,6 +185,9 @@ def frame_before(art: Article, s: Sentence) -> Quote | None:
         if not (content and art.words_at_least(content[0], content[1], 2)):
             continue
         sa, sb = subject(lex, toks, a if art.de else 0, i, nxt)
+        passive, agent = passive_agent(lex, toks, a, idx, nxt)
+        if passive and "quoted" not in lex.cue_class.get(lemma, ()):  # "X wird zitiert": X speaks
+            sa, sb = agent or (sa, sa)  # "Die Bürger wurden gebeten, …": the one asked is no speaker
         kind = "indirect" if art.de else _english_report(art, s, lemma, i, nxt, sa, sb)
         if kind is None:
             continue
