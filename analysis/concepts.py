@@ -174,7 +174,8 @@ def _from_csv(text: str, where: str) -> pd.DataFrame:
 
 def read_concepts(source) -> pd.DataFrame:
     """The concept dictionary ``source`` (a ``.yaml``/``.yml``/``.csv`` path, a mapping, or a table
-    with ``concept, kind, pattern``) as a table: ``concept, kind, pattern, lang, line``.
+    with ``concept, kind, pattern``; a table it returned is returned as it is) as a table:
+    ``concept, kind, pattern, lang, line``.
 
     >>> read_concepts({"Abrüstung": {"regexes": ["abr(ü|ue)st"]}})["kind"].tolist()
     ['regex']
@@ -184,6 +185,8 @@ def read_concepts(source) -> pd.DataFrame:
     analysis.errors.InputError: concepts line 3: concept 'X': a lemma is one word, got 'zwei Wörter' (list words in a row under phrases)
     """
     if isinstance(source, pd.DataFrame):
+        if "line" in source.columns:  # already read
+            return source
         return _from_csv(source.to_csv(index=False), "concepts")
     if isinstance(source, dict):
         import yaml

@@ -80,7 +80,7 @@ def _concept_table(concepts, quotes: pd.DataFrame, langs: list[str]) -> pd.DataF
         table = pd.concat(found, ignore_index=True) if found else read_concepts({})
         log.info("statements: %d concepts discovered from the quotations", table["concept"].nunique())
         return table
-    return concepts if isinstance(concepts, pd.DataFrame) and "line" in concepts.columns else read_concepts(concepts)
+    return read_concepts(concepts)
 
 
 def _actor_names(actors) -> tuple[dict, dict]:

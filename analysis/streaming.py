@@ -243,8 +243,7 @@ def statement_chunks(paths, done: Streamed, *, spool: Path, concepts=None, lang=
     from analysis.concepts import read_concepts
     from analysis.statements import CorpusConcepts, build_statements
 
-    dictionary = concepts if concepts is None or isinstance(concepts, pd.DataFrame) and "line" in concepts else \
-        read_concepts(concepts)
+    dictionary = None if concepts is None else read_concepts(concepts)
     discovered = CorpusConcepts(lang=lang)
     observe = (lambda quotes, articles: discovered.add(quotes, articles=articles)) if dictionary is None else None
     for quotes, articles, actors in attributed_chunks(paths, done, spool=spool, lang=lang, observe=observe, **options):
