@@ -146,7 +146,7 @@ class CollocationCounter:
             order = np.argsort(keys, kind="stable")
             keys, counts = keys[order], np.concatenate(self._counts)[order]
             edge = np.empty(len(keys), dtype=bool)
-            edge[0] = True
+            edge[:1] = True  # no pairs at all when every chunk had none
             np.not_equal(keys[1:], keys[:-1], out=edge[1:])
             starts = np.flatnonzero(edge)
             uniq, counts = keys[starts], np.add.reduceat(counts, starts)

@@ -126,11 +126,12 @@ def test_empty_and_bad_input():
         collocations(pd.DataFrame({"x": [1]}))
 
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 
 @settings(max_examples=40, deadline=None)
+@example(items=[(0, "a"), (0, "."), (1, "a"), (2, "a"), (0, "a")], window=1, chunk=2)  # chunks without pairs
 @given(st.lists(st.tuples(st.integers(0, 2), st.sampled_from("abcd.")), min_size=0, max_size=40),
        st.integers(1, 3), st.integers(2, 12))
 def test_window_counts_equal_brute_force(items, window, chunk):
