@@ -30,6 +30,7 @@ Nodes are keyed by ``actor_id`` (two actors with one name stay apart), labelled 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -225,41 +226,6 @@ def _edges(m, rows, cols, total, *, upper: bool) -> pd.DataFrame:
     return out.sort_values(["source", "target"], kind="stable").reset_index(drop=True)
 
 
-def _one_mode_matrices(mats: list, values: list[int], aggregation: str):
-    rng = (values[-1] - values[0]) or 1
-    if aggregation == "ignore":
-        tot = sum(mats[1:], mats[0])
-        return tot @ tot.T, None
-    cong = confl = None
-    for m1, v1 in zip(mats, values):
-        for m2, v2 in zip(mats, values):
-            prod = m1 @ m2.T
-            d = abs(v1 - v2) / rng
-            cong = prod * (1 - d) if cong is None else cong + prod * (1 - d)
-            confl = prod * d if confl is None else confl + prod * d
-    return cong, confl
-
-
-def _norm(mats: list, normalization: str | None, row, col) -> np.ndarray | None:
-    """The denominator of the pairs ``(row[k], col[k])`` (DNA's average, Jaccard or cosine), or None.
-    Only the pairs with a weight are computed, so memory grows with the edges, not actors²."""
-    if normalization is None:
-        return None
-    n = np.asarray(sum(mats[1:], mats[0]).sum(axis=1)).ravel()
-    if normalization == "average":
-        return (n[row] + n[col]) / 2
-    if normalization == "cosine":
-        return n[row] * n[col]
-    at = lambda m: np.asarray(sparse.csr_matrix(m)[row, col]).ravel()  # noqa: E731
-    m11 = at(sum((m @ m.T for m in mats[1:]), mats[0] @ mats[0].T))
-    shared = sparse.csr_matrix(sum(((m @ (m > 0).astype(float).T) for m in mats[1:]),
-                                   mats[0] @ (mats[0] > 0).astype(float).T))
-    # m10: i's statements where j has none of that concept and value (and m01 the other way round)
-    m10 = n[row] - np.asarray(shared[row, col]).ravel()
-    m01 = n[col] - np.asarray(shared[col, row]).ravel()
-    return m10 + m01 + m11
-
-
 def one_mode(statements: pd.DataFrame, *, aggregation: str = "congruence", normalization: str | None = None,
              mode: str = "actors", duplicates: str = "include", values=None, exclude_neutral: bool = False) -> Network:
     """The actor × actor (``mode="actors"``) or concept × concept (``mode="concepts"``) network:
@@ -276,6 +242,15 @@ def one_mode(statements: pd.DataFrame, *, aggregation: str = "congruence", norma
     >>> one_mode(st, aggregation="congruence", normalization="average").edges["weight"].tolist()
     [0.5]
     """
+    net, blocks = _one_mode_parts(statements, aggregation=aggregation, normalization=normalization, mode=mode,
+                                  duplicates=duplicates, values=values, exclude_neutral=exclude_neutral)
+    edges = list(blocks)
+    return Network(net.nodes, pd.concat(edges, ignore_index=True) if edges else net.edges, net.meta)
+
+
+def _one_mode_parts(statements: pd.DataFrame, *, aggregation: str, normalization: str | None, mode: str,
+                    duplicates: str, values, exclude_neutral: bool) -> tuple[Network, Iterator[pd.DataFrame]]:
+    """:func:`one_mode` without its edges, and the edges as a table per block of rows."""
     _choice(aggregation, ONE_MODE, "aggregation")
     _choice(normalization, ONE_MODE_NORMS, "normalization")
     _choice(mode, ("actors", "concepts"), "mode")
@@ -286,33 +261,74 @@ def one_mode(statements: pd.DataFrame, *, aggregation: str = "congruence", norma
                                else ("concept", "actor_key", "concept", "concept"))
     meta = {"type": "one-mode", "mode": mode, "aggregation": aggregation, "normalization": normalization,
             "duplicates": duplicates}
-    nodes = _node_table(st, key, label, kind)
+    net = Network(_node_table(st, key, label, kind), _no_edges(["source", "target", "weight", "n_shared"]), meta)
     if st.empty:
-        return Network(nodes, _no_edges(["source", "target", "weight", "n_shared"]), meta)
+        return net, iter(())
     values = _values(st, values)
     rows, _, mats = _counts(st, key, other, values)
-    cong, confl = _one_mode_matrices(mats, values, aggregation)
-    m = {"ignore": cong, "congruence": cong, "conflict": confl}.get(aggregation)
-    m = (cong - confl) if m is None else m
-    m = sparse.csr_matrix(m, dtype=float)
-    coo = m.tocoo()
-    d = _norm(mats, normalization, coo.row, coo.col)
-    if d is not None:
-        m = sparse.csr_matrix((np.divide(coo.data, d, out=np.zeros_like(coo.data), where=d != 0),
-                               (coo.row, coo.col)), shape=m.shape)
-    shared = (sum(mats[1:], mats[0]) > 0).astype(float)
-    return Network(nodes, _pair_edges(m, rows, shared @ shared.T), meta)
+    return net, _one_mode_edges(mats, values, rows, aggregation, normalization)
 
 
-def _pair_edges(m, rows, n_shared) -> pd.DataFrame:
-    """Edges of the upper triangle with a non-zero weight; ``n_shared``: concepts (actors) both spoke of."""
-    coo = m.tocoo()
-    keep = (coo.row < coo.col) & (coo.data != 0)
-    i, j, w = coo.row[keep], coo.col[keep], coo.data[keep]
-    n = np.asarray(n_shared[i, j]).ravel() if len(i) else np.array([], dtype=float)
-    out = pd.DataFrame({"source": rows[i].astype(object), "target": rows[j].astype(object),
-                        "weight": np.round(w.astype(float), 10), "n_shared": n.astype("int64")})
-    return out.sort_values(["source", "target"], kind="stable").reset_index(drop=True)
+#: A one-mode network is computed for blocks of rows of about this many actor pairs at a time, so
+#: that memory grows with the edges of a block, not with actors².
+BLOCK_PAIRS = 2_000_000
+
+
+def _one_mode_block(block: list, mats: list, values: list[int], aggregation: str):
+    """The weights of the rows in ``block`` (``block[k]`` the rows of ``mats[k]``) against all rows."""
+    if aggregation == "ignore":
+        return sum(block[1:], block[0]) @ sum(mats[1:], mats[0]).T
+    rng = (values[-1] - values[0]) or 1
+    cong = confl = None
+    for b1, v1 in zip(block, values):
+        for m2, v2 in zip(mats, values):
+            prod = b1 @ m2.T
+            d = abs(v1 - v2) / rng
+            cong = prod * (1 - d) if cong is None else cong + prod * (1 - d)
+            confl = prod * d if confl is None else confl + prod * d
+    return {"congruence": cong, "conflict": confl}.get(aggregation, cong - confl if cong is not None else None)
+
+
+def _norm(block: list, mats: list, n: np.ndarray, normalization: str | None, row, col) -> np.ndarray | None:
+    """The denominator of the pairs ``(row[k], col[k])`` (DNA's average, Jaccard or cosine), or None;
+    ``row`` indexes the rows of ``block``, ``col`` (and ``row + offset`` in ``n``) all rows."""
+    if normalization is None:
+        return None
+    if normalization == "average":
+        return (n[row[1]] + n[col]) / 2
+    if normalization == "cosine":
+        return n[row[1]] * n[col]
+    r = row[0]
+    at = lambda m: np.asarray(sparse.csr_matrix(m)[r, col]).ravel()  # noqa: E731
+    m11 = at(sum((b @ m.T for b, m in zip(block[1:], mats[1:])), block[0] @ mats[0].T))
+    # m10: i's statements where j has none of that concept and value (and m01 the other way round)
+    m10 = n[row[1]] - at(sum((b @ (m > 0).astype(float).T for b, m in zip(block[1:], mats[1:])),
+                              block[0] @ (mats[0] > 0).astype(float).T))
+    m01 = n[col] - at(sum(((b > 0).astype(float) @ m.T for b, m in zip(block[1:], mats[1:])),
+                          (block[0] > 0).astype(float) @ mats[0].T))
+    return m10 + m01 + m11
+
+
+def _one_mode_edges(mats: list, values: list[int], rows: pd.Index, aggregation: str, normalization: str | None):
+    """The edges of the upper triangle with a non-zero weight, a table per block of rows in order
+    of (source, target); ``n_shared``: the concepts (actors) both spoke of."""
+    n = np.asarray(sum(mats[1:], mats[0]).sum(axis=1)).ravel()
+    spoke = (sum(mats[1:], mats[0]) > 0).astype(float)
+    size = max(1, BLOCK_PAIRS // max(1, len(rows)))
+    for lo in range(0, len(rows), size):
+        block = [m[lo:lo + size] for m in mats]
+        coo = sparse.coo_matrix(_one_mode_block(block, mats, values, aggregation), dtype=float)
+        keep = (coo.row + lo < coo.col) & (coo.data != 0)
+        r, j, w = coo.row[keep], coo.col[keep], coo.data[keep]
+        d = _norm(block, mats, n, normalization, (r, r + lo), j)
+        if d is not None:
+            w = np.divide(w, d, out=np.zeros_like(w), where=d != 0)
+            r, j, w = r[w != 0], j[w != 0], w[w != 0]
+        order = np.lexsort((j, r))  # the rows are sorted labels: index order is (source, target) order
+        r, j, w = r[order], j[order], w[order]
+        shared = np.asarray((spoke[lo:lo + size] @ spoke.T)[r, j]).ravel() if len(r) else np.array([])
+        yield pd.DataFrame({"source": rows[r + lo].astype(object), "target": rows[j].astype(object),
+                            "weight": np.round(w.astype(float), 10), "n_shared": shared.astype("int64")})
 
 
 NETWORK_TYPES = ("two-mode", "congruence", "conflict", "subtract", "concepts")
@@ -330,9 +346,31 @@ def discourse_network(statements: pd.DataFrame, *, type: str = "congruence", **o
     _choice(type, NETWORK_TYPES, "type")
     if type == "two-mode":
         return two_mode(statements, **options)
-    if type == "concepts":
-        return one_mode(statements, mode="concepts", **{"aggregation": "congruence", **options})
-    return one_mode(statements, aggregation=type, **options)
+    return one_mode(statements, **_one_mode_options(type, options))
+
+
+def _one_mode_options(type: str, options: dict) -> dict:
+    defaults = {"mode": "concepts", "aggregation": "congruence"} if type == "concepts" else {"aggregation": type}
+    return {"mode": "actors", "duplicates": "include", "values": None, "exclude_neutral": False,
+            "normalization": None, **defaults, **options}
+
+
+def network_blocks(statements: pd.DataFrame, *, type: str = "congruence", **options) -> tuple[Network, Iterator]:
+    """:func:`discourse_network` without its edges, and the edges as a sequence of tables that
+    concatenate to its edges. A one-mode network is computed a block of rows at a time
+    (:data:`BLOCK_PAIRS` pairs), so the memory it takes grows with a block's edges, not with the
+    square of the number of actors.
+
+    >>> st = pd.DataFrame({"actor": ["A", "B"], "concept": ["x", "x"], "agreement": [1, -1]})
+    >>> net, blocks = network_blocks(st, type="conflict")
+    >>> len(net.nodes), [len(b) for b in blocks]
+    (2, [1])
+    """
+    _choice(type, NETWORK_TYPES, "type")
+    if type == "two-mode":
+        net = two_mode(statements, **options)
+        return Network(net.nodes, net.edges.iloc[:0], net.meta), iter([net.edges])
+    return _one_mode_parts(statements, **_one_mode_options(type, options))
 
 
 def to_networkx(net: Network):

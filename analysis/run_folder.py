@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -55,6 +56,31 @@ class RunFolder:
         path = self.part_path(table, partition)
         with atomic_path(path) as tmp:
             df.to_parquet(tmp, index=False)
+        return path
+
+    def write_part_blocks(self, table: str, partition: int, blocks: Iterable[pd.DataFrame], *,
+                          empty: pd.DataFrame) -> Path:
+        """Write one part of a table from a sequence of tables (a row group each, one in memory at
+        a time) atomically; ``empty`` (the columns) when the sequence holds no rows."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        path = self.part_path(table, partition)
+        with atomic_path(path) as tmp:
+            writer = None
+            try:
+                for block in blocks:
+                    if block.empty:
+                        continue
+                    rows = pa.Table.from_pandas(block, preserve_index=False,
+                                                schema=writer.schema if writer is not None else None)
+                    writer = writer or pq.ParquetWriter(tmp, rows.schema)
+                    writer.write_table(rows)
+            finally:
+                if writer is not None:
+                    writer.close()
+            if writer is None:
+                empty.to_parquet(tmp, index=False)
         return path
 
     def part_files(self, table: str) -> list[Path]:

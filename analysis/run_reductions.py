@@ -87,6 +87,16 @@ def _reduce_actors(rf: RunFolder, done: list[int], *, aliases, concepts, lang) -
     return read_concepts(Path(concepts)) if concepts is not None else discovered.table()
 
 
+def _actors_of(rf: RunFolder, actor_ids: pd.Series) -> pd.DataFrame:
+    """The rows of the corpus' actors table that ``actor_ids`` name (a partition needs no others,
+    so a worker's memory does not grow with the corpus' actors)."""
+    wanted = sorted({a for a in actor_ids.dropna() if a})
+    columns = ["actor_id", "name", "affiliation"]
+    if not wanted:
+        return pd.read_parquet(rf.part_path("actors", 0), columns=columns).iloc[:0]
+    return pd.read_parquet(rf.part_path("actors", 0), columns=columns, filters=[("actor_id", "in", wanted)])
+
+
 def partition_statements(folder: str, k: int, lang: str | None) -> dict:
     """Partition ``k``'s ``statements`` from its quotations, the corpus' actors and concepts (runs on a worker)."""
     from analysis.statements import build_statements
@@ -96,7 +106,7 @@ def partition_statements(folder: str, k: int, lang: str | None) -> dict:
         quotes = pd.read_parquet(rf.part_path("quotes", k))
         quotes = quotes.assign(actor_id=pd.read_parquet(rf.part_path("quote_actors", k), columns=["actor_id"])["actor_id"])
         articles = pd.read_parquet(rf.part_path("articles", k), columns=ARTICLE_TEXT_COLUMNS)
-        statements = build_statements(quotes, articles=articles, actors=pd.read_parquet(rf.part_path("actors", 0)),
+        statements = build_statements(quotes, articles=articles, actors=_actors_of(rf, quotes["actor_id"]),
                                       concepts=pd.read_parquet(rf.part_path("concepts", 0)), lang=lang)
     except Exception as exc:  # reported as the partition's failure; the next call tries again
         log.exception("statements of partition %d failed", k)
@@ -119,16 +129,18 @@ def _code_statements(rf: RunFolder, done: list[int], *, client, lang) -> dict[in
 
 def write_networks(rf: RunFolder, done: list[int]) -> None:
     """The discourse networks of the statements (:data:`analysis.stages.RUN_NETWORKS`) as node and
-    edge tables, a part per network (in that order)."""
-    from analysis.networks import discourse_network
+    edge tables, a part per network (in that order). Edges are computed and written a block of
+    rows at a time (:func:`analysis.networks.network_blocks`): a one-mode network of many actors
+    never stands whole in memory."""
+    from analysis.networks import network_blocks
 
     columns = ["article_id", "date", "actor_id", "actor", "affiliation", "concept", "agreement"]
     parts = [pd.read_parquet(rf.part_path("statements", k), columns=columns) for k in done]
     if not parts:
         return
     statements = pd.concat(parts, ignore_index=True)
-    for i, name in enumerate(RUN_NETWORKS):  # a part per network: one network's edges in memory at a time
-        net = discourse_network(statements, type=name)
+    for i, name in enumerate(RUN_NETWORKS):
+        net, blocks = network_blocks(statements, type=name)
         rf.write_part("network_nodes", i, net.nodes.assign(network=name))
-        rf.write_part("network_edges", i, net.edges.assign(network=name))
-        del net
+        rf.write_part_blocks("network_edges", i, (b.assign(network=name) for b in blocks),
+                             empty=net.edges.assign(network=name))

@@ -134,6 +134,25 @@ def test_one_mode_against_brute_force(aggregation, normalization):
         assert got[k] == pytest.approx(v)
 
 
+@pytest.mark.parametrize("aggregation", ["congruence", "conflict", "subtract", "ignore"])
+@pytest.mark.parametrize("normalization", [None, "average", "jaccard", "cosine"])
+def test_one_mode_in_blocks_of_rows_equals_the_whole(monkeypatch, aggregation, normalization):
+    import analysis.networks as networks
+
+    rng = np.random.default_rng(11)
+    st = pd.DataFrame({"actor": rng.choice([f"A{i:02d}" for i in range(30)], 300),
+                       "concept": rng.choice(list("uvwxyz"), 300), "agreement": rng.choice([-1, 0, 1], 300)})
+    whole = one_mode(st, aggregation=aggregation, normalization=normalization).edges
+    monkeypatch.setattr(networks, "BLOCK_PAIRS", 70)  # blocks of 2 rows of 30 actors
+    net, blocks = networks.network_blocks(st, type=aggregation if aggregation != "ignore" else "congruence",
+                                          **({"aggregation": "ignore"} if aggregation == "ignore" else {}),
+                                          normalization=normalization)
+    blocks = list(blocks)
+    assert len(blocks) == 15 and net.edges.empty
+    pd.testing.assert_frame_equal(pd.concat(blocks, ignore_index=True), whole)
+    pd.testing.assert_frame_equal(one_mode(st, aggregation=aggregation, normalization=normalization).edges, whole)
+
+
 def test_two_actors_with_one_name_stay_apart():
     st = pd.DataFrame({"actor_id": ["mueller-1", "mueller-2"], "actor": ["Müller", "Müller"], "concept": ["x", "x"],
                        "agreement": [1, -1]})

@@ -9,7 +9,7 @@ from analysis import build_actors, extract_quotes, load_articles, segment
 from analysis.errors import InputError
 from analysis.networks import discourse_network
 from analysis.pipeline import run_corpus, stream_partitions
-from analysis.run_folder import is_run_folder, open_run
+from analysis.run_folder import RunFolder, is_run_folder, open_run
 from analysis.stages import RUN_NETWORKS, TERM_OPTIONS, parse_stages, tone_table
 from analysis.statements import build_statements
 from analysis.terms import frequencies
@@ -366,3 +366,13 @@ def test_forgetting_the_word_caches_changes_no_table(corpus):
     again = partition_tables(articles, stages=stages)
     for name, df in first.items():
         pd.testing.assert_frame_equal(df, again[name], obj=name)
+
+
+def test_a_part_written_in_blocks_reads_as_the_whole_table(tmp_path):
+    rf = RunFolder(tmp_path)
+    whole = pd.DataFrame({"source": list("abcde"), "weight": [0.5, 1.0, 2.0, 0.25, 3.0], "n": [1, 2, 3, 4, 5]})
+    blocks = [whole.iloc[:2], whole.iloc[2:2], whole.iloc[2:]]
+    pd.testing.assert_frame_equal(pd.read_parquet(rf.write_part_blocks("edges", 0, iter(blocks), empty=whole.iloc[:0])),
+                                  whole)
+    empty = pd.read_parquet(rf.write_part_blocks("edges", 1, iter([whole.iloc[:0]]), empty=whole.iloc[:0]))
+    assert empty.empty and list(empty.columns) == ["source", "weight", "n"]
