@@ -111,18 +111,6 @@ def _errors_option(p) -> None:
                         "'raise' stops at the first with its file, line and reason")
 
 
-def _load_reporting(paths, *, lang, errors: str, fields=None, dest: str = "", text_shape: bool = True):
-    """Load articles for a command and print how many were loaded and why the others were rejected."""
-    from analysis.corpus import load_articles
-
-    articles, rejected = load_articles(paths, lang=lang, fields=fields, errors=errors, progress=True,
-                                       text_shape=text_shape)
-    print(f"{len(articles)} articles loaded, {len(rejected)} rejected{dest}")
-    for line in _rejection_lines(rejected):
-        print(line)
-    return articles, rejected
-
-
 def _run_load(args) -> int:
     from analysis.streaming import load_tables
 
@@ -466,13 +454,6 @@ def _unit(args) -> str:
     return args.unit or ("lemma" if args.lemma else "lower")
 
 
-def _corpus_lang(args, articles) -> str | None:
-    """--lang, else the most common language of the loaded articles (for stems and wordfreq)."""
-    if args.lang or articles is None or "lang" not in articles.columns or not len(articles):
-        return args.lang
-    return str(articles["lang"].mode().iloc[0])
-
-
 def _add_terms(sub) -> None:
     p = sub.add_parser("terms", help="frequency table of terms or n-grams, optionally per group")
     p.add_argument("paths", nargs="+", help="corpus files/folders, token tables, or 'load --segment' output folders")
@@ -542,22 +523,17 @@ def _add_collocations(sub) -> None:
 
 
 def _run_collocations(args) -> int:
-    from analysis.collocations import collocates, collocations, corpus_collocations
-    from analysis.terms import load_tokens
+    from analysis.collocations import corpus_collocates, corpus_collocations
 
-    if args.node or args.ngram > 2:
-        tokens, articles = load_tokens(args.paths, lang=args.lang, progress=True)
-        lang = _corpus_lang(args, articles)
-        if args.node:
-            table = collocates(tokens, args.node, unit=_unit(args), left=args.left, right=args.right,
-                               min_count=args.min_count, stopwords=args.stopwords, sort=args.sort or "log_dice",
-                               lang=lang)
-        else:
-            table = collocations(tokens, unit=_unit(args), ngram=args.ngram, min_count=args.min_count,
-                                 stopwords=args.stopwords, sort=args.sort or "g2", lang=lang, progress=True)
-    else:  # pairs: streamed, memory bounded by the vocabulary and the distinct pairs
-        table = corpus_collocations(args.paths, unit=_unit(args), window=args.window, min_count=args.min_count,
-                                    stopwords=args.stopwords, sort=args.sort or "g2", lang=args.lang, progress=True)
+    # streamed: memory bounded by the vocabulary and the distinct pairs or n-grams
+    if args.node:
+        table = corpus_collocates(args.paths, args.node, unit=_unit(args), left=args.left, right=args.right,
+                                  min_count=args.min_count, stopwords=args.stopwords, sort=args.sort or "log_dice",
+                                  lang=args.lang, progress=True)
+    else:
+        table = corpus_collocations(args.paths, unit=_unit(args), ngram=args.ngram, window=args.window,
+                                    min_count=args.min_count, stopwords=args.stopwords, sort=args.sort or "g2",
+                                    lang=args.lang, progress=True)
     write_table(table, args.out)
     print(f"{len(table)} rows -> {args.out}")
     return 0

@@ -15,6 +15,7 @@ log Dice, t-score, signed G2) are those of ``docs/measures.md``, computed by
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -214,8 +215,9 @@ def collocations(tokens: pd.DataFrame, *, unit: str = "lemma", ngram: int = 2, w
         require_columns(tokens, ["article_id", "sentence"], table="tokens")
     require_int(chunk_size, name="chunk_size", minimum=1)
     if require_int(ngram, name="ngram", minimum=2) > 2:
-        return _ngram_collocations(tokens, n=ngram, unit=unit, min_count=min_count, stopwords=stopwords,
-                                   sort=sort if sort != "g2" else "t_score", lang=lang, chunk_size=chunk_size)
+        chunks = _article_chunks(tokens, chunk_size) if len(tokens) else iter(())
+        return _ngram_collocations(chunks, n=ngram, unit=unit, min_count=min_count, stopwords=stopwords,
+                                   sort=sort if sort != "g2" else "t_score", lang=lang)
     counter = CollocationCounter(unit=unit, window=window, sentence_bounded=sentence_bounded, lang=lang)
     chunks = list(_article_chunks(tokens, chunk_size)) if len(tokens) else []
     for chunk in tqdm(chunks, disable=not progress, desc="collocations", unit="chunk"):
@@ -223,16 +225,21 @@ def collocations(tokens: pd.DataFrame, *, unit: str = "lemma", ngram: int = 2, w
     return counter.result(min_count=min_count, min_freq=min_freq, stopwords=stopwords, sort=sort)
 
 
-def _ngram_collocations(tokens, *, n, unit, min_count, stopwords, sort, lang, chunk_size) -> pd.DataFrame:
+def _ngram_collocations(chunks: Iterable[pd.DataFrame], *, n, unit, min_count, stopwords, sort,
+                        lang) -> pd.DataFrame:
+    """N-gram collocations of the tokens in ``chunks`` (each of whole articles)."""
     columns = ["ngram", "n", "pmi", "mi3", "t_score"]
-    if not len(tokens):
-        return _empty(columns)
     sep = "\x1f"
     grams = FrequencyCounter(unit=unit, ngram=n, stopwords=stopwords, lang=lang, sep=sep)
     uni = FrequencyCounter(unit=unit, ngram=1, lang=lang)
-    for chunk in _article_chunks(tokens, chunk_size):
-        grams.update(chunk)
-        uni.update(chunk)
+    seen = False
+    for chunk in chunks:
+        if len(chunk):
+            seen = True
+            grams.update(chunk)
+            uni.update(chunk)
+    if not seen:
+        return _empty(columns)
     g = grams.result(min_count=min_count)
     u = uni.result()
     if not len(g):
@@ -253,6 +260,71 @@ def _ngram_collocations(tokens, *, n, unit, min_count, stopwords, sort, lang, ch
     return df.sort_values([sort, "ngram"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+class NodeCounter:
+    """Co-occurrence counts of a node term, accumulated chunk by chunk (each chunk of whole
+    articles) and kept per term, so memory is bounded by the vocabulary; :meth:`result` gives
+    the table of :func:`collocates`."""
+
+    def __init__(self, node, *, unit: str = "lemma", left: int = 5, right: int = 5, sentence_bounded: bool = True,
+                 lang: str | None = None):
+        for name, value in (("left", left), ("right", right)):
+            require_int(value, name=name)
+        self.node, self.unit, self.left, self.right = node, unit, left, right
+        self.sentence_bounded, self.lang = sentence_bounded, lang
+        self.nodes = {str(x).casefold() for x in ([node] if isinstance(node, str) else node)}
+        self.counts = pd.DataFrame({"n_left": [], "n_right": [], "freq": [], "stop": []}, dtype="int64")
+        self.slots = self.tokens = self.f_node = 0
+
+    def update(self, tokens: pd.DataFrame) -> NodeCounter:
+        """Add the counts of ``tokens`` (whole articles)."""
+        if not len(tokens):
+            return self
+        enc = encode(tokens, unit=self.unit, lang=self.lang, stopwords=True)
+        v, m = len(enc.vocab), len(enc.codes)
+        is_node_type = np.array([str(t).casefold() in self.nodes for t in enc.vocab], dtype=bool)
+        seg = enc.sentence if self.sentence_bounded else enc.doc
+        where = np.flatnonzero(is_node_type[enc.codes]) if m else np.array([], dtype=np.int64)
+        side = {"n_left": np.zeros(v, dtype=np.int64), "n_right": np.zeros(v, dtype=np.int64)}
+        for k in [-i for i in range(1, self.left + 1)] + list(range(1, self.right + 1)):
+            j = where + k
+            ok = (j >= 0) & (j < m)
+            j, src = j[ok], where[ok]
+            j = j[seg[j] == seg[src]]
+            self.slots += len(j)
+            side["n_left" if k < 0 else "n_right"] += np.bincount(enc.codes[j], minlength=v)
+        freq = np.bincount(enc.codes, minlength=v)
+        self.tokens += m
+        self.f_node += int(freq[is_node_type].sum())
+        chunk = pd.DataFrame({**side, "freq": freq, "stop": np.bincount(enc.codes[enc.stop], minlength=v)},
+                             index=pd.Index(enc.vocab, dtype=object))
+        self.counts = self.counts.add(chunk, fill_value=0).astype("int64")
+        return self
+
+    def result(self, *, min_count: int = 2, min_freq: int = 1, stopwords: bool = False,
+               sort: str = "log_dice") -> pd.DataFrame:
+        """The collocates with ``n >= min_count`` and a frequency ``>= min_freq`` (``stopwords``:
+        without those ever tagged a stopword), sorted by ``sort`` (descending)."""
+        for name, value in (("min_count", min_count), ("min_freq", min_freq)):
+            require_int(value, name=name)
+        columns = ["w1", "w2", "n", "n_left", "n_right", "n_w1", "n_w2", "slots", *MEASURES, "p"]
+        if not self.f_node:
+            log.info("node %r does not occur", self.node)
+            return _empty(columns)
+        c = self.counts
+        o11 = (c["n_left"] + c["n_right"]).to_numpy()
+        keep = (o11 >= max(min_count, 1)) & (c["freq"].to_numpy() >= min_freq)
+        if stopwords:
+            keep &= c["stop"].to_numpy() == 0
+        c, o11 = c[keep], o11[keep]
+        meas = association(o11, np.full(len(c), self.slots), c["freq"].to_numpy(), self.tokens,
+                           f1=np.full(len(c), self.f_node))
+        label = self.node if isinstance(self.node, str) else "|".join(map(str, self.node))
+        df = pd.DataFrame({"w1": label, "w2": c.index.to_numpy(dtype=object), "n": o11, "n_left": c["n_left"].to_numpy(),
+                           "n_right": c["n_right"].to_numpy(), "n_w1": self.f_node, "n_w2": c["freq"].to_numpy(),
+                           "slots": self.slots, **meas})
+        return _sorted(df[columns], sort)
+
+
 def collocates(tokens: pd.DataFrame, node, *, unit: str = "lemma", left: int = 5, right: int = 5,
                sentence_bounded: bool = True, min_count: int = 2, min_freq: int = 1,
                stopwords: bool = False, sort: str = "log_dice", lang: str | None = None) -> pd.DataFrame:
@@ -271,59 +343,46 @@ def collocates(tokens: pd.DataFrame, node, *, unit: str = "lemma", left: int = 5
     """
     if not isinstance(tokens, pd.DataFrame):
         raise InputError(f"tokens: expected a pandas DataFrame, got {type(tokens).__name__}")
-    for name, value in (("left", left), ("right", right), ("min_count", min_count), ("min_freq", min_freq)):
-        require_int(value, name=name)
-    columns = ["w1", "w2", "n", "n_left", "n_right", "n_w1", "n_w2", "slots", *MEASURES, "p"]
-    if not len(tokens):
-        return _empty(columns)
-    enc = encode(tokens, unit=unit, lang=lang, stopwords=True)
-    nodes = {str(x).casefold() for x in ([node] if isinstance(node, str) else node)}
-    is_node_type = np.array([str(v).casefold() in nodes for v in enc.vocab], dtype=bool)
-    if not len(enc.codes) or not is_node_type.any():
-        log.info("node %r does not occur", node)
-        return _empty(columns)
-    seg = enc.sentence if sentence_bounded else enc.doc
-    where = np.flatnonzero(is_node_type[enc.codes])
-    m, v = len(enc.codes), len(enc.vocab)
-    left_counts = np.zeros(v, dtype=np.int64)
-    right_counts = np.zeros(v, dtype=np.int64)
-    slots = 0
-    for k in [-i for i in range(1, left + 1)] + list(range(1, right + 1)):
-        j = where + k
-        ok = (j >= 0) & (j < m)
-        j, src = j[ok], where[ok]
-        j = j[seg[j] == seg[src]]
-        slots += len(j)
-        target = left_counts if k < 0 else right_counts
-        target += np.bincount(enc.codes[j], minlength=v)
-    o11 = left_counts + right_counts
-    freq = np.bincount(enc.codes, minlength=v)
-    f_node = int(freq[is_node_type].sum())
-    keep = (o11 >= max(min_count, 1)) & (freq >= min_freq)
-    if stopwords:
-        stop_type = np.bincount(enc.codes[enc.stop], minlength=v) > 0
-        keep &= ~stop_type
-    idx = np.flatnonzero(keep)
-    meas = association(o11[idx], np.full(len(idx), slots), freq[idx], m, f1=np.full(len(idx), f_node))
-    label = node if isinstance(node, str) else "|".join(map(str, node))
-    df = pd.DataFrame({"w1": label, "w2": enc.vocab[idx], "n": o11[idx], "n_left": left_counts[idx],
-                       "n_right": right_counts[idx], "n_w1": f_node, "n_w2": freq[idx], "slots": slots, **meas})
-    return _sorted(df[columns], sort)
+    counter = NodeCounter(node, unit=unit, left=left, right=right, sentence_bounded=sentence_bounded, lang=lang)
+    return counter.update(tokens).result(min_count=min_count, min_freq=min_freq, stopwords=stopwords, sort=sort)
 
 
-def corpus_collocations(paths, *, unit: str = "lemma", window: int = 1, sentence_bounded: bool = True,
-                        min_count: int = 3, min_freq: int = 1, stopwords: bool = False, sort: str = "g2",
-                        lang: str | None = None, chunk_size: int = 500, progress: bool = False) -> pd.DataFrame:
-    """Pair :func:`collocations` of a corpus on disk, streamed ``chunk_size`` articles at a time
-    (memory: the vocabulary and the distinct pairs, plus one chunk)."""
+def corpus_collocations(paths, *, unit: str = "lemma", ngram: int = 2, window: int = 1,
+                        sentence_bounded: bool = True, min_count: int = 3, min_freq: int = 1, stopwords: bool = False,
+                        sort: str = "g2", lang: str | None = None, chunk_size: int = 500,
+                        progress: bool = False) -> pd.DataFrame:
+    """:func:`collocations` of a corpus on disk, streamed ``chunk_size`` articles at a time
+    (memory: the vocabulary and the distinct pairs or n-grams, plus one chunk)."""
+    if require_int(ngram, name="ngram", minimum=2) > 2:
+        return _ngram_collocations(_corpus_chunks(paths, lang, chunk_size, progress), n=ngram, unit=unit,
+                                   min_count=min_count, stopwords=stopwords,
+                                   sort=sort if sort != "g2" else "t_score", lang=lang)
+    counter = CollocationCounter(unit=unit, window=window, sentence_bounded=sentence_bounded, lang=lang)
+    for part in _corpus_chunks(paths, lang, chunk_size, progress):
+        counter.update(part)
+    return counter.result(min_count=min_count, min_freq=min_freq, stopwords=stopwords, sort=sort)
+
+
+def corpus_collocates(paths, node, *, unit: str = "lemma", left: int = 5, right: int = 5,
+                      sentence_bounded: bool = True, min_count: int = 2, min_freq: int = 1, stopwords: bool = False,
+                      sort: str = "log_dice", lang: str | None = None, chunk_size: int = 500,
+                      progress: bool = False) -> pd.DataFrame:
+    """:func:`collocates` of ``node`` in a corpus on disk, streamed ``chunk_size`` articles at a
+    time (memory: the vocabulary, plus one chunk)."""
+    counter = NodeCounter(node, unit=unit, left=left, right=right, sentence_bounded=sentence_bounded, lang=lang)
+    for part in _corpus_chunks(paths, lang, chunk_size, progress):
+        counter.update(part)
+    return counter.result(min_count=min_count, min_freq=min_freq, stopwords=stopwords, sort=sort)
+
+
+def _corpus_chunks(paths, lang, chunk_size: int, progress: bool) -> Iterator[pd.DataFrame]:
+    """The tokens of a corpus on disk in chunks of whole articles; an :class:`InputError` when
+    the paths hold no tokens at all."""
     from analysis.terms import iter_tokens
 
-    counter = CollocationCounter(unit=unit, window=window, sentence_bounded=sentence_bounded, lang=lang)
     seen = False
     for tokens, _ in iter_tokens(paths, lang=lang, chunk_size=chunk_size, progress=progress):
         seen = True
-        for part in _article_chunks(tokens, CHUNK_TOKENS):
-            counter.update(part)
+        yield from _article_chunks(tokens, CHUNK_TOKENS)
     if not seen:
         raise InputError("no tokens found in the given paths")
-    return counter.result(min_count=min_count, min_freq=min_freq, stopwords=stopwords, sort=sort)

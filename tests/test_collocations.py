@@ -186,3 +186,29 @@ def test_streamed_corpus_collocations_equal_in_memory(tmp_path):
     articles, _ = load_articles([path])
     whole = collocations(segment(articles).tokens, min_count=1, window=2)
     pd.testing.assert_frame_equal(streamed, whole)
+
+
+@pytest.mark.parametrize("kind", ["node", "trigrams"])
+def test_streamed_node_collocates_and_ngrams_equal_in_memory(tmp_path, kind):
+    import json
+
+    from analysis.collocations import corpus_collocates, corpus_collocations
+    from analysis.corpus import load_articles
+    from analysis.segment import segment
+
+    path = tmp_path / "c.jsonl"
+    texts = ["Der kalte Krieg ist vorbei. Der kalte Winter kommt.", "Der kalte Krieg kehrt zurück, sagt er.",
+             "Kein Krieg, kein Winter: der Frieden kommt."] * 3
+    path.write_text("\n".join(json.dumps({"id": f"n{i}", "text": t, "lang": "de"}) for i, t in enumerate(texts)),
+                    encoding="utf-8")
+    articles, _ = load_articles([path])
+    tokens = segment(articles).tokens
+    if kind == "node":  # chunks of two articles: the counts are merged term by term
+        streamed = corpus_collocates([path], "Krieg", chunk_size=2, min_count=1, left=3, right=2, stopwords=True)
+        whole = collocates(tokens, "Krieg", min_count=1, left=3, right=2, stopwords=True)
+        assert set(whole["w2"]) >= {"kalt", "kehren"} and not {"der", "kein"} & set(whole["w2"])
+    else:
+        streamed = corpus_collocations([path], ngram=3, chunk_size=2, min_count=2)
+        whole = collocations(tokens, ngram=3, min_count=2)
+        assert "der kalt Krieg" in set(whole["ngram"])
+    pd.testing.assert_frame_equal(streamed, whole)
