@@ -91,7 +91,7 @@ def looks_like_person(name: str, *, lang: str = "de") -> bool:
     return caps >= 2 and all(_capitalised(w) or w in particles for w in words)
 
 
-@cache
+@word_cache(maxsize=100_000)
 def kind_of(name: str, lang: str) -> str:
     """:func:`actor_kind`, cached (speaker resolution asks about the same names again)."""
     return actor_kind(name, lang=lang)

@@ -58,6 +58,7 @@ import pandas as pd
 from analysis.errors import InputError, require_columns
 from analysis.particle_verbs import join_particle_verbs, particle_verb_bases, particles
 from analysis.resources import ROOT, table, wordlist
+from analysis.runtime import word_cache
 from analysis.segment import lemmatize
 from analysis.sentiment.criticism import CUE_ROLES, constructions
 from analysis.sentiment.lexicon import lexicon as tone_lexicon
@@ -196,7 +197,7 @@ def _type(word: str, lx: EventLexicon) -> tuple[str, str, bool]:
     return t
 
 
-@cache
+@word_cache(maxsize=200_000)
 def _compound_head(word: str, lang: str) -> str | None:
     parts = hyphen_parts(word)
     if len(parts) > 1:
@@ -222,7 +223,7 @@ def _stem_match(word_low: str, lemma: str, obj: str, lang: str) -> bool:
     return len(s) >= 4 and (_stem(word_low, lang).endswith(s) or lemma.endswith(obj))
 
 
-@cache
+@word_cache(maxsize=200_000)
 def _stem(word: str, lang: str) -> str:
     return stem(word, lang)
 

@@ -34,6 +34,7 @@ from functools import cache
 import pandas as pd
 
 from analysis.resources import ROOT, wordlist
+from analysis.runtime import word_cache
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ def _stopwords(lang: str) -> frozenset[str]:
     return wordlist(lang, "stopwords") if (ROOT / lang / "stopwords.txt").exists() else frozenset()
 
 
-@cache
+@word_cache(maxsize=200_000)
 def _is_known(word: str, lang: str) -> bool:
     from wordfreq import zipf_frequency
 
