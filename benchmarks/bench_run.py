@@ -1,6 +1,6 @@
 """Throughput, CPU time and peak memory per worker of ``python -m analysis run`` on 1 and 2 workers.
 
-    python benchmarks/bench_run.py [--mb 200] [--partition-mb 4] [--stages ...] [--double] [--check-mb 5]
+    python benchmarks/bench_run.py [--mb 200] [--partition-mb 4] [--stages ...] [--double] [--check-mb 5] [--kill-mb 20 --kill-after 60]
 
 The corpus: speeches and briefings from ../shared/corpora/ (Bundestag and White House records
 taken in turn), repeated under new ids until it holds ``--mb`` megabytes of article text, written
@@ -13,6 +13,8 @@ once as JSON Lines to ``--work``. Each run starts a fresh local cluster; the fig
 - whether the 1- and 2-worker runs wrote identical tables (Parquet part by part);
 - ``--double``: the 2-worker run again on twice the corpus (peak memory per worker should stay flat);
 - ``--check-mb``: a run on a small corpus compared with the single-process functions;
+- ``--kill-mb MB``: a run of the command line on that many MB killed (SIGKILL) ``--kill-after``
+  seconds in and run again, compared with an uninterrupted run;
 - ``--spacy MB``: segmentation alone on one core, :func:`analysis.segment.segment` beside spaCy's
   blank German pipeline (tokenizer and sentencizer; needs ``pip install spacy``);
 - ``--one-partition MB``: only the peak memory of this process computing and writing the first
@@ -30,6 +32,9 @@ import json
 import os
 import resource
 import shutil
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -213,6 +218,31 @@ def segmentation_beside_spacy(corpus: Path, mb: float) -> None:
           f"({n_sents:,} sentences, {n_toks:,} tokens)", flush=True)
 
 
+def killed_and_resumed(corpus: Path, work: Path, *, after: float, partition_mb: float) -> None:
+    """``python -m analysis run`` killed (SIGKILL to it, its scheduler and workers) ``after``
+    seconds in, then the same command again to its end, compared with an uninterrupted run."""
+    def command(out: Path) -> list[str]:
+        return [sys.executable, "-m", "analysis", "run", str(corpus), "--out", str(out), "--workers", "2",
+                "--partition-mb", str(partition_mb)]
+
+    whole, killed = work / "run-whole", work / "run-killed"
+    for folder in (whole, killed):
+        shutil.rmtree(folder, ignore_errors=True)
+    subprocess.run(command(whole), check=True, capture_output=True)
+    job = subprocess.Popen(command(killed), start_new_session=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    time.sleep(after)
+    os.killpg(job.pid, signal.SIGKILL)
+    job.wait()
+    manifest = RunFolder(killed).read_manifest() or {}
+    t0 = time.perf_counter()
+    subprocess.run(command(killed), check=True, capture_output=True)
+    print(f"killed after {after:g} s with {len(manifest.get('done', []))} of "
+          f"{len(RunFolder(whole).read_manifest()['partitions'])} partitions done (load {manifest.get('load')}); "
+          f"resumed in {time.perf_counter() - t0:.1f} s; identical to an uninterrupted run: "
+          f"{same_tables(whole, killed)}", flush=True)
+
+
 def _row(r: dict) -> str:
     return (f"{r['workers']:>2} workers  {r['mb']:7.1f} MB  {r['partitions']:4d} parts  {r['wall_s']:7.1f} s wall  "
             f"{r['mb_per_s']:.3f} MB/s  CPU {r['worker_cpu_s']:7.1f} s workers + {r['client_cpu_s']:6.1f} s client "
@@ -228,6 +258,9 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
     parser.add_argument("--double", action="store_true", help="also run 2 workers on twice the corpus")
     parser.add_argument("--check-mb", type=float, default=0, help="compare a run on this many MB with single-process")
+    parser.add_argument("--kill-mb", type=float, default=0, metavar="MB",
+                        help="a run on this many MB killed after --kill-after seconds and resumed")
+    parser.add_argument("--kill-after", type=float, default=60)
     parser.add_argument("--one-partition", type=float, default=0, metavar="MB",
                         help="only measure one partition of this size in this process")
     parser.add_argument("--spacy", type=float, default=0, metavar="MB",
@@ -256,6 +289,9 @@ def main() -> None:
                            stages=args.stages)), flush=True)
     if args.spacy:
         segmentation_beside_spacy(corpus, args.spacy)
+    if args.kill_mb:
+        small = make_corpus(args.kill_mb, args.work / f"corpus-{args.kill_mb:g}mb.jsonl")
+        killed_and_resumed(small, args.work, after=args.kill_after, partition_mb=min(args.partition_mb, args.kill_mb / 8))
     if args.check_mb:  # last: the single-process tables raise the peak memory of this process
         small = make_corpus(args.check_mb, args.work / f"corpus-{args.check_mb:g}mb.jsonl")
         measure(small, args.work / "check", workers=2, partition_mb=min(args.partition_mb, args.check_mb / 3),
