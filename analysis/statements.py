@@ -113,14 +113,38 @@ def _tone_window(text: str, s: int, e: int, at: int) -> tuple[int, int] | None:
     return starts[lo], starts[hi] if hi < len(starts) else e
 
 
+def _tone_words(text: str, spans: list[tuple[int, int]], window, start: int) -> tuple[str, int]:
+    """The words whose tone decides (the window, else all parts of the quotation joined by spaces)
+    and the offset of the mention at ``start`` in them.
+
+    >>> _tone_words("ab cd ef", [(0, 2), (6, 8)], None, 6)
+    ('ab ef', 3)
+    """
+    if window:
+        return text[window[0]:window[1]], start - window[0]
+    at, offset = 0, 0
+    for a, b in spans:
+        if a <= start < b:
+            at = offset + start - a
+        offset += b - a + 1
+    return " ".join(text[a:b] for a, b in spans), at
+
+
 def _directed(agreement: int, evidence: str, mention, text: str, at: int, lang: str,
-              source: str) -> tuple[int, str]:
+              source: str, task: bool = False) -> tuple[int, str]:
     """The agreement toward the concept: reversed by a noun of change heading the mention ("keine
-    Reform der Schuldenbremse", unless it is the stance verb's own word: "a ban on") and by a
-    dictionary opposite (*Atomausstieg* for Atomkraft)."""
+    Reform der Schuldenbremse", unless it is the stance verb's own word: "a ban on"), for a verb of
+    working on a matter (``task``: "deal with border security") toward the concept itself, and by a
+    dictionary opposite (*Atomausstieg* for Atomkraft) after a stance construction. Without one, a
+    speaker who names an opposite (a problem: *climate crisis*, *hohe Energiepreise*) is against it,
+    so for the concept, whatever the tone of the words around it."""
     head = head_toward(text, at, lang=lang)
     if head and head[0] < 0 and not (source == "stance" and evidence.startswith(head[1] + " ")):
         agreement, evidence = -agreement, f"{evidence}; of {head[1]}"
+    if task and mention.sign > 0:
+        agreement, evidence = -agreement, f"{evidence}; works on it (task)"
+    if mention.sign < 0 and source != "stance":
+        return 1, f"{evidence}; names {mention.pattern} (opposite): against it"
     if mention.sign < 0:
         agreement, evidence = -agreement, f"{evidence}; opposite {mention.pattern}"
     return agreement, evidence
@@ -132,7 +156,7 @@ def _quote_statements(q, text: str, concepts, lang: str, band) -> list[dict]:
         return []
     lo, hi = _stretch(q, spans)
     stretch = text[lo:hi]
-    rows, tones = [], {}
+    rows = []
     for s, e in spans:
         for m in find_concepts(text[s:e], concepts, lang=lang):
             start, end = s + m.start, s + m.end
@@ -141,12 +165,11 @@ def _quote_statements(q, text: str, concepts, lang: str, band) -> list[dict]:
                 agreement, source, evidence = stance.agreement, "stance", stance.evidence
             else:
                 window = _tone_window(text, s, e, start)
-                if window not in tones:
-                    words = text[window[0]:window[1]] if window else " ".join(text[a:b] for a, b in spans)
-                    tones[window] = tone_agreement(words, lang=lang, band=TONE_BAND if band is None else band)
-                agreement, evidence = tones[window]
+                words, at = _tone_words(text, spans, window, start)
+                agreement, evidence = tone_agreement(words, lang=lang, band=TONE_BAND if band is None else band, at=at)
                 source = "tone" if agreement else "none"
-            agreement, evidence = _directed(agreement, evidence, m, stretch, start - lo, lang, source)
+            agreement, evidence = _directed(agreement, evidence, m, stretch, start - lo, lang, source,
+                                            task=stance is not None and stance.task)
             rows.append({"concept": m.concept, "agreement": int(agreement), "agreement_source": source,
                          "evidence": evidence, "span": [lo, hi], "concept_span": [start, end], "text": stretch})
     return rows
