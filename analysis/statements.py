@@ -113,6 +113,23 @@ def _tone_window(text: str, s: int, e: int, at: int) -> tuple[int, int] | None:
     return starts[lo], starts[hi] if hi < len(starts) else e
 
 
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the concept mentions at ``spans`` blanked out (offsets kept): a concept's own words
+    ("Sanktion", "debt limit", "lower costs") are no tone toward it.
+
+    >>> _blanked("die Schuldenbremse hält", [(4, 18)])
+    'die                hält'
+    """
+    if not spans:
+        return text
+    out, at = [], 0
+    for s, e in sorted(spans):
+        if s >= at:
+            out += [text[at:s], " " * (e - s)]
+            at = e
+    return "".join(out) + text[at:]
+
+
 def _tone_words(text: str, spans: list[tuple[int, int]], window, start: int) -> tuple[str, int]:
     """The words whose tone decides (the window, else all parts of the quotation joined by spaces)
     and the offset of the mention at ``start`` in them.
@@ -157,21 +174,22 @@ def _quote_statements(q, text: str, concepts, lang: str, band) -> list[dict]:
     lo, hi = _stretch(q, spans)
     stretch = text[lo:hi]
     rows = []
-    for s, e in spans:
-        for m in find_concepts(text[s:e], concepts, lang=lang):
-            start, end = s + m.start, s + m.end
-            stance = stance_toward(stretch, start - lo, lang=lang)
-            if stance is not None:
-                agreement, source, evidence = stance.agreement, "stance", stance.evidence
-            else:
-                window = _tone_window(text, s, e, start)
-                words, at = _tone_words(text, spans, window, start)
-                agreement, evidence = tone_agreement(words, lang=lang, band=TONE_BAND if band is None else band, at=at)
-                source = "tone" if agreement else "none"
-            agreement, evidence = _directed(agreement, evidence, m, stretch, start - lo, lang, source,
-                                            task=stance is not None and stance.task)
-            rows.append({"concept": m.concept, "agreement": int(agreement), "agreement_source": source,
-                         "evidence": evidence, "span": [lo, hi], "concept_span": [start, end], "text": stretch})
+    found = [((s, e), m) for s, e in spans for m in find_concepts(text[s:e], concepts, lang=lang)]
+    toned = _blanked(text, [(s + m.start, s + m.end) for (s, _), m in found])
+    for (s, e), m in found:
+        start, end = s + m.start, s + m.end
+        stance = stance_toward(stretch, start - lo, lang=lang)
+        if stance is not None:
+            agreement, source, evidence = stance.agreement, "stance", stance.evidence
+        else:
+            window = _tone_window(text, s, e, start)
+            words, at = _tone_words(toned, spans, window, start)
+            agreement, evidence = tone_agreement(words, lang=lang, band=TONE_BAND if band is None else band, at=at)
+            source = "tone" if agreement else "none"
+        agreement, evidence = _directed(agreement, evidence, m, stretch, start - lo, lang, source,
+                                        task=stance is not None and stance.task)
+        rows.append({"concept": m.concept, "agreement": int(agreement), "agreement_source": source,
+                     "evidence": evidence, "span": [lo, hi], "concept_span": [start, end], "text": stretch})
     return rows
 
 

@@ -168,3 +168,11 @@ def test_an_english_noun_after_the_mention_is_no_stance_verb():
     text = "Vaccines remain our most important tool in our fight against the virus."
     assert stance_toward(text, 0, lang="en") is None
     assert stance_toward("The tax was fought by the Senate.", 4, lang="en").agreement == -1  # unchanged: passive
+
+
+@pytest.mark.parametrize("text, agreement", [
+    ("We talked about the debt limit today.", 0),      # "debt" is the concept's own word, no tone toward it
+    ("The debt limit is a terrible disaster.", -1),    # unchanged: the words around it
+])
+def test_a_concepts_own_words_are_no_tone_toward_it(text, agreement):
+    assert _agreement(text, {"debt ceiling": {"phrases": ["debt limit"]}}, "en") == [("debt ceiling", agreement)]
