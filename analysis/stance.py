@@ -82,13 +82,13 @@ def stance_verbs(lang: str) -> dict[str, list[tuple[frozenset[str], int]]]:
 @cache
 def stance_words(lang: str) -> dict[str, dict[str, int]]:
     """``{role: {word: sign}}`` of ``resources/<lang>/stance_words.tsv`` (roles head, link, barrier,
-    need, passive, modal, task, infinitive; words in lower case; empty for a language without the file).
+    need, passive, modal, task, infinitive, reversal; words in lower case; empty for a language without the file).
 
     >>> stance_words("de")["head"]["reform"], "weil" in stance_words("de")["barrier"]
     (-1, True)
     """
     out: dict[str, dict[str, int]] = {r: {} for r in ("head", "link", "barrier", "need", "passive", "modal", "task",
-                                                        "infinitive")}
+                                                        "infinitive", "reversal")}
     if lang not in languages():
         return out
     try:
@@ -191,6 +191,21 @@ def head_toward(text: str, start: int, *, lang: str = "de") -> tuple[int, str] |
     words = [m.group() for m in TOKEN.finditer(text[:start])]
     head = _head_index(words, len(words), lang)
     return (head[1], words[head[0]]) if head else None
+
+
+def reversal(pattern: str, lang: str) -> bool:
+    """Whether a dictionary opposite names a reversal of the concept rather than a problem: its first
+    word, or the end of a German compound, is a noun of reversal (``stance_words.tsv`` role ``reversal``).
+
+    >>> reversal("Atomausstieg", "de"), reversal("Klimawandel", "de"), reversal("repeal of the Act", "en")
+    (True, False, True)
+    """
+    words = [m.group() for m in TOKEN.finditer(pattern or "")]
+    if not words:
+        return False
+    nouns = stance_words(lang)["reversal"]
+    first = words[0].lower()
+    return first in nouns or (lang == "de" and any(first.endswith(n) for n in nouns))
 
 
 def _head_index(words: list[str], mention: int, lang: str) -> tuple[int, int] | None:

@@ -34,7 +34,7 @@ from analysis.concepts import (
 )
 from analysis.coreference import sentence_starts
 from analysis.errors import InputError, require_columns
-from analysis.stance import head_toward, stance_toward, tone_agreement
+from analysis.stance import head_toward, reversal, stance_toward, tone_agreement
 
 log = logging.getLogger(__name__)
 
@@ -153,14 +153,15 @@ def _directed(agreement: int, evidence: str, mention, text: str, at: int, lang: 
     Reform der Schuldenbremse", unless it is the stance verb's own word: "a ban on"), for a verb of
     working on a matter (``task``: "deal with border security") toward the concept itself, and by a
     dictionary opposite (*Atomausstieg* for Atomkraft) after a stance construction. Without one, a
-    speaker who names an opposite (a problem: *climate crisis*, *hohe Energiepreise*) is against it,
-    so for the concept, whatever the tone of the words around it."""
+    speaker who names an opposite that is a problem (*climate crisis*, *Energiepreise*) is against it,
+    so for the concept, whatever the tone of the words around it; the tone toward an opposite that is
+    a reversal (:func:`analysis.stance.reversal`: *Atomausstieg*) is reversed as a stance is."""
     head = head_toward(text, at, lang=lang)
     if head and head[0] < 0 and not (source == "stance" and evidence.startswith(head[1] + " ")):
         agreement, evidence = -agreement, f"{evidence}; of {head[1]}"
     if task and mention.sign > 0:
         agreement, evidence = -agreement, f"{evidence}; works on it (task)"
-    if mention.sign < 0 and source != "stance":
+    if mention.sign < 0 and source != "stance" and not reversal(mention.pattern, lang):
         return 1, f"{evidence}; names {mention.pattern} (opposite): against it"
     if mention.sign < 0:
         agreement, evidence = -agreement, f"{evidence}; opposite {mention.pattern}"

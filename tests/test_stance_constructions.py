@@ -176,3 +176,14 @@ def test_an_english_noun_after_the_mention_is_no_stance_verb():
 ])
 def test_a_concepts_own_words_are_no_tone_toward_it(text, agreement):
     assert _agreement(text, {"debt ceiling": {"phrases": ["debt limit"]}}, "en") == [("debt ceiling", agreement)]
+
+
+@pytest.mark.parametrize("text, agreement", [
+    ("Der Atomausstieg ist ein großer Sicherheitsgewinn und ein Erfolg.", -1),  # a reversal: tone reversed
+    ("Der Klimawandel ist ein großer Erfolg für alle.", 1),                    # a problem named: against it
+])
+def test_an_opposite_that_reverses_the_concept_keeps_its_tone(text, agreement):
+    concepts = {"Atomkraft": {"lemmas": ["Kernkraft"], "opposites": ["Atomausstieg"]},
+                "Klimaschutz": {"lemmas": ["Klimaschutz"], "opposites": ["Klimawandel"]}}
+    (_, coded), = _agreement(text, concepts, "de")
+    assert coded == agreement
