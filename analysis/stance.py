@@ -152,6 +152,25 @@ def _match(verbs: dict, lemma: str, between: set[str], *, bare: bool = True) -> 
     return None
 
 
+def _modal_apart(words, lower, lemmas, i: int, mention: int, lang: str) -> bool:
+    """Whether the verb of wanting at ``i`` (role ``modal``) stands in a clause of its own, a clause
+    mark between it and the mention, unless the mark opens its object clause ("Wir wollen, dass …")."""
+    if lemmas[i] not in stance_words(lang)["modal"]:
+        return False
+    marks = [j for j in range(i + 1, mention) if words[j] in CLAUSE_MARKS]
+    if not marks:
+        return False
+    return not (marks[0] == i + 1 and i + 2 < mention and lower[i + 2] in _complementizers(lang))
+
+
+@cache
+def _complementizers(lang: str) -> frozenset[str]:
+    try:
+        return frozenset(w.lower() for w in wordlist(lang, "complementizers"))
+    except Exception:  # a language without the list
+        return frozenset()
+
+
 def _infinitive(lower, lemmas, i: int, mention: int, verbs: dict, lang: str) -> bool:
     """Whether the verb at ``i`` governs an infinitive ahead of the mention ("wanted to talk about X",
     "continue to be steadfast in X"): ``stance_words.tsv`` role ``infinitive`` ("to") right after it,
@@ -260,6 +279,8 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
         agreement = _match(verbs, lemmas[i], set(lower[i + 1:mention]))
         if agreement is not None and _infinitive(lower, lemmas, i, mention, verbs, lang):
             break  # the verb's object is the infinitive's action, not the mention
+        if agreement is not None and _modal_apart(words, lower, lemmas, i, mention, lang):
+            continue  # "Sie wollen nicht mehr, … kein Ruhmesblatt für die Demokratie": wanting in a clause of its own
         if agreement is not None and head and i == head[0]:
             head_verb = (i, agreement)  # the noun's own word ("a ban on X") only if no verb governs it
         elif agreement is not None:

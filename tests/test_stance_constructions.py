@@ -187,3 +187,11 @@ def test_an_opposite_that_reverses_the_concept_keeps_its_tone(text, agreement):
                 "Klimaschutz": {"lemmas": ["Klimaschutz"], "opposites": ["Klimawandel"]}}
     (_, coded), = _agreement(text, concepts, "de")
     assert coded == agreement
+
+
+def test_a_verb_of_wanting_in_a_clause_of_its_own_does_not_reach_the_mention():
+    text = "Sie wollen nicht mehr, sie können nicht mehr, und das ist kein Ruhmesblatt für unsere Demokratie."
+    assert stance_toward(text, text.index("Demokratie"), lang="de") is None
+    # unchanged: its object clause, its object
+    for text in ["Wir wollen, dass die Sanktionen bleiben.", "Wir wollen die Sanktionen."]:
+        assert stance_toward(text, text.index("Sanktionen"), lang="de").agreement == 1
