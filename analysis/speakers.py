@@ -663,6 +663,9 @@ def _turn_speakers(out: pd.DataFrame, lang: str | None, langs: dict) -> pd.DataF
     named = turns & out["speaker"].notna() & out["speaker_resolution"].ne("alias")
     out.loc[named, "speaker_resolution"] = out.loc[named, "rule"].map(
         {"speaker_label": "label", "record_speaker": "record"}).fillna("label")
+    # a record's speaker is named in full by its record: "Olaf in der Beek", not "Olaf" or "Frau Steffi Lemke"
+    record = named & out["rule"].eq("record_speaker") & out["speaker_mention"].map(lambda m: isinstance(m, str))
+    out.loc[record, "speaker"] = out.loc[record, "speaker_mention"].str.split().str.join(" ")
     by_turn = dict(zip(out.loc[turns, "quote_id"], out.loc[turns, "speaker"]))
     for i, (aid, mention, turn) in enumerate(zip(out["article_id"], out["speaker_mention"], out["turn_id"])):
         if turns.iat[i] or turn is None or not isinstance(mention, str):

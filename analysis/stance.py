@@ -16,17 +16,22 @@ nicht" is −1); "nicht nur", "not only" (``negation_exceptions.txt``) negate no
 that opens a clause of its own (``stance_words.tsv``, role ``barrier``: weil, aber, because, but)
 ends the search before the mention ("wir lehnen X ab, weil Y" says nothing of Y). Without a verb, a
 word of necessity after the mention in its clause (role ``need``: "X ist unverzichtbar", "X is
-essential") is +1, negated −1. Without a construction :func:`tone_agreement` takes the sign of the
-tone of the quotation (:mod:`analysis.sentiment`), 0 inside the neutral band.
+essential") is +1, negated −1. A verb right before an infinitive ("wanted *to* talk about X"; role
+``infinitive``) governs the action, not the mention; an English verb after the mention without its
+preposition counts only in the passive ("X remain our tool in our fight" is none). A verb of working
+on a matter (role ``task``: address, deal with) is marked, so that toward the concept itself it is +1
+(:mod:`analysis.statements`). Without a construction :func:`tone_agreement` takes the sign of the
+tone of the quotation (:mod:`analysis.sentiment`), 0 inside the neutral band; a negative tone
+without a negative word in the mention's sentence is +1 (lament or attack aimed elsewhere).
 
 :func:`head_toward` finds a noun of change whose object the mention is (role ``head``: "keine
 *Reform* der Schuldenbremse", "*repeal* of the Act"): a stance toward it is, times its sign, the
 stance toward the mention (:mod:`analysis.statements` applies it).
 
 >>> stance_toward("Kim verlangte eine Lockerung der Sanktionen.", 19, lang="de")
-Stance(agreement=1, evidence='verlangte (verlangen)', negated=False)
+Stance(agreement=1, evidence='verlangte (verlangen)', negated=False, task=False)
 >>> stance_toward("We do not support new sanctions.", 19, lang="en")
-Stance(agreement=-1, evidence='support (support) negated by not', negated=True)
+Stance(agreement=-1, evidence='support (support) negated by not', negated=True, task=False)
 """
 from __future__ import annotations
 
@@ -44,11 +49,13 @@ REACH = 40  # tokens: how far before a mention a stance verb may stand
 
 
 class Stance(NamedTuple):
-    """A stance found for a mention: +1 or −1, the words that carry it, whether a negator reversed it."""
+    """A stance found for a mention: +1 or −1, the words that carry it, whether a negator reversed it,
+    and whether its verb is one of working on a matter (role ``task``: "address", "deal with")."""
 
     agreement: int
     evidence: str
     negated: bool
+    task: bool = False
 
 
 @cache
@@ -75,12 +82,13 @@ def stance_verbs(lang: str) -> dict[str, list[tuple[frozenset[str], int]]]:
 @cache
 def stance_words(lang: str) -> dict[str, dict[str, int]]:
     """``{role: {word: sign}}`` of ``resources/<lang>/stance_words.tsv`` (roles head, link, barrier,
-    need, passive, modal; words in lower case; empty for a language without the file).
+    need, passive, modal, task, infinitive, reversal; words in lower case; empty for a language without the file).
 
     >>> stance_words("de")["head"]["reform"], "weil" in stance_words("de")["barrier"]
     (-1, True)
     """
-    out: dict[str, dict[str, int]] = {"head": {}, "link": {}, "barrier": {}, "need": {}, "passive": {}, "modal": {}}
+    out: dict[str, dict[str, int]] = {r: {} for r in ("head", "link", "barrier", "need", "passive", "modal", "task",
+                                                        "infinitive", "reversal")}
     if lang not in languages():
         return out
     try:
@@ -135,11 +143,44 @@ def _lemmas(words: list[str], lang: str) -> list[str]:
     return lemmas
 
 
-def _match(verbs: dict, lemma: str, between: set[str]) -> int | None:
+def _match(verbs: dict, lemma: str, between: set[str], *, bare: bool = True) -> int | None:
+    """The agreement of the first entry of ``lemma`` whose preposition stands in ``between`` (or that
+    needs none, unless ``bare`` is False), else None."""
     for preps, agreement in verbs.get(lemma, ()):
-        if not preps or preps & between:
+        if (not preps and bare) or preps & between:
             return agreement
     return None
+
+
+def _modal_apart(words, lower, lemmas, i: int, mention: int, lang: str) -> bool:
+    """Whether the verb of wanting at ``i`` (role ``modal``) stands in a clause of its own, a clause
+    mark between it and the mention, unless the mark opens its object clause ("Wir wollen, dass …")."""
+    if lemmas[i] not in stance_words(lang)["modal"]:
+        return False
+    marks = [j for j in range(i + 1, mention) if words[j] in CLAUSE_MARKS]
+    if not marks:
+        return False
+    return not (marks[0] == i + 1 and i + 2 < mention and lower[i + 2] in _complementizers(lang))
+
+
+@cache
+def _complementizers(lang: str) -> frozenset[str]:
+    try:
+        return frozenset(w.lower() for w in wordlist(lang, "complementizers"))
+    except Exception:  # a language without the list
+        return frozenset()
+
+
+def _infinitive(lower, lemmas, i: int, mention: int, verbs: dict, lang: str) -> bool:
+    """Whether the verb at ``i`` governs an infinitive ahead of the mention ("wanted to talk about X",
+    "continue to be steadfast in X"): ``stance_words.tsv`` role ``infinitive`` ("to") right after it,
+    then a word that is neither the mention nor a noun of change heading it."""
+    marks = stance_words(lang)["infinitive"]
+    if i + 2 >= mention or lower[i + 1] not in marks:
+        return False
+    if any(lower[i + 1] in preps for preps, _ in verbs.get(lemmas[i], ())):  # "object to X"
+        return False
+    return lower[i + 2] not in stance_words(lang)["head"] and lemmas[i + 2] not in stance_words(lang)["head"]
 
 
 def _need(words: list[str], lower: list[str], mention: int, lang: str) -> Stance | None:
@@ -169,6 +210,21 @@ def head_toward(text: str, start: int, *, lang: str = "de") -> tuple[int, str] |
     words = [m.group() for m in TOKEN.finditer(text[:start])]
     head = _head_index(words, len(words), lang)
     return (head[1], words[head[0]]) if head else None
+
+
+def reversal(pattern: str, lang: str) -> bool:
+    """Whether a dictionary opposite names a reversal of the concept rather than a problem: its first
+    word, or the end of a German compound, is a noun of reversal (``stance_words.tsv`` role ``reversal``).
+
+    >>> reversal("Atomausstieg", "de"), reversal("Klimawandel", "de"), reversal("repeal of the Act", "en")
+    (True, False, True)
+    """
+    words = [m.group() for m in TOKEN.finditer(pattern or "")]
+    if not words:
+        return False
+    nouns = stance_words(lang)["reversal"]
+    first = words[0].lower()
+    return first in nouns or (lang == "de" and any(first.endswith(n) for n in nouns))
 
 
 def _head_index(words: list[str], mention: int, lang: str) -> tuple[int, int] | None:
@@ -221,6 +277,10 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
         if words[i] in SENTENCE_ENDS or lower[i] in barriers:
             break
         agreement = _match(verbs, lemmas[i], set(lower[i + 1:mention]))
+        if agreement is not None and _infinitive(lower, lemmas, i, mention, verbs, lang):
+            break  # the verb's object is the infinitive's action, not the mention
+        if agreement is not None and _modal_apart(words, lower, lemmas, i, mention, lang):
+            continue  # "Sie wollen nicht mehr, … kein Ruhmesblatt für die Demokratie": wanting in a clause of its own
         if agreement is not None and head and i == head[0]:
             head_verb = (i, agreement)  # the noun's own word ("a ban on X") only if no verb governs it
         elif agreement is not None:
@@ -232,10 +292,13 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
         for i in range(mention, len(words)):
             if words[i] in CLAUSE_MARKS or words[i] in SENTENCE_ENDS:
                 break
-            agreement = _match(verbs, lemmas[i], set(lower[max(0, mention - 2):mention]))
-            if agreement is not None and passive and lower[i - 1] not in passive and not any(
-                    preps for preps, _ in verbs[lemmas[i]]):  # English "X will reduce Y": X is not the object
-                continue
+            before = set(lower[max(0, mention - 2):mention])
+            agreement = _match(verbs, lemmas[i], before)
+            if agreement is not None and passive and lower[i - 1] not in passive:
+                # English "X will reduce Y", "X remain our tool in our fight": X is not the object
+                agreement = _match(verbs, lemmas[i], before, bare=False)
+                if agreement is None:
+                    continue
             if agreement is not None:
                 best = (i, agreement * (modal.get(lemmas[best[0]], 1) if best else 1))
                 break
@@ -251,24 +314,50 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
         scope += [j for j in range(mention, end) if lower[j] in _post_negators(lang)]
     negs = [lower[j] for j in sorted(set(scope)) if lower[j] in _negators(lang) and not _exception(lower, j, lang)]
     evidence = f"{words[verb]}{' … ' + words[particle] if particle else ''} ({lemmas[verb]})"
+    task = lemmas[verb] in stance_words(lang)["task"]
     if len(negs) % 2:
-        return Stance(-agreement, f"{evidence} negated by {negs[0]}", True)
-    return Stance(agreement, evidence, False)
+        return Stance(-agreement, f"{evidence} negated by {negs[0]}", True, task)
+    return Stance(agreement, evidence, False, task)
 
 
-def tone_agreement(text: str, *, lang: str = "de", band: float | None = None) -> tuple[int, str]:
+def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """The sentence of ``text`` around offset ``at``: between the nearest sentence ends on either side."""
+    lo = max(text.rfind(m, 0, at) for m in SENTENCE_ENDS) + 1
+    ends = [i for i in (text.find(m, at) for m in SENTENCE_ENDS) if i >= 0]
+    return lo, min(ends) if ends else len(text)
+
+
+def tone_agreement(text: str, *, lang: str = "de", band: float | None = None, at: int | None = None) -> tuple[int, str]:
     """``(sign of the tone of text, evidence)``: +1, −1, or 0 inside the neutral band of
-    :mod:`analysis.sentiment` (``band`` overrides it).
+    :mod:`analysis.sentiment` (``band`` overrides it). With ``at``, the offset of a concept mention,
+    a negative tone without a negative word in the mention's sentence is +1: the negative words
+    lament a problem or attack opponents elsewhere, and the speaker names the concept among them
+    as a remedy ("Die Energiepreise steigen. Sie tun nichts. Wir brauchen die Entlastung.").
 
     >>> tone_agreement("Die Gespräche seien konstruktiv und freundschaftlich verlaufen", lang="de")
     (1, 'tone 0.79: Gespräch, konstruktiv, freundschaftlich')
+    >>> tone_agreement("Das ist eine Schande und falsch. Wir wollen den Mindestlohn.", lang="de", at=42)
+    (1, 'tone -0.77: Schande, falsch; aimed past the mention')
     """
-    from analysis.sentiment import score_text
     from analysis.sentiment.lexicon import available_languages
 
     if lang not in available_languages():
         return 0, "no tone lexicon"
-    scored = score_text(text, lang, band=band, events=False)
+    scored = _scored(text, lang, band)
     hits = ", ".join(h["term"] for h in scored["hits"][:4])
     sign = {"positive": 1, "negative": -1}.get(scored["label"], 0)
-    return sign, f"tone {scored['polarity']:.2f}{': ' + hits if hits else ''}"
+    evidence = f"tone {scored['polarity']:.2f}{': ' + hits if hits else ''}"
+    if sign < 0 and at is not None:
+        lo, hi = _sentence_bounds(text, at)
+        if not any(h.get("polarity", 0) < 0 and lo <= h["start"] < hi for h in scored["hits"]):
+            return 1, f"{evidence}; aimed past the mention"
+    return sign, evidence
+
+
+@lru_cache(maxsize=64)
+def _scored(text: str, lang: str, band) -> dict:
+    """The tone of ``text`` (:func:`analysis.sentiment.score_text`), kept for the texts read last:
+    every concept mention of a window reads the same words."""
+    from analysis.sentiment import score_text
+
+    return score_text(text, lang, band=band, events=False)

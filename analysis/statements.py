@@ -34,7 +34,7 @@ from analysis.concepts import (
 )
 from analysis.coreference import sentence_starts
 from analysis.errors import InputError, require_columns
-from analysis.stance import head_toward, stance_toward, tone_agreement
+from analysis.stance import head_toward, reversal, stance_toward, tone_agreement
 
 log = logging.getLogger(__name__)
 
@@ -113,14 +113,56 @@ def _tone_window(text: str, s: int, e: int, at: int) -> tuple[int, int] | None:
     return starts[lo], starts[hi] if hi < len(starts) else e
 
 
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the concept mentions at ``spans`` blanked out (offsets kept): a concept's own words
+    ("Sanktion", "debt limit", "lower costs") are no tone toward it.
+
+    >>> _blanked("die Schuldenbremse hält", [(4, 18)])
+    'die                hält'
+    """
+    if not spans:
+        return text
+    out, at = [], 0
+    for s, e in sorted(spans):
+        if s >= at:
+            out += [text[at:s], " " * (e - s)]
+            at = e
+    return "".join(out) + text[at:]
+
+
+def _tone_words(text: str, spans: list[tuple[int, int]], window, start: int) -> tuple[str, int]:
+    """The words whose tone decides (the window, else all parts of the quotation joined by spaces)
+    and the offset of the mention at ``start`` in them.
+
+    >>> _tone_words("ab cd ef", [(0, 2), (6, 8)], None, 6)
+    ('ab ef', 3)
+    """
+    if window:
+        return text[window[0]:window[1]], start - window[0]
+    at, offset = 0, 0
+    for a, b in spans:
+        if a <= start < b:
+            at = offset + start - a
+        offset += b - a + 1
+    return " ".join(text[a:b] for a, b in spans), at
+
+
 def _directed(agreement: int, evidence: str, mention, text: str, at: int, lang: str,
-              source: str) -> tuple[int, str]:
+              source: str, task: bool = False) -> tuple[int, str]:
     """The agreement toward the concept: reversed by a noun of change heading the mention ("keine
-    Reform der Schuldenbremse", unless it is the stance verb's own word: "a ban on") and by a
-    dictionary opposite (*Atomausstieg* for Atomkraft)."""
+    Reform der Schuldenbremse", unless it is the stance verb's own word: "a ban on"), for a verb of
+    working on a matter (``task``: "deal with border security") toward the concept itself, and by a
+    dictionary opposite (*Atomausstieg* for Atomkraft) after a stance construction. Without one, a
+    speaker who names an opposite that is a problem (*climate crisis*, *Energiepreise*) is against it,
+    so for the concept, whatever the tone of the words around it; the tone toward an opposite that is
+    a reversal (:func:`analysis.stance.reversal`: *Atomausstieg*) is reversed as a stance is."""
     head = head_toward(text, at, lang=lang)
     if head and head[0] < 0 and not (source == "stance" and evidence.startswith(head[1] + " ")):
         agreement, evidence = -agreement, f"{evidence}; of {head[1]}"
+    if task and mention.sign > 0:
+        agreement, evidence = -agreement, f"{evidence}; works on it (task)"
+    if mention.sign < 0 and source != "stance" and not reversal(mention.pattern, lang):
+        return 1, f"{evidence}; names {mention.pattern} (opposite): against it"
     if mention.sign < 0:
         agreement, evidence = -agreement, f"{evidence}; opposite {mention.pattern}"
     return agreement, evidence
@@ -132,23 +174,23 @@ def _quote_statements(q, text: str, concepts, lang: str, band) -> list[dict]:
         return []
     lo, hi = _stretch(q, spans)
     stretch = text[lo:hi]
-    rows, tones = [], {}
-    for s, e in spans:
-        for m in find_concepts(text[s:e], concepts, lang=lang):
-            start, end = s + m.start, s + m.end
-            stance = stance_toward(stretch, start - lo, lang=lang)
-            if stance is not None:
-                agreement, source, evidence = stance.agreement, "stance", stance.evidence
-            else:
-                window = _tone_window(text, s, e, start)
-                if window not in tones:
-                    words = text[window[0]:window[1]] if window else " ".join(text[a:b] for a, b in spans)
-                    tones[window] = tone_agreement(words, lang=lang, band=TONE_BAND if band is None else band)
-                agreement, evidence = tones[window]
-                source = "tone" if agreement else "none"
-            agreement, evidence = _directed(agreement, evidence, m, stretch, start - lo, lang, source)
-            rows.append({"concept": m.concept, "agreement": int(agreement), "agreement_source": source,
-                         "evidence": evidence, "span": [lo, hi], "concept_span": [start, end], "text": stretch})
+    rows = []
+    found = [((s, e), m) for s, e in spans for m in find_concepts(text[s:e], concepts, lang=lang)]
+    toned = _blanked(text, [(s + m.start, s + m.end) for (s, _), m in found])
+    for (s, e), m in found:
+        start, end = s + m.start, s + m.end
+        stance = stance_toward(stretch, start - lo, lang=lang)
+        if stance is not None:
+            agreement, source, evidence = stance.agreement, "stance", stance.evidence
+        else:
+            window = _tone_window(text, s, e, start)
+            words, at = _tone_words(toned, spans, window, start)
+            agreement, evidence = tone_agreement(words, lang=lang, band=TONE_BAND if band is None else band, at=at)
+            source = "tone" if agreement else "none"
+        agreement, evidence = _directed(agreement, evidence, m, stretch, start - lo, lang, source,
+                                        task=stance is not None and stance.task)
+        rows.append({"concept": m.concept, "agreement": int(agreement), "agreement_source": source,
+                     "evidence": evidence, "span": [lo, hi], "concept_span": [start, end], "text": stretch})
     return rows
 
 

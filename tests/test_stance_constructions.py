@@ -117,3 +117,81 @@ def test_a_stance_toward_an_opposite_is_reversed(text, lang, agreement):
                 "gun safety": {"lang": "en", "phrases": ["background checks"], "opposites": ["assault weapons"]}}
     (concept, coded), = _agreement(text, concepts, lang)
     assert coded == agreement
+
+
+def test_negative_tone_elsewhere_is_no_stance_against_the_concept():
+    from analysis.stance import tone_agreement
+
+    lament = "Das ist eine Schande und falsch. Wir wollen den Mindestlohn."
+    assert tone_agreement(lament, lang="de", at=lament.index("Mindestlohn"))[0] == 1
+    # unchanged: a negative word in the mention's own sentence, or no mention to aim at
+    attack = "Der Mindestlohn ist eine Schande und falsch."
+    assert tone_agreement(attack, lang="de", at=attack.index("Mindestlohn"))[0] == -1
+    assert tone_agreement(lament, lang="de")[0] == -1
+    assert tone_agreement("This is a great success.", lang="en", at=10)[0] == 1
+
+
+@pytest.mark.parametrize("text, agreement", [
+    ("The climate crisis is real, and our great plan is a success.", 1),  # a problem named: against it
+    ("We welcome the climate crisis.", -1),  # unchanged: a stance construction toward the opposite
+])
+def test_naming_an_opposite_without_a_construction_is_against_it(text, agreement):
+    concepts = {"climate action": {"phrases": ["clean energy"], "opposites": ["climate crisis"]}}
+    assert _agreement(text, concepts, "en") == [("climate action", agreement)]
+
+
+@pytest.mark.parametrize("text, concept, agreement", [
+    ("We will deal with border security now.", "border security", 1),   # working on it
+    ("We must address our broken immigration system.", "immigration", 1),
+    ("They are not dealing with border security.", "border security", -1),
+    ("We will tackle climate change.", "climate action", 1),              # a problem: against it
+    ("We will reduce the tariffs.", "tariffs", -1),                       # unchanged: no verb of working on
+])
+def test_a_verb_of_working_on_a_matter_is_for_it(text, concept, agreement):
+    concepts = {"border security": {"phrases": ["border security"]}, "immigration": {"lemmas": ["immigration"]},
+                "tariffs": {"lemmas": ["tariff"]},
+                "climate action": {"phrases": ["clean energy"], "opposites": ["climate change"]}}
+    assert _agreement(text, concepts, "en") == [(concept, agreement)]
+
+
+def test_a_verb_governing_an_infinitive_takes_no_side_on_what_follows():
+    text = "Some folks wanted to talk about gun violence."
+    assert stance_toward(text, text.index("gun"), lang="en") is None
+    # unchanged: a stance verb in the infinitive, a preposition "to", a noun of change heading the mention
+    for text, word, agreement in [("We want to protect Social Security.", "Social", 1),
+                                  ("We object to the tariffs.", "tariffs", -1),
+                                  ("We seek to end the tariffs.", "tariffs", 1)]:
+        assert stance_toward(text, text.index(word), lang="en").agreement == agreement
+
+
+def test_an_english_noun_after_the_mention_is_no_stance_verb():
+    text = "Vaccines remain our most important tool in our fight against the virus."
+    assert stance_toward(text, 0, lang="en") is None
+    assert stance_toward("The tax was fought by the Senate.", 4, lang="en").agreement == -1  # unchanged: passive
+
+
+@pytest.mark.parametrize("text, agreement", [
+    ("We talked about the debt limit today.", 0),      # "debt" is the concept's own word, no tone toward it
+    ("The debt limit is a terrible disaster.", -1),    # unchanged: the words around it
+])
+def test_a_concepts_own_words_are_no_tone_toward_it(text, agreement):
+    assert _agreement(text, {"debt ceiling": {"phrases": ["debt limit"]}}, "en") == [("debt ceiling", agreement)]
+
+
+@pytest.mark.parametrize("text, agreement", [
+    ("Der Atomausstieg ist ein großer Sicherheitsgewinn und ein Erfolg.", -1),  # a reversal: tone reversed
+    ("Der Klimawandel ist ein großer Erfolg für alle.", 1),                    # a problem named: against it
+])
+def test_an_opposite_that_reverses_the_concept_keeps_its_tone(text, agreement):
+    concepts = {"Atomkraft": {"lemmas": ["Kernkraft"], "opposites": ["Atomausstieg"]},
+                "Klimaschutz": {"lemmas": ["Klimaschutz"], "opposites": ["Klimawandel"]}}
+    (_, coded), = _agreement(text, concepts, "de")
+    assert coded == agreement
+
+
+def test_a_verb_of_wanting_in_a_clause_of_its_own_does_not_reach_the_mention():
+    text = "Sie wollen nicht mehr, sie können nicht mehr, und das ist kein Ruhmesblatt für unsere Demokratie."
+    assert stance_toward(text, text.index("Demokratie"), lang="de") is None
+    # unchanged: its object clause, its object
+    for text in ["Wir wollen, dass die Sanktionen bleiben.", "Wir wollen die Sanktionen."]:
+        assert stance_toward(text, text.index("Sanktionen"), lang="de").agreement == 1

@@ -215,3 +215,21 @@ def test_fact_sheet_headings_opening_with_a_gerund_or_verbal_noun_are_no_speaker
     assert [t.speaker for t in speaker_label(text, "en")] == ["Kirby", None]
     de = "Vorwort.\n\nStärkung der Kommunen: Der Bund zahlt.\n\nDr. Alice Weidel (AfD): Meine Damen und Herren!\n"
     assert [t.speaker for t in speaker_label(de, "de")] == ["Alice Weidel"]
+
+
+def test_a_fact_sheet_has_no_speaker_turns():
+    text = ("The Administration acts.\n\nClean Water: The law invests $50 billion.\n\n"
+            "Shared Climate Solutions: Kenya and the United States work together.\n")
+    assert [t.speaker for t in speaker_label(text, "en")] == ["Clean Water", "Shared Climate Solutions"]
+    assert speaker_label(text, "en", title="FACT SHEET: Kenya State Visit") == []
+    assert speaker_label(text, "en", title="White\\_House Releases Fact\\_Sheet on Water") == []
+    # unchanged: a transcript whose title speaks of a fact sheet only in passing is no fact sheet
+    briefing = "MS. PSAKI: Hi.\nQ   Why?\n"
+    assert [t.speaker for t in speaker_label(briefing, "en", title="Press Briefing on the Factsheet")] == ["Psaki", None]
+
+
+def test_a_record_names_its_speaker_in_full():
+    text = "Sehr geehrte Damen und Herren! Wir fordern mehr Geld für die Schulen."
+    for name in ["Olaf in der Beek", "Britta Haßelmann"]:
+        turn = quotes_of(text, lang="de", **{"meta.speaker": name}).query("kind == 'turn'").iloc[0]
+        assert (turn["speaker"], turn["speaker_resolution"]) == (name, "record")

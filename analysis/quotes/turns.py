@@ -26,7 +26,9 @@ conversation, Q, MODERATOR, Frage, and capitalised line openings that are headin
 
 A label of two or more words that opens with a gerund or a verbal noun (``heading_suffixes.txt``:
 ``ADDRESSING THE FENTANYL CRISIS:``, ``- Leveraging Private Funding:``, ``Stärkung der Kommunen:``)
-is a fact sheet's heading: no speaker, and the turn before ends there.
+is a fact sheet's heading: no speaker, and the turn before ends there. A document whose title names
+it a fact sheet (``turnless_titles.txt``: ``FACT SHEET: …``) has no labels at all: its ``Clean
+Water:`` and ``Shared Climate Solutions:`` open sections.
 """
 from __future__ import annotations
 
@@ -74,6 +76,7 @@ class _Words:
     acronyms: frozenset  # names written in capitals (CNN, BBC: actor_kinds.tsv, match "caps")
     heading_suffixes: tuple  # a label opening with such a word is a heading (Restoring …, Stärkung …)
     lang: str
+    turnless: re.Pattern | None = None  # a title naming a document without turns (FACT SHEET: …)
 
 
 @cache
@@ -97,7 +100,14 @@ def _words(lang: str) -> _Words:
         acronyms=frozenset(kind_terms(resource_lang(lang)).caps),
         heading_suffixes=tuple(sorted(wordlist(lang, "heading_suffixes"))),
         lang=lang,
+        turnless=_phrases(wordlist(lang, "turnless_titles")),
     )
+
+
+def _phrases(phrases) -> re.Pattern | None:
+    """One case-folded pattern of ``phrases`` as whole words (None for none)."""
+    alts = "|".join(re.escape(p).replace(r"\ ", r"[\s_\\]+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{alts})\b") if alts else None
 
 
 def _title_case(word: str) -> str:
@@ -214,6 +224,8 @@ def speaker_label(text: str, lang: str, *, title: str = "") -> list[Turn]:
     Example (de): Dr. Alice Weidel (AfD): Meine Damen und Herren! → kind=turn; text=Meine Damen und Herren!; speaker=Alice Weidel
     """
     w = _words(lang if lang in ("de", "en") else "de")
+    if w.turnless and title and w.turnless.search(title):
+        return []  # a fact sheet: its labels are section headings ("Clean Water:"), no speakers
     found: list[tuple] = []  # (label start, label end, body start, speaker, sure, ends with its paragraph)
     headings: list[int] = []  # "NOW:", "FACT:": no speaker, but the turn before ends there
     for line in _LINE.finditer(text):
