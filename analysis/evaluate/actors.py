@@ -70,7 +70,8 @@ def normalise(name) -> str:
     return " ".join(w for w in words if not w[:1].islower()).casefold() or " ".join(words).casefold()
 
 
-LABEL_FILES = {("german-news-quotes", "dev"): "actors-de-dev.tsv"}  # dataset, split -> shipped labels
+LABEL_FILES = {("german-news-quotes", "dev"): "actors-de-dev.tsv",
+               ("german-news-quotes", "train"): "actors-de-train.tsv"}  # dataset, split -> shipped labels
 
 
 def default_labels(dataset: str, split: str) -> Path:
