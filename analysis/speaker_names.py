@@ -126,13 +126,27 @@ def drop_description(name: str, ents: _ArticleEntities) -> str:
     words = name.split()
     while len(words) >= 2 and words[0].lower() in ents.salutations:  # "Lieber Friedrich Merz"
         words = words[1:]
-    if len(words) >= 3 and words[0].lower().endswith(ents.role_endings + ents.noun_endings) and all(
-            w[:1].isupper() for w in words[1:3]):
-        words = words[1:]  # "Physiker Sebastian Pflugbeil", "Personalie Anne Spiegel"
+    while len(words) >= 3 and all(w[:1].isupper() for w in words[1:3]) and (
+            _describes(words[0], ents) or len(words) >= 4 and _genitive_of(words[0], ents) and _describes(words[1], ents)):
+        words = words[1:]  # "Physiker Sebastian Pflugbeil", "Rezensenten Paul Sommer", "Brandts Verteidiger Karl Huber"
     if ents.lang != "en":  # German dev: the rule below takes two right speakers to a shorter name
         return " ".join(words)
     known = next((" ".join(words[k:]) for k in range(1, len(words) - 1) if " ".join(words[k:]) in ents.known), None)
     return known or " ".join(words)  # "State Marco Rubio" (Secretary of …): the article's Marco Rubio
+
+
+def _describes(word: str, ents: _ArticleEntities) -> bool:
+    """A describing noun before a name: a role noun (Rezensenten, Staatsanwalt) or a word with a
+    describing ending (``name_exclusions.tsv``: Physiker, Autor)."""
+    low = word.lower()
+    ends = ents.role_endings + ents.noun_endings
+    forms = (low, low[:-1] if low.endswith(("n", "s")) else "", low[:-2] if low.endswith("en") else "")
+    return any(f and f.endswith(ends) for f in forms) or role_of(word, ents.role_map) is not None
+
+
+def _genitive_of(word: str, ents: _ArticleEntities) -> bool:
+    """A name in the genitive before the noun it holds ("Brandts Verteidiger")."""
+    return len(word) > 3 and word.endswith("s") and word[0].isupper() and not _describes(word, ents)
 
 
 _STEM_END = re.compile(r"(?:es|en|em|er|e|s|n)+$")
