@@ -15,6 +15,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from analysis.actor_names import kind_of
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.runtime import word_cache
 from analysis.speaker_names import GENITIVE_DETS, role_of
@@ -58,16 +59,7 @@ def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | 
         return " ".join(holder_phrase(words[1:], ents))  # "Meinung politischer Beobachter": a genitive plural
     if len(words) >= 3 and source_head(words[0], sources) and (
             words[1].lower() in ents.dets or words[1].lower() in ents.holder_preps):
-        holder = holder_phrase(words[2:], ents)
-        if country := country_of(holder, ents, lang):
-            return country
-        last = holder[-1]
-        if words[1].lower() in GENITIVE_DETS and last.endswith("s") and not last.endswith("ss") and not any(
-                role_of(w, ents.role_map) for w in holder[:-1]):  # "des Vorsitzenden Thomas Enders": no ending
-            last = last[:-2] if last.endswith("es") and len(last) > 5 else last[:-1]
-        elif words[1].lower() in ents.holder_preps and len(holder) == 1 and last.endswith(("ern", "eln")):
-            last = last[:-1]  # "Angaben von Kritikern": the dative plural's -n
-        return " ".join(holder[:-1] + [last])
+        return _genitive_holder(words[1], words[2:], ents, lang)
     if len(words) == 2 and source_head(words[1], sources) and words[0][:1].isupper() and words[0].endswith("s") \
             and not source_head(words[0], sources):
         return words[0][:-1]  # "nach Celebis Angaben": a name in the genitive holds the source
@@ -81,6 +73,48 @@ def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | 
             modifier = words[0][:-len(head)]
             return modifier[:-1] if modifier.endswith(FUGEN_S) else modifier
     return None
+
+
+def _genitive_holder(det: str, words: list[str], ents: _ArticleEntities, lang: str) -> str:
+    """The holder named after ``det`` ("der Polizei", "des Spiegels" → Spiegel, "von Kritikern" →
+    Kritiker, "russischer Angaben" → a country), in its base form."""
+    holder = holder_phrase(words, ents)
+    if country := country_of(holder, ents, lang):
+        return country
+    links = word_class(lang, "name_parts", "link", column="part")
+    at = next((k - 1 for k, w in enumerate(holder) if k and w in links), len(holder) - 1)  # "des Bundesamts für …"
+    last = holder[at]
+    if det.lower() in GENITIVE_DETS and last.endswith("s") and not last.endswith("ss") and not any(
+            role_of(w, ents.role_map) for w in holder[:at]):  # "des Vorsitzenden Thomas Enders": no ending
+        last = last[:-2] if last.endswith("es") and len(last) > 5 else last[:-1]
+    elif det.lower() in ents.holder_preps and len(holder) == 1 and last.endswith(("ern", "eln")):
+        last = last[:-1]  # "Angaben von Kritikern": the dative plural's -n
+    return " ".join(holder[:at] + [last] + holder[at + 1:])
+
+
+def spokesperson_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
+    """The organisation an unnamed spokesperson speaks for, from the genitive after the role noun
+    ("ein Sprecher der Feuerwehr" → Feuerwehr, "eine Sprecherin des Gesundheitsministeriums" →
+    Gesundheitsministerium; role group ``spokesperson`` of ``role_nouns.tsv``), else None (a name
+    follows: "Sprecher Hans Meier"; no genitive: "ein Sprecher").
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> spokesperson_holder("ein Sprecher des Unternehmens".split(), _ArticleEntities("", "de"), "de")
+    'Unternehmen'
+    """
+    words = [w.strip(",") for w in words]
+    while words and (words[0].lower() in ents.dets or words[0][:1].islower()):
+        words = words[1:]
+    if len(words) < 3 or words[0].lower() not in ents.spokespersons:
+        return None
+    if words[1].lower() not in GENITIVE_DETS | {"der"} and words[1].lower() not in ents.holder_preps:
+        return None
+    rest = words[2:]
+    while rest and rest[0][:1].islower() and rest[0].lower() not in ents.dets:
+        rest = rest[1:]  # "des bayerischen Umweltministeriums": the adjective
+    if not rest or not rest[0][:1].isupper():
+        return None
+    return _genitive_holder(words[1], rest, ents, lang)
 
 
 def _leads_to_source(words: list[str], sources: frozenset) -> bool:
@@ -104,7 +138,12 @@ def holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
     if "„" in text and "“" in text.split("„", 1)[1]:
         return text.split("„", 1)[1].split("“", 1)[0].split()
     out, seen_cap = [], False
-    for w in words:
+    links = word_class(ents.lang, "name_parts", "link", column="part")
+    for k, w in enumerate(words):
+        if w in links and seen_cap and k + 1 < len(words) and words[k + 1][:1].isupper() \
+                and words[k + 1].lower().strip(",.") not in ents.calendar and _institution(out[-1], ents.lang):
+            out.append(w)  # "der Bundesagentur für Arbeit": a preposition inside the name
+            continue
         if seen_cap and (w.lower() in ents.dets or not w[:1].isupper()) and w not in ents.conjunctions:
             break
         seen_cap = seen_cap or w[:1].isupper()
@@ -115,6 +154,12 @@ def holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
         head = out[0][:-2] if out[0].endswith("es") and not out[0].endswith("ums") else out[0].rstrip("s")
         return [head, words[k], words[k + 1]]  # "des Bundesministeriums des Innern": the ministry's name
     return out or words
+
+
+def _institution(word: str, lang: str) -> bool:
+    """An organisation's or medium's noun, also in the genitive (Bundesamts, Agentur; ``actor_kinds.tsv``)."""
+    forms = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "")
+    return any(f and kind_of(f, lang) in ("organisation", "media") for f in forms)
 
 
 def _genitive_head(word: str, lang: str) -> bool:
