@@ -63,6 +63,9 @@ def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | 
     if len(words) == 2 and source_head(words[1], sources) and words[0][:1].isupper() and words[0].endswith("s") \
             and not source_head(words[0], sources):
         return words[0][:-1]  # "nach Celebis Angaben": a name in the genitive holds the source
+    if len(words) == 2 and source_head(words[0], sources) and words[1][:1].isupper() and words[1].endswith("s") \
+            and not words[1].endswith("ss") and len(words[1]) > 4 and not source_head(words[1], sources):
+        return words[1][:-1]  # "nach Meinung Russlands": a name in the genitive after the source
     if len(words) == 1 and "-" in words[0].strip("-"):  # "OSZE-Bericht", "dpa-Meldung"
         modifier, head = words[0].rsplit("-", 1)
         return modifier if head.lower() in sources and modifier else None
@@ -190,3 +193,39 @@ def is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:
 
 def possessive(words: list[str], ents: _ArticleEntities) -> bool:
     return any(w.lower() in ents.possessives for w in words[:-1])
+
+
+_CASE_END = re.compile(r"(?:es|en|s|n)$")
+
+
+@cache
+def _generic(lang: str) -> frozenset[str]:
+    """Nouns of time, quantity and address (``generic_nouns.txt``), no holder of a source."""
+    return frozenset(wordlist(lang, "generic_nouns")) if (ROOT / lang / "generic_nouns.txt").exists() else frozenset()
+
+
+def earlier_holder(words: list[str], pos: int, ents: _ArticleEntities, lang: str) -> str | None:
+    """The holder of a source taken up by a definite article: "der Bericht", "dieser Studie", "des
+    Berichts" after "der Umweltschutzbericht 2019" or "eine Studie des Ministeriums" → the
+    holder of that latest earlier mention of the same noun (a compound ending in it, or with a
+    genitive; ``reference_words.tsv`` class ``definite``), else None ("der Bericht" alone).
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> text = "Eine Studie des Bildungsministeriums liegt vor. Laut der Studie sinkt die Zahl."
+    >>> earlier_holder(["der", "Studie"], text.rindex("der"), _ArticleEntities(text, "de"), "de")
+    'Bildungsministerium'
+    """
+    words = [w.strip(",") for w in words]
+    if len(words) < 2 or words[-2].lower() not in ents.definite or not source_head(words[-1], ents.sources):
+        return None
+    noun = words[-1].lower()
+    stem = noun if noun in ents.sources and not _CASE_END.search(noun) else _CASE_END.sub("", noun)
+    text = ents.text
+    found = list(re.finditer(rf"(?i)(?<![\w-])[\w-]*{re.escape(stem)}\w*", text[:max(0, pos)]))
+    for m in reversed(found):
+        after = text[m.end():m.end() + 120].split()[:6]
+        held = source_holder([m.group()], ents, lang) or source_holder([m.group(), *after], ents, lang)
+        if held and not source_head(held.split()[-1], ents.sources) and held[:1].isupper() \
+                and held.split()[-1] not in _generic(lang):  # "der Bericht der Woche": a time holds nothing
+            return held
+    return None

@@ -73,6 +73,7 @@ from analysis.speaker_sources import (
     adjective_stem,
     countries_and_sources,
     country_of,
+    earlier_holder,
     is_source,
     possessive,
     source_head,
@@ -188,6 +189,7 @@ class _ArticleEntities:
         self.name_stop = frozenset(self.dets | self.preps | self.pronouns | self.possessives | self.calendar)
         self.sources = countries_and_sources(lang)[1]
         self.particles = name_words(lang)[0]
+        self.definite = word_class(lang, "reference_words", "definite")  # "dieser Studie": no pronoun
         self.indefinite = word_class(lang, "reference_words", "indefinite_article")  # "ein Polizeisprecher" is someone new
         self.spokespersons = tuple(r for r, (group, _) in self.role_map.items() if group == "spokesperson")
         self.names: list[tuple[int, str]] = []      # (position, full name)
@@ -433,7 +435,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     if cut:  # "a president who …": the relative clause is no part of the speaker
         words = words[:cut]
         mention = " ".join(words)
-    if len(words) >= 2 and words[0].lower() in ents.pronouns and words[1][:1].isupper() and lg == "de":
+    if len(words) >= 2 and words[0].lower() in ents.pronouns and words[1][:1].isupper() and lg == "de" and not (
+            words[0].lower() in ents.definite and (source_head(words[1], ents.sources) or role_of(words[1], ents.role_map))):
         words = words[:1]  # "Sie Fehler vorwerfen": the pronoun is the subject, the noun its object
         mention = words[0]
     low = mention.strip().lower()
@@ -465,9 +468,12 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
                 return _resolve(subject, pos, ents, lg, previous, inherited, depth + 1)
             name = ents.nearest_name(pos) or (previous[-1][1] if previous else None)
             return (name, how("pronoun")) if name else (None, "unresolved")
+        if depth < 2 and (earlier := earlier_holder(words, pos, ents, lg)):  # "der Bericht": the one named before
+            return _resolve(earlier, pos, ents, lg, previous, inherited, depth + 1)
         return None, "unresolved"  # "dem Bericht", "ersten Informationen": a source without a holder
     if held and depth < 2 and (held.lower() in ents.pronouns or is_source(held.split(), ents, lg)):
-        return _resolve(held, pos, ents, lg, previous, inherited, depth + 1)  # "Angaben des Berichts"
+        held = earlier_holder(words, pos, ents, lg) or held  # "Angaben des Berichts": whose report
+        return _resolve(held, pos, ents, lg, previous, inherited, depth + 1)
     held = held or mention
     name, had_role = _name_part(held, ents)
     resolution = how("explicit")
