@@ -382,6 +382,27 @@ def _mention_head(mention: str, ents: _ArticleEntities) -> str:
     return " ".join(words[:cut])
 
 
+_NUMERAL = re.compile(r"\d[\d.,]*$")
+
+
+def _repair_mention(mention: str, pos: int, ents: _ArticleEntities) -> str:
+    """A mention that a frame cut inside a quoted name goes on to its closing mark ("Die „Initiative"
+    → "Die „Initiative für ein Grünes Tal“"); one that runs into a number ends before it ("der
+    Abendpost 12 Menschen" → "der Abendpost": the number opens the object).
+
+    >>> _repair_mention("der Abendpost 12 Menschen", 0, _ArticleEntities("", "de"))
+    'der Abendpost'
+    """
+    end = pos + len(mention)
+    if mention.count("„") > mention.count("“") and ents.text[pos:end] == mention:
+        close = ents.text.find("“", end, end + 80)
+        if close > 0 and not any(c in ents.text[end:close] for c in ".!?„\n"):
+            mention = ents.text[pos:close + 1]
+    words = mention.split()
+    cut = next((k for k, w in enumerate(words) if k and _NUMERAL.match(w)), None)
+    return " ".join(words[:cut]) if cut else mention
+
+
 def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
     """(name, had_role) of a mention: determiners, adjectives and a leading role dropped."""
     words = mention.replace("„", "").replace("“", "").split()
@@ -424,6 +445,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     def how(kind: str) -> str:
         return "inherited" if inherited else kind
 
+    if depth == 0:
+        mention = _repair_mention(mention, pos, ents)
     mention = _mention_head(mention, ents)
     words = trim_fragment(mention.split(), lg, lambda w: role_of(w, ents.role_map) or source_head(w, ents.sources))
     mention = " ".join(words)
