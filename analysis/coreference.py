@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis.pronoun_agreement import first_name_genders
 from analysis.resources import ROOT, table
 from analysis.speaker_names import role_of
 
@@ -99,6 +100,27 @@ def subject_antecedent(ents, before: int, after: int, agrees, speakers: list[str
         if name and agrees(name):
             return name
     return None
+
+
+def colon_subject(ents, before: int, agrees) -> str | None:
+    """The speaker a pronoun after a direct quotation takes when the quotation was introduced by a
+    colon in the same sentence: "Besorgt äußerte sich die Vorsitzende des Vereins, Maria Berger:
+    „Wir fürchten um die Strände“, sagte sie" → Maria Berger. The clause before the colon names
+    the speaker by a role apposition or a name with a known first name (an organisation's name in
+    it is no person); None otherwise."""
+    text = ents.text
+    close = max(text.rfind(c, max(0, before - 30), before) for c in "“\"")
+    if close < 0 or any(c in text[close + 1:before] for c in ".!?:„"):
+        return None
+    opening = text.rfind("„", max(0, close - 1500), close)
+    if opening < 0 or not text[:opening].rstrip().endswith(":"):
+        return None
+    colon = text[:opening].rstrip()
+    start = sentence_starts(text, max(0, opening - WINDOW), len(colon))[-1]
+    roles = [r[3] for r in ents.roles if start <= r[0] < len(colon) and r[3]]
+    given = first_name_genders(ents.lang)
+    names = [n for p, n in ents.names if start <= p < len(colon) and n.split()[0] in given]
+    return next((n for n in roles + names if agrees(n)), None)
 
 
 def role_antecedent(ents, before: int, agrees) -> str | None:

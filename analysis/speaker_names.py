@@ -308,7 +308,7 @@ def _word_shape(w: str, ents: _ArticleEntities, opening: frozenset, shapes: dict
     cap = bare[:1].isupper()
     no_role = not cap or role_of(bare, ents.role_map) is None
     plain = cap and no_role and low not in ents.dets and low not in ents.preps and low not in ents.pronouns \
-        and low not in ents.possessives and low not in ents.calendar
+        and low not in ents.possessives and low not in ents.calendar and low not in ents.complementizers  # "Wie Angela Merkel sagte"
     noun_word = cap and (low.endswith(ents.noun_endings) or low in ents.salutations)
     opener = bool(opening) and _APOSTROPHE.split(low)[0] in opening
     ends = w.endswith((".", "!", "?")) and not (len(bare) == 1 and bare.isupper())  # not an initial

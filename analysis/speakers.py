@@ -44,6 +44,7 @@ import pandas as pd
 
 from analysis.actor_names import actor_kind, kind_of
 from analysis.coreference import (
+    colon_subject,
     organisation_compound,
     person_antecedent,
     person_words,
@@ -177,6 +178,7 @@ class _ArticleEntities:
         self.pronouns, self.role_map, self.dets, self.preps, self.head_ends = _resources(lang)
         self.relatives, self.possessives, self.own, self.first_person, self.holder_preps, _ = _reference_words(lang)
         self.conjunctions = word_class(lang, "function_words", "conj")  # "AFP und Reuters"
+        self.complementizers = word_class(lang, "function_words", "comp")  # "Wie", "Ob": no name's first word
         self.case_dets = word_class(lang, "function_words", "case_det")  # "des Präsidenten": singular
         self.stopwords = wordlist(lang if (ROOT / lang / "stopwords.txt").exists() else "de", "stopwords")  # a name ends before "During"
         self.articles = name_words(lang)[2]
@@ -338,6 +340,9 @@ class _ArticleEntities:
         (Preferring a name that opens a later sentence, the newer subject, scored lower on the
         German dev labels; see docs/quotes.md.)"""
         gendered = self.pronoun_forms.get(pronoun, ("-", "-"))[0] != "-"
+        if self.lang == "de" and gendered and (
+                named := colon_subject(self, before, lambda n: self.agrees(pronoun, n, number))):
+            return drop_description(named, self)  # "X äußerte sich: „…“, sagte er"
         if self.lang == "de" and previous and gendered:  # German: a subject introduced since the previous speaker
             subject = subject_antecedent(self, before, previous[-1][0], lambda n: self.agrees(pronoun, n, number),
                                          [n for _, n in previous])
