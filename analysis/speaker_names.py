@@ -114,7 +114,10 @@ def trailing_name(words: list[str]) -> str:
         if not w[:1].isupper():
             break
         run.insert(0, w)
-    if len(run) > 2 and len(run) < len(words) and words[-len(run) - 1].lower() in GENITIVE_DETS | {"der"}:
+    k = len(words) - len(run) - 1
+    while k > 0 and words[k][:1].islower() and words[k].lower() not in GENITIVE_DETS | {"der"}:
+        k -= 1  # "des dänischen Parlaments Lars Holm": adjectives before the genitive noun
+    if len(run) > 2 and len(run) < len(words) and words[k].lower() in GENITIVE_DETS | {"der"}:
         run = run[1:]  # "des Verwaltungsrats Ulrich Müller": the genitive noun is no part of the name
     return " ".join(run) if len(run) >= 2 and len(run) < len(words) else ""
 
@@ -243,6 +246,7 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
 
     genitive = False  # after a common noun: "Gesundheit Kim Jong Uns" holds "Kim Jong Un"
     prev = before = opened_after = ""
+    prev_cap = False
     office = word_class(ents.lang, "function_words", "office_prep")  # "Secretary of Homeland Security …"
     suffixes = word_class(ents.lang, "name_parts", "suffix", "part")
 
@@ -270,7 +274,8 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
     for start, w in _candidate_words(text, ents.lang):
         shape = shapes.get(w) or _word_shape(w, ents, opening, shapes)
         low, cap, plain, noun_word, no_role, opener, word, ends = shape
-        noun = not run and cap and (noun_word or prev in GENITIVE_DETS)
+        noun = not run and cap and (noun_word or prev in GENITIVE_DETS or (
+            before in GENITIVE_DETS and not prev_cap and prev.endswith("en")))  # "des russischen Föderationsrates X"
         name_like = plain and not noun and not (opener and not run)
         particle = run and (w in lead or (w in inner and run[-1][1] in lead))
         if name_like or particle:
@@ -281,7 +286,7 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
             genitive = noun and no_role  # "des Vorsitzenden Thomas Enders": a title keeps the name bare
         if ends:
             close()
-        before, prev = prev, low
+        before, prev, prev_cap = prev, low, cap
     close()
     return out
 
