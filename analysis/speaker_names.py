@@ -195,10 +195,38 @@ _CAPW = r"[^\W\d_a-zß-ÿ][\w\-’'.]*"
 
 
 @cache
+def hyphen_particles(lang: str) -> frozenset[str]:
+    """Lower-case articles joined to a name by a hyphen ("el-Masri", "al-Arabija"; ``name_parts.tsv``)."""
+    return word_class(lang, "name_parts", "hyphen_particle", column="part")
+
+
+@cache
+def capitalised_word(lang: str, *, dots: bool = True) -> str:
+    """A regular expression for a capitalised word, also one after a hyphen particle ("el-Masri");
+    with ``dots`` it may hold full stops ("W.", "U.S.")."""
+    word = _CAPW if dots else r"[A-ZÄÖÜ][\w\-’']*"
+    particles = "|".join(sorted(hyphen_particles(lang)))
+    return rf"(?:(?:{particles})-)?{word}" if particles else word
+
+
+def name_cap(word: str, lang: str) -> bool:
+    """Whether ``word`` opens like a name: capitalised, or a hyphen particle before a capital.
+
+    >>> name_cap("el-Masri", "de"), name_cap("Putin", "de"), name_cap("al-", "de"), name_cap("sagte", "de")
+    (True, True, False, False)
+    """
+    if word[:1].isupper():
+        return True
+    head, _, rest = word.partition("-")
+    return bool(rest) and rest[:1].isupper() and head in hyphen_particles(lang)
+
+
+@cache
 def _candidates(lang: str) -> re.Pattern:
     """Stretches of two or more capitalised words, with the name particles of ``lang`` between."""
     lead, inner, _ = name_words(lang)
-    return re.compile(rf"(?<![\w’'\-]){_CAPW}(?:(?:\s+(?:{'|'.join(sorted(lead | inner))}))*\s+{_CAPW})+")
+    cap = capitalised_word(lang)
+    return re.compile(rf"(?<![\w’'\-]){cap}(?:(?:\s+(?:{'|'.join(sorted(lead | inner))}))*\s+{cap})+")
 
 
 def _candidate_words(text: str, lang: str):
@@ -310,7 +338,7 @@ def _word_shape(w: str, ents: _ArticleEntities, opening: frozenset, shapes: dict
     a word that opens an English mention, the word a run keeps, ends a sentence)."""
     bare = w.rstrip(".")
     low = bare.lower()
-    cap = bare[:1].isupper()
+    cap = name_cap(bare, ents.lang)
     no_role = not cap or role_of(bare, ents.role_map) is None
     plain = cap and no_role and low not in ents.dets and low not in ents.preps and low not in ents.pronouns \
         and low not in ents.possessives and low not in ents.calendar and low not in ents.complementizers  # "Wie Angela Merkel sagte"

@@ -59,8 +59,10 @@ from analysis.segment import lemmatize
 from analysis.speaker_names import (
     base_form,
     calendar_words,
+    capitalised_word,
     drop_description,
     genders,
+    name_cap,
     name_runs,
     name_words,
     noun_endings,
@@ -87,7 +89,12 @@ log = logging.getLogger(__name__)
 _NAME_TOKEN = re.compile(r"[A-ZÄÖÜ][\w\-’']*")
 _TOKEN = re.compile(r"[\w\-’']+")
 _COMMA_NAME = re.compile(r",(?=[ \t]+[A-ZÄÖÜ])")
-_NAME_RUN = re.compile(r"(?:[ \t]+[A-ZÄÖÜ][\w\-’']*)+")
+
+
+@cache
+def _name_run(lang: str) -> re.Pattern:
+    """Capitalised words after white space, also "el-Masri" (:func:`capitalised_word`)."""
+    return re.compile(rf"(?:[ \t]+{capitalised_word(lang, dots=False)})+")
 _NAME_START = re.compile(r"[A-ZÄÖÜ]")
 
 
@@ -211,7 +218,7 @@ class _ArticleEntities:
             if self.lang == "de" and not w[:1].isupper():
                 continue
             role = role_of(w, self.role_map)
-            run = _NAME_RUN.match(text, end_) if role else None
+            run = _name_run(self.lang).match(text, end_) if role else None
             if not run:
                 continue
             before = text[max(0, start - 40):start].split()
@@ -232,7 +239,7 @@ class _ArticleEntities:
         """Roles with a genitive and the name set off by commas ("Der Geschäftsführer der Firma,
         Gerd-Jürgen Bruckschen, hatte", "die Sprecherin der FDP-Fraktion, Gisela Piltz, sagte")."""
         for m in _COMMA_NAME.finditer(text):
-            run = _NAME_RUN.match(text, m.end())
+            run = _name_run(self.lang).match(text, m.end())
             if run is None or not text.startswith((",", " ("), run.end()):
                 continue
             names = [x for x in run.group().split() if role_of(x, self.role_map) is None][:4]
@@ -432,7 +439,7 @@ def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
             tail = rest[j + 1:]
             while len(tail) > 1 and role_of(tail[0].strip(","), ents.role_map):
                 tail = tail[1:]  # "Der Vorsitzende Richter Klaus Tolksdorf": a second role noun
-            if tail and all(t[:1].isupper() for t in tail[:1]):
+            if tail and name_cap(tail[0], ents.lang):
                 return trim_tail([t.strip(",") for t in tail], lang=ents.lang), True
             end = trailing_name(tail)  # "Chef des Verwaltungsrats Ulrich Müller"
             run = end.split()
@@ -505,6 +512,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     held = held or mention
     name, had_role = _name_part(held, ents)
     resolution = how("explicit")
+    if had_role and (own := _apposed_name(held, pos, len(mention), ents)) and own not in held:
+        name, resolution = own, how("role")  # "der Direktor der Behörde" that a frame cut before ", Karim el-Masri,"
     first = held.split()[0] if held.split() else ""
     article = next((w for w, nxt in zip(words, words[1:]) if nxt == first), "") if first in words[1:] else ""
     new_referent = first.lower() in ents.indefinite or article.lower() in ents.indefinite
@@ -520,12 +529,19 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         name = single  # "einem Augenzeugen": one Augenzeuge
     if new_referent and (spoken_for := _spokesperson_of(name, ents) or _medium_of(name, ents)):
         name = spoken_for  # "ein Polizeisprecher": an unnamed spokesperson voices the police
-    if not any(w[:1].isupper() for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()) \
+    if not any(name_cap(w, lg) for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()) \
             and not (" " not in name and kind_of(name, lg) == "media"):
         return None, "unresolved"  # a lower-case fragment ("denen", "been", "back publicly") names no actor; "n24" does
     if resolution == "explicit":
         ents.add_name(pos, name)
     return name, resolution
+
+
+def _apposed_name(held: str, pos: int, length: int, ents: _ArticleEntities) -> str | None:
+    """The name the article sets beside the role noun of a mention at ``pos`` ("der Direktor der
+    Behörde, Bagus Puruhito," recorded by :meth:`_ArticleEntities._collect_appositions`), else None."""
+    nouns = {w.lower() for w in held.split() if role_of(w, ents.role_map)}
+    return next((r[3] for r in ents.roles if pos <= r[0] < pos + length and r[4] in nouns and r[3]), None)
 
 
 def _spokesperson_of(name: str, ents: _ArticleEntities) -> str | None:
