@@ -144,7 +144,7 @@ def holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
     links = word_class(ents.lang, "name_parts", "link", column="part")
     for k, w in enumerate(words):
         if w in links and seen_cap and k + 1 < len(words) and words[k + 1][:1].isupper() \
-                and words[k + 1].lower().strip(",.") not in ents.calendar and _institution(out[-1], ents.lang):
+                and words[k + 1].lower().strip(",.") not in ents.calendar and institution(out[-1], ents.lang):
             out.append(w)  # "der Bundesagentur für Arbeit": a preposition inside the name
             continue
         if seen_cap and (w.lower() in ents.dets or not w[:1].isupper()) and w not in ents.conjunctions:
@@ -159,7 +159,7 @@ def holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
     return out or words
 
 
-def _institution(word: str, lang: str) -> bool:
+def institution(word: str, lang: str) -> bool:
     """An organisation's or medium's noun, also in the genitive (Bundesamts, Agentur; ``actor_kinds.tsv``)."""
     forms = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "")
     return any(f and kind_of(f, lang) in ("organisation", "media") for f in forms)

@@ -57,6 +57,7 @@ from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.role_words import find_role_words, inflected_role, role_key, role_spans
 from analysis.segment import lemmatize
 from analysis.speaker_names import (
+    GENITIVE_DETS,
     base_form,
     calendar_words,
     capitalised_word,
@@ -77,6 +78,7 @@ from analysis.speaker_sources import (
     countries_and_sources,
     country_of,
     earlier_holder,
+    institution,
     is_source,
     possessive,
     source_head,
@@ -316,6 +318,8 @@ class _ArticleEntities:
                 prev = words[k - 1] if k else ""
                 adjective = prev[:1].islower() and prev.lower() not in self.dets
                 country = r[1] or (adjective_stem(prev) if adjective else "")
+                if k + 1 < len(words) and words[k + 1].lower() in GENITIVE_DETS | {"der"}:
+                    break  # "der Chef der Behörde": the head noun, not the one in the genitive
         if role is None:
             return None
         best, best_score = None, None
@@ -614,8 +618,12 @@ def _noun_phrase(words: list[str], ents: _ArticleEntities) -> str:
     """The leading article, lower-case adjectives and capitalised words of ``words`` ('' unless it
     ends in a capitalised word)."""
     out = []
-    for w in words:
+    links = word_class(ents.lang, "name_parts", "link", column="part")
+    for k, w in enumerate(words):
         w = w.strip(",;:")
+        if w in links and out and k + 1 < len(words) and _NAME_START.match(words[k + 1]) and institution(out[-1], ents.lang):
+            out.append(w)  # "das Bundesamt für Strahlenschutz"
+            continue
         named = any(_NAME_START.match(x) and x.lower() not in ents.articles for x in out)  # "Der" is no name yet
         if w.lower() in ents.articles and not out or _NAME_START.match(w) or out and w[:1].islower() and not named and w.lower() not in ents.preps:
             out.append(w)
