@@ -17,7 +17,7 @@ from analysis.quotes.cues import cue_at, cue_spans
 from analysis.quotes.lexicon import Lexicon
 from analysis.quotes.marks import find_quotation_marks
 from analysis.quotes.phrases import np_backward, np_forward, subject
-from analysis.quotes.tokens import Quote, Tok, is_word, span
+from analysis.quotes.tokens import Quote, Tok, is_cap, is_word, span
 
 FRAME_TOKENS = 60  # the longest frame searched for a cue and speaker (docs/quotes.md)
 
@@ -84,7 +84,8 @@ def _direct_frame(art: Article, q: Quote, si: int, sj: int, qs: int, qe: int) ->
         if found:
             return _apply_frame(lex, q, toks_after, found)
     if toks_before:
-        found = frame_in(lex, toks_before, after_content=False) or colon_label(lex, toks_before)
+        found = frame_in(lex, toks_before, after_content=False) or colon_label(lex, toks_before) or (
+            lex.de and colon_clause(lex, toks_before))
         if found:
             return _apply_frame(lex, q, toks_before, found)
     elif si > 0 and art.text[art.sents[si - 1][0]:art.sents[si - 1][1]].rstrip().endswith(":"):
@@ -143,6 +144,24 @@ def colon_label(lex: Lexicon, toks: list[Tok]):
         return None
     a, b = np_forward(lex, toks, 0, end - 1)
     if a != 0 or b != end - 1 or toks[0].lower in lex.pronouns or not toks[b - 1].text[:1].isupper():
+        return None
+    return [], (a, b), (0, end)
+
+
+def colon_clause(lex: Lexicon, toks: list[Tok]):
+    """The subject of a clause without a speech verb that a colon closes before the quotation, when
+    it names someone: a name of two capitalised words or more, or a role noun ("Rocklegende Eva
+    Stern zum Umzug aufs Land: „…“", "Der Minister zeigte sich zufrieden: „…“"; not "Die Lage ist
+    klar: „…“"); in the form of :func:`frame_in` with no cue, else None."""
+    end = len(toks)
+    if end < 3 or toks[end - 1].text != ":":
+        return None
+    a, b = np_forward(lex, toks, 0, end - 1)
+    if b <= a or toks[a].lower in lex.pronouns or lex.cls(toks[0].lower) in ("prep", "conj"):
+        return None
+    caps = [is_cap(t) and lex.cls(t.lower) != "det" for t in toks[a:b]]
+    named = any(x and y for x, y in zip(caps, caps[1:]))
+    if not (named or any(is_cap(t) and lex.role(t.text) for t in toks[a:b])):
         return None
     return [], (a, b), (0, end)
 
