@@ -151,8 +151,9 @@ def colon_label(lex: Lexicon, toks: list[Tok]):
 def colon_clause(lex: Lexicon, toks: list[Tok]):
     """The subject of a clause without a speech verb that a colon closes before the quotation, when
     it names someone: a name of two capitalised words or more, or a role noun ("Rocklegende Eva
-    Stern zum Umzug aufs Land: „…“", "Der Minister zeigte sich zufrieden: „…“"; not "Die Lage ist
-    klar: „…“"); in the form of :func:`frame_in` with no cue, else None."""
+    Stern zum Umzug aufs Land: „…“", "Der Minister zeigte sich zufrieden: „…“"); another subject
+    ("Die Lage ist klar: „…“") gives an empty speaker (the quotation inherits none); in the form
+    of :func:`frame_in` with no cue, else None."""
     end = len(toks)
     if end < 3 or toks[end - 1].text != ":":
         return None
@@ -162,7 +163,7 @@ def colon_clause(lex: Lexicon, toks: list[Tok]):
     caps = [is_cap(t) and lex.cls(t.lower) != "det" for t in toks[a:b]]
     named = any(x and y for x, y in zip(caps, caps[1:]))
     if not (named or any(is_cap(t) and lex.role(t.text) for t in toks[a:b])):
-        return None
+        return [], (a, a), (0, end)  # "Die Nachbarn im Ort sehen es gelassen:": someone, not the last speaker
     return [], (a, b), (0, end)
 
 
@@ -171,6 +172,8 @@ def _apply_frame(lex: Lexicon, q: Quote, toks: list[Tok], found) -> None:
     q.cue = cue_spans(lex, toks, cue_idx)
     if b > a:
         q.speaker = [span(toks, a, b)]
+    elif not cue_idx:
+        q.own_subject = True  # a colon clause with a subject the rules do not take for a name
     q.frame = [span(toks, fs, fe)]
     q.confidence = 0.9 if b > a else 0.7
 
