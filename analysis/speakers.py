@@ -481,7 +481,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     low = mention.strip().lower()
     if words and words[0].lower() in ents.possessives and words[0].lower() not in ents.pronouns \
             and not is_source(words, ents, lg):
-        return None, "unresolved"  # "Ihr Antrag", "their plan": a thing, no actor
+        return _possessed_role(words, pos, ents, previous, how)  # "dessen Stellvertreter"; "Ihr Antrag": no actor
     if low in ents.first_person:  # "ich", "wir": the author or the record's speaker, never a name nearby
         return None, "unresolved"
     relative = low in ents.relatives and ents.text[:pos].rstrip().endswith(",")  # "Dschassim, der betonte"
@@ -539,6 +539,20 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     if resolution == "explicit":
         ents.add_name(pos, name)
     return name, resolution
+
+
+def _possessed_role(words: list[str], pos: int, ents: _ArticleEntities, previous, how) -> tuple[str | None, str]:
+    """A possessive with a role noun: an unnamed spokesperson speaks for the possessor named
+    before ("sein Sprecher" → the nearest name), another role is someone unnamed of that role
+    ("dessen Stellvertreter" → Stellvertreter); a possessive with anything else names no actor."""
+    last = words[-1].strip(",")
+    role = role_of(last, ents.role_map) if len(words) >= 2 and last[:1].isupper() else None
+    if role is None:
+        return None, "unresolved"
+    if role[0] == "spokesperson":
+        name = ents.nearest_name(pos) or (previous[-1][1] if previous else None)
+        return (drop_description(name, ents), how("pronoun")) if name else (None, "unresolved")
+    return lemmatize(last, ents.lang) if inflected_role(last, ents.role_map) else last, how("role")
 
 
 def _apposed_name(held: str, pos: int, length: int, ents: _ArticleEntities) -> str | None:
