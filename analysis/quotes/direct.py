@@ -81,6 +81,10 @@ def _direct_frame(art: Article, q: Quote, si: int, sj: int, qs: int, qe: int) ->
     toks_before = art.toks[si][:min(bisect_right(art.offsets(si)[1], qs), FRAME_TOKENS)]
     if toks_after and any(is_word(t) for t in toks_after):
         found = frame_in(lex, toks_after, after_content=True)
+        if found and _placeholder(lex, toks_after, found) and toks_before:
+            before = frame_in(lex, toks_before, after_content=False)  # "X schrieb: „…“, weiter hieß es"
+            if before and before[1][1] > before[1][0]:
+                return _apply_frame(lex, q, toks_before, before)
         if found:
             return _apply_frame(lex, q, toks_after, found)
     if toks_before:
@@ -95,6 +99,12 @@ def _direct_frame(art: Article, q: Quote, si: int, sj: int, qs: int, qe: int) ->
         if found:
             return _apply_frame(lex, q, prev, found)
     q.confidence = 0.6
+
+
+def _placeholder(lex: Lexicon, toks: list[Tok], found) -> bool:
+    """Whether a frame's speaker only points elsewhere ("hieß es"; ``placeholder`` words)."""
+    a, b = found[1]
+    return b - a == 1 and lex.is_(toks[a].lower, "placeholder")
 
 
 def frame_in(lex: Lexicon, toks: list[Tok], *, after_content: bool):
