@@ -292,7 +292,10 @@ def subject(lex: Lexicon, toks: list[Tok], lo: int, verb: int, hi: int) -> tuple
         if lex.cls(toks[k].lower) == "aux" or k == verb:
             fin = k
             break
-    return np_forward(lex, toks, fin + 1, hi)
+    sa, sb = np_forward(lex, toks, fin + 1, hi)
+    if lex.de and sb == sa + 1 and toks[sa].lower in lex.object_pronouns:
+        return sa, sa  # "… und verurteilte ihn als …": an object pronoun is no speaker
+    return sa, sb
 
 
 def _nominative_start(lex: Lexicon, t: Tok) -> bool:
