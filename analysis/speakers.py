@@ -399,12 +399,15 @@ def _mention_head(mention: str, ents: _ArticleEntities) -> str:
 
 
 _NUMERAL = re.compile(r"\d[\d.,]*$")
+_ADJECTIVES_NOUN = re.compile(r"(?:[ \t]+[a-zäöüß]+e[nmrs]?)*(?:[ \t]+[A-ZÄÖÜ][\w\-]*)+")
 
 
 def _repair_mention(mention: str, pos: int, ents: _ArticleEntities) -> str:
     """A mention that a frame cut inside a quoted name goes on to its closing mark ("Die „Initiative"
     → "Die „Initiative für ein Grünes Tal“"); one that runs into a number ends before it ("der
-    Abendpost 12 Menschen" → "der Abendpost": the number opens the object).
+    Abendpost 12 Menschen" → "der Abendpost": the number opens the object); one that ends on
+    an adjective after its article goes on to the noun ("Angaben der staatlichen" → "Angaben der
+    staatlichen dänischen Nachrichtenagentur Ritzau").
 
     >>> _repair_mention("der Abendpost 12 Menschen", 0, _ArticleEntities("", "de"))
     'der Abendpost'
@@ -416,7 +419,12 @@ def _repair_mention(mention: str, pos: int, ents: _ArticleEntities) -> str:
             mention = ents.text[pos:close + 1]
     words = mention.split()
     cut = next((k for k, w in enumerate(words) if k and _NUMERAL.match(w)), None)
-    return " ".join(words[:cut]) if cut else mention
+    if cut:
+        return " ".join(words[:cut])
+    if len(words) >= 2 and words[-1][:1].islower() and words[-2].lower() in ents.articles \
+            and ents.text[pos:end] == mention and (run := _ADJECTIVES_NOUN.match(ents.text, end)):
+        return mention + run.group()  # "Angaben der offiziellen" → "… dänischen Nachrichtenagentur Ritzau"
+    return mention
 
 
 def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
