@@ -36,7 +36,16 @@ def sentence_starts(text: str, start: int, end: int) -> list[int]:
     >>> sentence_starts("Er kam. Sie ging.", 0, 17)
     [0, 8]
     """
-    return [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end + 1) if m.end() <= end]
+    months = _months()
+    return [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end + 1) if m.end() <= end and not (
+        text[m.start() - 2:m.start() - 1].isdigit() and text[m.end():m.end() + 12].split(" ", 1)[0].lower() in months)]
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    """Month names (German, English): "am 5. August" ends no sentence."""
+    return frozenset(w for lang in ("de", "en") if (ROOT / lang / "months.tsv").exists()
+                     for w in table(lang, "months")["name"].str.lower())
 
 
 def _known_name(word: str, ents, speakers: list[str]) -> str | None:
@@ -97,6 +106,29 @@ def subject_antecedent(ents, before: int, after: int, agrees, speakers: list[str
         if para >= 0 and b <= para and a < para - 1 and after < 0:
             break
         name = _opening_name(text, a, b, ents, before, speakers)
+        if name and agrees(name):
+            return name
+    return None
+
+
+CHAIN_SENTENCES = 8  # how many sentences back a chain of pronoun subjects is followed
+
+
+def chain_subject(ents, before: int, pronoun: str, agrees) -> str | None:
+    """The first speaker of an article that a German pronoun refers to: the subject name of the
+    latest earlier sentence, passing over sentences whose subject is the same pronoun (a chain:
+    "2001 gewann Anna Keller das Rennen. … wurde sie Trainerin. Sie war es, die … Nach einem Lauf
+    mit ihren Kolleginnen Eva Roth und Petra Lang meldete sie sich" → Anna Keller, not the nearer
+    Petra Lang of a prepositional phrase); None when no sentence names one."""
+    text = ents.text
+    starts = sentence_starts(text, max(0, before - 3000), before)
+    bounds = list(zip(starts[:-1], starts[1:]))[::-1][:CHAIN_SENTENCES]
+    for a, b in bounds:
+        opening = [w.strip(",.;:!?()").lower() for w in _WORD.findall(text, a, b)][:OPENING_WORDS]
+        name = _opening_name(text, a, b, ents, before, [])
+        if pronoun in opening and (name is None or opening.index(pronoun) < opening.index(name.split()[0].lower())
+                                   if name and name.split()[0].lower() in opening else True):
+            continue  # "Er war es, der …": the same pronoun is the subject, the chain goes on
         if name and agrees(name):
             return name
     return None

@@ -44,6 +44,7 @@ import pandas as pd
 
 from analysis.actor_names import actor_kind, kind_of
 from analysis.coreference import (
+    chain_subject,
     colon_subject,
     organisation_compound,
     person_antecedent,
@@ -370,6 +371,9 @@ class _ArticleEntities:
         for _, name in reversed(previous):
             if self.agrees(pronoun, name, number):
                 return name
+        if self.lang == "de" and gendered and (
+                named := chain_subject(self, before, pronoun, lambda n: self.agrees(pronoun, n, number))):
+            return drop_description(named, self)  # the first quotation: the subject the pronouns continue
         cands = [(p, n) for p, n in self.names if p < before and self.agrees(pronoun, n, number)]
         return drop_description(max(cands)[1], self) if cands else None
 
