@@ -409,8 +409,8 @@ _ADJECTIVES_NOUN = re.compile(r"(?:[ \t]+[a-zäöüß]+e[nmrs]?)*(?:[ \t]+[A-ZÄ
 def _repair_mention(mention: str, pos: int, ents: _ArticleEntities) -> str:
     """A mention that a frame cut inside a quoted name goes on to its closing mark ("Die „Initiative"
     → "Die „Initiative für ein Grünes Tal“"); one that runs into a number ends before it ("der
-    Abendpost 12 Menschen" → "der Abendpost": the number opens the object); one that ends on
-    an adjective after its article goes on to the noun ("Angaben der staatlichen" → "Angaben der
+    Abendpost 12 Menschen" → "der Abendpost": the number opens the object); one that ends on an
+    adjective after its article goes on to the noun ("Angaben der staatlichen" → "Angaben der
     staatlichen dänischen Nachrichtenagentur Ritzau").
 
     >>> _repair_mention("der Abendpost 12 Menschen", 0, _ArticleEntities("", "de"))
