@@ -241,3 +241,45 @@ def person_antecedent(ents, before: int, speakers: list[tuple[int, str]], agrees
 def _titles(lang: str) -> tuple[str, ...]:
     parts = table(lang if (ROOT / lang / "name_parts.tsv").exists() else "de", "name_parts")
     return tuple(parts.loc[parts["part"] == "title", "word"])
+
+
+def person_of_role(words: list[str], before: int, ents, previous: list[tuple[int, str]]) -> str | None:
+    """The person a definite role noun takes up when no one was introduced with that role ("Angela
+    Merkel (CDU) … Die Kanzlerin sagte" → Angela Merkel): the latest earlier speaker, else the
+    nearest earlier person's name, that the role noun's gender allows (Kanzlerin: not Olaf
+    Scholz); only for the offices of ``office_groups.txt`` (not der Richter, die Polizei), not
+    for a role followed by a genitive (der Chef der Behörde) or without a definite article."""
+    from analysis.actor_names import kind_of
+    from analysis.pronoun_agreement import noun_gender
+
+    nouns = [(k, w) for k, w in enumerate(words) if w[:1].isupper() and role_of(w, ents.role_map)]
+    if not nouns or not any(w.lower() in ents.definite for w in words[:nouns[0][0]]):
+        return None
+    k, noun = nouns[0]
+    if k + 1 < len(words) or (role_of(noun, ents.role_map) or ("",))[0] not in _office_groups(ents.lang):
+        return None  # "der Chef der Behörde"; "der Richter" is as often someone unnamed
+    gender = noun_gender(ents, noun)
+    pronoun = next((p for p, (g, n) in ents.pronoun_forms.items() if g == gender and "sg" in n and p.islower()), None)
+    if gender not in ("m", "f") or pronoun is None:
+        return None
+
+    given = first_name_genders(ents.lang)
+
+    def person(name: str) -> bool:  # a name with a known first name ("Aufsehen von Passanten" is none)
+        parts = name.split()
+        return len(parts) >= 2 and parts[0] in given and ents.agrees(pronoun, name, "sg") and kind_of(
+            name, ents.lang) == "person"
+
+    for _, name in reversed(previous):
+        if person(name):
+            return name
+    cands = [(p, n) for p, n in ents.names if p < before and person(n)]
+    return max(cands)[1] if cands else None
+
+
+@lru_cache(maxsize=8)
+def _office_groups(lang: str) -> frozenset[str]:
+    """Role groups whose holders an article names (``office_groups.txt``; German's by default)."""
+    from analysis.resources import wordlist
+
+    return wordlist(lang if (ROOT / lang / "office_groups.txt").exists() else "de", "office_groups")

@@ -48,6 +48,7 @@ from analysis.coreference import (
     colon_subject,
     organisation_compound,
     person_antecedent,
+    person_of_role,
     person_words,
     role_antecedent,
     subject_antecedent,
@@ -536,7 +537,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     # "ein Polizeisprecher", "Angaben einer Bauerngewerkschaft": someone not named before
     if had_role and not new_referent and not (name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None
                          and name != held.strip()):
-        found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents)
+        found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents) or (
+            person_of_role(held.split(), pos, ents, previous))
         if found:
             name, resolution = found, how("role")
     name = base_form(drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents), lg)

@@ -223,3 +223,9 @@ def test_the_first_pronoun_of_an_article_follows_the_chain_of_pronoun_subjects()
     ents = _ArticleEntities(text, "de")
     assert chain_subject(ents, text.index("sie sich"), "sie", lambda n: True) == "Anna Maria Keller"
     assert sentence_starts("Am 5. August 1930 kam er. Im Jahr 2005. Danach ging er.", 0, 55) == [0, 26, 40]
+
+
+def test_a_definite_office_takes_up_the_person_named_before_an_unnamed_role_stays():
+    text = ("Ulrike Brandt (SPD) traf in Kiel ihren Amtskollegen Jonas Winter. Die Kanzlerin sagte, es sei gut. "
+            "Die Polizei sagte, alles sei ruhig. Der Richter sagte, es sei Zeit.")
+    assert resolve_all(text, ["Die Kanzlerin", "Die Polizei", "Der Richter"]) == ["Ulrike Brandt", "Polizei", "Richter"]
