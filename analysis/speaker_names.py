@@ -222,17 +222,25 @@ def name_cap(word: str, lang: str) -> bool:
 
 
 @cache
-def _candidates(lang: str) -> re.Pattern:
-    """Stretches of two or more capitalised words, with the name particles of ``lang`` between."""
+def _candidates(lang: str, hyphens: bool = False) -> re.Pattern:
+    """Stretches of two or more capitalised words, with the name particles of ``lang`` between;
+    with ``hyphens`` a word may open with a hyphen particle ("Karim el-Masri")."""
     lead, inner, _ = name_words(lang)
-    cap = capitalised_word(lang)
+    cap = capitalised_word(lang) if hyphens else _CAPW
     return re.compile(rf"(?<![\w’'\-]){cap}(?:(?:\s+(?:{'|'.join(sorted(lead | inner))}))*\s+{cap})+")
+
+
+@cache
+def _hyphen_name(lang: str) -> re.Pattern:
+    """A hyphen particle before a capital anywhere in a text (the slower pattern is needed then)."""
+    particles = "|".join(sorted(hyphen_particles(lang))) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{particles})-[A-ZÄÖÜ]")
 
 
 def _candidate_words(text: str, lang: str):
     """(position, word) of the words of ``text`` that can form a run: those of each stretch of
     capitalised words after the two words before it (which a run reads), then (-1, ".") to end it."""
-    for c in _candidates(lang).finditer(text):
+    for c in _candidates(lang, _hyphen_name(lang).search(text) is not None).finditer(text):
         for m in [*list(_WORD.finditer(text, max(0, c.start() - 40), c.start()))[-2:],
                   *_WORD.finditer(text, c.start(), c.end())]:
             yield m.start(), m.group()
