@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis.pronoun_agreement import first_name_genders
 from analysis.resources import ROOT, table
 from analysis.speaker_names import role_of
 
@@ -35,7 +36,16 @@ def sentence_starts(text: str, start: int, end: int) -> list[int]:
     >>> sentence_starts("Er kam. Sie ging.", 0, 17)
     [0, 8]
     """
-    return [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end + 1) if m.end() <= end]
+    months = _months()
+    return [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end + 1) if m.end() <= end and not (
+        text[m.start() - 2:m.start() - 1].isdigit() and text[m.end():m.end() + 12].split(" ", 1)[0].lower() in months)]
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    """Month names (German, English): "am 5. August" ends no sentence."""
+    return frozenset(w for lang in ("de", "en") if (ROOT / lang / "months.tsv").exists()
+                     for w in table(lang, "months")["name"].str.lower())
 
 
 def _known_name(word: str, ents, speakers: list[str]) -> str | None:
@@ -99,6 +109,50 @@ def subject_antecedent(ents, before: int, after: int, agrees, speakers: list[str
         if name and agrees(name):
             return name
     return None
+
+
+CHAIN_SENTENCES = 8  # how many sentences back a chain of pronoun subjects is followed
+
+
+def chain_subject(ents, before: int, pronoun: str, agrees) -> str | None:
+    """The first speaker of an article that a German pronoun refers to: the subject name of the
+    latest earlier sentence, passing over sentences whose subject is the same pronoun (a chain:
+    "2001 gewann Anna Keller das Rennen. … wurde sie Trainerin. Sie war es, die … Nach einem Lauf
+    mit ihren Kolleginnen Eva Roth und Petra Lang meldete sie sich" → Anna Keller, not the nearer
+    Petra Lang of a prepositional phrase); None when no sentence names one."""
+    text = ents.text
+    starts = sentence_starts(text, max(0, before - 3000), before)
+    bounds = list(zip(starts[:-1], starts[1:]))[::-1][:CHAIN_SENTENCES]
+    for a, b in bounds:
+        opening = [w.strip(",.;:!?()").lower() for w in _WORD.findall(text, a, b)][:OPENING_WORDS]
+        name = _opening_name(text, a, b, ents, before, [])
+        if pronoun in opening and (name is None or opening.index(pronoun) < opening.index(name.split()[0].lower())
+                                   if name and name.split()[0].lower() in opening else True):
+            continue  # "Er war es, der …": the same pronoun is the subject, the chain goes on
+        if name and agrees(name):
+            return name
+    return None
+
+
+def colon_subject(ents, before: int, agrees) -> str | None:
+    """The speaker a pronoun after a direct quotation takes when the quotation was introduced by a
+    colon in the same sentence: "Besorgt äußerte sich die Vorsitzende des Vereins, Maria Berger:
+    „Wir fürchten um die Strände“, sagte sie" → Maria Berger. The clause before the colon names
+    the speaker by a role apposition or a name with a known first name (an organisation's name in
+    it is no person); None otherwise."""
+    text = ents.text
+    close = max(text.rfind(c, max(0, before - 30), before) for c in "“\"")
+    if close < 0 or any(c in text[close + 1:before] for c in ".!?:„"):
+        return None
+    opening = text.rfind("„", max(0, close - 1500), close)
+    if opening < 0 or not text[:opening].rstrip().endswith(":"):
+        return None
+    colon = text[:opening].rstrip()
+    start = sentence_starts(text, max(0, opening - WINDOW), len(colon))[-1]
+    roles = [r[3] for r in ents.roles if start <= r[0] < len(colon) and r[3]]
+    given = first_name_genders(ents.lang)
+    names = [n for p, n in ents.names if start <= p < len(colon) and n.split()[0] in given]
+    return next((n for n in roles + names if agrees(n)), None)
 
 
 def role_antecedent(ents, before: int, agrees) -> str | None:
@@ -187,3 +241,45 @@ def person_antecedent(ents, before: int, speakers: list[tuple[int, str]], agrees
 def _titles(lang: str) -> tuple[str, ...]:
     parts = table(lang if (ROOT / lang / "name_parts.tsv").exists() else "de", "name_parts")
     return tuple(parts.loc[parts["part"] == "title", "word"])
+
+
+def person_of_role(words: list[str], before: int, ents, previous: list[tuple[int, str]]) -> str | None:
+    """The person a definite role noun takes up when no one was introduced with that role ("Angela
+    Merkel (CDU) … Die Kanzlerin sagte" → Angela Merkel): the latest earlier speaker, else the
+    nearest earlier person's name, that the role noun's gender allows (Kanzlerin: not Olaf
+    Scholz); only for the offices of ``office_groups.txt`` (not der Richter, die Polizei), not
+    for a role followed by a genitive (der Chef der Behörde) or without a definite article."""
+    from analysis.actor_names import kind_of
+    from analysis.pronoun_agreement import noun_gender
+
+    nouns = [(k, w) for k, w in enumerate(words) if w[:1].isupper() and role_of(w, ents.role_map)]
+    if not nouns or not any(w.lower() in ents.definite for w in words[:nouns[0][0]]):
+        return None
+    k, noun = nouns[0]
+    if k + 1 < len(words) or (role_of(noun, ents.role_map) or ("",))[0] not in _office_groups(ents.lang):
+        return None  # "der Chef der Behörde"; "der Richter" is as often someone unnamed
+    gender = noun_gender(ents, noun)
+    pronoun = next((p for p, (g, n) in ents.pronoun_forms.items() if g == gender and "sg" in n and p.islower()), None)
+    if gender not in ("m", "f") or pronoun is None:
+        return None
+
+    given = first_name_genders(ents.lang)
+
+    def person(name: str) -> bool:  # a name with a known first name ("Aufsehen von Passanten" is none)
+        parts = name.split()
+        return len(parts) >= 2 and parts[0] in given and ents.agrees(pronoun, name, "sg") and kind_of(
+            name, ents.lang) == "person"
+
+    for _, name in reversed(previous):
+        if person(name):
+            return name
+    cands = [(p, n) for p, n in ents.names if p < before and person(n)]
+    return max(cands)[1] if cands else None
+
+
+@lru_cache(maxsize=8)
+def _office_groups(lang: str) -> frozenset[str]:
+    """Role groups whose holders an article names (``office_groups.txt``; German's by default)."""
+    from analysis.resources import wordlist
+
+    return wordlist(lang if (ROOT / lang / "office_groups.txt").exists() else "de", "office_groups")

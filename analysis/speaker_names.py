@@ -114,7 +114,10 @@ def trailing_name(words: list[str]) -> str:
         if not w[:1].isupper():
             break
         run.insert(0, w)
-    if len(run) > 2 and len(run) < len(words) and words[-len(run) - 1].lower() in GENITIVE_DETS | {"der"}:
+    k = len(words) - len(run) - 1
+    while k > 0 and words[k][:1].islower() and words[k].lower() not in GENITIVE_DETS | {"der"}:
+        k -= 1  # "des dänischen Parlaments Lars Holm": adjectives before the genitive noun
+    if len(run) > 2 and len(run) < len(words) and words[k].lower() in GENITIVE_DETS | {"der"}:
         run = run[1:]  # "des Verwaltungsrats Ulrich Müller": the genitive noun is no part of the name
     return " ".join(run) if len(run) >= 2 and len(run) < len(words) else ""
 
@@ -126,13 +129,27 @@ def drop_description(name: str, ents: _ArticleEntities) -> str:
     words = name.split()
     while len(words) >= 2 and words[0].lower() in ents.salutations:  # "Lieber Friedrich Merz"
         words = words[1:]
-    if len(words) >= 3 and words[0].lower().endswith(ents.role_endings + ents.noun_endings) and all(
-            w[:1].isupper() for w in words[1:3]):
-        words = words[1:]  # "Physiker Sebastian Pflugbeil", "Personalie Anne Spiegel"
+    while len(words) >= 3 and all(w[:1].isupper() for w in words[1:3]) and (
+            _describes(words[0], ents) or len(words) >= 4 and _genitive_of(words[0], ents) and _describes(words[1], ents)):
+        words = words[1:]  # "Physiker Sebastian Pflugbeil", "Rezensenten Paul Sommer", "Brandts Verteidiger Karl Huber"
     if ents.lang != "en":  # German dev: the rule below takes two right speakers to a shorter name
         return " ".join(words)
     known = next((" ".join(words[k:]) for k in range(1, len(words) - 1) if " ".join(words[k:]) in ents.known), None)
     return known or " ".join(words)  # "State Marco Rubio" (Secretary of …): the article's Marco Rubio
+
+
+def _describes(word: str, ents: _ArticleEntities) -> bool:
+    """A describing noun before a name: a role noun (Rezensenten, Staatsanwalt) or a word with a
+    describing ending (``name_exclusions.tsv``: Physiker, Autor)."""
+    low = word.lower()
+    ends = ents.role_endings + ents.noun_endings
+    forms = (low, low[:-1] if low.endswith(("n", "s")) else "", low[:-2] if low.endswith("en") else "")
+    return any(f and f.endswith(ends) for f in forms) or role_of(word, ents.role_map) is not None
+
+
+def _genitive_of(word: str, ents: _ArticleEntities) -> bool:
+    """A name in the genitive before the noun it holds ("Brandts Verteidiger")."""
+    return len(word) > 3 and word.endswith("s") and word[0].isupper() and not _describes(word, ents)
 
 
 _STEM_END = re.compile(r"(?:es|en|em|er|e|s|n)+$")
@@ -178,16 +195,52 @@ _CAPW = r"[^\W\d_a-zß-ÿ][\w\-’'.]*"
 
 
 @cache
-def _candidates(lang: str) -> re.Pattern:
-    """Stretches of two or more capitalised words, with the name particles of ``lang`` between."""
+def hyphen_particles(lang: str) -> frozenset[str]:
+    """Lower-case articles joined to a name by a hyphen ("el-Masri", "al-Arabija"; ``name_parts.tsv``)."""
+    return word_class(lang, "name_parts", "hyphen_particle", column="part")
+
+
+@cache
+def capitalised_word(lang: str, *, dots: bool = True) -> str:
+    """A regular expression for a capitalised word, also one after a hyphen particle ("el-Masri");
+    with ``dots`` it may hold full stops ("W.", "U.S.")."""
+    word = _CAPW if dots else r"[A-ZÄÖÜ][\w\-’']*"
+    particles = "|".join(sorted(hyphen_particles(lang)))
+    return rf"(?:(?:{particles})-)?{word}" if particles else word
+
+
+def name_cap(word: str, lang: str) -> bool:
+    """Whether ``word`` opens like a name: capitalised, or a hyphen particle before a capital.
+
+    >>> name_cap("el-Masri", "de"), name_cap("Putin", "de"), name_cap("al-", "de"), name_cap("sagte", "de")
+    (True, True, False, False)
+    """
+    if word[:1].isupper():
+        return True
+    head, _, rest = word.partition("-")
+    return bool(rest) and rest[:1].isupper() and head in hyphen_particles(lang)
+
+
+@cache
+def _candidates(lang: str, hyphens: bool = False) -> re.Pattern:
+    """Stretches of two or more capitalised words, with the name particles of ``lang`` between;
+    with ``hyphens`` a word may open with a hyphen particle ("Karim el-Masri")."""
     lead, inner, _ = name_words(lang)
-    return re.compile(rf"(?<![\w’'\-]){_CAPW}(?:(?:\s+(?:{'|'.join(sorted(lead | inner))}))*\s+{_CAPW})+")
+    cap = capitalised_word(lang) if hyphens else _CAPW
+    return re.compile(rf"(?<![\w’'\-]){cap}(?:(?:\s+(?:{'|'.join(sorted(lead | inner))}))*\s+{cap})+")
+
+
+@cache
+def _hyphen_name(lang: str) -> re.Pattern:
+    """A hyphen particle before a capital anywhere in a text (the slower pattern is needed then)."""
+    particles = "|".join(sorted(hyphen_particles(lang))) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{particles})-[A-ZÄÖÜ]")
 
 
 def _candidate_words(text: str, lang: str):
     """(position, word) of the words of ``text`` that can form a run: those of each stretch of
     capitalised words after the two words before it (which a run reads), then (-1, ".") to end it."""
-    for c in _candidates(lang).finditer(text):
+    for c in _candidates(lang, _hyphen_name(lang).search(text) is not None).finditer(text):
         for m in [*list(_WORD.finditer(text, max(0, c.start() - 40), c.start()))[-2:],
                   *_WORD.finditer(text, c.start(), c.end())]:
             yield m.start(), m.group()
@@ -229,6 +282,7 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
 
     genitive = False  # after a common noun: "Gesundheit Kim Jong Uns" holds "Kim Jong Un"
     prev = before = opened_after = ""
+    prev_cap = False
     office = word_class(ents.lang, "function_words", "office_prep")  # "Secretary of Homeland Security …"
     suffixes = word_class(ents.lang, "name_parts", "suffix", "part")
 
@@ -256,7 +310,8 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
     for start, w in _candidate_words(text, ents.lang):
         shape = shapes.get(w) or _word_shape(w, ents, opening, shapes)
         low, cap, plain, noun_word, no_role, opener, word, ends = shape
-        noun = not run and cap and (noun_word or prev in GENITIVE_DETS)
+        noun = not run and cap and (noun_word or prev in GENITIVE_DETS or (
+            before in GENITIVE_DETS and not prev_cap and prev.endswith("en")))  # "des russischen Föderationsrates X"
         name_like = plain and not noun and not (opener and not run)
         particle = run and (w in lead or (w in inner and run[-1][1] in lead))
         if name_like or particle:
@@ -267,7 +322,7 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
             genitive = noun and no_role  # "des Vorsitzenden Thomas Enders": a title keeps the name bare
         if ends:
             close()
-        before, prev = prev, low
+        before, prev, prev_cap = prev, low, cap
     close()
     return out
 
@@ -291,10 +346,10 @@ def _word_shape(w: str, ents: _ArticleEntities, opening: frozenset, shapes: dict
     a word that opens an English mention, the word a run keeps, ends a sentence)."""
     bare = w.rstrip(".")
     low = bare.lower()
-    cap = bare[:1].isupper()
+    cap = name_cap(bare, ents.lang)
     no_role = not cap or role_of(bare, ents.role_map) is None
     plain = cap and no_role and low not in ents.dets and low not in ents.preps and low not in ents.pronouns \
-        and low not in ents.possessives and low not in ents.calendar
+        and low not in ents.possessives and low not in ents.calendar and low not in ents.complementizers  # "Wie Angela Merkel sagte"
     noun_word = cap and (low.endswith(ents.noun_endings) or low in ents.salutations)
     opener = bool(opening) and _APOSTROPHE.split(low)[0] in opening
     ends = w.endswith((".", "!", "?")) and not (len(bare) == 1 and bare.isupper())  # not an initial

@@ -15,6 +15,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from analysis.actor_names import kind_of
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.runtime import word_cache
 from analysis.speaker_names import GENITIVE_DETS, role_of
@@ -58,19 +59,13 @@ def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | 
         return " ".join(holder_phrase(words[1:], ents))  # "Meinung politischer Beobachter": a genitive plural
     if len(words) >= 3 and source_head(words[0], sources) and (
             words[1].lower() in ents.dets or words[1].lower() in ents.holder_preps):
-        holder = holder_phrase(words[2:], ents)
-        if country := country_of(holder, ents, lang):
-            return country
-        last = holder[-1]
-        if words[1].lower() in GENITIVE_DETS and last.endswith("s") and not last.endswith("ss") and not any(
-                role_of(w, ents.role_map) for w in holder[:-1]):  # "des Vorsitzenden Thomas Enders": no ending
-            last = last[:-2] if last.endswith("es") and len(last) > 5 else last[:-1]
-        elif words[1].lower() in ents.holder_preps and len(holder) == 1 and last.endswith(("ern", "eln")):
-            last = last[:-1]  # "Angaben von Kritikern": the dative plural's -n
-        return " ".join(holder[:-1] + [last])
+        return _genitive_holder(words[1], words[2:], ents, lang)
     if len(words) == 2 and source_head(words[1], sources) and words[0][:1].isupper() and words[0].endswith("s") \
             and not source_head(words[0], sources):
         return words[0][:-1]  # "nach Celebis Angaben": a name in the genitive holds the source
+    if len(words) == 2 and source_head(words[0], sources) and words[1][:1].isupper() and words[1].endswith("s") \
+            and not words[1].endswith("ss") and len(words[1]) > 4 and not source_head(words[1], sources):
+        return words[1][:-1]  # "nach Meinung Russlands": a name in the genitive after the source
     if len(words) == 1 and "-" in words[0].strip("-"):  # "OSZE-Bericht", "dpa-Meldung"
         modifier, head = words[0].rsplit("-", 1)
         return modifier if head.lower() in sources and modifier else None
@@ -81,6 +76,48 @@ def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | 
             modifier = words[0][:-len(head)]
             return modifier[:-1] if modifier.endswith(FUGEN_S) else modifier
     return None
+
+
+def _genitive_holder(det: str, words: list[str], ents: _ArticleEntities, lang: str) -> str:
+    """The holder named after ``det`` ("der Polizei", "des Spiegels" → Spiegel, "von Kritikern" →
+    Kritiker, "russischer Angaben" → a country), in its base form."""
+    holder = holder_phrase(words, ents)
+    if country := country_of(holder, ents, lang):
+        return country
+    links = word_class(lang, "name_parts", "link", column="part")
+    at = next((k - 1 for k, w in enumerate(holder) if k and w in links), len(holder) - 1)  # "des Bundesamts für …"
+    last = holder[at]
+    if det.lower() in GENITIVE_DETS and last.endswith("s") and not last.endswith("ss") and not any(
+            role_of(w, ents.role_map) for w in holder[:at]):  # "des Vorsitzenden Thomas Enders": no ending
+        last = last[:-2] if last.endswith("es") and len(last) > 5 else last[:-1]
+    elif det.lower() in ents.holder_preps and len(holder) == 1 and last.endswith(("ern", "eln")):
+        last = last[:-1]  # "Angaben von Kritikern": the dative plural's -n
+    return " ".join(holder[:at] + [last] + holder[at + 1:])
+
+
+def spokesperson_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
+    """The organisation an unnamed spokesperson speaks for, from the genitive after the role noun
+    ("ein Sprecher der Feuerwehr" → Feuerwehr, "eine Sprecherin des Gesundheitsministeriums" →
+    Gesundheitsministerium; role group ``spokesperson`` of ``role_nouns.tsv``), else None (a name
+    follows: "Sprecher Hans Meier"; no genitive: "ein Sprecher").
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> spokesperson_holder("ein Sprecher des Unternehmens".split(), _ArticleEntities("", "de"), "de")
+    'Unternehmen'
+    """
+    words = [w.strip(",") for w in words]
+    while words and (words[0].lower() in ents.dets or words[0][:1].islower()):
+        words = words[1:]
+    if len(words) < 3 or words[0].lower() not in ents.spokespersons:
+        return None
+    if words[1].lower() not in GENITIVE_DETS | {"der"} and words[1].lower() not in ents.holder_preps:
+        return None
+    rest = words[2:]
+    while rest and rest[0][:1].islower() and rest[0].lower() not in ents.dets:
+        rest = rest[1:]  # "des bayerischen Umweltministeriums": the adjective
+    if not rest or not rest[0][:1].isupper():
+        return None
+    return _genitive_holder(words[1], rest, ents, lang)
 
 
 def _leads_to_source(words: list[str], sources: frozenset) -> bool:
@@ -104,7 +141,12 @@ def holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
     if "„" in text and "“" in text.split("„", 1)[1]:
         return text.split("„", 1)[1].split("“", 1)[0].split()
     out, seen_cap = [], False
-    for w in words:
+    links = word_class(ents.lang, "name_parts", "link", column="part")
+    for k, w in enumerate(words):
+        if w in links and seen_cap and k + 1 < len(words) and words[k + 1][:1].isupper() \
+                and words[k + 1].lower().strip(",.") not in ents.calendar and institution(out[-1], ents.lang):
+            out.append(w)  # "der Bundesagentur für Arbeit": a preposition inside the name
+            continue
         if seen_cap and (w.lower() in ents.dets or not w[:1].isupper()) and w not in ents.conjunctions:
             break
         seen_cap = seen_cap or w[:1].isupper()
@@ -115,6 +157,12 @@ def holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
         head = out[0][:-2] if out[0].endswith("es") and not out[0].endswith("ums") else out[0].rstrip("s")
         return [head, words[k], words[k + 1]]  # "des Bundesministeriums des Innern": the ministry's name
     return out or words
+
+
+def institution(word: str, lang: str) -> bool:
+    """An organisation's or medium's noun, also in the genitive (Bundesamts, Agentur; ``actor_kinds.tsv``)."""
+    forms = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "")
+    return any(f and kind_of(f, lang) in ("organisation", "media") for f in forms)
 
 
 def _genitive_head(word: str, lang: str) -> bool:
@@ -145,3 +193,39 @@ def is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:
 
 def possessive(words: list[str], ents: _ArticleEntities) -> bool:
     return any(w.lower() in ents.possessives for w in words[:-1])
+
+
+_CASE_END = re.compile(r"(?:es|en|s|n)$")
+
+
+@cache
+def _generic(lang: str) -> frozenset[str]:
+    """Nouns of time, quantity and address (``generic_nouns.txt``), no holder of a source."""
+    return frozenset(wordlist(lang, "generic_nouns")) if (ROOT / lang / "generic_nouns.txt").exists() else frozenset()
+
+
+def earlier_holder(words: list[str], pos: int, ents: _ArticleEntities, lang: str) -> str | None:
+    """The holder of a source taken up by a definite article: "der Bericht", "dieser Studie", "des
+    Berichts" after "der Umweltschutzbericht 2019" or "eine Studie des Ministeriums" → the
+    holder of that latest earlier mention of the same noun (a compound ending in it, or with a
+    genitive; ``reference_words.tsv`` class ``definite``), else None ("der Bericht" alone).
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> text = "Eine Studie des Bildungsministeriums liegt vor. Laut der Studie sinkt die Zahl."
+    >>> earlier_holder(["der", "Studie"], text.rindex("der"), _ArticleEntities(text, "de"), "de")
+    'Bildungsministerium'
+    """
+    words = [w.strip(",") for w in words]
+    if len(words) < 2 or words[-2].lower() not in ents.definite or not source_head(words[-1], ents.sources):
+        return None
+    noun = words[-1].lower()
+    stem = noun if noun in ents.sources and not _CASE_END.search(noun) else _CASE_END.sub("", noun)
+    text = ents.text
+    found = list(re.finditer(rf"(?i)(?<![\w-])[\w-]*{re.escape(stem)}\w*", text[:max(0, pos)]))
+    for m in reversed(found):
+        after = text[m.end():m.end() + 120].split()[:6]
+        held = source_holder([m.group()], ents, lang) or source_holder([m.group(), *after], ents, lang)
+        if held and not source_head(held.split()[-1], ents.sources) and held[:1].isupper() \
+                and held.split()[-1] not in _generic(lang):  # "der Bericht der Woche": a time holds nothing
+            return held
+    return None

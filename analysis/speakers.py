@@ -44,8 +44,11 @@ import pandas as pd
 
 from analysis.actor_names import actor_kind, kind_of
 from analysis.coreference import (
+    chain_subject,
+    colon_subject,
     organisation_compound,
     person_antecedent,
+    person_of_role,
     person_words,
     role_antecedent,
     subject_antecedent,
@@ -56,10 +59,13 @@ from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.role_words import find_role_words, inflected_role, role_key, role_spans
 from analysis.segment import lemmatize
 from analysis.speaker_names import (
+    GENITIVE_DETS,
     base_form,
     calendar_words,
+    capitalised_word,
     drop_description,
     genders,
+    name_cap,
     name_runs,
     name_words,
     noun_endings,
@@ -73,10 +79,13 @@ from analysis.speaker_sources import (
     adjective_stem,
     countries_and_sources,
     country_of,
+    earlier_holder,
+    institution,
     is_source,
     possessive,
     source_head,
     source_holder,
+    spokesperson_holder,
 )
 
 log = logging.getLogger(__name__)
@@ -84,7 +93,12 @@ log = logging.getLogger(__name__)
 _NAME_TOKEN = re.compile(r"[A-ZÄÖÜ][\w\-’']*")
 _TOKEN = re.compile(r"[\w\-’']+")
 _COMMA_NAME = re.compile(r",(?=[ \t]+[A-ZÄÖÜ])")
-_NAME_RUN = re.compile(r"(?:[ \t]+[A-ZÄÖÜ][\w\-’']*)+")
+
+
+@cache
+def _name_run(lang: str) -> re.Pattern:
+    """Capitalised words after white space, also "el-Masri" (:func:`capitalised_word`)."""
+    return re.compile(rf"(?:[ \t]+{capitalised_word(lang, dots=False)})+")
 _NAME_START = re.compile(r"[A-ZÄÖÜ]")
 
 
@@ -175,6 +189,7 @@ class _ArticleEntities:
         self.pronouns, self.role_map, self.dets, self.preps, self.head_ends = _resources(lang)
         self.relatives, self.possessives, self.own, self.first_person, self.holder_preps, _ = _reference_words(lang)
         self.conjunctions = word_class(lang, "function_words", "conj")  # "AFP und Reuters"
+        self.complementizers = word_class(lang, "function_words", "comp")  # "Wie", "Ob": no name's first word
         self.case_dets = word_class(lang, "function_words", "case_det")  # "des Präsidenten": singular
         self.stopwords = wordlist(lang if (ROOT / lang / "stopwords.txt").exists() else "de", "stopwords")  # a name ends before "During"
         self.articles = name_words(lang)[2]
@@ -187,6 +202,7 @@ class _ArticleEntities:
         self.name_stop = frozenset(self.dets | self.preps | self.pronouns | self.possessives | self.calendar)
         self.sources = countries_and_sources(lang)[1]
         self.particles = name_words(lang)[0]
+        self.definite = word_class(lang, "reference_words", "definite")  # "dieser Studie": no pronoun
         self.indefinite = word_class(lang, "reference_words", "indefinite_article")  # "ein Polizeisprecher" is someone new
         self.spokespersons = tuple(r for r, (group, _) in self.role_map.items() if group == "spokesperson")
         self.names: list[tuple[int, str]] = []      # (position, full name)
@@ -206,7 +222,7 @@ class _ArticleEntities:
             if self.lang == "de" and not w[:1].isupper():
                 continue
             role = role_of(w, self.role_map)
-            run = _NAME_RUN.match(text, end_) if role else None
+            run = _name_run(self.lang).match(text, end_) if role else None
             if not run:
                 continue
             before = text[max(0, start - 40):start].split()
@@ -227,7 +243,7 @@ class _ArticleEntities:
         """Roles with a genitive and the name set off by commas ("Der Geschäftsführer der Firma,
         Gerd-Jürgen Bruckschen, hatte", "die Sprecherin der FDP-Fraktion, Gisela Piltz, sagte")."""
         for m in _COMMA_NAME.finditer(text):
-            run = _NAME_RUN.match(text, m.end())
+            run = _name_run(self.lang).match(text, m.end())
             if run is None or not text.startswith((",", " ("), run.end()):
                 continue
             names = [x for x in run.group().split() if role_of(x, self.role_map) is None][:4]
@@ -304,6 +320,8 @@ class _ArticleEntities:
                 prev = words[k - 1] if k else ""
                 adjective = prev[:1].islower() and prev.lower() not in self.dets
                 country = r[1] or (adjective_stem(prev) if adjective else "")
+                if k + 1 < len(words) and words[k + 1].lower() in GENITIVE_DETS | {"der"}:
+                    break  # "der Chef der Behörde": the head noun, not the one in the genitive
         if role is None:
             return None
         best, best_score = None, None
@@ -335,6 +353,9 @@ class _ArticleEntities:
         (Preferring a name that opens a later sentence, the newer subject, scored lower on the
         German dev labels; see docs/quotes.md.)"""
         gendered = self.pronoun_forms.get(pronoun, ("-", "-"))[0] != "-"
+        if self.lang == "de" and gendered and (
+                named := colon_subject(self, before, lambda n: self.agrees(pronoun, n, number))):
+            return drop_description(named, self)  # "X äußerte sich: „…“, sagte er"
         if self.lang == "de" and previous and gendered:  # German: a subject introduced since the previous speaker
             subject = subject_antecedent(self, before, previous[-1][0], lambda n: self.agrees(pronoun, n, number),
                                          [n for _, n in previous])
@@ -351,6 +372,9 @@ class _ArticleEntities:
         for _, name in reversed(previous):
             if self.agrees(pronoun, name, number):
                 return name
+        if self.lang == "de" and gendered and (
+                named := chain_subject(self, before, pronoun, lambda n: self.agrees(pronoun, n, number))):
+            return drop_description(named, self)  # the first quotation: the subject the pronouns continue
         cands = [(p, n) for p, n in self.names if p < before and self.agrees(pronoun, n, number)]
         return drop_description(max(cands)[1], self) if cands else None
 
@@ -379,6 +403,35 @@ def _mention_head(mention: str, ents: _ArticleEntities) -> str:
     return " ".join(words[:cut])
 
 
+_NUMERAL = re.compile(r"\d[\d.,]*$")
+_ADJECTIVES_NOUN = re.compile(r"(?:[ \t]+[a-zäöüß]+e[nmrs]?)*(?:[ \t]+[A-ZÄÖÜ][\w\-]*)+")
+
+
+def _repair_mention(mention: str, pos: int, ents: _ArticleEntities) -> str:
+    """A mention that a frame cut inside a quoted name goes on to its closing mark ("Die „Initiative"
+    → "Die „Initiative für ein Grünes Tal“"); one that runs into a number ends before it ("der
+    Abendpost 12 Menschen" → "der Abendpost": the number opens the object); one that ends on an
+    adjective after its article goes on to the noun ("Angaben der staatlichen" → "Angaben der
+    staatlichen dänischen Nachrichtenagentur Ritzau").
+
+    >>> _repair_mention("der Abendpost 12 Menschen", 0, _ArticleEntities("", "de"))
+    'der Abendpost'
+    """
+    end = pos + len(mention)
+    if mention.count("„") > mention.count("“") and ents.text[pos:end] == mention:
+        close = ents.text.find("“", end, end + 80)
+        if close > 0 and not any(c in ents.text[end:close] for c in ".!?„\n"):
+            mention = ents.text[pos:close + 1]
+    words = mention.split()
+    cut = next((k for k, w in enumerate(words) if k and _NUMERAL.match(w)), None)
+    if cut:
+        return " ".join(words[:cut])
+    if len(words) >= 2 and words[-1][:1].islower() and words[-2].lower() in ents.articles \
+            and ents.text[pos:end] == mention and (run := _ADJECTIVES_NOUN.match(ents.text, end)):
+        return mention + run.group()  # "Angaben der offiziellen" → "… dänischen Nachrichtenagentur Ritzau"
+    return mention
+
+
 def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
     """(name, had_role) of a mention: determiners, adjectives and a leading role dropped."""
     words = mention.replace("„", "").replace("“", "").split()
@@ -403,7 +456,7 @@ def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
             tail = rest[j + 1:]
             while len(tail) > 1 and role_of(tail[0].strip(","), ents.role_map):
                 tail = tail[1:]  # "Der Vorsitzende Richter Klaus Tolksdorf": a second role noun
-            if tail and all(t[:1].isupper() for t in tail[:1]):
+            if tail and name_cap(tail[0], ents.lang):
                 return trim_tail([t.strip(",") for t in tail], lang=ents.lang), True
             end = trailing_name(tail)  # "Chef des Verwaltungsrats Ulrich Müller"
             run = end.split()
@@ -421,6 +474,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     def how(kind: str) -> str:
         return "inherited" if inherited else kind
 
+    if depth == 0:
+        mention = _repair_mention(mention, pos, ents)
     mention = _mention_head(mention, ents)
     words = trim_fragment(mention.split(), lg, lambda w: role_of(w, ents.role_map) or source_head(w, ents.sources))
     mention = " ".join(words)
@@ -432,13 +487,14 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     if cut:  # "a president who …": the relative clause is no part of the speaker
         words = words[:cut]
         mention = " ".join(words)
-    if len(words) >= 2 and words[0].lower() in ents.pronouns and words[1][:1].isupper() and lg == "de":
+    if len(words) >= 2 and words[0].lower() in ents.pronouns and words[1][:1].isupper() and lg == "de" and not (
+            words[0].lower() in ents.definite and (source_head(words[1], ents.sources) or role_of(words[1], ents.role_map))):
         words = words[:1]  # "Sie Fehler vorwerfen": the pronoun is the subject, the noun its object
         mention = words[0]
     low = mention.strip().lower()
     if words and words[0].lower() in ents.possessives and words[0].lower() not in ents.pronouns \
             and not is_source(words, ents, lg):
-        return None, "unresolved"  # "Ihr Antrag", "their plan": a thing, no actor
+        return _possessed_role(words, pos, ents, previous, how)  # "dessen Stellvertreter"; "Ihr Antrag": no actor
     if low in ents.first_person:  # "ich", "wir": the author or the record's speaker, never a name nearby
         return None, "unresolved"
     relative = low in ents.relatives and ents.text[:pos].rstrip().endswith(",")  # "Dschassim, der betonte"
@@ -455,7 +511,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     if country := country_of(words, ents, lg):
         return country, how("nationality")
     # "Angaben der Polizei", "Polizeiangaben": the holder of the source speaks
-    held = source_holder(words, ents, lg)
+    held = source_holder(words, ents, lg) or spokesperson_holder(words, ents, lg)
     if held is None and is_source(words, ents, lg):
         if possessive(words, ents):  # "nach eigenen Angaben", "dessen Angaben": the holder named before
             own = any(w.lower() in ents.own for w in words) and depth < 2
@@ -464,19 +520,25 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
                 return _resolve(subject, pos, ents, lg, previous, inherited, depth + 1)
             name = ents.nearest_name(pos) or (previous[-1][1] if previous else None)
             return (name, how("pronoun")) if name else (None, "unresolved")
+        if depth < 2 and (earlier := earlier_holder(words, pos, ents, lg)):  # "der Bericht": the one named before
+            return _resolve(earlier, pos, ents, lg, previous, inherited, depth + 1)
         return None, "unresolved"  # "dem Bericht", "ersten Informationen": a source without a holder
     if held and depth < 2 and (held.lower() in ents.pronouns or is_source(held.split(), ents, lg)):
-        return _resolve(held, pos, ents, lg, previous, inherited, depth + 1)  # "Angaben des Berichts"
+        held = earlier_holder(words, pos, ents, lg) or held  # "Angaben des Berichts": whose report
+        return _resolve(held, pos, ents, lg, previous, inherited, depth + 1)
     held = held or mention
     name, had_role = _name_part(held, ents)
     resolution = how("explicit")
+    if had_role and (own := _apposed_name(held, pos, len(mention), ents)) and own not in held:
+        name, resolution = own, how("role")  # "der Direktor der Behörde" that a frame cut before ", Karim el-Masri,"
     first = held.split()[0] if held.split() else ""
     article = next((w for w, nxt in zip(words, words[1:]) if nxt == first), "") if first in words[1:] else ""
     new_referent = first.lower() in ents.indefinite or article.lower() in ents.indefinite
     # "ein Polizeisprecher", "Angaben einer Bauerngewerkschaft": someone not named before
     if had_role and not new_referent and not (name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None
                          and name != held.strip()):
-        found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents)
+        found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents) or (
+            person_of_role(held.split(), pos, ents, previous))
         if found:
             name, resolution = found, how("role")
     name = base_form(drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents), lg)
@@ -485,12 +547,33 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         name = single  # "einem Augenzeugen": one Augenzeuge
     if new_referent and (spoken_for := _spokesperson_of(name, ents) or _medium_of(name, ents)):
         name = spoken_for  # "ein Polizeisprecher": an unnamed spokesperson voices the police
-    if not any(w[:1].isupper() for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()) \
+    if not any(name_cap(w, lg) for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()) \
             and not (" " not in name and kind_of(name, lg) == "media"):
         return None, "unresolved"  # a lower-case fragment ("denen", "been", "back publicly") names no actor; "n24" does
     if resolution == "explicit":
         ents.add_name(pos, name)
     return name, resolution
+
+
+def _possessed_role(words: list[str], pos: int, ents: _ArticleEntities, previous, how) -> tuple[str | None, str]:
+    """A possessive with a role noun: an unnamed spokesperson speaks for the possessor named
+    before ("sein Sprecher" → the nearest name), another role is someone unnamed of that role
+    ("dessen Stellvertreter" → Stellvertreter); a possessive with anything else names no actor."""
+    last = words[-1].strip(",")
+    role = role_of(last, ents.role_map) if len(words) >= 2 and last[:1].isupper() else None
+    if role is None:
+        return None, "unresolved"
+    if role[0] == "spokesperson":
+        name = ents.nearest_name(pos) or (previous[-1][1] if previous else None)
+        return (drop_description(name, ents), how("pronoun")) if name else (None, "unresolved")
+    return lemmatize(last, ents.lang) if inflected_role(last, ents.role_map) else last, how("role")
+
+
+def _apposed_name(held: str, pos: int, length: int, ents: _ArticleEntities) -> str | None:
+    """The name the article sets beside the role noun of a mention at ``pos`` ("der Direktor der
+    Behörde, Bagus Puruhito," recorded by :meth:`_ArticleEntities._collect_appositions`), else None."""
+    nouns = {w.lower() for w in held.split() if role_of(w, ents.role_map)}
+    return next((r[3] for r in ents.roles if pos <= r[0] < pos + length and r[4] in nouns and r[3]), None)
 
 
 def _spokesperson_of(name: str, ents: _ArticleEntities) -> str | None:
@@ -563,8 +646,12 @@ def _noun_phrase(words: list[str], ents: _ArticleEntities) -> str:
     """The leading article, lower-case adjectives and capitalised words of ``words`` ('' unless it
     ends in a capitalised word)."""
     out = []
-    for w in words:
+    links = word_class(ents.lang, "name_parts", "link", column="part")
+    for k, w in enumerate(words):
         w = w.strip(",;:")
+        if w in links and out and k + 1 < len(words) and _NAME_START.match(words[k + 1]) and institution(out[-1], ents.lang):
+            out.append(w)  # "das Bundesamt für Strahlenschutz"
+            continue
         named = any(_NAME_START.match(x) and x.lower() not in ents.articles for x in out)  # "Der" is no name yet
         if w.lower() in ents.articles and not out or _NAME_START.match(w) or out and w[:1].islower() and not named and w.lower() not in ents.preps:
             out.append(w)

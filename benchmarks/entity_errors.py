@@ -1,4 +1,4 @@
-"""Speaker entity errors on the German dev split, one line per labelled quotation.
+"""Speaker entity errors on a German split with actor labels (train or dev), one line per labelled quotation.
 
 Aligns the system quotations to the gold ones (:func:`analysis.evaluate.quotes.score_quotes`),
 and for each quotation with an actor label prints whether it was found, the mention kind, the
@@ -6,7 +6,7 @@ gold speaker mention, the actor as written at the label's span, the system speak
 resolved; then counts the error classes (missed, no speaker, wrong speaker) per mention kind.
 Nothing is written to disk; the dataset text is only printed.
 
-    ANALYSIS_SHARED=../shared .venv/bin/python benchmarks/entity_errors.py [--kind pronoun] [--errors]
+    ANALYSIS_SHARED=../shared .venv/bin/python benchmarks/entity_errors.py [--split train] [--kind pronoun] [--errors]
 """
 from __future__ import annotations
 

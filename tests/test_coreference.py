@@ -10,7 +10,7 @@ from analysis.speakers import _ArticleEntities, resolve_speakers
 def resolve_all(text, mentions, lang="de"):
     rows, at = [], 0
     for m in mentions:
-        start = re.compile(rf"\b{re.escape(m)}\b").search(text, at).start()
+        start = re.compile(rf"(?<!\w){re.escape(m)}(?!\w)").search(text, at).start()
         at = start + len(m)
         rows.append({"article_id": "x", "speaker_mention": m, "speaker_span": [start, at],
                      "speaker_resolution": "explicit"})

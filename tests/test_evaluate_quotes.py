@@ -157,3 +157,14 @@ def test_actor_label_errors(tmp_path):
     bad.write_text("document\tannotation\tmention_kind\tactor\n1\t0\tname\tX\n1\t0\tname\tY\n", encoding="utf-8")
     with pytest.raises(InputError, match="labelled twice"):
         read_actor_labels(bad)
+
+
+def test_shipped_actor_labels_of_both_splits_are_found_and_read():
+    from analysis.evaluate.actors import default_labels, read_actor_labels
+
+    for split in ("dev", "train"):
+        labels = read_actor_labels(default_labels("german-news-quotes", split))
+        assert labels["quote_id"].str.match(r"gnq-\d+-q\d+$").all()
+        assert (labels["actor_key"].str.len().isin([0, 12])).all()
+    train = pd.read_csv(default_labels("german-news-quotes", "train"), sep="\t", dtype=str)
+    assert train["document"].nunique() >= 50

@@ -126,7 +126,7 @@ def test_indirect_frame_after():
     ("Laut Polizei wurden drei Menschen verletzt.", "Polizei"),
     ("Der Polizei zufolge wurden drei Menschen verletzt.", "Polizei"),
     ("Nach Angaben von Augenzeugen wurden drei Menschen verletzt.", "Augenzeugen"),
-    ("Es wurden drei Menschen verletzt, so ein Sprecher der Feuerwehr.", "Sprecher der Feuerwehr"),
+    ("Es wurden drei Menschen verletzt, so ein Sprecher der Feuerwehr.", "Feuerwehr"),
     ("Wie die Polizei mitteilte, wurden drei Menschen verletzt.", "Polizei"),
 ])
 def test_attribution_without_speech_verb(text, speaker):

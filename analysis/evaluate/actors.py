@@ -70,7 +70,8 @@ def normalise(name) -> str:
     return " ".join(w for w in words if not w[:1].islower()).casefold() or " ".join(words).casefold()
 
 
-LABEL_FILES = {("german-news-quotes", "dev"): "actors-de-dev.tsv"}  # dataset, split -> shipped labels
+LABEL_FILES = {("german-news-quotes", "dev"): "actors-de-dev.tsv",
+               ("german-news-quotes", "train"): "actors-de-train.tsv"}  # dataset, split -> shipped labels
 
 
 def default_labels(dataset: str, split: str) -> Path:
@@ -190,7 +191,7 @@ def junk_speakers(quotes: pd.DataFrame, *, lang: str = "de") -> pd.Series:
     ['pronoun', 'label']
     """
     require_columns(quotes, ["speaker"], table="quotes")
-    from analysis.speaker_names import role_of
+    from analysis.speaker_names import name_cap, role_of
     from analysis.speakers import _resources
 
     roles = _resources(lang)[1]
@@ -214,7 +215,7 @@ def junk_speakers(quotes: pd.DataFrame, *, lang: str = "de") -> pd.Series:
             return "pronoun"
         if words[0] in conversation and len(words) > 1:
             return "label"  # "Q Two": a transcript's label glued to the words after it
-        if words[0][:1].islower() and not any(w[:1].isupper() for w in words[1:]) and not any(
+        if not name_cap(words[0], lang) and not any(w[:1].isupper() for w in words[1:]) and not any(
                 role_of(w, roles) for w in words):
             return "lower-case"
         if low in closed:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from analysis.quotes.lexicon import Lexicon
+from analysis.resources import wordlist
 from analysis.quotes.tokens import Tok, is_cap, is_word, tok_lower
 
 
@@ -34,6 +35,8 @@ def cue_at(lex: Lexicon, toks: list[Tok], i: int, clause_end: int) -> tuple[str,
         return None  # plural noun: "in several states", "the reports"
     if not de and is_cap(t):
         return None  # a name ("The Washington Post"), or an imperative opening a sentence ("Want more?")
+    if de and _attributive(lex, toks, i):
+        return None  # "auf nicht näher genannte Kreise": a participle before its noun
     parts = lex.particle_bases.get(lemma)
     if parts:
         for j in range(i + 1, clause_end):
@@ -55,6 +58,20 @@ def cue_at(lex: Lexicon, toks: list[Tok], i: int, clause_end: int) -> tuple[str,
             return None  # "Abyei charakterisiert sich dadurch, dass …"
         return lemma, [i]
     return None
+
+
+def _attributive(lex: Lexicon, toks: list[Tok], i: int) -> bool:
+    """A German participle used as an adjective: inflected (-e, -en, -er, -es, -em), followed by a
+    capitalised noun and led by a preposition with only an article and adverbs between ("auf nicht
+    näher genannte Kreise", "in der veröffentlichten Erklärung"; not "Er bezeichnete Putin",
+    "Das erklärte Direktor Jan Olsen")."""
+    if i + 1 >= len(toks) or not is_cap(toks[i + 1]) or not toks[i].lower.endswith(("e", "en", "er", "es", "em")):
+        return False
+    k = i - 1
+    negators = wordlist(lex.lang, "negators")
+    while k >= 0 and (lex.cls(toks[k].lower) in ("adv", "sentence_adv", "det") or toks[k].lower in negators):
+        k -= 1
+    return k >= 0 and lex.cls(toks[k].lower) == "prep"
 
 
 def is_participle(lex: Lexicon, t: Tok) -> bool:

@@ -17,7 +17,7 @@ from analysis.quotes.cues import cue_at, cue_spans
 from analysis.quotes.lexicon import Lexicon
 from analysis.quotes.marks import find_quotation_marks
 from analysis.quotes.phrases import np_backward, np_forward, subject
-from analysis.quotes.tokens import Quote, Tok, is_word, span
+from analysis.quotes.tokens import Quote, Tok, is_cap, is_word, span
 
 FRAME_TOKENS = 60  # the longest frame searched for a cue and speaker (docs/quotes.md)
 
@@ -81,10 +81,15 @@ def _direct_frame(art: Article, q: Quote, si: int, sj: int, qs: int, qe: int) ->
     toks_before = art.toks[si][:min(bisect_right(art.offsets(si)[1], qs), FRAME_TOKENS)]
     if toks_after and any(is_word(t) for t in toks_after):
         found = frame_in(lex, toks_after, after_content=True)
+        if found and _placeholder(lex, toks_after, found) and toks_before:
+            before = frame_in(lex, toks_before, after_content=False)  # "X schrieb: „…“, weiter hieß es"
+            if before and before[1][1] > before[1][0]:
+                return _apply_frame(lex, q, toks_before, before)
         if found:
             return _apply_frame(lex, q, toks_after, found)
     if toks_before:
-        found = frame_in(lex, toks_before, after_content=False) or colon_label(lex, toks_before)
+        found = frame_in(lex, toks_before, after_content=False) or colon_label(lex, toks_before) or (
+            lex.de and colon_clause(lex, toks_before))
         if found:
             return _apply_frame(lex, q, toks_before, found)
     elif si > 0 and art.text[art.sents[si - 1][0]:art.sents[si - 1][1]].rstrip().endswith(":"):
@@ -94,6 +99,12 @@ def _direct_frame(art: Article, q: Quote, si: int, sj: int, qs: int, qe: int) ->
         if found:
             return _apply_frame(lex, q, prev, found)
     q.confidence = 0.6
+
+
+def _placeholder(lex: Lexicon, toks: list[Tok], found) -> bool:
+    """Whether a frame's speaker only points elsewhere ("hieß es"; ``placeholder`` words)."""
+    a, b = found[1]
+    return b - a == 1 and lex.is_(toks[a].lower, "placeholder")
 
 
 def frame_in(lex: Lexicon, toks: list[Tok], *, after_content: bool):
@@ -147,11 +158,32 @@ def colon_label(lex: Lexicon, toks: list[Tok]):
     return [], (a, b), (0, end)
 
 
+def colon_clause(lex: Lexicon, toks: list[Tok]):
+    """The subject of a clause without a speech verb that a colon closes before the quotation, when
+    it names someone: a name of two capitalised words or more, or a role noun ("Rocklegende Eva
+    Stern zum Umzug aufs Land: „…“", "Der Minister zeigte sich zufrieden: „…“"); another subject
+    ("Die Lage ist klar: „…“") gives an empty speaker (the quotation inherits none); in the form
+    of :func:`frame_in` with no cue, else None."""
+    end = len(toks)
+    if end < 3 or toks[end - 1].text != ":":
+        return None
+    a, b = np_forward(lex, toks, 0, end - 1)
+    if b <= a or toks[a].lower in lex.pronouns or lex.cls(toks[0].lower) in ("prep", "conj"):
+        return None
+    caps = [is_cap(t) and lex.cls(t.lower) != "det" for t in toks[a:b]]
+    named = any(x and y for x, y in zip(caps, caps[1:]))
+    if not (named or any(is_cap(t) and lex.role(t.text) for t in toks[a:b])):
+        return [], (a, a), (0, end)  # "Die Nachbarn im Ort sehen es gelassen:": someone, not the last speaker
+    return [], (a, b), (0, end)
+
+
 def _apply_frame(lex: Lexicon, q: Quote, toks: list[Tok], found) -> None:
     cue_idx, (a, b), (fs, fe) = found
     q.cue = cue_spans(lex, toks, cue_idx)
     if b > a:
         q.speaker = [span(toks, a, b)]
+    elif not cue_idx:
+        q.own_subject = True  # a colon clause with a subject the rules do not take for a name
     q.frame = [span(toks, fs, fe)]
     q.confidence = 0.9 if b > a else 0.7
 

@@ -207,8 +207,8 @@ def speakers_from_context(art: Article) -> None:
     for q in art.quotes:
         if len(q.speaker) == 1 and art.text[slice(*q.speaker[0])].lower() in placeholders:
             _replace_placeholder(art, q)
-        if not q.speaker and prev is not None and prev.speaker and (q.kind in ("direct", "free_indirect")
-                                                                     or q.rule == "pointer"):
+        if not q.speaker and not q.own_subject and prev is not None and prev.speaker and (
+                q.kind in ("direct", "free_indirect") or q.rule == "pointer"):
             q.speaker = list(prev.speaker)
             q.inherit = True
         prev = q

@@ -267,6 +267,9 @@ def subject(lex: Lexicon, toks: list[Tok], lo: int, verb: int, hi: int) -> tuple
     if lex.de and a + 2 < verb and toks[a].lower == "der" and toks[a + 1].text[:1].islower() and \
             toks[a + 1].text.endswith("en"):
         a = verb  # "Der englischsprachigen Zeitung sagte Filep Karma": der + adjective in -en is no nominative
+    if lex.de and a + 1 < verb and verb + 1 < hi and lex.is_(toks[a].lower, "oblique") and lex.is_(toks[a].lower, "det") \
+            and _nominative_start(lex, toks[verb + 1]):
+        a = verb  # "Den Anstieg bezifferte die Behörde auf …": a fronted object, the subject follows the verb
     if 0 < lo - 1 and toks[lo - 1].text == "," and all(
             lex.cls(t.lower) in ("conj", "adv", "aux") or not is_word(t) for t in toks[lo:verb]) and (
             span := apposed_subject(lex, toks, lo - 1) or (lex.de and name_in_commas(lex, toks, lo - 1))):
@@ -289,7 +292,17 @@ def subject(lex: Lexicon, toks: list[Tok], lo: int, verb: int, hi: int) -> tuple
         if lex.cls(toks[k].lower) == "aux" or k == verb:
             fin = k
             break
-    return np_forward(lex, toks, fin + 1, hi)
+    sa, sb = np_forward(lex, toks, fin + 1, hi)
+    if lex.de and sb == sa + 1 and toks[sa].lower in lex.object_pronouns:
+        return sa, sa  # "… und verurteilte ihn als …": an object pronoun is no speaker
+    return sa, sb
+
+
+def _nominative_start(lex: Lexicon, t: Tok) -> bool:
+    """A token that can open a subject: an article of no oblique case (der, die, eine) or a name."""
+    if lex.is_(t.lower, "det"):
+        return not lex.is_(t.lower, "oblique")
+    return is_cap(t) and t.lower not in lex.stop and t.lower not in lex.pronouns
 
 
 def en_subject_before(lex: Lexicon, toks: list[Tok], a: int, i: int) -> bool:

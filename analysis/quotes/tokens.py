@@ -50,6 +50,7 @@ class Quote:
     sentence: int = -1
     confidence: float = 0.5
     inherit: bool = False  # speaker to be taken from the previous quotation
+    own_subject: bool = False  # its sentence has a subject of its own before a colon: no speaker to inherit
     speaker_name: str | None = None  # a speaker given by the rule, not by spans (a turn's label or record)
     turn: object = None    # the turn (analysis.quotes.turns.Turn) the quotation is part of
 
