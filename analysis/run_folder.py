@@ -114,8 +114,32 @@ def _read_parts(files: list[Path], columns=None) -> pd.DataFrame:
     """The parts read one by one and concatenated (parts may differ in nested column types)."""
     frames = [pd.read_parquet(f, columns=columns) for f in files]
     frames = [f for f in frames if len(f)] or frames[:1]
-    df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+    df = pd.concat(_typed_alike(frames), ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
     return _with_lists(df)
+
+
+def _typed_alike(frames: list[pd.DataFrame]) -> list[pd.DataFrame]:
+    """The parts, a column without any value in a part given the type it has in the parts with
+    values (Parquet stores a column of nulls without a type: the affiliation of the concept
+    network's nodes), so that the table has the type it has when written whole.
+
+    >>> a = pd.DataFrame({"x": pd.Series(["a"], dtype="string")})
+    >>> b = pd.DataFrame({"x": [None]})
+    >>> pd.concat(_typed_alike([a, b]))["x"].dtype == a["x"].dtype
+    True
+    """
+    for col in frames[0].columns:
+        typed = {str(f[col].dtype): f[col].dtype for f in frames if col in f and f[col].notna().any()}
+        if len(typed) != 1 or next(iter(typed.values())) == object:
+            continue
+        dtype = next(iter(typed.values()))
+        for k, f in enumerate(frames):
+            if col in f and f[col].dtype != dtype and f[col].isna().all():
+                try:
+                    frames[k] = f.assign(**{col: f[col].astype(dtype)})
+                except (TypeError, ValueError):  # a type without a missing value (int64): left as read
+                    pass
+    return frames
 
 
 def _plain(value):
