@@ -92,11 +92,21 @@ def _recase(names: list[str]) -> dict[str, str]:
     return out
 
 
-def _base_forms(names: set[str]) -> dict[str, str]:
-    """Genitives → their base form where the base is a known name or last word (``Putins`` → ``Putin``)."""
-    lower = {n.lower(): n for n in names}
-    multi = [n.split() for n in names if len(n.split()) > 1]
-    last_words = {w[-1].lower(): w[-1] for w in multi}
+def _base_forms(names) -> dict[str, str]:
+    """Genitives → their base form where the base is a known name or last word (``Putins`` → ``Putin``).
+    Of names that differ only in case the first in sorted order is the base (``Department`` before
+    ``department``), so that the result does not depend on the order of ``names``.
+
+    >>> _base_forms({"Departments", "department", "Department"})
+    {'Departments': 'Department'}
+    """
+    names = sorted(set(names))
+    lower: dict[str, str] = {}
+    last_words: dict[str, str] = {}
+    for n in names:
+        lower.setdefault(n.lower(), n)
+        if len(n.split()) > 1:
+            last_words.setdefault(n.split()[-1].lower(), n.split()[-1])
     out = {}
     for name in names:
         if len(name) < 4 or not name.endswith("s") or name.endswith("ss"):
