@@ -222,3 +222,18 @@ def test_a_name_quoted_as_often_in_two_languages_gets_the_same_kind_in_every_run
     kinds = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                             env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (5, 6, 7)}
     assert len(kinds) == 1
+
+
+def test_actors_do_not_depend_on_the_hash_order_of_names():
+    import os
+    import subprocess
+    import sys
+
+    code = ("import pandas as pd; from analysis.actors import build_actors; "
+            "q = pd.DataFrame({'article_id': ['a', 'b', 'c', 'd'], 'quote_id': [0, 0, 0, 0], 'lang': ['en'] * 4, "
+            "'speaker': ['department', 'Department', 'Departments', 'Putins'], "
+            "'speaker_mention': ['department', 'Department', 'Departments', 'Putins']}); "
+            "_, quotes = build_actors(q); print(quotes['actor_id'].tolist())")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert len(runs) == 1, runs
