@@ -255,7 +255,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=200)
     parser.add_argument("--partition-mb", type=float, default=4)
     parser.add_argument("--stages", default=None, help="comma-separated stages (default: all)")
-    parser.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
+    parser.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2; \"\" for none)")
     parser.add_argument("--double", action="store_true", help="also run 2 workers on twice the corpus")
     parser.add_argument("--check-mb", type=float, default=0, help="compare a run on this many MB with single-process")
     parser.add_argument("--kill-mb", type=float, default=0, metavar="MB",
@@ -276,7 +276,7 @@ def main() -> None:
     if args.one_partition:
         return one_partition(corpus, args.one_partition, args.work / "one-partition")
     results = {}
-    for w in map(int, args.workers.split(",")):
+    for w in (map(int, args.workers.split(",")) if args.workers else ()):  # --workers "": none
         results[w] = measure(corpus, args.work / f"run-{w}w", workers=w, partition_mb=args.partition_mb,
                              stages=args.stages)
         print(_row(results[w]), flush=True)
