@@ -149,20 +149,28 @@ def _network_statements(args):
             raise InputError(f"{args.paths[0]}: a run without statements; run it with --stages networks")
         return run.statements
     if not args.from_statements:
-        import pandas as pd
-
-        from analysis.streaming import Streamed, statement_chunks
-
-        done = Streamed()
-        spool = args.out.with_name(f"{args.out.name}-statements")
-        parts = [statements for statements, _ in statement_chunks(args.paths, done, spool=spool, **_statement_options(args))]
-        _cli()._report_streamed(done)
-        return pd.concat(parts, ignore_index=True)
+        return _collected("statements", args)
     from analysis.tables import read_table
 
     if len(args.paths) != 1:
         raise InputError("--from-statements takes one statements table")
     return read_table(Path(args.paths[0]))
+
+
+def _collected(stage: str, args):
+    """The ``statements`` or ``relations`` of the corpus in ``args.paths`` as one table, coded chunk
+    by chunk (spooled beside ``--out``), with the records loaded and rejected reported."""
+    import pandas as pd
+
+    from analysis.streaming import Streamed, relation_chunks, statement_chunks
+
+    done, spool = Streamed(), args.out.with_name(f"{args.out.name}-{stage}")
+    if stage == "statements":
+        parts = [st for st, _ in statement_chunks(args.paths, done, spool=spool, **_statement_options(args))]
+    else:
+        parts = list(relation_chunks(args.paths, done, spool=spool, **_relation_options(args)))
+    _cli()._report_streamed(done)
+    return pd.concat(parts, ignore_index=True)
 
 
 def _check_network_options(args) -> None:
@@ -199,15 +207,7 @@ def _run_relations_network(args) -> int:
             raise InputError("--from-relations takes one relations table")
         relations = read_table(Path(args.paths[0]))
     else:
-        import pandas as pd
-
-        from analysis.streaming import Streamed, relation_chunks
-
-        done = Streamed()
-        spool = args.out.with_name(f"{args.out.name}-relations")
-        relations = pd.concat(list(relation_chunks(args.paths, done, spool=spool, **_relation_options(args))),
-                              ignore_index=True)
-        _cli()._report_streamed(done)
+        relations = _collected("relations", args)
     net = relations_network(relations)
     write_network(net, args.out, flavour=args.flavour, dl_format=args.dl_format)
     print(f"relations network: {len(net.nodes)} actors, {len(net.edges)} directed edges from {len(relations)} events "

@@ -263,7 +263,13 @@ def _ngram_collocations(chunks: Iterable[pd.DataFrame], *, n, unit, min_count, s
 class NodeCounter:
     """Co-occurrence counts of a node term, accumulated chunk by chunk (each chunk of whole
     articles) and kept per term, so memory is bounded by the vocabulary; :meth:`result` gives
-    the table of :func:`collocates`."""
+    the table of :func:`collocates`.
+
+    >>> part = lambda words: pd.DataFrame({"article_id": "a", "sentence": 0, "lower": words.split()})
+    >>> counter = NodeCounter("frieden", unit="lower", left=1, right=1)
+    >>> counter.update(part("wir wollen frieden")).update(part("frieden schaffen")).result(min_count=1)["w2"].tolist()
+    ['schaffen', 'wollen']
+    """
 
     def __init__(self, node, *, unit: str = "lemma", left: int = 5, right: int = 5, sentence_bounded: bool = True,
                  lang: str | None = None):

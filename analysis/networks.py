@@ -248,8 +248,9 @@ def one_mode(statements: pd.DataFrame, *, aggregation: str = "congruence", norma
     return Network(net.nodes, pd.concat(edges, ignore_index=True) if edges else net.edges, net.meta)
 
 
-def _one_mode_parts(statements: pd.DataFrame, *, aggregation: str, normalization: str | None, mode: str,
-                    duplicates: str, values, exclude_neutral: bool) -> tuple[Network, Iterator[pd.DataFrame]]:
+def _one_mode_parts(statements: pd.DataFrame, *, aggregation: str = "congruence", normalization: str | None = None,
+                    mode: str = "actors", duplicates: str = "include", values=None,
+                    exclude_neutral: bool = False) -> tuple[Network, Iterator[pd.DataFrame]]:
     """:func:`one_mode` without its edges, and the edges as a table per block of rows."""
     _choice(aggregation, ONE_MODE, "aggregation")
     _choice(normalization, ONE_MODE_NORMS, "normalization")
@@ -286,23 +287,24 @@ def _one_mode_block(block: list, mats: list, values: list[int], aggregation: str
             d = abs(v1 - v2) / rng
             cong = prod * (1 - d) if cong is None else cong + prod * (1 - d)
             confl = prod * d if confl is None else confl + prod * d
-    return {"congruence": cong, "conflict": confl}.get(aggregation, cong - confl if cong is not None else None)
+    if aggregation == "congruence":
+        return cong
+    return confl if aggregation == "conflict" else cong - confl
 
 
-def _norm(block: list, mats: list, n: np.ndarray, normalization: str | None, row, col) -> np.ndarray | None:
-    """The denominator of the pairs ``(row[k], col[k])`` (DNA's average, Jaccard or cosine), or None;
-    ``row`` indexes the rows of ``block``, ``col`` (and ``row + offset`` in ``n``) all rows."""
+def _norm(block: list, mats: list, n: np.ndarray, normalization: str | None, r, lo: int, col) -> np.ndarray | None:
+    """The denominator of the pairs ``(lo + r[k], col[k])`` (DNA's average, Jaccard or cosine), or
+    None; ``r`` indexes the rows of ``block`` (rows ``lo``… of ``mats``), ``col`` all rows."""
     if normalization is None:
         return None
     if normalization == "average":
-        return (n[row[1]] + n[col]) / 2
+        return (n[r + lo] + n[col]) / 2
     if normalization == "cosine":
-        return n[row[1]] * n[col]
-    r = row[0]
+        return n[r + lo] * n[col]
     at = lambda m: np.asarray(sparse.csr_matrix(m)[r, col]).ravel()  # noqa: E731
     m11 = at(sum((b @ m.T for b, m in zip(block[1:], mats[1:])), block[0] @ mats[0].T))
     # m10: i's statements where j has none of that concept and value (and m01 the other way round)
-    m10 = n[row[1]] - at(sum((b @ (m > 0).astype(float).T for b, m in zip(block[1:], mats[1:])),
+    m10 = n[r + lo] - at(sum((b @ (m > 0).astype(float).T for b, m in zip(block[1:], mats[1:])),
                               block[0] @ (mats[0] > 0).astype(float).T))
     m01 = n[col] - at(sum(((b > 0).astype(float) @ m.T for b, m in zip(block[1:], mats[1:])),
                           (block[0] > 0).astype(float) @ mats[0].T))
@@ -312,15 +314,16 @@ def _norm(block: list, mats: list, n: np.ndarray, normalization: str | None, row
 def _one_mode_edges(mats: list, values: list[int], rows: pd.Index, aggregation: str, normalization: str | None):
     """The edges of the upper triangle with a non-zero weight, a table per block of rows in order
     of (source, target); ``n_shared``: the concepts (actors) both spoke of."""
-    n = np.asarray(sum(mats[1:], mats[0]).sum(axis=1)).ravel()
-    spoke = (sum(mats[1:], mats[0]) > 0).astype(float)
+    total = sum(mats[1:], mats[0])
+    n = np.asarray(total.sum(axis=1)).ravel()
+    spoke = (total > 0).astype(float)
     size = max(1, BLOCK_PAIRS // max(1, len(rows)))
     for lo in range(0, len(rows), size):
         block = [m[lo:lo + size] for m in mats]
         coo = sparse.coo_matrix(_one_mode_block(block, mats, values, aggregation), dtype=float)
         keep = (coo.row + lo < coo.col) & (coo.data != 0)
         r, j, w = coo.row[keep], coo.col[keep], coo.data[keep]
-        d = _norm(block, mats, n, normalization, (r, r + lo), j)
+        d = _norm(block, mats, n, normalization, r, lo, j)
         if d is not None:
             w = np.divide(w, d, out=np.zeros_like(w), where=d != 0)
             r, j, w = r[w != 0], j[w != 0], w[w != 0]
@@ -350,9 +353,8 @@ def discourse_network(statements: pd.DataFrame, *, type: str = "congruence", **o
 
 
 def _one_mode_options(type: str, options: dict) -> dict:
-    defaults = {"mode": "concepts", "aggregation": "congruence"} if type == "concepts" else {"aggregation": type}
-    return {"mode": "actors", "duplicates": "include", "values": None, "exclude_neutral": False,
-            "normalization": None, **defaults, **options}
+    """The options of :func:`one_mode` for a network ``type`` of :func:`discourse_network`."""
+    return {**({"mode": "concepts"} if type == "concepts" else {"aggregation": type}), **options}
 
 
 def network_blocks(statements: pd.DataFrame, *, type: str = "congruence", **options) -> tuple[Network, Iterator]:

@@ -61,7 +61,14 @@ class RunFolder:
     def write_part_blocks(self, table: str, partition: int, blocks: Iterable[pd.DataFrame], *,
                           empty: pd.DataFrame) -> Path:
         """Write one part of a table from a sequence of tables (a row group each, one in memory at
-        a time) atomically; ``empty`` (the columns) when the sequence holds no rows."""
+        a time) atomically; ``empty`` (the columns) when the sequence holds no rows.
+
+        >>> import tempfile
+        >>> folder = RunFolder(tempfile.mkdtemp())
+        >>> blocks = (pd.DataFrame({"source": [s], "weight": [1.0]}) for s in "ab")
+        >>> pd.read_parquet(folder.write_part_blocks("edges", 0, blocks, empty=pd.DataFrame()))["source"].tolist()
+        ['a', 'b']
+        """
         import pyarrow as pa
         import pyarrow.parquet as pq
 
