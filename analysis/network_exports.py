@@ -9,7 +9,8 @@ of DNA's statement export. Text that XML cannot hold (control characters other t
 feed and carriage return) is written as the matching Unicode control picture (U+2400 + code:
 ``\\x01`` → ``␁``); ``<&"'`` are escaped by the XML writer. Node ids are the network's ids
 (``actor_id``), labels its names; in Pajek and DL, where a label is the node's only name, labels
-shared by two nodes get their id in brackets.
+shared by two nodes get their id in brackets. GraphML ids are XML name tokens, as its schema
+requires (:func:`graphml_id`: ``Sanktionen & Embargo`` → ``Sanktionen_x0020__x0026__x0020_Embargo``).
 
 >>> import tempfile
 >>> import pandas as pd
@@ -18,7 +19,7 @@ shared by two nodes get their id in brackets.
 >>> path = write_network(net, Path(tempfile.mkdtemp()) / "n.graphml")
 >>> import networkx as nx
 >>> sorted(nx.read_graphml(path).nodes(data="label"))
-[('A & B', 'A & B'), ('x', 'x')]
+[('A_x0020__x0026__x0020_B', 'A & B'), ('x', 'x')]
 """
 from __future__ import annotations
 
@@ -43,6 +44,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 YFILES_NS = "http://www.yworks.com/xml/graphml"
 GEXF_NS = "http://gexf.net/1.3"
+# what an id keeps as it is: ASCII letters and digits, ".", ":", "-", the Latin letters of U+00C0-U+024F
+_NOT_IN_TOKEN = re.compile(r"[^A-Za-z0-9.:\-\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 
 def xml_text(value) -> str:
@@ -53,6 +56,17 @@ def xml_text(value) -> str:
     """
     text = "" if value is None else str(value)
     return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "\ufffd", text)
+
+
+def graphml_id(value) -> str:
+    """``value`` as a GraphML id, an XML name token: each character that a name token cannot hold
+    (space, ``&``, ``/``, ...), and ``_``, becomes ``_xHHHH_`` with its code point (so distinct
+    ids stay distinct). Letters of other scripts are escaped too, since XML parsers differ on them.
+
+    >>> graphml_id("merz-a1b2"), graphml_id("Sanktionen & Embargo"), graphml_id("a_b")
+    ('merz-a1b2', 'Sanktionen_x0020__x0026__x0020_Embargo', 'a_x005F_b')
+    """
+    return _NOT_IN_TOKEN.sub(lambda m: f"_x{ord(m.group()):04X}_", str(value))
 
 
 def _attr_type(series: pd.Series) -> str:
@@ -127,7 +141,7 @@ def graphml_bytes(net: Network, *, flavour: str = "gephi") -> bytes:
     activity = _activity(net.nodes)
     top = max(float(activity.max()), 1.0) if len(net.nodes) else 1.0
     for rec, size in zip(net.nodes.to_dict("records"), activity):
-        node = ET.SubElement(graph, f"{g}node", {"id": xml_text(rec["id"])})
+        node = ET.SubElement(graph, f"{g}node", {"id": graphml_id(rec["id"])})
         for name, kind in ncols:
             v = _value(rec[name], kind)
             if v is not None:
@@ -135,8 +149,8 @@ def graphml_bytes(net: Network, *, flavour: str = "gephi") -> bytes:
         if flavour == "visone":
             _visone_shape(ET.SubElement(node, f"{g}data", {"key": "n_graphics"}), rec, float(size or 0) / top)
     for i, rec in enumerate(net.edges.to_dict("records")):
-        edge = ET.SubElement(graph, f"{g}edge", {"id": f"e{i}", "source": xml_text(rec["source"]),
-                                                 "target": xml_text(rec["target"])})
+        edge = ET.SubElement(graph, f"{g}edge", {"id": f"e{i}", "source": graphml_id(rec["source"]),
+                                                 "target": graphml_id(rec["target"])})
         for name, kind in ecols:
             v = _value(rec[name], kind)
             if v is not None:

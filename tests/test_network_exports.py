@@ -8,6 +8,7 @@ import pytest
 from analysis.errors import InputError
 from analysis.network_exports import (
     dna_statements,
+    graphml_id,
     pajek_text,
     write_dna_statements,
     write_network,
@@ -45,10 +46,10 @@ def test_graphml_reads_back_with_networkx_and_igraph(tmp_path, kind, flavour):
     g = nx.read_graphml(path)
     assert (g.number_of_nodes(), g.number_of_edges()) == (len(net.nodes), len(net.edges))
     for node_id in net.nodes["id"]:
-        assert g.nodes[node_id]["label"] == _label(node_id, net)
-        assert g.nodes[node_id]["n_statements"] == net.nodes.set_index("id").loc[node_id, "n_statements"]
+        assert g.nodes[graphml_id(node_id)]["label"] == _label(node_id, net)
+        assert g.nodes[graphml_id(node_id)]["n_statements"] == net.nodes.set_index("id").loc[node_id, "n_statements"]
     for s, t, w in net.edges[["source", "target", "weight"]].itertuples(index=False):
-        assert g.edges[s, t]["weight"] == pytest.approx(w)
+        assert g.edges[graphml_id(s), graphml_id(t)]["weight"] == pytest.approx(w)
     ig = igraph.Graph.Read_GraphML(str(path))
     assert (ig.vcount(), ig.ecount()) == (len(net.nodes), len(net.edges))
     assert sorted(ig.vs["label"]) == sorted(_label(i, net) for i in net.nodes["id"])
