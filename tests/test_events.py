@@ -32,6 +32,16 @@ def rel(text, lang):
     ("China condemned the decision.", "en", "DISAPPROVE", "verbal_conflict"),
     ("Russia deployed troops near the border.", "en", "MOBILIZE", "material_conflict"),
     ("Strikes that killed 20 civilians hit the city.", "en", "ASSAULT", "material_conflict"),
+    # verbs acting on topic nouns: ending hostilities, endangering peace, moving troops, breaking a ceasefire
+    ("Das Abkommen von 1995 stoppte das Blutvergießen.", "de", "RETREAT", "material_cooperation"),
+    ("Er gefährdet Frieden und Sicherheit.", "de", "DISAPPROVE", "verbal_conflict"),
+    ("Die Milizen untergraben die Waffenruhe.", "de", "DISAPPROVE", "verbal_conflict"),
+    ("The president ended the war in 1953.", "en", "RETREAT", "material_cooperation"),
+    ("Russia endangers peace in Europe.", "en", "DISAPPROVE", "verbal_conflict"),
+    ("These raids undermine the truce.", "en", "DISAPPROVE", "verbal_conflict"),
+    ("Russia moved troops to the border.", "en", "MOBILIZE", "material_conflict"),
+    ("They broke the ceasefire within hours.", "en", "FIGHT", "material_conflict"),
+    ("They broke off talks with Iran.", "en", "SANCTION", "verbal_conflict"),
 ])
 def test_quad_classes(text, lang, event, quad):
     r = rel(text, lang)
@@ -77,7 +87,6 @@ def test_particle_verbs_and_reflexives():
 def test_topic_nouns_and_names_are_no_events():
     for text, lang in [("Der Krieg geht weiter.", "de"), ("Die Sanktionen treffen die Wirtschaft.", "de"),
                        ("Erstmals könnten die Sanktionen auch Russlands Ölindustrie treffen.", "de"),
-                       ("Er gefährdet Frieden und Sicherheit.", "de"), ("we all want that war to end", "en"),
                        ("Sanctions hurt the economy.", "en"),
                        ("Die Organisation für Sicherheit und Zusammenarbeit in Europa tagt.", "de"),
                        ("The Organisation for Economic Co-operation and Development said so.", "en"),
@@ -85,6 +94,24 @@ def test_topic_nouns_and_names_are_no_events():
         assert find_events(text, lang) == [], text
     h = find_events("Proteste auf dem Platz des Himmlischen Friedens.", "de")
     assert [x["event"] for x in h] == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Der Krieg geht weiter.", "de"), ("Er hat seine Karriere beendet.", "de"),
+    ("Die Reform gefährdet die Versorgungssicherheit.", "de"), ("Beenden Sie Ihren Kampf gegen die Windkraft!", "de"),
+    ("At the end of the war, the city was rebuilt.", "en"), ("He ended his speech with a joke.", "en"),
+    ("The plan to end gender-based violence was released.", "en"), ("We will never stop fighting for you.", "en"),
+    ("Rising temperatures force fish to move away.", "en"), ("The company went broke.", "en"),
+])
+def test_the_topic_verbs_need_their_topic(text, lang):
+    assert rel(text, lang)["relation"] == "none", text
+
+
+def test_ending_a_war_is_often_intended():
+    for text, lang in [("Die Regierung will den Krieg beenden.", "de"), ("Dieser Angriffskrieg muss beendet werden.", "de"),
+                       ("we all want that war to end", "en")]:
+        r = rel(text, lang)
+        assert (r["event"], r["relation"], r["event_context"]) == ("RETREAT", "cooperation", "intended"), text
 
 
 def test_compounds_and_offsets():
