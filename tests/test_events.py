@@ -71,6 +71,21 @@ def test_negation_turns_agreement_into_no_cooperation():
     assert rel("Putin traf sich nicht nur mit Kim.", "de")["event_context"] == "factual"
 
 
+def test_forward_negation_reaches_the_clause_final_verb():
+    for text, event, relation in [("Russland wird nicht die Bedingungen des Westens akzeptieren.", "AGREE", "conflict"),
+                                  ("Die Regierung hat die Gespräche nicht abgebrochen.", "SANCTION", "none"),
+                                  ("Die EU hat die Sanktionen nicht aufgehoben.", "RETREAT", "conflict")]:
+        hits = find_events(text, "de")
+        r = summarize(hits)
+        assert (r["event"], r["relation"], r["event_context"]) == (event, relation, "negated"), text
+        assert any(m.startswith("negated-forward:") for h in hits for m in h["modifiers"]), text
+    # unchanged: no negator, an exception, a negator in another clause, a verb that does not end its clause
+    for text in ["Russland hat die Ukraine angegriffen.", "Nicht nur die EU hat neue Sanktionen gegen Russland verhängt.",
+                 "Er sagte nicht, ob die EU Sanktionen gegen Russland verhängt.",
+                 "Die EU hat nicht lange gezögert und verhängte Sanktionen gegen Russland."]:
+        assert rel(text, "de")["event_context"] == "factual", text
+
+
 def test_modality():
     r = rel("Kim will sich mit dem US-Präsidenten treffen.", "de")
     assert (r["event"], r["relation"], r["event_context"]) == ("CONSULT", "cooperation", "intended")
