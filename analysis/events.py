@@ -20,7 +20,9 @@ The rules, in order:
   them is an event. Words inside a name or fixed phrase of ``event_exclusions.txt`` are never
   triggers or objects ("Organisation für Sicherheit und Zusammenarbeit in Europa").
 * **negation**: a negator (``negators.txt``) up to ``NEG_WINDOW`` words before the event or its
-  object, a German post-negator after the verb in its clause ("greift … **nicht** an"), or a failure
+  object, a German post-negator after the verb in its clause ("greift … **nicht** an"), a forward
+  negator (``forward_negators.txt``) anywhere before a verb that ends its clause, as in the tone
+  rules ("wird **nicht** die Bedingungen des Westens **akzeptieren**"), or a failure
   word (``event_modifiers.tsv``: scheitern, fail) in the clause. A negated cooperation event counts
   ``NEGATED["cooperation"]`` × its weight (no agreement reached is a setback: "keine Einigung
   erzielt" is mildly conflictual), a negated conflict event ``NEGATED["conflict"]`` (an attack that
@@ -367,6 +369,18 @@ def _negator(lows, k: int, tone) -> bool:
     return nxt not in tone.negation_exceptions.get(w, ())
 
 
+def _forward_negator(i: int, lows, clause, tone) -> int | None:
+    """The forward negator (``forward_negators.txt``, German verb-final clauses) earlier in the
+    clause of the event verb at ``i``, when the verb ends its clause (an auxiliary may follow):
+    "Russland wird **nicht** die Bedingungen des Westens **akzeptieren**", "die Gespräche **nicht**
+    **abgebrochen**" (the negator after the object, out of reach of the window before it)."""
+    c = clause[i]
+    if not tone.forward_negators or sum(clause[k] == c for k in range(i + 1, len(lows))) > 1:
+        return None
+    return next((k for k in range(i - 1, -1, -1) if clause[k] == c and lows[k] in tone.forward_negators
+                 and _negator(lows, k, tone)), None)
+
+
 def _modifier(k: int, lows, lemmas, lx: EventLexicon) -> str | None:
     """The modifier class of the word at ``k`` (by its form, else by its lemma), or None."""
     return lx.modifiers.get(lows[k]) or lx.lemma_modifiers.get(lemmas[k])
@@ -385,6 +399,10 @@ def _modify(h: dict, lows, lemmas, clause, part, tone, lx: EventLexicon) -> None
                   and _negator(lows, k, tone)), None)
         if k is not None:
             negated = f"negated-after:{lows[k]}"
+    if negated is None and is_verb:
+        k = _forward_negator(i, lows, clause, tone)
+        if k is not None:
+            negated = f"negated-forward:{lows[k]}"
     if negated is None:
         k = next((k for k in range(len(lows)) if k != i and clause[k] == c
                   and _modifier(k, lows, lemmas, lx) == "failure"), None)

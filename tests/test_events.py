@@ -32,6 +32,26 @@ def rel(text, lang):
     ("China condemned the decision.", "en", "DISAPPROVE", "verbal_conflict"),
     ("Russia deployed troops near the border.", "en", "MOBILIZE", "material_conflict"),
     ("Strikes that killed 20 civilians hit the city.", "en", "ASSAULT", "material_conflict"),
+    # verbs acting on topic nouns: ending hostilities, endangering peace, moving troops, breaking a ceasefire
+    ("Das Abkommen von 1995 stoppte das Blutvergießen.", "de", "RETREAT", "material_cooperation"),
+    ("Er gefährdet Frieden und Sicherheit.", "de", "DISAPPROVE", "verbal_conflict"),
+    ("Die Milizen untergraben die Waffenruhe.", "de", "DISAPPROVE", "verbal_conflict"),
+    ("The president ended the war in 1953.", "en", "RETREAT", "material_cooperation"),
+    ("Russia endangers peace in Europe.", "en", "DISAPPROVE", "verbal_conflict"),
+    ("These raids undermine the truce.", "en", "DISAPPROVE", "verbal_conflict"),
+    ("Russia moved troops to the border.", "en", "MOBILIZE", "material_conflict"),
+    ("They broke the ceasefire within hours.", "en", "FIGHT", "material_conflict"),
+    ("They broke off talks with Iran.", "en", "SANCTION", "verbal_conflict"),
+    # bans, tariffs, hostages, shelling, blocked bids
+    ("Die EU verbietet Importe von russischem Öl.", "de", "SANCTION", "verbal_conflict"),
+    ("Die USA erheben Zölle auf chinesischen Stahl.", "de", "SANCTION", "verbal_conflict"),
+    ("Die Hamas nahm Geiseln.", "de", "ASSAULT", "material_conflict"),
+    ("Nordkorea feuerte eine Rakete ab.", "de", "FIGHT", "material_conflict"),
+    ("The EU banned imports of Russian oil.", "en", "SANCTION", "verbal_conflict"),
+    ("The Treasury sanctioned three shell companies.", "en", "SANCTION", "verbal_conflict"),
+    ("Two Americans were taken hostage.", "en", "ASSAULT", "material_conflict"),
+    ("Rebels shelled the city overnight.", "en", "FIGHT", "material_conflict"),
+    ("Turkey blocked Sweden's NATO bid.", "en", "REJECT", "verbal_conflict"),
 ])
 def test_quad_classes(text, lang, event, quad):
     r = rel(text, lang)
@@ -49,6 +69,21 @@ def test_negation_turns_agreement_into_no_cooperation():
     assert (r["event"], r["relation"], r["event_context"]) == ("FIGHT", "none", "negated")
     # an exception is no negation
     assert rel("Putin traf sich nicht nur mit Kim.", "de")["event_context"] == "factual"
+
+
+def test_forward_negation_reaches_the_clause_final_verb():
+    for text, event, relation in [("Russland wird nicht die Bedingungen des Westens akzeptieren.", "AGREE", "conflict"),
+                                  ("Die Regierung hat die Gespräche nicht abgebrochen.", "SANCTION", "none"),
+                                  ("Die EU hat die Sanktionen nicht aufgehoben.", "RETREAT", "conflict")]:
+        hits = find_events(text, "de")
+        r = summarize(hits)
+        assert (r["event"], r["relation"], r["event_context"]) == (event, relation, "negated"), text
+        assert any(m.startswith("negated-forward:") for h in hits for m in h["modifiers"]), text
+    # unchanged: no negator, an exception, a negator in another clause, a verb that does not end its clause
+    for text in ["Russland hat die Ukraine angegriffen.", "Nicht nur die EU hat neue Sanktionen gegen Russland verhängt.",
+                 "Er sagte nicht, ob die EU Sanktionen gegen Russland verhängt.",
+                 "Die EU hat nicht lange gezögert und verhängte Sanktionen gegen Russland."]:
+        assert rel(text, "de")["event_context"] == "factual", text
 
 
 def test_modality():
@@ -77,7 +112,6 @@ def test_particle_verbs_and_reflexives():
 def test_topic_nouns_and_names_are_no_events():
     for text, lang in [("Der Krieg geht weiter.", "de"), ("Die Sanktionen treffen die Wirtschaft.", "de"),
                        ("Erstmals könnten die Sanktionen auch Russlands Ölindustrie treffen.", "de"),
-                       ("Er gefährdet Frieden und Sicherheit.", "de"), ("we all want that war to end", "en"),
                        ("Sanctions hurt the economy.", "en"),
                        ("Die Organisation für Sicherheit und Zusammenarbeit in Europa tagt.", "de"),
                        ("The Organisation for Economic Co-operation and Development said so.", "en"),
@@ -85,6 +119,26 @@ def test_topic_nouns_and_names_are_no_events():
         assert find_events(text, lang) == [], text
     h = find_events("Proteste auf dem Platz des Himmlischen Friedens.", "de")
     assert [x["event"] for x in h] == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Der Krieg geht weiter.", "de"), ("Er hat seine Karriere beendet.", "de"),
+    ("Die Reform gefährdet die Versorgungssicherheit.", "de"), ("Beenden Sie Ihren Kampf gegen die Windkraft!", "de"),
+    ("At the end of the war, the city was rebuilt.", "en"), ("He ended his speech with a joke.", "en"),
+    ("The plan to end gender-based violence was released.", "en"), ("We will never stop fighting for you.", "en"),
+    ("Rising temperatures force fish to move away.", "en"), ("The company went broke.", "en"),
+    ("Das Rauchen ist in Gaststätten verboten.", "de"), ("Wir nehmen die Sorgen der Bürger ernst.", "de"),
+    ("Der Verein erhebt einen Beitrag.", "de"), ("Please take your seats.", "en"), ("The city banned smoking.", "en"),
+])
+def test_event_verbs_need_their_object(text, lang):
+    assert rel(text, lang)["relation"] == "none", text
+
+
+def test_ending_a_war_is_often_intended():
+    for text, lang in [("Die Regierung will den Krieg beenden.", "de"), ("Dieser Angriffskrieg muss beendet werden.", "de"),
+                       ("we all want that war to end", "en")]:
+        r = rel(text, lang)
+        assert (r["event"], r["relation"], r["event_context"]) == ("RETREAT", "cooperation", "intended"), text
 
 
 def test_compounds_and_offsets():
