@@ -7,6 +7,7 @@ hands each to the rule of its construction (:data:`BY_CONSTRUCTION`).
 """
 from __future__ import annotations
 
+from analysis.actor_names import kind_of
 from analysis.quotes.article import Article
 from analysis.quotes.cues import cue_at
 from analysis.quotes.phrases import np_backward, np_forward
@@ -37,7 +38,7 @@ def according_to(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
     Example (de): Laut Polizei wurden drei Menschen verletzt. → kind=indirect; text=wurden drei Menschen verletzt; cue=Laut; speaker=Polizei
     Example (en): According to the ministry, the talks failed. → kind=indirect; text=the talks failed; cue=According to; speaker=the ministry
     """
-    a, b = np_forward(art.lex, s.toks, i + width, s.end)
+    a, b = source_after(art, s, i + width)
     return _attributed(art, s, list(range(i, i + width)), a, b, i, b, "according_to")
 
 
@@ -61,8 +62,43 @@ def according_to_noun(art: Article, s: Sentence, i: int, width: int) -> Quote | 
     toks, end, lex = s.toks, s.end, art.lex
     if not lex.source_noun_after([t.text for t in toks], [t.lemma for t in toks], i, end):
         return None
-    a, b = np_forward(lex, toks, i + width, end)
+    a, b = source_after(art, s, i + width)
     return _attributed(art, s, list(range(i, i + width)), a, b, i, b, "according_to_noun")
+
+
+def source_after(art: Article, s: Sentence, j: int) -> tuple[int, int]:
+    """Token range of the source that follows an attribution word at ``j``: the noun phrase, also
+    after a demonstrative (``laut dieser Studie``) or written as a web address (``laut ndr.de``, a
+    medium by ``actor_kinds.tsv``), and ended before a number that opens the next phrase
+    (``darunter laut UNO-Angaben 62 Zivilisten``: the source is UNO-Angaben).
+
+    ("Laut ndr.de blieben einige Gruppen auf dem Platz": the speaker is ndr.de.)
+    """
+    lex, toks, end = art.lex, s.toks, s.end
+    a, b = np_forward(lex, toks, j, end)
+    if b == a + 1 and toks[a].lower in lex.pronouns and b < end and is_cap(toks[b]):
+        b = max(b, np_forward(lex, toks, b, end)[1])  # "dieser Studie"
+    if b <= a:
+        return _web_address(art, s, j) or (a, b)
+    for k in range(a + 1, b - 1):
+        if toks[k].text[:1].isdigit() and is_cap(toks[k - 1]) and is_cap(toks[k + 1]):
+            return a, k
+    return a, b
+
+
+def _web_address(art: Article, s: Sentence, j: int) -> tuple[int, int] | None:
+    """``ndr.de`` (three tokens written together) at ``j``, with its quotation marks, when it names
+    a medium; else None."""
+    toks, end = s.toks, s.end
+    quoted = j < end and toks[j].text in "„\"»"
+    k = j + quoted
+    if not (k + 2 < end and toks[k].text.islower() and toks[k + 1].text == "." and
+            toks[k].end == toks[k + 1].start == toks[k + 2].start - 1):
+        return None
+    if kind_of(art.text[toks[k].start:toks[k + 2].end], art.lex.lang) != "media":
+        return None
+    closed = quoted and k + 3 < end and toks[k + 3].text in "“\"«"
+    return j, k + 3 + closed
 
 
 def source_postposition(art: Article, s: Sentence, i: int, width: int) -> Quote | None:

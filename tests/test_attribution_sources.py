@@ -1,0 +1,46 @@
+"""The source after ``laut`` and ``nach``: a demonstrative, a web address, a number after it."""
+import pandas as pd
+import pytest
+
+from analysis.quotes import extract_quotes
+
+
+def _quotes(text: str) -> pd.DataFrame:
+    return extract_quotes(pd.DataFrame({"article_id": ["x"], "lang": ["de"], "text": [text]}))
+
+
+@pytest.mark.parametrize("text,mention,speaker,content", [
+    ("Laut wetterblog.de fiel am Montag in Kassel der erste Schnee.", "wetterblog.de", "wetterblog.de",
+     "fiel am Montag in Kassel der erste Schnee"),
+    ("Laut „radio-nord.de“ wurden zwei Brücken gesperrt.", "„radio-nord.de“", None,
+     "wurden zwei Brücken gesperrt"),
+    ("Laut dieser Umfrage wollen viele Pendler auf das Fahrrad umsteigen.", "dieser Umfrage", None,
+     "wollen viele Pendler auf das Fahrrad umsteigen"),
+])
+def test_source_forms(text, mention, speaker, content):
+    q = _quotes(text)
+    assert len(q) == 1
+    row = q.iloc[0]
+    assert row["speaker_mention"] == mention
+    assert row["text"] == content
+    if speaker:
+        assert row["speaker"] == speaker
+
+
+def test_a_number_after_the_source_opens_the_content():
+    row = _quotes("Die Zahl der Opfer stieg auf 90, darunter laut Ärzteangaben 12 Kinder.").iloc[0]
+    assert row["speaker_mention"] == "Ärzteangaben"
+    assert row["text"].endswith("12 Kinder")
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Laut Polizei wurden drei Menschen verletzt.", "Polizei"),
+    ("Laut Artikel 12 des Vertrags entscheidet der Rat allein.", "Artikel 12 des Vertrags"),
+    ("Nach Angaben der Behörde ist die Lage ruhig.", "Angaben der Behörde"),
+])
+def test_unchanged_sources(text, mention):
+    assert _quotes(text)["speaker_mention"].tolist() == [mention]
+
+
+def test_lower_case_words_with_a_dot_are_no_source():
+    assert _quotes("Er fuhr laut und schnell. de facto war nichts passiert.").empty
