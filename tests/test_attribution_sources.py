@@ -1,4 +1,5 @@
-"""The source after ``laut`` and ``nach``: a demonstrative, a web address, a number after it."""
+"""The source after ``laut`` and ``nach`` (a demonstrative, a web address, a number after it), and
+the main frame after a ``wie`` clause before a colon."""
 import pandas as pd
 import pytest
 
@@ -44,3 +45,24 @@ def test_unchanged_sources(text, mention):
 
 def test_lower_case_words_with_a_dot_are_no_source():
     assert _quotes("Er fuhr laut und schnell. de facto war nichts passiert.").empty
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Wie das Magazin berichtete, sagte der Trainer: „Wir geben nicht auf.“", "der Trainer"),
+    ("Wie der Sender meldete, soll Brandt dem Richter gesagt haben: „Ich war es nicht.“", "Brandt"),
+])
+def test_a_wie_clause_gives_way_to_the_main_frame_before_a_colon(text, mention):
+    q = _quotes(text)
+    assert q["kind"].tolist() == ["direct"]
+    assert q["speaker_mention"].tolist() == [mention]
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Der Trainer sagte: „Wir geben nicht auf.“", "Der Trainer"),
+    ("Wie der Sender meldete: „Die Straße bleibt gesperrt.“", None),
+])
+def test_frames_before_a_colon_unchanged(text, mention):
+    q = _quotes(text)
+    assert q["kind"].tolist() == ["direct"]
+    got = q["speaker_mention"].iloc[0]
+    assert got == mention or (mention is None and not isinstance(got, str))
