@@ -100,6 +100,7 @@ def _name_run(lang: str) -> re.Pattern:
     """Capitalised words after white space, also "el-Masri" (:func:`capitalised_word`)."""
     return re.compile(rf"(?:[ \t]+{capitalised_word(lang, dots=False)})+")
 _NAME_START = re.compile(r"[A-ZÄÖÜ]")
+DEMONSTRATIVE_REACH = 300  # characters before a demonstrative pronoun in which its name is looked for (about two sentences)
 
 
 @cache
@@ -349,10 +350,15 @@ class _ArticleEntities:
                 number: str | None = None) -> str | None:
         """The actor a pronoun at ``before`` refers to: the latest earlier speaker it agrees with in
         gender and number ("er" is not "die Wahlkommission", "it" no person), else the nearest such
-        name before; ``number`` is that of the pronoun's verb (:func:`analysis.pronoun_agreement.verb_number`).
+        name before (a demonstrative, *dieser*, takes the latest agreeing person's name within
+        ``DEMONSTRATIVE_REACH`` characters, speaker or not);
+        ``number`` is that of the pronoun's verb (:func:`analysis.pronoun_agreement.verb_number`).
         (Preferring a name that opens a later sentence, the newer subject, scored lower on the
         German dev labels; see docs/quotes.md.)"""
         gendered = self.pronoun_forms.get(pronoun, ("-", "-"))[0] != "-"
+        if pronoun in self.definite and (cands := [(p, n) for p, n in self.names if before - DEMONSTRATIVE_REACH < p < before
+                                                   and kind_of(n, self.lang) == "person" and self.agrees(pronoun, n, number)]):
+            return drop_description(max(cands)[1], self)  # "durch seinen Fahrer Adriano De Souza belastet. Dieser behauptete"
         if self.lang == "de" and gendered and (
                 named := colon_subject(self, before, lambda n: self.agrees(pronoun, n, number))):
             return drop_description(named, self)  # "X äußerte sich: „…“, sagte er"

@@ -229,3 +229,15 @@ def test_a_definite_office_takes_up_the_person_named_before_an_unnamed_role_stay
     text = ("Ulrike Brandt (SPD) traf in Kiel ihren Amtskollegen Jonas Winter. Die Kanzlerin sagte, es sei gut. "
             "Die Polizei sagte, alles sei ruhig. Der Richter sagte, es sei Zeit.")
     assert resolve_all(text, ["Die Kanzlerin", "Die Polizei", "Der Richter"]) == ["Ulrike Brandt", "Polizei", "Richter"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a demonstrative takes the latest person named, not the previous speaker
+    ("Der Anwalt Peter Gruber sagte, sein Mandant sei unschuldig. Die Anklage stützt sich auf Tom Becker. "
+     "Dieser behauptete, Gruber habe gelogen.", ["Peter Gruber", "Tom Becker"]),
+    # unchanged: nobody named near the demonstrative, the speaker goes on
+    ("Eva Lind sagte, der Plan sei gut. " + "Die Sitzung dauerte bis in den späten Abend hinein. " * 7 +
+     "Diese betonte, man habe viel erreicht.", ["Eva Lind", "Eva Lind"]),
+])
+def test_a_demonstrative_takes_the_latest_person_named(text, speakers):
+    assert quotes_of(text)["speaker"].tolist() == speakers
