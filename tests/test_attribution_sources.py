@@ -66,3 +66,25 @@ def test_frames_before_a_colon_unchanged(text, mention):
     assert q["kind"].tolist() == ["direct"]
     got = q["speaker_mention"].iloc[0]
     assert got == mention or (mention is None and not isinstance(got, str))
+
+
+@pytest.mark.parametrize("text,mention,speaker", [
+    ("Nach diesen Erkenntnissen war der Fahrer zu schnell unterwegs.", "diesen Erkenntnissen", None),
+    ("Nach einem Polizeidokument sollen die Täter geflohen sein.", "einem Polizeidokument", "Polizei"),
+    ("Nach dem vorläufigen Endergebnis der Wahlbehörde liegt die Partei vorn.",
+     "dem vorläufigen Endergebnis der Wahlbehörde", "Wahlbehörde"),
+    ("Nach bisherigem Erkenntnisstand war ein Kabelbrand die Ursache.", "bisherigem Erkenntnisstand", None),
+])
+def test_more_source_nouns_after_nach(text, mention, speaker):
+    q = _quotes(text)
+    assert q["speaker_mention"].tolist() == [mention]
+    got = q["speaker"].iloc[0]
+    assert got == speaker or (speaker is None and not isinstance(got, str))
+
+
+@pytest.mark.parametrize("text", [
+    "Nach dem Spiel fuhren die Fans nach Hause.",
+    "Nach diesem Sieg feierte die Mannschaft bis in die Nacht.",
+])
+def test_nach_before_no_source_noun_is_no_attribution(text):
+    assert _quotes(text).empty
