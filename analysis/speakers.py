@@ -86,6 +86,7 @@ from analysis.speaker_sources import (
     source_head,
     source_holder,
     spokesperson_holder,
+    unnamed_group,
 )
 
 log = logging.getLogger(__name__)
@@ -547,7 +548,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
             person_of_role(held.split(), pos, ents, previous))
         if found:
             name, resolution = found, how("role")
-    name = base_form(drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents), lg)
+    name = unnamed_group(base_form(drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents), lg), ents, lg)
     if " " not in name and name.endswith("en") and any(w.lower() in ents.case_dets for w in words[:-1]) \
             and (single := lemmatize(name, lg)) + "n" == name:
         name = single  # "einem Augenzeugen": one Augenzeuge

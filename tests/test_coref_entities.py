@@ -241,3 +241,17 @@ def test_a_definite_office_takes_up_the_person_named_before_an_unnamed_role_stay
 ])
 def test_a_demonstrative_takes_the_latest_person_named(text, speakers):
     assert quotes_of(text)["speaker"].tolist() == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Organisatoren des Festivals teilten mit, dass 9.000 Gäste erwartet würden.", "Organisatoren"),
+    ("Die Bewohner des Tals sagten, sie hätten nichts gehört.", "Bewohner"),
+    # unchanged: a role, an organisation in the genitive, a thing's ending, an acronym
+    ("Der Präsident der Republik sagte, er habe nichts gehört.", "Präsident der Republik"),
+    ("Mitarbeiter des Ministeriums sagten, sie hätten nichts gehört.", "Mitarbeiter des Ministeriums"),
+    ("Die Kriminalabteilung des Landeskommandos teilte mit, dass zwei Männer gefasst worden seien.",
+     "Kriminalabteilung des Landeskommandos"),
+    ("Anhänger der PLR sagten, sie würden weiter protestieren.", "Anhänger der PLR"),
+])
+def test_an_unnamed_group_with_the_genitive_of_a_thing_is_its_head_noun(text, speaker):
+    assert quotes_of(text)["speaker"].tolist() == [speaker]
