@@ -411,6 +411,7 @@ def _mention_head(mention: str, ents: _ArticleEntities) -> str:
 
 
 _NUMERAL = re.compile(r"\d[\d.,]*$")
+_LINKED_WORD = re.compile(r"[ \t]+([a-zäöüß]+)[ \t]+[A-ZÄÖÜ][\w\-]*")
 _ADJECTIVES_NOUN = re.compile(r"(?:[ \t]+[a-zäöüß]+e[nmrs]?)*(?:[ \t]+[A-ZÄÖÜ][\w\-]*)+")
 
 
@@ -419,7 +420,8 @@ def _repair_mention(mention: str, pos: int, ents: _ArticleEntities) -> str:
     → "Die „Initiative für ein Grünes Tal“"); one that runs into a number ends before it ("der
     Abendpost 12 Menschen" → "der Abendpost": the number opens the object); one that ends on an
     adjective after its article goes on to the noun ("Angaben der staatlichen" → "Angaben der
-    staatlichen dänischen Nachrichtenagentur Ritzau").
+    staatlichen dänischen Nachrichtenagentur Ritzau"); one cut before the preposition of an
+    organisation's name goes on to its end ("Ärzte" → "Ärzte ohne Grenzen").
 
     >>> _repair_mention("der Abendpost 12 Menschen", 0, _ArticleEntities("", "de"))
     'der Abendpost'
@@ -433,6 +435,10 @@ def _repair_mention(mention: str, pos: int, ents: _ArticleEntities) -> str:
     cut = next((k for k, w in enumerate(words) if k and _NUMERAL.match(w)), None)
     if cut:
         return " ".join(words[:cut])
+    if words and ents.text[pos:end] == mention and (tail := _LINKED_WORD.match(ents.text, end)) and \
+            tail.group(1) in word_class(ents.lang, "name_parts", "link", column="part") and \
+            kind_of(words[-1] + tail.group(), ents.lang) == "organisation":
+        return mention + tail.group()  # "Ärzte" + " ohne Grenzen": an organisation's name (actor_kinds.tsv)
     if len(words) >= 2 and words[-1][:1].islower() and words[-2].lower() in ents.articles \
             and ents.text[pos:end] == mention and (run := _ADJECTIVES_NOUN.match(ents.text, end)):
         return mention + run.group()  # "Angaben der offiziellen" → "… dänischen Nachrichtenagentur Ritzau"

@@ -252,6 +252,10 @@ def test_a_demonstrative_takes_the_latest_person_named(text, speakers):
     ("Die Kriminalabteilung des Landeskommandos teilte mit, dass zwei Männer gefasst worden seien.",
      "Kriminalabteilung des Landeskommandos"),
     ("Anhänger der PLR sagten, sie würden weiter protestieren.", "Anhänger der PLR"),
+    # a subject cut before the preposition of an organisation's name goes on to its end
+    ("Ärzte ohne Grenzen erklärte, dass die Lage in den Lagern katastrophal sei.", "Ärzte ohne Grenzen"),
+    ("Reporter ohne Grenzen kritisierte, dass zwei Journalisten verhaftet worden seien.", "Reporter ohne Grenzen"),
+    ("Die Ärzte ohne Ausbildung sagten, dass sie helfen wollten.", "Ärzte"),  # unchanged: no organisation
 ])
-def test_an_unnamed_group_with_the_genitive_of_a_thing_is_its_head_noun(text, speaker):
+def test_unnamed_groups_and_organisation_names_cut_before_a_preposition(text, speaker):
     assert quotes_of(text)["speaker"].tolist() == [speaker]
