@@ -69,8 +69,7 @@ def according_to_noun(art: Article, s: Sentence, i: int, width: int) -> Quote | 
 def source_after(art: Article, s: Sentence, j: int) -> tuple[int, int]:
     """Token range of the source that follows an attribution word at ``j``: the noun phrase, also
     after a demonstrative (``laut dieser Studie``) or written as a web address (``laut ndr.de``, a
-    medium by ``actor_kinds.tsv``), and ended before a number that opens the next phrase
-    (``darunter laut UNO-Angaben 62 Zivilisten``: the source is UNO-Angaben).
+    medium by ``actor_kinds.tsv``).
 
     ("Laut ndr.de blieben einige Gruppen auf dem Platz": the speaker is ndr.de.)
     """
@@ -80,9 +79,6 @@ def source_after(art: Article, s: Sentence, j: int) -> tuple[int, int]:
         b = max(b, np_forward(lex, toks, b, end)[1])  # "dieser Studie"
     if b <= a:
         return _web_address(art, s, j) or (a, b)
-    for k in range(a + 1, b - 1):
-        if toks[k].text[:1].isdigit() and is_cap(toks[k - 1]) and is_cap(toks[k + 1]):
-            return a, k
     return a, b
 
 
