@@ -143,8 +143,9 @@ def frame_in(lex: Lexicon, toks: list[Tok], *, after_content: bool):
                 while lex.de and k + 1 < end and toks[k].lower in lex.object_pronouns:
                     k += 1  # "so charakterisierte ihn der Gewerkschafter": the object, then the subject
                 sp = np_forward(lex, toks, k, end)
-            else:
-                sp = subject(lex, toks, start, i, end)
+            else:  # "„…“, wie Hoyzer sagte": the subject follows the clause word
+                lo = start + (after_content and i > start + 1 and lex.frame(toks[start].lower) == "clause")
+                sp = subject(lex, toks, lo, i, end)
             return cue[1], sp, (start, end)
         construction = lex.frame(w)
         if construction == "so" and after_content and i == start:
