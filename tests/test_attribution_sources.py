@@ -79,3 +79,16 @@ def test_more_source_nouns_after_nach(text, mention, speaker):
 ])
 def test_nach_before_no_source_noun_is_no_attribution(text):
     assert _quotes(text).empty
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Der Minister lobte dem „Tagblatt“ zufolge die Pläne der Stadt.", "dem „Tagblatt“"),
+    ("Einer Mitteilung des Bundes der Steuerzahler (BdSt) zufolge stiegen die Kosten.",
+     "Einer Mitteilung des Bundes der Steuerzahler (BdSt)"),
+    ("Der Website sportnews.de zufolge ist der Trainer entlassen.", "Der Website sportnews.de"),
+    # unchanged
+    ("Den Berichten zufolge gab es keine Toten.", "Den Berichten"),
+    ("Angaben der Polizei zufolge wurde niemand verletzt.", "Angaben der Polizei"),
+])
+def test_the_source_before_zufolge(text, mention):
+    assert _quotes(text)["speaker_mention"].tolist() == [mention]
