@@ -92,3 +92,15 @@ def test_nach_before_no_source_noun_is_no_attribution(text):
 ])
 def test_the_source_before_zufolge(text, mention):
     assert _quotes(text)["speaker_mention"].tolist() == [mention]
+
+
+@pytest.mark.parametrize("text,quoted", [
+    ("Der Bericht erschien am Dienstag. Danach sind die Mieten um zehn Prozent gestiegen.",
+     "sind die Mieten um zehn Prozent gestiegen"),
+    # unchanged: Danach after a sentence without a source is the time word
+    ("Das Spiel endete am Abend. Danach fuhren die Fans nach Hause.", None),
+    ("Der Bericht erschien am Dienstag, und die Mieten stiegen danach weiter.", None),
+])
+def test_danach_after_a_sentence_that_names_a_source(text, quoted):
+    q = _quotes(text)
+    assert q["text"].tolist() == ([quoted] if quoted else [])

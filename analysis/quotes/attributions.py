@@ -141,6 +141,23 @@ def pointer(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
     return art.finish(q, q.spans)
 
 
+def pointer_after_source(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
+    """A word opening a sentence that stands for the source named in the sentence before (a cue
+    noun of ``speech_verbs.tsv``: *Studie*, *Bericht*, *Darstellung*), as :func:`pointer` does;
+    elsewhere the word keeps its other sense (*Danach* "afterwards").
+
+    Example (de): Die Studie wurde am Montag vorgestellt. Danach leiden viele Kinder unter Gewalt. → kind=indirect; text=leiden viele Kinder unter Gewalt; cue=Danach
+    """
+    if i != 0 or s.k == 0:
+        return None
+    if not any(is_cap(t) and art.lex.cue_noun(t.lemma or t.text) for t in art.toks[s.k - 1]):
+        return None
+    q = pointer(art, s, i, width)
+    if q is not None:
+        q.rule = "pointer_after_source"
+    return q
+
+
 def _attributed(art: Article, s: Sentence, cue: list[int], a: int, b: int, fa: int, fb: int,
                 rule: str) -> Quote | None:
     """The quotation of an attribution with speaker tokens ``[a, b)`` and frame ``[fa, fb)``: the
@@ -177,4 +194,5 @@ def _relative_clause(art: Article, s: Sentence, fa: int, fb: int) -> tuple[int, 
 BY_CONSTRUCTION = {
     "prep": according_to, "prep_name": per_name, "noun_prep": according_to_noun,
     "postp": source_postposition, "so": so_source, "pointer": pointer,
+    "pointer_source": pointer_after_source,
 }
