@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from analysis.actor_names import kind_of
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.runtime import word_cache
-from analysis.speaker_names import GENITIVE_DETS, role_of
+from analysis.speaker_names import GENITIVE_DETS, noun_endings, role_of
 
 if TYPE_CHECKING:
     from analysis.speakers import _ArticleEntities
@@ -157,6 +157,32 @@ def holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
         head = out[0][:-2] if out[0].endswith("es") and not out[0].endswith("ums") else out[0].rstrip("s")
         return [head, words[k], words[k + 1]]  # "des Bundesministeriums des Innern": the ministry's name
     return out or words
+
+
+def unnamed_group(name: str, ents: _ArticleEntities, lang: str) -> str:
+    """An unnamed group or person with the genitive of a thing is its head noun: "Organisatoren der
+    Konferenz" → Organisatoren, "Bewohner des Dorfes" → Bewohner; a role noun, an organisation or a
+    source as the head, a head with the ending of a thing (``name_exclusions.tsv``: *Abteilung*), and a genitive that names an actor (an organisation, a medium, a country, a
+    name of the article, an acronym, a source noun) keep the whole name ("Präsident der Republik",
+    "Anhänger der Hamas", "Mitarbeiter des Ministeriums", "Autoren der Studie"). German only.
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> unnamed_group("Organisatoren der Konferenz", _ArticleEntities("", "de"), "de")
+    'Organisatoren'
+    """
+    words = name.split()
+    if lang != "de" or len(words) < 3 or words[1].lower() not in GENITIVE_DETS | {"der"}:
+        return name
+    head, noun = words[0], words[-1]
+    if not (head[:1].isupper() and noun[:1].isupper()) or any(w[:1].isupper() for w in words[2:-1]):
+        return name
+    if role_of(head, ents.role_map) or kind_of(head, lang) != "other" or head.lower() in ents.sources or \
+            head.lower().endswith(noun_endings(lang)):
+        return name  # "die Kriminalabteilung des Landesgendarmeriekommandos": a thing's ending, no group of people
+    if noun.isupper() or noun.lower() in ents.sources or institution(noun, lang) or kind_of(noun, lang) != "other" or any(
+            noun in known.split() for known in ents.known):
+        return name
+    return head
 
 
 def institution(word: str, lang: str) -> bool:

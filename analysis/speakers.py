@@ -86,6 +86,7 @@ from analysis.speaker_sources import (
     source_head,
     source_holder,
     spokesperson_holder,
+    unnamed_group,
 )
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,7 @@ def _name_run(lang: str) -> re.Pattern:
     """Capitalised words after white space, also "el-Masri" (:func:`capitalised_word`)."""
     return re.compile(rf"(?:[ \t]+{capitalised_word(lang, dots=False)})+")
 _NAME_START = re.compile(r"[A-ZÄÖÜ]")
+DEMONSTRATIVE_REACH = 300  # characters before a demonstrative pronoun in which its name is looked for (about two sentences)
 
 
 @cache
@@ -349,10 +351,15 @@ class _ArticleEntities:
                 number: str | None = None) -> str | None:
         """The actor a pronoun at ``before`` refers to: the latest earlier speaker it agrees with in
         gender and number ("er" is not "die Wahlkommission", "it" no person), else the nearest such
-        name before; ``number`` is that of the pronoun's verb (:func:`analysis.pronoun_agreement.verb_number`).
+        name before (a demonstrative, *dieser*, takes the latest agreeing person's name within
+        ``DEMONSTRATIVE_REACH`` characters, speaker or not);
+        ``number`` is that of the pronoun's verb (:func:`analysis.pronoun_agreement.verb_number`).
         (Preferring a name that opens a later sentence, the newer subject, scored lower on the
         German dev labels; see docs/quotes.md.)"""
         gendered = self.pronoun_forms.get(pronoun, ("-", "-"))[0] != "-"
+        if pronoun in self.definite and (cands := [(p, n) for p, n in self.names if before - DEMONSTRATIVE_REACH < p < before
+                                                   and kind_of(n, self.lang) == "person" and self.agrees(pronoun, n, number)]):
+            return drop_description(max(cands)[1], self)  # "durch seinen Fahrer Adriano De Souza belastet. Dieser behauptete"
         if self.lang == "de" and gendered and (
                 named := colon_subject(self, before, lambda n: self.agrees(pronoun, n, number))):
             return drop_description(named, self)  # "X äußerte sich: „…“, sagte er"
@@ -404,6 +411,7 @@ def _mention_head(mention: str, ents: _ArticleEntities) -> str:
 
 
 _NUMERAL = re.compile(r"\d[\d.,]*$")
+_LINKED_WORD = re.compile(r"[ \t]+([a-zäöüß]+)[ \t]+[A-ZÄÖÜ][\w\-]*")
 _ADJECTIVES_NOUN = re.compile(r"(?:[ \t]+[a-zäöüß]+e[nmrs]?)*(?:[ \t]+[A-ZÄÖÜ][\w\-]*)+")
 
 
@@ -412,7 +420,8 @@ def _repair_mention(mention: str, pos: int, ents: _ArticleEntities) -> str:
     → "Die „Initiative für ein Grünes Tal“"); one that runs into a number ends before it ("der
     Abendpost 12 Menschen" → "der Abendpost": the number opens the object); one that ends on an
     adjective after its article goes on to the noun ("Angaben der staatlichen" → "Angaben der
-    staatlichen dänischen Nachrichtenagentur Ritzau").
+    staatlichen dänischen Nachrichtenagentur Ritzau"); one cut before the preposition of an
+    organisation's name goes on to its end ("Ärzte" → "Ärzte ohne Grenzen").
 
     >>> _repair_mention("der Abendpost 12 Menschen", 0, _ArticleEntities("", "de"))
     'der Abendpost'
@@ -426,6 +435,10 @@ def _repair_mention(mention: str, pos: int, ents: _ArticleEntities) -> str:
     cut = next((k for k, w in enumerate(words) if k and _NUMERAL.match(w)), None)
     if cut:
         return " ".join(words[:cut])
+    if words and ents.text[pos:end] == mention and (tail := _LINKED_WORD.match(ents.text, end)) and \
+            tail.group(1) in word_class(ents.lang, "name_parts", "link", column="part") and \
+            kind_of(words[-1] + tail.group(), ents.lang) == "organisation":
+        return mention + tail.group()  # "Ärzte" + " ohne Grenzen": an organisation's name (actor_kinds.tsv)
     if len(words) >= 2 and words[-1][:1].islower() and words[-2].lower() in ents.articles \
             and ents.text[pos:end] == mention and (run := _ADJECTIVES_NOUN.match(ents.text, end)):
         return mention + run.group()  # "Angaben der offiziellen" → "… dänischen Nachrichtenagentur Ritzau"
@@ -541,7 +554,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
             person_of_role(held.split(), pos, ents, previous))
         if found:
             name, resolution = found, how("role")
-    name = base_form(drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents), lg)
+    name = unnamed_group(base_form(drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents), lg), ents, lg)
     if " " not in name and name.endswith("en") and any(w.lower() in ents.case_dets for w in words[:-1]) \
             and (single := lemmatize(name, lg)) + "n" == name:
         name = single  # "einem Augenzeugen": one Augenzeuge

@@ -229,3 +229,33 @@ def test_a_definite_office_takes_up_the_person_named_before_an_unnamed_role_stay
     text = ("Ulrike Brandt (SPD) traf in Kiel ihren Amtskollegen Jonas Winter. Die Kanzlerin sagte, es sei gut. "
             "Die Polizei sagte, alles sei ruhig. Der Richter sagte, es sei Zeit.")
     assert resolve_all(text, ["Die Kanzlerin", "Die Polizei", "Der Richter"]) == ["Ulrike Brandt", "Polizei", "Richter"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a demonstrative takes the latest person named, not the previous speaker
+    ("Der Anwalt Peter Gruber sagte, sein Mandant sei unschuldig. Die Anklage stützt sich auf Tom Becker. "
+     "Dieser behauptete, Gruber habe gelogen.", ["Peter Gruber", "Tom Becker"]),
+    # unchanged: nobody named near the demonstrative, the speaker goes on
+    ("Eva Lind sagte, der Plan sei gut. " + "Die Sitzung dauerte bis in den späten Abend hinein. " * 7 +
+     "Diese betonte, man habe viel erreicht.", ["Eva Lind", "Eva Lind"]),
+])
+def test_a_demonstrative_takes_the_latest_person_named(text, speakers):
+    assert quotes_of(text)["speaker"].tolist() == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Organisatoren des Festivals teilten mit, dass 9.000 Gäste erwartet würden.", "Organisatoren"),
+    ("Die Bewohner des Tals sagten, sie hätten nichts gehört.", "Bewohner"),
+    # unchanged: a role, an organisation in the genitive, a thing's ending, an acronym
+    ("Der Präsident der Republik sagte, er habe nichts gehört.", "Präsident der Republik"),
+    ("Mitarbeiter des Ministeriums sagten, sie hätten nichts gehört.", "Mitarbeiter des Ministeriums"),
+    ("Die Kriminalabteilung des Landeskommandos teilte mit, dass zwei Männer gefasst worden seien.",
+     "Kriminalabteilung des Landeskommandos"),
+    ("Anhänger der PLR sagten, sie würden weiter protestieren.", "Anhänger der PLR"),
+    # a subject cut before the preposition of an organisation's name goes on to its end
+    ("Ärzte ohne Grenzen erklärte, dass die Lage in den Lagern katastrophal sei.", "Ärzte ohne Grenzen"),
+    ("Reporter ohne Grenzen kritisierte, dass zwei Journalisten verhaftet worden seien.", "Reporter ohne Grenzen"),
+    ("Die Ärzte ohne Ausbildung sagten, dass sie helfen wollten.", "Ärzte"),  # unchanged: no organisation
+])
+def test_unnamed_groups_and_organisation_names_cut_before_a_preposition(text, speaker):
+    assert quotes_of(text)["speaker"].tolist() == [speaker]

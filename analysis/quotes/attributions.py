@@ -7,6 +7,7 @@ hands each to the rule of its construction (:data:`BY_CONSTRUCTION`).
 """
 from __future__ import annotations
 
+from analysis.actor_names import kind_of
 from analysis.quotes.article import Article
 from analysis.quotes.cues import cue_at
 from analysis.quotes.phrases import np_backward, np_forward
@@ -37,7 +38,7 @@ def according_to(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
     Example (de): Laut Polizei wurden drei Menschen verletzt. → kind=indirect; text=wurden drei Menschen verletzt; cue=Laut; speaker=Polizei
     Example (en): According to the ministry, the talks failed. → kind=indirect; text=the talks failed; cue=According to; speaker=the ministry
     """
-    a, b = np_forward(art.lex, s.toks, i + width, s.end)
+    a, b = source_after(art, s, i + width)
     return _attributed(art, s, list(range(i, i + width)), a, b, i, b, "according_to")
 
 
@@ -61,8 +62,39 @@ def according_to_noun(art: Article, s: Sentence, i: int, width: int) -> Quote | 
     toks, end, lex = s.toks, s.end, art.lex
     if not lex.source_noun_after([t.text for t in toks], [t.lemma for t in toks], i, end):
         return None
-    a, b = np_forward(lex, toks, i + width, end)
+    a, b = source_after(art, s, i + width)
     return _attributed(art, s, list(range(i, i + width)), a, b, i, b, "according_to_noun")
+
+
+def source_after(art: Article, s: Sentence, j: int) -> tuple[int, int]:
+    """Token range of the source that follows an attribution word at ``j``: the noun phrase, also
+    after a demonstrative (``laut dieser Studie``) or written as a web address (``laut ndr.de``, a
+    medium by ``actor_kinds.tsv``).
+
+    ("Laut ndr.de blieben einige Gruppen auf dem Platz": the speaker is ndr.de.)
+    """
+    lex, toks, end = art.lex, s.toks, s.end
+    a, b = np_forward(lex, toks, j, end)
+    if b == a + 1 and toks[a].lower in lex.pronouns and b < end and is_cap(toks[b]):
+        b = max(b, np_forward(lex, toks, b, end)[1])  # "dieser Studie"
+    if b <= a:
+        return _web_address(art, s, j) or (a, b)
+    return a, b
+
+
+def _web_address(art: Article, s: Sentence, j: int) -> tuple[int, int] | None:
+    """``ndr.de`` (three tokens written together) at ``j``, with its quotation marks, when it names
+    a medium; else None."""
+    toks, end = s.toks, s.end
+    quoted = j < end and toks[j].text in "„\"»"
+    k = j + quoted
+    if not (k + 2 < end and toks[k].text.islower() and toks[k + 1].text == "." and
+            toks[k].end == toks[k + 1].start == toks[k + 2].start - 1):
+        return None
+    if kind_of(art.text[toks[k].start:toks[k + 2].end], art.lex.lang) != "media":
+        return None
+    closed = quoted and k + 3 < end and toks[k + 3].text in "“\"«"
+    return j, k + 3 + closed
 
 
 def source_postposition(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
@@ -109,6 +141,23 @@ def pointer(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
     return art.finish(q, q.spans)
 
 
+def pointer_after_source(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
+    """A word opening a sentence that stands for the source named in the sentence before (a cue
+    noun of ``speech_verbs.tsv``: *Studie*, *Bericht*, *Darstellung*), as :func:`pointer` does;
+    elsewhere the word keeps its other sense (*Danach* "afterwards").
+
+    Example (de): Die Studie wurde am Montag vorgestellt. Danach leiden viele Kinder unter Gewalt. → kind=indirect; text=leiden viele Kinder unter Gewalt; cue=Danach
+    """
+    if i != 0 or s.k == 0:
+        return None
+    if not any(is_cap(t) and art.lex.cue_noun(t.lemma or t.text) for t in art.toks[s.k - 1]):
+        return None
+    q = pointer(art, s, i, width)
+    if q is not None:
+        q.rule = "pointer_after_source"
+    return q
+
+
 def _attributed(art: Article, s: Sentence, cue: list[int], a: int, b: int, fa: int, fb: int,
                 rule: str) -> Quote | None:
     """The quotation of an attribution with speaker tokens ``[a, b)`` and frame ``[fa, fb)``: the
@@ -145,4 +194,5 @@ def _relative_clause(art: Article, s: Sentence, fa: int, fb: int) -> tuple[int, 
 BY_CONSTRUCTION = {
     "prep": according_to, "prep_name": per_name, "noun_prep": according_to_noun,
     "postp": source_postposition, "so": so_source, "pointer": pointer,
+    "pointer_source": pointer_after_source,
 }

@@ -88,7 +88,8 @@ def _direct_frame(art: Article, q: Quote, si: int, sj: int, qs: int, qe: int) ->
         if found:
             return _apply_frame(lex, q, toks_after, found)
     if toks_before:
-        found = frame_in(lex, toks_before, after_content=False) or colon_label(lex, toks_before) or (
+        toks_before, found = _main_clause_frame(lex, toks_before)
+        found = found or frame_in(lex, toks_before, after_content=False) or colon_label(lex, toks_before) or (
             lex.de and colon_clause(lex, toks_before))
         if found:
             return _apply_frame(lex, q, toks_before, found)
@@ -99,6 +100,22 @@ def _direct_frame(art: Article, q: Quote, si: int, sj: int, qs: int, qe: int) ->
         if found:
             return _apply_frame(lex, q, prev, found)
     q.confidence = 0.6
+
+
+def _main_clause_frame(lex: Lexicon, toks: list[Tok]) -> tuple[list[Tok], tuple | None]:
+    """The frame of the main clause after a frame clause opened by ``wie`` (construction
+    ``clause`` in ``attribution_frames.tsv``) before a colon: in "Wie die Zeitung berichtete,
+    sagte Anelka: „…“" Anelka speaks. Returns the tokens the frame was found in and the frame
+    (None when there is no such clause or no subject in it: the caller searches all tokens)."""
+    if len(toks) < 4 or toks[-1].text != ":" or lex.frame(toks[0].lower) != "clause":
+        return toks, None
+    k = next((j for j, t in enumerate(toks) if t.text == ","), None)
+    if k is None or k + 2 >= len(toks):
+        return toks, None
+    found = frame_in(lex, toks[k + 1:], after_content=False)
+    if found and found[0] and found[1][1] > found[1][0]:
+        return toks[k + 1:], found
+    return toks, None
 
 
 def _placeholder(lex: Lexicon, toks: list[Tok], found) -> bool:
@@ -126,8 +143,9 @@ def frame_in(lex: Lexicon, toks: list[Tok], *, after_content: bool):
                 while lex.de and k + 1 < end and toks[k].lower in lex.object_pronouns:
                     k += 1  # "so charakterisierte ihn der Gewerkschafter": the object, then the subject
                 sp = np_forward(lex, toks, k, end)
-            else:
-                sp = subject(lex, toks, start, i, end)
+            else:  # "„…“, wie Hoyzer sagte": the subject follows the clause word
+                lo = start + (after_content and i > start + 1 and lex.frame(toks[start].lower) == "clause")
+                sp = subject(lex, toks, lo, i, end)
             return cue[1], sp, (start, end)
         construction = lex.frame(w)
         if construction == "so" and after_content and i == start:

@@ -101,16 +101,17 @@ class Lexicon:
 
     def source_noun_after(self, texts: list, lemmas: list, i: int, end: int) -> bool:
         """Whether a cue noun follows ``nach`` at ``i`` within ``NOUN_GAP`` words, after articles and
-        adjectives, or right after a name in the genitive ("nach einem achtseitigen Bericht", "nach
-        Celebis Angaben")."""
+        adjectives or a demonstrative, or right after a name in the genitive ("nach einem achtseitigen
+        Bericht", "nach diesen Erkenntnissen", "nach Celebis Angaben")."""
         for k in range(i + 1, min(end, i + 1 + NOUN_GAP)):
             if self.cue_noun(lemmas[k] if isinstance(lemmas[k], str) else texts[k]):
                 return True
             if texts[k][:1].isupper():
                 nxt = k + 1 < end and (lemmas[k + 1] if isinstance(lemmas[k + 1], str) else texts[k + 1])
                 return texts[k].endswith("s") and bool(nxt) and self.cue_noun(nxt)
-            if self.cls(texts[k].lower()) not in ("det", None):
-                return False
+            if self.cls(texts[k].lower()) not in ("det", None) and texts[k].lower() not in self.pronouns \
+                    and not self.is_(texts[k].lower(), "oblique"):
+                return False  # "nach diesen Erkenntnissen" goes on
         return False
 
     def cue_noun(self, lemma: str) -> bool:

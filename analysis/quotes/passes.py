@@ -208,7 +208,7 @@ def speakers_from_context(art: Article) -> None:
         if len(q.speaker) == 1 and art.text[slice(*q.speaker[0])].lower() in placeholders:
             _replace_placeholder(art, q)
         if not q.speaker and not q.own_subject and prev is not None and prev.speaker and (
-                q.kind in ("direct", "free_indirect") or q.rule == "pointer"):
+                q.kind in ("direct", "free_indirect") or q.rule in ("pointer", "pointer_after_source")):
             q.speaker = list(prev.speaker)
             q.inherit = True
         prev = q

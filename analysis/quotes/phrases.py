@@ -208,15 +208,34 @@ def name_in_commas(lex: Lexicon, toks: list[Tok], cb: int) -> tuple[int, int] | 
 
 
 def np_backward(lex: Lexicon, toks: list[Tok], i: int, start: int) -> tuple[int, int]:
-    """Noun phrase ending right before ``i`` (for ``X zufolge``)."""
+    """Noun phrase ending right before ``i`` (for ``X zufolge``), over a name in quotation marks
+    or brackets and a web address ("dem „Figaro“", "des Verbandes (VDR)", "der Website kicker.de")."""
     j = i
     while j > start:
         t = toks[j - 1]
+        if t.text in (")", "“", "”", "«") and (k := _opening_before(toks, j - 1, start)) is not None:
+            j = k
+            continue
+        if t.text == "." and j - 2 >= start and j < i and toks[j - 2].end == t.start and t.end == toks[j].start:
+            j -= 1  # "kicker.de"
+            continue
         c = lex.cls(t.lower)
         if not is_word(t) or c in ("prep", "conj", "comp", "aux", "adv"):
             break
         j -= 1
+        if lex.de and c == "det" and not lex.is_(t.lower, "np_det"):
+            break  # "hob Sarkozy dem „Figaro“ zufolge": an article that is no genitive opens the phrase
     return j, i
+
+
+def _opening_before(toks: list[Tok], close: int, start: int) -> int | None:
+    """The position of the mark that opens the bracket or quotation closed at ``close``, within
+    six tokens and with a word inside, else None."""
+    opening = "(" if toks[close].text == ")" else "„\"»"
+    for k in range(close - 1, max(start, close - 7) - 1, -1):
+        if toks[k].text in opening:
+            return k if k < close - 1 else None
+    return None
 
 
 def np_before_en(lex: Lexicon, toks: list[Tok], verb: int, lo: int) -> tuple[int, int]:

@@ -114,7 +114,7 @@ def _attribution_word(lex: Lexicon, i: int, texts: list, lowers: list, lemmas: l
     kind, rest = frames[lowers[i]]
     if rest and lowers[i + 1:i + 1 + len(rest)] != list(rest):
         return False
-    if kind in ("prep", "postp", "pointer"):
+    if kind in ("prep", "postp", "pointer", "pointer_source"):
         return True
     if kind == "prep_name":
         if i + 1 < end and texts[i + 1][:1].isupper():
