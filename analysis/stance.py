@@ -20,7 +20,10 @@ essential") is +1, negated −1. A verb right before an infinitive ("wanted *to*
 ``infinitive``) governs the action, not the mention; an English verb after the mention without its
 preposition counts only in the passive ("X remain our tool in our fight" is none). A verb of working
 on a matter (role ``task``: address, deal with) is marked, so that toward the concept itself it is +1
-(:mod:`analysis.statements`). Without a construction :func:`tone_agreement` takes the sign of the
+(:mod:`analysis.statements`). A preposition of opposition (role ``against``: gegen, against) governing
+the mention is −1, times a verb before it; a German stance verb whose subject is the addressee "Sie"
+(role ``opponent``) is the position the speaker contests, reversed, and without a verb a mention after
+"Ihr, Ihrem …" (role ``possessive``) is −1. Without a construction :func:`tone_agreement` takes the sign of the
 tone of the quotation (:mod:`analysis.sentiment`), 0 inside the neutral band; a negative tone
 without a negative word in the mention's clause is +1 (lament or attack aimed elsewhere).
 
@@ -88,7 +91,7 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
     (-1, True)
     """
     out: dict[str, dict[str, int]] = {r: {} for r in ("head", "link", "barrier", "need", "passive", "modal", "task",
-                                                        "infinitive", "reversal", "against", "opponent")}
+                                                        "infinitive", "reversal", "against", "opponent", "possessive")}
     if lang not in languages():
         return out
     try:
@@ -98,7 +101,7 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
     for word, role, sign in zip(rows["word"], rows["role"], rows["sign"]):
         role = role.strip()
         # a word of address keeps its case: German "Sie" is the one addressed, "sie" a third party
-        out[role][word.strip() if role == "opponent" else word.strip().lower()] = int(sign)
+        out[role][word.strip() if role in ("opponent", "possessive") else word.strip().lower()] = int(sign)
     return out
 
 
@@ -252,6 +255,20 @@ def _opponent(words: list[str], verb: int, mention: int, lang: str) -> int | Non
                  and j > 0 and words[j - 1] not in SENTENCE_ENDS), None)
 
 
+def _addressee_own(words: list[str], mention: int, lang: str) -> Stance | None:
+    """Against a mention that is the addressee's (role ``possessive``: "mit Ihrem Gebäudeenergiegesetz",
+    "Ihre unsägliche Rentenpolitik"): a speaker names the other side's policy to contest it. The
+    possessive stands right before the mention or before up to two lower-case adjectives, not first in
+    its sentence."""
+    owners = stance_words(lang)["possessive"]
+    j = mention - 1
+    while j >= 0 and mention - j <= 2 and lang == "de" and words[j].isalpha() and words[j].islower():
+        j -= 1
+    if j > 0 and words[j] in owners and words[j - 1] not in SENTENCE_ENDS:
+        return Stance(owners[words[j]], f"{words[j]} (the addressee's)", False)
+    return None
+
+
 def head_toward(text: str, start: int, *, lang: str = "de") -> tuple[int, str] | None:
     """``(sign, noun)`` of a noun of change (``stance_words.tsv``, role ``head``) whose object is the
     mention at ``start``: the noun, then link words (articles, prepositions; in German also up to two
@@ -360,8 +377,10 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
     against = _against_index(words, mention, lang)
     if against is not None and (head and head[0] < against or best and lower[against] in _prepositions(verbs, lemmas[best[0]])):
         against = None  # "threat against X" (the noun of change), "sprach sich gegen X aus" (the verb's own)
+    if best is None and against is not None:
+        return _against(words, lower, against, lang)
     if best is None:
-        return _against(words, lower, against, lang) if against is not None else _need(words, lower, mention, lang)
+        return _need(words, lower, mention, lang) or _addressee_own(words, mention, lang)
     verb, agreement = best
     if against is not None:  # "fordert Maßnahmen gegen X"; right after the verb it is the verb's ("fight against X")
         sign = stance_words(lang)["against"][lower[against]]

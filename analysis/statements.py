@@ -99,7 +99,7 @@ TONE_WINDOW = 2  # sentences on either side of a concept's sentence whose tone s
 TONE_BAND = 0.05
 # the agreement of a mention with neither a stance construction nor a tone: a speaker who names a concept
 # in their own words, neutrally, speaks of it as their own (a programme, a measure); in the judged samples
-# a reader coded 15 of 26 such statements +1, 5 of them 0 (docs/networks.md). ``neutral=0`` keeps them at 0
+# a reader coded 17 of 27 such statements +1, 5 of them 0 (docs/networks.md). ``neutral=0`` keeps them at 0
 NEUTRAL = 1
 
 

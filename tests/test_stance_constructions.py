@@ -287,3 +287,22 @@ def test_a_stance_is_not_named(text, lang):
 def test_neutral_must_be_zero_or_one(neutral):
     with pytest.raises(InputError, match="neutral: expected 0 or 1"):
         _coded("Wir fordern den Mindestlohn.", "de", neutral=neutral)
+
+
+@pytest.mark.parametrize("text, agreement", [
+    # the addressee's policy, named to contest it
+    ("Heute beraten wir Ihr Heizungsgesetz.", -1),
+    ("Heute beraten wir Ihr neues Heizungsgesetz.", -1),
+    # must not change: a stance verb, the speaker's own, "Ihr" first in its sentence, a third party's ("ihrem")
+    ("Wir unterstützen Ihr Heizungsgesetz.", 1),
+    ("Heute beraten wir unser Heizungsgesetz.", 1),
+    ("Ihr Heizungsgesetz kommt heute.", 1),
+    ("Heute beraten wir ihr Heizungsgesetz.", 1),
+])
+def test_the_addressees_policy_is_contested(text, agreement):
+    assert _agreement(text, {"Heizungsgesetz": {"lemmas": ["Heizungsgesetz"]}}, "de") == [("Heizungsgesetz", agreement)]
+
+
+def test_english_has_no_addressee_possessive():
+    assert _agreement("Today we discuss your minimum wage.", {"minimum wage": {"phrases": ["minimum wage"]}},
+                      "en") == [("minimum wage", 1)]
