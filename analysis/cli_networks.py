@@ -102,7 +102,7 @@ def _run_statements(args) -> int:
     _cli()._report_streamed(done)
     by = done.counts
     print(f"{done.rows['statements']} statements of {by['actors']} actors on {by['concepts']} concepts -> {args.out} "
-          f"(agreement from stance {by['stance']}, tone {by['tone']}, neutral {by['none']})")
+          f"(agreement from stance {by['stance']}, tone {by['tone']}, named {by['named']}, neutral {by['none']})")
     return 0
 
 

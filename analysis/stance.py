@@ -20,9 +20,12 @@ essential") is +1, negated −1. A verb right before an infinitive ("wanted *to*
 ``infinitive``) governs the action, not the mention; an English verb after the mention without its
 preposition counts only in the passive ("X remain our tool in our fight" is none). A verb of working
 on a matter (role ``task``: address, deal with) is marked, so that toward the concept itself it is +1
-(:mod:`analysis.statements`). Without a construction :func:`tone_agreement` takes the sign of the
+(:mod:`analysis.statements`). A preposition of opposition (role ``against``: gegen, against) governing
+the mention is −1, times a verb before it; a German stance verb whose subject is the addressee "Sie"
+(role ``opponent``) is the position the speaker contests, reversed, and without a verb a mention after
+"Ihr, Ihrem …" (role ``possessive``) is −1. Without a construction :func:`tone_agreement` takes the sign of the
 tone of the quotation (:mod:`analysis.sentiment`), 0 inside the neutral band; a negative tone
-without a negative word in the mention's sentence is +1 (lament or attack aimed elsewhere).
+without a negative word in the mention's clause is +1 (lament or attack aimed elsewhere).
 
 :func:`head_toward` finds a noun of change whose object the mention is (role ``head``: "keine
 *Reform* der Schuldenbremse", "*repeal* of the Act"): a stance toward it is, times its sign, the
@@ -88,7 +91,7 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
     (-1, True)
     """
     out: dict[str, dict[str, int]] = {r: {} for r in ("head", "link", "barrier", "need", "passive", "modal", "task",
-                                                        "infinitive", "reversal")}
+                                                        "infinitive", "reversal", "against", "opponent", "possessive")}
     if lang not in languages():
         return out
     try:
@@ -96,7 +99,9 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
     except Exception:  # a language folder without the file: no such constructions
         return out
     for word, role, sign in zip(rows["word"], rows["role"], rows["sign"]):
-        out[role.strip()][word.strip().lower()] = int(sign)
+        role = role.strip()
+        # a word of address keeps its case: German "Sie" is the one addressed, "sie" a third party
+        out[role][word.strip() if role in ("opponent", "possessive") else word.strip().lower()] = int(sign)
     return out
 
 
@@ -194,6 +199,73 @@ def _need(words: list[str], lower: list[str], mention: int, lang: str) -> Stance
             if len(negs) % 2:
                 return Stance(-need[lower[j]], f"{words[j]} (need) negated by {negs[0]}", True)
             return Stance(need[lower[j]], f"{words[j]} (need)", False)
+    return None
+
+
+def _prepositions(verbs: dict, lemma: str) -> frozenset[str]:
+    """All prepositions a stance verb takes."""
+    return frozenset().union(*(preps for preps, _ in verbs.get(lemma, ())))
+
+
+def _against_index(words: list[str], mention: int, lang: str) -> int | None:
+    """The token index of a preposition of opposition (role ``against``: gegen, against) that governs
+    the mention: right before it or with link words (articles) and, in German, up to two lower-case
+    adjectives between ("gegen das unsägliche Heizungsgesetz"); None without one."""
+    words_of = stance_words(lang)
+    if not words_of["against"]:
+        return None
+    j, links, adjectives = mention - 1, 0, 0
+    while j >= 0:
+        low = words[j].lower()
+        if low in words_of["against"]:
+            return j
+        if low in words_of["link"] and links < 3:
+            links += 1
+        elif lang == "de" and words[j].isalpha() and words[j].islower() and adjectives < 2:
+            adjectives += 1
+        else:
+            return None
+        j -= 1
+    return None
+
+
+def _against(words: list[str], lower: list[str], at: int, lang: str) -> Stance:
+    """The stance of a preposition of opposition without a stance verb ("Vier Fünftel sind gegen X"),
+    reversed by a negator in the two tokens before it ("nicht gegen X")."""
+    sign = stance_words(lang)["against"][lower[at]]
+    negs = [w for w in lower[max(0, at - 2):at] if w in _negators(lang)]
+    if negs:
+        return Stance(-sign, f"{words[at]} (against) negated by {negs[0]}", True)
+    return Stance(sign, f"{words[at]} (against)", False)
+
+
+def _opponent(words: list[str], verb: int, mention: int, lang: str) -> int | None:
+    """The token index of a word of address (role ``opponent``: German "Sie") that is the subject of
+    the stance verb at ``verb``: in its clause before it, or right after it ("Jetzt wollen Sie X"), not
+    first in its sentence."""
+    opponents = stance_words(lang)["opponent"]
+    if not opponents:
+        return None
+    lo = verb
+    while lo > 0 and words[lo - 1] not in CLAUSE_MARKS and words[lo - 1] not in SENTENCE_ENDS:
+        lo -= 1
+    hi = min(verb + 2, mention) if verb < mention else verb + 2
+    # not the sentence's first word, where "Sie" may be "she" or "they" ("Sie warnte vor …")
+    return next((j for j in range(lo, min(hi, len(words))) if j != verb and words[j] in opponents
+                 and j > 0 and words[j - 1] not in SENTENCE_ENDS), None)
+
+
+def _addressee_own(words: list[str], mention: int, lang: str) -> Stance | None:
+    """Against a mention that is the addressee's (role ``possessive``: "mit Ihrem Gebäudeenergiegesetz",
+    "Ihre unsägliche Rentenpolitik"): a speaker names the other side's policy to contest it. The
+    possessive stands right before the mention or before up to two lower-case adjectives, not first in
+    its sentence."""
+    owners = stance_words(lang)["possessive"]
+    j = mention - 1
+    while j >= 0 and mention - j <= 2 and lang == "de" and words[j].isalpha() and words[j].islower():
+        j -= 1
+    if j > 0 and words[j] in owners and words[j - 1] not in SENTENCE_ENDS:
+        return Stance(owners[words[j]], f"{words[j]} (the addressee's)", False)
     return None
 
 
@@ -302,9 +374,17 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
             if agreement is not None:
                 best = (i, agreement * (modal.get(lemmas[best[0]], 1) if best else 1))
                 break
+    against = _against_index(words, mention, lang)
+    if against is not None and (head and head[0] < against or best and lower[against] in _prepositions(verbs, lemmas[best[0]])):
+        against = None  # "threat against X" (the noun of change), "sprach sich gegen X aus" (the verb's own)
+    if best is None and against is not None:
+        return _against(words, lower, against, lang)
     if best is None:
-        return _need(words, lower, mention, lang)
+        return _need(words, lower, mention, lang) or _addressee_own(words, mention, lang)
     verb, agreement = best
+    if against is not None:  # "fordert Maßnahmen gegen X"; right after the verb it is the verb's ("fight against X")
+        sign = stance_words(lang)["against"][lower[against]]
+        agreement = sign if against == verb + 1 else agreement * sign
     particle = next((j for j in range(verb + 1, len(words)) if lemmas[j] == f"#{lemmas[verb]}"), None)
     lo, hi = min(verb, mention), max(verb, mention)
     scope = list(range(max(0, lo - 2), hi)) + list(range(mention, particle if particle else mention))
@@ -314,25 +394,35 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
         scope += [j for j in range(mention, end) if lower[j] in _post_negators(lang)]
     negs = [lower[j] for j in sorted(set(scope)) if lower[j] in _negators(lang) and not _exception(lower, j, lang)]
     evidence = f"{words[verb]}{' … ' + words[particle] if particle else ''} ({lemmas[verb]})"
+    evidence += f"; {words[against]} (against)" if against is not None else ""
+    opponent = _opponent(words, verb, mention, lang)
+    if opponent is not None:  # "Sie wollen X abschaffen": the position of the one addressed, which the speaker contests
+        agreement, evidence = -agreement, f"{evidence}; ascribed to {words[opponent]} (opponent)"
     task = lemmas[verb] in stance_words(lang)["task"]
     if len(negs) % 2:
         return Stance(-agreement, f"{evidence} negated by {negs[0]}", True, task)
     return Stance(agreement, evidence, False, task)
 
 
-def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
-    """The sentence of ``text`` around offset ``at``: between the nearest sentence ends on either side."""
-    lo = max(text.rfind(m, 0, at) for m in SENTENCE_ENDS) + 1
-    ends = [i for i in (text.find(m, at) for m in SENTENCE_ENDS) if i >= 0]
+def _clause_bounds(text: str, at: int) -> tuple[int, int]:
+    """The clause of ``text`` around offset ``at``: between the nearest clause marks or sentence ends
+    on either side.
+
+    >>> _clause_bounds("Das ist falsch, wir wollen X. Gut.", 20)
+    (15, 28)
+    """
+    marks = CLAUSE_MARKS | SENTENCE_ENDS
+    lo = max(text.rfind(m, 0, at) for m in marks) + 1
+    ends = [i for i in (text.find(m, at) for m in marks) if i >= 0]
     return lo, min(ends) if ends else len(text)
 
 
 def tone_agreement(text: str, *, lang: str = "de", band: float | None = None, at: int | None = None) -> tuple[int, str]:
     """``(sign of the tone of text, evidence)``: +1, −1, or 0 inside the neutral band of
     :mod:`analysis.sentiment` (``band`` overrides it). With ``at``, the offset of a concept mention,
-    a negative tone without a negative word in the mention's sentence is +1: the negative words
+    a negative tone without a negative word in the mention's clause is +1: the negative words
     lament a problem or attack opponents elsewhere, and the speaker names the concept among them
-    as a remedy ("Die Energiepreise steigen. Sie tun nichts. Wir brauchen die Entlastung.").
+    as a remedy ("Die Energiepreise steigen. Sie tun nichts, wir brauchen die Entlastung.").
 
     >>> tone_agreement("Die Gespräche seien konstruktiv und freundschaftlich verlaufen", lang="de")
     (1, 'tone 0.79: Gespräch, konstruktiv, freundschaftlich')
@@ -348,7 +438,7 @@ def tone_agreement(text: str, *, lang: str = "de", band: float | None = None, at
     sign = {"positive": 1, "negative": -1}.get(scored["label"], 0)
     evidence = f"tone {scored['polarity']:.2f}{': ' + hits if hits else ''}"
     if sign < 0 and at is not None:
-        lo, hi = _sentence_bounds(text, at)
+        lo, hi = _clause_bounds(text, at)
         if not any(h.get("polarity", 0) < 0 and lo <= h["start"] < hi for h in scored["hits"]):
             return 1, f"{evidence}; aimed past the mention"
     return sign, evidence

@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 STATEMENT_COLUMNS = ["statement_id", "article_id", "quote_id", "date", "actor_id", "actor", "affiliation", "concept",
                      "agreement", "agreement_source", "evidence", "span", "concept_span", "text", "lang", "kind",
                      "confidence"]
-SOURCE_WEIGHT = {"stance": 1.0, "tone": 0.7, "none": 0.5}
+SOURCE_WEIGHT = {"stance": 1.0, "tone": 0.7, "named": 0.5, "none": 0.5}
 # quotation kinds coded by default: free indirect speech inherits a speaker over sentences without a
 # frame, which in the statement sample (docs/networks.md) was the actor of its words 1 time in 12
 DEFAULT_KINDS = ("direct", "indirect", "mixed", "reported", "turn")
@@ -97,6 +97,10 @@ TONE_WINDOW = 2  # sentences on either side of a concept's sentence whose tone s
 # the neutral band of the tone fallback: a speaker in a debate takes a side, so statements take the sign of
 # any tone outside English's band (German's 0.4 is for classifying whole texts; docs/networks.md)
 TONE_BAND = 0.05
+# the agreement of a mention with neither a stance construction nor a tone: a speaker who names a concept
+# in their own words, neutrally, speaks of it as their own (a programme, a measure); in the judged samples
+# a reader coded 17 of 27 such statements +1, 5 of them 0 (docs/networks.md). ``neutral=0`` keeps them at 0
+NEUTRAL = 1
 
 
 def _tone_window(text: str, s: int, e: int, at: int) -> tuple[int, int] | None:
@@ -168,7 +172,7 @@ def _directed(agreement: int, evidence: str, mention, text: str, at: int, lang: 
     return agreement, evidence
 
 
-def _quote_statements(q, text: str, concepts, lang: str, band) -> list[dict]:
+def _quote_statements(q, text: str, concepts, lang: str, band, neutral: int) -> list[dict]:
     spans = span_pairs(q.get("spans"))
     if not spans:
         return []
@@ -187,6 +191,8 @@ def _quote_statements(q, text: str, concepts, lang: str, band) -> list[dict]:
             words, at = _tone_words(toned, spans, window, start)
             agreement, evidence = tone_agreement(words, lang=lang, band=TONE_BAND if band is None else band, at=at)
             source = "tone" if agreement else "none"
+            if not agreement and neutral:
+                agreement, source, evidence = neutral, "named", f"{evidence}; named without a side: for it"
         agreement, evidence = _directed(agreement, evidence, m, stretch, start - lo, lang, source,
                                         task=stance is not None and stance.task)
         rows.append({"concept": m.concept, "agreement": int(agreement), "agreement_source": source,
@@ -196,14 +202,15 @@ def _quote_statements(q, text: str, concepts, lang: str, band) -> list[dict]:
 
 def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd.DataFrame | None = None,
                      concepts=None, lang: str | None = None, band: float | None = None,
-                     kinds=DEFAULT_KINDS, progress: bool = False) -> pd.DataFrame:
+                     neutral: int = NEUTRAL, kinds=DEFAULT_KINDS, progress: bool = False) -> pd.DataFrame:
     """The statements table of ``quotes`` (one row per concept mention in an attributed quotation).
 
     ``articles`` gives the text (offsets) and date; ``actors`` (from :func:`~analysis.actors.build_actors`)
     the actor names and affiliations by ``actor_id`` (without it the quote's ``speaker``);
     ``concepts`` a dictionary (path, mapping or table, see :func:`analysis.concepts.read_concepts`) or
     None to discover concepts from the quotations; ``band`` the neutral band of the tone fallback
-    (default ``TONE_BAND``, 0.05);
+    (default ``TONE_BAND``, 0.05); ``neutral`` the agreement of a mention with neither a stance
+    construction nor a tone (1, the default: source ``named``; 0: source ``none``);
     ``kinds`` the quotation kinds coded (default all but ``free_indirect``; None: all).
     A concept mentioned in two overlapping quotations of one speaker (a quoted phrase inside an
     indirect quotation) is one statement.
@@ -214,6 +221,8 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
     """
     require_columns(quotes, ["article_id", "quote_id", "spans", "speaker"], table="quotes")
     require_columns(articles, ["article_id", "text"], table="articles")
+    if isinstance(neutral, bool) or neutral not in (0, 1):
+        raise InputError(f"neutral: expected 0 or 1 (the agreement of a mention without stance or tone), got {neutral!r}")
     if quotes.empty:
         return empty_statements()
     texts = dict(zip(articles["article_id"], articles["text"]))
@@ -232,7 +241,7 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
         aid = q.get("actor_id")
         aid = aid if isinstance(aid, str) and aid else None
         actor = names.get(aid, q["speaker"]) if aid else q["speaker"]
-        for st in _quote_statements(q, texts[q["article_id"]], compiled[q["lang"]], q["lang"], band):
+        for st in _quote_statements(q, texts[q["article_id"]], compiled[q["lang"]], q["lang"], band, neutral):
             key = (q["article_id"], aid or actor, st["concept"], st["concept_span"][0])
             if key in seen:
                 continue

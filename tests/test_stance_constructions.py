@@ -171,7 +171,7 @@ def test_an_english_noun_after_the_mention_is_no_stance_verb():
 
 
 @pytest.mark.parametrize("text, agreement", [
-    ("We talked about the debt limit today.", 0),      # "debt" is the concept's own word, no tone toward it
+    ("We talked about the debt limit today.", 1),      # "debt" is the concept's own word, no tone: named, for it
     ("The debt limit is a terrible disaster.", -1),    # unchanged: the words around it
 ])
 def test_a_concepts_own_words_are_no_tone_toward_it(text, agreement):
@@ -195,3 +195,114 @@ def test_a_verb_of_wanting_in_a_clause_of_its_own_does_not_reach_the_mention():
     # unchanged: its object clause, its object
     for text in ["Wir wollen, dass die Sanktionen bleiben.", "Wir wollen die Sanktionen."]:
         assert stance_toward(text, text.index("Sanktionen"), lang="de").agreement == 1
+
+
+@pytest.mark.parametrize("text, lang, agreement", [
+    # a preposition of opposition governing the mention, alone or times a verb before it
+    ("Vier Fünftel der Menschen sind gegen das Heizungsgesetz.", "de", -1),
+    ("Wir haben gegen das unsägliche Heizungsgesetz geredet.", "de", -1),
+    ("Wir sind nicht gegen das Heizungsgesetz.", "de", 1),
+    ("Wir fordern Maßnahmen gegen das Heizungsgesetz.", "de", -1),
+    ("Most Americans are against the assault weapons ban.", "en", -1),
+    ("We will fight against the assault weapons ban.", "en", -1),     # right after the verb: the verb's own
+    ("We are not against the assault weapons ban.", "en", 1),
+    # must not change: the verb's own preposition, a noun of change before it, no preposition
+    ("Wir sprechen uns gegen das Heizungsgesetz aus.", "de", -1),
+    ("Wir verurteilen die Angriffe gegen das Heizungsgesetz.", "de", 1),
+    ("Wir unterstützen das Heizungsgesetz.", "de", 1),
+    ("We support the assault weapons ban.", "en", 1),
+])
+def test_a_preposition_of_opposition_is_against_the_mention(text, lang, agreement):
+    concept = "Heizungsgesetz" if lang == "de" else "assault weapons ban"
+    assert _agreement(text, {concept: {"phrases": [concept]}}, lang) == [(concept, agreement)]
+
+
+def test_against_a_problem_is_for_the_concept_it_opposes():
+    concepts = {"Klimaschutz": {"lemmas": ["Klimaschutz"], "opposites": ["Klimawandel"]}}
+    assert _agreement("Wir kämpfen gemeinsam gegen den Klimawandel.", concepts, "de") == [("Klimaschutz", 1)]
+
+
+@pytest.mark.parametrize("text, lang, agreement", [
+    # a stance verb whose subject is the one addressed: the speaker contests the position
+    ("Jetzt wollen Sie die Schuldenbremse abschaffen.", "de", 1),
+    ("Aber stattdessen fordern Sie die Schuldenbremse.", "de", -1),
+    ("Wir wissen, Sie lehnen die Schuldenbremse ab.", "de", 1),
+    # must not change: the speaker's own, a third party ("sie"), "Sie" first in its sentence (she, they),
+    # "Sie" in another clause, and English, whose "you" is the audience as often as an opponent
+    ("Wir wollen die Schuldenbremse abschaffen.", "de", -1),
+    ("Jetzt fordern sie die Schuldenbremse.", "de", 1),
+    ("Sie fordert die Schuldenbremse.", "de", 1),
+    ("Wir fordern die Schuldenbremse, Sie lehnen alles ab.", "de", 1),
+    ("Now you oppose the Schuldenbremse.", "en", -1),
+])
+def test_a_position_ascribed_to_the_addressee_is_contested(text, lang, agreement):
+    concepts = {"Schuldenbremse": {"lemmas": ["Schuldenbremse"]}}
+    assert _agreement(text, concepts, lang) == [("Schuldenbremse", agreement)]
+
+
+@pytest.mark.parametrize("text, lang, agreement", [
+    # a negative word in another clause of the mention's sentence is aimed past the mention
+    ("Das ist eine Schande, wir brauchen den Mindestlohn.", "de", 1),
+    ("This is a disgrace, and we need the minimum wage.", "en", 1),
+    # must not change: a negative word in the mention's own clause
+    ("Der Mindestlohn ist eine Schande.", "de", -1),
+    ("The minimum wage is a disgrace.", "en", -1),
+])
+def test_negative_tone_counts_in_the_mentions_clause(text, lang, agreement):
+    concept = "Mindestlohn" if lang == "de" else "minimum wage"
+    assert _agreement(text, {concept: {"phrases": [concept]}}, lang) == [(concept, agreement)]
+
+
+def _coded(text: str, lang: str, **options) -> pd.DataFrame:
+    from analysis import build_actors, extract_quotes
+    from analysis.statements import build_statements
+
+    arts = pd.DataFrame({"article_id": ["s"], "lang": [lang], "text": [text], "speaker": ["Anna Beispiel"]})
+    actors, quotes = build_actors(extract_quotes(arts), articles=arts)
+    concept = "Mindestlohn" if lang == "de" else "minimum wage"
+    return build_statements(quotes, articles=arts, actors=actors, concepts={concept: {"phrases": [concept]}}, **options)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Heute reden wir über den Mindestlohn.", "de"),
+    ("Today we talk about the minimum wage.", "en"),
+])
+def test_a_mention_without_stance_or_tone_is_named_for_it(text, lang):
+    st = _coded(text, lang)
+    assert st[["agreement", "agreement_source"]].values.tolist() == [[1, "named"]]
+    assert st["evidence"].iloc[0].endswith("named without a side: for it")
+    kept = _coded(text, lang, neutral=0)
+    assert kept[["agreement", "agreement_source"]].values.tolist() == [[0, "none"]]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Wir fordern den Mindestlohn.", "de"),
+    ("We oppose the minimum wage.", "en"),
+])
+def test_a_stance_is_not_named(text, lang):
+    assert _coded(text, lang)["agreement_source"].tolist() == ["stance"]
+
+
+@pytest.mark.parametrize("neutral", [2, -1, "1", True, None])
+def test_neutral_must_be_zero_or_one(neutral):
+    with pytest.raises(InputError, match="neutral: expected 0 or 1"):
+        _coded("Wir fordern den Mindestlohn.", "de", neutral=neutral)
+
+
+@pytest.mark.parametrize("text, agreement", [
+    # the addressee's policy, named to contest it
+    ("Heute beraten wir Ihr Heizungsgesetz.", -1),
+    ("Heute beraten wir Ihr neues Heizungsgesetz.", -1),
+    # must not change: a stance verb, the speaker's own, "Ihr" first in its sentence, a third party's ("ihrem")
+    ("Wir unterstützen Ihr Heizungsgesetz.", 1),
+    ("Heute beraten wir unser Heizungsgesetz.", 1),
+    ("Ihr Heizungsgesetz kommt heute.", 1),
+    ("Heute beraten wir ihr Heizungsgesetz.", 1),
+])
+def test_the_addressees_policy_is_contested(text, agreement):
+    assert _agreement(text, {"Heizungsgesetz": {"lemmas": ["Heizungsgesetz"]}}, "de") == [("Heizungsgesetz", agreement)]
+
+
+def test_english_has_no_addressee_possessive():
+    assert _agreement("Today we discuss your minimum wage.", {"minimum wage": {"phrases": ["minimum wage"]}},
+                      "en") == [("minimum wage", 1)]
