@@ -3,7 +3,7 @@
 ``speech_verbs.tsv`` (cue verbs and nouns with their classes and particles),
 ``speech_act_contexts.tsv`` (words a reported speech act needs or never has), ``konjunktiv.tsv``,
 ``attribution_frames.tsv`` (words that attribute without a verb), ``function_words.tsv``,
-``pronouns.tsv`` and ``stopwords.txt``.
+``verb_form_marks.tsv`` (how a participle looks), ``pronouns.tsv`` and ``stopwords.txt``.
 
 >>> lex = lexicon("de")
 >>> lex.frame("laut"), lex.frame("zufolge"), "sagen" in lex.cue_class
@@ -40,6 +40,8 @@ class Lexicon:
     nouns: set = field(default_factory=set)              # cue nouns (lemma)
     konj: dict = field(default_factory=dict)             # form -> mood (I, II, reportative)
     participles: dict = field(default_factory=dict)      # participle -> verb lemma the lemmatiser misses
+    participle_endings: tuple = ()                       # present participle: -end (verb_form_marks.tsv)
+    participle_prefixes: tuple = ()                      # past participle: ge- (verb_form_marks.tsv)
     frames: dict = field(default_factory=dict)           # first word -> (construction, following words)
     fw: dict = field(default_factory=dict)               # function word -> class
     pronouns: set = field(default_factory=set)
@@ -67,6 +69,18 @@ class Lexicon:
     def is_(self, word: str, cls: str) -> bool:
         """Whether ``word`` has class ``cls`` in ``function_words.tsv`` (a word may have several)."""
         return cls in self.classes.get(word, ())
+
+    def present_participle(self, word: str) -> bool:
+        """Whether ``word`` ends as a present participle (``verb_form_marks.tsv``; German "fordernd")."""
+        return bool(self.participle_endings) and word.endswith(self.participle_endings)
+
+    def prefixed_participle(self, word: str, lemma: str) -> bool:
+        """Whether ``word`` is a past participle by a prefix its ``lemma`` lacks (German "gefordert" of
+        "fordern"; ``verb_form_marks.tsv``).
+
+        >>> lexicon("de").prefixed_participle("gefordert", "fordern"), lexicon("de").prefixed_participle("gehen", "gehen")
+        (True, False)"""
+        return any(word.startswith(p) and not lemma.startswith(p) for p in self.participle_prefixes)
 
     def words(self, cls: str) -> frozenset:
         got = self._words_cache.get(cls)
@@ -173,6 +187,10 @@ def lexicon(lang: str) -> Lexicon:
     parts = _load_table(lang, "participles")
     if parts is not None:
         lex.participles = dict(zip(parts["form"], parts["lemma"]))
+    marks = _load_table(lang, "verb_form_marks")
+    if marks is not None:
+        lex.participle_endings = tuple(marks.loc[marks["mark"] == "present_participle_ending", "form"])
+        lex.participle_prefixes = tuple(marks.loc[marks["mark"] == "past_participle_prefix", "form"])
     frames = _load_table(lang, "attribution_frames")
     if frames is not None:
         for w, c in zip(frames["word"], frames["construction"]):

@@ -96,8 +96,8 @@ def may_hold_quote(art: Article, k: int) -> tuple | None:
         # (c) reported speech act in the main clause
         label = bool(marks) and marks[0] == a - 1 and 0 < marks[0] <= 2 and texts[marks[0]] == ":"
         apposed = a >= 2 and texts[a - 1] == ","  # "Der Direktor, Peter Horrocks, bezeichnet", "…, unterstützte … und bezeichnete"
-        if (a == 0 or label or apposed) and "reported" in classes and not lowers[i].endswith("end") and not (
-                lowers[i].startswith("ge") and not lemma.startswith("ge")):
+        if (a == 0 or label or apposed) and "reported" in classes and not lex.present_participle(lowers[i]) and \
+                not lex.prefixed_participle(lowers[i], lemma):
             if lowers[i] == lemma.lower() and full == lemma and (i == a or lowers[i - 1] == "zu"):
                 continue  # infinitive (unless completed by a particle); else maybe a finite plural
             w0 = lowers[a]

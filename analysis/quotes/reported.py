@@ -42,9 +42,9 @@ def speech_act(art: Article, s: Sentence) -> Quote | None:
         label = ci == 1 and 0 < s.clause_range(0)[1] <= 2 and toks[s.clause_range(0)[1]].text == ":"
         apposed = ci != 0 and toks[a - 1].text == "," and (a == i or _coordinated(lex, toks, a, i))
         if (ci != 0 and not label and not apposed) or "reported" not in classes or s.konj_in(a, b) or \
-                toks[i].lower.endswith("end"):
+                lex.present_participle(toks[i].lower):
             continue  # the main clause, or the clause after a label ("Energiepolitik: Die SPD hält …")
-        if toks[i].lower.startswith("ge") and not toks[i].lemma.startswith("ge"):
+        if lex.prefixed_participle(toks[i].lower, toks[i].lemma):
             continue  # participle: narrative perfect ("hatten ... abgelehnt")
         if not _in_context(lex, lemma, {t.lower for t in toks[a:b]}):
             continue  # "Das Licht geht aus", "Der Sturm forderte 30 Todesopfer"
