@@ -159,19 +159,23 @@ def holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
     return out or words
 
 
+_GROUP_GENITIVES = GENITIVE_DETS | {"der"}  # "Organisatoren der Konferenz", "Bewohner des Dorfes"
+
+
 def unnamed_group(name: str, ents: _ArticleEntities, lang: str) -> str:
     """An unnamed group or person with the genitive of a thing is its head noun: "Organisatoren der
     Konferenz" → Organisatoren, "Bewohner des Dorfes" → Bewohner; a role noun, an organisation or a
-    source as the head, a head with the ending of a thing (``name_exclusions.tsv``: *Abteilung*), and a genitive that names an actor (an organisation, a medium, a country, a
-    name of the article, an acronym, a source noun) keep the whole name ("Präsident der Republik",
-    "Anhänger der Hamas", "Mitarbeiter des Ministeriums", "Autoren der Studie"). German only.
+    source as the head, a head with the ending of a thing (``name_exclusions.tsv``: *Abteilung*),
+    and a genitive that names an actor (an organisation, a medium, a country, a name of the
+    article, an acronym, a source noun) keep the whole name ("Präsident der Republik", "Anhänger
+    der Hamas", "Mitarbeiter des Ministeriums", "Autoren der Studie"). German only.
 
     >>> from analysis.speakers import _ArticleEntities
     >>> unnamed_group("Organisatoren der Konferenz", _ArticleEntities("", "de"), "de")
     'Organisatoren'
     """
     words = name.split()
-    if lang != "de" or len(words) < 3 or words[1].lower() not in GENITIVE_DETS | {"der"}:
+    if lang != "de" or len(words) < 3 or words[1].lower() not in _GROUP_GENITIVES:
         return name
     head, noun = words[0], words[-1]
     if not (head[:1].isupper() and noun[:1].isupper()) or any(w[:1].isupper() for w in words[2:-1]):

@@ -123,8 +123,8 @@ class Lexicon:
             if texts[k][:1].isupper():
                 nxt = k + 1 < end and (lemmas[k + 1] if isinstance(lemmas[k + 1], str) else texts[k + 1])
                 return texts[k].endswith("s") and bool(nxt) and self.cue_noun(nxt)
-            if self.cls(texts[k].lower()) not in ("det", None) and texts[k].lower() not in self.pronouns \
-                    and not self.is_(texts[k].lower(), "oblique"):
+            low = texts[k].lower()
+            if self.cls(low) not in ("det", None) and low not in self.pronouns and not self.is_(low, "oblique"):
                 return False  # "nach diesen Erkenntnissen" goes on
         return False
 
