@@ -158,9 +158,12 @@ def _raw_cue(lex: Lexicon, texts: list, lowers: list, lemma: str, i: int, a: int
 
 
 def _regular_konj(lower: str, lemma: str, text: str) -> bool:
-    """Regular Konjunktiv I of the 3rd person singular: stem + e (verlaufe, gebe, liege)."""
-    return (len(lower) > 3 and lower.endswith("e") and lemma.endswith("en") and lower == lemma[:-1].lower()
-            and not text[:1].isupper())
+    """Regular Konjunktiv I of the 3rd person singular: stem + e (verlaufe, gebe, liege; of verbs in
+    -eln and -ern: handele, verhindere)."""
+    if len(lower) <= 3 or not lower.endswith("e") or text[:1].isupper():
+        return False
+    base = lemma.lower()
+    return (base.endswith("en") and lower == base[:-1]) or (base.endswith(("eln", "ern")) and lower == base[:-1] + "e")
 
 
 def trigger_words(lex: Lexicon) -> tuple[frozenset, frozenset]:
@@ -232,9 +235,11 @@ def _language_features(part: pd.DataFrame, lg: str, keys: np.ndarray, art_codes:
         return np.concatenate([at(w) for x in words for w in (x, x.capitalize())] or [np.zeros(0, int)])
 
     moods = np.asarray(t["mood"], dtype=object)[codes]
-    if lex.de:  # "ich habe", "ich werde": first person indicative, not Konjunktiv
+    if lex.de:  # "ich habe", "ich werde", "fordere ich": first person indicative, not Konjunktiv
         ich = at_words(lex.words("first_person"))
         moods[ich[ich + 1 < len(codes)] + 1] = None
+        before = ich[ich > 0] - 1
+        moods[before[moods[before] == "I"]] = None  # Konjunktiv I forms only: "möchte ich" stays II
     cue = np.asarray(t["cue"], dtype=bool)[codes]
     keep = np.isin(keys, np.unique(keys[np.asarray(t["hit"], dtype=bool)[codes]]))
     trig = np.asarray(t["trig"], dtype=bool)[codes]
