@@ -40,3 +40,37 @@ def test_a_verb_before_ich_is_no_konjunktiv(text):
 ])
 def test_konjunktiv_without_ich_unchanged(text, kind):
     assert quotes_of(text)["kind"].tolist() == [kind]
+
+
+# --- speech acts of the reported class: advice, complaints, appraisals ------------------------
+
+@pytest.mark.parametrize("text,mention", [
+    ("Analysten halten einen Silberpreis von 60 Dollar für wahrscheinlich.", "Analysten"),
+    ("Die Schüler klagten über zu viel Stress und zu wenig Freizeit.", "Die Schüler"),
+    ("Sie forderte die Gewerkschaft zu neuen Verhandlungen auf.", "Sie"),
+    ("Der Präsidentenrat stufte das Gesetz als verfassungswidrig ein.", "Der Präsidentenrat"),
+    ("Gleichzeitig empfahl der ehemalige Umweltminister Jürgen Trittin den Umstieg auf Erdgasautos.",
+     "der ehemalige Umweltminister Jürgen Trittin"),
+    ("Die Bundesregierung verweist auf die Bedeutung der Demokratie.", "Die Bundesregierung"),
+    ("Der Bund der Steuerzahler rechnet mit Kosten von 50 Milliarden Euro.", "Der Bund der Steuerzahler"),
+])
+def test_new_reported_speech_acts(text, mention):
+    assert rows(text) == [["reported", text, mention]]
+
+
+def test_halten_fuer_frames_a_content_clause():
+    assert rows("Die Weltgesundheitsorganisation hält es für unwahrscheinlich, dass man sich ansteckt.") == [
+        ["indirect", "dass man sich ansteckt", "Die Weltgesundheitsorganisation"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Patient klagte über Schmerzen in der Brust.",                  # a complaint of the body
+    "Deutschland bestreitet sein zweites Gruppenspiel gegen Spanien.",  # to play a match
+    "Shelby hält seit 2007 den Weltrekord für das schnellste Auto.",
+    "Nürnberg führt die Tabelle mit 59 Punkten an.",
+    "Sollte sich das Hochwasser auf hohem Niveau halten, könnte es Probleme geben.",  # halten without für
+    "Die Polizei rechnete die Kosten zusammen.",                         # rechnen without mit
+    "Der Bürgermeister hielt eine Rede, in der er die Helfer lobte.",
+])
+def test_no_speech_act_for_other_senses(text):
+    assert quotes_of(text).empty

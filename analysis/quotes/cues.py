@@ -14,11 +14,24 @@ from __future__ import annotations
 
 from analysis.quotes.lexicon import Lexicon
 from analysis.resources import wordlist
-from analysis.quotes.tokens import Tok, is_cap, is_word, tok_lower
+from analysis.quotes.tokens import CLAUSE_MARKS, Tok, is_cap, is_word, tok_lower
 
 
 def cue_at(lex: Lexicon, toks: list[Tok], i: int, clause_end: int) -> tuple[str, list[int]] | None:
-    """Cue lemma and token indices for a speech verb at ``toks[i]`` (particle searched to ``clause_end``)."""
+    """Cue lemma and token indices for a speech verb at ``toks[i]`` (particle searched to ``clause_end``);
+    a verb that is a cue only with a word of its clause (``cue_need`` in ``speech_act_contexts.tsv``:
+    *halten* … *für*) needs that word between the clause mark before it and ``clause_end``."""
+    c = _cue(lex, toks, i, clause_end)
+    if c is None or c[0] not in lex.cue_needs:
+        return c
+    a = i
+    while a > 0 and toks[a - 1].text not in CLAUSE_MARKS:
+        a -= 1
+    return c if not lex.cue_needs[c[0]].isdisjoint(map(tok_lower, toks[a:clause_end])) else None
+
+
+def _cue(lex: Lexicon, toks: list[Tok], i: int, clause_end: int) -> tuple[str, list[int]] | None:
+    """:func:`cue_at` without the words a verb needs in its clause."""
     t = toks[i]
     if not t.cue:
         return None

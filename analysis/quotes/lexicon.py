@@ -1,7 +1,8 @@
 """Word lists of one language for the quotation rules, read from ``resources/<lang>/``.
 
 ``speech_verbs.tsv`` (cue verbs and nouns with their classes and particles),
-``speech_act_contexts.tsv`` (words a reported speech act needs or never has), ``konjunktiv.tsv``,
+``speech_act_contexts.tsv`` (words a reported speech act needs or never has, and words a few
+cues need in their clause in any rule), ``konjunktiv.tsv``,
 ``attribution_frames.tsv`` (words that attribute without a verb), ``function_words.tsv``,
 ``verb_form_marks.tsv`` (how a participle looks), ``pronouns.tsv`` and ``stopwords.txt``.
 
@@ -51,6 +52,7 @@ class Lexicon:
     generic: frozenset = frozenset()                     # "man": anyone, no speaker (reference_words.tsv)
     act_needs: dict = field(default_factory=dict)        # reported cue -> words its clause needs (speech_act_contexts.tsv)
     act_never: dict = field(default_factory=dict)        # reported cue -> words that make it no speech act
+    cue_needs: dict = field(default_factory=dict)        # cue -> words its clause needs in any rule (halten: für)
     stop: frozenset = frozenset()
     oblique: set = field(default_factory=set)            # determiners that cannot start a subject
     backref: set = field(default_factory=set)            # "Das sagte er": points back to the previous sentence
@@ -183,7 +185,8 @@ def lexicon(lang: str) -> Lexicon:
     contexts = _load_table(lang, "speech_act_contexts")
     if contexts is not None:
         for lemma, context, word in zip(contexts["lemma"], contexts["context"], contexts["word"]):
-            (lex.act_needs if context == "need" else lex.act_never).setdefault(lemma, set()).add(word)
+            kinds = {"need": lex.act_needs, "never": lex.act_never, "cue_need": lex.cue_needs}
+            kinds[context].setdefault(lemma, set()).add(word)
     parts = _load_table(lang, "participles")
     if parts is not None:
         lex.participles = dict(zip(parts["form"], parts["lemma"]))
