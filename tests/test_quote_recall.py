@@ -74,3 +74,25 @@ def test_halten_fuer_frames_a_content_clause():
 ])
 def test_no_speech_act_for_other_senses(text):
     assert quotes_of(text).empty
+
+
+# --- ", so X," in the middle of the content --------------------------------------------------
+
+@pytest.mark.parametrize("text,content,mention", [
+    ("Sein Rivale McCain, so Obama, würde massiv Spenden erhalten.",
+     "Sein Rivale McCain … würde massiv Spenden erhalten", "Obama"),
+    ("Bis zum Juni, so die Ergebnisse eines Richters, der gegen ihn ermittelt, seien viele Menschen deportiert worden.",
+     "Bis zum Juni … seien viele Menschen deportiert worden", "die Ergebnisse eines Richters, der gegen ihn ermittelt"),
+])
+def test_so_source_in_the_middle(text, content, mention):
+    assert rows(text) == [["indirect", content, mention]]
+
+
+@pytest.mark.parametrize("text,content,mention", [
+    ("Es gab keine Schäden, so ein Sprecher der Polizei, Peter Müller.", "Es gab keine Schäden",
+     "ein Sprecher der Polizei, Peter Müller"),
+    ("Es gab keine Schäden, so ein Sprecher der Polizei am Montag.", "Es gab keine Schäden",
+     "ein Sprecher der Polizei am Montag"),
+])
+def test_so_source_at_the_end_unchanged(text, content, mention):
+    assert rows(text) == [["indirect", content, mention]]

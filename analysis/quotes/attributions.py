@@ -107,9 +107,10 @@ def source_postposition(art: Article, s: Sentence, i: int, width: int) -> Quote 
 
 
 def so_source(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
-    """``…, so X`` after the content (also ``…, so sagte X``).
+    """``…, so X`` after the content (also ``…, so sagte X``), or in its middle (``A, so X, sei B``).
 
     Example (de): Es gab keine Schäden, so ein Sprecher. → kind=indirect; text=Es gab keine Schäden; cue=so; speaker=ein Sprecher
+    Example (de): Die Lage, so der Minister, sei ernst. → kind=indirect; text=Die Lage … sei ernst; cue=so; speaker=der Minister
     """
     toks, end, lex = s.toks, s.end, art.lex
     so_verb = i + 2 < end and cue_at(lex, toks, i + 1, end) is not None
@@ -120,7 +121,23 @@ def so_source(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
     if b <= a:
         return None
     cue = [i, i + 1] if so_verb else list(range(i, i + width))
+    resume = _content_resumes(art, s, a) if art.de else None
+    if resume is not None:  # "Sein Rivale, so Obama weiter, würde Spenden erhalten"
+        return _attributed(art, s, cue, a, resume, i - 1, resume + 1, "so_source")
     return _attributed(art, s, cue, a, end if art.de else b, i - 1, end, "so_source")
+
+
+def _content_resumes(art: Article, s: Sentence, a: int) -> int | None:
+    """The comma after a source at ``a`` where the content goes on in Konjunktiv or with a
+    reportative modal (``…, so X, würde …``), past a relative clause of the source (``so die
+    Ergebnisse eines Richters, der ermittelt, seien …``); None when the frame ends the sentence."""
+    for c in s.commas:
+        if c <= a or c + 2 >= s.end or s.toks[c].text != ",":
+            continue
+        if s.toks[c + 1].lower in art.lex.relatives:
+            continue
+        return c if any(m is not None for m in s.moods[c + 1:s.end]) else None
+    return None
 
 
 def pointer(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
