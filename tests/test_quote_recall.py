@@ -96,3 +96,22 @@ def test_so_source_in_the_middle(text, content, mention):
 ])
 def test_so_source_at_the_end_unchanged(text, content, mention):
     assert rows(text) == [["indirect", content, mention]]
+
+
+# --- a subject with a relative clause --------------------------------------------------------
+
+@pytest.mark.parametrize("text,kind,content,mention", [
+    ("Der Politiker, der seit Jahren im Bundestag sitzt, sagte, die Lage sei ernst.", "indirect",
+     "die Lage sei ernst", "Der Politiker, der seit Jahren im Bundestag sitzt"),
+    ("Deiss, der zurückgetreten war, sagte, er wolle neuen Politikern Platz machen.", "indirect",
+     "er wolle neuen Politikern Platz machen", "Deiss, der zurückgetreten war"),
+    ("Der Minister, der gestern in Berlin war, kritisierte die Entscheidung scharf.", "reported",
+     "Der Minister, der gestern in Berlin war, kritisierte die Entscheidung scharf.", "Der Minister, der gestern in Berlin war"),
+])
+def test_subject_with_a_relative_clause(text, kind, content, mention):
+    assert rows(text) == [[kind, content, mention]]
+
+
+def test_a_fronted_object_with_a_relative_clause_is_no_speaker():
+    q = quotes_of("Die Zahl der Menschen, die getötet worden sein sollen, gab die Agentur Xinhua mit 10 an.")
+    assert not q["speaker_mention"].fillna("").str.startswith("Die Zahl").any()
