@@ -115,3 +115,30 @@ def test_subject_with_a_relative_clause(text, kind, content, mention):
 def test_a_fronted_object_with_a_relative_clause_is_no_speaker():
     q = quotes_of("Die Zahl der Menschen, die getötet worden sein sollen, gab die Agentur Xinhua mit 10 an.")
     assert not q["speaker_mention"].fillna("").str.startswith("Die Zahl").any()
+
+
+# --- the speaker of a colon frame after its verb ----------------------------------------------
+
+@pytest.mark.parametrize("text,mention", [
+    ("Hier sparte der Bundespräsident auch nicht mit Kritik: „Jeder sollte wissen, wie es weitergeht.“",
+     "der Bundespräsident"),
+    ("Den Unmut der CDU brachte die Sprecherin Annette Widmann-Mauz zum Ausdruck: „Es ist nicht hinnehmbar.“",
+     "die Sprecherin Annette Widmann-Mauz"),
+    ("Dabei griff sie den iranischen Präsidenten an: „Ein Präsident, der so redet, ist gefährlich.“", "sie"),
+])
+def test_colon_clause_subject_after_the_verb(text, mention):
+    assert quotes_of(text)[["kind", "speaker_mention"]].values.tolist() == [["direct", mention]]
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Der Minister zeigte sich zufrieden: „Das ist ein guter Tag für alle.“", "Der Minister"),
+    ("CDU-Innenexperte Wolfgang Bosbach: „Das ist ein Skandal, den wir nicht hinnehmen.“",
+     "CDU-Innenexperte Wolfgang Bosbach"),
+])
+def test_colon_clause_subject_first_unchanged(text, mention):
+    assert quotes_of(text)[["kind", "speaker_mention"]].values.tolist() == [["direct", mention]]
+
+
+def test_colon_clause_without_a_name_names_no_speaker():
+    q = quotes_of("Die Lage ist klar: „Wir müssen jetzt handeln, und zwar schnell.“")
+    assert q["speaker_mention"].isna().all()

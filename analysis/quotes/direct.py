@@ -179,13 +179,17 @@ def colon_label(lex: Lexicon, toks: list[Tok]):
 def colon_clause(lex: Lexicon, toks: list[Tok]):
     """The subject of a clause without a speech verb that a colon closes before the quotation, when
     it names someone: a name of two capitalised words or more, or a role noun ("Rocklegende Eva
-    Stern zum Umzug aufs Land: „…“", "Der Minister zeigte sich zufrieden: „…“"); another subject
+    Stern zum Umzug aufs Land: „…“", "Der Minister zeigte sich zufrieden: „…“"), also after the verb
+    of a clause that opens with an adverb or an object ("Hier sparte der Minister nicht mit Kritik:
+    „…“", a subject pronoun too: "Dabei griff sie ihn an: „…“"); another subject
     ("Die Lage ist klar: „…“") gives an empty speaker (the quotation inherits none); in the form
     of :func:`frame_in` with no cue, else None."""
     end = len(toks)
     if end < 3 or toks[end - 1].text != ":":
         return None
-    a, b = np_forward(lex, toks, 0, end - 1)
+    a, b = _inverted_subject(lex, toks, end - 1) or np_forward(lex, toks, 0, end - 1)
+    if b - a == 1 and a > 0 and lex.is_(toks[a].lower, "subject_pronoun"):
+        return [], (a, b), (0, end)  # "Dabei griff sie den Präsidenten an: „…“"
     if b <= a or toks[a].lower in lex.pronouns or lex.cls(toks[0].lower) in ("prep", "conj"):
         return None
     caps = [is_cap(t) and lex.cls(t.lower) != "det" for t in toks[a:b]]
@@ -193,6 +197,23 @@ def colon_clause(lex: Lexicon, toks: list[Tok]):
     if not (named or any(is_cap(t) and lex.role(t.text) for t in toks[a:b])):
         return [], (a, a), (0, end)  # "Die Nachbarn im Ort sehen es gelassen:": someone, not the last speaker
     return [], (a, b), (0, end)
+
+
+def _inverted_subject(lex: Lexicon, toks: list[Tok], end: int) -> tuple[int, int] | None:
+    """The subject right after the finite verb of a clause that opens with an adverb or a fronted
+    object ("Hier sparte der Bundespräsident nicht mit Kritik", "Den Unmut brachte die Sprecherin
+    zum Ausdruck"), or None (the clause opens with its subject, or no noun phrase follows)."""
+    first = toks[0].lower
+    if lex.cls(first) in ("adv", "sentence_adv"):
+        v = 1
+    elif lex.is_(first, "oblique") and lex.is_(first, "det"):
+        v = np_forward(lex, toks, 0, end)[1]
+    else:
+        return None
+    if not (0 < v < end - 1 and toks[v].text[:1].islower() and lex.cls(toks[v].lower) is None):
+        return None
+    a, b = np_forward(lex, toks, v + 1, end)
+    return (a, b) if b > a and a == v + 1 else None
 
 
 def _apply_frame(lex: Lexicon, q: Quote, toks: list[Tok], found) -> None:
