@@ -423,6 +423,7 @@ def _mention_head(mention: str, ents: _ArticleEntities) -> str:
 
 _NUMERAL = re.compile(r"\d[\d.,]*$")
 _LINKED_WORD = re.compile(r"[ \t]+([a-zäöüß]+)[ \t]+[A-ZÄÖÜ][\w\-]*")
+_HOLDER_AFTER = re.compile(r"[ \t]+([a-zäöüß]+)((?:[ \t]+[a-zäöüß]+e[nmrs]?)*(?:[ \t]+[A-ZÄÖÜ][\w\-]*)+)")
 _ADJECTIVES_NOUN = re.compile(r"(?:[ \t]+[a-zäöüß]+e[nmrs]?)*(?:[ \t]+[A-ZÄÖÜ][\w\-]*)+")
 
 
@@ -453,6 +454,11 @@ def _repair_mention(mention: str, pos: int, ents: _ArticleEntities) -> str:
     if len(words) >= 2 and words[-1][:1].islower() and words[-2].lower() in ents.articles \
             and ents.text[pos:end] == mention and (run := _ADJECTIVES_NOUN.match(ents.text, end)):
         return mention + run.group()  # "Angaben der offiziellen" → "… dänischen Nachrichtenagentur Ritzau"
+    if ents.lang == "de" and words and ents.text[pos:end] == mention and source_head(words[-1], ents.sources) \
+            and not any(w.lower() in ents.holder_preps or w.lower() in GENITIVE_DETS | {"der"} for w in words[1:]) \
+            and (held := _HOLDER_AFTER.match(ents.text, end)) and (
+                held.group(1).lower() in ents.holder_preps or held.group(1).lower() in GENITIVE_DETS | {"der", "einer"}):
+        return mention + held.group()  # "einer Schätzung" + " von spanischen Händlern": the holder after the noun
     return mention
 
 
@@ -502,7 +508,7 @@ def _names_itself(words: list[str], ents: _ArticleEntities) -> bool:
     ``name_parts.tsv`` (part ``name_head``) with a genitive ("der Verband kommunaler Unternehmen",
     "die Gewerkschaft der Polizei"), or a role noun in the plural without an article, after an
     adjective ("Konservative Politiker", "Internationale Wahlbeobachter": a group, not the
-    politician named before).
+    politician named before), or after a quantifier ("der beiden Politiker"; ``reference_words.tsv``).
 
     >>> ents = _ArticleEntities("", "de")
     >>> _names_itself("der Verband kommunaler Unternehmen".split(), ents), _names_itself("Konservative Politiker".split(), ents)
@@ -520,6 +526,8 @@ def _names_itself(words: list[str], ents: _ArticleEntities) -> bool:
             rest[0].lower() in GENITIVE_DETS | {"der"} or _GENITIVE_PLURAL.match(rest[0])):
         return True
     lead = words[:at]
+    if any(w.lower() in word_class(ents.lang, "reference_words", "quantifier") for w in lead):
+        return True  # "der beiden Politiker": several
     return ents.lang == "de" and not rest and bool(lead) and lead[-1].lower().endswith("e") and not any(
         w.lower() in ents.dets | ents.possessives | ents.articles for w in lead)
 
@@ -594,6 +602,9 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         if possessive(words, ents):  # "nach eigenen Angaben", "dessen Angaben": the holder named before
             own = any(w.lower() in ents.own for w in words) and depth < 2
             subject = _clause_subject(ents.text, pos, len(mention), ents) if own else ""
+            if not own and depth < 2 and (pronoun := _possessive_pronoun(words, ents)):
+                subject = _sentence_subject(ents.text, pos, ents)  # "Hartmann erhob in ihrer Presseerklärung"
+                subject = subject if subject and ents.agrees(pronoun, _name_part(subject, ents)[0]) else ""
             if subject:
                 return _resolve(subject, pos, ents, lg, previous, inherited, depth + 1)
             name = ents.nearest_name(pos) or (previous[-1][1] if previous else None)
@@ -700,6 +711,29 @@ def _organisation_compound(words: list[str], pos: int, ents: _ArticleEntities) -
     if any(w[:1].isupper() and w.lower() not in ents.dets for w in words[:words.index(nouns[-1])]):
         return None  # "Freisinnig-demokratische Partei": the mention is a name already
     return organisation_compound(ents.text, nouns[-1], pos)
+
+
+def _possessive_pronoun(words: list[str], ents: _ArticleEntities) -> str | None:
+    """The personal pronoun a possessive of the subject agrees like ("ihrer" → "sie", "seinen" →
+    "er"; ``reference_words.tsv`` classes ``possessive_f``, ``possessive_m``), else None."""
+    for w in words:
+        low = w.lower()
+        for cls, pronoun in (("possessive_m", "er"), ("possessive_f", "sie")):
+            if low in word_class(ents.lang, "reference_words", cls):
+                return pronoun
+    return None
+
+
+def _sentence_subject(text: str, pos: int, ents: _ArticleEntities) -> str:
+    """The noun phrase that opens the sentence of ``pos`` when no preposition or adverb opens it
+    ("Hartmann erhob heute in ihrer Presseerklärung" → "Hartmann"), else ''."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind(".", 0, pos)) + 1
+    words = text[start:pos].split()
+    if not words or words[0].lower() in ents.preps or words[0].lower() in ents.dets - ents.articles:
+        return ""
+    found = _noun_phrase(words, ents)
+    after = words[len(found.split()):]
+    return found if found and after and after[0][:1].islower() else ""  # its finite verb follows ("Gemäß seiner" is none)
 
 
 def _clause_subject(text: str, pos: int, length: int, ents: _ArticleEntities) -> str:

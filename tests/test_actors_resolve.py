@@ -86,3 +86,43 @@ def test_a_bare_plural_role_is_a_new_group_not_the_politician_named_before():
     assert speakers(text, "Konservative Politiker") == ["Konservative Politiker"]
     text = "Der Politiker Mike Huckabee kam. Der Politiker sagte, es sei so."
     assert speakers(text, "Der Politiker sagte"[:13]) == ["Mike Huckabee"]
+
+
+# --- sources and their holders -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    ("Das Fazit von Sandra Boser überrascht nicht: „Die Zahlen zeigen es.“", "Das Fazit von Sandra Boser", "Sandra Boser"),
+    ("Neil Alden Armstrong betrat den Mond. Die ersten Worte Armstrongs gingen um die Welt: „One small step.“",
+     "Die ersten Worte Armstrongs", "Neil Alden Armstrong"),
+    # a compound listed as a source noun has no holder in its modifier: the report named before
+    ("Der gestern veröffentlichte Abschlussbericht der OSZE kritisiert die Wahl. Nun heißt es im Abschlussbericht, "
+     "es seien Probleme aufgetreten.", "im Abschlussbericht", "OSZE"),
+    ("Der gestern veröffentlichte Abschlussbericht der OSZE kritisiert die Wahl. Nun heißt es im Abschlussbericht, "
+     "es seien Probleme aufgetreten.", ("Abschlussbericht", "Abschlussbericht,"), "OSZE"),
+    # a holder the frame cut off after the source noun
+    ("Zapatero sprach. Laut einer Schätzung von spanischen Händlern entstanden 200 Millionen Euro Schaden.",
+     "einer Schätzung", "Händler"),
+    # a possessive of the subject that opens the sentence
+    ("Die SPD-Politikerin Swantje Hartmann trat zurück.Hartmann erhob heute in ihrer Presseerklärung Vorwürfe "
+     "gegen Johanne Modder, ebenfalls SPD-Bezirk Weser-Ems.", "ihrer Presseerklärung", "Swantje Hartmann"),
+    # several politicians are no one of them
+    ("Die Politiker Peter Danckert und Max Straubinger klagen. Es würden sich nach Meinung der beiden Politiker "
+     "weniger Selbstständige bewerben.", ("Meinung", "Meinung der"), "Politiker"),
+])
+def test_sources_name_their_holder(text, mention, speaker):
+    assert speakers(text, mention) == [speaker]
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    ("Die Polizei ermittelt. Laut Polizeiangaben gab es zwei Verletzte.", "Polizeiangaben", "Polizei"),
+    ("Nach Angaben der Polizei gab es zwei Verletzte.", "Angaben der Polizei", "Polizei"),
+    # no subject opens the sentence: the possessive keeps the name before
+    ("Der Minister Hans Meier kam. Laut seiner Aussage sei der Vorfall harmlos.", "seiner Aussage", "Hans Meier"),
+    ("Der Minister Hans Meier kam. Gemäß seiner Aussage sei der Vorfall harmlos.", "seiner Aussage", "Hans Meier"),
+])
+def test_sources_that_keep_their_reading(text, mention, speaker):
+    assert speakers(text, mention) == [speaker]
+
+
+def test_a_pressemitteilung_is_no_holder_named_presse():
+    assert speakers("In einer Pressemitteilung hieß es, der Betrieb laufe weiter.", "einer Pressemitteilung") == [None]
