@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from analysis.speakers import _ArticleEntities
 
 GENITIVE_DETS = {"des", "eines"}                    # before a noun with the genitive -s/-es
+ADJECTIVE_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:e|er|en|es)$")  # "Erneuerbare", "Deutscher": an adjective opening a name
 
 
 @cache
@@ -107,8 +108,14 @@ def trim_tail(words: list[str], *, lang: str = "de") -> str:
     return " ".join(words)
 
 
-def trailing_name(words: list[str]) -> str:
-    """The run of two or more capitalised words that ends ``words``, else ''."""
+def trailing_name(words: list[str], lang: str = "de") -> str:
+    """The run of two or more capitalised words that ends ``words``, else ''; not the noun of a
+    genitive or of an office's field before it ("des Verwaltungsrats Ulrich Müller", "für Energie
+    Günther Oettinger").
+
+    >>> trailing_name("für Energie Günther Oettinger".split())
+    'Günther Oettinger'
+    """
     run = []
     for w in reversed(words):
         if not w[:1].isupper():
@@ -119,6 +126,9 @@ def trailing_name(words: list[str]) -> str:
         k -= 1  # "des dänischen Parlaments Lars Holm": adjectives before the genitive noun
     if len(run) > 2 and len(run) < len(words) and words[k].lower() in GENITIVE_DETS | {"der"}:
         run = run[1:]  # "des Verwaltungsrats Ulrich Müller": the genitive noun is no part of the name
+    elif len(run) > 2 and len(run) == len(words) - 1 and words[0].lower() in word_class(
+            lang, "name_parts", "field_prep", column="part"):
+        run = run[1:]  # "für Energie Günther Oettinger"
     return " ".join(run) if len(run) >= 2 and len(run) < len(words) else ""
 
 
@@ -129,13 +139,20 @@ def drop_description(name: str, ents: _ArticleEntities) -> str:
     words = name.split()
     while len(words) >= 2 and words[0].lower() in ents.salutations:  # "Lieber Friedrich Merz"
         words = words[1:]
-    while len(words) >= 3 and all(w[:1].isupper() for w in words[1:3]) and (
+    while len(words) >= 3 and all(w[:1].isupper() for w in words[1:3]) and not _keeps_head(words, ents) and (
             _describes(words[0], ents) or len(words) >= 4 and _genitive_of(words[0], ents) and _describes(words[1], ents)):
         words = words[1:]  # "Physiker Sebastian Pflugbeil", "Rezensenten Paul Sommer", "Brandts Verteidiger Karl Huber"
     if ents.lang != "en":  # German dev: the rule below takes two right speakers to a shorter name
         return " ".join(words)
     known = next((" ".join(words[k:]) for k in range(1, len(words) - 1) if " ".join(words[k:]) in ents.known), None)
     return known or " ".join(words)  # "State Marco Rubio" (Secretary of …): the article's Marco Rubio
+
+
+def _keeps_head(words: list[str], ents: _ArticleEntities) -> bool:
+    """An organisation noun that is part of its name ("Bundesverband Erneuerbare Energie":
+    ``name_parts.tsv``, part ``name_head``, before an adjective), no description to drop."""
+    heads = word_class(ents.lang, "name_parts", "name_head", column="part")
+    return bool(ADJECTIVE_NAME.match(words[1])) and any(words[0].lower().endswith(h) for h in heads)
 
 
 def _describes(word: str, ents: _ArticleEntities) -> bool:
@@ -284,6 +301,10 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
     prev = before = opened_after = ""
     prev_cap = False
     office = word_class(ents.lang, "function_words", "office_prep")  # "Secretary of Homeland Security …"
+    from analysis.pronoun_agreement import first_name_genders
+
+    given = first_name_genders(ents.lang)
+    fields = word_class(ents.lang, "name_parts", "field_prep", column="part")  # "Kommissar für Energie"
     suffixes = word_class(ents.lang, "name_parts", "suffix", "part")
 
     def close():
@@ -296,6 +317,8 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
         if opened_after in office and len(run) > 2:  # "of Homeland Security Kristi Noem"
             keep = 2 + (run[-2][1].endswith(".") or run[-1][1].lower() in suffixes)
             del run[:-keep]
+        elif opened_after in fields and len(run) > 2 and run[1][1] in given and run[0][1] not in given:
+            del run[0]  # "Kommissar für Energie Günther Oettinger": the field of the office is no name
         if 2 <= len(run) <= 4:
             last = run[-1][1]
             if genitive and last.endswith("s") and not last.endswith("ss") and len(last) > 2:

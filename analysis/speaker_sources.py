@@ -71,6 +71,8 @@ def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | 
         return modifier if head.lower() in sources and modifier else None
     if len(words) == 1 and words[0][:1].isupper():
         low = words[0].lower()
+        if low in sources:
+            return None  # "Abschlussbericht", "Pressemitteilung": a source noun of its own, no holder in it
         head = next((n for n in sources if low.endswith(n) and len(low) - len(n) >= 3), None)
         if head:
             modifier = words[0][:-len(head)]
@@ -90,8 +92,8 @@ def _genitive_holder(det: str, words: list[str], ents: _ArticleEntities, lang: s
     if det.lower() in GENITIVE_DETS and last.endswith("s") and not last.endswith("ss") and not any(
             role_of(w, ents.role_map) for w in holder[:at]):  # "des Vorsitzenden Thomas Enders": no ending
         last = last[:-2] if last.endswith("es") and len(last) > 5 else last[:-1]
-    elif det.lower() in ents.holder_preps and len(holder) == 1 and last.endswith(("ern", "eln")):
-        last = last[:-1]  # "Angaben von Kritikern": the dative plural's -n
+    elif det.lower() in ents.holder_preps and all(w[:1].islower() for w in holder[:at]) and last.endswith(("ern", "eln")):
+        last = last[:-1]  # "Angaben von Kritikern", "von spanischen Händlern": the dative plural's -n
     return " ".join(holder[:at] + [last] + holder[at + 1:])
 
 
@@ -151,6 +153,8 @@ def holder_phrase(words: list[str], ents: _ArticleEntities) -> list[str]:
             break
         seen_cap = seen_cap or w[:1].isupper()
         out.append(w)
+    while len(out) > 1 and out[-1] in ents.conjunctions:
+        out.pop()  # "Institutionen und" cut by the end of the words read
     k = len(out)
     if k == 1 and k + 1 < len(words) and words[k].lower() in GENITIVE_DETS | {"der"} and words[k + 1][:1].isupper() \
             and _genitive_head(out[0], ents.lang):
@@ -234,6 +238,13 @@ def _generic(lang: str) -> frozenset[str]:
     return frozenset(wordlist(lang, "generic_nouns")) if (ROOT / lang / "generic_nouns.txt").exists() else frozenset()
 
 
+def _listed_compound(word: str, sources: frozenset) -> bool:
+    """A compound that ``source_nouns.txt`` lists as a source of its own (Abschlussbericht: it
+    ends in another source noun, Bericht)."""
+    low = word.lower()
+    return low in sources and any(low != n and low.endswith(n) for n in sources)
+
+
 def earlier_holder(words: list[str], pos: int, ents: _ArticleEntities, lang: str) -> str | None:
     """The holder of a source taken up by a definite article: "der Bericht", "dieser Studie", "des
     Berichts" after "der Umweltschutzbericht 2019" or "eine Studie des Ministeriums" → the
@@ -246,14 +257,15 @@ def earlier_holder(words: list[str], pos: int, ents: _ArticleEntities, lang: str
     'Bildungsministerium'
     """
     words = [w.strip(",") for w in words]
-    if len(words) < 2 or words[-2].lower() not in ents.definite or not source_head(words[-1], ents.sources):
+    bare = len(words) == 1 and _listed_compound(words[0], ents.sources)  # "Abschlussbericht" alone: the one named before
+    if not bare and (len(words) < 2 or words[-2].lower() not in ents.definite or not source_head(words[-1], ents.sources)):
         return None
     noun = words[-1].lower()
     stem = noun if noun in ents.sources and not _CASE_END.search(noun) else _CASE_END.sub("", noun)
     text = ents.text
     found = list(re.finditer(rf"(?i)(?<![\w-])[\w-]*{re.escape(stem)}\w*", text[:max(0, pos)]))
     for m in reversed(found):
-        after = text[m.end():m.end() + 120].split()[:6]
+        after = text[m.end():m.end() + 160].split()[:10]
         held = source_holder([m.group()], ents, lang) or source_holder([m.group(), *after], ents, lang)
         if held and not source_head(held.split()[-1], ents.sources) and held[:1].isupper() \
                 and held.split()[-1] not in _generic(lang):  # "der Bericht der Woche": a time holds nothing

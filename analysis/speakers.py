@@ -54,11 +54,12 @@ from analysis.coreference import (
     subject_antecedent,
 )
 from analysis.errors import InputError, require_columns
-from analysis.pronoun_agreement import agrees, verb_number
+from analysis.pronoun_agreement import agrees, first_name_genders, verb_number
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.role_words import find_role_words, inflected_role, role_key, role_spans
 from analysis.segment import lemmatize
 from analysis.speaker_names import (
+    ADJECTIVE_NAME,
     GENITIVE_DETS,
     base_form,
     calendar_words,
@@ -236,6 +237,8 @@ class _ArticleEntities:
                                   or x.lower() in self.calendar), len(names))][:4]
             if names and not (inflected and len(names) < 2):  # "des Bundespräsidenten Klage": a noun
                 name = " ".join(names)
+                if (own := _headed_name(w, names, self)) and not in_title:
+                    name = own  # "vom Bundesverband Erneuerbare Energie": "der Verband" is all of it
                 adjective = before[-1] if before and before[-1][:1].islower() and len(before[-1]) > 4 else ""
                 country = role[1] or adjective_stem(adjective)
                 self.roles.append((-1 if in_title else start, role[0], country, name, w.lower(), in_title))
@@ -292,21 +295,29 @@ class _ArticleEntities:
 
     def full_name(self, name: str) -> str:
         """The longest known name that begins or ends with ``name`` ("Putin" → "Wladimir Putin",
-        "Kim" → "Kim Jong Un", not "Gesundheit Kim Jong Uns"); one word is not extended into an
-        organisation named after it ("Trump" stays apart from "Trump Administration")."""
+        "Kim" → "Kim Jong Un", not "Gesundheit Kim Jong Uns"); a one-word name first takes a name it
+        ends that opens with a first name ("Anelka" → "Nicolas Anelka", not "Anelka zu Domenech");
+        one word is not extended into an organisation named after it ("Trump" stays apart from
+        "Trump Administration", German "Bush" from "Regierung Bush")."""
         parts = name.split()
         n = len(parts)
         if n > 1 and parts[0].lower() in self.particles:
             parts = [parts[0].lower(), *parts[1:]]  # "Von der Leyen" opening a sentence
-        best = name
+        given = first_name_genders(self.lang)
+        best, best_score = name, (False, n)
         for _, nm in self.names:
             np_ = nm.split()
-            if len(np_) > len(best.split()) and (np_[:n] == parts or np_[-n:] == parts) and not any(
+            at_end = np_[-n:] == parts
+            score = (n == 1 and at_end and np_[0] in given, len(np_))  # a surname: the person it ends
+            if score > best_score and len(np_) > n and (np_[:n] == parts or at_end) and not any(
                     len(w) > 1 and w.isupper() for w in (np_[n:] if np_[:n] == parts else np_[:-n])) \
                     and not source_head(np_[0], self.sources) \
-                    and not (n == 1 and np_[0] == name and self._named_after(name, nm)):  # "Angaben von Kritikern" is no longer form of "Kritiker"
-                best = nm  # not "Biden EO", "Merz CDU": an acronym is no part of a person's name
-        return best
+                    and not (n == 1 and (np_[0] == name or np_[-1] == name and len(np_) == 2 and self.lang == "de")
+                             and self._named_after(name, nm)):
+                # "Angaben von Kritikern" is no longer form of "Kritiker", "Regierung Bush" none of "Bush"
+                # ("Verfassungsschutz" is the "Bundesamt für Verfassungsschutz")
+                best, best_score = nm, score  # not "Biden EO", "Merz CDU": an acronym is no part of a person's name
+        return best  # "Anelka": Nicolas Anelka (a first name before it), not "Anelka zu Domenech"
 
     def _named_after(self, word: str, longer: str) -> bool:
         """Whether ``longer`` is an organisation or medium whose kind ``word`` alone does not have."""
@@ -412,6 +423,7 @@ def _mention_head(mention: str, ents: _ArticleEntities) -> str:
 
 _NUMERAL = re.compile(r"\d[\d.,]*$")
 _LINKED_WORD = re.compile(r"[ \t]+([a-zäöüß]+)[ \t]+[A-ZÄÖÜ][\w\-]*")
+_HOLDER_AFTER = re.compile(r"[ \t]+([a-zäöüß]+)((?:[ \t]+[a-zäöüß]+e[nmrs]?)*(?:[ \t]+[A-ZÄÖÜ][\w\-]*)+)")
 _ADJECTIVES_NOUN = re.compile(r"(?:[ \t]+[a-zäöüß]+e[nmrs]?)*(?:[ \t]+[A-ZÄÖÜ][\w\-]*)+")
 
 
@@ -442,6 +454,11 @@ def _repair_mention(mention: str, pos: int, ents: _ArticleEntities) -> str:
     if len(words) >= 2 and words[-1][:1].islower() and words[-2].lower() in ents.articles \
             and ents.text[pos:end] == mention and (run := _ADJECTIVES_NOUN.match(ents.text, end)):
         return mention + run.group()  # "Angaben der offiziellen" → "… dänischen Nachrichtenagentur Ritzau"
+    if ents.lang == "de" and words and ents.text[pos:end] == mention and source_head(words[-1], ents.sources) \
+            and not any(w.lower() in ents.holder_preps or w.lower() in GENITIVE_DETS | {"der"} for w in words[1:]) \
+            and (held := _HOLDER_AFTER.match(ents.text, end)) and (
+                held.group(1).lower() in ents.holder_preps or held.group(1).lower() in GENITIVE_DETS | {"der", "einer"}):
+        return mention + held.group()  # "einer Schätzung" + " von spanischen Händlern": the holder after the noun
     return mention
 
 
@@ -470,8 +487,10 @@ def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
             while len(tail) > 1 and role_of(tail[0].strip(","), ents.role_map):
                 tail = tail[1:]  # "Der Vorsitzende Richter Klaus Tolksdorf": a second role noun
             if tail and name_cap(tail[0], ents.lang):
+                if (own := _headed_name(w.strip(","), [t.strip(",") for t in tail], ents)):
+                    return own, False  # "Bundesverband Erneuerbare Energie", "die Regierung Bush"
                 return trim_tail([t.strip(",") for t in tail], lang=ents.lang), True
-            end = trailing_name(tail)  # "Chef des Verwaltungsrats Ulrich Müller"
+            end = trailing_name(tail, ents.lang)  # "Chef des Verwaltungsrats Ulrich Müller"
             run = end.split()
             last_role = max((k for k, x in enumerate(run) if role_of(x, ents.role_map)), default=-1)
             if len(run) - last_role - 1 >= 2:
@@ -479,6 +498,60 @@ def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
             if end:
                 return end, True
     return trim_tail([w.strip(",") for w in rest], lang=ents.lang) if rest else mention.strip(), had_role
+
+
+_GENITIVE_PLURAL = re.compile(r"[a-zäöüß]+er$")
+
+
+def _names_itself(words: list[str], ents: _ArticleEntities) -> bool:
+    """A mention that names its actor without taking up one named before: an organisation noun of
+    ``name_parts.tsv`` (part ``name_head``) with a genitive ("der Verband kommunaler Unternehmen",
+    "die Gewerkschaft der Polizei"), or a role noun in the plural without an article, after an
+    adjective ("Konservative Politiker", "Internationale Wahlbeobachter": a group, not the
+    politician named before), or after a quantifier ("der beiden Politiker"; ``reference_words.tsv``).
+
+    >>> ents = _ArticleEntities("", "de")
+    >>> _names_itself("der Verband kommunaler Unternehmen".split(), ents), _names_itself("Konservative Politiker".split(), ents)
+    (True, True)
+    >>> _names_itself("der Verband".split(), ents), _names_itself("Der Politiker".split(), ents)
+    (False, False)
+    """
+    words = [w.strip(",") for w in words]
+    at = next((k for k, w in enumerate(words) if w[:1].isupper() and role_of(w, ents.role_map)), None)
+    if at is None:
+        return False
+    heads = word_class(ents.lang, "name_parts", "name_head", column="part")
+    rest = words[at + 1:]
+    if any(words[at].lower().endswith(h) for h in heads) and len(rest) >= 2 and rest[-1][:1].isupper() and (
+            rest[0].lower() in GENITIVE_DETS | {"der"} or _GENITIVE_PLURAL.match(rest[0])):
+        return True
+    lead = words[:at]
+    if any(w.lower() in word_class(ents.lang, "reference_words", "quantifier") for w in lead):
+        return True  # "der beiden Politiker": several
+    return ents.lang == "de" and not rest and bool(lead) and lead[-1].lower().endswith("e") and not any(
+        w.lower() in ents.dets | ents.possessives | ents.articles for w in lead)
+
+
+def _headed_name(noun: str, tail: list[str], ents: _ArticleEntities) -> str | None:
+    """The name of an organisation whose head noun is part of it (``name_parts.tsv``, part
+    ``name_head``: "Bundesverband Erneuerbare Energie", "Gewerkschaft Deutscher Lokomotivführer",
+    an adjective after the noun) or of a government named after its head (part
+    ``government_head``: "die Regierung Bush", one name word the article also writes alone);
+    None otherwise ("die Nachrichtenagentur Reuters" is Reuters, "Präsident Wladimir Putin" Putin).
+
+    >>> _headed_name("Bundesverband", ["Erneuerbare", "Energie"], _ArticleEntities("", "de"))
+    'Bundesverband Erneuerbare Energie'
+    """
+    low = noun.lower()
+    heads = word_class(ents.lang, "name_parts", "name_head", column="part")
+    if any(low.endswith(h) for h in heads) and len(tail) >= 2 and ADJECTIVE_NAME.match(tail[0]) \
+            and all(name_cap(t, ents.lang) or t in ents.particles for t in tail):
+        return " ".join([noun, *trim_tail(tail, lang=ents.lang).split()])
+    governments = word_class(ents.lang, "name_parts", "government_head", column="part")
+    if low in governments and len(tail) == 1 and tail[0][:1].isupper() and not tail[0].endswith("s") \
+            and kind_of(tail[0], ents.lang) == "other" and re.search(rf"(?<!{noun} ){re.escape(tail[0])}\b", ents.text):
+        return f"{noun} {tail[0]}"
+    return None
 
 
 def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: list[tuple[int, str]],
@@ -529,6 +602,9 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         if possessive(words, ents):  # "nach eigenen Angaben", "dessen Angaben": the holder named before
             own = any(w.lower() in ents.own for w in words) and depth < 2
             subject = _clause_subject(ents.text, pos, len(mention), ents) if own else ""
+            if not own and depth < 2 and (pronoun := _possessive_pronoun(words, ents)):
+                subject = _sentence_subject(ents.text, pos, ents)  # "Hartmann erhob in ihrer Presseerklärung"
+                subject = subject if subject and ents.agrees(pronoun, _name_part(subject, ents)[0]) else ""
             if subject:
                 return _resolve(subject, pos, ents, lg, previous, inherited, depth + 1)
             name = ents.nearest_name(pos) or (previous[-1][1] if previous else None)
@@ -548,8 +624,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     article = next((w for w, nxt in zip(words, words[1:]) if nxt == first), "") if first in words[1:] else ""
     new_referent = first.lower() in ents.indefinite or article.lower() in ents.indefinite
     # "ein Polizeisprecher", "Angaben einer Bauerngewerkschaft": someone not named before
-    if had_role and not new_referent and not (name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None
-                         and name != held.strip()):
+    if had_role and not new_referent and not _names_itself(held.split(), ents) and not (
+            name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None and name != held.strip()):
         found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents) or (
             person_of_role(held.split(), pos, ents, previous))
         if found:
@@ -635,6 +711,29 @@ def _organisation_compound(words: list[str], pos: int, ents: _ArticleEntities) -
     if any(w[:1].isupper() and w.lower() not in ents.dets for w in words[:words.index(nouns[-1])]):
         return None  # "Freisinnig-demokratische Partei": the mention is a name already
     return organisation_compound(ents.text, nouns[-1], pos)
+
+
+def _possessive_pronoun(words: list[str], ents: _ArticleEntities) -> str | None:
+    """The personal pronoun a possessive of the subject agrees like ("ihrer" → "sie", "seinen" →
+    "er"; ``reference_words.tsv`` classes ``possessive_f``, ``possessive_m``), else None."""
+    for w in words:
+        low = w.lower()
+        for cls, pronoun in (("possessive_m", "er"), ("possessive_f", "sie")):
+            if low in word_class(ents.lang, "reference_words", cls):
+                return pronoun
+    return None
+
+
+def _sentence_subject(text: str, pos: int, ents: _ArticleEntities) -> str:
+    """The noun phrase that opens the sentence of ``pos`` when no preposition or adverb opens it
+    ("Hartmann erhob heute in ihrer Presseerklärung" → "Hartmann"), else ''."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind(".", 0, pos)) + 1
+    words = text[start:pos].split()
+    if not words or words[0].lower() in ents.preps or words[0].lower() in ents.dets - ents.articles:
+        return ""
+    found = _noun_phrase(words, ents)
+    after = words[len(found.split()):]
+    return found if found and after and after[0][:1].islower() else ""  # its finite verb follows ("Gemäß seiner" is none)
 
 
 def _clause_subject(text: str, pos: int, length: int, ents: _ArticleEntities) -> str:

@@ -168,3 +168,18 @@ def test_shipped_actor_labels_of_both_splits_are_found_and_read():
         assert (labels["actor_key"].str.len().isin([0, 12])).all()
     train = pd.read_csv(default_labels("german-news-quotes", "train"), sep="\t", dtype=str)
     assert train["document"].nunique() >= 50
+
+
+def test_train_actor_labels_are_the_first_documents_of_the_salted_order():
+    from analysis.datasets import shared_dir
+    from analysis.evaluate.actors import default_labels, sample_order
+
+    train = pd.read_csv(default_labels("german-news-quotes", "train"), sep="\t", dtype=str)
+    folder = shared_dir() / "datasets" / "german-news-quotes" / "train"
+    if not folder.is_dir():
+        pytest.skip("german-news-quotes train split not available")
+    docs = [p.name.split(" ")[0] for p in folder.glob("*.json")]
+    first = sample_order(docs)[:100]
+    labelled = set(train["document"])
+    assert labelled <= set(first)          # no document from outside the first 100
+    assert len(labelled) == 81             # the other 19 have no quotation

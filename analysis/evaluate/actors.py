@@ -79,6 +79,19 @@ def default_labels(dataset: str, split: str) -> Path:
     return LABELS_DIR / LABEL_FILES.get((dataset, split), f"actors-{dataset}-{split}.tsv")
 
 
+def sample_order(documents, *, salt: str = "actors-de-train") -> list[str]:
+    """Documents in the order the label files draw them: by SHA-1 of ``<salt>:<document>``.
+
+    ``actors-de-train.tsv`` labels the first 100 train documents of this order (the number in
+    the dataset's file name); a further batch continues it from the 101st.
+
+    >>> sample_order(["1265", "2028", "3002", "1229"])
+    ['1229', '3002', '2028', '1265']
+    """
+    docs = {str(d).strip() for d in documents}
+    return sorted(docs, key=lambda d: hashlib.sha1(f"{salt}:{d}".encode("utf-8")).hexdigest())
+
+
 def actor_key(name) -> str:
     """The key of an actor name: SHA-1 of its :func:`normalise` form, 12 hex digits ('' for none).
 
