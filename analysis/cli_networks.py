@@ -77,6 +77,9 @@ def _statement_inputs(p) -> None:
                         "without it concepts are discovered from the quotations")
     p.add_argument("--actors", type=Path, default=None, help="actor alias table (CSV or YAML: actor, alias, lang)")
     p.add_argument("--lang", default=None, help="language of every article (default: lang column / detected)")
+    p.add_argument("--neutral", type=int, choices=(1, 0), default=None,
+                   help="agreement of a mention with neither a stance construction nor a tone: 1 (default: named, "
+                        "for it) or 0 (DNA's neutral qualifier)")
     _cli()._errors_option(p)
     _cli()._chunk_option(p)
 
@@ -92,7 +95,7 @@ def _add_statements(sub) -> None:
 
 def _statement_options(args) -> dict:
     """The options of :func:`analysis.streaming.statement_chunks` from the arguments."""
-    return {**_relation_options(args), "concepts": args.concepts}
+    return {**_relation_options(args), "concepts": args.concepts, "neutral": args.neutral}
 
 
 def _run_statements(args) -> int:

@@ -85,13 +85,15 @@ def stance_verbs(lang: str) -> dict[str, list[tuple[frozenset[str], int]]]:
 @cache
 def stance_words(lang: str) -> dict[str, dict[str, int]]:
     """``{role: {word: sign}}`` of ``resources/<lang>/stance_words.tsv`` (roles head, link, barrier,
-    need, passive, modal, task, infinitive, reversal; words in lower case; empty for a language without the file).
+    need, passive, modal, task, infinitive, reversal, against, opponent, possessive, condition, compound; words in
+    lower case but those of address; empty for a language without the file).
 
     >>> stance_words("de")["head"]["reform"], "weil" in stance_words("de")["barrier"]
     (-1, True)
     """
     out: dict[str, dict[str, int]] = {r: {} for r in ("head", "link", "barrier", "need", "passive", "modal", "task",
-                                                        "infinitive", "reversal", "against", "opponent", "possessive")}
+                                                        "infinitive", "reversal", "against", "opponent", "possessive",
+                                                        "condition", "compound")}
     if lang not in languages():
         return out
     try:
@@ -249,10 +251,24 @@ def _opponent(words: list[str], verb: int, mention: int, lang: str) -> int | Non
     lo = verb
     while lo > 0 and words[lo - 1] not in CLAUSE_MARKS and words[lo - 1] not in SENTENCE_ENDS:
         lo -= 1
+    if words[lo].lower() in stance_words(lang)["condition"]:
+        return None  # "Wenn Sie unserem Antrag zustimmen, …": a condition the speaker wants met
+    if _imperative(words, verb, opponents):
+        return None  # "Hören Sie auf, …", "Stimmen Sie zu!": the speaker's demand on the one addressed
     hi = min(verb + 2, mention) if verb < mention else verb + 2
     # not the sentence's first word, where "Sie" may be "she" or "they" ("Sie warnte vor …")
     return next((j for j in range(lo, min(hi, len(words))) if j != verb and words[j] in opponents
                  and j > 0 and words[j - 1] not in SENTENCE_ENDS), None)
+
+
+def _imperative(words: list[str], verb: int, opponents) -> bool:
+    """Whether the verb at ``verb`` opens its sentence with the word of address right after it and the
+    sentence is no question: a demand ("Kehren Sie um beim Bürgergeld!"), not a position ascribed
+    ("Wollen Sie X abschaffen?")."""
+    if verb > 0 and words[verb - 1] not in SENTENCE_ENDS | {":"} or verb + 1 >= len(words) or words[verb + 1] not in opponents:
+        return False
+    end = next((w for w in words[verb:] if w in SENTENCE_ENDS), ".")
+    return end != "?"
 
 
 def _addressee_own(words: list[str], mention: int, lang: str) -> Stance | None:
@@ -282,6 +298,23 @@ def head_toward(text: str, start: int, *, lang: str = "de") -> tuple[int, str] |
     words = [m.group() for m in TOKEN.finditer(text[:start])]
     head = _head_index(words, len(words), lang)
     return (head[1], words[head[0]]) if head else None
+
+
+def compound_after(text: str, end: int, *, lang: str = "en") -> tuple[int, str] | None:
+    """``(sign, noun)`` of a noun of change (``stance_words.tsv``, role ``compound``) right after the
+    mention that ends at offset ``end``, which it modifies: in "pass an assault weapons *ban*" the
+    stance is toward the ban, so against the weapons. None without one.
+
+    >>> compound_after("We will pass an assault weapons ban.", 31, lang="en")
+    (-1, 'ban')
+    """
+    if not isinstance(text, str):
+        return None
+    nxt = TOKEN.search(text, end)
+    if nxt is None or nxt.start() > end + 1:
+        return None
+    sign = stance_words(lang)["compound"].get(nxt.group().lower())
+    return (sign, nxt.group()) if sign else None
 
 
 def reversal(pattern: str, lang: str) -> bool:

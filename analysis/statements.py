@@ -34,7 +34,7 @@ from analysis.concepts import (
 )
 from analysis.coreference import sentence_starts
 from analysis.errors import InputError, require_columns
-from analysis.stance import head_toward, reversal, stance_toward, tone_agreement
+from analysis.stance import compound_after, head_toward, reversal, stance_toward, tone_agreement
 
 log = logging.getLogger(__name__)
 
@@ -151,18 +151,23 @@ def _tone_words(text: str, spans: list[tuple[int, int]], window, start: int) -> 
     return " ".join(text[a:b] for a, b in spans), at
 
 
-def _directed(agreement: int, evidence: str, mention, text: str, at: int, lang: str,
+def _directed(agreement: int, evidence: str, mention, text: str, span: tuple[int, int], lang: str,
               source: str, task: bool = False) -> tuple[int, str]:
     """The agreement toward the concept: reversed by a noun of change heading the mention ("keine
-    Reform der Schuldenbremse", unless it is the stance verb's own word: "a ban on"), for a verb of
+    Reform der Schuldenbremse", unless it is the stance verb's own word: "a ban on") or, in English,
+    by one the mention modifies ("an assault weapons ban"), for a verb of
     working on a matter (``task``: "deal with border security") toward the concept itself, and by a
     dictionary opposite (*Atomausstieg* for Atomkraft) after a stance construction. Without one, a
     speaker who names an opposite that is a problem (*climate crisis*, *Energiepreise*) is against it,
     so for the concept, whatever the tone of the words around it; the tone toward an opposite that is
     a reversal (:func:`analysis.stance.reversal`: *Atomausstieg*) is reversed as a stance is."""
+    at = span[0]
     head = head_toward(text, at, lang=lang)
     if head and head[0] < 0 and not (source == "stance" and evidence.startswith(head[1] + " ")):
         agreement, evidence = -agreement, f"{evidence}; of {head[1]}"
+    compound = compound_after(text, span[1], lang=lang)
+    if compound:
+        agreement, evidence = agreement * compound[0], f"{evidence}; {compound[1]} (compound)"
     if task and mention.sign > 0:
         agreement, evidence = -agreement, f"{evidence}; works on it (task)"
     if mention.sign < 0 and source != "stance" and not reversal(mention.pattern, lang):
@@ -193,7 +198,7 @@ def _quote_statements(q, text: str, concepts, lang: str, band, neutral: int) -> 
             source = "tone" if agreement else "none"
             if not agreement and neutral:
                 agreement, source, evidence = neutral, "named", f"{evidence}; named without a side: for it"
-        agreement, evidence = _directed(agreement, evidence, m, stretch, start - lo, lang, source,
+        agreement, evidence = _directed(agreement, evidence, m, stretch, (start - lo, end - lo), lang, source,
                                         task=stance is not None and stance.task)
         rows.append({"concept": m.concept, "agreement": int(agreement), "agreement_source": source,
                      "evidence": evidence, "span": [lo, hi], "concept_span": [start, end], "text": stretch})

@@ -235,20 +235,22 @@ def attributed_chunks(paths, done: Streamed, *, spool: Path, aliases=None, lang=
         article_parts.remove()
 
 
-def statement_chunks(paths, done: Streamed, *, spool: Path, concepts=None, lang=None,
+def statement_chunks(paths, done: Streamed, *, spool: Path, concepts=None, lang=None, neutral: int | None = None,
                      **options) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
     """``(statements, articles)`` per chunk of the corpus, as :func:`analysis.statements.statements_from_articles`
     codes the whole corpus: :func:`attributed_chunks`, with the concepts of ``concepts`` or, without
-    one, those discovered from all the quotations in its first pass."""
+    one, those discovered from all the quotations in its first pass; ``neutral`` as in
+    :func:`analysis.statements.build_statements` (None: its default)."""
     from analysis.concepts import read_concepts
-    from analysis.statements import CorpusConcepts, build_statements
+    from analysis.statements import NEUTRAL, CorpusConcepts, build_statements
 
     dictionary = None if concepts is None else read_concepts(concepts)
     discovered = CorpusConcepts(lang=lang)
     observe = (lambda quotes, articles: discovered.add(quotes, articles=articles)) if dictionary is None else None
     for quotes, articles, actors in attributed_chunks(paths, done, spool=spool, lang=lang, observe=observe, **options):
         dictionary = discovered.table() if dictionary is None else dictionary
-        statements = build_statements(quotes, articles=articles, actors=actors, concepts=dictionary, lang=lang)
+        statements = build_statements(quotes, articles=articles, actors=actors, concepts=dictionary, lang=lang,
+                                      neutral=NEUTRAL if neutral is None else neutral)
         done.counts.update(statements["agreement_source"].tolist())
         yield statements, articles
 

@@ -82,3 +82,26 @@ def test_malformed_dictionary_is_a_usage_error_with_its_line(tmp_path, capsys):
     bad.write_text("A:\n  lemmas: [Sanktion]\nB:\n  regexes: ['(']\n", encoding="utf-8")
     assert main(["statements", str(SAMPLE), "--concepts", str(bad), "--out", str(tmp_path / "s.csv")]) == 2
     assert "line 4" in capsys.readouterr().err
+
+
+def test_statements_command_neutral_keeps_a_mention_without_a_side_at_0(tmp_path):
+    article, concepts = tmp_path / "a.txt", tmp_path / "c.yaml"
+    article.write_text("Berlin. Der Minister Karl Müller sagte: „Der Mindestlohn steht morgen auf der Tagesordnung.“\n",
+                       encoding="utf-8")
+    concepts.write_text("Mindestlohn:\n  lemmas: [Mindestlohn]\n", encoding="utf-8")
+    coded = {}
+    for neutral in ("1", "0"):
+        out = tmp_path / f"st{neutral}.csv"
+        assert main(["statements", str(article), "--concepts", str(concepts), "--lang", "de", "--out", str(out),
+                     "--neutral", neutral]) == 0
+        coded[neutral] = pd.read_csv(out)[["concept", "agreement", "agreement_source"]].values.tolist()
+    assert coded == {"1": [["Mindestlohn", 1, "named"]], "0": [["Mindestlohn", 0, "none"]]}
+    net = tmp_path / "n.csv"  # the network command codes its statements with the same option
+    assert main(["network", str(article), "--concepts", str(concepts), "--lang", "de", "--neutral", "0",
+                 "--type", "two-mode", "--out", str(net)]) == 0
+
+
+def test_statements_command_neutral_takes_only_0_or_1(tmp_path, concepts, capsys):
+    assert main(["statements", str(SAMPLE), "--concepts", str(concepts), "--out", str(tmp_path / "s.csv"),
+                 "--neutral", "2"]) == 2
+    assert "--neutral: invalid choice" in capsys.readouterr().err

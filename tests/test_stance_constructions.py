@@ -306,3 +306,49 @@ def test_the_addressees_policy_is_contested(text, agreement):
 def test_english_has_no_addressee_possessive():
     assert _agreement("Today we discuss your minimum wage.", {"minimum wage": {"phrases": ["minimum wage"]}},
                       "en") == [("minimum wage", 1)]
+
+
+@pytest.mark.parametrize("text, agreement", [
+    # a demand on the one addressed, an imperative: the speaker's own stance, not a position ascribed
+    ("Hören Sie auf, über die Schuldenbremse zu reden!", -1),
+    ("Meine Bitte an die Union: Hören Sie auf, über die Schuldenbremse zu reden.", -1),
+    ("Unterstützen Sie die Schuldenbremse!", 1),
+    ("Kehren Sie um bei der Schuldenbremse!", -1),
+    # a condition the speaker wants met
+    ("Wenn Sie der Schuldenbremse zustimmen, haben wir eine Mehrheit.", 1),
+    # must not change: a question ascribes the position, as a statement does
+    ("Wollen Sie die Schuldenbremse abschaffen?", 1),
+    ("Jetzt wollen Sie die Schuldenbremse abschaffen.", 1),
+    ("Aber stattdessen fordern Sie die Schuldenbremse.", -1),
+])
+def test_an_imperative_or_a_condition_addressed_to_sie_is_the_speakers_demand(text, agreement):
+    concepts = {"Schuldenbremse": {"lemmas": ["Schuldenbremse"]}}
+    assert _agreement(text, concepts, "de") == [("Schuldenbremse", agreement)]
+
+
+@pytest.mark.parametrize("text, agreement", [
+    ("Wir setzen auf die Kernenergie.", 1),
+    ("Wäre es nicht sinnvoller, auf Kernenergie zu setzen?", 1),
+    ("Jetzt setzen Sie auf die Kernenergie, das ist falsch.", -1),  # the addressee's
+    # must not change: no preposition auf
+    ("Wir setzen heute die Debatte über die Kernenergie fort.", 1),
+])
+def test_setting_on_a_concept_is_for_it(text, agreement):
+    assert _agreement(text, {"Atomkraft": {"lemmas": ["Kernenergie"]}}, "de") == [("Atomkraft", agreement)]
+
+
+@pytest.mark.parametrize("text, agreement", [
+    # a noun of change that the mention modifies: the stance is toward the compound
+    ("We will pass an assault weapons ban.", 1),
+    ("I am proud that I passed the assault weapons ban.", 1),
+    ("We support Medicaid cuts.", -1),
+    # must not change: the mention alone, or a noun that is no change
+    ("We will pass a tax on assault weapons.", -1),
+    ("We support Medicaid expansion.", 1),
+    ("We support Medicaid.", 1),
+])
+def test_an_english_compound_of_change_turns_the_stance(text, agreement):
+    concepts = {"gun safety": {"phrases": ["gun safety"], "opposites": ["assault weapons"]},
+                "Medicaid": {"lemmas": ["Medicaid"]}}
+    found = _agreement(text, concepts, "en")
+    assert len(found) == 1 and found[0][1] == agreement
