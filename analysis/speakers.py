@@ -58,8 +58,14 @@ from analysis.pronoun_agreement import agrees, first_name_genders, verb_number
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.role_words import find_role_words, inflected_role, role_key, role_spans
 from analysis.segment import lemmatize
+from analysis.speaker_mentions import (
+    headed_name,
+    mention_head,
+    name_part,
+    names_itself,
+    repair_mention,
+)
 from analysis.speaker_names import (
-    ADJECTIVE_NAME,
     GENITIVE_DETS,
     base_form,
     calendar_words,
@@ -71,9 +77,7 @@ from analysis.speaker_names import (
     name_words,
     noun_endings,
     role_of,
-    trailing_name,
     trim_fragment,
-    trim_tail,
 )
 from analysis.speaker_sources import (
     FUGEN_S,
@@ -237,7 +241,7 @@ class _ArticleEntities:
                                   or x.lower() in self.calendar), len(names))][:4]
             if names and not (inflected and len(names) < 2):  # "des Bundespräsidenten Klage": a noun
                 name = " ".join(names)
-                if (own := _headed_name(w, names, self)) and not in_title:
+                if (own := headed_name(w, names, self)) and not in_title:
                     name = own  # "vom Bundesverband Erneuerbare Energie": "der Verband" is all of it
                 adjective = before[-1] if before and before[-1][:1].islower() and len(before[-1]) > 4 else ""
                 country = role[1] or adjective_stem(adjective)
@@ -401,159 +405,6 @@ class _ArticleEntities:
         return agrees(self, pronoun, name, number=number)
 
 
-def _mention_head(mention: str, ents: _ArticleEntities) -> str:
-    """The part of a speaker mention that names the speaker, without appositions, brackets and
-    places: "Dean Baker, co-director of …" → "Dean Baker", "der Chef der Behörde, Frank Weise" →
-    "Frank Weise", "Günther Oettinger (CDU)" → "Günther Oettinger", "ein Regierungssprecher in
-    Berlin" → "ein Regierungssprecher".
-
-    >>> _mention_head("Tony Auden, ein Sprecher des Zentrums", _ArticleEntities("", "de"))
-    'Tony Auden'
-    """
-    parts = [p.strip() for p in re.sub(r"\s*\([^)]*\)", "", mention).split(",") if p.strip()]
-    if not parts:
-        return mention
-    head = parts[0]
-    if len(parts) > 1 and all(w[:1].isupper() for w in parts[1].split()) and len(parts[1].split()) <= 4:
-        head = parts[1]  # a role, then the name in apposition
-    words = head.split()
-    cut = next((k for k, w in enumerate(words) if k and w in ents.head_ends), len(words))
-    return " ".join(words[:cut])
-
-
-_NUMERAL = re.compile(r"\d[\d.,]*$")
-_LINKED_WORD = re.compile(r"[ \t]+([a-zäöüß]+)[ \t]+[A-ZÄÖÜ][\w\-]*")
-_HOLDER_AFTER = re.compile(r"[ \t]+([a-zäöüß]+)((?:[ \t]+[a-zäöüß]+e[nmrs]?)*(?:[ \t]+[A-ZÄÖÜ][\w\-]*)+)")
-_ADJECTIVES_NOUN = re.compile(r"(?:[ \t]+[a-zäöüß]+e[nmrs]?)*(?:[ \t]+[A-ZÄÖÜ][\w\-]*)+")
-
-
-def _repair_mention(mention: str, pos: int, ents: _ArticleEntities) -> str:
-    """A mention that a frame cut inside a quoted name goes on to its closing mark ("Die „Initiative"
-    → "Die „Initiative für ein Grünes Tal“"); one that runs into a number ends before it ("der
-    Abendpost 12 Menschen" → "der Abendpost": the number opens the object); one that ends on an
-    adjective after its article goes on to the noun ("Angaben der staatlichen" → "Angaben der
-    staatlichen dänischen Nachrichtenagentur Ritzau"); one cut before the preposition of an
-    organisation's name goes on to its end ("Ärzte" → "Ärzte ohne Grenzen").
-
-    >>> _repair_mention("der Abendpost 12 Menschen", 0, _ArticleEntities("", "de"))
-    'der Abendpost'
-    """
-    end = pos + len(mention)
-    if mention.count("„") > mention.count("“") and ents.text[pos:end] == mention:
-        close = ents.text.find("“", end, end + 80)
-        if close > 0 and not any(c in ents.text[end:close] for c in ".!?„\n"):
-            mention = ents.text[pos:close + 1]
-    words = mention.split()
-    cut = next((k for k, w in enumerate(words) if k and _NUMERAL.match(w)), None)
-    if cut:
-        return " ".join(words[:cut])
-    if words and ents.text[pos:end] == mention and (tail := _LINKED_WORD.match(ents.text, end)) and \
-            tail.group(1) in word_class(ents.lang, "name_parts", "link", column="part") and \
-            kind_of(words[-1] + tail.group(), ents.lang) == "organisation":
-        return mention + tail.group()  # "Ärzte" + " ohne Grenzen": an organisation's name (actor_kinds.tsv)
-    if len(words) >= 2 and words[-1][:1].islower() and words[-2].lower() in ents.articles \
-            and ents.text[pos:end] == mention and (run := _ADJECTIVES_NOUN.match(ents.text, end)):
-        return mention + run.group()  # "Angaben der offiziellen" → "… dänischen Nachrichtenagentur Ritzau"
-    if ents.lang == "de" and words and ents.text[pos:end] == mention and source_head(words[-1], ents.sources) \
-            and not any(w.lower() in ents.holder_preps or w.lower() in GENITIVE_DETS | {"der"} for w in words[1:]) \
-            and (held := _HOLDER_AFTER.match(ents.text, end)) and (
-                held.group(1).lower() in ents.holder_preps or held.group(1).lower() in GENITIVE_DETS | {"der", "einer"}):
-        return mention + held.group()  # "einer Schätzung" + " von spanischen Händlern": the holder after the noun
-    return mention
-
-
-def _name_part(mention: str, ents: _ArticleEntities) -> tuple[str, bool]:
-    """(name, had_role) of a mention: determiners, adjectives and a leading role dropped."""
-    words = mention.replace("„", "").replace("“", "").split()
-    had_role = False
-    k = 0
-    while k < len(words) and (words[k].lower() in ents.dets or words[k][:1].islower()):
-        k += 1
-    rest = words[k:]
-    k = len(rest) - 1
-    while k > 0 and rest[k - 1].lower() in ents.particles | ents.dets:
-        k -= 1
-    if 2 <= k < len(rest) - 1 and all(x[:1].isupper() for x in rest[:k]) and (
-            role_of(rest[-1], ents.role_map) or rest[-1].lower().endswith(ents.noun_endings)):
-        name = rest[:k]
-        last_role = max((j for j, x in enumerate(name) if role_of(x, ents.role_map)), default=-1)
-        if k - last_role - 1 >= 2:
-            name = name[last_role + 1:]  # "Verhandlungsführer Hans-Peter Lafos von der Gewerkschaft"
-        return " ".join(name), last_role >= 0  # "Mayra Veliz von der Staatsanwaltschaft": her office follows
-    for j, w in enumerate(rest):
-        if role_of(w.strip(","), ents.role_map):
-            had_role = True
-            tail = rest[j + 1:]
-            while len(tail) > 1 and role_of(tail[0].strip(","), ents.role_map):
-                tail = tail[1:]  # "Der Vorsitzende Richter Klaus Tolksdorf": a second role noun
-            if tail and name_cap(tail[0], ents.lang):
-                if (own := _headed_name(w.strip(","), [t.strip(",") for t in tail], ents)):
-                    return own, False  # "Bundesverband Erneuerbare Energie", "die Regierung Bush"
-                return trim_tail([t.strip(",") for t in tail], lang=ents.lang), True
-            end = trailing_name(tail, ents.lang)  # "Chef des Verwaltungsrats Ulrich Müller"
-            run = end.split()
-            last_role = max((k for k, x in enumerate(run) if role_of(x, ents.role_map)), default=-1)
-            if len(run) - last_role - 1 >= 2:
-                end = " ".join(run[last_role + 1:])  # "… und Delmenhorster Bürgermeisterin Swantje Hartmann"
-            if end:
-                return end, True
-    return trim_tail([w.strip(",") for w in rest], lang=ents.lang) if rest else mention.strip(), had_role
-
-
-_GENITIVE_PLURAL = re.compile(r"[a-zäöüß]+er$")
-
-
-def _names_itself(words: list[str], ents: _ArticleEntities) -> bool:
-    """A mention that names its actor without taking up one named before: an organisation noun of
-    ``name_parts.tsv`` (part ``name_head``) with a genitive ("der Verband kommunaler Unternehmen",
-    "die Gewerkschaft der Polizei"), or a role noun in the plural without an article, after an
-    adjective ("Konservative Politiker", "Internationale Wahlbeobachter": a group, not the
-    politician named before), or after a quantifier ("der beiden Politiker"; ``reference_words.tsv``).
-
-    >>> ents = _ArticleEntities("", "de")
-    >>> _names_itself("der Verband kommunaler Unternehmen".split(), ents), _names_itself("Konservative Politiker".split(), ents)
-    (True, True)
-    >>> _names_itself("der Verband".split(), ents), _names_itself("Der Politiker".split(), ents)
-    (False, False)
-    """
-    words = [w.strip(",") for w in words]
-    at = next((k for k, w in enumerate(words) if w[:1].isupper() and role_of(w, ents.role_map)), None)
-    if at is None:
-        return False
-    heads = word_class(ents.lang, "name_parts", "name_head", column="part")
-    rest = words[at + 1:]
-    if any(words[at].lower().endswith(h) for h in heads) and len(rest) >= 2 and rest[-1][:1].isupper() and (
-            rest[0].lower() in GENITIVE_DETS | {"der"} or _GENITIVE_PLURAL.match(rest[0])):
-        return True
-    lead = words[:at]
-    if any(w.lower() in word_class(ents.lang, "reference_words", "quantifier") for w in lead):
-        return True  # "der beiden Politiker": several
-    return ents.lang == "de" and not rest and bool(lead) and lead[-1].lower().endswith("e") and not any(
-        w.lower() in ents.dets | ents.possessives | ents.articles for w in lead)
-
-
-def _headed_name(noun: str, tail: list[str], ents: _ArticleEntities) -> str | None:
-    """The name of an organisation whose head noun is part of it (``name_parts.tsv``, part
-    ``name_head``: "Bundesverband Erneuerbare Energie", "Gewerkschaft Deutscher Lokomotivführer",
-    an adjective after the noun) or of a government named after its head (part
-    ``government_head``: "die Regierung Bush", one name word the article also writes alone);
-    None otherwise ("die Nachrichtenagentur Reuters" is Reuters, "Präsident Wladimir Putin" Putin).
-
-    >>> _headed_name("Bundesverband", ["Erneuerbare", "Energie"], _ArticleEntities("", "de"))
-    'Bundesverband Erneuerbare Energie'
-    """
-    low = noun.lower()
-    heads = word_class(ents.lang, "name_parts", "name_head", column="part")
-    if any(low.endswith(h) for h in heads) and len(tail) >= 2 and ADJECTIVE_NAME.match(tail[0]) \
-            and all(name_cap(t, ents.lang) or t in ents.particles for t in tail):
-        return " ".join([noun, *trim_tail(tail, lang=ents.lang).split()])
-    governments = word_class(ents.lang, "name_parts", "government_head", column="part")
-    if low in governments and len(tail) == 1 and tail[0][:1].isupper() and not tail[0].endswith("s") \
-            and kind_of(tail[0], ents.lang) == "other" and re.search(rf"(?<!{noun} ){re.escape(tail[0])}\b", ents.text):
-        return f"{noun} {tail[0]}"
-    return None
-
-
 def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: list[tuple[int, str]],
              inherited: bool, depth: int = 0) -> tuple[str | None, str]:
     """(speaker, resolution) of one mention at text position ``pos`` (see the module doc)."""
@@ -561,8 +412,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         return "inherited" if inherited else kind
 
     if depth == 0:
-        mention = _repair_mention(mention, pos, ents)
-    mention = _mention_head(mention, ents)
+        mention = repair_mention(mention, pos, ents)
+    mention = mention_head(mention, ents)
     words = trim_fragment(mention.split(), lg, lambda w: role_of(w, ents.role_map) or source_head(w, ents.sources))
     mention = " ".join(words)
     head = re.split(r"[’']", words[0])[0] if words else ""
@@ -604,7 +455,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
             subject = _clause_subject(ents.text, pos, len(mention), ents) if own else ""
             if not own and depth < 2 and (pronoun := _possessive_pronoun(words, ents)):
                 subject = _sentence_subject(ents.text, pos, ents)  # "Hartmann erhob in ihrer Presseerklärung"
-                subject = subject if subject and ents.agrees(pronoun, _name_part(subject, ents)[0]) else ""
+                subject = subject if subject and ents.agrees(pronoun, name_part(subject, ents)[0]) else ""
             if subject:
                 return _resolve(subject, pos, ents, lg, previous, inherited, depth + 1)
             name = ents.nearest_name(pos) or (previous[-1][1] if previous else None)
@@ -616,7 +467,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         held = earlier_holder(words, pos, ents, lg) or held  # "Angaben des Berichts": whose report
         return _resolve(held, pos, ents, lg, previous, inherited, depth + 1)
     held = held or mention
-    name, had_role = _name_part(held, ents)
+    name, had_role = name_part(held, ents)
     resolution = how("explicit")
     if had_role and (own := _apposed_name(held, pos, len(mention), ents)) and own not in held:
         name, resolution = own, how("role")  # "der Direktor der Behörde" that a frame cut before ", Karim el-Masri,"
@@ -624,7 +475,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     article = next((w for w, nxt in zip(words, words[1:]) if nxt == first), "") if first in words[1:] else ""
     new_referent = first.lower() in ents.indefinite or article.lower() in ents.indefinite
     # "ein Polizeisprecher", "Angaben einer Bauerngewerkschaft": someone not named before
-    if had_role and not new_referent and not _names_itself(held.split(), ents) and not (
+    if had_role and not new_referent and not names_itself(held.split(), ents) and not (
             name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None and name != held.strip()):
         found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents) or (
             person_of_role(held.split(), pos, ents, previous))
