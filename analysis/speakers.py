@@ -578,7 +578,7 @@ def _possessive_pronoun(words: list[str], ents: _ArticleEntities) -> str | None:
 def _sentence_subject(text: str, pos: int, ents: _ArticleEntities) -> str:
     """The noun phrase that opens the sentence of ``pos`` when no preposition or adverb opens it
     ("Hartmann erhob heute in ihrer Presseerklärung" → "Hartmann"), else ''."""
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind(".", 0, pos)) + 1
+    start = max(text.rfind("\n", 0, pos), text.rfind(".", 0, pos)) + 1
     words = text[start:pos].split()
     if not words or words[0].lower() in ents.preps or words[0].lower() in ents.dets - ents.articles:
         return ""

@@ -48,6 +48,7 @@ from analysis.resources import languages, table, wordlist
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 CLAUSE_MARKS = frozenset(",;:–—()")
 SENTENCE_ENDS = frozenset(".!?")
+_DEMAND_OPENERS = SENTENCE_ENDS | {":"}  # what may stand right before a verb that opens a demand
 REACH = 40  # tokens: how far before a mention a stance verb may stand
 
 
@@ -265,7 +266,7 @@ def _imperative(words: list[str], verb: int, opponents) -> bool:
     """Whether the verb at ``verb`` opens its sentence with the word of address right after it and the
     sentence is no question: a demand ("Kehren Sie um beim Bürgergeld!"), not a position ascribed
     ("Wollen Sie X abschaffen?")."""
-    if verb > 0 and words[verb - 1] not in SENTENCE_ENDS | {":"} or verb + 1 >= len(words) or words[verb + 1] not in opponents:
+    if verb > 0 and words[verb - 1] not in _DEMAND_OPENERS or verb + 1 >= len(words) or words[verb + 1] not in opponents:
         return False
     end = next((w for w in words[verb:] if w in SENTENCE_ENDS), ".")
     return end != "?"

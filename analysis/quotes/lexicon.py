@@ -184,8 +184,8 @@ def lexicon(lang: str) -> Lexicon:
         lex.konj = dict(zip(konj["form"], konj["mood"]))
     contexts = _load_table(lang, "speech_act_contexts")
     if contexts is not None:
+        kinds = {"need": lex.act_needs, "never": lex.act_never, "cue_need": lex.cue_needs}
         for lemma, context, word in zip(contexts["lemma"], contexts["context"], contexts["word"]):
-            kinds = {"need": lex.act_needs, "never": lex.act_never, "cue_need": lex.cue_needs}
             kinds[context].setdefault(lemma, set()).add(word)
     parts = _load_table(lang, "participles")
     if parts is not None:

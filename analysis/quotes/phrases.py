@@ -186,7 +186,8 @@ def name_in_commas(lex: Lexicon, toks: list[Tok], cb: int) -> tuple[int, int] | 
     commas ("Der BBC-Korrespondent in Mexiko-Stadt, Will Grant, berichtete"), or a name with a
     description in commas that opens with an article or relative pronoun ("John Kline, ein
     Repräsentant aus Minnesota, sagte"; "Frank Sichau, der als Sprecher fungiert, erklärte"), or a
-    noun phrase with a relative clause ("Deiss, der zurücktrat, sagte"). None for anything else (at most 30 tokens, one inner comma, no quotation marks)."""
+    noun phrase with a relative clause ("Deiss, der zurücktrat, sagte"). None for anything else
+    (at most 30 tokens, one inner comma, no quotation marks)."""
     if not 3 <= cb <= 30 or not (is_cap(toks[0]) or lex.cls(toks[0].lower) == "det"):
         return None
     if any(t.text in "„“”\"»«;:" for t in toks[:cb]):
