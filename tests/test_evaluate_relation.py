@@ -77,3 +77,18 @@ def test_reading_agreement_of_the_committed_labels():
     assert k.loc[("all", "relation"), "kappa"] == pytest.approx(cohen_kappa(both["relation_a"], both["relation_b"]))
     assert k.loc[("de", "tone"), "n"] + k.loc[("en", "tone"), "n"] == len(both)
     assert (k["kappa"] > 0.4).all()  # the two readings agree well beyond chance
+
+
+def test_draw_sample_with_another_salt_skips_labelled_sentences(monkeypatch):
+    import analysis.evaluate.relation as rel
+
+    text = "Die USA und China verhandeln in Genf über Zölle. Russland und die Ukraine sprechen heute in Istanbul."
+    monkeypatch.setattr(rel, "SOURCES", {"bundestag": ("unused", "de")})
+    monkeypatch.setattr(rel, "_records", lambda source: iter([("r1", text)]))
+    first = rel.draw_sample(1, records_per_source=1)
+    second = rel.draw_sample(2, records_per_source=1, salt="relation-other", exclude=first)
+    assert len(first) == 1 and len(second) == 1
+    assert second["start"].item() != first["start"].item()
+    # the id is the salted hash: the same sentence drawn with another salt has another id
+    again = rel.draw_sample(2, records_per_source=1, salt="relation-other")
+    assert set(again["id"]).isdisjoint(first["id"]) and len(again) == 2

@@ -47,8 +47,8 @@ SOURCES = {
 }
 
 
-def _hash(*parts) -> str:
-    return hashlib.sha1("|".join(map(str, (SALT,) + parts)).encode()).hexdigest()
+def _hash(*parts, salt: str = SALT) -> str:
+    return hashlib.sha1("|".join(map(str, (salt,) + parts)).encode()).hexdigest()
 
 
 def _records(source: str):
@@ -86,18 +86,24 @@ def _sentences(rid: str, text: str, lang: str) -> pd.DataFrame:
     return s[(n >= 6) & (n <= 60) & s["text"].map(lambda t: _international(t, lang))]
 
 
-def draw_sample(n_per_source: int = 30, *, records_per_source: int = 60) -> pd.DataFrame:
+def draw_sample(n_per_source: int = 30, *, records_per_source: int = 60, salt: str = SALT,
+                exclude: pd.DataFrame | None = None) -> pd.DataFrame:
     """The sentences to label: from each corpus of :data:`SOURCES`, the ``records_per_source``
     records whose salted SHA-1 of the id is smallest, their sentences of 6–60 words that name a
     country or nationality, and of those the ``n_per_source`` with the smallest hash of (id, start).
-    Columns: source, record, start, end, lang, id, part, text (offsets into the record's text)."""
+    Columns: source, record, start, end, lang, id, part, text (offsets into the record's text).
+    ``salt`` draws another sample; sentences of ``exclude`` (a labels table: record, start) are
+    skipped, so a second sample never repeats the first."""
+    seen = set() if exclude is None else set(zip(exclude["record"], exclude["start"].astype(int)))
     rows = []
     for source, (_, lang) in SOURCES.items():
-        recs = sorted(((_hash(rid), rid, text) for rid, text in _records(source) if text.strip()))[:records_per_source]
+        recs = sorted((_hash(rid, salt=salt), rid, text) for rid, text in _records(source) if text.strip())
+        recs = recs[:records_per_source]
         cands = []
         for _, rid, text in recs:
             for s in _sentences(rid, text, lang).itertuples(index=False):
-                cands.append((_hash(rid, s.start), rid, s.start, s.end, s.text))
+                if (rid, s.start) not in seen:
+                    cands.append((_hash(rid, s.start, salt=salt), rid, s.start, s.end, s.text))
         for h, rid, start, end, text in sorted(cands)[:n_per_source]:
             rows.append({"source": source, "record": rid, "start": start, "end": end, "lang": lang, "id": h[:12],
                          "part": "dev" if int(h[11], 16) % 2 == 0 else "test", "text": text})
