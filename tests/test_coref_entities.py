@@ -244,6 +244,23 @@ def test_a_demonstrative_takes_the_latest_person_named(text, speakers):
 
 
 @pytest.mark.parametrize("text, speaker", [
+    # a demonstrative takes up the newest role noun of its gender, named or not
+    ("Der Bürgermeister Peter Müller hat den Fall gemeldet. Anlass war die Anzeige eines Privatdetektivs. "
+     "Dieser behauptete, dass Ertel Dienstfahrten abgerechnet habe.", "Privatdetektiv"),
+    ("Ein Sprecher der Polizei hat den Fall gemeldet. Dieser sagte, dass alles ruhig geblieben sei.", "Polizei"),
+    ("Der Minister Karl Huber kam. Der Präsident Hans Müller traf den Minister. "
+     "Dieser sagte, dass die Gespräche gut gewesen seien.", "Karl Huber"),
+    # unchanged: a noun of another gender, a person named after the noun
+    ("Anlass war die Anzeige einer Privatdetektivin. Der Bürgermeister Peter Müller kam. "
+     "Dieser behauptete, dass Ertel Dienstfahrten abgerechnet habe.", "Peter Müller"),
+    ("Die Anzeige kam von einem Privatdetektiv und dem Bürgermeister Peter Müller. "
+     "Dieser behauptete, dass Ertel Dienstfahrten abgerechnet habe.", "Peter Müller"),
+])
+def test_a_demonstrative_takes_up_the_newest_role_noun_of_its_gender(text, speaker):
+    assert quotes_of(text)["speaker"].tolist()[-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("Die Organisatoren des Festivals teilten mit, dass 9.000 Gäste erwartet würden.", "Organisatoren"),
     ("Die Bewohner des Tals sagten, sie hätten nichts gehört.", "Bewohner"),
     # unchanged: a role, an organisation in the genitive, a thing's ending, an acronym
