@@ -276,3 +276,14 @@ def test_a_demonstrative_takes_up_the_newest_role_noun_of_its_gender(text, speak
 ])
 def test_unnamed_groups_and_organisation_names_cut_before_a_preposition(text, speaker):
     assert quotes_of(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a medium's or organisation's noun followed by its name in quotation marks: the name speaks
+    ("Die Wochenzeitung „Die Zeit“ meldet, die Sängerin habe die Angaben bezweifelt.", "Die Zeit"),
+    ("Die Organisation „Ärzte für die Welt“ teilte mit, dass 20 Helfer vor Ort seien.", "Ärzte für die Welt"),
+    # unchanged: quotation marks after the verb hold content
+    ("Die Zeitung meldet, es gebe „mehrere Tote“ in der Stadt.", "Zeitung"),
+])
+def test_a_quoted_name_after_a_medium_noun_is_the_speaker(text, speaker):
+    assert quotes_of(text)["speaker"].tolist()[0] == speaker
