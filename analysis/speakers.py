@@ -527,8 +527,8 @@ def _apposed_name(held: str, pos: int, length: int, ents: _ArticleEntities) -> s
 def _spokesperson_of(name: str, ents: _ArticleEntities) -> str | None:
     """The organisation an unnamed spokesperson speaks for, from a compound ending in a role noun of
     the group ``spokesperson`` (``role_nouns.tsv``) whose first part is an organisation
-    (``actor_kinds.tsv``): "Polizeisprecher" → "Polizei", "Regierungssprecherin" → "Regierung";
-    not "Pressesprecher". None otherwise.
+    (``actor_kinds.tsv``) or an acronym before a hyphen: "Polizeisprecher" → "Polizei",
+    "Regierungssprecherin" → "Regierung", "WWF-Sprecher" → "WWF"; not "Pressesprecher". None otherwise.
 
     >>> _spokesperson_of("Polizeisprecher", _ArticleEntities("", "de")), _spokesperson_of("Pressesprecher", _ArticleEntities("", "de"))
     ('Polizei', None)
@@ -542,7 +542,8 @@ def _spokesperson_of(name: str, ents: _ArticleEntities) -> str | None:
     modifier = name[:-len(suffix)].rstrip("-")
     if modifier.lower().endswith(FUGEN_S):
         modifier = modifier[:-1]
-    return modifier if actor_kind(modifier, lang=ents.lang) in ("organisation", "country") else None
+    acronym = name[len(modifier)] == "-" and modifier.isupper() and modifier.isalpha() and 2 <= len(modifier) <= 6
+    return modifier if acronym or actor_kind(modifier, lang=ents.lang) in ("organisation", "country") else None
 
 
 def _medium_of(name: str, ents: _ArticleEntities) -> str | None:

@@ -43,6 +43,17 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation_in_the_genitive(men
     assert resolve_all(f"Wie {mention} sagte, sei es gut.", [mention]) == [speaker]
 
 
+@pytest.mark.parametrize("mention, speaker", [
+    ("Ein WWF-Sprecher", "WWF"),  # an acronym before the hyphen: the organisation
+    ("Ein Polizeisprecher", "Polizei"),
+    # unchanged: no organisation before the role noun
+    ("Ein Presse-Sprecher", "Presse-Sprecher"),
+    ("Ein Pressesprecher", "Pressesprecher"),
+])
+def test_an_unnamed_spokesperson_compound_speaks_for_its_organisation(mention, speaker):
+    assert resolve_all(f"{mention} sagte, es sei gut.", [mention]) == [speaker]
+
+
 def test_an_unnamed_spokesperson_of_a_company_is_the_company_named_before():
     text = "Die Firma Nordwerk baut Fähren. „Es bleibt bei zwei Werften“, gab ein Sprecher des Unternehmens bekannt."
     assert resolve_all(text, ["ein Sprecher des Unternehmens"]) == ["Nordwerk"]
