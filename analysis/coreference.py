@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from analysis.pronoun_agreement import first_name_genders
 from analysis.resources import ROOT, table
+from analysis.segment import lemmatize
 from analysis.speaker_names import role_of
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…“”\"])\s+(?=[„\"A-ZÄÖÜ])|\n+|(?<=[a-zäöüß][.!?])(?=[A-ZÄÖÜ])")
@@ -283,3 +284,28 @@ def _office_groups(lang: str) -> frozenset[str]:
     from analysis.resources import wordlist
 
     return wordlist(lang if (ROOT / lang / "office_groups.txt").exists() else "de", "office_groups")
+
+
+def demonstrative_noun(ents, before: int, gender: str) -> tuple[int, str, bool, list[str]] | None:
+    """The last role noun with no name after it in the sentence before ``before`` or in its own
+    sentence up to it, whose role has the demonstrative's ``gender``: (position, the noun in its
+    own form, whether an indefinite article stands before it, the noun with the genitive after
+    it). A demonstrative takes up the newest fitting noun, not the subject: "Anlass war die
+    Anzeige eines Privatdetektivs. Dieser behauptete …" → (…, "Privatdetektiv", True, […])."""
+    text = ents.text
+    starts = sentence_starts(text, max(0, before - WINDOW, text.rfind("\n\n", max(0, before - WINDOW), before)), before)
+    words = list(_WORD.finditer(text, starts[-2] if len(starts) > 1 else starts[-1], before))
+    found = None
+    for k in range(1, len(words)):
+        w, prev = words[k].group().strip(",.;:!?()"), words[k - 1].group()
+        nxt = words[k + 1].group() if k + 1 < len(words) else ""
+        after_article = prev[:1].islower() or prev.lower() in ents.dets | ents.indefinite
+        if not (w[:1].isupper() and after_article and not nxt[:1].isupper()) or role_of(w, ents.role_map) is None:
+            continue  # "eines Privatdetektivs", "Ein Sprecher der Polizei", not "der Landrat Peter Müller"
+        own = lemmatize(w, ents.lang)
+        low = own.lower()
+        noun_gender = next((ents.role_genders[low[i:]] for i in range(len(low) - 3) if low[i:] in ents.role_genders), None)
+        if noun_gender == gender:
+            phrase = [own] + [x.group() for x in words[k + 1:k + 3]]
+            found = (words[k].start(), own, prev.lower() in ents.indefinite, phrase)
+    return found

@@ -48,6 +48,8 @@ def mention_head(mention: str, ents: ArticleEntities) -> str:
 _NUMERAL = re.compile(r"\d[\d.,]*$")
 _LINKED_WORD = re.compile(r"[ \t]+([a-zäöüß]+)[ \t]+[A-ZÄÖÜ][\w\-]*")
 _HOLDER_AFTER = re.compile(r"[ \t]+([a-zäöüß]+)((?:[ \t]+[a-zäöüß]+e[nmrs]?)*(?:[ \t]+[A-ZÄÖÜ][\w\-]*)+)")
+_QUOTED_NAME = re.compile(r"[ \t]+„[A-ZÄÖÜ][^„“.!?\n]{0,40}“")
+_NAMED_GROUPS = ("media", "organisation")  # role groups of role_nouns.tsv whose noun a quoted name follows
 _ADJECTIVES_NOUN = re.compile(r"(?:[ \t]+[a-zäöüß]+e[nmrs]?)*(?:[ \t]+[A-ZÄÖÜ][\w\-]*)+")
 
 
@@ -57,7 +59,9 @@ def repair_mention(mention: str, pos: int, ents: ArticleEntities) -> str:
     Abendpost 12 Menschen" → "der Abendpost": the number opens the object); one that ends on an
     adjective after its article goes on to the noun ("Angaben der staatlichen" → "Angaben der
     staatlichen dänischen Nachrichtenagentur Ritzau"); one cut before the preposition of an
-    organisation's name goes on to its end ("Ärzte" → "Ärzte ohne Grenzen").
+    organisation's name goes on to its end ("Ärzte" → "Ärzte ohne Grenzen"); a medium's or
+    organisation's noun goes on to the name in quotation marks after it ("Die Wochenzeitung" →
+    "Die Wochenzeitung „Die Zeit“").
 
     >>> from analysis.speakers import _ArticleEntities as ArticleEntities
     >>> repair_mention("der Abendpost 12 Menschen", 0, ArticleEntities("", "de"))
@@ -69,6 +73,9 @@ def repair_mention(mention: str, pos: int, ents: ArticleEntities) -> str:
         if close > 0 and not any(c in ents.text[end:close] for c in ".!?„\n"):
             mention = ents.text[pos:close + 1]
     words = mention.split()
+    if words and ents.text[pos:end] == mention and (quoted := _QUOTED_NAME.match(ents.text, end)) and (
+            (role_of(words[-1], ents.role_map) or ("", ""))[0] in _NAMED_GROUPS):
+        return mention + quoted.group()  # "Die Wochenzeitung" + " „Die Zeit“": the medium's name in apposition
     cut = next((k for k, w in enumerate(words) if k and _NUMERAL.match(w)), None)
     if cut:
         return " ".join(words[:cut])

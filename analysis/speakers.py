@@ -46,6 +46,7 @@ from analysis.actor_names import actor_kind, kind_of
 from analysis.coreference import (
     chain_subject,
     colon_subject,
+    demonstrative_noun,
     organisation_compound,
     person_antecedent,
     person_of_role,
@@ -372,9 +373,16 @@ class _ArticleEntities:
         (Preferring a name that opens a later sentence, the newer subject, scored lower on the
         German dev labels; see docs/quotes.md.)"""
         gendered = self.pronoun_forms.get(pronoun, ("-", "-"))[0] != "-"
-        if pronoun in self.definite and (cands := [(p, n) for p, n in self.names if before - DEMONSTRATIVE_REACH < p < before
-                                                   and kind_of(n, self.lang) == "person" and self.agrees(pronoun, n, number)]):
-            return drop_description(max(cands)[1], self)  # "durch seinen Fahrer Adriano De Souza belastet. Dieser behauptete"
+        if pronoun in self.definite:
+            cands = [(p, n) for p, n in self.names if before - DEMONSTRATIVE_REACH < p < before
+                     and kind_of(n, self.lang) == "person" and self.agrees(pronoun, n, number)]
+            noun = demonstrative_noun(self, before, self.pronoun_forms.get(pronoun, ("-", "-"))[0])
+            if noun and (not cands or noun[0] > max(cands)[0]):  # "die Anzeige eines Privatdetektivs. Dieser behauptete"
+                _, own, new_referent, phrase = noun
+                return (None if new_referent else self.by_role([own], before)) or spokesperson_holder(
+                    phrase, self, self.lang) or _spokesperson_of(own, self) or own
+            if cands:
+                return drop_description(max(cands)[1], self)  # "durch seinen Fahrer Adriano De Souza belastet. Dieser behauptete"
         if self.lang == "de" and gendered and (
                 named := colon_subject(self, before, lambda n: self.agrees(pronoun, n, number))):
             return drop_description(named, self)  # "X äußerte sich: „…“, sagte er"
@@ -519,8 +527,8 @@ def _apposed_name(held: str, pos: int, length: int, ents: _ArticleEntities) -> s
 def _spokesperson_of(name: str, ents: _ArticleEntities) -> str | None:
     """The organisation an unnamed spokesperson speaks for, from a compound ending in a role noun of
     the group ``spokesperson`` (``role_nouns.tsv``) whose first part is an organisation
-    (``actor_kinds.tsv``): "Polizeisprecher" → "Polizei", "Regierungssprecherin" → "Regierung";
-    not "Pressesprecher". None otherwise.
+    (``actor_kinds.tsv``) or an acronym before a hyphen: "Polizeisprecher" → "Polizei",
+    "Regierungssprecherin" → "Regierung", "WWF-Sprecher" → "WWF"; not "Pressesprecher". None otherwise.
 
     >>> _spokesperson_of("Polizeisprecher", _ArticleEntities("", "de")), _spokesperson_of("Pressesprecher", _ArticleEntities("", "de"))
     ('Polizei', None)
@@ -534,7 +542,8 @@ def _spokesperson_of(name: str, ents: _ArticleEntities) -> str | None:
     modifier = name[:-len(suffix)].rstrip("-")
     if modifier.lower().endswith(FUGEN_S):
         modifier = modifier[:-1]
-    return modifier if actor_kind(modifier, lang=ents.lang) in ("organisation", "country") else None
+    acronym = name[len(modifier)] == "-" and modifier.isupper() and modifier.isalpha() and 2 <= len(modifier) <= 6
+    return modifier if acronym or actor_kind(modifier, lang=ents.lang) in ("organisation", "country") else None
 
 
 def _medium_of(name: str, ents: _ArticleEntities) -> str | None:

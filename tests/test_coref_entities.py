@@ -43,6 +43,17 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation_in_the_genitive(men
     assert resolve_all(f"Wie {mention} sagte, sei es gut.", [mention]) == [speaker]
 
 
+@pytest.mark.parametrize("mention, speaker", [
+    ("Ein WWF-Sprecher", "WWF"),  # an acronym before the hyphen: the organisation
+    ("Ein Polizeisprecher", "Polizei"),
+    # unchanged: no organisation before the role noun
+    ("Ein Presse-Sprecher", "Presse-Sprecher"),
+    ("Ein Pressesprecher", "Pressesprecher"),
+])
+def test_an_unnamed_spokesperson_compound_speaks_for_its_organisation(mention, speaker):
+    assert resolve_all(f"{mention} sagte, es sei gut.", [mention]) == [speaker]
+
+
 def test_an_unnamed_spokesperson_of_a_company_is_the_company_named_before():
     text = "Die Firma Nordwerk baut Fähren. „Es bleibt bei zwei Werften“, gab ein Sprecher des Unternehmens bekannt."
     assert resolve_all(text, ["ein Sprecher des Unternehmens"]) == ["Nordwerk"]
@@ -244,6 +255,23 @@ def test_a_demonstrative_takes_the_latest_person_named(text, speakers):
 
 
 @pytest.mark.parametrize("text, speaker", [
+    # a demonstrative takes up the newest role noun of its gender, named or not
+    ("Der Bürgermeister Peter Müller hat den Fall gemeldet. Anlass war die Anzeige eines Privatdetektivs. "
+     "Dieser behauptete, dass Ertel Dienstfahrten abgerechnet habe.", "Privatdetektiv"),
+    ("Ein Sprecher der Polizei hat den Fall gemeldet. Dieser sagte, dass alles ruhig geblieben sei.", "Polizei"),
+    ("Der Minister Karl Huber kam. Der Präsident Hans Müller traf den Minister. "
+     "Dieser sagte, dass die Gespräche gut gewesen seien.", "Karl Huber"),
+    # unchanged: a noun of another gender, a person named after the noun
+    ("Anlass war die Anzeige einer Privatdetektivin. Der Bürgermeister Peter Müller kam. "
+     "Dieser behauptete, dass Ertel Dienstfahrten abgerechnet habe.", "Peter Müller"),
+    ("Die Anzeige kam von einem Privatdetektiv und dem Bürgermeister Peter Müller. "
+     "Dieser behauptete, dass Ertel Dienstfahrten abgerechnet habe.", "Peter Müller"),
+])
+def test_a_demonstrative_takes_up_the_newest_role_noun_of_its_gender(text, speaker):
+    assert quotes_of(text)["speaker"].tolist()[-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("Die Organisatoren des Festivals teilten mit, dass 9.000 Gäste erwartet würden.", "Organisatoren"),
     ("Die Bewohner des Tals sagten, sie hätten nichts gehört.", "Bewohner"),
     # unchanged: a role, an organisation in the genitive, a thing's ending, an acronym
@@ -259,3 +287,14 @@ def test_a_demonstrative_takes_the_latest_person_named(text, speakers):
 ])
 def test_unnamed_groups_and_organisation_names_cut_before_a_preposition(text, speaker):
     assert quotes_of(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a medium's or organisation's noun followed by its name in quotation marks: the name speaks
+    ("Die Wochenzeitung „Die Zeit“ meldet, die Sängerin habe die Angaben bezweifelt.", "Die Zeit"),
+    ("Die Organisation „Ärzte für die Welt“ teilte mit, dass 20 Helfer vor Ort seien.", "Ärzte für die Welt"),
+    # unchanged: quotation marks after the verb hold content
+    ("Die Zeitung meldet, es gebe „mehrere Tote“ in der Stadt.", "Zeitung"),
+])
+def test_a_quoted_name_after_a_medium_noun_is_the_speaker(text, speaker):
+    assert quotes_of(text)["speaker"].tolist()[0] == speaker

@@ -142,3 +142,21 @@ def test_colon_clause_subject_first_unchanged(text, mention):
 def test_colon_clause_without_a_name_names_no_speaker():
     q = quotes_of("Die Lage ist klar: „Wir müssen jetzt handeln, und zwar schnell.“")
     assert q["speaker_mention"].isna().all()
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a reportative sentence with no quotation before reports the institution just named as subject
+    ("Die Staatsanwaltschaft Nürnberg-Fürth hat Anklage gegen einen Mann erhoben. Außerdem soll er drei Söhne "
+     "gezeugt haben.", "Staatsanwaltschaft Nürnberg-Fürth"),
+    ("Einen neuen Strang des Virus haben New Yorker Gesundheitsbehörden bei einem Mann entdeckt. Er soll "
+     "resistent gegen Medikamente gewesen sein.", "New Yorker Gesundheitsbehörden"),
+    # unchanged: a person as subject, a passive, a party in brackets after a person
+    ("Seit März sitzt der Rentner in Untersuchungshaft. Er soll drei Söhne gezeugt haben.", None),
+    ("Der Organisation werden enge Verbindungen nachgesagt. Dulmatin soll in Lagern ausgebildet worden sein.", None),
+    ("Innenminister Hans Weber (CDU) nimmt den Streit zum Anlass. Nach der Idee soll die Mehrheit entschieden haben.",
+     None),
+])
+def test_a_reportative_sentence_reports_the_institution_named_before(text, speaker):
+    quotes = extract_quotes(pd.DataFrame({"article_id": ["a"], "lang": ["de"], "text": [text]}))
+    row = quotes[quotes["rule"] == "reportative"].iloc[-1]
+    assert (row["speaker"] if isinstance(row["speaker"], str) else None) == speaker

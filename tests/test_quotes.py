@@ -354,6 +354,11 @@ def test_placeholder_without_source_has_no_speaker(text):
      "dass es kein Unfall gewesen sei", "indirect", "John Kline, ein Repräsentant aus Minnesota"),
     ("de", "Frank Sichau, der als Sprecher der Fraktion fungiert, erklärte, dass es Konsequenzen geben müsse.",
      "dass es Konsequenzen geben müsse", "indirect", "Frank Sichau, der als Sprecher der Fraktion fungiert"),
+    ("de", "Frank Biermann, Vorsitzender der Union für das Münsterland, sagte angesichts der Lage, es sei unfassbar.",
+     "es sei unfassbar", "indirect", "Frank Biermann, Vorsitzender der Union für das Münsterland"),
+    # unchanged: a name, a comma and no role noun is a list, not an apposition (its last part is read)
+    ("de", "Frank Biermann, Anna Lind und Tom Weber sagten, es sei unfassbar.",
+     "es sei unfassbar", "indirect", "Anna Lind und Tom Weber"),
     # a quoted fragment in a clause whose verb is a cue
     ("de", "Stoiber erklärte seinen Rückzug mit einer „veränderten Lage“ nach dem Abgang von Müntefering.",
      "„veränderten Lage“", "direct", "Stoiber"),

@@ -3,13 +3,16 @@ quotations, speakers from the context and addressees.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
+from analysis.actor_names import kind_of
 from analysis.quotes.article import Article
 from analysis.quotes.cues import cue_at, cue_spans
 from analysis.quotes.direct import title_like
 from analysis.quotes.phrases import np_forward, subject
 from analysis.quotes.tokens import Quote, is_cap, span
+from analysis.segment import lemmatize
 
 
 def quoted_fragments(art: Article) -> None:
@@ -126,8 +129,11 @@ def free_indirect(art: Article) -> None:
             last, last_k = prev, k
             continue
         newer = newer_subject(art, last_k + 1, k) if near else None
+        speaker = [newer] if newer else list(last.speaker) if near else []
+        if not speaker and rule == "reportative" and k and (held := institution_subject(art, k - 1)):
+            speaker, newer = [held], held  # "Die Behörden haben einen Virus entdeckt. Er soll resistent sein."
         fq = Quote("free_indirect", [list(body)], rule=rule, sentence=k, confidence=0.5 if near else 0.35,
-                   inherit=near and newer is None, speaker=[newer] if newer else list(last.speaker) if near else [])
+                   inherit=near and newer is None, speaker=speaker)
         art.quotes.append(fq)
         sent_quote[k] = fq
         last, last_k = fq, k
@@ -152,6 +158,43 @@ def newer_subject(art: Article, first: int, k: int) -> list | None:
             continue
         return span(toks, sa, sb)
     return None
+
+
+def institution_subject(art: Article, j: int) -> list | None:
+    """The speaker span of an organisation or medium (``actor_kinds.tsv``, by a noun in the
+    singular) that is the subject of sentence ``j`` before any colon, opening it or right after
+    its first auxiliary ("Die Staatsanwaltschaft hat Anklage erhoben", "Einen Strang des Virus
+    haben New Yorker Gesundheitsbehörden entdeckt"): the source a following reportative sentence
+    without a speaker reports. None for a person ("Der Rentner sitzt in Haft"), a passive
+    ("Der Organisation werden Verbindungen nachgesagt") or anything else. Read from the text:
+    the sentence may hold no cue, so its tokens are not built."""
+    lex = art.lex
+    s, e, _ = art.sents[j]
+    colon = art.text.find(":", s, e)
+    words = [(m.start(), m.group().strip("„“”\"»«,;:")) for m in _TEXT_WORD.finditer(art.text, s, e if colon < 0 else colon)]
+    if any(lex.is_(w, "passive_aux") for _, w in words):
+        return None
+    k = 0
+    while k < len(words) and lex.cls(words[k][1].lower()) in ("adv", "conj", "sentence_adv"):
+        k += 1
+    aux = next((n for n, (_, w) in enumerate(words[:10]) if n > k and lex.cls(w) == "aux"), None)
+    for start in (k, None if aux is None else aux + 1):
+        if start is None:
+            return None
+        i = start + (start < len(words) and lex.cls(words[start][1].lower()) == "det")
+        while i < len(words) and (words[i][1][:1].isupper() and words[i][1][-1:].isalnum() and lex.cls(words[i][1].lower()) is None
+                                  or _ADJECTIVE.match(words[i][1]) and lex.cls(words[i][1]) is None
+                                  and lemmatize(words[i][1], lex.lang) != words[i][1]):
+            i += 1
+        run = words[start:i]
+        if run and run[-1][1][:1].isupper() and any(
+                w[:1].isupper() and kind_of(lemmatize(w, lex.lang), lex.lang) in ("organisation", "media") for _, w in run):
+            return [run[0][0], run[-1][0] + len(run[-1][1])]
+    return None
+
+
+_TEXT_WORD = re.compile(r"\S+")
+_ADJECTIVE = re.compile(r"[a-zäöüß-]+(?:e|en|er|es|em)$")
 
 
 def nested_quotes(art: Article) -> None:

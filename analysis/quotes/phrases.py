@@ -185,7 +185,8 @@ def name_in_commas(lex: Lexicon, toks: list[Tok], cb: int) -> tuple[int, int] | 
     them, as the subject of the verb after that comma (German): a description with the name in
     commas ("Der BBC-Korrespondent in Mexiko-Stadt, Will Grant, berichtete"), or a name with a
     description in commas that opens with an article or relative pronoun ("John Kline, ein
-    Repräsentant aus Minnesota, sagte"; "Frank Sichau, der als Sprecher fungiert, erklärte"), or a
+    Repräsentant aus Minnesota, sagte"; "Frank Sichau, der als Sprecher fungiert, erklärte") or
+    with a role noun ("Frank Biermann, Vorsitzender der Union für das Münsterland, sagte"), or a
     noun phrase with a relative clause ("Deiss, der zurücktrat, sagte"). None for anything else
     (at most 30 tokens, one inner comma, no quotation marks)."""
     if not 3 <= cb <= 30 or not (is_cap(toks[0]) or lex.cls(toks[0].lower) == "det"):
@@ -203,8 +204,9 @@ def name_in_commas(lex: Lexicon, toks: list[Tok], cb: int) -> tuple[int, int] | 
     c = commas[0]
     if c >= 2 and name(toks[c + 1:cb], True):
         return 0, cb
-    if name(toks[:c], False) and c + 1 < cb and lex.cls(toks[c + 1].lower) == "det":
-        return 0, cb
+    if name(toks[:c], False) and c + 1 < cb and (lex.cls(toks[c + 1].lower) == "det" or (
+            is_cap(toks[c + 1]) and lex.role(toks[c + 1].lower))):
+        return 0, cb  # "John Kline, ein Repräsentant aus Minnesota,", "Frank Biermann, Vorsitzender der Union für X,"
     if c + 2 < cb and toks[c + 1].lower in lex.relatives and toks[cb - 1].text[:1].islower() and \
             is_cap(toks[c - 1]) and (lex.cls(toks[0].lower) != "det" or lex.role(toks[c - 1].lower)) and \
             np_forward(lex, toks, 0, c) == (0, c):  # a name, or a role noun: not "Die Zahl der Toten, die …, gab X an"
