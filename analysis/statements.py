@@ -34,7 +34,7 @@ from analysis.concepts import (
 )
 from analysis.coreference import sentence_starts
 from analysis.errors import InputError, require_columns
-from analysis.stance import compound_after, head_toward, reversal, stance_toward, tone_agreement
+from analysis.stance import AIMED_PAST, compound_after, head_toward, reversal, stance_toward, tone_agreement
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +154,8 @@ def _tone_words(text: str, spans: list[tuple[int, int]], window, start: int) -> 
 def _directed(agreement: int, evidence: str, mention, text: str, span: tuple[int, int], lang: str,
               source: str, task: bool = False) -> tuple[int, str]:
     """The agreement toward the concept: reversed by a noun of change heading the mention ("keine
-    Reform der Schuldenbremse", unless it is the stance verb's own word: "a ban on") or, in English,
+    Reform der Schuldenbremse", unless it is the stance verb's own word: "a ban on", or a negative tone
+    aimed past the mention laments it with the rest: "eine Gefahr für unsere Demokratie") or, in English,
     by one the mention modifies ("an assault weapons ban"), for a verb of
     working on a matter (``task``: "deal with border security") toward the concept itself, and by a
     dictionary opposite (*Atomausstieg* for Atomkraft) after a stance construction. Without one, a
@@ -163,7 +164,9 @@ def _directed(agreement: int, evidence: str, mention, text: str, span: tuple[int
     a reversal (:func:`analysis.stance.reversal`: *Atomausstieg*) is reversed as a stance is."""
     at = span[0]
     head = head_toward(text, at, lang=lang)
-    if head and head[0] < 0 and not (source == "stance" and evidence.startswith(head[1] + " ")):
+    # a lament aimed past the mention laments the head too ("eine Gefahr für unsere Demokratie"): for the mention
+    lament = source == "tone" and evidence.endswith(AIMED_PAST)
+    if head and head[0] < 0 and not lament and not (source == "stance" and evidence.startswith(head[1] + " ")):
         agreement, evidence = -agreement, f"{evidence}; of {head[1]}"
     compound = compound_after(text, span[1], lang=lang)
     if compound:
