@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
+from functools import cache
 
 import pandas as pd
 from tqdm.auto import tqdm
@@ -34,6 +35,7 @@ from analysis.concepts import (
 )
 from analysis.coreference import sentence_starts
 from analysis.errors import InputError, require_columns
+from analysis.resources import wordlist
 from analysis.stance import AIMED_PAST, compound_after, head_toward, reversal, stance_toward, tone_agreement
 
 log = logging.getLogger(__name__)
@@ -81,6 +83,25 @@ def _concept_table(concepts, quotes: pd.DataFrame, langs: list[str]) -> pd.DataF
         log.info("statements: %d concepts discovered from the quotations", table["concept"].nunique())
         return table
     return read_concepts(concepts)
+
+
+@cache
+def _heading_nouns(lang: str) -> frozenset[str]:
+    try:
+        return wordlist(lang, "heading_nouns")
+    except Exception:  # a language without the list
+        return frozenset()
+
+
+def heading_actor(name, lang: str) -> bool:
+    """Whether an actor's name is a document heading taken for a speaker: two or more words, the last
+    a noun that ends headings (``resources/<lang>/heading_nouns.txt``).
+
+    >>> heading_actor("Sector-specific Risk Assessment", "en"), heading_actor("Sector Risk Management Agency", "en")
+    (True, False)
+    """
+    words = str(name).split()
+    return len(words) >= 2 and words[-1].lower() in _heading_nouns(lang)
 
 
 def _actor_names(actors) -> tuple[dict, dict]:
@@ -249,6 +270,8 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
         aid = q.get("actor_id")
         aid = aid if isinstance(aid, str) and aid else None
         actor = names.get(aid, q["speaker"]) if aid else q["speaker"]
+        if heading_actor(actor, q["lang"]):
+            continue  # "Sector-specific Risk Assessment: … each SRMA shall …": a heading, no speaker
         for st in _quote_statements(q, texts[q["article_id"]], compiled[q["lang"]], q["lang"], band, neutral):
             key = (q["article_id"], aid or actor, st["concept"], st["concept_span"][0])
             if key in seen:

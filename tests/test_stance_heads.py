@@ -62,3 +62,20 @@ def test_sentences_that_change(text, lang, concepts, agreement):
 ])
 def test_near_misses_do_not_change(text, lang, concepts, agreement):
     assert _agreement(text, concepts, lang)[-1] == agreement
+
+
+@pytest.mark.parametrize("speaker, coded", [
+    ("Sector-specific Risk Assessment", 0),   # a memorandum heading taken for a speaker
+    ("Risk Management Plan", 0),
+    ("Sector Risk Management Agency", 1),     # an agency speaks
+    ("Plan", 1),                              # one word: a name, not a heading
+])
+def test_a_heading_taken_for_a_speaker_codes_no_statement(speaker, coded):
+    from analysis.statements import build_statements
+
+    text = f"{speaker}: each agency shall support critical infrastructure."
+    arts = pd.DataFrame({"article_id": ["m"], "lang": ["en"], "text": [text]})
+    quotes = pd.DataFrame({"article_id": ["m"], "quote_id": ["m-q0"], "kind": ["turn"], "speaker": [speaker],
+                           "spans": [[[len(speaker) + 2, len(text)]]]})
+    st = build_statements(quotes, articles=arts, concepts={"infrastructure": {"lemmas": ["infrastructure"]}})
+    assert len(st) == coded
