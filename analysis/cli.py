@@ -158,6 +158,9 @@ def _add_run(sub) -> None:
     p.add_argument("--actors", type=Path, default=None, help="actor alias table (CSV or YAML: actor, alias, lang)")
     p.add_argument("--concepts", type=Path, default=None,
                    help="concept dictionary for the networks stage (.yaml or .csv); default: discovered from the quotations")
+    p.add_argument("--neutral", type=int, choices=(1, 0), default=None,
+                   help="networks stage: agreement of a mention with neither a stance construction nor a tone: "
+                        "1 (default: named, for it) or 0 (DNA's neutral qualifier)")
     p.add_argument("--limit", type=_count(1), default=None, help="compute at most N partitions now (run again to go on)")
     p.add_argument("--no-text-shape", action="store_true", help="keep the text as in the files")
     p.set_defaults(func=_run_run)
@@ -168,7 +171,7 @@ def _run_run(args) -> int:
 
     s = run_corpus(args.paths, args.out, stages=args.stages, workers=args.workers, scheduler=args.scheduler,
                    lang=args.lang, fields=_parse_fields(args.field), actors=args.actors, concepts=args.concepts,
-                   text_shape=not args.no_text_shape, partition_mb=args.partition_mb, limit=args.limit, progress=True)
+                   neutral=args.neutral, text_shape=not args.no_text_shape, partition_mb=args.partition_mb, limit=args.limit, progress=True)
     print(f"{s.articles} articles, {s.rejected} rejected in {s.partitions} partitions -> {args.out}: "
           f"{len(s.computed)} computed, {s.skipped} done before, {len(s.failed)} failed ({s.seconds:.0f} s)")
     for k, reason in sorted(s.failed.items()):

@@ -249,8 +249,8 @@ def _start_manifest(rf: RunFolder, config: dict) -> dict:
 
 
 def run_corpus(paths, out, *, stages=None, workers: int | None = None, scheduler: str | None = None, client=None,
-               lang: str | None = None, fields: dict | None = None, actors=None, concepts=None, text_shape: bool = True,
-               partition_mb: float = DEFAULT_PARTITION_MB, limit: int | None = None, timeout: float = 5,
+               lang: str | None = None, fields: dict | None = None, actors=None, concepts=None,
+               neutral: int | None = None, text_shape: bool = True, partition_mb: float = DEFAULT_PARTITION_MB, limit: int | None = None, timeout: float = 5,
                progress: bool = False) -> RunSummary:
     """Run the ``stages`` over the corpus at ``paths`` partition-wise on Dask; tables go to the folder ``out``.
 
@@ -260,7 +260,8 @@ def run_corpus(paths, out, *, stages=None, workers: int | None = None, scheduler
     ``lang``, ``fields``, ``text_shape`` as for :func:`analysis.corpus.load_articles`; ``actors`` an
     alias table path for :func:`analysis.quotes.extract_quotes` and the actors; ``concepts`` a concept
     dictionary file for the ``networks`` stage (:func:`analysis.concepts.read_concepts`; default:
-    concepts discovered from the quotations). ``limit``: compute at
+    concepts discovered from the quotations); ``neutral`` the agreement of a mention with neither a
+    stance construction nor a tone in that stage (1, the default, or 0; :func:`analysis.statements.build_statements`). ``limit``: compute at
     most this many partitions in this call (a later call goes on). Open the result with
     :func:`analysis.run_folder.open_run`.
     """
@@ -276,12 +277,15 @@ def run_corpus(paths, out, *, stages=None, workers: int | None = None, scheduler
         from analysis.concepts import read_concepts
 
         read_concepts(Path(concepts))  # so is a malformed concept dictionary
+    if neutral is not None and (isinstance(neutral, bool) or neutral not in (0, 1)):
+        raise InputError(f"neutral: expected 0 or 1 (the agreement of a mention without stance or tone), got {neutral!r}")
     rf = RunFolder(out)
     options = {"lang": lang, "actors": str(Path(actors).resolve()) if actors is not None else None,  # for workers elsewhere
                "text_shape": text_shape}
     config = {"paths": [str(Path(p).resolve()) for p in ([paths] if isinstance(paths, (str, Path)) else paths)],
               "stages": list(stages), "fields": dict(fields or {}), "partition_mb": partition_mb, **options,
-              "concepts": str(Path(concepts).resolve()) if concepts is not None else None}
+              "concepts": str(Path(concepts).resolve()) if concepts is not None else None,
+              "neutral": neutral}  # None (the default) as in a run folder written before the option
     manifest = _start_manifest(rf, config)
     stream = None
     if manifest["load"] != "done":  # the first partition is read before a cluster starts: bad input fails fast
@@ -296,7 +300,7 @@ def run_corpus(paths, out, *, stages=None, workers: int | None = None, scheduler
         _wait(runner, progress=progress)
         if not stopped:
             failed = reduce_run(rf, manifest, stages, client=dask_client, aliases=actors, concepts=config["concepts"],
-                                lang=lang)
+                                lang=lang, neutral=config["neutral"])
             for k, result in failed.items():
                 summary.failed[k] = result["error"]
                 runner._write_failure(k, result)

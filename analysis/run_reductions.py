@@ -16,7 +16,7 @@ when the partitions done have changed since it last ran.
 
 >>> import tempfile
 >>> reduce_run(RunFolder(tempfile.mkdtemp()), {"done": [], "reductions": {}}, ("load",), client=None,
-...            aliases=None, concepts=None, lang=None)
+...            aliases=None, concepts=None, lang=None, neutral=None)
 {}
 """
 from __future__ import annotations
@@ -35,9 +35,11 @@ ARTICLE_TEXT_COLUMNS = ["article_id", "date", "lang", "text"]
 
 
 def reduce_run(rf: RunFolder, manifest: dict, stages: tuple, *, client, aliases, concepts: str | None,
-               lang: str | None) -> dict[int, dict]:
+               lang: str | None, neutral: int | None = None) -> dict[int, dict]:
     """The corpus-level tables over ``manifest["done"]``; the partitions whose statements failed
-    (``{k: {"error", "stage"}}``; the reduction is then tried again by the next call)."""
+    (``{k: {"error", "stage"}}``; the reduction is then tried again by the next call). ``neutral``:
+    the agreement of a statement without stance or tone (:func:`analysis.statements.build_statements`;
+    None: its default)."""
     done = manifest["done"]
     if manifest["reductions"].get("partitions") == done:
         return {}
@@ -50,7 +52,7 @@ def reduce_run(rf: RunFolder, manifest: dict, stages: tuple, *, client, aliases,
         table = _reduce_actors(rf, done, aliases=aliases, concepts=concepts if networks else False, lang=lang)
         if networks:
             rf.write_part("concepts", 0, table)
-            failed = _code_statements(rf, done, client=client, lang=lang)
+            failed = _code_statements(rf, done, client=client, lang=lang, neutral=neutral)
             if not failed:
                 write_networks(rf, done)
     if not failed:
@@ -97,9 +99,9 @@ def _actors_of(rf: RunFolder, actor_ids: pd.Series) -> pd.DataFrame:
     return pd.read_parquet(rf.part_path("actors", 0), columns=columns, filters=[("actor_id", "in", wanted)])
 
 
-def partition_statements(folder: str, k: int, lang: str | None) -> dict:
+def partition_statements(folder: str, k: int, lang: str | None, neutral: int | None = None) -> dict:
     """Partition ``k``'s ``statements`` from its quotations, the corpus' actors and concepts (runs on a worker)."""
-    from analysis.statements import build_statements
+    from analysis.statements import NEUTRAL, build_statements
 
     rf = RunFolder(folder)
     try:
@@ -107,7 +109,8 @@ def partition_statements(folder: str, k: int, lang: str | None) -> dict:
         quotes = quotes.assign(actor_id=pd.read_parquet(rf.part_path("quote_actors", k), columns=["actor_id"])["actor_id"])
         articles = pd.read_parquet(rf.part_path("articles", k), columns=ARTICLE_TEXT_COLUMNS)
         statements = build_statements(quotes, articles=articles, actors=_actors_of(rf, quotes["actor_id"]),
-                                      concepts=pd.read_parquet(rf.part_path("concepts", 0)), lang=lang)
+                                      concepts=pd.read_parquet(rf.part_path("concepts", 0)), lang=lang,
+                                      neutral=NEUTRAL if neutral is None else neutral)
     except Exception as exc:  # reported as the partition's failure; the next call tries again
         log.exception("statements of partition %d failed", k)
         return {"partition": k, "error": f"{type(exc).__name__}: {exc}", "stage": "networks"}
@@ -115,9 +118,9 @@ def partition_statements(folder: str, k: int, lang: str | None) -> dict:
     return {"partition": k, "rows": len(statements)}
 
 
-def _code_statements(rf: RunFolder, done: list[int], *, client, lang) -> dict[int, dict]:
+def _code_statements(rf: RunFolder, done: list[int], *, client, lang, neutral) -> dict[int, dict]:
     folder = str(rf.path.resolve())
-    futures = [client.submit(partition_statements, folder, k, lang, key=f"statements-{k:05d}-{id(rf):x}", pure=False)
+    futures = [client.submit(partition_statements, folder, k, lang, neutral, key=f"statements-{k:05d}-{id(rf):x}", pure=False)
                for k in done]
     results = client.gather(futures, errors="skip")
     finished = {r["partition"] for r in results}

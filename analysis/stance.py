@@ -50,6 +50,7 @@ CLAUSE_MARKS = frozenset(",;:–—()")
 SENTENCE_ENDS = frozenset(".!?")
 _DEMAND_OPENERS = SENTENCE_ENDS | {":"}  # what may stand right before a verb that opens a demand
 REACH = 40  # tokens: how far before a mention a stance verb may stand
+AIMED_PAST = "aimed past the mention"  # the evidence of a negative tone whose words stand outside the mention's clause
 
 
 class Stance(NamedTuple):
@@ -86,7 +87,8 @@ def stance_verbs(lang: str) -> dict[str, list[tuple[frozenset[str], int]]]:
 @cache
 def stance_words(lang: str) -> dict[str, dict[str, int]]:
     """``{role: {word: sign}}`` of ``resources/<lang>/stance_words.tsv`` (roles head, link, barrier,
-    need, passive, modal, task, infinitive, reversal, against, opponent, possessive, condition, compound; words in
+    need, passive, modal, task, infinitive, reversal, against, opponent, possessive, condition, compound,
+    coordination; words in
     lower case but those of address; empty for a language without the file).
 
     >>> stance_words("de")["head"]["reform"], "weil" in stance_words("de")["barrier"]
@@ -94,7 +96,7 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
     """
     out: dict[str, dict[str, int]] = {r: {} for r in ("head", "link", "barrier", "need", "passive", "modal", "task",
                                                         "infinitive", "reversal", "against", "opponent", "possessive",
-                                                        "condition", "compound")}
+                                                        "condition", "compound", "coordination")}
     if lang not in languages():
         return out
     try:
@@ -333,13 +335,22 @@ def reversal(pattern: str, lang: str) -> bool:
     return first in nouns or (lang == "de" and any(first.endswith(n) for n in nouns))
 
 
+COMPOUND_HEAD = 6  # letters: the shortest head that a German compound may end in ("Laufzeitverlängerung")
+
+
 def _head_index(words: list[str], mention: int, lang: str) -> tuple[int, int] | None:
-    """``(token index, sign)`` of the noun of change heading the mention at token ``mention``, or None."""
+    """``(token index, sign)`` of the noun of change heading the mention at token ``mention``, or None.
+    One other noun joined to the mention by a coordination ("Ausstieg aus Kohle und Kernkraft") stands
+    under the same head; in German a compound ending in a head of ``COMPOUND_HEAD`` letters or more is
+    that head ("Laufzeitverlängerung der Kernkraftwerke")."""
     words_of = stance_words(lang)
-    j, links, adjectives = mention - 1, 0, 0
+    j, links, adjectives, joined = mention - 1, 0, 0, False
     while j >= 0:
         if words[j].lower() in words_of["link"] and links < 3:
             links += 1
+        elif (not joined and j > 0 and words[j].lower() in words_of["coordination"] and words[j - 1].isalpha()
+              and words[j - 1].lower() not in words_of["link"]):
+            joined, j = True, j - 1  # the conjunction and the noun before it
         elif lang == "de" and words[j].isalpha() and words[j].islower() and adjectives < 2:
             adjectives += 1
         else:
@@ -349,9 +360,13 @@ def _head_index(words: list[str], mention: int, lang: str) -> tuple[int, int] | 
         return None
     from analysis.concepts import _lemma
 
-    for form in (words[j], _lemma(words[j], lang)):
-        if form.lower() in words_of["head"]:
-            return j, words_of["head"][form.lower()]
+    for form in (words[j].lower(), _lemma(words[j], lang).lower()):
+        if form in words_of["head"]:
+            return j, words_of["head"][form]
+    if lang == "de" and words[j][:1].isupper():
+        ends = [h for h in words_of["head"] if len(h) >= COMPOUND_HEAD and words[j].lower().endswith(h)]
+        if ends:
+            return j, words_of["head"][max(ends, key=len)]
     return None
 
 
@@ -474,7 +489,7 @@ def tone_agreement(text: str, *, lang: str = "de", band: float | None = None, at
     if sign < 0 and at is not None:
         lo, hi = _clause_bounds(text, at)
         if not any(h.get("polarity", 0) < 0 and lo <= h["start"] < hi for h in scored["hits"]):
-            return 1, f"{evidence}; aimed past the mention"
+            return 1, f"{evidence}; {AIMED_PAST}"
     return sign, evidence
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
+from functools import cache
 
 import pandas as pd
 from tqdm.auto import tqdm
@@ -34,7 +35,8 @@ from analysis.concepts import (
 )
 from analysis.coreference import sentence_starts
 from analysis.errors import InputError, require_columns
-from analysis.stance import compound_after, head_toward, reversal, stance_toward, tone_agreement
+from analysis.resources import wordlist
+from analysis.stance import AIMED_PAST, compound_after, head_toward, reversal, stance_toward, tone_agreement
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +83,25 @@ def _concept_table(concepts, quotes: pd.DataFrame, langs: list[str]) -> pd.DataF
         log.info("statements: %d concepts discovered from the quotations", table["concept"].nunique())
         return table
     return read_concepts(concepts)
+
+
+@cache
+def _heading_nouns(lang: str) -> frozenset[str]:
+    try:
+        return wordlist(lang, "heading_nouns")
+    except Exception:  # a language without the list
+        return frozenset()
+
+
+def heading_actor(name, lang: str) -> bool:
+    """Whether an actor's name is a document heading taken for a speaker: two or more words, the last
+    a noun that ends headings (``resources/<lang>/heading_nouns.txt``).
+
+    >>> heading_actor("Sector-specific Risk Assessment", "en"), heading_actor("Sector Risk Management Agency", "en")
+    (True, False)
+    """
+    words = str(name).split()
+    return len(words) >= 2 and words[-1].lower() in _heading_nouns(lang)
 
 
 def _actor_names(actors) -> tuple[dict, dict]:
@@ -154,7 +175,8 @@ def _tone_words(text: str, spans: list[tuple[int, int]], window, start: int) -> 
 def _directed(agreement: int, evidence: str, mention, text: str, span: tuple[int, int], lang: str,
               source: str, task: bool = False) -> tuple[int, str]:
     """The agreement toward the concept: reversed by a noun of change heading the mention ("keine
-    Reform der Schuldenbremse", unless it is the stance verb's own word: "a ban on") or, in English,
+    Reform der Schuldenbremse", unless it is the stance verb's own word: "a ban on", or a negative tone
+    aimed past the mention laments it with the rest: "eine Gefahr für unsere Demokratie") or, in English,
     by one the mention modifies ("an assault weapons ban"), for a verb of
     working on a matter (``task``: "deal with border security") toward the concept itself, and by a
     dictionary opposite (*Atomausstieg* for Atomkraft) after a stance construction. Without one, a
@@ -163,7 +185,9 @@ def _directed(agreement: int, evidence: str, mention, text: str, span: tuple[int
     a reversal (:func:`analysis.stance.reversal`: *Atomausstieg*) is reversed as a stance is."""
     at = span[0]
     head = head_toward(text, at, lang=lang)
-    if head and head[0] < 0 and not (source == "stance" and evidence.startswith(head[1] + " ")):
+    # a lament aimed past the mention laments the head too ("eine Gefahr für unsere Demokratie"): for the mention
+    lament = source == "tone" and evidence.endswith(AIMED_PAST)
+    if head and head[0] < 0 and not lament and not (source == "stance" and evidence.startswith(head[1] + " ")):
         agreement, evidence = -agreement, f"{evidence}; of {head[1]}"
     compound = compound_after(text, span[1], lang=lang)
     if compound:
@@ -246,6 +270,8 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
         aid = q.get("actor_id")
         aid = aid if isinstance(aid, str) and aid else None
         actor = names.get(aid, q["speaker"]) if aid else q["speaker"]
+        if heading_actor(actor, q["lang"]):
+            continue  # "Sector-specific Risk Assessment: … each SRMA shall …": a heading, no speaker
         for st in _quote_statements(q, texts[q["article_id"]], compiled[q["lang"]], q["lang"], band, neutral):
             key = (q["article_id"], aid or actor, st["concept"], st["concept_span"][0])
             if key in seen:

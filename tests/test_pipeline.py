@@ -332,6 +332,28 @@ def test_the_networks_stage_with_a_concept_dictionary(corpus, client, tmp_path):
     assert sorted(run.network_nodes["network"].unique()) == sorted(RUN_NETWORKS)
 
 
+def test_the_networks_stage_keeps_a_mention_without_a_side_at_0_with_neutral_0(client, tmp_path):
+    """``--neutral 0`` codes a run's statements as ``build_statements(neutral=0)`` does; by default they are named, +1."""
+    from analysis.cli import main
+
+    article, concepts = tmp_path / "a.txt", tmp_path / "c.yaml"
+    article.write_text("Berlin. Der Minister Karl Müller sagte: „Der Mindestlohn steht morgen auf der Tagesordnung.“\n",
+                       encoding="utf-8")
+    concepts.write_text("Mindestlohn:\n  lemmas: [Mindestlohn]\n", encoding="utf-8")
+    coded = {}
+    for neutral in (None, 0):
+        out = tmp_path / f"run{neutral}"
+        run_corpus([article], out, client=client, stages="networks", concepts=concepts, lang="de", neutral=neutral)
+        coded[neutral] = open_run(out).statements[["concept", "agreement", "agreement_source"]].values.tolist()
+    assert coded == {None: [["Mindestlohn", 1, "named"]], 0: [["Mindestlohn", 0, "none"]]}
+    with pytest.raises(InputError, match="neutral: expected 0 or 1"):
+        run_corpus([article], tmp_path / "bad", stages="networks", neutral=2, workers=1)
+    assert not (tmp_path / "bad").exists()
+    assert main(["run", str(article), "--out", str(tmp_path / "cli"), "--stages", "networks", "--concepts",
+                 str(concepts), "--lang", "de", "--neutral", "0", "--workers", "1"]) == 0
+    assert open_run(tmp_path / "cli").statements["agreement"].tolist() == [0]
+
+
 def test_a_malformed_concept_dictionary_stops_the_run_before_any_work(corpus, tmp_path):
     bad = tmp_path / "concepts.csv"
     bad.write_text("concept,kind,pattern\nSanktionen,lemma,Sanktion\nKrieg,wort,Krieg\n", encoding="utf-8")
