@@ -92,3 +92,11 @@ def test_draw_sample_with_another_salt_skips_labelled_sentences(monkeypatch):
     # the id is the salted hash: the same sentence drawn with another salt has another id
     again = rel.draw_sample(2, records_per_source=1, salt="relation-other")
     assert set(again["id"]).isdisjoint(first["id"]) and len(again) == 2
+
+
+def test_second_development_set_is_new_sentences_all_dev():
+    first, second = read_labels(), read_labels(LABELS_PATH.with_name("relation-dev2.tsv"))
+    assert len(second) >= 190 and second["id"].is_unique and set(second["part"]) == {"dev"}
+    assert "text" not in second.columns and set(second["lang"]) == {"de", "en"}
+    assert not set(zip(first["record"], first["start"])) & set(zip(second["record"], second["start"]))
+    assert ((second["event"] == "") == (second["relation"] == "none")).all()

@@ -104,7 +104,7 @@ def draw_sample(n_per_source: int = 30, *, records_per_source: int = 60, salt: s
             for s in _sentences(rid, text, lang).itertuples(index=False):
                 if (rid, s.start) not in seen:
                     cands.append((_hash(rid, s.start, salt=salt), rid, s.start, s.end, s.text))
-        for h, rid, start, end, text in sorted(cands)[:n_per_source]:
+        for h, rid, start, end, text in sorted(set(cands))[:n_per_source]:  # a record repeated in a corpus
             rows.append({"source": source, "record": rid, "start": start, "end": end, "lang": lang, "id": h[:12],
                          "part": "dev" if int(h[11], 16) % 2 == 0 else "test", "text": text})
     return pd.DataFrame(rows)
