@@ -191,7 +191,8 @@ def _remember_phrase_words(tok: str, inf, lex: Lexicon) -> None:
 
 def _remember_cue(tok: str, role: str, w) -> None:
     """Note a word of a criticism construction in the set that decides when it calls for the rules."""
-    sets = {"irony": w.rules, "particle": w.rq_cues, "particle-any": w.rq_cues, "urgency": w.urgency, "modal": w.modals}
+    sets = {"irony": w.rules, "particle": w.rq_cues, "particle-any": w.rq_cues, "address": w.rq_cues, "urgency": w.urgency,
+            "modal": w.modals}
     if role in sets:
         sets[role].add(tok)
 
