@@ -333,6 +333,17 @@ def test_rule_words_out_of_reach_take_the_plain_sums(lang, sentence, needs):
     assert score_sentiment(texts, lang=lang, hits=False)["n_hits"].tolist() == explained["n_hits"].tolist()
 
 
+@pytest.mark.parametrize("sentence,label", [
+    ("Rafsandschani ist am Sonntag im Alter von 82 Jahren gestorben.", "neutral"),  # a report of a death
+    ("Bei dem Anschlag wurden zwölf Menschen getötet.", "neutral"),
+    ("Liebe Kolleginnen und Kollegen, die Welt schaut auf Deutschland.", "neutral"),  # a form of address
+    ("Ich liebe dieses Land.", "positive"),                                         # the verb keeps its tone
+    ("Das Regime gefährdet den Frieden und ist eine Schande.", "negative"),
+])
+def test_reports_of_death_and_forms_of_address_carry_no_tone(sentence, label):
+    assert score_text(sentence, "de", events=False)["label"] == label
+
+
 # --- tables and bad input ---------------------------------------------------------------------
 
 def test_score_sentiment_keeps_columns_and_index():
