@@ -344,6 +344,15 @@ def test_reports_of_death_and_forms_of_address_carry_no_tone(sentence, label):
     assert score_text(sentence, "de", events=False)["label"] == label
 
 
+@pytest.mark.parametrize("sentence,label", [
+    ("The protests have since moved to other issues.", "neutral"),   # a report of protests
+    ("Protesters gathered outside the embassy.", "neutral"),
+    ("The protests were a disgrace.", "negative"),                   # an evaluation of them
+])
+def test_english_reports_of_protest_carry_no_tone(sentence, label):
+    assert score_text(sentence, "en", events=False)["label"] == label
+
+
 # --- tables and bad input ---------------------------------------------------------------------
 
 def test_score_sentiment_keeps_columns_and_index():
