@@ -34,6 +34,27 @@ def test_genuine_questions_stay_neutral(text, lang):
     assert "(rhetorical question)" not in _terms(r)
 
 
+@pytest.mark.parametrize("text", [
+    "Was ist Ihr Demokratieverständnis, dass Sie glauben, Abgeordnete müssten immer führen?",
+    "Erklären Sie mir doch mal: Wozu sollen wir dafür Geld ausgeben?",
+    "Warum legen Sie keinen eigenen Entwurf vor?",
+])
+def test_w_questions_put_to_the_audience_are_criticism(text):
+    r = score_text(text, "de")
+    assert "(rhetorical question)" in _terms(r) and r["label"] == "negative"
+    assert r["event"] == "DISAPPROVE"
+
+
+@pytest.mark.parametrize("text", [
+    "Können Sie mir sagen, wann die Sitzung beginnt?",       # no w-word opens the question
+    "Sie kamen nicht. Wer hat sie gerufen?",                 # a capital at the sentence start; "sie" is "they"
+    "Was haben sie in Moskau vereinbart?",
+    "Ich danke Ihnen für Ihre Aufmerksamkeit.",              # no question
+])
+def test_questions_without_formal_address_or_w_word_stay(text):
+    assert "(rhetorical question)" not in _terms(score_text(text, "de"))
+
+
 def test_rhetorical_question_reverses_its_positive_words_only():
     r = score_text("Ist das etwa gerecht? Die Lösung ist gut.", "de", events=False)
     by = {h["term"]: h for h in r["hits"]}

@@ -21,6 +21,7 @@ from analysis.sentiment import (
     tone_by,
 )
 from analysis.sentiment.aggregate import grouped_intervals
+from analysis.sentiment.word_types import remember
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -304,6 +305,52 @@ def test_fast_paths_match_the_explained_scores(lang, probes):
     assert explained["n_hits"].tolist() == explained["hits"].map(len).tolist()
     assert explained["flag"].tolist()[len(probes):len(probes) + 4] == ["long_unit", "", "empty", "missing"]
     np.testing.assert_allclose(polarity_only(texts, lang), explained["polarity"], atol=1e-6)
+
+
+@pytest.mark.parametrize("lang,sentence,needs", [
+    # a negator or intensifier with no lexicon word within its reach changes nothing: plain sums
+    ("en", "They did not go there , which was good .", False),
+    ("en", "They did not go good .", True),                  # a hit 3 words after the negator
+    ("en", "We are very much in favour of peace talks .", False),
+    ("en", "We are very good friends .", True),
+    ("en", "It was not , in the end , a good day .", False),  # the clause ends before the hit
+    # a multi-word entry needs its first two words one after the other
+    ("en", "We will , of course , agree .", True),
+    ("en", "The course of the talks was good .", False),       # both words, not in that order
+    ("en", "They acted in good faith .", True),
+    ("en", "Their faith in good leaders grew .", False),
+    ("de", "Die Regierung hat nicht gesagt , dass es gut sei .", True),  # post-negator: reaches back
+])
+def test_rule_words_out_of_reach_take_the_plain_sums(lang, sentence, needs):
+    lx = lexicon(lang)
+    toks = sentence.split()
+    for t in toks:
+        remember(t, lx)
+    assert lx.words.needs_rules(toks) is needs
+    texts = [sentence, sentence.replace(" ,", ",").replace(" .", ".")]
+    explained = score_sentiment(texts, lang=lang)
+    assert polarity_only(texts, lang).tolist() == pytest.approx(explained["polarity"].tolist(), abs=1e-6)
+    assert score_sentiment(texts, lang=lang, hits=False)["n_hits"].tolist() == explained["n_hits"].tolist()
+
+
+@pytest.mark.parametrize("sentence,label", [
+    ("Rafsandschani ist am Sonntag im Alter von 82 Jahren gestorben.", "neutral"),  # a report of a death
+    ("Bei dem Anschlag wurden zwölf Menschen getötet.", "neutral"),
+    ("Liebe Kolleginnen und Kollegen, die Welt schaut auf Deutschland.", "neutral"),  # a form of address
+    ("Ich liebe dieses Land.", "positive"),                                         # the verb keeps its tone
+    ("Das Regime gefährdet den Frieden und ist eine Schande.", "negative"),
+])
+def test_reports_of_death_and_forms_of_address_carry_no_tone(sentence, label):
+    assert score_text(sentence, "de", events=False)["label"] == label
+
+
+@pytest.mark.parametrize("sentence,label", [
+    ("The protests have since moved to other issues.", "neutral"),   # a report of protests
+    ("Protesters gathered outside the embassy.", "neutral"),
+    ("The protests were a disgrace.", "negative"),                   # an evaluation of them
+])
+def test_english_reports_of_protest_carry_no_tone(sentence, label):
+    assert score_text(sentence, "en", events=False)["label"] == label
 
 
 # --- tables and bad input ---------------------------------------------------------------------

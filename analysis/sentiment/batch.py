@@ -28,7 +28,7 @@ from analysis.sentiment.parameters import (
     TOKEN_RE,
 )
 from analysis.sentiment.steps import squash
-from analysis.sentiment.unit import score_tokens
+from analysis.sentiment.unit import apply_rules, score_tokens
 from analysis.sentiment.word_types import remember_chunk
 
 PUNCT_CHARS = frozenset(PUNCT)  # characters that are a token of their own
@@ -80,12 +80,13 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
     scored = [k for k in compress(range(len(units)), map(operator.not_, map(c.lexical.isdisjoint, words)))
               if k not in skip]
     plain = []
-    pieces = c.tokens.__getitem__
+    pieces, types = c.tokens.__getitem__, lex.types.get
     for k in chain(joins, scored):
         if k in joins or c.needs_rules(words[k]):
             i = strs[k]
             toks = list(chain.from_iterable(map(pieces, words[k])))  # strings already hashed: fast look-ups
-            sp[i], sc[i], sr[i], _, nh[i], npol[i] = score_tokens(toks, None, lex, screened=True, joins=k in joins)
+            sp[i], sc[i], sr[i], _, nh[i], npol[i] = apply_rules(toks, list(map(types, toks)), None, lex, target_pos=None,
+                                                                 want_hits=False, joins=k in joins)
         else:
             plain.append(k)
     zero = repeat(0)

@@ -32,7 +32,7 @@ from analysis.sentiment.lexicon import Entry, Lexicon
 from analysis.sentiment.parameters import CRITICISM, IRONY_REACH, N_SCALAR
 
 SENTENCE_ENDS = frozenset(".!?")
-CUE_ROLES = frozenset({"particle", "particle-any", "irony", "concession", "urgency"})  # roles whose words are cues
+CUE_ROLES = frozenset({"particle", "particle-any", "address", "irony", "concession", "urgency"})  # roles whose words are cues
 QUESTION_STARTS = frozenset(".!?:;\"“”„«»")
 _ENTRIES = {k: Entry(f"({k.replace('-', ' ')})", v, 0.0, 0.0, "construction") for k, v in CRITICISM.items()}
 
@@ -53,7 +53,8 @@ def read_criticism(hits: list, cues: list, toks: list[str], lex: Lexicon, contra
                     h[3].append("demand")
         else:
             _reverse_positive(hits, first, last, "rhetorical-question" if kind == "rhetorical-question" else f"irony:{toks[pos]}")
-        hits.append([pos, _ENTRIES[kind], 1.0, [], clause_of[pos], pos])
+        at = max(pos, first) if kind == "rhetorical-question" else pos  # an addressed question: where it starts
+        hits.append([at, _ENTRIES[kind], 1.0, [], clause_of[pos], at])
 
 
 def constructions(toks: list[str], cues: list[int], roles: dict) -> list[tuple[str, int, int, int]]:
@@ -68,7 +69,12 @@ def constructions(toks: list[str], cues: list[int], roles: dict) -> list[tuple[s
     out, seen = [], set()
     for pos in cues:
         role = roles.get(toks[pos].lower())
-        if role in ("particle", "particle-any"):
+        if role == "address":
+            q = _addressed_question(pos, toks, roles)
+            if q is not None and ("?", q[1]) not in seen:
+                seen.add(("?", q[1]))
+                out.append(("rhetorical-question", pos, q[0], q[1]))
+        elif role in ("particle", "particle-any"):
             q = _question(pos, toks, roles, role == "particle")
             if q is not None and ("?", q[1]) not in seen:
                 seen.add(("?", q[1]))
@@ -104,6 +110,23 @@ def _question(pos: int, toks: list[str], roles: dict, needs_opener: bool) -> tup
         return None
     start = next((k + 1 for k in range(pos - 1, -1, -1) if toks[k] in QUESTION_STARTS), 0)
     if needs_opener and not any(roles.get(t.lower()) == "opener" for t in toks[start:min(start + 2, pos)]):
+        return None
+    return start, end
+
+
+def _addressed_question(pos: int, toks: list[str], roles: dict) -> tuple[int, int] | None:
+    """(first token, "?") of a w-question put to the audience: ``toks[pos]`` is a pronoun of formal
+    address written with a capital inside its sentence ("Was ist **Ihr** Demokratieverständnis, …?",
+    "Erklären **Sie** mir doch mal: Wozu …?"), the question ending this sentence opens with a
+    w-word. A capital at the sentence start says nothing ("Sie kamen nicht. Wer hat sie gerufen?").
+    The question may start after the pronoun."""
+    if not toks[pos][:1].isupper() or pos == 0 or toks[pos - 1] in QUESTION_STARTS:
+        return None
+    end = next((k for k in range(pos + 1, len(toks)) if toks[k] in SENTENCE_ENDS), None)
+    if end is None or toks[end] != "?":
+        return None
+    start = next((k + 1 for k in range(end - 1, -1, -1) if toks[k] in QUESTION_STARTS), 0)
+    if not any(roles.get(t.lower()) == "opener" for t in toks[start:start + 2]):
         return None
     return start, end
 

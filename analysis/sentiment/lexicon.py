@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import util as _import_util
-from itertools import chain
+from itertools import chain, compress
 from pathlib import Path
 
 from analysis.errors import InputError
@@ -80,16 +80,44 @@ class Roles:
     question_marks: set[str] = field(default_factory=set)    # a question mark,
     urgency: set[str] = field(default_factory=set)           # an urgency word of demands,
     modals: set[str] = field(default_factory=set)            # a modal of obligation (analysis.sentiment.criticism)
+    # a rule word that acts only on hits up to a number of words after it (an intensifier, a negator
+    # that is neither a post-negator nor a forward negator), written alone → that number of words
+    reach: dict[str, int] = field(default_factory=dict)
+    # multi-word entries: after this string's last token the second words of entries starting with
+    # it; the second words that this string's first token is; strings that hold a start of one
+    phrase_after: dict[str, frozenset[str]] = field(default_factory=dict)
+    phrase_opens: dict[str, frozenset[str]] = field(default_factory=dict)
+    phrase_inside: set[str] = field(default_factory=set)
 
     def needs_rules(self, words) -> bool:
-        """Whether a unit needs the rule path: a rule word, the first and the rarest word of a
-        multi-word entry, a topic predicate and a topic noun, a question particle and a question
-        mark, or an urgency word and a modal."""
-        return not (self.rules.isdisjoint(words)
-                    and (self.phrase_rare.isdisjoint(words) or self.phrase_heads.isdisjoint(words))
+        """Whether a unit needs the rule path: a rule word with a hit in its reach, the first two
+        words of a multi-word entry one after the other, a topic predicate and a topic noun, a
+        question particle and a question mark, or an urgency word and a modal."""
+        return not ((self.rules.isdisjoint(words) or self._out_of_reach(words))
+                    and (self.phrase_rare.isdisjoint(words) or self.phrase_heads.isdisjoint(words)
+                         or not self._may_hold_phrase(words))
                     and (self.topic_predicates.isdisjoint(words) or self.topics.isdisjoint(words))
                     and (self.rq_cues.isdisjoint(words) or self.question_marks.isdisjoint(words))
                     and (self.urgency.isdisjoint(words) or self.modals.isdisjoint(words)))
+
+    def _out_of_reach(self, words) -> bool:
+        """Whether every rule word of ``words`` acts only forward (:attr:`reach`) and no word that may
+        hold a lexicon word stands within its reach: then the rules change nothing ("do not
+        hesitate to call" is the sum of its plain words)."""
+        reach, lexical = self.reach, self.lexical
+        for j in compress(range(len(words)), map(self.rules.__contains__, words)):
+            r = reach.get(words[j])
+            if r is None or not lexical.isdisjoint(words[j + 1:j + 1 + r]):
+                return False
+        return True
+
+    def _may_hold_phrase(self, words) -> bool:
+        """Whether the first two words of a multi-word entry may stand one after the other in ``words``."""
+        if not self.phrase_inside.isdisjoint(words):
+            return True
+        after, opens = self.phrase_after, self.phrase_opens
+        return any(not after[words[j]].isdisjoint(opens.get(words[j + 1], ()))
+                   for j in compress(range(len(words) - 1), map(after.__contains__, words)))
 
 
 @dataclass
@@ -125,6 +153,7 @@ class Lexicon:
     compounds: bool
     names_by_case: bool                 # capitals mark names (not German, which capitalises every noun)
     phrase_tails: frozenset[str] = frozenset()
+    phrase_seconds: frozenset[str] = frozenset()   # the second words of the multi-word entries
     first_correlatives: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()        # separable verb particles (German: ab, zurück …)
     particle_verbs: frozenset[str] = frozenset()   # particle verbs with a role (ablehnen, aufheben), lower case
@@ -374,6 +403,7 @@ def _load_lexicon(lang: str) -> Lexicon:
         compounds=lang == "de",
         names_by_case=lang not in NOUNS_CAPITALISED,
         phrase_tails=frozenset(_rarest(p, lang) for v in phrases.values() for p, _ in v),
+        phrase_seconds=frozenset(p[1] for v in phrases.values() for p, _ in v),
         first_correlatives=frozenset() if corr is None else frozenset(corr["first"].str.lower()),
         particles=separable,
         particle_verbs=particle_verbs,

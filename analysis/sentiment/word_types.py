@@ -17,7 +17,7 @@ from __future__ import annotations
 from analysis.segment import lemmatize as _lemmatize
 from analysis.sentiment.compounds import compound
 from analysis.sentiment.lexicon import Entry, Lexicon, fold
-from analysis.sentiment.parameters import MIN_COMPOUND_PART, PREFIX, TOKEN_RE
+from analysis.sentiment.parameters import INT_WINDOW, MIN_COMPOUND_PART, NEG_WINDOW, PREFIX, TOKEN_RE
 
 # flags of a word type (bit set)
 (F_BOUNDARY, F_NEG, F_POSTNEG, F_INT, F_CONTRAST, F_LEX, F_LOWER, F_PHRASE, F_CLAUSEPRED, F_CORR, F_PTAIL, F_SHIFT,
@@ -166,13 +166,33 @@ def remember(tok: str, lex: Lexicon):
                     w.n_pol[tok] = 1
         if lex.particle_bases:
             _remember_particle_verb(tok, lex)
+        if lex.phrases:
+            _remember_phrase_words(tok, inf, lex)
         lex.types[tok] = inf  # last: a type in types is fully registered
     return inf
 
 
+def _remember_phrase_words(tok: str, inf, lex: Lexicon) -> None:
+    """Note what a word type can be in a multi-word entry (its first word: the second words that may
+    follow; a second word), and the reach of a rule word that acts only on the hits after it."""
+    w = lex.words
+    low, lemma = tok.lower(), lemma_of(tok, lex)
+    if opens := lex.phrase_seconds & {low, lemma}:
+        w.phrase_opens[tok] = opens
+    if not inf:
+        return
+    flags = inf[0]
+    if flags & F_PHRASE:  # looked up by form and by the lemma of its analysis ("''break" is *break*)
+        w.phrase_after[tok] = frozenset(p[1] for key in {low, inf[1]} for p, _ in lex.phrases.get(key, ()))
+    roles = flags & RULE_ROLES
+    if roles and not roles & ~(F_NEG | F_INT) and not flags & (F_CRIT | F_BOUNDARY) and low not in lex.forward_negators:
+        w.reach[tok] = max(NEG_WINDOW if roles & F_NEG else 0, INT_WINDOW if roles & F_INT else 0)
+
+
 def _remember_cue(tok: str, role: str, w) -> None:
     """Note a word of a criticism construction in the set that decides when it calls for the rules."""
-    sets = {"irony": w.rules, "particle": w.rq_cues, "particle-any": w.rq_cues, "urgency": w.urgency, "modal": w.modals}
+    sets = {"irony": w.rules, "particle": w.rq_cues, "particle-any": w.rq_cues, "address": w.rq_cues, "urgency": w.urgency,
+            "modal": w.modals}
     if role in sets:
         sets[role].add(tok)
 
@@ -207,7 +227,24 @@ def remember_chunk(chunk: str, lex: Lexicon) -> None:
                 put[chunk] = v
     if lex.particle_bases:
         _remember_particle_chunk(chunk, toks, lex)
+    if lex.phrases:
+        _remember_phrase_chunk(chunk, toks, lex)
     lex.chunks.tokens[chunk] = tuple(toks)  # last: a chunk in tokens is fully registered
+
+
+def _remember_phrase_chunk(chunk: str, toks: list[str], lex: Lexicon) -> None:
+    """Note what a chunk is to the rules that act by position (see :func:`_remember_phrase_words`):
+    the reach of a rule word written alone, the second words an entry starting at its last token
+    needs next, the second word its first token is, and whether it holds the start of an entry."""
+    w, c = lex.words, lex.chunks
+    if len(toks) == 1 and toks[0] in w.reach:
+        c.reach[chunk] = w.reach[toks[0]]
+    if toks[-1] in w.phrase_after:
+        c.phrase_after[chunk] = w.phrase_after[toks[-1]]
+    if toks[0] in w.phrase_opens:
+        c.phrase_opens[chunk] = w.phrase_opens[toks[0]]
+    if any(a in w.phrase_after and not w.phrase_after[a].isdisjoint(w.phrase_opens.get(b, ())) for a, b in zip(toks, toks[1:])):
+        c.phrase_inside.add(chunk)
 
 
 def _remember_particle_chunk(chunk: str, toks: list[str], lex: Lexicon) -> None:
