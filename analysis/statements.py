@@ -89,7 +89,7 @@ def _concept_table(concepts, quotes: pd.DataFrame, langs: list[str]) -> pd.DataF
 def _heading_nouns(lang: str) -> frozenset[str]:
     try:
         return wordlist(lang, "heading_nouns")
-    except Exception:  # a language without the list
+    except InputError:  # a language without the list
         return frozenset()
 
 
