@@ -318,3 +318,18 @@ def test_a_name_from_a_title_ends_before_a_function_word(title, name):
     ents = _ArticleEntities("They spoke.", "en")
     ents.add_title(title)
     assert [n for _, n in ents.names] == [name]
+
+
+@pytest.mark.parametrize("text,mention,speaker", [
+    ("Die Staatsanwaltschaft ermittelt gegen Kurt Ertel. Außerdem warf die Staatsanwaltschaft Ertel vor, "
+     "Regeln verletzt zu haben.", "die Staatsanwaltschaft Ertel", "Staatsanwaltschaft"),
+    # near misses: a place after the noun is its name; a surname no one bears in full stays
+    ("Die Staatsanwaltschaft Nürnberg-Fürth ermittelt gegen Kurt Ertel. Die Staatsanwaltschaft Nürnberg-Fürth "
+     "teilte mit, er sei gefasst.", "Die Staatsanwaltschaft Nürnberg-Fürth", "Staatsanwaltschaft Nürnberg-Fürth"),
+    ("Die Staatsanwaltschaft Ertel teilte mit, die Ermittlungen dauerten an.", "Die Staatsanwaltschaft Ertel",
+     "Staatsanwaltschaft Ertel"),
+])
+def test_a_surname_after_an_organisation_noun_is_the_object(text, mention, speaker):
+    quotes = pd.DataFrame({"article_id": ["a"], "speaker_mention": [mention], "speaker_span": [[text.rindex(mention)]]})
+    out = resolve_speakers(quotes, pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["de"]}))
+    assert out["speaker"].tolist() == [speaker]
