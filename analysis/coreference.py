@@ -219,6 +219,23 @@ def described_organisation(ents, start: int, previous: list[tuple[int, str]]) ->
     return None
 
 
+_NAME_AND_COMMA = re.compile(r"([A-ZÄÖÜ][\w.-]*(?: [A-ZÄÖÜ][\w.-]*)+), $")
+
+
+def name_before_apposition(ents, pos: int) -> str | None:
+    """The person named right before a mention at ``pos`` that follows it after a comma, an
+    apposition that introduces no one new ("Stephen Singer, ein Klimaexperte vom WWF erklärte" →
+    Stephen Singer): two or more capitalised words, the first a known first name. None otherwise
+    ("Der WWF, ein Verband aus der Schweiz": no person)."""
+    from analysis.actor_names import kind_of
+
+    m = _NAME_AND_COMMA.search(ents.text, max(0, pos - 80), pos)
+    if m is None:
+        return None
+    name = m.group(1)
+    return name if name.split()[0] in first_name_genders(ents.lang) and kind_of(name, ents.lang) == "person" else None
+
+
 def person_words(ents) -> frozenset[str]:
     """Last words of the article's names that stand for a person: introduced with a role
     ("President Biden", "Chief Executive Marc Bitzer") or a title of address ("Mr. John Smith").

@@ -48,6 +48,7 @@ from analysis.coreference import (
     colon_subject,
     demonstrative_noun,
     described_organisation,
+    name_before_apposition,
     organisation_compound,
     person_antecedent,
     person_of_role,
@@ -484,6 +485,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     article = next((w for w, nxt in zip(words, words[1:]) if nxt == first), "") if first in words[1:] else ""
     new_referent = first.lower() in ents.indefinite or article.lower() in ents.indefinite
     # "ein Polizeisprecher", "Angaben einer Bauerngewerkschaft": someone not named before
+    if had_role and new_referent and (apposed := name_before_apposition(ents, pos)):
+        return apposed, how("role")  # "Stephen Singer, ein Klimaexperte vom WWF erklärte"
     if had_role and not new_referent and not names_itself(held.split(), ents) and not (
             name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None and name != held.strip()):
         found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents, previous) or (

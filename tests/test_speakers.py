@@ -96,6 +96,12 @@ def test_role_suffixes_of_words():
     assert role_suffixes(["außenminister", "präsidentin", "staatschef", "haus", ""], "de") == [8, 11, 4, 0, 0]
 
 
+def _speaker_of(text, mention):
+    """The speaker resolved for ``mention`` at its first occurrence in a one-article text."""
+    quotes = pd.DataFrame({"article_id": ["a"], "speaker_mention": [mention], "speaker_span": [[text.index(mention)]]})
+    return resolve_speakers(quotes, pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["de"]}))["speaker"].iloc[0]
+
+
 def test_a_role_noun_in_e_takes_an_n_ending():
     from analysis.role_words import find_role_words, role_key, role_suffixes
 
@@ -113,9 +119,7 @@ def test_a_role_noun_in_e_takes_an_n_ending():
     ("Die Schule wurde geschlossen. Der Landrat sagte, er sei zufrieden.", "Der Landrat", "Landrat"),
 ])
 def test_office_nouns_of_the_role_table(text, mention, speaker):
-    quotes = pd.DataFrame({"article_id": ["a"], "speaker_mention": [mention], "speaker_span": [[text.index(mention)]]})
-    out = resolve_speakers(quotes, pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["de"]}))
-    assert out["speaker"].tolist() == [speaker]
+    assert _speaker_of(text, mention) == speaker
 
 
 def test_role_nouns_from_tokens_equal_the_text_search(sample_articles):
@@ -330,6 +334,16 @@ def test_a_name_from_a_title_ends_before_a_function_word(title, name):
      "Staatsanwaltschaft Ertel"),
 ])
 def test_a_surname_after_an_organisation_noun_is_the_object(text, mention, speaker):
-    quotes = pd.DataFrame({"article_id": ["a"], "speaker_mention": [mention], "speaker_span": [[text.rindex(mention)]]})
-    out = resolve_speakers(quotes, pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["de"]}))
-    assert out["speaker"].tolist() == [speaker]
+    assert _speaker_of(text, mention) == speaker
+
+
+@pytest.mark.parametrize("text,mention,speaker", [
+    ("Stephen Singer, ein Klimaexperte vom WWF erklärte, der Bericht sei gut.", "ein Klimaexperte vom WWF",
+     "Stephen Singer"),
+    # near misses: no person before the comma; the person is named in the sentence before
+    ("Der WWF, ein Sprecher des Verbandes erklärte, der Bericht sei gut.", "ein Sprecher des Verbandes", "Verband"),
+    ("Er traf Stephen Singer. Ein Klimaexperte vom WWF erklärte, der Bericht sei gut.", "Ein Klimaexperte vom WWF",
+     "Klimaexperte"),
+])
+def test_an_indefinite_role_after_a_name_and_comma_is_that_person(text, mention, speaker):
+    assert _speaker_of(text, mention) == speaker
