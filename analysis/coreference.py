@@ -179,18 +179,61 @@ def _compound_pattern(noun: str) -> re.Pattern:
     return re.compile(rf"\b[A-ZÄÖÜ][\w-]*?(?i:{re.escape(noun)})(?:e?s)?\b")
 
 
-def organisation_compound(text: str, noun: str, before: int) -> str | None:
-    """The last compound before ``before`` that ends in the organisation noun ``noun`` ("das
-    Ministerium" → "Fischereiministerium", from "Das isländische Fischereiministerium legte fest"),
-    in its base form (no genitive -s), or None."""
+def organisation_compound(text: str, noun: str, before: int) -> tuple[int, str] | None:
+    """The offset and base form (no genitive -s) of the last compound before ``before`` that ends in
+    the organisation noun ``noun`` ("das Ministerium" → "Fischereiministerium", from "Das
+    isländische Fischereiministerium legte fest"), or None."""
     found = None
     low = noun.lower()
     for m in _compound_pattern(noun).finditer(text, 0, before):
         word = m.group()
         base = word if word.lower().endswith(low) else word[:len(word) - (2 if word.lower().endswith(low + "es") else 1)]
         if base.lower() != low and "-" not in base:
-            found = base
+            found = (m.start(), base)
     return found
+
+
+def described_organisation(ents, start: int, previous: list[tuple[int, str]]) -> str | None:
+    """The organisation that a compound at ``start`` describes when an article (der, die, das)
+    stands right before it: the latest earlier speaker mentioned in the compound's sentence or
+    the one before, named without a role noun and not a person ("Ärzte ohne Grenzen teilte mit,
+    drei Flugzeuge der Hilfsorganisation seien gelandet" → Ärzte ohne Grenzen). None otherwise
+    ("Das Fischereiministerium legte fest": no organisation spoke before; "Die Polizei teilte
+    mit, das Innenministerium prüfe": Polizei is a role noun, the compound stays)."""
+    from analysis.actor_names import kind_of
+
+    head = ents.text[max(0, start - 12):start].split()
+    if not head or head[-1].lower() not in ents.definite:
+        return None
+    sentences = sentence_starts(ents.text, max(0, start - 600), start)
+    since = sentences[-2] if len(sentences) >= 2 else sentences[0]
+    for pos, name in reversed(previous):
+        if pos >= start:
+            continue
+        if pos < since:
+            return None
+        parts = name.split()
+        if name[:1].isupper() and kind_of(name, ents.lang) != "person" and parts[0] not in first_name_genders(
+                ents.lang) and not any(role_of(w, ents.role_map) for w in parts):
+            return name
+    return None
+
+
+_NAME_AND_COMMA = re.compile(r"([A-ZÄÖÜ][\w.-]*(?: [A-ZÄÖÜ][\w.-]*)+), $")
+
+
+def name_before_apposition(ents, pos: int) -> str | None:
+    """The person named right before a mention at ``pos`` that follows it after a comma, an
+    apposition that introduces no one new ("Stephen Singer, ein Klimaexperte vom WWF erklärte" →
+    Stephen Singer): two or more capitalised words, the first a known first name. None otherwise
+    ("Der WWF, ein Verband aus der Schweiz": no person)."""
+    from analysis.actor_names import kind_of
+
+    m = _NAME_AND_COMMA.search(ents.text, max(0, pos - 80), pos)
+    if m is None:
+        return None
+    name = m.group(1)
+    return name if name.split()[0] in first_name_genders(ents.lang) and kind_of(name, ents.lang) == "person" else None
 
 
 def person_words(ents) -> frozenset[str]:

@@ -51,7 +51,7 @@ def _trie_pattern(words) -> str:
     return emit(trie)
 
 
-_ROLE_ENDING = "(?:ne|se|s)?(?:ni)?"  # reversed: -en, -es, -s after the role noun, -in before them
+_ROLE_ENDING = "(?:ne|se|s|n)?(?:ni)?"  # reversed: -en, -es, -s, -n after the role noun, -in before them
 
 
 @cache

@@ -112,6 +112,8 @@ def name_part(mention: str, ents: ArticleEntities) -> tuple[str, bool]:
         if k - last_role - 1 >= 2:
             name = name[last_role + 1:]  # "Verhandlungsführer Hans-Peter Lafos von der Gewerkschaft"
         return " ".join(name), last_role >= 0  # "Mayra Veliz von der Staatsanwaltschaft": her office follows
+    if len(rest) == 2 and _object_surname(rest[0], rest[1:], ents):
+        return rest[0], False  # "warf die Staatsanwaltschaft Ertel vor": Ertel is the object
     for j, w in enumerate(rest):
         if role_of(w.strip(","), ents.role_map):
             had_role = True
@@ -130,6 +132,18 @@ def name_part(mention: str, ents: ArticleEntities) -> tuple[str, bool]:
             if end:
                 return end, True
     return trim_tail([w.strip(",") for w in rest], lang=ents.lang) if rest else mention.strip(), had_role
+
+
+def _object_surname(noun: str, tail: list[str], ents: ArticleEntities) -> bool:
+    """Whether the one word after an organisation noun is the surname of a person the article
+    names in full, so that it is the verb's object and not the organisation's name ("Außerdem
+    warf die Staatsanwaltschaft Ertel vor", with "Kurt Ertel" named before; "die Polizei
+    Hamburg" and "die Nachrichtenagentur Reuters" keep their name)."""
+    if len(tail) != 1 or kind_of(noun, ents.lang) != "organisation":
+        return False
+    word = tail[0].strip(",")
+    return any(len(parts := name.split()) >= 2 and parts[-1] == word and kind_of(name, ents.lang) == "person"
+               for _, name in ents.names)
 
 
 _GENITIVE_PLURAL = re.compile(r"[a-zäöüß]+er$")

@@ -47,6 +47,8 @@ from analysis.coreference import (
     chain_subject,
     colon_subject,
     demonstrative_noun,
+    described_organisation,
+    name_before_apposition,
     organisation_compound,
     person_antecedent,
     person_of_role,
@@ -483,9 +485,11 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     article = next((w for w, nxt in zip(words, words[1:]) if nxt == first), "") if first in words[1:] else ""
     new_referent = first.lower() in ents.indefinite or article.lower() in ents.indefinite
     # "ein Polizeisprecher", "Angaben einer Bauerngewerkschaft": someone not named before
+    if had_role and new_referent and (apposed := name_before_apposition(ents, pos)):
+        return apposed, how("role")  # "Stephen Singer, ein Klimaexperte vom WWF erklärte"
     if had_role and not new_referent and not names_itself(held.split(), ents) and not (
             name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None and name != held.strip()):
-        found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents) or (
+        found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents, previous) or (
             person_of_role(held.split(), pos, ents, previous))
         if found:
             name, resolution = found, how("role")
@@ -563,14 +567,16 @@ def _medium_of(name: str, ents: _ArticleEntities) -> str | None:
     return held if rest and kind_of(held, ents.lang) == "media" else None
 
 
-def _organisation_compound(words: list[str], pos: int, ents: _ArticleEntities) -> str | None:
-    """"das Ministerium" → the "Fischereiministerium" named before (organisation and media nouns)."""
+def _organisation_compound(words: list[str], pos: int, ents: _ArticleEntities, previous) -> str | None:
+    """"das Ministerium" → the "Fischereiministerium" named before (organisation and media nouns),
+    or the organisation that compound describes (:func:`described_organisation`)."""
     nouns = [w for w in words if w[:1].isupper() and role_of(w, ents.role_map)]
     if not nouns or actor_kind(nouns[-1], lang=ents.lang) not in ("organisation", "media"):
         return None
     if any(w[:1].isupper() and w.lower() not in ents.dets for w in words[:words.index(nouns[-1])]):
         return None  # "Freisinnig-demokratische Partei": the mention is a name already
-    return organisation_compound(ents.text, nouns[-1], pos)
+    found = organisation_compound(ents.text, nouns[-1], pos)
+    return found and (described_organisation(ents, found[0], previous) or found[1])
 
 
 def _possessive_pronoun(words: list[str], ents: _ArticleEntities) -> str | None:

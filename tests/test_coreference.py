@@ -121,6 +121,18 @@ def test_a_pronoun_takes_the_unnamed_spokesperson_of_the_sentence_before():
     pytest.param("Das isländische Fischereiministerium legte die Quote fest. Sie sei tragfähig, so das Ministerium. "
                  "Die Polizei sagte nichts.",
                  ["das Ministerium", "Die Polizei"], "de", ["Fischereiministerium", "Polizei"], id="an_organisation_noun_takes_the_compound_named_before"),
+    pytest.param("Ärzte ohne Grenzen teilte mit, drei Flugzeuge der Hilfsorganisation seien gelandet. "
+                 "Der Organisation zufolge wurden viele Helfer eingestellt.",
+                 ["Ärzte ohne Grenzen", "Der Organisation"], "de", ["Ärzte ohne Grenzen", "Ärzte ohne Grenzen"],
+                 id="a_generic_compound_takes_up_the_organisation_that_spoke"),
+    # near miss: the speaker before the compound is a role noun itself, the compound stays
+    pytest.param("Die Polizei teilte mit, das Innenministerium prüfe den Fall. Das Ministerium sagte nichts.",
+                 ["Die Polizei", "Das Ministerium"], "de", ["Polizei", "Innenministerium"],
+                 id="a_compound_after_a_role_noun_speaker_stays"),
+    # near miss: a person spoke before the compound
+    pytest.param("Klaus Müller sagte, das Fischereiministerium prüfe den Fall. Das Ministerium sagte nichts.",
+                 ["Klaus Müller", "Das Ministerium"], "de", ["Klaus Müller", "Fischereiministerium"],
+                 id="a_compound_after_a_person_speaker_stays"),
     # "er" skips Claudia Mo, the newer subject, for the man named before her
     pytest.param("Li Fei Wang sagte, die Wahl sei frei. Claudia Mo widersprach ihm im Parlament. "
                  "Die Regeln seien klar, fügte er hinzu.",
