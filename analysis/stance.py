@@ -23,7 +23,10 @@ on a matter (role ``task``: address, deal with) is marked, so that toward the co
 (:mod:`analysis.statements`). A preposition of opposition (role ``against``: gegen, against) governing
 the mention is −1, times a verb before it; a German stance verb whose subject is the addressee "Sie"
 (role ``opponent``) is the position the speaker contests, reversed, and without a verb a mention after
-"Ihr, Ihrem …" (role ``possessive``) is −1. Without a construction :func:`tone_agreement` takes the sign of the
+"Ihr, Ihrem …" (role ``possessive``) is −1; "Sie" first in its sentence counts when the verb after it is in
+the form of address ("Sie wollen", not "Sie warnte"), and not where a verb of ability follows the mention (role
+``ability``: "Sie werden X nicht verhindern können" is the speaker's claim). :func:`topic_named` finds a mention
+named as a topic ("beim Thema Migration", "regarding … infrastructure"), which takes no side. Without a construction :func:`tone_agreement` takes the sign of the
 tone of the quotation (:mod:`analysis.sentiment`), 0 inside the neutral band; a negative tone
 without a negative word in the mention's clause is +1 (lament or attack aimed elsewhere).
 
@@ -88,7 +91,7 @@ def stance_verbs(lang: str) -> dict[str, list[tuple[frozenset[str], int]]]:
 def stance_words(lang: str) -> dict[str, dict[str, int]]:
     """``{role: {word: sign}}`` of ``resources/<lang>/stance_words.tsv`` (roles head, link, barrier,
     need, passive, modal, task, infinitive, reversal, against, opponent, possessive, condition, compound,
-    coordination; words in
+    coordination, topic, frame, ability; words in
     lower case but those of address; empty for a language without the file).
 
     >>> stance_words("de")["head"]["reform"], "weil" in stance_words("de")["barrier"]
@@ -96,7 +99,8 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
     """
     out: dict[str, dict[str, int]] = {r: {} for r in ("head", "link", "barrier", "need", "passive", "modal", "task",
                                                         "infinitive", "reversal", "against", "opponent", "possessive",
-                                                        "condition", "compound", "coordination")}
+                                                        "condition", "compound", "coordination", "topic", "frame",
+                                                        "ability")}
     if lang not in languages():
         return out
     try:
@@ -258,10 +262,31 @@ def _opponent(words: list[str], verb: int, mention: int, lang: str) -> int | Non
         return None  # "Wenn Sie unserem Antrag zustimmen, …": a condition the speaker wants met
     if _imperative(words, verb, opponents):
         return None  # "Hören Sie auf, …", "Stimmen Sie zu!": the speaker's demand on the one addressed
+    if _ability(words, mention, lang):
+        return None  # "Sie werden X nicht verhindern können": the speaker's claim of what they can do
     hi = min(verb + 2, mention) if verb < mention else verb + 2
-    # not the sentence's first word, where "Sie" may be "she" or "they" ("Sie warnte vor …")
     return next((j for j in range(lo, min(hi, len(words))) if j != verb and words[j] in opponents
-                 and j > 0 and words[j - 1] not in SENTENCE_ENDS), None)
+                 and (j > 0 and words[j - 1] not in SENTENCE_ENDS or _addressed_first(words, j))), None)
+
+
+def _addressed_first(words: list[str], at: int) -> bool:
+    """Whether the word of address at ``at``, first in its sentence, is the one addressed: its finite verb
+    right after it is in the form of address ("Sie wollen", "Sie weigern sich"), not the singular of
+    *she* ("Sie warnte") nor a past tense that may be *they* ("Sie forderten")."""
+    verb = words[at + 1].lower() if at + 1 < len(words) else ""
+    return verb.isalpha() and verb.endswith(("en", "rn", "ln")) and not verb.endswith("ten")
+
+
+def _ability(words: list[str], mention: int, lang: str) -> bool:
+    """Whether a verb of ability (role ``ability``: können) stands in the mention's clause after it: what the
+    addressee can or cannot do is the speaker's claim, not the addressee's position."""
+    able = stance_words(lang)["ability"]
+    for j in range(mention, len(words)):
+        if words[j] in CLAUSE_MARKS or words[j] in SENTENCE_ENDS:
+            return False
+        if words[j].lower() in able:
+            return True
+    return False
 
 
 def _imperative(words: list[str], verb: int, opponents) -> bool:
@@ -451,6 +476,49 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
     if len(negs) % 2:
         return Stance(-agreement, f"{evidence} negated by {negs[0]}", True, task)
     return Stance(agreement, evidence, False, task)
+
+
+TOPIC_REACH = 10  # tokens: how far before a mention a word naming it as a topic may stand
+
+
+def topic_named(text: str, start: int, *, lang: str = "de") -> str | None:
+    """The word that names the mention at offset ``start`` as a topic, or None: a word of topic
+    (``stance_words.tsv`` role ``topic``: German Thema, Bereich after a preposition of role ``frame``: zum, beim,
+    im; English regarding, concerning) before it, with link words, lower-case words (German adjectives; in
+    English up to two words) and a list of other topics between ("beim Thema Migration", "regarding climate
+    action, clean energy, and sustainable infrastructure"). Without a stance construction such a mention
+    takes no side.
+
+    >>> topic_named("Wir haben eine Aktuelle Stunde zum Thema Flüchtlinge.", 41, lang="de")
+    'Thema'
+    >>> topic_named("Wir wollen die Flüchtlinge schützen.", 15, lang="de") is None
+    True
+    """
+    if not isinstance(text, str):
+        return None
+    starts, words, lemmas, lower = _analysed(text, lang)
+    mention = bisect_left(starts, start)
+    words_of, verbs = stance_words(lang), stance_verbs(lang)
+    j, run, listed = mention - 1, 0, False
+    while j >= 0 and mention - j <= TOPIC_REACH:
+        low = lower[j]
+        if low in words_of["topic"]:
+            # a German topic noun frames the mention after a preposition ("beim Thema X"), not as the sentence's
+            # subject or object ("Das Thema der Strompreise müssen wir im Blick behalten")
+            framed = not words_of["frame"] or (j > 0 and lower[j - 1] in words_of["frame"])
+            return words[j] if framed else None
+        if words[j] in SENTENCE_ENDS or (words[j] in CLAUSE_MARKS and words[j] != ",") or low in words_of["barrier"] \
+                or low in _negators(lang) or lemmas[j] in verbs:
+            return None
+        if words[j] == "," or low in words_of["coordination"]:
+            run, listed = 0, True
+        elif low not in words_of["link"]:
+            run += 1
+            capital = lang == "de" and words[j][:1].isupper()
+            if run > 2 or (capital and not listed) or not words[j].isalpha():
+                return None
+        j -= 1
+    return None
 
 
 def _clause_bounds(text: str, at: int) -> tuple[int, int]:

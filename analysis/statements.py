@@ -36,7 +36,7 @@ from analysis.concepts import (
 from analysis.coreference import sentence_starts
 from analysis.errors import InputError, require_columns
 from analysis.resources import wordlist
-from analysis.stance import AIMED_PAST, compound_after, head_toward, reversal, stance_toward, tone_agreement
+from analysis.stance import AIMED_PAST, compound_after, head_toward, reversal, stance_toward, tone_agreement, topic_named
 
 log = logging.getLogger(__name__)
 
@@ -213,8 +213,11 @@ def _quote_statements(q, text: str, concepts, lang: str, band, neutral: int) -> 
     for (s, e), m in found:
         start, end = s + m.start, s + m.end
         stance = stance_toward(stretch, start - lo, lang=lang)
+        topic = None if stance is not None else topic_named(stretch, start - lo, lang=lang)
         if stance is not None:
             agreement, source, evidence = stance.agreement, "stance", stance.evidence
+        elif topic:  # "beim Thema Migration", "talked a lot about prescription drugs": named as a topic, no side
+            agreement, source, evidence = 0, "none", f"topic named ({topic})"
         else:
             window = _tone_window(text, s, e, start)
             words, at = _tone_words(toned, spans, window, start)
@@ -222,8 +225,9 @@ def _quote_statements(q, text: str, concepts, lang: str, band, neutral: int) -> 
             source = "tone" if agreement else "none"
             if not agreement and neutral:
                 agreement, source, evidence = neutral, "named", f"{evidence}; named without a side: for it"
-        agreement, evidence = _directed(agreement, evidence, m, stretch, (start - lo, end - lo), lang, source,
-                                        task=stance is not None and stance.task)
+        if not topic:
+            agreement, evidence = _directed(agreement, evidence, m, stretch, (start - lo, end - lo), lang, source,
+                                            task=stance is not None and stance.task)
         rows.append({"concept": m.concept, "agreement": int(agreement), "agreement_source": source,
                      "evidence": evidence, "span": [lo, hi], "concept_span": [start, end], "text": stretch})
     return rows
