@@ -158,9 +158,7 @@ def _add_run(sub) -> None:
     p.add_argument("--actors", type=Path, default=None, help="actor alias table (CSV or YAML: actor, alias, lang)")
     p.add_argument("--concepts", type=Path, default=None,
                    help="concept dictionary for the networks stage (.yaml or .csv); default: discovered from the quotations")
-    p.add_argument("--neutral", type=int, choices=(1, 0), default=None,
-                   help="networks stage: agreement of a mention with neither a stance construction nor a tone: "
-                        "1 (default: named, for it) or 0 (DNA's neutral qualifier)")
+    neutral_option_argument(p, stage="networks stage: ")
     p.add_argument("--limit", type=_count(1), default=None, help="compute at most N partitions now (run again to go on)")
     p.add_argument("--no-text-shape", action="store_true", help="keep the text as in the files")
     p.set_defaults(func=_run_run)
@@ -573,7 +571,7 @@ def _run_kwic(args) -> int:
     return 0
 
 
-from analysis.cli_networks import _add_network, _add_relations, _add_statements  # noqa: E402, F401 (registered by build_parser, after kwic in --help)
+from analysis.cli_networks import _add_network, _add_relations, _add_statements, neutral_option_argument  # noqa: E402, F401 (registered by build_parser, after kwic in --help)
 
 # --- main -----------------------------------------------------------------------------------
 

@@ -70,6 +70,13 @@ def _concepts_arg(text: str):
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def neutral_option_argument(p, *, stage: str = "") -> None:
+    """``--neutral 1|0`` (:func:`analysis.statements.build_statements`), for ``statements``, ``network`` and ``run``."""
+    p.add_argument("--neutral", type=int, choices=(1, 0), default=None,
+                   help=f"{stage}agreement of a mention with neither a stance construction nor a tone: "
+                        "1 (default: named, for it) or 0 (DNA's neutral qualifier)")
+
+
 def _statement_inputs(p) -> None:
     p.add_argument("paths", nargs="+", help="article files/folders (or, with --from-statements, one statements table; for network also a run folder of `run --stages networks`)")
     p.add_argument("--concepts", type=_concepts_arg, default=None,
@@ -77,9 +84,7 @@ def _statement_inputs(p) -> None:
                         "without it concepts are discovered from the quotations")
     p.add_argument("--actors", type=Path, default=None, help="actor alias table (CSV or YAML: actor, alias, lang)")
     p.add_argument("--lang", default=None, help="language of every article (default: lang column / detected)")
-    p.add_argument("--neutral", type=int, choices=(1, 0), default=None,
-                   help="agreement of a mention with neither a stance construction nor a tone: 1 (default: named, "
-                        "for it) or 0 (DNA's neutral qualifier)")
+    neutral_option_argument(p)
     _cli()._errors_option(p)
     _cli()._chunk_option(p)
 

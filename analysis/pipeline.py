@@ -277,8 +277,9 @@ def run_corpus(paths, out, *, stages=None, workers: int | None = None, scheduler
         from analysis.concepts import read_concepts
 
         read_concepts(Path(concepts))  # so is a malformed concept dictionary
-    if neutral is not None and (isinstance(neutral, bool) or neutral not in (0, 1)):
-        raise InputError(f"neutral: expected 0 or 1 (the agreement of a mention without stance or tone), got {neutral!r}")
+    from analysis.statements import neutral_option
+
+    neutral_option(neutral)  # a wrong value fails before the run starts
     rf = RunFolder(out)
     options = {"lang": lang, "actors": str(Path(actors).resolve()) if actors is not None else None,  # for workers elsewhere
                "text_shape": text_shape}

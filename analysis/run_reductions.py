@@ -101,7 +101,7 @@ def _actors_of(rf: RunFolder, actor_ids: pd.Series) -> pd.DataFrame:
 
 def partition_statements(folder: str, k: int, lang: str | None, neutral: int | None = None) -> dict:
     """Partition ``k``'s ``statements`` from its quotations, the corpus' actors and concepts (runs on a worker)."""
-    from analysis.statements import NEUTRAL, build_statements
+    from analysis.statements import build_statements, neutral_option
 
     rf = RunFolder(folder)
     try:
@@ -110,7 +110,7 @@ def partition_statements(folder: str, k: int, lang: str | None, neutral: int | N
         articles = pd.read_parquet(rf.part_path("articles", k), columns=ARTICLE_TEXT_COLUMNS)
         statements = build_statements(quotes, articles=articles, actors=_actors_of(rf, quotes["actor_id"]),
                                       concepts=pd.read_parquet(rf.part_path("concepts", 0)), lang=lang,
-                                      neutral=NEUTRAL if neutral is None else neutral)
+                                      neutral=neutral_option(neutral))
     except Exception as exc:  # reported as the partition's failure; the next call tries again
         log.exception("statements of partition %d failed", k)
         return {"partition": k, "error": f"{type(exc).__name__}: {exc}", "stage": "networks"}

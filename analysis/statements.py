@@ -233,6 +233,22 @@ def _quote_statements(q, text: str, concepts, lang: str, band, neutral: int) -> 
     return rows
 
 
+def _check_neutral(neutral) -> int:
+    if isinstance(neutral, bool) or neutral not in (0, 1):
+        raise InputError(f"neutral: expected 0 or 1 (the agreement of a mention without stance or tone), got {neutral!r}")
+    return neutral
+
+
+def neutral_option(neutral: int | None) -> int:
+    """The ``neutral`` of :func:`build_statements` from an option that may be unset (None: ``NEUTRAL``);
+    :class:`InputError` for anything but 0, 1 or None.
+
+    >>> neutral_option(None), neutral_option(0)
+    (1, 0)
+    """
+    return NEUTRAL if neutral is None else _check_neutral(neutral)
+
+
 def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd.DataFrame | None = None,
                      concepts=None, lang: str | None = None, band: float | None = None,
                      neutral: int = NEUTRAL, kinds=DEFAULT_KINDS, progress: bool = False) -> pd.DataFrame:
@@ -254,8 +270,7 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
     """
     require_columns(quotes, ["article_id", "quote_id", "spans", "speaker"], table="quotes")
     require_columns(articles, ["article_id", "text"], table="articles")
-    if isinstance(neutral, bool) or neutral not in (0, 1):
-        raise InputError(f"neutral: expected 0 or 1 (the agreement of a mention without stance or tone), got {neutral!r}")
+    _check_neutral(neutral)
     if quotes.empty:
         return empty_statements()
     texts = dict(zip(articles["article_id"], articles["text"]))

@@ -242,7 +242,7 @@ def statement_chunks(paths, done: Streamed, *, spool: Path, concepts=None, lang=
     one, those discovered from all the quotations in its first pass; ``neutral`` as in
     :func:`analysis.statements.build_statements` (None: its default)."""
     from analysis.concepts import read_concepts
-    from analysis.statements import NEUTRAL, CorpusConcepts, build_statements
+    from analysis.statements import CorpusConcepts, build_statements, neutral_option
 
     dictionary = None if concepts is None else read_concepts(concepts)
     discovered = CorpusConcepts(lang=lang)
@@ -250,7 +250,7 @@ def statement_chunks(paths, done: Streamed, *, spool: Path, concepts=None, lang=
     for quotes, articles, actors in attributed_chunks(paths, done, spool=spool, lang=lang, observe=observe, **options):
         dictionary = discovered.table() if dictionary is None else dictionary
         statements = build_statements(quotes, articles=articles, actors=actors, concepts=dictionary, lang=lang,
-                                      neutral=NEUTRAL if neutral is None else neutral)
+                                      neutral=neutral_option(neutral))
         done.counts.update(statements["agreement_source"].tolist())
         yield statements, articles
 
