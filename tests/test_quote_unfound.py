@@ -1,5 +1,5 @@
 """German quotations the rules once did not find at all, each with the near misses that must stay
-as they were: sollen continuing a quotation, ..."""
+as they were: sollen continuing a quotation, a pointer with content of its own."""
 import pandas as pd
 import pytest
 
@@ -41,3 +41,31 @@ def test_sollen_right_after_a_quotation_continues_it(text, content, speaker):
 ])
 def test_sollen_elsewhere_is_no_continuation(text):
     assert "modal_continuation" not in set(quotes_of(text)["rule"])
+
+
+# --- "So erklärte X, dass …": a frame with content of its own points back to nothing ------
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Die Opposition war empört. So erklärte FDP-Finanzexperte Jürgen Koppelin, dass die Schulden "
+     "nur wegen der Steuer sänken.", "dass die Schulden nur wegen der Steuer sänken", "Jürgen Koppelin"),
+    ("Viele Menschen sind eingeschlossen. So berichtete Gary Moore im Fernsehen, er warte auf Rettung.",
+     "er warte auf Rettung", "Gary Moore"),
+    ("Die Lage ist ernst. Das sagte der Minister: Man müsse jetzt handeln.", "Man müsse jetzt handeln",
+     "Minister"),
+])
+def test_a_pointer_with_content_of_its_own_frames_that_content(text, content, speaker):
+    q = quotes_of(text)
+    assert "points_back" not in set(q["rule"])
+    assert q["text"].tolist() == [content]
+    assert q["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Firma ist gesund. Das teilte das Ministerium mit.",
+    "Die Firma ist gesund. Das sagte der Minister, nachdem er die Bilanz gesehen hatte.",
+    "Die Firma ist gesund. So sagte es der Minister, der Sprecher der Regierung.",
+])
+def test_a_pointer_without_content_frames_the_sentence_before(text):
+    q = quotes_of(text)
+    assert q["rule"].tolist() == ["points_back"]
+    assert q["text"].tolist() == ["Die Firma ist gesund."]

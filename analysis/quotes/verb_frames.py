@@ -66,7 +66,9 @@ def as_clause(art: Article, s: Sentence) -> Quote | None:
 def points_back(art: Article, s: Sentence):
     """``Das/Dies sagte X.`` framing the sentence before: a frameless direct quotation right
     before gets this frame (the sentence then gives no quotation of its own), else the previous
-    sentence of the same paragraph becomes an indirect quotation.
+    sentence of the same paragraph becomes an indirect quotation. A colon, or a comma before a
+    content clause, after the cue opens content of the sentence's own (``So erklärte X, dass …``):
+    no pointer then.
 
     Example (de): Die Firma sei gesund. Das teilte das Ministerium mit. → kind=indirect; text=Die Firma sei gesund.; cue=teilte mit; speaker=das Ministerium
     """
@@ -74,8 +76,8 @@ def points_back(art: Article, s: Sentence):
     if not (toks[0].lower in lex.backref and k > 0 and end <= 25):
         return None
     c = cue_at(lex, toks, 1, end) if end > 1 else None
-    if not c:
-        return None
+    if not c or _own_content(art, s, max(c[1]) + 1):
+        return None  # "So erklärte X, dass …": content of its own, no pointer
     prev = art.sents[k - 1]
     framed = art.sent_quote.get(k - 1)
     sa, sb = source_np(lex, toks, max(c[1][0], 1) + 1, end)
@@ -94,6 +96,18 @@ def points_back(art: Article, s: Sentence):
                       cue=cue_spans(lex, toks, c[1]), speaker=[span(toks, sa, sb)], frame=[span(toks, 0, end)])
             return art.finish(q, q.spans)
     return None
+
+
+def _own_content(art: Article, s: Sentence, j: int) -> bool:
+    """Whether a clause mark from ``j`` on opens content of the sentence's own: a colon, or a comma
+    before a complementiser or a clause in Konjunktiv I ("So berichtete X, er warte …"), not a
+    subordinate clause or an apposition ("Das sagte X, nachdem …")."""
+    toks, end = s.toks, s.end
+    for m in range(j, end - 1):
+        if toks[m].text == ":" or toks[m].text == "," and (
+                art.lex.cls(toks[m + 1].lower) == "comp" or "I" in s.moods[m + 1:end]):
+            return True
+    return False
 
 
 def frame_after(art: Article, s: Sentence) -> Quote | None:
