@@ -1,5 +1,6 @@
 """German quotations the rules once did not find at all, each with the near misses that must stay
-as they were: sollen continuing a quotation, a pointer with content of its own."""
+as they were: sollen continuing a quotation, a pointer with content of its own, a quantifier
+before the subject of a speech act."""
 import pandas as pd
 import pytest
 
@@ -69,3 +70,23 @@ def test_a_pointer_without_content_frames_the_sentence_before(text):
     q = quotes_of(text)
     assert q["rule"].tolist() == ["points_back"]
     assert q["text"].tolist() == ["Die Firma ist gesund."]
+
+
+# --- quantifiers before the subject of a speech act: "Andere Medien berichten von …" ------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Andere Medien berichten von 13 Passagieren und zwei Besatzungsmitgliedern.", "Medien"),
+    ("Weitere Abgeordnete kritisierten den Entwurf scharf.", "Abgeordnete"),
+])
+def test_a_quantifier_opens_the_subject_of_a_speech_act(text, speaker):
+    q = quotes_of(text)
+    assert q[["rule", "speaker"]].values.tolist() == [["speech_act", speaker]]
+
+
+@pytest.mark.parametrize("text", [
+    "Weitere Aktionen sind angekündigt.",           # a passive without its agent names no speaker
+    "Andere Züge fahren von Berlin nach Hamburg.",  # no speech act
+    "Zahlreiche Menschen wurden verletzt.",
+])
+def test_a_quantifier_makes_no_speech_act_of_its_own(text):
+    assert quotes_of(text).empty
