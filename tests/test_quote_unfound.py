@@ -1,6 +1,6 @@
 """German quotations the rules once did not find at all, each with the near misses that must stay
 as they were: sollen continuing a quotation, a pointer with content of its own, a quantifier
-before the subject of a speech act, angeben with als."""
+before the subject of a speech act, angeben with als, an adverb after the source of so."""
 import pandas as pd
 import pytest
 
@@ -110,3 +110,16 @@ def test_angeben_with_als_is_a_speech_act(text, speaker):
 ])
 def test_angeben_without_als_is_no_speech_act(text):
     assert quotes_of(text).empty
+
+
+# --- ", so X weiter": the adverb after the source is no part of it -------------------------
+
+@pytest.mark.parametrize("text, mention", [
+    ("Auch diese Uninformiertheit habe Methode, so Elshorst weiter.", "Elshorst"),
+    ("Die Lage sei ernst, so der Sprecher zudem.", "der Sprecher"),
+    # unchanged: an apposition after the source stays
+    ("Die Lage sei ernst, so der Sprecher der Polizei, Hans Müller.", "der Sprecher der Polizei, Hans Müller"),
+])
+def test_an_adverb_after_the_source_of_so_is_left_out(text, mention):
+    q = quotes_of(text)
+    assert q[["rule", "speaker_mention"]].values.tolist() == [["so_source", mention]]

@@ -124,7 +124,10 @@ def so_source(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
     resume = _content_resumes(art, s, a) if art.de else None
     if resume is not None:  # "Sein Rivale, so Obama weiter, würde Spenden erhalten"
         return _attributed(art, s, cue, a, resume, i - 1, resume + 1, "so_source")
-    return _attributed(art, s, cue, a, end if art.de else b, i - 1, end, "so_source")
+    b = end if art.de else b
+    while b - 1 > a and lex.cls(toks[b - 1].lower) == "adv":
+        b -= 1  # "so Elshorst weiter": the adverb is no part of the source
+    return _attributed(art, s, cue, a, b, i - 1, end, "so_source")
 
 
 def _content_resumes(art: Article, s: Sentence, a: int) -> int | None:
