@@ -65,7 +65,7 @@ def quoted_fragment(art: Article, k: int, qs: int, qe: int) -> Quote | None:
     return None
 
 
-def konjunktiv_continuation(*, konj_i: bool, konj_ii: bool, reportative: bool, modal: bool, near: bool, lone: bool) -> bool:
+def konjunktiv_continuation(*, konj_i: bool, konj_ii: bool, reportative: bool, near: bool, lone: bool) -> bool:
     """A sentence in Konjunktiv I (or II) near a quotation continues it and inherits its speaker
     (two sentences in the paragraph after, Konjunktiv I up to six sentences).
 
@@ -74,7 +74,7 @@ def konjunktiv_continuation(*, konj_i: bool, konj_ii: bool, reportative: bool, m
     return (konj_i or konj_ii) and near
 
 
-def reportative(*, konj_i: bool, konj_ii: bool, reportative: bool, modal: bool, near: bool, lone: bool) -> bool:
+def reportative(*, konj_i: bool, konj_ii: bool, reportative: bool, near: bool, lone: bool) -> bool:
     """The reportative ``soll … haben``/``sollen … sein``: a claim reported without a source.
 
     Example (de): Der Minister soll das Geld genommen haben. → kind=free_indirect; text=Der Minister soll das Geld genommen haben.
@@ -82,25 +82,7 @@ def reportative(*, konj_i: bool, konj_ii: bool, reportative: bool, modal: bool, 
     return reportative
 
 
-def modal_continuation(*, konj_i: bool, konj_ii: bool, reportative: bool, modal: bool, near: bool,
-                       lone: bool) -> bool:
-    """A main clause whose finite verb is ``soll``/``sollen`` (``report_modal``), the sentence
-    right after a quotation that is not itself free indirect speech, in the same paragraph,
-    continues it: the plans or claims of the same source.
-
-    Example (de): Die Reform komme im Mai, sagte der Minister. Die Steuern sollen sinken. → kind=free_indirect; text=Die Steuern sollen sinken.; speaker=der Minister
-    """
-    return modal and near
-
-
-def main_clause_modal(lex, lowers) -> bool:
-    """A ``report_modal`` (soll, sollen) with a word after it: the finite verb of a main clause,
-    not the last word of a relative or subordinate clause ("…, das finanziert werden soll.")."""
-    modals = lex.words("report_modal")
-    return any(w in modals and lowers[i + 1][:1].isalnum() for i, w in enumerate(lowers[:-1]))
-
-
-def konjunktiv_alone(*, konj_i: bool, konj_ii: bool, reportative: bool, modal: bool, near: bool, lone: bool) -> bool:
+def konjunktiv_alone(*, konj_i: bool, konj_ii: bool, reportative: bool, near: bool, lone: bool) -> bool:
     """A sentence in Konjunktiv I with no quotation near: reported words of an unnamed source.
 
     Example (de): Die Reform komme im Mai. → kind=free_indirect; text=Die Reform komme im Mai.
@@ -108,7 +90,7 @@ def konjunktiv_alone(*, konj_i: bool, konj_ii: bool, reportative: bool, modal: b
     return konj_i and lone
 
 
-FREE_INDIRECT_RULES = (konjunktiv_continuation, reportative, modal_continuation, konjunktiv_alone)
+FREE_INDIRECT_RULES = (konjunktiv_continuation, reportative, konjunktiv_alone)
 
 
 def free_indirect(art: Article) -> None:
@@ -130,11 +112,9 @@ def free_indirect(art: Article) -> None:
         konj_i = "I" in moods
         prev_para = art.sents[last_k][2] if last_k >= 0 else -1
         near = last is not None and k - last_k <= 2 and para - prev_para <= 1
-        modal = (last is not None and last.kind != "free_indirect" and k - last_k == 1 and para == prev_para
-                 and main_clause_modal(art.lex, lowers))
         if konj_i and not near and last is not None and k - last_k <= art.far:
             near = True  # a Konjunktiv I sentence further on still reports the last speaker
-        facts = dict(konj_i=konj_i, konj_ii="II" in moods, modal=modal, near=near, lone=art.lone_konj,
+        facts = dict(konj_i=konj_i, konj_ii="II" in moods, near=near, lone=art.lone_konj,
                      reportative="reportative" in moods and not art.lex.words("perfect_aux").isdisjoint(lowers))
         rule = next((r.__name__ for r in FREE_INDIRECT_RULES if r(**facts)), None)
         if rule is None:
