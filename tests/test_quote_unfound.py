@@ -1,6 +1,6 @@
 """German quotations the rules once did not find at all, each with the near misses that must stay
 as they were: a pointer with content of its own, a quantifier before the subject of a speech
-act, an adverb after the source of so."""
+act, an adverb after the source of so, a lower-case compound after so."""
 import pandas as pd
 import pytest
 
@@ -70,3 +70,24 @@ def test_a_quantifier_makes_no_speech_act_of_its_own(text):
 def test_an_adverb_after_the_source_of_so_is_left_out(text, mention):
     q = quotes_of(text)
     assert q[["rule", "speaker_mention"]].values.tolist() == [["so_source", mention]]
+
+
+# --- ", so verdi-Verhandlungsführer X": a compound with a lower-case first part ------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Während der Feiertage sollen die Streiks ausgesetzt werden, so verdi-Verhandlungsführer Frank Bäsler.",
+     "Frank Bäsler"),
+    ("Die Lage sei ernst, so dpa-Korrespondent Peter Müller.", "Peter Müller"),
+])
+def test_so_before_a_compound_with_a_capitalised_head_names_the_source(text, speaker):
+    q = quotes_of(text)
+    assert q[["rule", "speaker"]].values.tolist() == [["so_source", speaker]]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Lage war ernst, so ernst wie nie.",          # so before a lower-case word
+    "Die Preise stiegen, so dass viele verzichteten.",
+    "Die Geräte sind klein, so e-mail-fähig wie nie.",  # a lower-case compound without a capitalised head
+])
+def test_so_before_a_lower_case_word_names_no_source(text):
+    assert "so_source" not in set(quotes_of(text)["rule"])

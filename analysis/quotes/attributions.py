@@ -12,7 +12,7 @@ from analysis.quotes.article import Article
 from analysis.quotes.cues import cue_at
 from analysis.quotes.phrases import np_backward, np_forward
 from analysis.quotes.sentence import Sentence
-from analysis.quotes.tokens import Quote, is_cap, span
+from analysis.quotes.tokens import Quote, capital_head, is_cap, span
 
 
 def verbless_attribution(art: Article, s: Sentence) -> Quote | None:
@@ -115,7 +115,7 @@ def so_source(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
     toks, end, lex = s.toks, s.end, art.lex
     so_verb = i + 2 < end and cue_at(lex, toks, i + 1, end) is not None
     if not (i > 0 and toks[i - 1].text == "," and i + 1 < end and (
-            is_cap(toks[i + 1]) or lex.cls(toks[i + 1].lower) == "det" or so_verb)):
+            is_cap(toks[i + 1]) or capital_head(toks[i + 1].text) or lex.cls(toks[i + 1].lower) == "det" or so_verb)):
         return None
     a, b = np_forward(lex, toks, i + width + so_verb, end)
     if b <= a:

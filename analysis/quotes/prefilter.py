@@ -18,7 +18,7 @@ import pandas as pd
 from analysis.quotes.article import Article
 from analysis.quotes.cues import zu_infinitive
 from analysis.quotes.lexicon import FRONTED, NOUN_GAP, Lexicon, lexicon
-from analysis.quotes.tokens import CLAUSE_MARKS, WORD, Tok, make_tok
+from analysis.quotes.tokens import CLAUSE_MARKS, WORD, Tok, capital_head, make_tok
 
 DOUBLE_MARKS = "„“”\"»«"
 CONTEXT_FRAMES = frozenset({"so", "noun_prep", "clause"})  # constructions whose word needs context to count
@@ -121,7 +121,7 @@ def _attribution_word(lex: Lexicon, i: int, texts: list, lowers: list, lemmas: l
             return True
     elif kind == "so":
         if i > 0 and texts[i - 1] == "," and i + 1 < end and (
-                texts[i + 1][:1].isupper() or cls(lowers[i + 1]) == "det" or cues[i + 1]):
+                texts[i + 1][:1].isupper() or capital_head(texts[i + 1]) or cls(lowers[i + 1]) == "det" or cues[i + 1]):
             return True
     elif kind == "noun_prep":
         if lex.source_noun_after(texts, lemmas, i, end):

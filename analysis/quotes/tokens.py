@@ -59,6 +59,12 @@ def is_cap(t: Tok) -> bool:
     return t.text[:1].isupper()
 
 
+def capital_head(text: str) -> bool:
+    """A compound written with a lower-case first part and a capitalised head
+    ("verdi-Verhandlungsführer", "dpa-Korrespondent")."""
+    return "-" in text[1:] and text.rsplit("-", 1)[1][:1].isupper()
+
+
 def is_word(t: Tok) -> bool:
     return bool(WORD.search(t.text))
 
