@@ -14,6 +14,7 @@ from analysis.speaker_names import (
     ADJECTIVE_NAME,
     GENITIVE_DETS,
     name_cap,
+    organisation_phrase,
     role_of,
     trailing_name,
     trim_tail,
@@ -116,6 +117,8 @@ def name_part(mention: str, ents: ArticleEntities) -> tuple[str, bool]:
         return rest[0], False  # "warf die Staatsanwaltschaft Ertel vor": Ertel is the object
     for j, w in enumerate(rest):
         if role_of(w.strip(","), ents.role_map):
+            if named := organisation_phrase(rest[j:], ents.lang):
+                return named, False  # "Doctors Without Borders": the role noun opens the name
             had_role = True
             tail = rest[j + 1:]
             while len(tail) > 1 and role_of(tail[0].strip(","), ents.role_map):

@@ -11,6 +11,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from analysis.actor_names import kind_terms, resource_lang
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.runtime import forgets
 
@@ -150,9 +151,25 @@ def drop_description(name: str, ents: _ArticleEntities) -> str:
 
 def _keeps_head(words: list[str], ents: _ArticleEntities) -> bool:
     """An organisation noun that is part of its name ("Bundesverband Erneuerbare Energie":
-    ``name_parts.tsv``, part ``name_head``, before an adjective), no description to drop."""
+    ``name_parts.tsv``, part ``name_head``, before an adjective), or a role noun opening an
+    organisation's name ("Doctors Without Borders"), no description to drop."""
     heads = word_class(ents.lang, "name_parts", "name_head", column="part")
-    return bool(ADJECTIVE_NAME.match(words[1])) and any(words[0].lower().endswith(h) for h in heads)
+    return bool(ADJECTIVE_NAME.match(words[1])) and any(words[0].lower().endswith(h) for h in heads) or (
+        organisation_phrase(words, ents.lang) is not None)
+
+
+def organisation_phrase(words: list[str], lang: str) -> str | None:
+    """The organisation or medium of ``actor_kinds.tsv`` (a phrase of two words or more) that
+    ``words`` begin with, as written; None when they begin with none.
+
+    >>> organisation_phrase("Doctors Without Borders said".split(), "en"), organisation_phrase(["Doctors", "Walensky"], "en")
+    ('Doctors Without Borders', None)
+    """
+    terms = kind_terms(resource_lang(lang))
+    low = [w.strip(",").lower() for w in words]
+    n = next((n for n in range(min(terms.longest, len(low)), 1, -1)
+              if terms.phrases.get(tuple(low[:n])) in ("organisation", "media")), 0)
+    return " ".join(w.strip(",") for w in words[:n]) if n else None
 
 
 def _describes(word: str, ents: _ArticleEntities) -> bool:
@@ -307,16 +324,24 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
     fields = word_class(ents.lang, "name_parts", "field_prep", column="part")  # "Kommissar für Energie"
     suffixes = word_class(ents.lang, "name_parts", "suffix", "part")
 
+    def chained(k: int) -> bool:
+        """A particle before another one after a first name ("Ursula von der Leyen", "Rick de la
+        Torre"; any capitalised word where the language lists no first names) opens no new name."""
+        return run[k + 1][1] in particles and k > 0 and (run[k - 1][1] in given or not given)
+
     def close():
         while run and run[-1][1] in particles:
             run.pop()
         cut = next((k for k, (_, w) in enumerate(run) if w in lead and len(run) - k > 2
-                    and run[k + 1][1] not in inner), None)
+                    and run[k + 1][1] not in inner and not chained(k)), None)
         if cut is not None:  # "Angriffskrieg von Wladimir Putin": a name after a noun and its "von"
             del run[:cut + 1]
         if opened_after in office and len(run) > 2:  # "of Homeland Security Kristi Noem"
             keep = 2 + (run[-2][1].endswith(".") or run[-1][1].lower() in suffixes)
-            del run[:-keep]
+            first = len(run) - keep
+            while first > 0 and run[first][1] in particles:
+                first -= 1  # "of … Ursula von der Leyen": the particles and the name before them stay
+            del run[:first]
         elif opened_after in fields and len(run) > 2 and run[1][1] in given and run[0][1] not in given:
             del run[0]  # "Kommissar für Energie Günther Oettinger": the field of the office is no name
         if 2 <= len(run) <= 4:
