@@ -100,7 +100,8 @@ def _genitive_holder(det: str, words: list[str], ents: _ArticleEntities, lang: s
 def spokesperson_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
     """The organisation an unnamed spokesperson speaks for, from the genitive after the role noun
     ("ein Sprecher der Feuerwehr" → Feuerwehr, "eine Sprecherin des Gesundheitsministeriums" →
-    Gesundheitsministerium; role group ``spokesperson`` of ``role_nouns.tsv``), else None (a name
+    Gesundheitsministerium; role group ``spokesperson`` of ``role_nouns.tsv``; a member of its
+    staff, ``reference_words.tsv`` class ``staff``: "ein Mitarbeiter der Welthungerhilfe"), else None (a name
     follows: "Sprecher Hans Meier"; no genitive: "ein Sprecher").
 
     >>> from analysis.speakers import _ArticleEntities
@@ -110,8 +111,9 @@ def spokesperson_holder(words: list[str], ents: _ArticleEntities, lang: str) -> 
     words = [w.strip(",") for w in words]
     while words and (words[0].lower() in ents.dets or words[0][:1].islower()):
         words = words[1:]
-    if len(words) < 3 or words[0].lower() not in ents.spokespersons:
-        return None
+    if len(words) < 3 or (words[0].lower() not in ents.spokespersons
+                          and words[0].lower() not in word_class(lang, "reference_words", "staff")):
+        return None  # staff: "die Verantwortlichen des Außenministeriums", "ein Mitarbeiter der Welthungerhilfe"
     if words[1].lower() not in GENITIVE_DETS | {"der"} and words[1].lower() not in ents.holder_preps:
         return None
     rest = words[2:]
