@@ -19,7 +19,7 @@ from analysis.speaker_names import (
     trailing_name,
     trim_tail,
 )
-from analysis.speaker_sources import source_head
+from analysis.speaker_sources import action_noun, source_head
 
 if TYPE_CHECKING:
     from analysis.speakers import _ArticleEntities as ArticleEntities
@@ -62,7 +62,8 @@ def repair_mention(mention: str, pos: int, ents: ArticleEntities) -> str:
     staatlichen dänischen Nachrichtenagentur Ritzau"); one cut before the preposition of an
     organisation's name goes on to its end ("Ärzte" → "Ärzte ohne Grenzen"); a medium's or
     organisation's noun goes on to the name in quotation marks after it ("Die Wochenzeitung" →
-    "Die Wochenzeitung „Die Zeit“").
+    "Die Wochenzeitung „Die Zeit“"); an action's noun goes on to its agent ("der Auswertung des
+    Bodenradars" → "… durch die Ermittler").
 
     >>> from analysis.speakers import _ArticleEntities as ArticleEntities
     >>> repair_mention("der Abendpost 12 Menschen", 0, ArticleEntities("", "de"))
@@ -92,6 +93,10 @@ def repair_mention(mention: str, pos: int, ents: ArticleEntities) -> str:
             and (held := _HOLDER_AFTER.match(ents.text, end)) and (
                 held.group(1).lower() in ents.holder_preps or held.group(1).lower() in GENITIVE_DETS | {"der", "einer"}):
         return mention + held.group()  # "einer Schätzung" + " von spanischen Händlern": the holder after the noun
+    if words and ents.text[pos:end] == mention and action_noun(words, ents) and (
+            held := _HOLDER_AFTER.match(ents.text, end)) and held.group(1).lower() in word_class(
+                ents.lang, "reference_words", "agent_prep"):
+        return mention + held.group()  # "der Auswertung des Bodenradars" + " durch die Ermittler": the agent
     return mention
 
 

@@ -124,6 +124,31 @@ def spokesperson_holder(words: list[str], ents: _ArticleEntities, lang: str) -> 
     return _genitive_holder(words[1], rest, ents, lang)
 
 
+def action_noun(words: list[str], ents: _ArticleEntities) -> bool:
+    """Whether the first capitalised word of ``words`` ends like a thing (``name_exclusions.tsv``:
+    Auswertung, Untersuchung), a noun that can name an action and its agent."""
+    head = next((w for w in words if w[:1].isupper()), "")
+    return bool(head) and head.lower().endswith(ents.noun_endings)
+
+
+def action_agent(words: list[str], ents: _ArticleEntities) -> str | None:
+    """The agent of an action named by a noun with a thing's ending (``name_exclusions.tsv``)
+    after its preposition (``reference_words.tsv`` class ``agent_prep``): "der Auswertung des
+    Bodenradars durch die Ermittler" -> "die Ermittler"; None without one ("die Auswertung
+    des Bodenradars", "der Sprecher durch die Tür").
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> action_agent("der Auswertung des Bodenradars durch die Ermittler".split(), _ArticleEntities("", "de"))
+    'die Ermittler'
+    """
+    if not action_noun(words, ents):
+        return None
+    preps = word_class(ents.lang, "reference_words", "agent_prep")
+    at = next((k for k, w in enumerate(words) if k and w.lower() in preps), None)
+    rest = words[at + 1:] if at is not None else []
+    return " ".join(rest) if any(w[:1].isupper() for w in rest) else None
+
+
 def _leads_to_source(words: list[str], sources: frozenset) -> bool:
     """Whether the first capitalised word of ``words`` (after lower-case adjectives) is a source noun."""
     head = next((w for w in words if not w[:1].islower()), None)

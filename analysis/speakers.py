@@ -84,6 +84,7 @@ from analysis.speaker_names import (
 )
 from analysis.speaker_sources import (
     FUGEN_S,
+    action_agent,
     adjective_stem,
     countries_and_sources,
     country_of,
@@ -458,7 +459,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     if country := country_of(words, ents, lg):
         return country, how("nationality")
     # "Angaben der Polizei", "Polizeiangaben": the holder of the source speaks
-    held = source_holder(words, ents, lg) or spokesperson_holder(words, ents, lg)
+    held = source_holder(words, ents, lg) or spokesperson_holder(words, ents, lg) or action_agent(words, ents)
     if held is None and is_source(words, ents, lg):
         if possessive(words, ents):  # "nach eigenen Angaben", "dessen Angaben": the holder named before
             own = any(w.lower() in ents.own for w in words) and depth < 2

@@ -18,3 +18,18 @@ from tests.test_speakers import resolve_one
 ])
 def test_staff_speak_for_their_organisation(text, mention, speaker):
     assert resolve_one(text, mention)[0] == speaker
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    # must change: an action's noun speaks through its agent, also when the frame cut the mention before it
+    ("Wie sich aus der Auswertung des Bodenradars durch die Ermittler ergab, hatte der Pilot versucht, durchzustarten.",
+     "der Auswertung des Bodenradars", "Ermittler"),
+    ("Wie sich aus der Auswertung des Bodenradars durch die Ermittler ergab, hatte der Pilot versucht, durchzustarten.",
+     "der Auswertung des Bodenradars durch die Ermittler", "Ermittler"),
+    # near misses: no agent after the action, a person's noun before the preposition
+    ("Wie sich aus der Auswertung des Bodenradars ergab, hatte der Pilot versucht, durchzustarten.",
+     "der Auswertung des Bodenradars", "Auswertung des Bodenradars"),
+    ("Der Wachmann sagte durch die Tür, er öffne nicht.", "Der Wachmann", "Wachmann"),
+])
+def test_an_action_speaks_through_its_agent(text, mention, speaker):
+    assert resolve_one(text, mention)[0] == speaker
