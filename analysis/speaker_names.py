@@ -202,14 +202,42 @@ def _name_forms(lang: str) -> dict[str, str]:
 
 def base_form(name: str, lang: str) -> str:
     """The nominative of an institution's name that begins with an adjective (``name_forms.tsv``),
-    matched by the stems of its words; any other name as it is.
+    matched by the stems of its words, else by the gender of its noun (:func:`_nominative`);
+    any other name as it is.
 
     >>> base_form("Roten Kreuzes", "de"), base_form("Vereinten Nationen", "de"), base_form("Roten Armee", "de")
     ('Rotes Kreuz', 'Vereinte Nationen', 'Roten Armee')
+    >>> base_form("Statistischen Bundesamt", "de"), base_form("Jürgen Trittin", "de")
+    ('Statistisches Bundesamt', 'Jürgen Trittin')
     """
     if " " not in name:
         return name
-    return _name_forms(lang).get(_form_key(name), name)
+    return _name_forms(lang).get(_form_key(name)) or _nominative(name, lang)
+
+
+_NOMINATIVE = {"m": "er", "n": "es", "f": "e"}  # the adjective's strong ending, by the noun's gender
+
+
+def _nominative(name: str, lang: str) -> str:
+    """An institution's name of an inflected adjective and a noun in the nominative, by the gender
+    of the noun's ending (``noun_genders.tsv``): "Statistischen Bundesamt" → "Statistisches Bundesamt",
+    "Auswärtigen Amte" → "Auswärtiges Amt", "Deutschen Welthungerhilfe" → "Deutsche Welthungerhilfe";
+    a first name ("Jürgen Trittin"), a plural or a noun of unknown gender stays."""
+    words = name.split()
+    adjective, noun = words[0], words[-1]
+    endings = noun_endings(lang, "adjective_ending")
+    if len(words) != 2 or not endings or not adjective[:1].isupper() or not adjective.lower().endswith(endings):
+        return name
+    from analysis.pronoun_agreement import first_name_genders
+
+    if adjective in first_name_genders(lang):
+        return name
+    gender_endings = genders(lang)[2]
+    for form in (noun, noun[:-1] if noun.endswith(("e", "s")) else "", noun[:-2] if noun.endswith("es") else ""):
+        gender = next((g for e, g in gender_endings if form.lower().endswith(e)), None) if form else None
+        if gender in _NOMINATIVE and (form == noun or gender != "f"):  # "Amte", "Bundesamts": m or n only
+            return f"{adjective[:-2]}{_NOMINATIVE[gender]} {form}"
+    return name
 
 
 @cache
