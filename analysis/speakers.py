@@ -49,6 +49,7 @@ from analysis.coreference import (
     demonstrative_noun,
     described_organisation,
     name_before_apposition,
+    opening_person,
     organisation_compound,
     person_antecedent,
     person_of_role,
@@ -680,6 +681,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
     speakers, how = [], []
     prev_res = out["speaker_resolution"].tolist() if "speaker_resolution" in out.columns else ["explicit"] * len(out)
     span_col = out["speaker_span"].tolist() if "speaker_span" in out.columns else [None] * len(out)
+    span_list = out["spans"].tolist() if "spans" in out.columns else [None] * len(out)
     cache: dict = {}
     history: dict = {}  # article -> [(position, speaker), ...] of the quotations resolved so far
     for idx, (aid, mention, span, res0) in enumerate(zip(out["article_id"].tolist(), out["speaker_mention"].tolist(), span_col, prev_res)):
@@ -701,6 +703,9 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
             how.append("none")
             continue
         name, resolution = _resolve(mention, pos, ents, lg, history.setdefault(aid, []), res0 == "inherited")
+        if res0 == "inherited" and lg == "de" and (spans := span_list[idx]) and (own := opening_person(
+                ents, min(int(a) for a, _ in spans))):
+            name = own  # "Bundesaußenminister Siegmar Gabriel zeigte sich bestürzt und dass …": its own subject
         if name is not None and name.lower() in ents.pronouns:
             name, resolution = None, "unresolved"  # a pronoun left over from an earlier mention
         if name is None:

@@ -49,3 +49,28 @@ def test_an_action_speaks_through_its_agent(text, mention, speaker):
 ])
 def test_institution_names_in_the_nominative(text, mention, speaker):
     assert resolve_one(text, mention)[0] == speaker
+
+
+def _inherited(text, mention, quote):
+    """The speaker of a quotation at ``quote`` that inherits ``mention`` from the quotation before."""
+    import pandas as pd
+
+    from analysis.speakers import resolve_speakers
+
+    m, q = text.index(mention), text.index(quote)
+    quotes = pd.DataFrame({"article_id": ["x"], "speaker_mention": [mention], "speaker_span": [[m, m + len(mention)]],
+                           "speaker_resolution": ["inherited"], "spans": [[[q, q + len(quote)]]]})
+    return resolve_speakers(quotes, pd.DataFrame({"article_id": ["x"], "lang": ["de"], "text": [text]}))["speaker"].item()
+
+
+@pytest.mark.parametrize("opening, speaker", [
+    # must change: the quotation opens with a person (a role before) as the subject of an indicative verb
+    ("Bundesaußenminister Karl Roth zeigte sich bestürzt und dass es schlimm sei.", "Karl Roth"),
+    # near misses: a Konjunktiv (what is said), capitalised words opening a sentence, a genitive
+    ("Karl Roth habe sich bestürzt gezeigt, es sei schlimm.", "Anna Berg"),
+    ("Kleine Stücke des Objekts könnten schon im All sein.", "Anna Berg"),
+    ("Roths Kampagne selber warf ihm vor, es sei schlimm.", "Anna Berg"),
+])
+def test_an_inherited_quotation_yields_to_its_own_subject(opening, speaker):
+    text = f"Regierungssprecherin Anna Berg sagte, es sei kalt. Der Minister Karl Roth kam. {opening}"
+    assert _inherited(text, "Regierungssprecherin Anna Berg", opening) == speaker
