@@ -243,6 +243,20 @@ def country_of(words: list[str], ents: _ArticleEntities, lang: str) -> str | Non
     return countries.get(adjective) or countries.get(adjective_stem(adjective))
 
 
+def adjective_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
+    """The institution an adjective with a source noun names ("behördlichen Angaben" → Behörden;
+    ``holder_adjectives.tsv``), also at the end of a mention that a frame ran over its verb ("Am
+    vergangenen Samstag starben behördlichen Angaben"), else None ("offiziellen Angaben")."""
+    if not (ROOT / lang / "holder_adjectives.tsv").exists() or len(words) < 2:
+        return None
+    _, sources = countries_and_sources(lang)
+    adjective, noun = words[-2].strip(",").lower(), words[-1].strip(",").lower()
+    if noun not in sources:
+        return None
+    t = table(lang, "holder_adjectives")
+    return dict(zip(t["adjective"], t["holder"])).get(adjective_stem(adjective))
+
+
 def is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:
     """The mention's head is a source noun (``dem Bericht``, ``eigenen Angaben``)."""
     _, sources = countries_and_sources(lang)

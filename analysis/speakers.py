@@ -86,6 +86,7 @@ from analysis.speaker_names import (
 from analysis.speaker_sources import (
     FUGEN_S,
     action_agent,
+    adjective_holder,
     adjective_stem,
     countries_and_sources,
     country_of,
@@ -459,6 +460,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
             if antecedent else (None, "unresolved")
     if country := country_of(words, ents, lg):
         return country, how("nationality")
+    if office := adjective_holder(words, ents, lg):
+        return office, how("explicit")  # "behördlichen Angaben zufolge": the authorities
     # "Angaben der Polizei", "Polizeiangaben": the holder of the source speaks
     held = source_holder(words, ents, lg) or spokesperson_holder(words, ents, lg) or action_agent(words, ents)
     if held is None and is_source(words, ents, lg):

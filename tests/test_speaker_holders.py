@@ -74,3 +74,16 @@ def _inherited(text, mention, quote):
 def test_an_inherited_quotation_yields_to_its_own_subject(opening, speaker):
     text = f"Regierungssprecherin Anna Berg sagte, es sei kalt. Der Minister Karl Roth kam. {opening}"
     assert _inherited(text, "Regierungssprecherin Anna Berg", opening) == speaker
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    # must change: an adjective of an institution with a source noun, also after a verb the frame ran over
+    ("Am Samstag starben behördlichen Angaben zufolge alle vier Insassen.", "Samstag starben behördlichen Angaben",
+     "Behörden"),
+    ("Nach polizeilichen Angaben starben vier Menschen.", "polizeilichen Angaben", "Polizei"),
+    # near misses: an adjective that names no one, a nationality as before
+    ("Nach offiziellen Angaben starben vier Menschen.", "offiziellen Angaben", None),
+    ("Nach russischen Angaben starben vier Menschen.", "russischen Angaben", "Russland"),
+])
+def test_an_institution_adjective_holds_the_source(text, mention, speaker):
+    assert resolve_one(text, mention)[0] == speaker
