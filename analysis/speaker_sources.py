@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from analysis.actor_names import kind_of
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.runtime import word_cache
-from analysis.speaker_names import GENITIVE_DETS, noun_endings, role_of
+from analysis.speaker_names import GENITIVE_DETS, base_form, noun_endings, role_of
 
 if TYPE_CHECKING:
     from analysis.speakers import _ArticleEntities
@@ -255,6 +255,22 @@ def adjective_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str
         return None
     t = table(lang, "holder_adjectives")
     return dict(zip(t["adjective"], t["holder"])).get(adjective_stem(adjective))
+
+
+def sentence_case(name: str, pos: int, ents: _ArticleEntities, lang: str) -> str:
+    """A nationality adjective that is capitalised only because it opens the sentence, in lower
+    case before an institution's or a role's noun ("Afghanischen Behörden zufolge" → "afghanischen
+    Behörden", as inside a sentence); any other name as it is ("Deutsche Bahn", "Russische
+    Föderation" inside a sentence or listed in ``name_forms.tsv``)."""
+    words = name.split()
+    if len(words) != 2 or not words[0][:1].isupper() or not ents.text.startswith(words[0], pos) or (
+            ents.text[:pos].rstrip()[-1:] not in ("", ".", "!", "?", "\n")):
+        return name  # "Den Afghanischen Behörden": the article opens the sentence, the capital is the writer's
+    countries, _ = countries_and_sources(lang)
+    noun = words[1]
+    if adjective_stem(words[0]) not in countries or not (institution(noun, lang) or role_of(noun, ents.role_map)):
+        return name
+    return name if base_form(name, lang) != name else f"{words[0].lower()} {noun}"
 
 
 def is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:

@@ -94,6 +94,7 @@ from analysis.speaker_sources import (
     institution,
     is_source,
     possessive,
+    sentence_case,
     source_head,
     source_holder,
     spokesperson_holder,
@@ -507,6 +508,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     if not any(name_cap(w, lg) for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()) \
             and not (" " not in name and kind_of(name, lg) == "media"):
         return None, "unresolved"  # a lower-case fragment ("denen", "been", "back publicly") names no actor; "n24" does
+    name = sentence_case(name, pos, ents, lg) if lg == "de" else name  # "Afghanischen Behörden zufolge"
     if resolution == "explicit":
         ents.add_name(pos, name)
     return name, resolution

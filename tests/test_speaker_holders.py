@@ -87,3 +87,15 @@ def test_an_inherited_quotation_yields_to_its_own_subject(opening, speaker):
 ])
 def test_an_institution_adjective_holds_the_source(text, mention, speaker):
     assert resolve_one(text, mention)[0] == speaker
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    # must change: a nationality adjective capitalised only because it opens the sentence
+    ("Afghanischen Behörden zufolge wurden 17 Menschen getötet.", "Afghanischen Behörden", "afghanischen Behörden"),
+    ("Griechische Ermittler teilten mit, es gebe keine Spur.", "Griechische Ermittler", "griechische Ermittler"),
+    # near misses: a listed institution's name, the adjective inside a sentence, a noun that is no institution
+    ("Deutsche Bahn teilte mit, es gebe keine Verspätung.", "Deutsche Bahn", "Deutsche Bahn"),
+    ("Laut der Russischen Regierung gibt es keine Gefahr.", "Russischen Regierung", "Russische Regierung"),
+])
+def test_a_sentence_opening_nationality_in_lower_case(text, mention, speaker):
+    assert resolve_one(text, mention)[0] == speaker
