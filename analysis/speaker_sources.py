@@ -195,28 +195,32 @@ _GROUP_GENITIVES = GENITIVE_DETS | {"der"}  # "Organisatoren der Konferenz", "Be
 
 def unnamed_group(name: str, ents: _ArticleEntities, lang: str) -> str:
     """An unnamed group or person with the genitive of a thing is its head noun: "Organisatoren der
-    Konferenz" → Organisatoren, "Bewohner des Dorfes" → Bewohner; a role noun, an organisation or a
+    Konferenz" → Organisatoren, "Bewohner des Dorfes" → Bewohner, "Befürworter einer Einstellung der
+    Bundeszuschüsse" → Befürworter; a role noun, an organisation or a
     source as the head, a head with the ending of a thing (``name_exclusions.tsv``: *Abteilung*),
     and a genitive that names an actor (an organisation, a medium, a country, a name of the
     article, an acronym, a source noun) keep the whole name ("Präsident der Republik", "Anhänger
-    der Hamas", "Mitarbeiter des Ministeriums", "Autoren der Studie"). German only.
+    der Hamas", "Autoren der Studie"). German only.
 
     >>> from analysis.speakers import _ArticleEntities
     >>> unnamed_group("Organisatoren der Konferenz", _ArticleEntities("", "de"), "de")
     'Organisatoren'
     """
     words = name.split()
-    if lang != "de" or len(words) < 3 or words[1].lower() not in _GROUP_GENITIVES:
+    if lang != "de" or len(words) < 3 or words[1].lower() not in _GROUP_GENITIVES | {"einer"}:
         return name
     head, noun = words[0], words[-1]
-    if not (head[:1].isupper() and noun[:1].isupper()) or any(w[:1].isupper() for w in words[2:-1]):
+    if not (head[:1].isupper() and noun[:1].isupper()):
         return name
     if role_of(head, ents.role_map) or kind_of(head, lang) != "other" or head.lower() in ents.sources or \
             head.lower().endswith(noun_endings(lang)):
         return name  # "die Kriminalabteilung des Landesgendarmeriekommandos": a thing's ending, no group of people
-    if noun.isupper() or noun.lower() in ents.sources or institution(noun, lang) or kind_of(noun, lang) != "other" or any(
-            noun in known.split() for known in ents.known):
-        return name
+    if any(w[:1].islower() and w.lower() not in ents.dets and not nxt[:1].isupper() for w, nxt in zip(words, words[1:])):
+        return name  # "Ursache des Deckeneinsturzes der Eishalle dürfte ersten Annahmen": a verb, no genitive
+    for w in (w for w in words[2:] if w[:1].isupper()):  # "Befürworter einer Einstellung der Bundeszuschüsse"
+        if w.isupper() or w.lower() in ents.sources or institution(w, lang) or kind_of(w, lang) != "other" or any(
+                w in known.split() for known in ents.known):
+            return name
     return head
 
 

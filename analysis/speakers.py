@@ -539,7 +539,8 @@ def _spokesperson_of(name: str, ents: _ArticleEntities) -> str | None:
     """The organisation an unnamed spokesperson speaks for, from a compound ending in a role noun of
     the group ``spokesperson`` (``role_nouns.tsv``) whose first part is an organisation
     (``actor_kinds.tsv``) or an acronym before a hyphen: "Polizeisprecher" → "Polizei",
-    "Regierungssprecherin" → "Regierung", "WWF-Sprecher" → "WWF"; not "Pressesprecher". None otherwise.
+    "Regierungssprecherin" → "Regierung", "WWF-Sprecher" → "WWF"; not "Pressesprecher"; also a
+    member of its staff ("Ministeriumsvertreter" → "Ministerium"). None otherwise.
 
     >>> _spokesperson_of("Polizeisprecher", _ArticleEntities("", "de")), _spokesperson_of("Pressesprecher", _ArticleEntities("", "de"))
     ('Polizei', None)
@@ -547,7 +548,9 @@ def _spokesperson_of(name: str, ents: _ArticleEntities) -> str | None:
     if " " in name or not name[:1].isupper():
         return None
     low = name.lower()
-    suffix = max((r for r in ents.spokespersons if low.endswith(r) and len(low) - len(r) >= 3), key=len, default=None)
+    staff = word_class(ents.lang, "reference_words", "staff")  # "Ministeriumsvertreter" → "Ministerium"
+    suffix = max((r for r in (*ents.spokespersons, *staff) if low.endswith(r) and len(low) - len(r) >= 3), key=len,
+                 default=None)
     if suffix is None:
         return None
     modifier = name[:-len(suffix)].rstrip("-")
