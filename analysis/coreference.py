@@ -156,6 +156,20 @@ def opening_person(ents, start: int) -> str | None:
     return name
 
 
+def subject_beside_source(ents, source: int, agrees, speakers: list[str] = ()) -> str | None:
+    """The person opening the sentence of a previous speaker at ``source`` that is no person (a
+    medium, an organisation: "Zudem hob Sarkozy dem „Figaro“ zufolge … hervor. Er sagte" → Sarkozy, the
+    subject, not the source); None when the previous speaker is a person or no agreeing person
+    opens that sentence."""
+    from analysis.actor_names import kind_of
+
+    text = ents.text
+    a = max(text.rfind(". ", 0, source), text.rfind("\n", 0, source)) + 1
+    b = min((i for i in (text.find(". ", source), text.find("\n", source)) if i >= 0), default=len(text))
+    name = _opening_name(text, a, b, ents, b, list(speakers))
+    return name if name and kind_of(name, ents.lang) == "person" and agrees(name) else None
+
+
 CHAIN_SENTENCES = 8  # how many sentences back a chain of pronoun subjects is followed
 
 

@@ -56,6 +56,7 @@ from analysis.coreference import (
     person_words,
     role_antecedent,
     subject_antecedent,
+    subject_beside_source,
 )
 from analysis.errors import InputError, require_columns
 from analysis.pronoun_agreement import agrees, first_name_genders, verb_number
@@ -397,6 +398,9 @@ class _ArticleEntities:
                                          [n for _, n in previous])
             if subject:
                 return drop_description(subject, self)
+            if not self._person_like(previous[-1][1]) and (subject := subject_beside_source(
+                    self, previous[-1][0], lambda n: self.agrees(pronoun, n, number), [n for _, n in previous])):
+                return drop_description(subject, self)  # "Zudem hob Sarkozy dem „Figaro“ zufolge … Er sagte"
             role = role_antecedent(self, before, lambda n: kind_of(n, self.lang) == "other" and not inflected_role(
                 n, self.role_map) and self.agrees(pronoun, n, number))  # "einer Armeesprecherin … Sie sagte"
             named = self.by_role([role], before) if role else None
@@ -413,6 +417,10 @@ class _ArticleEntities:
             return drop_description(named, self)  # the first quotation: the subject the pronouns continue
         cands = [(p, n) for p, n in self.names if p < before and self.agrees(pronoun, n, number)]
         return drop_description(max(cands)[1], self) if cands else None
+
+    def _person_like(self, name: str) -> bool:
+        """A person's name, or a word of one the article names ("Merz" of "Friedrich Merz")."""
+        return kind_of(name, self.lang) == "person" or any(name in known.split() for known in self.known if " " in known)
 
     def agrees(self, pronoun: str, name: str, number: str | None = None) -> bool:
         """Whether ``pronoun`` can stand for ``name`` (:func:`analysis.pronoun_agreement.agrees`)."""

@@ -117,3 +117,27 @@ def test_a_sentence_opening_nationality_in_lower_case(text, mention, speaker):
 ])
 def test_staff_compounds_and_groups_with_a_genitive(text, mention, speaker):
     assert resolve_one(text, mention)[0] == speaker
+
+
+def _two(text, first, second):
+    """The speaker of the pronoun ``second`` after an explicit speaker ``first``."""
+    import pandas as pd
+
+    from analysis.speakers import resolve_speakers
+
+    rows = [{"article_id": "x", "speaker_mention": m, "speaker_span": [text.index(m), text.index(m) + len(m)],
+             "speaker_resolution": "explicit"} for m in (first, second)]
+    out = resolve_speakers(pd.DataFrame(rows), pd.DataFrame({"article_id": ["x"], "lang": ["de"], "text": [text]}))
+    return out["speaker"].iloc[-1]
+
+
+@pytest.mark.parametrize("text, first, speaker", [
+    # must change: a pronoun after a source that is no person takes the person opening the source's sentence
+    ("Bei dem Besuch sprach Nicolas Sarkozy. Zudem hob Sarkozy dem „Figaro“ zufolge die Briten hervor. Er sagte, "
+     "Europa brauche sie.", "dem „Figaro“", "Nicolas Sarkozy"),
+    # near miss: the source is a person, who stays the latest agreeing speaker
+    ("Bei dem Besuch sprach Nicolas Sarkozy. Zudem hob Sarkozy laut Karl Roth die Briten hervor. Er sagte, "
+     "Europa brauche sie.", "Karl Roth", "Karl Roth"),
+])
+def test_a_pronoun_after_a_source_takes_the_subject_beside_it(text, first, speaker):
+    assert _two(text, first, "Er") == speaker
