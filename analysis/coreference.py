@@ -112,6 +112,64 @@ def subject_antecedent(ents, before: int, after: int, agrees, speakers: list[str
     return None
 
 
+@lru_cache(maxsize=4)
+def _konjunktiv_forms(lang: str) -> frozenset[str]:
+    """The listed Konjunktiv forms of ``lang`` (``konjunktiv.tsv``; none for a language without it)."""
+    return frozenset(table(lang, "konjunktiv")["form"].str.lower()) if (ROOT / lang / "konjunktiv.tsv").exists() \
+        else frozenset()
+
+
+def _konjunktiv(word: str, lang: str) -> bool:
+    """A Konjunktiv form: listed, or a verb's stem and -e ("gebe" of "geben"; not "zeigte")."""
+    low = word.lower()
+    lemma = lemmatize(low, lang)
+    return low in _konjunktiv_forms(lang) or (lemma.endswith("en") and low == lemma[:-2] + "e")
+
+
+def opening_person(ents, start: int) -> str | None:
+    """The person whose full name (two words or more, after role nouns only) opens the text at
+    ``start`` as the subject of an indicative verb: "Bundesaußenminister Siegmar Gabriel zeigte
+    sich bestürzt und dass …" → Siegmar Gabriel (its first word a first name of ``first_names.tsv``,
+    or the name written inside a sentence); None before a Konjunktiv ("Karl Roth habe …": what is said), an article or a preposition, or
+    without such a name.
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> t = "Er sprach. Minister Karl Roth zeigte sich bestürzt und dass es schlimm sei. Karl Roth habe gelacht."
+    >>> e = _ArticleEntities(t, "de")
+    >>> opening_person(e, 11), opening_person(e, t.index("Karl Roth habe"))
+    ('Karl Roth', None)
+    """
+    text = ents.text
+    given = first_name_genders(ents.lang)
+    name = next((n for p, n in ents.names if start <= p < start + 60 and " " in n and all(
+        role_of(w, ents.role_map) for w in text[start:p].split())), None)
+    if name is None or not text.startswith(name, at := text.find(name, start)) or text[at + len(name):][:1] != " ":
+        return None
+    first = name.split()[0]
+    if first not in given and (_known_name(name.split()[-1], ents, []) is None or (
+            first.endswith("s") and first[:-1] in ents.name_words_before(len(text)))):
+        return None  # "Kleine Stücke des Objektes" opens sentences only; "McCains Kampagne" is a genitive
+    verb = text[at + len(name):at + len(name) + 40].split()[:1]
+    if not verb or not verb[0].isalpha() or not verb[0].islower() or verb[0] in ents.dets | ents.preps or _konjunktiv(
+            verb[0], ents.lang):
+        return None  # "Karl Roth habe …" is said; "Karl Roths vom …", "Kleine Stücke des …" name no subject here
+    return name
+
+
+def subject_beside_source(ents, source: int, agrees, speakers: list[str] = ()) -> str | None:
+    """The person opening the sentence of a previous speaker at ``source`` that is no person (a
+    medium, an organisation: "Zudem hob Sarkozy dem „Figaro“ zufolge … hervor. Er sagte" → Sarkozy, the
+    subject, not the source); None when the previous speaker is a person or no agreeing person
+    opens that sentence."""
+    from analysis.actor_names import kind_of
+
+    text = ents.text
+    a = max(text.rfind(". ", 0, source), text.rfind("\n", 0, source)) + 1
+    b = min((i for i in (text.find(". ", source), text.find("\n", source)) if i >= 0), default=len(text))
+    name = _opening_name(text, a, b, ents, b, list(speakers))
+    return name if name and kind_of(name, ents.lang) == "person" and agrees(name) else None
+
+
 CHAIN_SENTENCES = 8  # how many sentences back a chain of pronoun subjects is followed
 
 

@@ -14,11 +14,12 @@ from analysis.speaker_names import (
     ADJECTIVE_NAME,
     GENITIVE_DETS,
     name_cap,
+    organisation_phrase,
     role_of,
     trailing_name,
     trim_tail,
 )
-from analysis.speaker_sources import source_head
+from analysis.speaker_sources import action_noun, source_head
 
 if TYPE_CHECKING:
     from analysis.speakers import _ArticleEntities as ArticleEntities
@@ -61,7 +62,8 @@ def repair_mention(mention: str, pos: int, ents: ArticleEntities) -> str:
     staatlichen dänischen Nachrichtenagentur Ritzau"); one cut before the preposition of an
     organisation's name goes on to its end ("Ärzte" → "Ärzte ohne Grenzen"); a medium's or
     organisation's noun goes on to the name in quotation marks after it ("Die Wochenzeitung" →
-    "Die Wochenzeitung „Die Zeit“").
+    "Die Wochenzeitung „Die Zeit“"); an action's noun goes on to its agent ("der Auswertung des
+    Bodenradars" → "… durch die Ermittler").
 
     >>> from analysis.speakers import _ArticleEntities as ArticleEntities
     >>> repair_mention("der Abendpost 12 Menschen", 0, ArticleEntities("", "de"))
@@ -91,6 +93,10 @@ def repair_mention(mention: str, pos: int, ents: ArticleEntities) -> str:
             and (held := _HOLDER_AFTER.match(ents.text, end)) and (
                 held.group(1).lower() in ents.holder_preps or held.group(1).lower() in GENITIVE_DETS | {"der", "einer"}):
         return mention + held.group()  # "einer Schätzung" + " von spanischen Händlern": the holder after the noun
+    if words and ents.text[pos:end] == mention and action_noun(words, ents) and (
+            held := _HOLDER_AFTER.match(ents.text, end)) and held.group(1).lower() in word_class(
+                ents.lang, "reference_words", "agent_prep"):
+        return mention + held.group()  # "der Auswertung des Bodenradars" + " durch die Ermittler": the agent
     return mention
 
 
@@ -116,6 +122,8 @@ def name_part(mention: str, ents: ArticleEntities) -> tuple[str, bool]:
         return rest[0], False  # "warf die Staatsanwaltschaft Ertel vor": Ertel is the object
     for j, w in enumerate(rest):
         if role_of(w.strip(","), ents.role_map):
+            if named := organisation_phrase(rest[j:], ents.lang):
+                return named, False  # "Doctors Without Borders": the role noun opens the name
             had_role = True
             tail = rest[j + 1:]
             while len(tail) > 1 and role_of(tail[0].strip(","), ents.role_map):

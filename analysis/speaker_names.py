@@ -11,6 +11,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from analysis.actor_names import kind_terms, resource_lang
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.runtime import forgets
 
@@ -150,9 +151,25 @@ def drop_description(name: str, ents: _ArticleEntities) -> str:
 
 def _keeps_head(words: list[str], ents: _ArticleEntities) -> bool:
     """An organisation noun that is part of its name ("Bundesverband Erneuerbare Energie":
-    ``name_parts.tsv``, part ``name_head``, before an adjective), no description to drop."""
+    ``name_parts.tsv``, part ``name_head``, before an adjective), or a role noun opening an
+    organisation's name ("Doctors Without Borders"), no description to drop."""
     heads = word_class(ents.lang, "name_parts", "name_head", column="part")
-    return bool(ADJECTIVE_NAME.match(words[1])) and any(words[0].lower().endswith(h) for h in heads)
+    return bool(ADJECTIVE_NAME.match(words[1])) and any(words[0].lower().endswith(h) for h in heads) or (
+        organisation_phrase(words, ents.lang) is not None)
+
+
+def organisation_phrase(words: list[str], lang: str) -> str | None:
+    """The organisation or medium of ``actor_kinds.tsv`` (a phrase of two words or more) that
+    ``words`` begin with, as written; None when they begin with none.
+
+    >>> organisation_phrase("Doctors Without Borders said".split(), "en"), organisation_phrase(["Doctors", "Walensky"], "en")
+    ('Doctors Without Borders', None)
+    """
+    terms = kind_terms(resource_lang(lang))
+    low = [w.strip(",").lower() for w in words]
+    n = next((n for n in range(min(terms.longest, len(low)), 1, -1)
+              if terms.phrases.get(tuple(low[:n])) in ("organisation", "media")), 0)
+    return " ".join(w.strip(",") for w in words[:n]) if n else None
 
 
 def _describes(word: str, ents: _ArticleEntities) -> bool:
@@ -185,14 +202,42 @@ def _name_forms(lang: str) -> dict[str, str]:
 
 def base_form(name: str, lang: str) -> str:
     """The nominative of an institution's name that begins with an adjective (``name_forms.tsv``),
-    matched by the stems of its words; any other name as it is.
+    matched by the stems of its words, else by the gender of its noun (:func:`_nominative`);
+    any other name as it is.
 
     >>> base_form("Roten Kreuzes", "de"), base_form("Vereinten Nationen", "de"), base_form("Roten Armee", "de")
     ('Rotes Kreuz', 'Vereinte Nationen', 'Roten Armee')
+    >>> base_form("Statistischen Bundesamt", "de"), base_form("Jürgen Trittin", "de")
+    ('Statistisches Bundesamt', 'Jürgen Trittin')
     """
     if " " not in name:
         return name
-    return _name_forms(lang).get(_form_key(name), name)
+    return _name_forms(lang).get(_form_key(name)) or _nominative(name, lang)
+
+
+_NOMINATIVE = {"m": "er", "n": "es", "f": "e"}  # the adjective's strong ending, by the noun's gender
+
+
+def _nominative(name: str, lang: str) -> str:
+    """An institution's name of an inflected adjective and a noun in the nominative, by the gender
+    of the noun's ending (``noun_genders.tsv``): "Statistischen Bundesamt" → "Statistisches Bundesamt",
+    "Auswärtigen Amte" → "Auswärtiges Amt", "Deutschen Welthungerhilfe" → "Deutsche Welthungerhilfe";
+    a first name ("Jürgen Trittin"), a plural or a noun of unknown gender stays."""
+    words = name.split()
+    adjective, noun = words[0], words[-1]
+    endings = noun_endings(lang, "adjective_ending")
+    if len(words) != 2 or not endings or not adjective[:1].isupper() or not adjective.lower().endswith(endings):
+        return name
+    from analysis.pronoun_agreement import first_name_genders
+
+    if adjective in first_name_genders(lang):
+        return name
+    gender_endings = genders(lang)[2]
+    for form in (noun, noun[:-1] if noun.endswith(("e", "s")) else "", noun[:-2] if noun.endswith("es") else ""):
+        gender = next((g for e, g in gender_endings if form.lower().endswith(e)), None) if form else None
+        if gender in _NOMINATIVE and (form == noun or gender != "f"):  # "Amte", "Bundesamts": m or n only
+            return f"{adjective[:-2]}{_NOMINATIVE[gender]} {form}"
+    return name
 
 
 @cache
@@ -307,16 +352,24 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
     fields = word_class(ents.lang, "name_parts", "field_prep", column="part")  # "Kommissar für Energie"
     suffixes = word_class(ents.lang, "name_parts", "suffix", "part")
 
+    def chained(k: int) -> bool:
+        """A particle before another one after a first name ("Ursula von der Leyen", "Rick de la
+        Torre"; any capitalised word where the language lists no first names) opens no new name."""
+        return run[k + 1][1] in particles and k > 0 and (run[k - 1][1] in given or not given)
+
     def close():
         while run and run[-1][1] in particles:
             run.pop()
         cut = next((k for k, (_, w) in enumerate(run) if w in lead and len(run) - k > 2
-                    and run[k + 1][1] not in inner), None)
+                    and run[k + 1][1] not in inner and not chained(k)), None)
         if cut is not None:  # "Angriffskrieg von Wladimir Putin": a name after a noun and its "von"
             del run[:cut + 1]
         if opened_after in office and len(run) > 2:  # "of Homeland Security Kristi Noem"
             keep = 2 + (run[-2][1].endswith(".") or run[-1][1].lower() in suffixes)
-            del run[:-keep]
+            first = len(run) - keep
+            while first > 0 and run[first][1] in particles:
+                first -= 1  # "of … Ursula von der Leyen": the particles and the name before them stay
+            del run[:first]
         elif opened_after in fields and len(run) > 2 and run[1][1] in given and run[0][1] not in given:
             del run[0]  # "Kommissar für Energie Günther Oettinger": the field of the office is no name
         if 2 <= len(run) <= 4:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from analysis.actor_names import kind_of
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.runtime import word_cache
-from analysis.speaker_names import GENITIVE_DETS, noun_endings, role_of
+from analysis.speaker_names import GENITIVE_DETS, base_form, noun_endings, role_of
 
 if TYPE_CHECKING:
     from analysis.speakers import _ArticleEntities
@@ -100,7 +100,8 @@ def _genitive_holder(det: str, words: list[str], ents: _ArticleEntities, lang: s
 def spokesperson_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
     """The organisation an unnamed spokesperson speaks for, from the genitive after the role noun
     ("ein Sprecher der Feuerwehr" → Feuerwehr, "eine Sprecherin des Gesundheitsministeriums" →
-    Gesundheitsministerium; role group ``spokesperson`` of ``role_nouns.tsv``), else None (a name
+    Gesundheitsministerium; role group ``spokesperson`` of ``role_nouns.tsv``; a member of its
+    staff, ``reference_words.tsv`` class ``staff``: "ein Mitarbeiter der Welthungerhilfe"), else None (a name
     follows: "Sprecher Hans Meier"; no genitive: "ein Sprecher").
 
     >>> from analysis.speakers import _ArticleEntities
@@ -110,8 +111,9 @@ def spokesperson_holder(words: list[str], ents: _ArticleEntities, lang: str) -> 
     words = [w.strip(",") for w in words]
     while words and (words[0].lower() in ents.dets or words[0][:1].islower()):
         words = words[1:]
-    if len(words) < 3 or words[0].lower() not in ents.spokespersons:
-        return None
+    if len(words) < 3 or (words[0].lower() not in ents.spokespersons
+                          and words[0].lower() not in word_class(lang, "reference_words", "staff")):
+        return None  # staff: "die Verantwortlichen des Außenministeriums", "ein Mitarbeiter der Welthungerhilfe"
     if words[1].lower() not in GENITIVE_DETS | {"der"} and words[1].lower() not in ents.holder_preps:
         return None
     rest = words[2:]
@@ -120,6 +122,31 @@ def spokesperson_holder(words: list[str], ents: _ArticleEntities, lang: str) -> 
     if not rest or not rest[0][:1].isupper():
         return None
     return _genitive_holder(words[1], rest, ents, lang)
+
+
+def action_noun(words: list[str], ents: _ArticleEntities) -> bool:
+    """Whether the first capitalised word of ``words`` ends like a thing (``name_exclusions.tsv``:
+    Auswertung, Untersuchung), a noun that can name an action and its agent."""
+    head = next((w for w in words if w[:1].isupper()), "")
+    return bool(head) and head.lower().endswith(ents.noun_endings)
+
+
+def action_agent(words: list[str], ents: _ArticleEntities) -> str | None:
+    """The agent of an action named by a noun with a thing's ending (``name_exclusions.tsv``)
+    after its preposition (``reference_words.tsv`` class ``agent_prep``): "der Auswertung des
+    Bodenradars durch die Ermittler" -> "die Ermittler"; None without one ("die Auswertung
+    des Bodenradars", "der Sprecher durch die Tür").
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> action_agent("der Auswertung des Bodenradars durch die Ermittler".split(), _ArticleEntities("", "de"))
+    'die Ermittler'
+    """
+    if not action_noun(words, ents):
+        return None
+    preps = word_class(ents.lang, "reference_words", "agent_prep")
+    at = next((k for k, w in enumerate(words) if k and w.lower() in preps), None)
+    rest = words[at + 1:] if at is not None else []
+    return " ".join(rest) if any(w[:1].isupper() for w in rest) else None
 
 
 def _leads_to_source(words: list[str], sources: frozenset) -> bool:
@@ -168,28 +195,32 @@ _GROUP_GENITIVES = GENITIVE_DETS | {"der"}  # "Organisatoren der Konferenz", "Be
 
 def unnamed_group(name: str, ents: _ArticleEntities, lang: str) -> str:
     """An unnamed group or person with the genitive of a thing is its head noun: "Organisatoren der
-    Konferenz" → Organisatoren, "Bewohner des Dorfes" → Bewohner; a role noun, an organisation or a
+    Konferenz" → Organisatoren, "Bewohner des Dorfes" → Bewohner, "Befürworter einer Einstellung der
+    Bundeszuschüsse" → Befürworter; a role noun, an organisation or a
     source as the head, a head with the ending of a thing (``name_exclusions.tsv``: *Abteilung*),
     and a genitive that names an actor (an organisation, a medium, a country, a name of the
     article, an acronym, a source noun) keep the whole name ("Präsident der Republik", "Anhänger
-    der Hamas", "Mitarbeiter des Ministeriums", "Autoren der Studie"). German only.
+    der Hamas", "Autoren der Studie"). German only.
 
     >>> from analysis.speakers import _ArticleEntities
     >>> unnamed_group("Organisatoren der Konferenz", _ArticleEntities("", "de"), "de")
     'Organisatoren'
     """
     words = name.split()
-    if lang != "de" or len(words) < 3 or words[1].lower() not in _GROUP_GENITIVES:
+    if lang != "de" or len(words) < 3 or words[1].lower() not in _GROUP_GENITIVES | {"einer"}:
         return name
     head, noun = words[0], words[-1]
-    if not (head[:1].isupper() and noun[:1].isupper()) or any(w[:1].isupper() for w in words[2:-1]):
+    if not (head[:1].isupper() and noun[:1].isupper()):
         return name
     if role_of(head, ents.role_map) or kind_of(head, lang) != "other" or head.lower() in ents.sources or \
             head.lower().endswith(noun_endings(lang)):
         return name  # "die Kriminalabteilung des Landesgendarmeriekommandos": a thing's ending, no group of people
-    if noun.isupper() or noun.lower() in ents.sources or institution(noun, lang) or kind_of(noun, lang) != "other" or any(
-            noun in known.split() for known in ents.known):
-        return name
+    if any(w[:1].islower() and w.lower() not in ents.dets and not nxt[:1].isupper() for w, nxt in zip(words, words[1:])):
+        return name  # "Ursache des Deckeneinsturzes der Eishalle dürfte ersten Annahmen": a verb, no genitive
+    for w in (w for w in words[2:] if w[:1].isupper()):  # "Befürworter einer Einstellung der Bundeszuschüsse"
+        if w.isupper() or w.lower() in ents.sources or institution(w, lang) or kind_of(w, lang) != "other" or any(
+                w in known.split() for known in ents.known):
+            return name
     return head
 
 
@@ -214,6 +245,36 @@ def country_of(words: list[str], ents: _ArticleEntities, lang: str) -> str | Non
         return None
     adjective = words[0].lower()
     return countries.get(adjective) or countries.get(adjective_stem(adjective))
+
+
+def adjective_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
+    """The institution an adjective with a source noun names ("behördlichen Angaben" → Behörden;
+    ``holder_adjectives.tsv``), also at the end of a mention that a frame ran over its verb ("Am
+    vergangenen Samstag starben behördlichen Angaben"), else None ("offiziellen Angaben")."""
+    if not (ROOT / lang / "holder_adjectives.tsv").exists() or len(words) < 2:
+        return None
+    _, sources = countries_and_sources(lang)
+    adjective, noun = words[-2].strip(",").lower(), words[-1].strip(",").lower()
+    if noun not in sources:
+        return None
+    t = table(lang, "holder_adjectives")
+    return dict(zip(t["adjective"], t["holder"])).get(adjective_stem(adjective))
+
+
+def sentence_case(name: str, pos: int, ents: _ArticleEntities, lang: str) -> str:
+    """A nationality adjective that is capitalised only because it opens the sentence, in lower
+    case before an institution's or a role's noun ("Afghanischen Behörden zufolge" → "afghanischen
+    Behörden", as inside a sentence); any other name as it is ("Deutsche Bahn", "Russische
+    Föderation" inside a sentence or listed in ``name_forms.tsv``)."""
+    words = name.split()
+    if len(words) != 2 or not words[0][:1].isupper() or not ents.text.startswith(words[0], pos) or (
+            ents.text[:pos].rstrip()[-1:] not in ("", ".", "!", "?", "\n")):
+        return name  # "Den Afghanischen Behörden": the article opens the sentence, the capital is the writer's
+    countries, _ = countries_and_sources(lang)
+    noun = words[1]
+    if adjective_stem(words[0]) not in countries or not (institution(noun, lang) or role_of(noun, ents.role_map)):
+        return name
+    return name if base_form(name, lang) != name else f"{words[0].lower()} {noun}"
 
 
 def is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:

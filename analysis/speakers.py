@@ -49,12 +49,14 @@ from analysis.coreference import (
     demonstrative_noun,
     described_organisation,
     name_before_apposition,
+    opening_person,
     organisation_compound,
     person_antecedent,
     person_of_role,
     person_words,
     role_antecedent,
     subject_antecedent,
+    subject_beside_source,
 )
 from analysis.errors import InputError, require_columns
 from analysis.pronoun_agreement import agrees, first_name_genders, verb_number
@@ -84,6 +86,8 @@ from analysis.speaker_names import (
 )
 from analysis.speaker_sources import (
     FUGEN_S,
+    action_agent,
+    adjective_holder,
     adjective_stem,
     countries_and_sources,
     country_of,
@@ -91,6 +95,7 @@ from analysis.speaker_sources import (
     institution,
     is_source,
     possessive,
+    sentence_case,
     source_head,
     source_holder,
     spokesperson_holder,
@@ -393,6 +398,9 @@ class _ArticleEntities:
                                          [n for _, n in previous])
             if subject:
                 return drop_description(subject, self)
+            if not self._person_like(previous[-1][1]) and (subject := subject_beside_source(
+                    self, previous[-1][0], lambda n: self.agrees(pronoun, n, number), [n for _, n in previous])):
+                return drop_description(subject, self)  # "Zudem hob Sarkozy dem „Figaro“ zufolge … Er sagte"
             role = role_antecedent(self, before, lambda n: kind_of(n, self.lang) == "other" and not inflected_role(
                 n, self.role_map) and self.agrees(pronoun, n, number))  # "einer Armeesprecherin … Sie sagte"
             named = self.by_role([role], before) if role else None
@@ -409,6 +417,10 @@ class _ArticleEntities:
             return drop_description(named, self)  # the first quotation: the subject the pronouns continue
         cands = [(p, n) for p, n in self.names if p < before and self.agrees(pronoun, n, number)]
         return drop_description(max(cands)[1], self) if cands else None
+
+    def _person_like(self, name: str) -> bool:
+        """A person's name, or a word of one the article names ("Merz" of "Friedrich Merz")."""
+        return kind_of(name, self.lang) == "person" or any(name in known.split() for known in self.known if " " in known)
 
     def agrees(self, pronoun: str, name: str, number: str | None = None) -> bool:
         """Whether ``pronoun`` can stand for ``name`` (:func:`analysis.pronoun_agreement.agrees`)."""
@@ -457,8 +469,10 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
             if antecedent else (None, "unresolved")
     if country := country_of(words, ents, lg):
         return country, how("nationality")
+    if office := adjective_holder(words, ents, lg):
+        return office, how("explicit")  # "behördlichen Angaben zufolge": the authorities
     # "Angaben der Polizei", "Polizeiangaben": the holder of the source speaks
-    held = source_holder(words, ents, lg) or spokesperson_holder(words, ents, lg)
+    held = source_holder(words, ents, lg) or spokesperson_holder(words, ents, lg) or action_agent(words, ents)
     if held is None and is_source(words, ents, lg):
         if possessive(words, ents):  # "nach eigenen Angaben", "dessen Angaben": the holder named before
             own = any(w.lower() in ents.own for w in words) and depth < 2
@@ -502,6 +516,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     if not any(name_cap(w, lg) for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()) \
             and not (" " not in name and kind_of(name, lg) == "media"):
         return None, "unresolved"  # a lower-case fragment ("denen", "been", "back publicly") names no actor; "n24" does
+    name = sentence_case(name, pos, ents, lg) if lg == "de" else name  # "Afghanischen Behörden zufolge"
     if resolution == "explicit":
         ents.add_name(pos, name)
     return name, resolution
@@ -532,7 +547,8 @@ def _spokesperson_of(name: str, ents: _ArticleEntities) -> str | None:
     """The organisation an unnamed spokesperson speaks for, from a compound ending in a role noun of
     the group ``spokesperson`` (``role_nouns.tsv``) whose first part is an organisation
     (``actor_kinds.tsv``) or an acronym before a hyphen: "Polizeisprecher" → "Polizei",
-    "Regierungssprecherin" → "Regierung", "WWF-Sprecher" → "WWF"; not "Pressesprecher". None otherwise.
+    "Regierungssprecherin" → "Regierung", "WWF-Sprecher" → "WWF"; not "Pressesprecher"; also a
+    member of its staff ("Ministeriumsvertreter" → "Ministerium"). None otherwise.
 
     >>> _spokesperson_of("Polizeisprecher", _ArticleEntities("", "de")), _spokesperson_of("Pressesprecher", _ArticleEntities("", "de"))
     ('Polizei', None)
@@ -540,7 +556,9 @@ def _spokesperson_of(name: str, ents: _ArticleEntities) -> str | None:
     if " " in name or not name[:1].isupper():
         return None
     low = name.lower()
-    suffix = max((r for r in ents.spokespersons if low.endswith(r) and len(low) - len(r) >= 3), key=len, default=None)
+    staff = word_class(ents.lang, "reference_words", "staff")  # "Ministeriumsvertreter" → "Ministerium"
+    suffix = max((r for r in (*ents.spokespersons, *staff) if low.endswith(r) and len(low) - len(r) >= 3), key=len,
+                 default=None)
     if suffix is None:
         return None
     modifier = name[:-len(suffix)].rstrip("-")
@@ -679,6 +697,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
     speakers, how = [], []
     prev_res = out["speaker_resolution"].tolist() if "speaker_resolution" in out.columns else ["explicit"] * len(out)
     span_col = out["speaker_span"].tolist() if "speaker_span" in out.columns else [None] * len(out)
+    span_list = out["spans"].tolist() if "spans" in out.columns else [None] * len(out)
     cache: dict = {}
     history: dict = {}  # article -> [(position, speaker), ...] of the quotations resolved so far
     for idx, (aid, mention, span, res0) in enumerate(zip(out["article_id"].tolist(), out["speaker_mention"].tolist(), span_col, prev_res)):
@@ -700,6 +719,9 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
             how.append("none")
             continue
         name, resolution = _resolve(mention, pos, ents, lg, history.setdefault(aid, []), res0 == "inherited")
+        if res0 == "inherited" and lg == "de" and (spans := span_list[idx]) and (own := opening_person(
+                ents, min(int(a) for a, _ in spans))):
+            name = own  # "Bundesaußenminister Siegmar Gabriel zeigte sich bestürzt und dass …": its own subject
         if name is not None and name.lower() in ents.pronouns:
             name, resolution = None, "unresolved"  # a pronoun left over from an earlier mention
         if name is None:

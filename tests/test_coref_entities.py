@@ -276,7 +276,7 @@ def test_a_demonstrative_takes_up_the_newest_role_noun_of_its_gender(text, speak
     ("Die Bewohner des Tals sagten, sie hätten nichts gehört.", "Bewohner"),
     # unchanged: a role, an organisation in the genitive, a thing's ending, an acronym
     ("Der Präsident der Republik sagte, er habe nichts gehört.", "Präsident der Republik"),
-    ("Mitarbeiter des Ministeriums sagten, sie hätten nichts gehört.", "Mitarbeiter des Ministeriums"),
+    ("Mitarbeiter des Ministeriums sagten, sie hätten nichts gehört.", "Ministerium"),  # staff speak for it
     ("Die Kriminalabteilung des Landeskommandos teilte mit, dass zwei Männer gefasst worden seien.",
      "Kriminalabteilung des Landeskommandos"),
     ("Anhänger der PLR sagten, sie würden weiter protestieren.", "Anhänger der PLR"),
