@@ -401,10 +401,16 @@ def extend_to_complements(clauses: dict[int, str], preds: list, hits: list, toks
 
 def negate_clauses(hits: list, clauses: dict[int, str], negs: list) -> None:
     """Clause negation: every hit of a negated clause not negated already is × ``N_SCALAR``
-    ("Eine Einigung war nicht möglich": *Einigung*, modifier ``clause-negated:nicht möglich``)."""
+    ("Eine Einigung war nicht möglich": *Einigung*, modifier ``clause-negated:nicht möglich``). A
+    topic noun or relation word without polarity alone gets its lexicon polarity back for the
+    negation to reverse, as after a negator ("An agreement was not possible" −)."""
     for h in hits:
         why = clauses.get(h[4])
         if why and not any(m.startswith("negated") for m in h[3]) and not h[0] <= _neg_in(h, negs) <= h[5]:
+            e = h[1]
+            if e.topic and not e.polarity and "topic-alone" in h[3]:
+                h[1] = Entry(e.term, e.topic, e.cooperation, e.certainty, e.source, topic=e.topic)
+                h[3][h[3].index("topic-alone")] = f"topic:{why}"
             h[2] *= N_SCALAR
             h[3].append(f"clause-negated:{why}")
 
