@@ -353,6 +353,19 @@ def test_english_reports_of_protest_carry_no_tone(sentence, label):
     assert score_text(sentence, "en", events=False)["label"] == label
 
 
+@pytest.mark.parametrize("sentence,label,relation", [
+    ("The shooting took place outside a school in Texas.", "neutral", "none"),   # reports of harm
+    ("He was charged with several crimes.", "neutral", "none"),
+    ("She is dying of cancer.", "neutral", "none"),                               # no criticism either
+    ("The killing was a horrific crime.", "negative", "conflict"),                # an evaluative word beside it
+    ("Cancer is a terrible disease.", "negative", "none"),
+    ("The attack killed twelve civilians.", "negative", "conflict"),              # kill is no report word
+])
+def test_english_reports_of_harm_carry_no_tone(sentence, label, relation):
+    r = score_text(sentence, "en")
+    assert (r["label"], r["relation"]) == (label, relation)
+
+
 @pytest.mark.parametrize("sentence,label", [
     ("Allies will also discuss Ukraine's path to future membership in NATO.", "neutral"),  # relation words report
     ("And so, that is our commitment to Ukraine.", "neutral"),
