@@ -134,6 +134,21 @@ def test_event_verbs_need_their_object(text, lang):
     assert rel(text, lang)["relation"] == "none", text
 
 
+@pytest.mark.parametrize("text, lang, relation", [
+    ("Die Länder Berlin und Brandenburg reichten Klage gegen das Gesetz ein.", "de", "conflict"),  # a lawsuit
+    ("Die Opposition will die Regierung verklagen.", "de", "conflict"),
+    ("Texas sued the administration over the rule.", "en", "conflict"),
+    ("The lawsuit against the company was filed in Virginia.", "en", "conflict"),
+    ("Die Klagen der Bürger wurden gehört.", "de", "none"),          # Klage as complaint, no one sued
+    ("He wore a new suit to the hearing.", "en", "none"),
+])
+def test_lawsuits_are_disapproval(text, lang, relation):
+    r = rel(text, lang)
+    assert r["relation"] == relation, text
+    if relation == "conflict":
+        assert r["event"] == "DISAPPROVE"
+
+
 def test_ending_a_war_is_often_intended():
     for text, lang in [("Die Regierung will den Krieg beenden.", "de"), ("Dieser Angriffskrieg muss beendet werden.", "de"),
                        ("we all want that war to end", "en")]:

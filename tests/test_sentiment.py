@@ -380,6 +380,15 @@ def test_english_relation_words_carry_no_polarity_alone(sentence, label):
     assert score_text(sentence, "en", events=False)["label"] == label
 
 
+@pytest.mark.parametrize("sentence,sign", [
+    ("Die Länder Berlin und Brandenburg beschlossen das Gesetz.", 0),  # a place name, not Brand + burg
+    ("Das Brandenburger Tor.", 0),
+    ("Ein Brand zerstörte die Burg vollständig.", -1),                # the words themselves keep their tone
+])
+def test_place_names_are_no_toned_compounds(sentence, sign):
+    assert _sign(score_text(sentence, "de", events=False)["polarity"]) == sign
+
+
 def test_german_cooperation_words_keep_their_polarity():
     # German has no relation-word list: its neutral band (0.4) already asks for more than one word
     assert score_text("China ist ein wichtiger Partner und ein Freund.", "de", events=False)["label"] == "positive"
