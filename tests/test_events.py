@@ -12,7 +12,7 @@ from analysis.events import (
     summarize,
 )
 from analysis.resources import table
-from analysis.sentiment import explain, score_sentiment
+from analysis.sentiment import explain, score_sentiment, score_text
 
 
 def rel(text, lang):
@@ -132,6 +132,18 @@ def test_topic_nouns_and_names_are_no_events():
 ])
 def test_event_verbs_need_their_object(text, lang):
     assert rel(text, lang)["relation"] == "none", text
+
+
+def test_german_conjunctions_after_a_comma_open_no_clause_as_words():
+    # als, während written without a comma are a preposition or a comparison: the clause goes on
+    assert rel("Die Regierung hat sich als Reaktion bei den Opfern entschuldigt.", "de")["event"] == "SUPPORT"
+    assert rel("Russland liefert mehr als zehn Panzer an Serbien.", "de")["event"] == "AID"
+    # after a comma the comma ends the clause: the negation stays in its own clause
+    hits = find_events("Wir haben nicht verhandelt, als der Krieg begann.", "de")
+    assert [(h["event"], h["context"]) for h in hits] == [("CONSULT", "negated"), ("FIGHT", "factual")]
+    # the tone rules keep their clause markers: no negation reaches across als
+    assert score_text("Das ist nicht schlechter als der Plan.", "de", events=False)["polarity"] == pytest.approx(
+        score_text("Das ist nicht schlechter, als der Plan.", "de", events=False)["polarity"])
 
 
 @pytest.mark.parametrize("text, lang, relation", [
