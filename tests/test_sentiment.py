@@ -389,6 +389,18 @@ def test_place_names_are_no_toned_compounds(sentence, sign):
     assert _sign(score_text(sentence, "de", events=False)["polarity"]) == sign
 
 
+@pytest.mark.parametrize("lang,sentence,label", [
+    ("en", "He said he expects no political turmoil between Austria and Hungary.", "neutral"),  # no good news
+    ("en", "If Iran did not impose the rule, would you have played?", "neutral"),
+    ("en", "The talks were not constructive.", "negative"),     # a negated positive word keeps its full weight
+    ("en", "Washington moved to lift the sanctions.", "positive"),  # a shifter is no negation
+    ("en", "The plan is not bad at all, it is excellent.", "positive"),
+    ("de", "Die Regierung lehnt den Vorschlag nicht ab.", "neutral"),
+])
+def test_a_negated_negative_word_is_weak_evidence(lang, sentence, label):
+    assert score_text(sentence, lang, events=False)["label"] == label
+
+
 def test_german_cooperation_words_keep_their_polarity():
     # German has no relation-word list: its neutral band (0.4) already asks for more than one word
     assert score_text("China ist ein wichtiger Partner und ein Freund.", "de", events=False)["label"] == "positive"
