@@ -411,7 +411,7 @@ def negate_clauses(hits: list, clauses: dict[int, str], negs: list) -> None:
             e = h[1]
             if e.topic and not e.polarity and "topic-alone" in h[3]:
                 h[1] = Entry(e.term, e.topic, e.cooperation, e.certainty, e.source, topic=e.topic)
-                h[3][h[3].index("topic-alone")] = f"topic:{why}"
+                h[3].remove("topic-alone")  # the clause-negated modifier names what acted
             h[2] *= N_SCALAR
             h[3].append(f"clause-negated:{why}")
 
