@@ -135,6 +135,7 @@ class EventLexicon:
     verbs: frozenset[str]                  # verb lemmas (for German particle joins)
     bases: dict[str, frozenset[str]]       # words that can be the verb of a particle verb entry
     types: dict[str, tuple[str, str, bool]]  # word → (lower, lemma lower, may be an event word)
+    comma_conjunctions: frozenset[str] = frozenset()  # clause markers that open no clause as words (als)
 
 
 def _load_entries(lang: str) -> list[EventEntry]:
@@ -183,6 +184,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         verbs=verbs,
         bases=particle_verb_bases(pverbs, lang=lang) if pverbs else {},
         types={},
+        comma_conjunctions=frozenset(w.lower() for w in wordlist(lang, "comma_conjunctions"))
+        if (ROOT / lang / "comma_conjunctions.txt").exists() else frozenset(),
     )
 
 
@@ -266,7 +269,7 @@ def find_events(text, lang: str) -> list[dict]:
         if low in _PUNCT:
             c += 1
             p += 1
-        elif low in tone.clause_markers and i:
+        elif low in tone.clause_markers and i and low not in lx.comma_conjunctions:
             c += 1
         clause.append(c)
         part.append(p)

@@ -12,7 +12,7 @@ from analysis.events import (
     summarize,
 )
 from analysis.resources import table
-from analysis.sentiment import explain, score_sentiment
+from analysis.sentiment import explain, score_sentiment, score_text
 
 
 def rel(text, lang):
@@ -132,6 +132,33 @@ def test_topic_nouns_and_names_are_no_events():
 ])
 def test_event_verbs_need_their_object(text, lang):
     assert rel(text, lang)["relation"] == "none", text
+
+
+def test_german_conjunctions_after_a_comma_open_no_clause_as_words():
+    # als, während written without a comma are a preposition or a comparison: the clause goes on
+    assert rel("Die Regierung hat sich als Reaktion bei den Opfern entschuldigt.", "de")["event"] == "SUPPORT"
+    assert rel("Russland liefert mehr als zehn Panzer an Serbien.", "de")["event"] == "AID"
+    # after a comma the comma ends the clause: the negation stays in its own clause
+    hits = find_events("Wir haben nicht verhandelt, als der Krieg begann.", "de")
+    assert [(h["event"], h["context"]) for h in hits] == [("CONSULT", "negated"), ("FIGHT", "factual")]
+    # the tone rules keep their clause markers: no negation reaches across als
+    assert score_text("Das ist nicht schlechter als der Plan.", "de", events=False)["polarity"] == pytest.approx(
+        score_text("Das ist nicht schlechter, als der Plan.", "de", events=False)["polarity"])
+
+
+@pytest.mark.parametrize("text, lang, relation", [
+    ("Die Länder Berlin und Brandenburg reichten Klage gegen das Gesetz ein.", "de", "conflict"),  # a lawsuit
+    ("Die Opposition will die Regierung verklagen.", "de", "conflict"),
+    ("Texas sued the administration over the rule.", "en", "conflict"),
+    ("The lawsuit against the company was filed in Virginia.", "en", "conflict"),
+    ("Die Klagen der Bürger wurden gehört.", "de", "none"),          # Klage as complaint, no one sued
+    ("He wore a new suit to the hearing.", "en", "none"),
+])
+def test_lawsuits_are_disapproval(text, lang, relation):
+    r = rel(text, lang)
+    assert r["relation"] == relation, text
+    if relation == "conflict":
+        assert r["event"] == "DISAPPROVE"
 
 
 def test_ending_a_war_is_often_intended():

@@ -119,20 +119,20 @@ PROBES_EN = [
     # double negation and "not only"
     ("The meeting was not without success.", 1, 0),
     ("The talks were not only constructive but also cordial.", 1, 1),
-    ("A deal is not impossible.", 1, 1),
+    ("A deal is not impossible.", 0, 1),  # deal is a relation word: no polarity alone, no evaluation here
     # contrast
-    ("The talks were difficult, but an agreement was reached.", 1, 1),
+    ("The talks were difficult, but an agreement was reached.", 0, 1),  # a reported agreement is no praise
     ("They praised the cooperation, but the dispute over tariffs remains.", -1, -1),
     ("The atmosphere was friendly; however, the negotiations failed.", -1, -1),
     # hedges, intensifiers
     ("A further meeting is not planned.", 0, 0),
-    ("Perhaps there will be an agreement.", 1, 1),
+    ("Perhaps there will be an agreement.", 0, 1),
     ("Relations are extremely tense.", -1, -1),
     ("The partnership is very strong.", 1, 1),
     ("The sanctions are slightly harmful.", -1, -1),
     ("Officials reaffirmed their commitment to peace.", 1, 1),
     ("The attack killed twelve civilians.", -1, -1),
-    ("The peace agreement was signed in Washington.", 1, 1),
+    ("The peace agreement was signed in Washington.", 0, 1),  # a treaty signed: a plain report
     # valence shifters
     ("Both sides agreed to ease tensions.", 1, 1),
     ("Washington moved to lift the sanctions.", 1, 1),
@@ -351,6 +351,59 @@ def test_reports_of_death_and_forms_of_address_carry_no_tone(sentence, label):
 ])
 def test_english_reports_of_protest_carry_no_tone(sentence, label):
     assert score_text(sentence, "en", events=False)["label"] == label
+
+
+@pytest.mark.parametrize("sentence,label,relation", [
+    ("The shooting took place outside a school in Texas.", "neutral", "none"),   # reports of harm
+    ("He was charged with several crimes.", "neutral", "none"),
+    ("She is dying of cancer.", "neutral", "none"),                               # no criticism either
+    ("The killing was a horrific crime.", "negative", "conflict"),                # an evaluative word beside it
+    ("Cancer is a terrible disease.", "negative", "none"),
+    ("The attack killed twelve civilians.", "negative", "conflict"),              # kill is no report word
+])
+def test_english_reports_of_harm_carry_no_tone(sentence, label, relation):
+    r = score_text(sentence, "en")
+    assert (r["label"], r["relation"]) == (label, relation)
+
+
+@pytest.mark.parametrize("sentence,label", [
+    ("Allies will also discuss Ukraine's path to future membership in NATO.", "neutral"),  # relation words report
+    ("And so, that is our commitment to Ukraine.", "neutral"),
+    ("The two countries signed a treaty on trade and joint patrols.", "neutral"),
+    ("The president welcomed the agreement.", "positive"),          # welcome evaluates: no relation word
+    ("Both sides agreed to deepen their cooperation.", "positive"),  # a predicate acting on the relation word
+    ("The agreement was a historic success.", "positive"),          # evaluative words beside it
+    ("An agreement was not possible.", "negative"),                 # a negated clause predicate gives it back
+    ("There was no agreement.", "negative"),                        # so does a negator
+])
+def test_english_relation_words_carry_no_polarity_alone(sentence, label):
+    assert score_text(sentence, "en", events=False)["label"] == label
+
+
+@pytest.mark.parametrize("sentence,sign", [
+    ("Die Länder Berlin und Brandenburg beschlossen das Gesetz.", 0),  # a place name, not Brand + burg
+    ("Das Brandenburger Tor.", 0),
+    ("Ein Brand zerstörte die Burg vollständig.", -1),                # the words themselves keep their tone
+])
+def test_place_names_are_no_toned_compounds(sentence, sign):
+    assert _sign(score_text(sentence, "de", events=False)["polarity"]) == sign
+
+
+@pytest.mark.parametrize("lang,sentence,label", [
+    ("en", "He said he expects no political turmoil between Austria and Hungary.", "neutral"),  # no good news
+    ("en", "If Iran did not impose the rule, would you have played?", "neutral"),
+    ("en", "The talks were not constructive.", "negative"),     # a negated positive word keeps its full weight
+    ("en", "Washington moved to lift the sanctions.", "positive"),  # a shifter is no negation
+    ("en", "The plan is not bad at all, it is excellent.", "positive"),
+    ("de", "Die Regierung lehnt den Vorschlag nicht ab.", "neutral"),
+])
+def test_a_negated_negative_word_is_weak_evidence(lang, sentence, label):
+    assert score_text(sentence, lang, events=False)["label"] == label
+
+
+def test_german_cooperation_words_keep_their_polarity():
+    # German has no relation-word list: its neutral band (0.4) already asks for more than one word
+    assert score_text("China ist ein wichtiger Partner und ein Freund.", "de", events=False)["label"] == "positive"
 
 
 # --- tables and bad input ---------------------------------------------------------------------

@@ -422,11 +422,13 @@ def _criticism_cues(lang: str) -> dict[str, str]:
 
 
 def _topic_nouns(lang: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _optional_list(lang, "topic_nouns"))
+    """The topic nouns and the relation words (``relation_words.txt``: cooperation, ally, aid), which
+    name an event or relation without judging it; both carry no polarity alone."""
+    return frozenset(w.lower() for name in ("topic_nouns", "relation_words") for w in _optional_list(lang, name))
 
 
 def _with_topics(lang: str, *tables: dict) -> tuple[dict, ...]:
-    """The look-up tables with the entries of topic nouns (``topic_nouns.txt``) made topics."""
+    """The look-up tables with the entries of topic nouns (``topic_nouns.txt``) and relation words made topics."""
     topics = _topic_nouns(lang)
     if not topics:
         return tables

@@ -38,6 +38,7 @@ from analysis.sentiment.parameters import (
     INT_WINDOW,
     N_SCALAR,
     NEG_WINDOW,
+    NEGATED_NEGATIVE,
     SHIFT_WINDOW,
     TARGET_SCALE,
     TOPIC_WINDOW,
@@ -401,10 +402,16 @@ def extend_to_complements(clauses: dict[int, str], preds: list, hits: list, toks
 
 def negate_clauses(hits: list, clauses: dict[int, str], negs: list) -> None:
     """Clause negation: every hit of a negated clause not negated already is × ``N_SCALAR``
-    ("Eine Einigung war nicht möglich": *Einigung*, modifier ``clause-negated:nicht möglich``)."""
+    ("Eine Einigung war nicht möglich": *Einigung*, modifier ``clause-negated:nicht möglich``). A
+    topic noun or relation word without polarity alone gets its lexicon polarity back for the
+    negation to reverse, as after a negator ("An agreement was not possible" −)."""
     for h in hits:
         why = clauses.get(h[4])
         if why and not any(m.startswith("negated") for m in h[3]) and not h[0] <= _neg_in(h, negs) <= h[5]:
+            e = h[1]
+            if e.topic and not e.polarity and "topic-alone" in h[3]:
+                h[1] = Entry(e.term, e.topic, e.cooperation, e.certainty, e.source, topic=e.topic)
+                h[3].remove("topic-alone")  # the clause-negated modifier names what acted
             h[2] *= N_SCALAR
             h[3].append(f"clause-negated:{why}")
 
@@ -435,24 +442,35 @@ def weigh_by_target(hits: list, target_pos: list[int]) -> None:
         h[3].append(f"target-distance:{d}")
 
 
-def aggregate(hits: list, spans: list[tuple[int, int]] | None, want_hits: bool) -> tuple:
+def aggregate(hits: list, spans: list[tuple[int, int]] | None, want_hits: bool, lang: str = "") -> tuple:
     """Aggregation: the sums ``S = Σ value × weight`` of polarity, cooperation and certainty, the hits
     as dicts (with ``want_hits``; character offsets from ``spans``), their number and the number
     of hits with a polarity (the minimum evidence counts these); squashing to −1…1 is left to the
-    caller. Negating a hedge or a booster flips certainty ("nicht sicher").
+    caller. Negating a hedge or a booster flips certainty ("nicht sicher"). A negated negative word
+    counts for polarity with the language's ``NEGATED_NEGATIVE`` (English −0.3) instead of ``N_SCALAR``
+    (modifier ``weak-negation×…``):
+    "no political turmoil", "did not impose" are no praise, a shift towards neutral rather than a
+    flip to good news (Taboada et al. 2011); its cooperation keeps the full weight.
 
     >>> from analysis.sentiment.lexicon import Entry
     >>> aggregate([[0, Entry("gut", 0.5, 0.0, 0.0, "x"), -0.74, ["negated:nicht"], 0, 0]], None, False)
     (-0.37, 0.0, 0.0, [], 1, 1)
+    >>> round(aggregate([[0, Entry("dispute", -0.5, -0.5, 0.0, "x"), -0.74, ["negated:no"], 0, 0]], None, False, "en")[0], 4)
+    0.15
     """
     sp = sc = sr = 0.0
     out = []
     n_pol = 0
+    weak = NEGATED_NEGATIVE.get(lang, N_SCALAR) / N_SCALAR
     for h in hits:
         e, mult = h[1], h[2]
         if e.polarity and mult:
             n_pol += 1
-        sp += e.polarity * mult
+        if weak != 1 and e.polarity < 0 < -mult and any(m.startswith(("negated", "clause-negated")) for m in h[3]):
+            sp += e.polarity * mult * weak
+            h[3].append(f"weak-negation×{weak:.2f}")
+        else:
+            sp += e.polarity * mult
         sc += e.cooperation * mult
         sr += e.certainty * mult
         if want_hits:

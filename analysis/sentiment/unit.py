@@ -134,4 +134,4 @@ def apply_rules(toks: list[str], infos: list, spans, lex: Lexicon, *, target_pos
         weigh_contrast(hits, found.contrast)
     if target_pos:
         weigh_by_target(hits, target_pos)
-    return aggregate(hits, spans, want_hits)
+    return aggregate(hits, spans, want_hits, lex.lang)
