@@ -36,7 +36,8 @@ from analysis.concepts import (
 from analysis.coreference import sentence_starts
 from analysis.errors import InputError, require_columns
 from analysis.resources import wordlist
-from analysis.stance import AIMED_PAST, compound_after, head_toward, reversal, stance_toward, tone_agreement, topic_named
+from analysis.stance import (AIMED_PAST, compound_after, head_toward, opinion_negated, reversal, stance_toward,
+                            tone_agreement, topic_named)
 
 log = logging.getLogger(__name__)
 
@@ -228,6 +229,9 @@ def _quote_statements(q, text: str, concepts, lang: str, band, neutral: int) -> 
         if not topic:
             agreement, evidence = _directed(agreement, evidence, m, stretch, (start - lo, end - lo), lang, source,
                                             task=stance is not None and stance.task)
+            opinion = opinion_negated(stretch, start - lo, lang=lang)
+            if opinion:  # "Wir glauben nicht, dass X eine Lösung wäre": the reverse of the words about X
+                agreement, evidence = -agreement, f"{evidence}; under {opinion} (opinion negated)"
         rows.append({"concept": m.concept, "agreement": int(agreement), "agreement_source": source,
                      "evidence": evidence, "span": [lo, hi], "concept_span": [start, end], "text": stretch})
     return rows
