@@ -54,6 +54,7 @@ SENTENCE_ENDS = frozenset(".!?")
 _DEMAND_OPENERS = SENTENCE_ENDS | {":"}  # what may stand right before a verb that opens a demand
 REACH = 40  # tokens: how far before a mention a stance verb may stand
 AIMED_PAST = "aimed past the mention"  # the evidence of a negative tone whose words stand outside the mention's clause
+LAMENT = "harm done to the mention"  # the evidence of a negative tone in the mention's clause that is harm done to it
 
 
 class Stance(NamedTuple):
@@ -91,7 +92,7 @@ def stance_verbs(lang: str) -> dict[str, list[tuple[frozenset[str], int]]]:
 def stance_words(lang: str) -> dict[str, dict[str, int]]:
     """``{role: {word: sign}}`` of ``resources/<lang>/stance_words.tsv`` (roles head, link, barrier,
     need, passive, modal, task, infinitive, reversal, against, opponent, possessive, condition, compound,
-    coordination, topic, frame, ability, opinion, address_ending; words in
+    coordination, topic, frame, ability, opinion, address_ending, harm, patient; words in
     lower case but those of address; empty for a language without the file).
 
     >>> stance_words("de")["head"]["reform"], "weil" in stance_words("de")["barrier"]
@@ -100,7 +101,7 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {r: {} for r in ("head", "link", "barrier", "need", "passive", "modal", "task",
                                                         "infinitive", "reversal", "against", "opponent", "possessive",
                                                         "condition", "compound", "coordination", "topic", "frame",
-                                                        "ability", "opinion", "address_ending")}
+                                                        "ability", "opinion", "address_ending", "harm", "patient")}
     if lang not in languages():
         return out
     try:
@@ -618,9 +619,28 @@ def tone_agreement(text: str, *, lang: str = "de", band: float | None = None, at
     evidence = f"tone {scored['polarity']:.2f}{': ' + hits if hits else ''}"
     if sign < 0 and at is not None:
         lo, hi = _clause_bounds(text, at)
-        if not any(h.get("polarity", 0) < 0 and lo <= h["start"] < hi for h in scored["hits"]):
+        near = [h for h in scored["hits"] if h.get("polarity", 0) < 0 and lo <= h["start"] < hi]
+        if not near:
             return 1, f"{evidence}; {AIMED_PAST}"
+        if all(_harm_done(text, h, at, lang) for h in near):
+            return 1, f"{evidence}; {LAMENT}"
     return sign, evidence
+
+
+def _harm_done(text: str, hit: dict, at: int, lang: str) -> bool:
+    """Whether the negative hit is a word of harm done to the mention at offset ``at`` (``stance_words.tsv``
+    role ``harm``): before it ("wenn Sie die Demokratie angreifen" reads the object before a final verb, "attack
+    democracy"), or after it with a passive auxiliary (role ``patient``) between ("Unsere Demokratie wird von
+    vielen Seiten angegriffen")."""
+    from analysis.concepts import _lemma
+
+    term = str(hit.get("term", ""))
+    if not {term.lower(), _lemma(term.lower(), lang).lower()} & set(stance_words(lang)["harm"]):
+        return False
+    if hit["start"] < at:
+        return True
+    between = (m.group().lower() for m in TOKEN.finditer(text, at, hit["start"]))
+    return any(w in stance_words(lang)["patient"] for w in between)
 
 
 @lru_cache(maxsize=64)

@@ -3,8 +3,8 @@ language's resources (docs/networks.md, Agreement)."""
 import pandas as pd
 import pytest
 
-from analysis.stance import opinion_negated, stance_toward, stance_words
-from analysis.statements import statements_from_articles
+from analysis.stance import LAMENT, opinion_negated, stance_toward, stance_words, tone_agreement
+from analysis.statements import salutation_spans, statements_from_articles
 
 
 def _agreement(text: str, concept: str, lang: str) -> list[tuple[str, int]]:
@@ -76,3 +76,46 @@ def test_the_form_of_address_comes_from_the_resources():
     assert stance_toward(text, text.index("Schuldenbremse"), lang="de").agreement == 1  # the addressee's, reversed
     text = "Sie forderten die Abschaffung der Schuldenbremse."
     assert stance_toward(text, text.index("Schuldenbremse"), lang="de").agreement == 1  # "they": not reversed
+
+
+@pytest.mark.parametrize("text, lang, concept", [
+    # harm done to the concept, in its clause: a lament, for it
+    ("Unsere Demokratie wird von vielen Seiten angegriffen; deswegen muss sie wehrhaft sein.", "de", "Demokratie"),
+    ("Dadurch droht der Charakter der Demokratie selbst sich zu verändern.", "de", "Demokratie"),
+    ("They attack democracy every single day.", "en", "democracy"),
+    # an enemy of the concept heads it: against the enemy, for the concept
+    ("Nehmt die Feinde der Demokratie ernst!", "de", "Demokratie"),
+])
+def test_harm_done_to_the_concept_is_a_lament(text, lang, concept):
+    assert _agreement(text, concept, lang)[-1][1] == 1
+
+
+@pytest.mark.parametrize("text, lang, concept", [
+    # the concept does the harm (before an active verb of harm): against it
+    ("Illegal immigration hurts American workers and undermines public safety.", "en", "immigration"),
+    # a negative word in the clause that is no harm done: against it, as before
+    ("Aufrüstung ist ein schlimmes Verbrechen und falsch.", "de", "Aufrüstung"),
+])
+def test_near_misses_of_harm_done(text, lang, concept):
+    assert _agreement(text, concept, lang)[-1][1] == -1
+
+
+def test_harm_done_is_named_in_the_evidence():
+    text = "Unsere Demokratie wird von vielen Seiten angegriffen."
+    assert tone_agreement(text, lang="de", band=0.05, at=text.index("Demokratie"))[1].endswith(LAMENT)
+
+
+def test_forms_of_address_and_thanks_are_no_tone():
+    text = ("Sehr geehrte Frau Präsidentin! Liebe Kolleginnen und Kollegen! Klimaschutz, liebe Freunde, ist teuer. "
+            "Herzlichen Dank. Die Liebe zur Freiheit zählt, Werte Europas auch.")
+    assert [text[s:e] for s, e in salutation_spans(text, "de")] == [
+        "Sehr geehrte Frau Präsidentin", "Liebe Kolleginnen und Kollegen", "liebe Freunde", "Herzlichen Dank"]
+    assert salutation_spans(text, "en") == []  # a language without the list blanks nothing
+
+
+def test_a_greeting_no_longer_gives_the_tone():
+    # "geehrt" of the greeting made this positive (tone 0.09); the sentence itself is a complaint
+    text = "Sehr geehrte Frau Präsidentin! Liebe Kolleginnen und Kollegen! Die Mietpreisbremse ist zu niedrig."
+    assert _agreement(text, "Mietpreisbremse", "de") == [("Mietpreisbremse", -1)]
+    # near miss: without a greeting the tone is the sentence's, as before
+    assert _agreement("Die Mietpreisbremse ist zu niedrig.", "Mietpreisbremse", "de") == [("Mietpreisbremse", -1)]
