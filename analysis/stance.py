@@ -54,6 +54,7 @@ SENTENCE_ENDS = frozenset(".!?")
 _DEMAND_OPENERS = SENTENCE_ENDS | {":"}  # what may stand right before a verb that opens a demand
 REACH = 40  # tokens: how far before a mention a stance verb may stand
 AIMED_PAST = "aimed past the mention"  # the evidence of a negative tone whose words stand outside the mention's clause
+LAMENT = "harm done to the mention"  # the evidence of a negative tone in the mention's clause that is harm done to it
 
 
 class Stance(NamedTuple):
@@ -91,7 +92,7 @@ def stance_verbs(lang: str) -> dict[str, list[tuple[frozenset[str], int]]]:
 def stance_words(lang: str) -> dict[str, dict[str, int]]:
     """``{role: {word: sign}}`` of ``resources/<lang>/stance_words.tsv`` (roles head, link, barrier,
     need, passive, modal, task, infinitive, reversal, against, opponent, possessive, condition, compound,
-    coordination, topic, frame, ability; words in
+    coordination, topic, frame, ability, opinion, address_ending, harm, patient; words in
     lower case but those of address; empty for a language without the file).
 
     >>> stance_words("de")["head"]["reform"], "weil" in stance_words("de")["barrier"]
@@ -100,7 +101,7 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {r: {} for r in ("head", "link", "barrier", "need", "passive", "modal", "task",
                                                         "infinitive", "reversal", "against", "opponent", "possessive",
                                                         "condition", "compound", "coordination", "topic", "frame",
-                                                        "ability")}
+                                                        "ability", "opinion", "address_ending", "harm", "patient")}
     if lang not in languages():
         return out
     try:
@@ -115,11 +116,24 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
 
 
 @cache
-def _negators(lang: str) -> frozenset[str]:
+def _negator_forms(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The negators of ``negators.txt`` and the endings its ``*`` patterns give ("*n't": "don't", "isn't")."""
     try:
-        return wordlist(lang, "negators")
+        listed = wordlist(lang, "negators")
     except Exception:
-        return frozenset()
+        return frozenset(), ()
+    return (frozenset(w.lower() for w in listed if not w.startswith("*")),
+            tuple(w[1:].lower() for w in listed if w.startswith("*")))
+
+
+def _negator(word: str, lang: str) -> bool:
+    """Whether the lower-case ``word`` negates: listed, or ending as a pattern of the list says ("don't").
+
+    >>> _negator("don't", "en"), _negator("nicht", "de"), _negator("want", "en")
+    (True, True, False)
+    """
+    words, endings = _negator_forms(lang)
+    return word in words or bool(endings) and word.endswith(endings) and word not in endings
 
 
 @cache
@@ -204,7 +218,7 @@ def _need(words: list[str], lower: list[str], mention: int, lang: str) -> Stance
         if words[j] in CLAUSE_MARKS or words[j] in SENTENCE_ENDS:
             return None
         if lower[j] in need:
-            negs = [w for w in lower[mention:j] if w in _negators(lang)]
+            negs = [w for w in lower[mention:j] if _negator(w, lang)]
             if len(negs) % 2:
                 return Stance(-need[lower[j]], f"{words[j]} (need) negated by {negs[0]}", True)
             return Stance(need[lower[j]], f"{words[j]} (need)", False)
@@ -242,7 +256,7 @@ def _against(words: list[str], lower: list[str], at: int, lang: str) -> Stance:
     """The stance of a preposition of opposition without a stance verb ("Vier Fünftel sind gegen X"),
     reversed by a negator in the two tokens before it ("nicht gegen X")."""
     sign = stance_words(lang)["against"][lower[at]]
-    negs = [w for w in lower[max(0, at - 2):at] if w in _negators(lang)]
+    negs = [w for w in lower[max(0, at - 2):at] if _negator(w, lang)]
     if negs:
         return Stance(-sign, f"{words[at]} (against) negated by {negs[0]}", True)
     return Stance(sign, f"{words[at]} (against)", False)
@@ -266,15 +280,53 @@ def _opponent(words: list[str], verb: int, mention: int, lang: str) -> int | Non
         return None  # "Sie werden X nicht verhindern können": the speaker's claim of what they can do
     hi = min(verb + 2, mention) if verb < mention else verb + 2
     return next((j for j in range(lo, min(hi, len(words))) if j != verb and words[j] in opponents
-                 and (j > 0 and words[j - 1] not in SENTENCE_ENDS or _addressed_first(words, j))), None)
+                 and (j > 0 and words[j - 1] not in SENTENCE_ENDS or _addressed_first(words, j, lang))), None)
 
 
-def _addressed_first(words: list[str], at: int) -> bool:
+def _addressed_first(words: list[str], at: int, lang: str) -> bool:
     """Whether the word of address at ``at``, first in its sentence, is the one addressed: its finite verb
-    right after it is in the form of address ("Sie wollen", "Sie weigern sich"), not the singular of
-    *she* ("Sie warnte") nor a past tense that may be *they* ("Sie forderten")."""
+    right after it ends in the form of address (``stance_words.tsv`` role ``address_ending``, the longest
+    ending listed decides: "Sie wollen", "Sie weigern sich"), not the singular of *she* ("Sie warnte") nor
+    a past tense that may be *they* ("Sie forderten": the ending -ten, sign -1)."""
     verb = words[at + 1].lower() if at + 1 < len(words) else ""
-    return verb.isalpha() and verb.endswith(("en", "rn", "ln")) and not verb.endswith("ten")
+    endings = [e for e in stance_words(lang)["address_ending"] if verb.endswith(e)]
+    return verb.isalpha() and bool(endings) and stance_words(lang)["address_ending"][max(endings, key=len)] > 0
+
+
+OPINION_REACH = 25  # tokens: how far before a mention a negated verb of opinion may stand
+
+
+def opinion_negated(text: str, start: int, *, lang: str = "de") -> str | None:
+    """The words of a negated verb of opinion (``stance_words.tsv`` role ``opinion``: glauben, denken, believe,
+    think) whose object clause holds the mention at offset ``start``, or None: the negator in the two tokens
+    before the verb or right after it ("does not believe", "glauben nicht", "glaube ich nicht"); in German a
+    clause mark stands between the verb and the mention ("…, dass …"). What the speaker does not believe
+    of the concept is the reverse of the words about it.
+
+    >>> opinion_negated("Wir glauben nicht, dass der Neubau von Kernkraftwerken eine Lösung wäre.", 40, lang="de")
+    'glauben nicht'
+    >>> opinion_negated("Wir glauben, dass Kernkraftwerke eine Lösung sind.", 18, lang="de") is None
+    True
+    """
+    opinion = stance_words(lang)["opinion"]
+    if not opinion or not isinstance(text, str):
+        return None
+    starts, words, lemmas, lower = _analysed(text, lang)
+    mention = bisect_left(starts, start)
+    marked = False
+    for i in range(mention - 1, max(-1, mention - 1 - OPINION_REACH), -1):
+        if words[i] in SENTENCE_ENDS or lower[i] in stance_words(lang)["barrier"]:
+            return None
+        marked = marked or words[i] in CLAUSE_MARKS
+        if lemmas[i] in opinion or lower[i] in opinion:
+            after = [j for j in range(i + 1, min(i + 3, mention)) if words[j] not in CLAUSE_MARKS
+                     and all(words[k] not in CLAUSE_MARKS for k in range(i + 1, j))]
+            negs = [j for j in list(range(max(0, i - 2), i)) + after
+                    if _negator(lower[j], lang) and not _exception(lower, j, lang)]
+            if negs and (marked or lang != "de"):
+                return f"{words[i]} {words[negs[0]]}" if negs[0] > i else f"{words[negs[0]]} {words[i]}"
+            return None
+    return None
 
 
 def _ability(words: list[str], mention: int, lang: str) -> bool:
@@ -466,7 +518,8 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
         end = next((j for j in range(mention, len(words)) if words[j] in CLAUSE_MARKS or words[j] in SENTENCE_ENDS),
                    len(words))
         scope += [j for j in range(mention, end) if lower[j] in _post_negators(lang)]
-    negs = [lower[j] for j in sorted(set(scope)) if lower[j] in _negators(lang) and not _exception(lower, j, lang)]
+    negs = [lower[j] for j in sorted(set(scope)) if _negator(lower[j], lang) and not _exception(lower, j, lang)
+            and not _clause_between(words, j, verb, mention)]
     evidence = f"{words[verb]}{' … ' + words[particle] if particle else ''} ({lemmas[verb]})"
     evidence += f"; {words[against]} (against)" if against is not None else ""
     opponent = _opponent(words, verb, mention, lang)
@@ -476,6 +529,16 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
     if len(negs) % 2:
         return Stance(-agreement, f"{evidence} negated by {negs[0]}", True, task)
     return Stance(agreement, evidence, False, task)
+
+
+def _clause_between(words, j: int, verb: int, mention: int) -> bool:
+    """Whether the negator at ``j``, between the verb and the mention, stands in a clause of neither: clause
+    marks part it from both ("arguing that now is the time; and that we can't wait to …, we can get vaccine
+    shots": *can't* negates *wait*)."""
+    lo, hi = min(verb, mention), max(verb, mention)
+    if not lo < j < hi:
+        return False
+    return any(w in CLAUSE_MARKS for w in words[lo + 1:j]) and any(w in CLAUSE_MARKS for w in words[j + 1:hi])
 
 
 TOPIC_REACH = 10  # tokens: how far before a mention a word naming it as a topic may stand
@@ -508,7 +571,7 @@ def topic_named(text: str, start: int, *, lang: str = "de") -> str | None:
             framed = not words_of["frame"] or (j > 0 and lower[j - 1] in words_of["frame"])
             return words[j] if framed else None
         if words[j] in SENTENCE_ENDS or (words[j] in CLAUSE_MARKS and words[j] != ",") or low in words_of["barrier"] \
-                or low in _negators(lang) or lemmas[j] in verbs:
+                or _negator(low, lang) or lemmas[j] in verbs:
             return None
         if words[j] == "," or low in words_of["coordination"]:
             run, listed = 0, True
@@ -556,9 +619,28 @@ def tone_agreement(text: str, *, lang: str = "de", band: float | None = None, at
     evidence = f"tone {scored['polarity']:.2f}{': ' + hits if hits else ''}"
     if sign < 0 and at is not None:
         lo, hi = _clause_bounds(text, at)
-        if not any(h.get("polarity", 0) < 0 and lo <= h["start"] < hi for h in scored["hits"]):
+        near = [h for h in scored["hits"] if h.get("polarity", 0) < 0 and lo <= h["start"] < hi]
+        if not near:
             return 1, f"{evidence}; {AIMED_PAST}"
+        if all(_harm_done(text, h, at, lang) for h in near):
+            return 1, f"{evidence}; {LAMENT}"
     return sign, evidence
+
+
+def _harm_done(text: str, hit: dict, at: int, lang: str) -> bool:
+    """Whether the negative hit is a word of harm done to the mention at offset ``at`` (``stance_words.tsv``
+    role ``harm``): before it ("wenn Sie die Demokratie angreifen" reads the object before a final verb, "attack
+    democracy"), or after it with a passive auxiliary (role ``patient``) between ("Unsere Demokratie wird von
+    vielen Seiten angegriffen")."""
+    from analysis.concepts import _lemma
+
+    term = str(hit.get("term", ""))
+    if not {term.lower(), _lemma(term.lower(), lang).lower()} & set(stance_words(lang)["harm"]):
+        return False
+    if hit["start"] < at:
+        return True
+    between = (m.group().lower() for m in TOKEN.finditer(text, at, hit["start"]))
+    return any(w in stance_words(lang)["patient"] for w in between)
 
 
 @lru_cache(maxsize=64)

@@ -21,6 +21,7 @@ stance construction around the mention, else from the tone of the quotation, or 
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from functools import cache
 
@@ -35,8 +36,9 @@ from analysis.concepts import (
 )
 from analysis.coreference import sentence_starts
 from analysis.errors import InputError, require_columns
-from analysis.resources import wordlist
-from analysis.stance import AIMED_PAST, compound_after, head_toward, reversal, stance_toward, tone_agreement, topic_named
+from analysis.resources import table, wordlist
+from analysis.stance import (AIMED_PAST, compound_after, head_toward, opinion_negated, reversal, stance_toward,
+                            tone_agreement, topic_named)
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +157,43 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out) + text[at:]
 
 
+SALUTATION_WORDS = 6  # words after an opener of address ("Sehr geehrte" + "Frau Präsidentin")
+
+
+@cache
+def _salutations(lang: str) -> re.Pattern | None:
+    """The forms of address and thanks of ``resources/<lang>/salutations.tsv`` as one pattern (None for a
+    language without the list): first in a sentence or after a comma, an opener of address with the words
+    after it up to ``!``, ``,`` or ``:`` (group ``rest``), or a phrase alone."""
+    try:
+        rows = table(lang, "salutations")
+    except Exception:  # a language without the list: no words blanked
+        return None
+    phrases = {kind: sorted((re.escape(p.strip()) for p, k in zip(rows["phrase"], rows["kind"]) if k == kind),
+                            key=len, reverse=True) for kind in ("address", "phrase")}
+    parts = []
+    if phrases["address"]:
+        parts.append(rf"(?i:{'|'.join(phrases['address'])})\s+(?P<rest>[^\s.!?,;:]+(?:\s+[^\s.!?,;:]+)"
+                     rf"{{0,{SALUTATION_WORDS - 1}}})(?=\s*[!,:])")
+    if phrases["phrase"]:
+        parts.append(rf"(?i:{'|'.join(phrases['phrase'])})\b")
+    return re.compile(rf"(?:^|(?<=[.!?,;:]\s))(?:{'|'.join(parts)})") if parts else None
+
+
+def salutation_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that are forms of address or thanks (``salutations.tsv``), whose words are
+    no tone toward a concept.
+
+    >>> t = "Sehr geehrte Frau Präsidentin! Liebe Kolleginnen und Kollegen! Die Liebe zur Freiheit zählt."
+    >>> [t[s:e] for s, e in salutation_spans(t, "de")]
+    ['Sehr geehrte Frau Präsidentin', 'Liebe Kolleginnen und Kollegen']
+    """
+    pattern = _salutations(lang)
+    if pattern is None or not isinstance(text, str):
+        return []
+    return [m.span() for m in pattern.finditer(text) if (m.groupdict().get("rest") or "X")[:1].isupper()]
+
+
 def _tone_words(text: str, spans: list[tuple[int, int]], window, start: int) -> tuple[str, int]:
     """The words whose tone decides (the window, else all parts of the quotation joined by spaces)
     and the offset of the mention at ``start`` in them.
@@ -209,7 +248,9 @@ def _quote_statements(q, text: str, concepts, lang: str, band, neutral: int) -> 
     stretch = text[lo:hi]
     rows = []
     found = [((s, e), m) for s, e in spans for m in find_concepts(text[s:e], concepts, lang=lang)]
-    toned = _blanked(text, [(s + m.start, s + m.end) for (s, _), m in found])
+    # the concepts' own words and the forms of address and thanks are no tone toward a concept
+    toned = _blanked(text, [(s + m.start, s + m.end) for (s, _), m in found]
+                     + [(s + a, s + b) for s, e in spans for a, b in salutation_spans(text[s:e], lang)])
     for (s, e), m in found:
         start, end = s + m.start, s + m.end
         stance = stance_toward(stretch, start - lo, lang=lang)
@@ -228,6 +269,9 @@ def _quote_statements(q, text: str, concepts, lang: str, band, neutral: int) -> 
         if not topic:
             agreement, evidence = _directed(agreement, evidence, m, stretch, (start - lo, end - lo), lang, source,
                                             task=stance is not None and stance.task)
+            opinion = opinion_negated(stretch, start - lo, lang=lang)
+            if opinion:  # "Wir glauben nicht, dass X eine Lösung wäre": the reverse of the words about X
+                agreement, evidence = -agreement, f"{evidence}; under {opinion} (opinion negated)"
         rows.append({"concept": m.concept, "agreement": int(agreement), "agreement_source": source,
                      "evidence": evidence, "span": [lo, hi], "concept_span": [start, end], "text": stretch})
     return rows
