@@ -84,10 +84,12 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
     skip = long | joins
     scored = [k for k in scored if k not in skip] if skip else list(scored)
     ruled = list(map(c.needs_rules, map(words.__getitem__, scored)))  # a list of booleans, one per unit
-    pieces, types = c.tokens.__getitem__, lex.types.get
+    # the tokens of a unit are those of its chunks (the characters at which str.split splits are
+    # spaces to TOKEN_RE too): one regular expression is faster than a look-up per chunk
+    tokenize, types = TOKEN_RE.findall, lex.types.get
     for k in chain(joins, compress(scored, ruled)):
         i = strs[k]
-        toks = list(chain.from_iterable(map(pieces, words[k])))  # strings already hashed: fast look-ups
+        toks = tokenize(units[k])
         sp[i], sc[i], sr[i], _, nh[i], npol[i] = apply_rules(toks, list(map(types, toks)), None, lex, target_pos=None,
                                                              want_hits=False, joins=k in joins)
     plain = list(compress(scored, map(operator.not_, ruled)))
