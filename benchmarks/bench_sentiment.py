@@ -8,12 +8,13 @@
    without building the ``hits`` explanations; peak RSS.
 
     .venv/bin/python benchmarks/bench_sentiment.py [--mb 10] [--en-sentences 20000] [--rounds 3] [--passes 1] [--whole-corpus]
-    .venv/bin/python benchmarks/bench_sentiment.py --against OTHER_TREE [--pairs 200]
+    .venv/bin/python benchmarks/bench_sentiment.py --against OTHER_TREE [--pairs 200] [--mb 1]
 
-``--against`` times the English ``polarity_only`` of this tree against that of another checkout's
+``--against`` times ``polarity_only`` of this tree against that of another checkout's
 ``analysis/sentiment/batch.py`` (loaded beside this one, on this tree's lexicon and rules) in
-alternating pairs in one process, so that load from other processes hits both alike, and prints
-the median of the per-pair ratios.
+alternating pairs in one process, so that load from other processes hits both alike, on the
+English sentences and on the first ``--mb`` MB of German speeches (warm caches), and prints the
+median of the per-pair ratios.
 
 Reads ../shared (or $ANALYSIS_SHARED); prints one line per measurement.
 """
@@ -92,24 +93,25 @@ def timed(fn, *args, repeat: int = 1, **kw) -> float:
     return best
 
 
-def paired(sents: list[str], other: Path, pairs: int) -> None:
-    """English ``polarity_only`` of this tree against the batch module of the tree ``other``, in alternating pairs."""
+def paired(texts: dict[str, list[str]], other: Path, pairs: int) -> None:
+    """``polarity_only`` of this tree against the batch module of the tree ``other``, in alternating pairs per language."""
     spec = importlib.util.spec_from_file_location("other_batch", other / "analysis" / "sentiment" / "batch.py")
     theirs = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(theirs)
-    polarity_only(sents, "en")  # warm the caches
-    if theirs.polarity_only(sents, "en").tolist() != polarity_only(sents, "en").tolist():
-        raise SystemExit(f"the two trees score the sentences differently: {other}")
-    t_this, t_other = [], []
-    for i in range(pairs):
-        for fn, out in ((polarity_only, t_this), (theirs.polarity_only, t_other))[::1 if i % 2 else -1]:
-            out.append(timed(fn, sents, "en"))
-    ratios = [a / b for a, b in zip(t_this, t_other)]
-    q1, _, q3 = statistics.quantiles(ratios, n=4)
-    print(f"english polarity_only, {len(sents)} sentences, {pairs} pairs: this tree {1000 * min(t_this):.1f} ms "
-          f"(median {1000 * statistics.median(t_this):.1f}), {other} {1000 * min(t_other):.1f} ms "
-          f"(median {1000 * statistics.median(t_other):.1f}); this / other per pair: median "
-          f"{statistics.median(ratios):.3f} (quartiles {q1:.3f}–{q3:.3f})")
+    for lang, units in texts.items():
+        polarity_only(units, lang)  # warm the caches
+        if theirs.polarity_only(units, lang).tolist() != polarity_only(units, lang).tolist():
+            raise SystemExit(f"the two trees score the {lang} texts differently: {other}")
+        t_this, t_other = [], []
+        for i in range(pairs):
+            for fn, out in ((polarity_only, t_this), (theirs.polarity_only, t_other))[::1 if i % 2 else -1]:
+                out.append(timed(fn, units, lang))
+        ratios = [a / b for a, b in zip(t_this, t_other)]
+        q1, _, q3 = statistics.quantiles(ratios, n=4)
+        print(f"{lang} polarity_only, {len(units)} units, {pairs} pairs: this tree {1000 * min(t_this):.1f} ms "
+              f"(median {1000 * statistics.median(t_this):.1f}), {other} {1000 * min(t_other):.1f} ms "
+              f"(median {1000 * statistics.median(t_other):.1f}); this / other per pair: median "
+              f"{statistics.median(ratios):.3f} (quartiles {q1:.3f}–{q3:.3f})")
 
 
 def main() -> None:
@@ -123,11 +125,11 @@ def main() -> None:
     ap.add_argument("--whole-corpus", action="store_true",
                     help="also score every Bundestag speech once, from a cold cache (about a minute)")
     ap.add_argument("--against", type=Path, metavar="OTHER_TREE",
-                    help="only: English polarity_only of this tree against another checkout's, in alternating pairs")
+                    help="only: polarity_only of this tree against another checkout's, in alternating pairs")
     ap.add_argument("--pairs", type=int, default=200, help="pairs of passes for --against (default 200)")
     args = ap.parse_args()
     if args.against:
-        paired(english_sentences(args.en_sentences), args.against, args.pairs)
+        paired({"en": english_sentences(args.en_sentences), "de": german_units(args.mb)}, args.against, args.pairs)
         return
 
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
