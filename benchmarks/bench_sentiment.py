@@ -8,6 +8,13 @@
    without building the ``hits`` explanations; peak RSS.
 
     .venv/bin/python benchmarks/bench_sentiment.py [--mb 10] [--en-sentences 20000] [--rounds 3] [--passes 1] [--whole-corpus]
+    .venv/bin/python benchmarks/bench_sentiment.py --against OTHER_TREE [--pairs 200] [--mb 1]
+
+``--against`` times ``polarity_only`` of this tree against that of another checkout's
+``analysis/sentiment/batch.py`` (loaded beside this one, on this tree's lexicon and rules) in
+alternating pairs in one process, so that load from other processes hits both alike, on the
+English sentences and on the first ``--mb`` MB of German speeches (warm caches), and prints the
+median of the per-pair ratios.
 
 Reads ../shared (or $ANALYSIS_SHARED); prints one line per measurement.
 """
@@ -15,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
 import resource
 import statistics
@@ -85,6 +93,27 @@ def timed(fn, *args, repeat: int = 1, **kw) -> float:
     return best
 
 
+def paired(texts: dict[str, list[str]], other: Path, pairs: int) -> None:
+    """``polarity_only`` of this tree against the batch module of the tree ``other``, in alternating pairs per language."""
+    spec = importlib.util.spec_from_file_location("other_batch", other / "analysis" / "sentiment" / "batch.py")
+    theirs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(theirs)
+    for lang, units in texts.items():
+        polarity_only(units, lang)  # warm the caches
+        if theirs.polarity_only(units, lang).tolist() != polarity_only(units, lang).tolist():
+            raise SystemExit(f"the two trees score the {lang} texts differently: {other}")
+        t_this, t_other = [], []
+        for i in range(pairs):
+            for fn, out in ((polarity_only, t_this), (theirs.polarity_only, t_other))[::1 if i % 2 else -1]:
+                out.append(timed(fn, units, lang))
+        ratios = [a / b for a, b in zip(t_this, t_other)]
+        q1, _, q3 = statistics.quantiles(ratios, n=4)
+        print(f"{lang} polarity_only, {len(units)} units, {pairs} pairs: this tree {1000 * min(t_this):.1f} ms "
+              f"(median {1000 * statistics.median(t_this):.1f}), {other} {1000 * min(t_other):.1f} ms "
+              f"(median {1000 * statistics.median(t_other):.1f}); this / other per pair: median "
+              f"{statistics.median(ratios):.3f} (quartiles {q1:.3f}–{q3:.3f})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=10.0, help="MB of Bundestag text (default 10)")
@@ -95,7 +124,13 @@ def main() -> None:
                     help="English: passes over the sentences in each timing (5: sustained throughput over 100,000 scorings)")
     ap.add_argument("--whole-corpus", action="store_true",
                     help="also score every Bundestag speech once, from a cold cache (about a minute)")
+    ap.add_argument("--against", type=Path, metavar="OTHER_TREE",
+                    help="only: polarity_only of this tree against another checkout's, in alternating pairs")
+    ap.add_argument("--pairs", type=int, default=200, help="pairs of passes for --against (default 200)")
     args = ap.parse_args()
+    if args.against:
+        paired({"en": english_sentences(args.en_sentences), "de": german_units(args.mb)}, args.against, args.pairs)
+        return
 
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 

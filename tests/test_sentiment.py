@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,7 @@ from analysis.sentiment import (
     tone_by,
 )
 from analysis.sentiment.aggregate import grouped_intervals
+from analysis.sentiment.parameters import TOKEN_RE
 from analysis.sentiment.word_types import remember
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -305,6 +307,17 @@ def test_fast_paths_match_the_explained_scores(lang, probes):
     assert explained["n_hits"].tolist() == explained["hits"].map(len).tolist()
     assert explained["flag"].tolist()[len(probes):len(probes) + 4] == ["long_unit", "", "empty", "missing"]
     np.testing.assert_allclose(polarity_only(texts, lang), explained["polarity"], atol=1e-6)
+
+
+def test_tokens_of_a_text_are_the_tokens_of_its_whitespace_chunks():
+    # the batch path screens a unit by its str.split chunks and tokenizes the whole text for the
+    # rules: every character at which str.split splits must be one that TOKEN_RE skips
+    split_at = [chr(cp) for cp in range(sys.maxunicode + 1) if len(f"a{chr(cp)}b".split()) != 1]
+    assert "\u00a0" in split_at and "\u3000" in split_at and "-" not in split_at
+    for ch in split_at:
+        assert TOKEN_RE.findall(f"a{ch}b") == ["a", "b"], hex(ord(ch))
+    text = "Keine\u00a0Einigung,  sagte\tsie (gestern).\u2029„Gut“"
+    assert TOKEN_RE.findall(text) == [t for chunk in text.split() for t in TOKEN_RE.findall(chunk)]
 
 
 @pytest.mark.parametrize("lang,sentence,needs", [

@@ -59,12 +59,16 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
     c = lex.chunks
     for chunk in set(chain.from_iterable(words)).difference(c.tokens):
         remember_chunk(chunk, lex)
-    for k in compress(range(len(units)), map(operator.not_, words)):
-        flag[strs[k]] = "empty"
+    if not all(words):
+        for k in compress(range(len(units)), map(operator.not_, words)):
+            flag[strs[k]] = "empty"
     # a unit is long by its number of tokens, which is at most its number of characters
-    lengths = list(map(len, units))
-    long = {k for k in compress(range(len(units)), map(LONG_UNIT.__lt__, lengths))
-            if lengths[k] > LONG_CHARS or sum(map(len, map(c.tokens.__getitem__, words[k]))) > LONG_UNIT}
+    if max(map(len, units), default=0) > LONG_UNIT:
+        lengths = list(map(len, units))
+        long = {k for k in compress(range(len(units)), map(LONG_UNIT.__lt__, lengths))
+                if lengths[k] > LONG_CHARS or sum(map(len, map(c.tokens.__getitem__, words[k]))) > LONG_UNIT}
+    else:
+        long = set()
     if long:
         batch_long(sorted(long), units, strs, lex, alpha, (sp, sc, sr, nh, npol, flag, squashed))
     # units with a lexicon word: with a rule word they take the rule path, else plain look-ups;
@@ -76,25 +80,26 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
         joins = {rest[j] for j in may_join([units[k] for k in rest], [words[k] for k in rest], c)}
     else:
         joins = may_join(units, words, c)
+    scored = compress(range(len(units)), map(operator.not_, map(c.lexical.isdisjoint, words)))
     skip = long | joins
-    scored = [k for k in compress(range(len(units)), map(operator.not_, map(c.lexical.isdisjoint, words)))
-              if k not in skip]
-    plain = []
-    pieces, types = c.tokens.__getitem__, lex.types.get
-    for k in chain(joins, scored):
-        if k in joins or c.needs_rules(words[k]):
-            i = strs[k]
-            toks = list(chain.from_iterable(map(pieces, words[k])))  # strings already hashed: fast look-ups
-            sp[i], sc[i], sr[i], _, nh[i], npol[i] = apply_rules(toks, list(map(types, toks)), None, lex, target_pos=None,
-                                                                 want_hits=False, joins=k in joins)
-        else:
-            plain.append(k)
+    scored = [k for k in scored if k not in skip] if skip else list(scored)
+    ruled = list(map(c.needs_rules, map(words.__getitem__, scored)))  # a list of booleans, one per unit
+    # the tokens of a unit are those of its chunks (the characters at which str.split splits are
+    # spaces to TOKEN_RE too): one regular expression is faster than a look-up per chunk
+    tokenize, types = TOKEN_RE.findall, lex.types.get
+    for k in chain(joins, compress(scored, ruled)):
+        i = strs[k]
+        toks = tokenize(units[k])
+        sp[i], sc[i], sr[i], _, nh[i], npol[i] = apply_rules(toks, list(map(types, toks)), None, lex, target_pos=None,
+                                                             want_hits=False, joins=k in joins)
+    plain = list(compress(scored, map(operator.not_, ruled)))
+    plain_words = list(map(words.__getitem__, plain))
     zero = repeat(0)
     for values, out in [(c.pol, sp)] if polarity_only else [(c.pol, sp), (c.coop, sc), (c.cert, sr), (c.n_lex, nh),
                                                             (c.n_pol, npol)]:
-        get = values.get
-        for k in plain:
-            out[strs[k]] = sum(map(get, words[k], zero))
+        # the sums of the chunks' plain values, unit by unit, in C
+        for i, v in zip(map(strs.__getitem__, plain), map(sum, map(map, repeat(values.get), plain_words, repeat(zero)))):
+            out[i] = v
     return sp, sc, sr, nh, npol, flag, squashed
 
 
