@@ -215,7 +215,10 @@ class _ArticleEntities:
         self.role_endings = noun_endings(lang, "role_ending")
         self.salutations = frozenset(noun_endings(lang, "salutation"))
         self.name_stop = frozenset(self.dets | self.preps | self.pronouns | self.possessives | self.calendar)
-        self.sources = countries_and_sources(lang)[1]
+        self.nationalities, self.sources = countries_and_sources(lang)
+        self.feminine_endings = noun_endings(lang, "feminine_ending")
+        self.nationality_nouns = noun_endings(lang, "nationality_noun")
+        self.nationality_adjectives = noun_endings(lang, "nationality_adjective")
         self.particles = name_words(lang)[0]
         self.definite = word_class(lang, "reference_words", "definite")  # "dieser Studie": no pronoun
         self.indefinite = word_class(lang, "reference_words", "indefinite_article")  # "ein Polizeisprecher" is someone new
