@@ -94,6 +94,7 @@ from analysis.speaker_sources import (
     earlier_holder,
     institution,
     is_source,
+    nominative,
     possessive,
     sentence_case,
     source_head,
@@ -511,9 +512,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         if found:
             name, resolution = found, how("role")
     name = unnamed_group(base_form(drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents), lg), ents, lg)
-    if " " not in name and name.endswith("en") and any(w.lower() in ents.case_dets for w in words[:-1]) \
-            and (single := lemmatize(name, lg)) + "n" == name:
-        name = single  # "einem Augenzeugen": one Augenzeuge
+    name = nominative(name, words, pos, ents, lg)  # "einem Augenzeugen", "den Beobachtern"
     if new_referent and (spoken_for := _spokesperson_of(name, ents) or _medium_of(name, ents)):
         name = spoken_for  # "ein Polizeisprecher": an unnamed spokesperson voices the police
     if not any(name_cap(w, lg) for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()) \

@@ -33,3 +33,23 @@ def test_pronoun_keeps_the_previous_speaker_without_an_apposed_full_name(middle)
 ])
 def test_describing_noun_before_a_full_name(name, expected):
     assert drop_description(name, _ArticleEntities(name + " sagte etwas.", "de")) == expected
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Es blieb ruhig, den Beobachtern zufolge blieb der Aufruhr aus.", "den Beobachtern", "Beobachter"),
+    ("Es blieb ruhig. Politischen Beobachtern zufolge blieb der Aufruhr aus.", "Politischen Beobachtern",
+     "politische Beobachter"),  # capitalised only at the sentence's opening
+    ("Das sei laut Gutachtern nicht zu halten.", "Gutachtern", "Gutachter"),
+    ("Es blieb ruhig, einem Augenzeugen zufolge blieb der Aufruhr aus.", "einem Augenzeugen", "Augenzeuge"),
+])
+def test_dative_of_an_unnamed_group_becomes_its_nominative(text, mention, expected):
+    assert resolve_all(text, [mention]) == [expected]
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Es blieb ruhig, den Diplomaten zufolge blieb der Aufruhr aus.", "den Diplomaten", "Diplomaten"),  # no -er noun
+    ("Der Konzern teilte mit, es blieb ruhig.", "Der Konzern", "Konzern"),  # -ern of the nominative
+    ("Die Zeitschrift Stern berichtete, es blieb ruhig.", "Stern", "Zeitschrift Stern"),  # as before
+])
+def test_nouns_in_ern_that_are_no_dative_plural_stay(text, mention, expected):
+    assert resolve_all(text, [mention]) == [expected]
