@@ -462,8 +462,9 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         return None, "unresolved"
     relative = low in ents.relatives and ents.text[:pos].rstrip().endswith(",")  # "Dschassim, der betonte"
     if (low in ents.dets and not relative) or any(w.lower() in ents.pronouns or (
-            w.islower() and w in ents.first_person) for w in words[1:]):
-        return None, "unresolved"  # "Deswegen", "Lassen Sie": an adverb or a verb with its pronoun
+            w.islower() and w in ents.first_person) for w in words[1:]) or (
+            lg == "de" and len(words) == 2 and words[0].lower() in GENITIVE_DETS):
+        return None, "unresolved"  # "Deswegen", "Lassen Sie", "Des Weiteren": an adverb, a verb, a genitive alone
     if low in ents.pronouns:
         name = ents.salient(pos, previous, low, verb_number(ents.text, pos, len(low), lg))
         return (name, how("pronoun")) if name else (None, "unresolved")

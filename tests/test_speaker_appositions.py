@@ -53,3 +53,13 @@ def test_dative_of_an_unnamed_group_becomes_its_nominative(text, mention, expect
 ])
 def test_nouns_in_ern_that_are_no_dative_plural_stay(text, mention, expected):
     assert resolve_all(text, [mention]) == [expected]
+
+
+def test_a_genitive_alone_names_no_speaker():
+    text = "Des Weiteren werde geprüft, ob das Gesetz komme."
+    assert resolve_all(text, ["Des Weiteren"]) == [None]
+
+
+def test_a_genitive_before_its_noun_keeps_the_speaker():
+    text = "Des Kanzlers Sprecher Hans Weber sagte, das Gesetz komme."
+    assert resolve_all(text, ["Des Kanzlers Sprecher Hans Weber"]) == ["Hans Weber"]
