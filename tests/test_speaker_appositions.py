@@ -63,3 +63,13 @@ def test_a_genitive_alone_names_no_speaker():
 def test_a_genitive_before_its_noun_keeps_the_speaker():
     text = "Des Kanzlers Sprecher Hans Weber sagte, das Gesetz komme."
     assert resolve_all(text, ["Des Kanzlers Sprecher Hans Weber"]) == ["Hans Weber"]
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Die Demokratische Partei Thailands kündigte an, sie werde klagen.", "Die Demokratische Partei Thailands",
+     "Demokratische Partei Thailands"),  # an organisation's name with its country's genitive
+    ("Die Demokratische Partei kündigte an, sie werde klagen.", "Die Demokratische Partei", "Demokratische Partei"),
+    ("Die Partei Thailands kündigte an, sie werde klagen.", "Die Partei Thailands", "Thailands"),  # as before
+])
+def test_organisation_name_with_a_genitive(text, mention, expected):
+    assert resolve_all(text, [mention]) == [expected]
