@@ -21,7 +21,7 @@ from functools import lru_cache
 from analysis.pronoun_agreement import first_name_genders
 from analysis.resources import ROOT, table
 from analysis.segment import lemmatize
-from analysis.speaker_names import role_of
+from analysis.speaker_names import describes, role_of
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…“”\"])\s+(?=[„\"A-ZÄÖÜ])|\n+|(?<=[a-zäöüß][.!?])(?=[A-ZÄÖÜ])")
 _WORD = re.compile(r"\S+")
@@ -70,10 +70,8 @@ def _opening_name(text: str, start: int, end: int, ents, before: int, speakers: 
     """The name among the opening words of the sentence ``text[start:end]``, else None."""
     words = ents.name_words_before(before)
     prev = ""
-    for k, m in enumerate(_WORD.finditer(text, start, end)):
-        if k >= OPENING_WORDS:
-            break
-        tok = m.group()
+    toks = [m.group() for m in _WORD.finditer(text, start, end)][:OPENING_WORDS + 1]
+    for k, tok in enumerate(toks[:OPENING_WORDS]):
         if tok.startswith(_QUOTE_OPEN):
             break  # a quotation: names inside it are what is said, not who speaks
         bare = tok.strip(",.;:!?()[]")
@@ -81,11 +79,28 @@ def _opening_name(text: str, start: int, end: int, ents, before: int, speakers: 
             continue  # a genitive ("Putins Sprecher"): the name is no subject
         if bare in words and prev not in ents.dets and prev != "-noun-":
             return _known_name(bare, ents, speakers)
+        if prev == "-noun-" and describes(toks[k - 1], ents) and (apposed := _apposed_full_name(toks, k, words)):
+            return ents.full_name(apposed)  # "Der Italiener Nicola Zingaretti gehört": the apposition
         # "die Einwohner Hongkongs": a noun after an article, and its genitive, name no subject
         prev = "-noun-" if bare in words or (bare[:1].isupper() and prev in ents.dets) else tok.lower()
         if tok.endswith(","):
             prev = ","  # an apposition begins: "der MDC, Morgan Tsvangirai"
     return None
+
+
+def _apposed_full_name(toks: list[str], k: int, words: frozenset[str]) -> str | None:
+    """The name of two words or more that ``toks[k]`` opens after an article and a describing noun,
+    the noun's apposition ("Der Italiener Nicola Zingaretti"); None for one name word or a
+    genitive ("die Einwohner Hongkongs", "der Sprecher Angela Merkels")."""
+    run = []
+    for tok in toks[k:]:
+        bare = tok.strip(",.;:!?()[]")
+        if bare not in words or tok.startswith(_QUOTE_OPEN):
+            break
+        run.append(bare)
+        if tok != bare:
+            break
+    return " ".join(run) if len(run) >= 2 else None
 
 
 def subject_antecedent(ents, before: int, after: int, agrees, speakers: list[str] = ()) -> str | None:

@@ -128,6 +128,9 @@ def name_part(mention: str, ents: ArticleEntities) -> tuple[str, bool]:
             tail = rest[j + 1:]
             while len(tail) > 1 and role_of(tail[0].strip(","), ents.role_map):
                 tail = tail[1:]  # "Der Vorsitzende Richter Klaus Tolksdorf": a second role noun
+            if j == 1 and ADJECTIVE_NAME.match(rest[0]) and role_of(w, ents.role_map)[0] == "organisation" and len(
+                    tail) == 1 and tail[0].endswith("s") and name_cap(tail[0], ents.lang):
+                return " ".join(rest), False  # "Die Demokratische Partei Thailands": a name with its country's genitive
             if tail and name_cap(tail[0], ents.lang):
                 if (own := headed_name(w.strip(","), [t.strip(",") for t in tail], ents)):
                     return own, False  # "Bundesverband Erneuerbare Energie", "die Regierung Bush"

@@ -141,7 +141,7 @@ def drop_description(name: str, ents: _ArticleEntities) -> str:
     while len(words) >= 2 and words[0].lower() in ents.salutations:  # "Lieber Friedrich Merz"
         words = words[1:]
     while len(words) >= 3 and all(w[:1].isupper() for w in words[1:3]) and not _keeps_head(words, ents) and (
-            _describes(words[0], ents) or len(words) >= 4 and _genitive_of(words[0], ents) and _describes(words[1], ents)):
+            describes(words[0], ents) or len(words) >= 4 and _genitive_of(words[0], ents) and describes(words[1], ents)):
         words = words[1:]  # "Physiker Sebastian Pflugbeil", "Rezensenten Paul Sommer", "Brandts Verteidiger Karl Huber"
     if ents.lang != "en":  # German dev: the rule below takes two right speakers to a shorter name
         return " ".join(words)
@@ -172,18 +172,25 @@ def organisation_phrase(words: list[str], lang: str) -> str | None:
     return " ".join(w.strip(",") for w in words[:n]) if n else None
 
 
-def _describes(word: str, ents: _ArticleEntities) -> bool:
-    """A describing noun before a name: a role noun (Rezensenten, Staatsanwalt) or a word with a
-    describing ending (``name_exclusions.tsv``: Physiker, Autor)."""
+def describes(word: str, ents: _ArticleEntities) -> bool:
+    """A describing noun before a name: a role noun (Rezensenten, Staatsanwalt), a word with a
+    describing ending (``name_exclusions.tsv``: Physiker, Autor), also in the feminine
+    (Feministin), or a nationality noun (Italiener)."""
     low = word.lower()
     ends = ents.role_endings + ents.noun_endings
     forms = (low, low[:-1] if low.endswith(("n", "s")) else "", low[:-2] if low.endswith("en") else "")
-    return any(f and f.endswith(ends) for f in forms) or role_of(word, ents.role_map) is not None
+    if any(f and f.endswith(ends) for f in forms) or role_of(word, ents.role_map) is not None:
+        return True
+    from analysis.pronoun_agreement import first_name_genders
+    return word not in first_name_genders(ents.lang) and any(
+        low[:-len(e)].endswith(ents.role_endings) for e in ents.feminine_endings if low.endswith(e)) or any(
+        low.endswith(e) and low[:-len(e)] + a in ents.nationalities for e in ents.nationality_nouns
+        for a in ents.nationality_adjectives)  # "Feministin" of "Feminist", "Italiener" of "italienisch"
 
 
 def _genitive_of(word: str, ents: _ArticleEntities) -> bool:
     """A name in the genitive before the noun it holds ("Brandts Verteidiger")."""
-    return len(word) > 3 and word.endswith("s") and word[0].isupper() and not _describes(word, ents)
+    return len(word) > 3 and word.endswith("s") and word[0].isupper() and not describes(word, ents)
 
 
 _STEM_END = re.compile(r"(?:es|en|em|er|e|s|n)+$")

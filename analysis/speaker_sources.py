@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from analysis.actor_names import kind_of
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.runtime import word_cache
+from analysis.segment import lemmatize
 from analysis.speaker_names import GENITIVE_DETS, base_form, noun_endings, role_of
 
 if TYPE_CHECKING:
@@ -275,6 +276,32 @@ def sentence_case(name: str, pos: int, ents: _ArticleEntities, lang: str) -> str
     if adjective_stem(words[0]) not in countries or not (institution(noun, lang) or role_of(noun, ents.role_map)):
         return name
     return name if base_form(name, lang) != name else f"{words[0].lower()} {noun}"
+
+
+def nominative(name: str, words: list[str], pos: int, ents: _ArticleEntities, lang: str) -> str:
+    """An unnamed person's or group's noun in the dative as the nominative: after a singular case
+    article ("einem Augenzeugen" → Augenzeuge), and the dative plural of a noun in -er or -el
+    (``name_exclusions.tsv`` class ``dative_plural``: "den Beobachtern" → Beobachter), also after
+    an adjective ("politischen Beobachtern", at a sentence's opening "Politischen Beobachtern" →
+    politische Beobachter). Names, organisations, media and parties stay as written. German only."""
+    parts = name.split()
+    if lang != "de" or not parts or len(parts) > 2 or kind_of(parts[-1], lang) != "other":
+        return name
+    noun = parts[-1]
+    single = lemmatize(noun, lang)
+    if single + "n" != noun or not noun[:1].isupper():
+        return name
+    if len(parts) == 1 and noun.endswith("en") and any(w.lower() in ents.case_dets for w in words[:-1]):
+        return single
+    if not noun.endswith(noun_endings(lang, "dative_plural")) or ents.persons & set(parts):
+        return name
+    if len(parts) == 1:
+        return single
+    adjective = parts[0]
+    opening = ents.text.startswith(adjective, pos) and ents.text[:pos].rstrip()[-1:] in ("", ".", "!", "?", "\n")
+    if not adjective.endswith("en") or (adjective[:1].isupper() and not opening):
+        return name  # "Freien Wählern" inside a sentence: a name
+    return f"{adjective_stem(adjective)}e {single}"
 
 
 def is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:

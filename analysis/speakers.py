@@ -94,6 +94,7 @@ from analysis.speaker_sources import (
     earlier_holder,
     institution,
     is_source,
+    nominative,
     possessive,
     sentence_case,
     source_head,
@@ -215,7 +216,10 @@ class _ArticleEntities:
         self.role_endings = noun_endings(lang, "role_ending")
         self.salutations = frozenset(noun_endings(lang, "salutation"))
         self.name_stop = frozenset(self.dets | self.preps | self.pronouns | self.possessives | self.calendar)
-        self.sources = countries_and_sources(lang)[1]
+        self.nationalities, self.sources = countries_and_sources(lang)
+        self.feminine_endings = noun_endings(lang, "feminine_ending")
+        self.nationality_nouns = noun_endings(lang, "nationality_noun")
+        self.nationality_adjectives = noun_endings(lang, "nationality_adjective")
         self.particles = name_words(lang)[0]
         self.definite = word_class(lang, "reference_words", "definite")  # "dieser Studie": no pronoun
         self.indefinite = word_class(lang, "reference_words", "indefinite_article")  # "ein Polizeisprecher" is someone new
@@ -458,8 +462,9 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         return None, "unresolved"
     relative = low in ents.relatives and ents.text[:pos].rstrip().endswith(",")  # "Dschassim, der betonte"
     if (low in ents.dets and not relative) or any(w.lower() in ents.pronouns or (
-            w.islower() and w in ents.first_person) for w in words[1:]):
-        return None, "unresolved"  # "Deswegen", "Lassen Sie": an adverb or a verb with its pronoun
+            w.islower() and w in ents.first_person) for w in words[1:]) or (
+            lg == "de" and len(words) == 2 and words[0].lower() in GENITIVE_DETS):
+        return None, "unresolved"  # "Deswegen", "Lassen Sie", "Des Weiteren": an adverb, a verb, a genitive alone
     if low in ents.pronouns:
         name = ents.salient(pos, previous, low, verb_number(ents.text, pos, len(low), lg))
         return (name, how("pronoun")) if name else (None, "unresolved")
@@ -508,9 +513,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         if found:
             name, resolution = found, how("role")
     name = unnamed_group(base_form(drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents), lg), ents, lg)
-    if " " not in name and name.endswith("en") and any(w.lower() in ents.case_dets for w in words[:-1]) \
-            and (single := lemmatize(name, lg)) + "n" == name:
-        name = single  # "einem Augenzeugen": one Augenzeuge
+    name = nominative(name, words, pos, ents, lg)  # "einem Augenzeugen", "den Beobachtern"
     if new_referent and (spoken_for := _spokesperson_of(name, ents) or _medium_of(name, ents)):
         name = spoken_for  # "ein Polizeisprecher": an unnamed spokesperson voices the police
     if not any(name_cap(w, lg) for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()) \
