@@ -389,6 +389,21 @@ def test_place_names_are_no_toned_compounds(sentence, sign):
     assert _sign(score_text(sentence, "de", events=False)["polarity"]) == sign
 
 
+@pytest.mark.parametrize("sentence,label", [
+    ("Die Opposition prangerte die Willkür der Behörden an.", "negative"),   # criticism, a particle verb
+    ("Moskau bezichtigt Kiew der Sabotage.", "negative"),                    # accusation
+    ("Die Lage spitzt sich zu.", "negative"),                                # escalation
+    ("Die Regierung missachtet das Urteil.", "negative"),                    # breach of law
+    ("Das Gericht nannte die Festnahme rechtswidrig.", "negative"),
+    ("Er hat die Entscheidung nicht bemängelt.", "neutral"),                 # negated: no criticism
+    ("Das Verfahren ist rechtmäßig.", "neutral"),
+    ("Das Treffen fand auf der Insel Rügen statt.", "neutral"),             # the island, not the verb rügen
+    ("Die Hunde hetzen über das Feld.", "neutral"),                          # hetzen: running, not agitation
+])
+def test_german_acts_against_another_side_are_negative(sentence, label):
+    assert score_text(sentence, "de", events=False)["label"] == label
+
+
 @pytest.mark.parametrize("lang,sentence,label", [
     ("en", "He said he expects no political turmoil between Austria and Hungary.", "neutral"),  # no good news
     ("en", "If Iran did not impose the rule, would you have played?", "neutral"),
