@@ -394,7 +394,8 @@ def test_place_names_are_no_toned_compounds(sentence, sign):
     ("Moskau bezichtigt Kiew der Sabotage.", "negative"),                    # accusation
     ("Die Lage spitzt sich zu.", "negative"),                                # escalation
     ("Die Regierung missachtet das Urteil.", "negative"),                    # breach of law
-    ("Das Gericht nannte die Festnahme rechtswidrig.", "negative"),
+    ("Die Regierung begeht einen offenen Rechtsbruch.", "negative"),
+    ("Das Gericht stellte klar, dass die Abschalteinrichtungen rechtswidrig sind.", "neutral"),  # a ruling reported
     ("Er hat die Entscheidung nicht bemängelt.", "neutral"),                 # negated: no criticism
     ("Das Verfahren ist rechtmäßig.", "neutral"),
     ("Das Treffen fand auf der Insel Rügen statt.", "neutral"),             # the island, not the verb rügen
