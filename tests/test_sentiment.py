@@ -405,6 +405,18 @@ def test_german_acts_against_another_side_are_negative(sentence, label):
     assert score_text(sentence, "de", events=False)["label"] == label
 
 
+@pytest.mark.parametrize("sentence,label,sign", [
+    ("Die Regierung macht es den Betrieben viel zu schwer.", "negative", -1),   # excess: a wrong degree
+    ("Die Mittel sind viel zu gering.", "negative", -1),
+    ("Für die Kommunen bleiben gerade mal 20 Millionen Euro übrig.", "neutral", -1),  # a minimiser: weak alone
+    ("Wir haben viel zu tun.", "neutral", 0),                                  # viel + infinitive, no excess
+    ("Die Kiste ist schwer.", "neutral", 0),
+])
+def test_german_excess_and_minimisers_are_negative(sentence, label, sign):
+    r = score_text(sentence, "de", events=False)
+    assert (r["label"], _sign(r["polarity"])) == (label, sign)
+
+
 @pytest.mark.parametrize("lang,sentence,label", [
     ("en", "He said he expects no political turmoil between Austria and Hungary.", "neutral"),  # no good news
     ("en", "If Iran did not impose the rule, would you have played?", "neutral"),
