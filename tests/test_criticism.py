@@ -79,8 +79,10 @@ def test_irony_adverb_reporting_a_claim_is_no_marker():
 
 
 def test_concession_dismissed_by_a_toneless_but_is_criticism():
-    r = score_text("Die Regierung hat zwar einen Plan vorgelegt, aber er kommt zu spät.", "de", events=False)
+    r = score_text("Die Regierung hat zwar einen Plan vorgelegt, aber er kommt erst im nächsten Jahr.", "de", events=False)
     assert r["label"] == "negative" and "(dismissal)" in _terms(r)
+    late = score_text("Die Regierung hat zwar einen Plan vorgelegt, aber er kommt zu spät.", "de", events=False)
+    assert late["label"] == "negative" and _terms(late) == ["zu spät"]  # a toned part after aber: no dismissal
     en = score_text("Admittedly, the talks were long, but nothing came of them.", "en", events=False)
     assert en["label"] == "negative"
 

@@ -402,6 +402,34 @@ def test_place_names_are_no_toned_compounds(sentence, sign):
     assert _sign(score_text(sentence, "de", events=False)["polarity"]) == sign
 
 
+@pytest.mark.parametrize("sentence,label", [
+    ("Die Opposition prangerte die Willkür der Behörden an.", "negative"),   # criticism, a particle verb
+    ("Moskau bezichtigt Kiew der Sabotage.", "negative"),                    # accusation
+    ("Die Lage spitzt sich zu.", "negative"),                                # escalation
+    ("Die Regierung missachtet das Urteil.", "negative"),                    # breach of law
+    ("Die Regierung begeht einen offenen Rechtsbruch.", "negative"),
+    ("Das Gericht stellte klar, dass die Abschalteinrichtungen rechtswidrig sind.", "neutral"),  # a ruling reported
+    ("Er hat die Entscheidung nicht bemängelt.", "neutral"),                 # negated: no criticism
+    ("Das Verfahren ist rechtmäßig.", "neutral"),
+    ("Das Treffen fand auf der Insel Rügen statt.", "neutral"),             # the island, not the verb rügen
+    ("Die Hunde hetzen über das Feld.", "neutral"),                          # hetzen: running, not agitation
+])
+def test_german_acts_against_another_side_are_negative(sentence, label):
+    assert score_text(sentence, "de", events=False)["label"] == label
+
+
+@pytest.mark.parametrize("sentence,label,sign", [
+    ("Die Regierung macht es den Betrieben viel zu schwer.", "negative", -1),   # excess: a wrong degree
+    ("Die Mittel sind viel zu gering.", "negative", -1),
+    ("Für die Kommunen bleiben gerade mal 20 Millionen Euro übrig.", "neutral", -1),  # a minimiser: weak alone
+    ("Wir haben viel zu tun.", "neutral", 0),                                  # viel + infinitive, no excess
+    ("Die Kiste ist schwer.", "neutral", 0),
+])
+def test_german_excess_and_minimisers_are_negative(sentence, label, sign):
+    r = score_text(sentence, "de", events=False)
+    assert (r["label"], _sign(r["polarity"])) == (label, sign)
+
+
 @pytest.mark.parametrize("lang,sentence,label", [
     ("en", "He said he expects no political turmoil between Austria and Hungary.", "neutral"),  # no good news
     ("en", "If Iran did not impose the rule, would you have played?", "neutral"),

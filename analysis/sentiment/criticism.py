@@ -10,7 +10,7 @@
 - **Concessive dismissal**: a concession marker before the last contrast word (*zwar …, aber*,
   *admittedly …, but*) whose part after the contrast has no tone of its own: what was conceded is
   dismissed. ``CRITICISM["dismissal"]`` when the concession was toneless or positive ("Sie hat zwar
-  einen Plan vorgelegt, aber er kommt zu spät"), its opposite when it was negative ("zwar schwierig,
+  einen Plan vorgelegt, aber er kommt erst im nächsten Jahr"), its opposite when it was negative ("zwar schwierig,
   aber machbar"); placed at the contrast word, so it is weighed like the part after it.
 - **Demand addressed to an opponent**: a modal of obligation and an urgency word in one clause
   (*muss endlich*, *sofort aufhören*, *must stop*): the addressee has not done what is asked
