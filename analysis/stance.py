@@ -92,7 +92,7 @@ def stance_verbs(lang: str) -> dict[str, list[tuple[frozenset[str], int]]]:
 def stance_words(lang: str) -> dict[str, dict[str, int]]:
     """``{role: {word: sign}}`` of ``resources/<lang>/stance_words.tsv`` (roles head, link, barrier,
     need, passive, modal, task, infinitive, reversal, against, opponent, possessive, condition, compound,
-    coordination, topic, frame, ability, opinion, address_ending, harm, patient; words in
+    coordination, topic, frame, ability, opinion, address_ending, harm, patient, subject; words in
     lower case but those of address; empty for a language without the file).
 
     >>> stance_words("de")["head"]["reform"], "weil" in stance_words("de")["barrier"]
@@ -101,7 +101,8 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {r: {} for r in ("head", "link", "barrier", "need", "passive", "modal", "task",
                                                         "infinitive", "reversal", "against", "opponent", "possessive",
                                                         "condition", "compound", "coordination", "topic", "frame",
-                                                        "ability", "opinion", "address_ending", "harm", "patient")}
+                                                        "ability", "opinion", "address_ending", "harm", "patient",
+                                                        "subject")}
     if lang not in languages():
         return out
     try:
@@ -323,10 +324,29 @@ def opinion_negated(text: str, start: int, *, lang: str = "de") -> str | None:
                      and all(words[k] not in CLAUSE_MARKS for k in range(i + 1, j))]
             negs = [j for j in list(range(max(0, i - 2), i)) + after
                     if _negator(lower[j], lang) and not _exception(lower, j, lang)]
-            if negs and (marked or lang != "de"):
+            if negs and (lang != "de" or marked and _complement_clause(words, lower, i, mention, lang)):
                 return f"{words[i]} {words[negs[0]]}" if negs[0] > i else f"{words[negs[0]]} {words[i]}"
             return None
     return None
+
+
+def _complement_clause(words, lower, verb: int, mention: int, lang: str) -> bool:
+    """Whether the verb at ``verb`` takes a complement clause: its first clause mark (within three words) is a
+    comma followed by a complementizer (dass, ob) or by a verb-second clause (no clause-opening word); an
+    infinitive with *zu* ("nicht zu finden") or a verb whose clause ends in a dash ("nicht ernst meinen – so,
+    wie …") is no verb of opinion."""
+    if verb and lower[verb - 1] == "zu":
+        return False
+    mark = next((j for j in range(verb + 1, min(verb + 5, mention)) if words[j] in CLAUSE_MARKS), None)
+    if mark is None or words[mark] != ",":
+        return False
+    opener = lower[mark + 1]
+    return opener in _complementizers(lang) or opener not in _clause_openers(lang)
+
+
+@cache
+def _clause_openers(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in wordlist(lang, "clause_markers"))
 
 
 def _ability(words: list[str], mention: int, lang: str) -> bool:
@@ -624,7 +644,40 @@ def tone_agreement(text: str, *, lang: str = "de", band: float | None = None, at
             return 1, f"{evidence}; {AIMED_PAST}"
         if all(_harm_done(text, h, at, lang) for h in near):
             return 1, f"{evidence}; {LAMENT}"
+        other = _other_subject(text, lo, at, near, lang)
+        if other:
+            return 1, f"{evidence}; aimed at {other} (another subject of the clause)"
     return sign, evidence
+
+
+OWN_FAULT_REACH = 3  # words: a negative noun this close before the mention heads it ("Fehlsteuerung in der Zuwanderung")
+
+
+def _other_subject(text: str, lo: int, at: int, near: list[dict], lang: str) -> str | None:
+    """The word before the mention at ``at`` in its clause (from ``lo``) that puts it behind another subject: a
+    pronoun of role ``subject`` ("Sie", "es", "wer") or a capitalised word that is not the first of its sentence
+    (a noun, in a language listing such pronouns: German capitalises its nouns). None when the mention is first
+    in its clause (the words are said of it: "Aufrüstung und Krieg sind Verbrechen") or behind a noun of change
+    that turns it (role ``head``, sign -1: the words are said of the head, which turns them), when a negative
+    noun heads it from at most ``OWN_FAULT_REACH`` lower-case words before ("die Fehlsteuerung in der
+    Zuwanderung": the concept's own fault), or for a language without the role."""
+    subjects = stance_words(lang)["subject"]
+    if not subjects:
+        return None
+    tokens = [(m.start(), m.group()) for m in TOKEN.finditer(text, lo, at)]
+    for h in near:
+        word = next((k for k, (s, w) in enumerate(tokens) if s <= h["start"] < s + len(w)), None)
+        if word is not None and tokens[word][1][:1].isupper() and not _harm_done(text, h, at, lang):
+            after = [w for _, w in tokens[word + 1:]]
+            if len(after) <= OWN_FAULT_REACH and all(w.islower() for w in after):
+                return None
+    opening = not text[:lo].rstrip() or text[:lo].rstrip()[-1] in SENTENCE_ENDS
+    if any(stance_words(lang)["head"].get(w.lower(), 0) < 0 for _, w in tokens):
+        return None  # "der von der Union verantwortete Ausstieg aus Kohle und Kernkraft ist ein Desaster": the head's
+    for k, (_, w) in enumerate(tokens):
+        if w.lower() in subjects or (w[:1].isupper() and not (k == 0 and opening)):
+            return w
+    return None
 
 
 def _harm_done(text: str, hit: dict, at: int, lang: str) -> bool:

@@ -47,6 +47,32 @@ def test_opinion_negated_names_the_words():
     assert opinion_negated(text, text.index("ceasefire"), lang="en") == "don't think"
 
 
+@pytest.mark.parametrize("text", [
+    # an infinitive with "zu" and a verb whose clause ends in a dash take no complement clause: no opinion
+    "Ein wichtiger Schritt – in den Anträgen von Ihnen selbstverständlich nicht zu finden – ist die legale Migration.",
+    "Alibi, weil Sie es am Ende nicht ernst meinen – so, wie Sie auch bei der Migration einknicken werden.",
+    # a comma followed by a clause-opening word is no object clause of the verb
+    "Ich meine nicht, wenn wir die Migration begrenzen, wird alles gut.",
+])
+def test_opinion_verbs_without_a_complement_clause(text):
+    assert opinion_negated(text, text.index("Migration"), lang="de") is None
+
+
+@pytest.mark.parametrize("text, words", [
+    # a complementizer or a verb-second clause after the comma is the verb's object clause (must change the sign)
+    ("Ich glaube nicht, dass die Migration begrenzt werden muss.", "glaube nicht"),
+    ("Ich glaube nicht, die Migration ist das größte Problem.", "glaube nicht"),
+    ("Wir finden nicht, dass die Migration gestoppt werden muss.", "finden nicht"),
+])
+def test_opinion_verbs_with_a_complement_clause(text, words):
+    assert opinion_negated(text, text.index("Migration"), lang="de") == words
+
+
+def test_a_negated_opinion_without_a_clause_keeps_the_tone():
+    text = "Ein wichtiger Schritt – in Ihren Anträgen selbstverständlich nicht zu finden – ist die Ausweitung der legalen Migration."
+    assert _agreement(text, "Migration", "de")[-1][1] == 1
+
+
 @pytest.mark.parametrize("text, word, agreement", [
     ("We don't support new sanctions.", "sanctions", -1),  # a contracted negator ("*n't" in negators.txt)
     ("We don’t support new sanctions.", "sanctions", -1),
@@ -119,3 +145,35 @@ def test_a_greeting_no_longer_gives_the_tone():
     assert _agreement(text, "Mietpreisbremse", "de") == [("Mietpreisbremse", -1)]
     # near miss: without a greeting the tone is the sentence's, as before
     assert _agreement("Die Mietpreisbremse ist zu niedrig.", "Mietpreisbremse", "de") == [("Mietpreisbremse", -1)]
+
+
+@pytest.mark.parametrize("text, concept", [
+    # the mention behind another subject of its clause (a pronoun, a noun): the negative words are aimed at it
+    ("Sie leiden unter niedrigeren Renten.", "Renten"),
+    ("Ständig kündigen Sie weitere Entlastungen an, aber es ist eine Schande.", "Entlastungen"),
+    ("Die Lage für Geflüchtete ist unerträglich.", "Geflüchtete"),
+    # a betrayal of the concept is harm done to it, no fault of its own
+    ("Hass, Missgunst und Ausgrenzung bedeuten Verrat an der Demokratie.", "Demokratie"),
+])
+def test_negative_words_aimed_at_another_subject(text, concept):
+    agreement, evidence = tone_agreement(text, lang="de", band=0.05, at=text.index(concept))
+    assert agreement == 1 and ("another subject" in evidence or evidence.endswith(LAMENT))
+
+
+@pytest.mark.parametrize("text, concept, lang", [
+    # near misses: the mention first in its clause is what the negative words are said of
+    ("Aufrüstung und Krieg sind die schlimmsten ökologischen Verbrechen.", "Aufrüstung", "de"),
+    ("Die Schuldenbremse ist falsch und schädlich.", "Schuldenbremse", "de"),
+    # a negative noun heading the mention: the concept's own fault
+    ("Das ist die Fehlsteuerung in der Zuwanderung.", "Zuwanderung", "de"),
+    # a language without subject pronouns listed (English does not capitalise its nouns): as before
+    ("They said the border wall is a terrible waste.", "border wall", "en"),
+])
+def test_near_misses_of_another_subject(text, concept, lang):
+    assert tone_agreement(text, lang=lang, band=0.05, at=text.index(concept))[0] == -1
+
+
+def test_negative_words_said_of_a_head_still_turn_with_it():
+    # near miss: the exit from nuclear power called a disaster is for nuclear power, as the head had it
+    text = "Wir wissen, dass der von der Union verantwortete Ausstieg aus Kohle und Kernkraft ein Desaster ist."
+    assert _agreement(text, "Kernkraft", "de")[-1][1] == 1
