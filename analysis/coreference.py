@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.pronoun_agreement import first_name_genders
+from analysis.actor_names import kind_of
+from analysis.pronoun_agreement import first_name_genders, noun_gender
 from analysis.resources import ROOT, table
 from analysis.segment import lemmatize
 from analysis.speaker_names import describes, role_of
@@ -176,8 +177,6 @@ def subject_beside_source(ents, source: int, agrees, speakers: list[str] = ()) -
     medium, an organisation: "Zudem hob Sarkozy dem „Figaro“ zufolge … hervor. Er sagte" → Sarkozy, the
     subject, not the source); None when the previous speaker is a person or no agreeing person
     opens that sentence."""
-    from analysis.actor_names import kind_of
-
     text = ents.text
     a = max(text.rfind(". ", 0, source), text.rfind("\n", 0, source)) + 1
     b = min((i for i in (text.find(". ", source), text.find("\n", source)) if i >= 0), default=len(text))
@@ -273,8 +272,6 @@ def described_organisation(ents, start: int, previous: list[tuple[int, str]]) ->
     drei Flugzeuge der Hilfsorganisation seien gelandet" → Ärzte ohne Grenzen). None otherwise
     ("Das Fischereiministerium legte fest": no organisation spoke before; "Die Polizei teilte
     mit, das Innenministerium prüfe": Polizei is a role noun, the compound stays)."""
-    from analysis.actor_names import kind_of
-
     head = ents.text[max(0, start - 12):start].split()
     if not head or head[-1].lower() not in ents.definite:
         return None
@@ -300,8 +297,6 @@ def name_before_apposition(ents, pos: int) -> str | None:
     apposition that introduces no one new ("Stephen Singer, ein Klimaexperte vom WWF erklärte" →
     Stephen Singer): two or more capitalised words, the first a known first name. None otherwise
     ("Der WWF, ein Verband aus der Schweiz": no person)."""
-    from analysis.actor_names import kind_of
-
     m = _NAME_AND_COMMA.search(ents.text, max(0, pos - 80), pos)
     if m is None:
         return None
@@ -366,9 +361,6 @@ def person_of_role(words: list[str], before: int, ents, previous: list[tuple[int
     nearest earlier person's name, that the role noun's gender allows (Kanzlerin: not Olaf
     Scholz); only for the offices of ``office_groups.txt`` (not der Richter, die Polizei), not
     for a role followed by a genitive (der Chef der Behörde) or without a definite article."""
-    from analysis.actor_names import kind_of
-    from analysis.pronoun_agreement import noun_gender
-
     nouns = [(k, w) for k, w in enumerate(words) if w[:1].isupper() and role_of(w, ents.role_map)]
     if not nouns or not any(w.lower() in ents.definite for w in words[:nouns[0][0]]):
         return None

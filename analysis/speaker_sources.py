@@ -252,14 +252,21 @@ def adjective_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str
     """The institution an adjective with a source noun names ("behördlichen Angaben" → Behörden;
     ``holder_adjectives.tsv``), also at the end of a mention that a frame ran over its verb ("Am
     vergangenen Samstag starben behördlichen Angaben"), else None ("offiziellen Angaben")."""
-    if not (ROOT / lang / "holder_adjectives.tsv").exists() or len(words) < 2:
+    holders = _holder_adjectives(lang)
+    if not holders or len(words) < 2:
         return None
     _, sources = countries_and_sources(lang)
     adjective, noun = words[-2].strip(",").lower(), words[-1].strip(",").lower()
-    if noun not in sources:
-        return None
+    return holders.get(adjective_stem(adjective)) if noun in sources else None
+
+
+@cache
+def _holder_adjectives(lang: str) -> dict[str, str]:
+    """``{adjective stem: holder}`` of ``resources/<lang>/holder_adjectives.tsv`` (empty without the file)."""
+    if not (ROOT / lang / "holder_adjectives.tsv").exists():
+        return {}
     t = table(lang, "holder_adjectives")
-    return dict(zip(t["adjective"], t["holder"])).get(adjective_stem(adjective))
+    return dict(zip(t["adjective"], t["holder"]))
 
 
 def sentence_case(name: str, pos: int, ents: _ArticleEntities, lang: str) -> str:

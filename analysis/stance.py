@@ -46,6 +46,8 @@ from bisect import bisect_left
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from analysis.concepts import _lemma
+from analysis.errors import InputError
 from analysis.resources import languages, table, wordlist
 
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -79,7 +81,7 @@ def stance_verbs(lang: str) -> dict[str, list[tuple[frozenset[str], int]]]:
         return {}
     try:
         rows = table(lang, "stance_verbs")
-    except Exception:  # a language folder without the file: no constructions
+    except InputError:  # a language folder without the file: no constructions
         return {}
     out: dict[str, list] = {}
     for verb, prep, agreement in zip(rows["verb"], rows["preposition"], rows["agreement"]):
@@ -107,7 +109,7 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
         return out
     try:
         rows = table(lang, "stance_words")
-    except Exception:  # a language folder without the file: no such constructions
+    except InputError:  # a language folder without the file: no such constructions
         return out
     for word, role, sign in zip(rows["word"], rows["role"], rows["sign"]):
         role = role.strip()
@@ -121,7 +123,7 @@ def _negator_forms(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
     """The negators of ``negators.txt`` and the endings its ``*`` patterns give ("*n't": "don't", "isn't")."""
     try:
         listed = wordlist(lang, "negators")
-    except Exception:
+    except InputError:
         return frozenset(), ()
     return (frozenset(w.lower() for w in listed if not w.startswith("*")),
             tuple(w[1:].lower() for w in listed if w.startswith("*")))
@@ -141,7 +143,7 @@ def _negator(word: str, lang: str) -> bool:
 def _post_negators(lang: str) -> frozenset[str]:
     try:
         return wordlist(lang, "post_negators")
-    except Exception:  # a language without post-posed negation
+    except InputError:  # a language without post-posed negation
         return frozenset()
 
 
@@ -149,7 +151,7 @@ def _post_negators(lang: str) -> frozenset[str]:
 def _exceptions(lang: str) -> frozenset[tuple[str, ...]]:
     try:
         return frozenset(tuple(e.split()) for e in wordlist(lang, "negation_exceptions"))
-    except Exception:
+    except InputError:
         return frozenset()
 
 
@@ -159,8 +161,6 @@ def _exception(lower: list[str], j: int, lang: str) -> bool:
 
 
 def _lemmas(words: list[str], lang: str) -> list[str]:
-    from analysis.concepts import _lemma
-
     # German nouns keep their capital (the lemmatiser needs it); a sentence's first word and English do not
     lemmas = [_lemma(w if lang == "de" and i > 0 else w.lower(), lang).lower() for i, w in enumerate(words)]
     if lang == "de":
@@ -196,7 +196,7 @@ def _modal_apart(words, lower, lemmas, i: int, mention: int, lang: str) -> bool:
 def _complementizers(lang: str) -> frozenset[str]:
     try:
         return frozenset(w.lower() for w in wordlist(lang, "complementizers"))
-    except Exception:  # a language without the list
+    except InputError:  # a language without the list
         return frozenset()
 
 
@@ -455,8 +455,6 @@ def _head_index(words: list[str], mention: int, lang: str) -> tuple[int, int] | 
         j -= 1
     if j < 0 or not links:
         return None
-    from analysis.concepts import _lemma
-
     for form in (words[j].lower(), _lemma(words[j], lang).lower()):
         if form in words_of["head"]:
             return j, words_of["head"][form]
@@ -685,8 +683,6 @@ def _harm_done(text: str, hit: dict, at: int, lang: str) -> bool:
     role ``harm``): before it ("wenn Sie die Demokratie angreifen" reads the object before a final verb, "attack
     democracy"), or after it with a passive auxiliary (role ``patient``) between ("Unsere Demokratie wird von
     vielen Seiten angegriffen")."""
-    from analysis.concepts import _lemma
-
     term = str(hit.get("term", ""))
     if not {term.lower(), _lemma(term.lower(), lang).lower()} & set(stance_words(lang)["harm"]):
         return False

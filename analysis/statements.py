@@ -37,8 +37,16 @@ from analysis.concepts import (
 from analysis.coreference import sentence_starts
 from analysis.errors import InputError, require_columns
 from analysis.resources import table, wordlist
-from analysis.stance import (AIMED_PAST, compound_after, head_toward, opinion_negated, reversal, stance_toward,
-                            tone_agreement, topic_named)
+from analysis.stance import (
+    AIMED_PAST,
+    compound_after,
+    head_toward,
+    opinion_negated,
+    reversal,
+    stance_toward,
+    tone_agreement,
+    topic_named,
+)
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +175,7 @@ def _salutations(lang: str) -> re.Pattern | None:
     after it up to ``!``, ``,`` or ``:`` (group ``rest``), or a phrase alone."""
     try:
         rows = table(lang, "salutations")
-    except Exception:  # a language without the list: no words blanked
+    except InputError:  # a language without the list: no words blanked
         return None
     phrases = {kind: sorted((re.escape(p.strip()) for p, k in zip(rows["phrase"], rows["kind"]) if k == kind),
                             key=len, reverse=True) for kind in ("address", "phrase")}
