@@ -251,9 +251,86 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+NAME_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[,&]")
+
+
+def _name_parts(lang: str) -> dict[str, frozenset]:
+    from analysis.resources import word_class
+
+    return {cls: word_class(lang, "name_heads", cls) for cls in ("head", "suffix", "linker", "joiner", "extends")}
+
+
+def _is_head(word: str, parts: dict) -> bool:
+    low = word.casefold()
+    return word[0].isupper() and (low in parts["head"] or any(low.endswith(x) for x in parts["suffix"]))
+
+
+def name_spans(text: str, *, lang: str = "de") -> list[tuple[int, int, int, int]]:
+    """The proper names of organisations, offices, laws and programmes in ``text`` as ``(start, end,
+    head_start, head_end)``: a capitalised head of ``resources/<lang>/name_heads.tsv`` (*Act*,
+    *Committee*, *…amt*, *…ministerium*) with the field its linker opens (*Department of Energy*,
+    *Bundesamt für Migration und Flüchtlinge*: capitalised words joined by the joiners, one lower-case
+    word before a capitalised one), and where the language writes names in Title Case, the capitalised
+    words before the head (*House Transportation and Infrastructure Committee*). Words are adjacent
+    only across spaces.
+
+    >>> t = "Das Bundesamt für Migration und Flüchtlinge prüft."
+    >>> [t[s:e] for s, e, _, _ in name_spans(t, lang="de")]
+    ['Bundesamt für Migration und Flüchtlinge']
+    """
+    parts = _name_parts(lang)
+    toks = [(m.start(), m.end(), m.group()) for m in NAME_TOKEN.finditer(text)]
+    title = "left" in parts["extends"]
+
+    def near(i: int, j: int) -> bool:  # token j follows token i across spaces only
+        return 0 <= i < j < len(toks) and not text[toks[i][1]:toks[j][0]].strip()
+
+    def cap(i: int) -> bool:
+        return toks[i][2][0].isupper()
+
+    out = []
+    for h, (hs, he, word) in enumerate(toks):
+        if not _is_head(word, parts):
+            continue
+        first = last = h
+        while title and first > 0 and near(first - 1, first):  # Title Case words before the head
+            j = first - 1
+            while j > 0 and toks[j][2].casefold() in parts["joiner"] and near(j - 1, j):
+                j -= 1
+            if not cap(j) or toks[j][2].casefold() in parts["joiner"]:
+                break
+            first = j
+        if near(h, h + 1) and toks[h + 1][2].casefold() in parts["linker"]:
+            j, end = h + 2, None
+            while j < len(toks) and near(j - 1, j):
+                k = j + 1 if not cap(j) and toks[j][2].casefold() not in parts["joiner"] and near(j, j + 1) else j
+                if not cap(k) or toks[k][2].casefold() in parts["joiner"]:
+                    break
+                end = j = k
+                j += 1
+                while j < len(toks) and near(j - 1, j) and toks[j][2].casefold() in parts["joiner"]:
+                    j += 1
+                if not title and j == end + 1:  # German: the field's nouns stand only between joiners
+                    break
+            last = end if end is not None else h
+        if last > first:
+            out.append((toks[first][0], toks[last][1], hs, he))
+    return out
+
+
+def _outside_names(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
+    """``mentions`` without those inside a proper name that do not take in its head (*Migration* in
+    *Bundesamt für Migration*; the dictionary's *Inflation Reduction Act* is kept whole)."""
+    names = name_spans(text, lang=lang)
+    return [m for m in mentions if not any(s <= m.start and m.end <= e and not (m.start <= hs and he <= m.end)
+                                           for s, e, hs, he in names)]
+
+
 def find_concepts(text: str, concepts, *, lang: str = "de") -> list[Mention]:
     """Mentions of the dictionary's concepts in ``text``, by position; where mentions overlap, the
     longest is kept (one mention per stretch of text), so that a phrase wins over its head lemma.
+    A concept's words inside the proper name of an organisation, office, law or programme
+    (:func:`name_spans`) are no mention of it, unless the mention takes in the name's head.
     A regex match is widened to the whole words it touches. ``concepts`` is a :func:`read_concepts`
     table or, to match many texts, :func:`compile_concepts` of it (whose language then holds).
 
@@ -285,7 +362,7 @@ def find_concepts(text: str, concepts, *, lang: str = "de") -> list[Mention]:
     for m in sorted(found, key=lambda m: -(m.end - m.start)):
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+    return sorted(_outside_names(text, kept, lang) if kept else kept, key=lambda m: m.start)
 
 
 def discover_concepts(quotes: pd.DataFrame, *, lang: str = "de", top: int = 30, min_freq: int = 3,
