@@ -301,21 +301,30 @@ def name_spans(text: str, *, lang: str = "de") -> list[tuple[int, int, int, int]
                 break
             first = j
         if near(h, h + 1) and toks[h + 1][2].casefold() in parts["linker"]:
-            j, end = h + 2, None
-            while j < len(toks) and near(j - 1, j):
-                k = j + 1 if not cap(j) and toks[j][2].casefold() not in parts["joiner"] and near(j, j + 1) else j
-                if not cap(k) or toks[k][2].casefold() in parts["joiner"]:
-                    break
-                end = j = k
-                j += 1
-                while j < len(toks) and near(j - 1, j) and toks[j][2].casefold() in parts["joiner"]:
-                    j += 1
-                if not title and j == end + 1:  # German: the field's nouns stand only between joiners
-                    break
-            last = end if end is not None else h
+            last = _field_end(toks, h + 2, near, cap, lambda i: toks[i][2].casefold() in parts["joiner"], title) or h
         if last > first:
             out.append((toks[first][0], toks[last][1], hs, he))
     return out
+
+
+def _field_end(toks: list, j: int, near, cap, joiner, title: bool) -> int | None:
+    """The last token of the field a name's linker opens at token ``j`` (None when there is none):
+    capitalised words and the joiners between them; in German one lower-case word (an adjective)
+    may stand before a noun, and the nouns stand only between joiners."""
+    end = None
+    while True:
+        k = j
+        while k < len(toks) and near(k - 1, k) and joiner(k):
+            k += 1
+        if k >= len(toks) or not near(k - 1, k):
+            return end
+        if not title and end is not None and k == j:  # German: the field's nouns stand between joiners
+            return end
+        if not title and not cap(k) and near(k, k + 1):
+            k += 1
+        if not cap(k) or joiner(k):
+            return end
+        end, j = k, k + 1
 
 
 def _outside_names(text: str, mentions: list[Mention], lang: str) -> list[Mention]:

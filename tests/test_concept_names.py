@@ -40,6 +40,9 @@ def test_a_concept_inside_a_name_is_no_mention(text, lang):
     # the name the dictionary lists is its own concept
     ("The Inflation Reduction Act lowers costs.", "en", ["Inflation Reduction Act"]),
     ("Inflation is falling. Act now, he said.", "en", ["inflation"]),
+    # a law's title names what the law is about
+    ("The Inflation Reduction Act is law.", "en", ["Inflation Reduction Act"]),
+    ("The Department of Treasury sanctioned Energy Corp.", "en", ["energy"]),
 ])
 def test_a_concept_next_to_a_name_still_counts(text, lang, expected):
     assert concepts(text, lang) == expected
@@ -52,9 +55,14 @@ def test_name_spans_keep_to_the_name():
     assert [text[s:e] for s, e, _, _ in name_spans(text, lang="en")] == ["Department of Health and Human Services"]
     text = "energy. Department officials"
     assert name_spans(text, lang="en") == []
+    text = "The Department of the Treasury sanctioned Energy Corp."
+    assert [text[s:e] for s, e, _, _ in name_spans(text, lang="en")] == ["Department of the Treasury"]
 
 
-def test_a_law_the_dictionary_does_not_list_names_no_concept():
-    plain = read_concepts({"inflation": {"lemmas": ["inflation"]}})
-    assert [m.concept for m in find_concepts("The Inflation Reduction Act lowers costs.", plain, lang="en")] == []
-    assert [m.concept for m in find_concepts("Inflation reduction is the goal.", plain, lang="en")] == ["inflation"]
+def test_a_law_title_names_its_concept():
+    plain = read_concepts({"inflation": {"lemmas": ["inflation"]}, "voting rights": {"phrases": ["voting rights"]}})
+    assert [m.concept for m in find_concepts("The Inflation Reduction Act lowers costs.", plain, lang="en")] == ["inflation"]
+    assert [m.concept for m in find_concepts("Pass the John Lewis Voting Rights Act.", plain, lang="en")] == ["voting rights"]
+
+
+
