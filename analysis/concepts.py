@@ -257,7 +257,7 @@ NAME_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[,&]")
 def _name_parts(lang: str) -> dict[str, frozenset]:
     from analysis.resources import word_class
 
-    return {cls: word_class(lang, "name_heads", cls) for cls in ("head", "suffix", "linker", "joiner", "extends")}
+    return {cls: word_class(lang, "name_heads", cls) for cls in ("head", "suffix", "linker", "joiner", "binder", "extends")}
 
 
 def _is_head(word: str, parts: dict) -> bool:
@@ -295,9 +295,9 @@ def name_spans(text: str, *, lang: str = "de") -> list[tuple[int, int, int, int]
         first = last = h
         while title and first > 0 and near(first - 1, first):  # Title Case words before the head
             j = first - 1
-            while j > 0 and toks[j][2].casefold() in parts["joiner"] and near(j - 1, j):
+            if toks[j][2].casefold() in parts["binder"] and near(j - 1, j):
                 j -= 1
-            if not cap(j) or toks[j][2].casefold() in parts["joiner"]:
+            if not cap(j) or toks[j][2].casefold() in parts["binder"] | parts["joiner"]:
                 break
             first = j
         if near(h, h + 1) and toks[h + 1][2].casefold() in parts["linker"]:

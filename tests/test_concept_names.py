@@ -66,3 +66,10 @@ def test_a_law_title_names_its_concept():
 
 
 
+
+
+def test_a_name_runs_back_over_title_case_words_only():
+    text = "Ask DEA, the Border Patrol, and Department of Homeland Security."
+    assert [text[s:e] for s, e, _, _ in name_spans(text, lang="en")] == ["Department of Homeland Security"]
+    text = "the Cybersecurity and Infrastructure Security Agency"
+    assert [text[s:e] for s, e, _, _ in name_spans(text, lang="en")] == ["Cybersecurity and Infrastructure Security Agency"]
