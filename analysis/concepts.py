@@ -36,11 +36,13 @@ import io
 import logging
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.errors import InputError
+from analysis.resources import word_class
 from analysis.runtime import word_cache
 from analysis.segment import lemmatize
 
@@ -254,9 +256,9 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
 NAME_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[,&]")
 
 
+@cache
 def _name_parts(lang: str) -> dict[str, frozenset]:
-    from analysis.resources import word_class
-
+    """The word classes of ``resources/<lang>/name_heads.tsv`` (German's for a language without it)."""
     return {cls: word_class(lang, "name_heads", cls) for cls in ("head", "suffix", "linker", "joiner", "binder", "extends")}
 
 
