@@ -127,7 +127,12 @@ def spokesperson_holder(words: list[str], ents: _ArticleEntities, lang: str) -> 
 
 def action_noun(words: list[str], ents: _ArticleEntities) -> bool:
     """Whether the first capitalised word of ``words`` ends like a thing (``name_exclusions.tsv``:
-    Auswertung, Untersuchung), a noun that can name an action and its agent."""
+    Auswertung, Untersuchung), a noun that can name an action and its agent.
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> action_noun("der Auswertung des Bodenradars".split(), _ArticleEntities("", "de"))
+    True
+    """
     head = next((w for w in words if w[:1].isupper()), "")
     return bool(head) and head.lower().endswith(ents.noun_endings)
 
@@ -251,7 +256,13 @@ def country_of(words: list[str], ents: _ArticleEntities, lang: str) -> str | Non
 def adjective_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | None:
     """The institution an adjective with a source noun names ("behördlichen Angaben" → Behörden;
     ``holder_adjectives.tsv``), also at the end of a mention that a frame ran over its verb ("Am
-    vergangenen Samstag starben behördlichen Angaben"), else None ("offiziellen Angaben")."""
+    vergangenen Samstag starben behördlichen Angaben"), else None ("offiziellen Angaben").
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> e = _ArticleEntities("", "de")
+    >>> adjective_holder("behördlichen Angaben".split(), e, "de"), adjective_holder("offiziellen Angaben".split(), e, "de")
+    ('Behörden', None)
+    """
     holders = _holder_adjectives(lang)
     if not holders or len(words) < 2:
         return None
@@ -273,7 +284,12 @@ def sentence_case(name: str, pos: int, ents: _ArticleEntities, lang: str) -> str
     """A nationality adjective that is capitalised only because it opens the sentence, in lower
     case before an institution's or a role's noun ("Afghanischen Behörden zufolge" → "afghanischen
     Behörden", as inside a sentence); any other name as it is ("Deutsche Bahn", "Russische
-    Föderation" inside a sentence or listed in ``name_forms.tsv``)."""
+    Föderation" inside a sentence or listed in ``name_forms.tsv``).
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> sentence_case("Afghanischen Behörden", 0, _ArticleEntities("Afghanischen Behörden zufolge", "de"), "de")
+    'afghanischen Behörden'
+    """
     words = name.split()
     if len(words) != 2 or not words[0][:1].isupper() or not ents.text.startswith(words[0], pos) or (
             ents.text[:pos].rstrip()[-1:] not in ("", ".", "!", "?", "\n")):
@@ -290,7 +306,13 @@ def nominative(name: str, words: list[str], pos: int, ents: _ArticleEntities, la
     article ("einem Augenzeugen" → Augenzeuge), and the dative plural of a noun in -er or -el
     (``name_exclusions.tsv`` class ``dative_plural``: "den Beobachtern" → Beobachter), also after
     an adjective ("politischen Beobachtern", at a sentence's opening "Politischen Beobachtern" →
-    politische Beobachter). Names, organisations, media and parties stay as written. German only."""
+    politische Beobachter). Names, organisations, media and parties stay as written. German only.
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> e = _ArticleEntities("", "de")
+    >>> nominative("Beobachtern", ["den", "Beobachtern"], 0, e, "de"), nominative("Augenzeugen", ["einem", "Augenzeugen"], 0, e, "de")
+    ('Beobachter', 'Augenzeuge')
+    """
     parts = name.split()
     if lang != "de" or not parts or len(parts) > 2 or kind_of(parts[-1], lang) != "other":
         return name

@@ -95,7 +95,10 @@ def timed(fn, *args, repeat: int = 1, **kw) -> float:
 
 def paired(texts: dict[str, list[str]], other: Path, pairs: int) -> None:
     """``polarity_only`` of this tree against the batch module of the tree ``other``, in alternating pairs per language."""
-    spec = importlib.util.spec_from_file_location("other_batch", other / "analysis" / "sentiment" / "batch.py")
+    module = other / "analysis" / "sentiment" / "batch.py"
+    if not module.is_file():
+        raise SystemExit(f"--against {other}: no analysis/sentiment/batch.py there (expected a checkout of this project)")
+    spec = importlib.util.spec_from_file_location("other_batch", module)
     theirs = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(theirs)
     for lang, units in texts.items():
