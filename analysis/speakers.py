@@ -114,6 +114,16 @@ _COMMA_NAME = re.compile(r",(?=[ \t]+[A-ZÄÖÜ])")
 def _name_run(lang: str) -> re.Pattern:
     """Capitalised words after white space, also "el-Masri" (:func:`capitalised_word`)."""
     return re.compile(rf"(?:[ \t]+{capitalised_word(lang, dots=False)})+")
+
+
+@cache
+def _apposed_run(lang: str) -> re.Pattern:
+    """Capitalised words after white space with the name particles of ``lang`` between them
+    ("Heike van Laak", "Ursula von der Leyen"; ``name_parts.tsv``)."""
+    lead, inner, _ = name_words(lang)
+    cap = capitalised_word(lang, dots=False)
+    particles = "|".join(sorted(lead | inner))
+    return re.compile(rf"[ \t]+{cap}(?:(?:[ \t]+(?:{particles}))*[ \t]+{cap})*" if particles else rf"(?:[ \t]+{cap})+")
 _NAME_START = re.compile(r"[A-ZÄÖÜ]")
 DEMONSTRATIVE_REACH = 300  # characters before a demonstrative pronoun in which its name is looked for (about two sentences)
 
@@ -264,11 +274,11 @@ class _ArticleEntities:
         """Roles with a genitive and the name set off by commas ("Der Geschäftsführer der Firma,
         Gerd-Jürgen Bruckschen, hatte", "die Sprecherin der FDP-Fraktion, Gisela Piltz, sagte")."""
         for m in _COMMA_NAME.finditer(text):
-            run = _name_run(self.lang).match(text, m.end())
+            run = _apposed_run(self.lang).match(text, m.end())
             if run is None or not text.startswith((",", " ("), run.end()):
                 continue
             names = [x for x in run.group().split() if role_of(x, self.role_map) is None][:4]
-            if len(names) < 2:
+            if sum(name_cap(x, self.lang) for x in names) < 2:
                 continue
             before = list(re.finditer(r"\S+", text[max(0, m.start() - 90):m.start()]))[-7:]
             for k in range(len(before) - 2, -1, -1):
@@ -477,7 +487,11 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     if office := adjective_holder(words, ents, lg):
         return office, how("explicit")  # "behördlichen Angaben zufolge": the authorities
     # "Angaben der Polizei", "Polizeiangaben": the holder of the source speaks
-    held = source_holder(words, ents, lg) or spokesperson_holder(words, ents, lg) or action_agent(words, ents)
+    held = source_holder(words, ents, lg)
+    if held is None and (held := spokesperson_holder(words, ents, lg)) and (
+            own := _apposed_name(mention, pos, len(mention), ents)):
+        return own, how("role")  # "Die Sprecherin der Stiftung Warentest, Heike van Laak,": she speaks, named
+    held = held or action_agent(words, ents)
     if held is None and is_source(words, ents, lg):
         if possessive(words, ents):  # "nach eigenen Angaben", "dessen Angaben": the holder named before
             own = any(w.lower() in ents.own for w in words) and depth < 2
