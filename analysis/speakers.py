@@ -51,6 +51,7 @@ from analysis.coreference import (
     name_before_apposition,
     opening_person,
     organisation_compound,
+    organisation_of_role,
     person_antecedent,
     person_of_role,
     person_words,
@@ -232,6 +233,7 @@ class _ArticleEntities:
         self.nationality_adjectives = noun_endings(lang, "nationality_adjective")
         self.particles = name_words(lang)[0]
         self.definite = word_class(lang, "reference_words", "definite")  # "dieser Studie": no pronoun
+        self.organisation_nouns = word_class(lang, "reference_words", "organisation_noun")  # "Die Organisation"
         self.indefinite = word_class(lang, "reference_words", "indefinite_article")  # "ein Polizeisprecher" is someone new
         self.spokespersons = tuple(r for r, (group, _) in self.role_map.items() if group == "spokesperson")
         self.names: list[tuple[int, str]] = []      # (position, full name)
@@ -523,7 +525,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     if had_role and not new_referent and not names_itself(held.split(), ents) and not (
             name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None and name != held.strip()):
         found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents, previous) or (
-            person_of_role(held.split(), pos, ents, previous))
+            person_of_role(held.split(), pos, ents, previous) or organisation_of_role(held.split(), pos, ents, previous))
         if found:
             name, resolution = found, how("role")
     name = unnamed_group(base_form(drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents), lg), ents, lg)

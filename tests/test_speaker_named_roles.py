@@ -43,3 +43,34 @@ def test_quoted_name_after_a_medium_or_organisation_noun(text, mention, expected
 ])
 def test_quoted_name_after_other_nouns_stays(text, mention, expected):
     assert resolve_all(text, [mention]) == [expected]
+
+
+AMNESTY = "Auch Vertreter von Amnesty International verurteilten den Einsatz. "
+
+
+@pytest.mark.parametrize("text, mentions, expected", [
+    (AMNESTY + "Die Organisation verlangte, es werde untersucht.",
+     ["Vertreter von Amnesty International", "Die Organisation"], "Amnesty International"),
+    ("Die British Broadcasting Corporation berichtete, es sei gestört. Man habe es festgestellt, so der "
+     "britische Fernsehsender.", ["Die British Broadcasting Corporation", "der britische Fernsehsender"],
+     "British Broadcasting Corporation"),  # an adjective between: still the noun alone
+])
+def test_definite_organisation_noun_takes_up_the_organisation_quoted_before(text, mentions, expected):
+    assert resolve_all(text, mentions)[-1] == expected
+
+
+@pytest.mark.parametrize("text, mentions, expected", [
+    ("Angela Merkel sagte, es sei gut. Die Organisation verlangte, es werde untersucht.",
+     ["Angela Merkel", "Die Organisation"], "Organisation"),  # a person before
+    ("Die Zeitung Haaretz berichtete, es sei gut. Die Organisation verlangte, es werde untersucht.",
+     ["Haaretz", "Die Organisation"], "Organisation"),  # a medium before an organisation's noun
+    (AMNESTY + "Eine Organisation verlangte, es werde untersucht.",
+     ["Vertreter von Amnesty International", "Eine Organisation"], "Organisation"),  # someone new
+    (AMNESTY + "Die Staatsanwaltschaft teilte mit, es werde ermittelt.",
+     ["Vertreter von Amnesty International", "Die Staatsanwaltschaft"], "Staatsanwaltschaft"),  # names itself
+    (AMNESTY + " ".join(["Der Einsatz dauerte lange und niemand griff ein."] * 9)
+     + " Die Organisation verlangte, es werde untersucht.",
+     ["Vertreter von Amnesty International", "Die Organisation"], "Organisation"),  # too far back
+])
+def test_organisation_noun_without_an_organisation_quoted_just_before_stays(text, mentions, expected):
+    assert resolve_all(text, mentions)[-1] == expected
