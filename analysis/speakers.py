@@ -229,6 +229,7 @@ class _ArticleEntities:
         self.name_stop = frozenset(self.dets | self.preps | self.pronouns | self.possessives | self.calendar)
         self.nationalities, self.sources = countries_and_sources(lang)
         self.feminine_endings = noun_endings(lang, "feminine_ending")
+        self.organisation_endings = noun_endings(lang, "organisation_ending")  # "Fluggesellschaft KLM"
         self.nationality_nouns = noun_endings(lang, "nationality_noun")
         self.nationality_adjectives = noun_endings(lang, "nationality_adjective")
         self.particles = name_words(lang)[0]

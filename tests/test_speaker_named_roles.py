@@ -74,3 +74,22 @@ def test_definite_organisation_noun_takes_up_the_organisation_quoted_before(text
 ])
 def test_organisation_noun_without_an_organisation_quoted_just_before_stays(text, mentions, expected):
     assert resolve_all(text, mentions)[-1] == expected
+
+
+@pytest.mark.parametrize("mention, expected", [
+    ("der deutsche Sportartikelhersteller Adidas-Salomon", "Adidas-Salomon"),
+    ("Die holländische Fluggesellschaft KLM", "KLM"),
+    ("der Mobilfunkanbieter Vodafone", "Vodafone"),  # a name in -e after the noun
+])
+def test_company_noun_before_its_name_drops(mention, expected):
+    assert resolve_all(f"Es sei gut, teilte {mention} mit.", [mention]) == [expected]
+
+
+@pytest.mark.parametrize("mention, expected", [
+    ("die Gesellschaft für Sport und Technik", "Gesellschaft für Sport und Technik"),  # lower-case words: a name
+    ("die Fluggesellschaft der Schweiz", "Fluggesellschaft der Schweiz"),  # a genitive, no name after the noun
+    ("der Physiker Hans", "Physiker Hans"),  # no company's noun, one word
+    ("die Max-Planck-Gesellschaft", "Max-Planck-Gesellschaft"),  # the company's name itself
+])
+def test_names_without_a_company_noun_before_them_stay(mention, expected):
+    assert resolve_all(f"Es sei gut, teilte {mention} mit.", [mention]) == [expected]
