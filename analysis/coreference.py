@@ -417,3 +417,41 @@ def demonstrative_noun(ents, before: int, gender: str) -> tuple[int, str, bool, 
             phrase = [own] + [x.group() for x in words[k + 1:k + 3]]
             found = (words[k].start(), own, prev.lower() in ents.indefinite, phrase)
     return found
+
+
+
+ORGANISATION_REACH = 400  # characters back to the quotation whose speaker a definite organisation noun takes up
+
+
+def organisation_of_role(words: list[str], before: int, ents, previous: list[tuple[int, str]]) -> str | None:
+    """The organisation a definite generic noun of an organisation or medium alone takes up
+    (``reference_words.tsv`` class ``organisation_noun``: "Auch Vertreter von Amnesty International
+    verurteilten … Die Organisation verlangte" → Amnesty International; "… so der britische
+    Fernsehsender" after the British Broadcasting Corporation): the latest earlier speaker, quoted
+    within ``ORGANISATION_REACH`` characters, if it is no person (no known first name) and no role
+    noun, and of the noun's kind (:func:`kind_of`: an organisation, a medium) or several
+    capitalised words of no kind; else None ("Die Organisation" after Angela Merkel or after the
+    newspaper Haaretz; "eine Organisation": someone new; "Die Staatsanwaltschaft" names itself).
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> text = "Vertreter von Amnesty International verurteilten das. Die Organisation verlangte mehr."
+    >>> organisation_of_role(["Die", "Organisation"], text.index("Die"), _ArticleEntities(text, "de"),
+    ...                      [(0, "Amnesty International")])
+    'Amnesty International'
+    """
+    if len(words) < 2 or words[0].lower() not in ents.definite or any(w[:1].isupper() for w in words[1:-1]):
+        return None  # "Die Demokratische Partei": a name
+    noun = words[-1].lower()
+    if noun not in ents.organisation_nouns and noun.removesuffix("s") not in ents.organisation_nouns:
+        return None
+    earlier = [(p, n) for p, n in previous if p < before]
+    if not earlier or before - earlier[-1][0] > ORGANISATION_REACH:
+        return None
+    name = earlier[-1][1]
+    parts = name.split()
+    if parts[0] in first_name_genders(ents.lang) or any(role_of(w, ents.role_map) for w in parts) or not all(
+            w[:1].isupper() or w in ents.preps for w in parts):
+        return None
+    kind = kind_of(name, ents.lang)  # "Die Organisation" after "Haaretz", a newspaper: none
+    same = kind == kind_of(words[-1], ents.lang) and kind in ("organisation", "media")
+    return name if same or kind == "person" and len(parts) > 1 else None

@@ -100,8 +100,31 @@ def repair_mention(mention: str, pos: int, ents: ArticleEntities) -> str:
     return mention
 
 
+_QUOTED_AFTER_NOUN = re.compile(r"(?P<noun>[A-ZÄÖÜ][\w\-]*)[ \t]+(?:„|'')(?P<name>[A-ZÄÖÜ][^„“'.!?]*?)(?:“|'')?$")
+
+
+def quoted_name(mention: str, ents: ArticleEntities) -> str | None:
+    """The name in quotation marks that closes a mention after a medium's or organisation's noun
+    (``actor_kinds.tsv``): "die US-amerikanische Musikzeitschrift „Billboard“" → "Billboard", "die
+    Tageszeitung ''La Nacion''" → "La Nacion" (also when the mention ends before the closing
+    mark); else None ("Die Zeitschrift Stern": no quotation marks; "Das „Departement …“ des
+    Ministeriums": the quoted name opens the mention).
+
+    >>> from analysis.speakers import _ArticleEntities as ArticleEntities
+    >>> quoted_name("die Wochenzeitung „Die Zeit“", ArticleEntities("", "de"))
+    'Die Zeit'
+    """
+    m = _QUOTED_AFTER_NOUN.search(mention)
+    if m is None or kind_of(m.group("noun"), ents.lang) not in _NAMED_GROUPS:
+        return None
+    return m.group("name").strip() or None
+
+
 def name_part(mention: str, ents: ArticleEntities) -> tuple[str, bool]:
-    """(name, had_role) of a mention: determiners, adjectives and a leading role dropped."""
+    """(name, had_role) of a mention: determiners, adjectives and a leading role dropped; a quoted
+    name after a medium's noun (:func:`quoted_name`)."""
+    if quoted := quoted_name(mention, ents):
+        return quoted, False
     words = mention.replace("„", "").replace("“", "").split()
     had_role = False
     k = 0

@@ -135,7 +135,8 @@ def trailing_name(words: list[str], lang: str = "de") -> str:
 
 def drop_description(name: str, ents: _ArticleEntities) -> str:
     """A name without words of address or a describing noun before it ("Lieber Friedrich Merz",
-    "Physiker Sebastian Pflugbeil", "Spanier Rafael Nadal"; ``name_exclusions.tsv``), or the
+    "Physiker Sebastian Pflugbeil", "Spanier Rafael Nadal"; a company's noun before its name,
+    "Fluggesellschaft KLM"; ``name_exclusions.tsv``), or the
     article's known name that ends it (English: "State Marco Rubio" → "Marco Rubio")."""
     words = name.split()
     while len(words) >= 2 and words[0].lower() in ents.salutations:  # "Lieber Friedrich Merz"
@@ -143,6 +144,9 @@ def drop_description(name: str, ents: _ArticleEntities) -> str:
     while len(words) >= 3 and all(w[:1].isupper() for w in words[1:3]) and not _keeps_head(words, ents) and (
             describes(words[0], ents) or len(words) >= 4 and _genitive_of(words[0], ents) and describes(words[1], ents)):
         words = words[1:]  # "Physiker Sebastian Pflugbeil", "Rezensenten Paul Sommer", "Brandts Verteidiger Karl Huber"
+    if len(words) >= 2 and ents.organisation_endings and words[0].lower().endswith(ents.organisation_endings) and all(
+            name_cap(w, ents.lang) for w in words[1:]) and not (len(words) >= 3 and ADJECTIVE_NAME.match(words[1])):
+        words = words[1:]  # "Fluggesellschaft KLM", "Sportartikelhersteller Adidas-Salomon": the company's name
     if ents.lang != "en":  # German dev: the rule below takes two right speakers to a shorter name
         return " ".join(words)
     known = next((" ".join(words[k:]) for k in range(1, len(words) - 1) if " ".join(words[k:]) in ents.known), None)

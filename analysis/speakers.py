@@ -51,6 +51,7 @@ from analysis.coreference import (
     name_before_apposition,
     opening_person,
     organisation_compound,
+    organisation_of_role,
     person_antecedent,
     person_of_role,
     person_words,
@@ -114,6 +115,16 @@ _COMMA_NAME = re.compile(r",(?=[ \t]+[A-ZÄÖÜ])")
 def _name_run(lang: str) -> re.Pattern:
     """Capitalised words after white space, also "el-Masri" (:func:`capitalised_word`)."""
     return re.compile(rf"(?:[ \t]+{capitalised_word(lang, dots=False)})+")
+
+
+@cache
+def _apposed_run(lang: str) -> re.Pattern:
+    """Capitalised words after white space with the name particles of ``lang`` between them
+    ("Heike van Laak", "Ursula von der Leyen"; ``name_parts.tsv``)."""
+    lead, inner, _ = name_words(lang)
+    cap = capitalised_word(lang, dots=False)
+    particles = "|".join(sorted(lead | inner))
+    return re.compile(rf"[ \t]+{cap}(?:(?:[ \t]+(?:{particles}))*[ \t]+{cap})*" if particles else rf"(?:[ \t]+{cap})+")
 _NAME_START = re.compile(r"[A-ZÄÖÜ]")
 DEMONSTRATIVE_REACH = 300  # characters before a demonstrative pronoun in which its name is looked for (about two sentences)
 
@@ -218,10 +229,12 @@ class _ArticleEntities:
         self.name_stop = frozenset(self.dets | self.preps | self.pronouns | self.possessives | self.calendar)
         self.nationalities, self.sources = countries_and_sources(lang)
         self.feminine_endings = noun_endings(lang, "feminine_ending")
+        self.organisation_endings = noun_endings(lang, "organisation_ending")  # "Fluggesellschaft KLM"
         self.nationality_nouns = noun_endings(lang, "nationality_noun")
         self.nationality_adjectives = noun_endings(lang, "nationality_adjective")
         self.particles = name_words(lang)[0]
         self.definite = word_class(lang, "reference_words", "definite")  # "dieser Studie": no pronoun
+        self.organisation_nouns = word_class(lang, "reference_words", "organisation_noun")  # "Die Organisation"
         self.indefinite = word_class(lang, "reference_words", "indefinite_article")  # "ein Polizeisprecher" is someone new
         self.spokespersons = tuple(r for r, (group, _) in self.role_map.items() if group == "spokesperson")
         self.names: list[tuple[int, str]] = []      # (position, full name)
@@ -264,11 +277,11 @@ class _ArticleEntities:
         """Roles with a genitive and the name set off by commas ("Der Geschäftsführer der Firma,
         Gerd-Jürgen Bruckschen, hatte", "die Sprecherin der FDP-Fraktion, Gisela Piltz, sagte")."""
         for m in _COMMA_NAME.finditer(text):
-            run = _name_run(self.lang).match(text, m.end())
+            run = _apposed_run(self.lang).match(text, m.end())
             if run is None or not text.startswith((",", " ("), run.end()):
                 continue
             names = [x for x in run.group().split() if role_of(x, self.role_map) is None][:4]
-            if len(names) < 2:
+            if sum(name_cap(x, self.lang) for x in names) < 2:
                 continue
             before = list(re.finditer(r"\S+", text[max(0, m.start() - 90):m.start()]))[-7:]
             for k in range(len(before) - 2, -1, -1):
@@ -477,7 +490,11 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     if office := adjective_holder(words, ents, lg):
         return office, how("explicit")  # "behördlichen Angaben zufolge": the authorities
     # "Angaben der Polizei", "Polizeiangaben": the holder of the source speaks
-    held = source_holder(words, ents, lg) or spokesperson_holder(words, ents, lg) or action_agent(words, ents)
+    held = source_holder(words, ents, lg)
+    if held is None and (held := spokesperson_holder(words, ents, lg)) and (
+            own := _apposed_name(mention, pos, len(mention), ents)):
+        return own, how("role")  # "Die Sprecherin der Stiftung Warentest, Heike van Laak,": she speaks, named
+    held = held or action_agent(words, ents)
     if held is None and is_source(words, ents, lg):
         if possessive(words, ents):  # "nach eigenen Angaben", "dessen Angaben": the holder named before
             own = any(w.lower() in ents.own for w in words) and depth < 2
@@ -509,7 +526,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     if had_role and not new_referent and not names_itself(held.split(), ents) and not (
             name and name[:1].isupper() and role_of(name.split()[0], ents.role_map) is None and name != held.strip()):
         found = ents.by_role(held.split(), pos) or _organisation_compound(held.split(), pos, ents, previous) or (
-            person_of_role(held.split(), pos, ents, previous))
+            person_of_role(held.split(), pos, ents, previous) or organisation_of_role(held.split(), pos, ents, previous))
         if found:
             name, resolution = found, how("role")
     name = unnamed_group(base_form(drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents), lg), ents, lg)
