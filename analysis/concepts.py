@@ -12,9 +12,18 @@ A concept dictionary names each concept and how it is written, in YAML or CSV:
     Atomkraft:
       lemmas: [Atomkraft, Kernenergie]
       opposites: [Atomausstieg]      # what the concept opposes: a stance for it is against the concept
+    Energiepreise und Entlastung:
+      lemmas: [Entlastung]
+      exclude: [Familie, Steuerzahler, Landwirt*]   # not a mention with one of these words near it
+      window: 6                      # how near: words either side in the sentence (default 10)
+    aid to Ukraine:
+      phrases: [supplemental]
+      require: [Ukraine, Ukrainian*] # a mention only with one of these words near it
 
-or a CSV with the columns ``concept, kind, pattern`` (``kind``: lemma, phrase or regex) and
-optionally ``lang`` and ``sign`` (−1 for an opposite). An opposite names the concept's reversal or
+or a CSV with the columns ``concept, kind, pattern`` (``kind``: lemma, phrase, regex, exclude or
+require) and optionally ``lang``, ``sign`` (−1 for an opposite) and ``window``. The context terms
+of ``exclude`` and ``require`` are matched like lemmas (one word) or phrases (several), or by their
+beginning with a final ``*``, among the words around the mention (:func:`find_concepts`). An opposite names the concept's reversal or
 the problem it remedies (*Atomausstieg* for Atomkraft, *climate change* for climate action, *high
 energy prices* for relief); one word is matched as a lemma, several as a phrase, and a mention's
 agreement is reversed (``Mention.sign``). :func:`read_concepts` returns one row per pattern and raises
@@ -48,8 +57,11 @@ from analysis.segment import lemmatize
 
 log = logging.getLogger(__name__)
 
-CONCEPT_COLUMNS = ["concept", "kind", "pattern", "lang", "line", "sign"]
+CONCEPT_COLUMNS = ["concept", "kind", "pattern", "lang", "line", "sign", "window"]
 KINDS = {"lemmas": "lemma", "phrases": "phrase", "regexes": "regex"}
+CONTEXT = {"exclude": "exclude", "require": "require"}  # terms around a mention that void or license it
+WINDOW = 10  # words either side of a mention, within its sentence, where its context terms count
+SENTENCE_END = re.compile(r"[.!?]\s")
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -77,7 +89,8 @@ def _lemma(word: str, lang: str) -> str:
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=CONCEPT_COLUMNS)
-    return out.assign(sign=out["sign"].fillna(1)).astype({"line": "int64", "sign": "int64"})
+    out = out.assign(sign=out["sign"].fillna(1), window=out["window"].fillna(WINDOW))
+    return out.astype({"line": "int64", "sign": "int64", "window": "int64"})
 
 
 def _check_pattern(concept: str, kind: str, pattern, line: int, where: str) -> str:
@@ -92,7 +105,30 @@ def _check_pattern(concept: str, kind: str, pattern, line: int, where: str) -> s
     elif kind == "lemma" and len(WORD.findall(pattern)) != 1:
         raise InputError(f"{where} line {line}: concept {concept!r}: a lemma is one word, got {pattern!r} "
                          "(list words in a row under phrases)")
+    elif kind in CONTEXT and (not WORD.findall(pattern) or "*" in pattern.rstrip("*") or pattern.endswith("**")
+                              or (pattern.endswith("*") and len(WORD.findall(pattern)) != 1)):
+        raise InputError(f"{where} line {line}: concept {concept!r}: an {kind} term is a word or words in a row, "
+                         f"a single word may end in * to match its beginning; got {pattern!r}")
     return pattern
+
+
+def _check_window(concept: str, value, line: int, where: str) -> int:
+    try:
+        window = int(str(value).strip())
+    except ValueError:
+        window = 0
+    if window < 1 or str(value).strip() != str(window):
+        raise InputError(f"{where} line {line}: concept {concept!r}: window must be a whole number of words "
+                         f"of 1 or more, got {value!r}")
+    return window
+
+
+def _check_context(concept: str, entries: list, line: int, where: str) -> None:
+    if not any(kind in KINDS.values() for kind, *_ in entries):
+        if entries:
+            raise InputError(f"{where} line {line}: concept {concept!r} has exclude or require terms but no lemmas, "
+                             "phrases or regexes to apply them to")
+        raise InputError(f"{where} line {line}: concept {concept!r} has no lemmas, phrases or regexes")
 
 
 def _from_yaml(text: str, where: str) -> pd.DataFrame:
@@ -117,27 +153,29 @@ def _from_yaml(text: str, where: str) -> pd.DataFrame:
         if not isinstance(value, yaml.MappingNode):
             raise InputError(f"{where} line {value.start_mark.line + 1}: concept {concept!r}: expected "
                              "lemmas:, phrases: or regexes: (and optionally lang:) under the concept name")
-        lang = ""
+        lang, window = "", WINDOW
         entries = []
         for k, v in value.value:
             field, kline = str(k.value), k.start_mark.line + 1
             if field == "lang" and isinstance(v, yaml.ScalarNode):
                 lang = str(v.value).strip()
-            elif field in KINDS or field == "opposites":
+            elif field == "window" and isinstance(v, yaml.ScalarNode):
+                window = _check_window(concept, v.value, kline, where)
+            elif field in KINDS or field in CONTEXT or field == "opposites":
                 items = v.value if isinstance(v, yaml.SequenceNode) else [v]
                 for item in items:
                     if not isinstance(item, yaml.ScalarNode):
                         raise InputError(f"{where} line {item.start_mark.line + 1}: concept {concept!r}: "
                                          f"{field} must be a list of text")
                     ln, sign = item.start_mark.line + 1, -1 if field == "opposites" else 1
-                    kind = KINDS.get(field) or ("lemma" if len(WORD.findall(item.value)) == 1 else "phrase")
+                    kind = KINDS.get(field) or CONTEXT.get(field) or (
+                        "lemma" if len(WORD.findall(item.value)) == 1 else "phrase")
                     entries.append((kind, _check_pattern(concept, kind, item.value, ln, where), ln, sign))
             else:
                 raise InputError(f"{where} line {kline}: concept {concept!r}: unknown field {field!r} "
-                                 "(expected lemmas, phrases, regexes, opposites or lang)")
-        if not entries:
-            raise InputError(f"{where} line {line}: concept {concept!r} has no lemmas, phrases or regexes")
-        rows += [{"concept": concept, "kind": kd, "pattern": p, "lang": lang, "line": ln, "sign": sg}
+                                 "(expected lemmas, phrases, regexes, opposites, exclude, require, window or lang)")
+        _check_context(concept, entries, line, where)
+        rows += [{"concept": concept, "kind": kd, "pattern": p, "lang": lang, "line": ln, "sign": sg, "window": window}
                  for kd, p, ln, sg in entries]
     return _frame(rows)
 
@@ -151,8 +189,8 @@ def _from_csv(text: str, where: str) -> pd.DataFrame:
     missing = [c for c in ("concept", "kind", "pattern") if c not in header]
     if missing:
         raise InputError(f"{where} line 1: missing column(s) {', '.join(missing)}; found {', '.join(header)} "
-                         "(expected concept, kind, pattern and optionally lang)")
-    rows = []
+                         "(expected concept, kind, pattern and optionally lang, sign, window)")
+    rows, windows = [], {}
     for values in reader:
         line = reader.line_num
         if not any(v.strip() for v in values):
@@ -164,13 +202,23 @@ def _from_csv(text: str, where: str) -> pd.DataFrame:
         kind = KINDS.get(kind, kind)
         if not concept:
             raise InputError(f"{where} line {line}: empty concept name")
-        if kind not in KINDS.values():
-            raise InputError(f"{where} line {line}: kind {rec['kind']!r}; expected lemma, phrase or regex")
+        if kind not in KINDS.values() and kind not in CONTEXT:
+            raise InputError(f"{where} line {line}: kind {rec['kind']!r}; expected lemma, phrase, regex, exclude or require")
         sign = rec.get("sign", "").strip() or "1"
         if sign not in ("1", "-1"):
             raise InputError(f"{where} line {line}: sign {rec['sign']!r}; expected 1 or -1 (an opposite)")
+        if rec.get("window", "").strip():
+            window = _check_window(concept, rec["window"], line, where)
+            if windows.setdefault(concept, (window, line))[0] != window:
+                raise InputError(f"{where} line {line}: concept {concept!r}: window {window}, but line "
+                                 f"{windows[concept][1]} gives {windows[concept][0]} (one window per concept)")
         rows.append({"concept": concept, "kind": kind, "pattern": _check_pattern(concept, kind, rec["pattern"], line, where),
                      "lang": rec.get("lang", "").strip(), "line": line, "sign": int(sign)})
+    for concept in dict.fromkeys(r["concept"] for r in rows):
+        own = [r for r in rows if r["concept"] == concept]
+        _check_context(concept, [(r["kind"],) for r in own], own[0]["line"], where)
+        for r in own:
+            r["window"] = windows.get(concept, (WINDOW,))[0]
     return _frame(rows)
 
 
@@ -208,12 +256,22 @@ def read_concepts(source) -> pd.DataFrame:
 @dataclass(frozen=True)
 class CompiledConcepts:
     """A dictionary compiled for one language (:func:`compile_concepts`): lemmas by folded form,
-    phrases by their first folded word, compiled regexes."""
+    phrases by their first folded word, compiled regexes, and by concept its context: the window
+    and the exclude and require terms (each a tuple of folded words, the last a prefix if it ends
+    in ``*``)."""
 
     lang: str
     lemmas: dict
     phrases: dict
     regexes: tuple
+    context: dict = None
+
+
+def _context_term(pattern: str, lang: str) -> tuple:
+    words = WORD.findall(pattern)
+    if pattern.endswith("*"):
+        return (words[0].casefold() + "*",)
+    return tuple(_fold(w, lang) for w in words)
 
 
 def compile_concepts(concepts: pd.DataFrame, *, lang: str) -> CompiledConcepts:
@@ -227,12 +285,16 @@ def compile_concepts(concepts: pd.DataFrame, *, lang: str) -> CompiledConcepts:
     if "lang" not in concepts.columns:  # a dictionary given as a plain table: read (and checked) as one
         concepts = read_concepts(concepts)
     signs = concepts["sign"] if "sign" in concepts.columns else [1] * len(concepts)
-    lemmas, phrases, regexes = {}, {}, []
-    for concept, kind, pattern, plang, sign in zip(concepts["concept"], concepts["kind"], concepts["pattern"],
-                                                   concepts["lang"].fillna(""), signs):
+    windows = concepts["window"] if "window" in concepts.columns else [WINDOW] * len(concepts)
+    lemmas, phrases, regexes, context = {}, {}, [], {}
+    for concept, kind, pattern, plang, sign, window in zip(concepts["concept"], concepts["kind"], concepts["pattern"],
+                                                           concepts["lang"].fillna(""), signs, windows):
         if plang and plang != lang:
             continue
-        if kind == "lemma":
+        if kind in CONTEXT:
+            own = context.setdefault(concept, (int(window), [], []))
+            own[1 if kind == "exclude" else 2].append(_context_term(pattern, lang))
+        elif kind == "lemma":
             lemmas.setdefault(_fold(pattern, lang), (concept, pattern, sign))
             lemmas.setdefault(pattern.casefold(), (concept, pattern, sign))
         elif kind == "phrase":
@@ -241,7 +303,42 @@ def compile_concepts(concepts: pd.DataFrame, *, lang: str) -> CompiledConcepts:
                 phrases.setdefault(seq[0], []).append((concept, pattern, seq, sign))
         else:
             regexes.append((concept, pattern, re.compile(pattern, re.IGNORECASE), sign))
-    return CompiledConcepts(lang, lemmas, phrases, tuple(regexes))
+    return CompiledConcepts(lang, lemmas, phrases, tuple(regexes),
+                            {c: (w, tuple(ex), tuple(req)) for c, (w, ex, req) in context.items()})
+
+
+def _has_term(seq: list[str], terms: tuple) -> bool:
+    for term in terms:
+        n = len(term)
+        for i in range(len(seq) - n + 1):
+            if term[-1].endswith("*"):
+                if seq[i].casefold().startswith(term[-1][:-1]):
+                    return True
+            elif tuple(seq[i:i + n]) == term:
+                return True
+    return False
+
+
+def _in_context(m: Mention, words: list, text: str, context: dict) -> bool:
+    """Whether mention ``m`` counts by its concept's context: no exclude term and, if the concept
+    requires one, a require term among its words and the ``window`` words either side of it in its
+    sentence."""
+    if m.concept not in context:
+        return True
+    window, exclude, require = context[m.concept]
+    inside = [i for i, (s, e, _, _) in enumerate(words) if s < m.end and e > m.start]
+    first, last = (inside[0], inside[-1]) if inside else (0, -1)
+    lo = first
+    while lo > 0 and first - lo < window and not SENTENCE_END.search(text[words[lo - 1][1]:words[lo][0]]):
+        lo -= 1
+    hi = last
+    while hi + 1 < len(words) and hi - last < window and not SENTENCE_END.search(text[words[hi][1]:words[hi + 1][0]]):
+        hi += 1
+    # the mention's words and those around it, by lemma and by form ("aid to Ukraine" holds its required Ukraine)
+    around = [[w[k] for w in words[lo:hi + 1]] for k in (2, 3)]
+    if any(_has_term(seq, exclude) for seq in around):
+        return False
+    return not require or any(_has_term(seq, require) for seq in around)
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -356,9 +453,9 @@ def find_concepts(text: str, concepts, *, lang: str = "de") -> list[Mention]:
             return []
         concepts = compile_concepts(concepts, lang=lang)
     lang = concepts.lang
-    words = [(m.start(), m.end(), _fold(m.group(), lang)) for m in WORD.finditer(text)]
+    words = [(m.start(), m.end(), _fold(m.group(), lang), m.group().casefold()) for m in WORD.finditer(text)]
     found = []
-    for i, (s, e, w) in enumerate(words):
+    for i, (s, e, w, _) in enumerate(words):
         if w in concepts.lemmas:
             concept, pattern, sign = concepts.lemmas[w]
             found.append(Mention(concept, "lemma", pattern, s, e, sign))
@@ -368,6 +465,8 @@ def find_concepts(text: str, concepts, *, lang: str = "de") -> list[Mention]:
     for concept, pattern, rx, sign in concepts.regexes:
         found += [Mention(concept, "regex", pattern, *_whole_words(text, m.start(), m.end()), sign)
                   for m in rx.finditer(text) if m.end() > m.start()]
+    if concepts.context:
+        found = [m for m in found if _in_context(m, words, text, concepts.context)]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
     for m in sorted(found, key=lambda m: -(m.end - m.start)):

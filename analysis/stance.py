@@ -682,14 +682,55 @@ def _harm_done(text: str, hit: dict, at: int, lang: str) -> bool:
     """Whether the negative hit is a word of harm done to the mention at offset ``at`` (``stance_words.tsv``
     role ``harm``): before it ("wenn Sie die Demokratie angreifen" reads the object before a final verb, "attack
     democracy"), or after it with a passive auxiliary (role ``patient``) between ("Unsere Demokratie wird von
-    vielen Seiten angegriffen")."""
+    vielen Seiten angegriffen"), or a word of a harm frame (:func:`harm_frame`)."""
     term = str(hit.get("term", ""))
     if not {term.lower(), _lemma(term.lower(), lang).lower()} & set(stance_words(lang)["harm"]):
-        return False
+        return harm_frame(text, hit["start"], at, lang=lang)
     if hit["start"] < at:
         return True
     between = (m.group().lower() for m in TOKEN.finditer(text, at, hit["start"]))
     return any(w in stance_words(lang)["patient"] for w in between)
+
+
+@cache
+def harm_frames(lang: str) -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """``(phrase words, verb lemma, object|subject)`` of ``resources/<lang>/harm_frames.tsv`` (none for a
+    language without the file)."""
+    try:
+        rows = table(lang, "harm_frames")
+    except (InputError, FileNotFoundError):
+        return ()
+    return tuple((tuple(w.lower() for w in TOKEN.findall(p)), v.strip().lower(), m.strip())
+                 for p, v, m in zip(rows["phrase"], rows["verb"], rows["mention"]))
+
+
+def harm_frame(text: str, start: int, at: int, *, lang: str) -> bool:
+    """Whether the word at offset ``start`` belongs to a harm frame (``harm_frames.tsv``) done to the mention at
+    offset ``at``: its phrase after the mention in the mention's clause, the frame's verb before the mention or
+    after the phrase (the mention its object), or between them (its subject).
+
+    >>> t = "a plan that puts our NATO Allies at risk"
+    >>> harm_frame(t, t.index("risk"), t.index("NATO"), lang="en")
+    True
+    >>> t = "Illegal immigration puts Americans at risk"
+    >>> harm_frame(t, t.index("risk"), t.index("immigration"), lang="en")
+    False
+    """
+    lo, hi = _clause_bounds(text, at)
+    # the clause's words by offset and lemma (the mention's own words may be blanked: offsets, not words, place it)
+    tokens = [(m.start(), m.group().lower(), _lemma(m.group().lower(), lang).lower()) for m in TOKEN.finditer(text, lo, hi)]
+    for phrase, verb, role in harm_frames(lang):
+        n = len(phrase)
+        for p in range(len(tokens) - n + 1):
+            if (tokens[p][0] <= at or tuple(w for _, w, _ in tokens[p:p + n]) != phrase
+                    or not tokens[p][0] <= start <= tokens[p + n - 1][0]):
+                continue
+            before = {lm for s, _, lm in tokens[:p] if s < at}
+            between = {lm for s, _, lm in tokens[:p] if s > at}
+            after = {lm for _, _, lm in tokens[p + n:p + n + 1]}
+            if verb in (between if role == "subject" else before | after):
+                return True
+    return False
 
 
 @lru_cache(maxsize=64)
