@@ -1,6 +1,7 @@
 """German quotations the rules once did not find at all, each with the near misses that must stay
 as they were: a pointer with content of its own, a quantifier before the subject of a speech
-act, an adverb after the source of so, a lower-case compound after so."""
+act, an adverb after the source of so, a lower-case compound after so, a verb of naming that
+points back to nothing."""
 import pandas as pd
 import pytest
 
@@ -91,3 +92,24 @@ def test_so_before_a_compound_with_a_capitalised_head_names_the_source(text, spe
 ])
 def test_so_before_a_lower_case_word_names_no_source(text):
     assert "so_source" not in set(quotes_of(text)["rule"])
+
+
+# --- a verb that only names an act points back to no earlier words --------------------------
+
+@pytest.mark.parametrize("text, rules", [
+    ("Die Lage ist ernst. So bezeichnete er es als eine Möglichkeit, neue Wege zu gehen.", []),
+    ("Der Streit ist beigelegt. Das nannte der Minister einen Erfolg.", ["speech_act"]),
+])
+def test_a_verb_of_naming_makes_no_pointer(text, rules):
+    q = quotes_of(text)
+    assert q["rule"].tolist() == rules
+    assert not q["text"].str.startswith(("Die Lage", "Der Streit")).any()
+
+
+@pytest.mark.parametrize("text", [
+    "Die Firma ist gesund. Das bestätigte der Minister.",
+    "Die Firma ist gesund. So berichtete es die Zeitung.",
+])
+def test_a_verb_of_speech_still_points_back(text):
+    q = quotes_of(text)
+    assert q[["rule", "text"]].values.tolist() == [["points_back", "Die Firma ist gesund."]]
