@@ -47,11 +47,15 @@ def may_hold_quote(art: Article, k: int) -> tuple | None:
     positions = range(end)
     cue_pos = list(compress(positions, cues))
     frame_pos = list(compress(positions, map(frames.__contains__, lowers)))
-    if not cue_pos and not frame_pos:
+    nouns = [i for i in range(1, end - 3) if lemmas[i] in lex.content_nouns and texts[i][:1].isupper()]
+    if not cue_pos and not frame_pos and not nouns:
         return None
     marks = list(compress(positions, map(CLAUSE_MARKS.__contains__, texts)))
     cls = lex.fw.get
     found = end, cue_pos, frame_pos, marks, moods
+    # 0. a noun of speech before a comma ("die Forderung des Ministers, …": content_noun)
+    if nouns and any(texts[m] == "," and m > nouns[0] for m in marks if m < end - 2):
+        return found
     # 1. attribution words (laut X, X zufolge, nach Angaben X, ", so X", "wie X sagte, ...")
     if any(_attribution_word(lex, i, texts, lowers, lemmas, cues, marks, end) for i in frame_pos):
         return found
@@ -244,8 +248,8 @@ def _language_features(part: pd.DataFrame, lg: str, keys: np.ndarray, art_codes:
     keep = np.isin(keys, np.unique(keys[np.asarray(t["hit"], dtype=bool)[codes]]))
     trig = np.asarray(t["trig"], dtype=bool)[codes]
     if lex.de:
-        trig = np.asarray(t["form"], dtype=bool)[codes] | _possible_cues(
-            keys, codes, cue, t["cap"], t["base"], t["particle"], t["word"])
+        trig = np.asarray(t["form"], dtype=bool)[codes] | np.asarray(t["content"], dtype=bool)[codes] | \
+            _possible_cues(keys, codes, cue, t["cap"], t["base"], t["particle"], t["word"])
     # frame words that count only in context: ", so X" and "nach <cue noun>"
     so_at = at_words([w for w, (c, _) in lex.frames.items() if c == "so"])
     so_at = so_at[so_at > 0]
@@ -294,12 +298,13 @@ def _type_flags(lex: Lexicon, texts: list[str], lemmas: list[str]) -> dict[str, 
         mood = [None] * len(texts)
         cue = [lm in verbs or lm.lower() in verbs for lm in lemmas]
     noun_l = [lm in trigger_lemmas or lm.lower() in trigger_lemmas for lm in lemmas]
+    content = [lm in lex.content_nouns for lm in lemmas]  # "die Forderung, …" (rule content_noun)
     out = {
-        "mood": mood, "cue": cue,
+        "mood": mood, "cue": cue, "content": content,
         "noun": [nn and not c for nn, c in zip(noun_l, cue)],
-        "trig": [c or w in forms for c, w in zip(cue, lowers)],
-        "hit": [c or m is not None or nn or w in lex.frames or t in quotes
-                for c, m, nn, w, t in zip(cue, mood, noun_l, lowers, texts)],
+        "trig": [c or w in forms or cn for c, w, cn in zip(cue, lowers, content)],
+        "hit": [c or m is not None or nn or cn or w in lex.frames or t in quotes
+                for c, m, nn, cn, w, t in zip(cue, mood, noun_l, content, lowers, texts)],
     }
     if lex.de:
         particles = frozenset(p for parts in lex.particle_bases.values() for p in parts)
