@@ -220,8 +220,8 @@ def content_noun(art: Article, s: Sentence) -> Quote | None:
     Example (de): Die Partei reagierte auf die Forderung des Ministers, die Steuern zu senken. → kind=indirect; text=die Steuern zu senken; cue=Forderung; speaker=des Ministers
     """
     lex, toks, end = art.lex, s.toks, s.end
-    for i in range(1, end - 3):
-        if not (is_cap(toks[i]) and toks[i].lemma in lex.content_nouns):
+    for i in s.triggers:
+        if not (0 < i < end - 3 and is_cap(toks[i]) and toks[i].lemma in lex.content_nouns):
             continue
         a, c = i + 1, i + 1  # the holder [a, c) and the comma at c
         if lex.is_(toks[a].lower, "np_det"):

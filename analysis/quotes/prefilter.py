@@ -30,7 +30,7 @@ def may_hold_quote(art: Article, k: int) -> tuple | None:
     A necessary condition for each rule of :data:`analysis.quotes.rules.SENTENCE_RULES`,
     checked on the word lists without building token objects: it mirrors the rules' tests on
     cue, clause marks, Konjunktiv and complementiser, and leaves out only the noun-phrase
-    searches. Returns what it found (end, cue positions, attribution-word positions, clause
+    searches. Returns what it found (end, cue positions, attribution-word and content-noun positions, clause
     marks, moods) when a rule may fire, else None (a test compares it with the rules).
     """
     lex = art.lex
@@ -47,14 +47,15 @@ def may_hold_quote(art: Article, k: int) -> tuple | None:
     positions = range(end)
     cue_pos = list(compress(positions, cues))
     frame_pos = list(compress(positions, map(frames.__contains__, lowers)))
-    nouns = [i for i in range(1, end - 3) if lemmas[i] in lex.content_nouns and texts[i][:1].isupper()]
+    nouns = [] if lex.content_nouns.isdisjoint(lemmas) else [
+        i for i in range(1, end - 3) if lemmas[i] in lex.content_nouns and texts[i][:1].isupper()]
     if not cue_pos and not frame_pos and not nouns:
         return None
     marks = list(compress(positions, map(CLAUSE_MARKS.__contains__, texts)))
     cls = lex.fw.get
-    found = end, cue_pos, frame_pos, marks, moods
-    # 0. a noun of speech before a comma ("die Forderung des Ministers, …": content_noun)
-    if nouns and any(texts[m] == "," and m > nouns[0] for m in marks if m < end - 2):
+    found = end, cue_pos, frame_pos + nouns, marks, moods  # the nouns are triggers of content_noun
+    # 0. a noun of speech, its holder, a comma and a content clause ("die Forderung des Ministers, …")
+    if nouns and any(_content_clause(lex, i, texts, lowers, moods, marks, end) for i in nouns):
         return found
     # 1. attribution words (laut X, X zufolge, nach Angaben X, ", so X", "wie X sagte, ...")
     if any(_attribution_word(lex, i, texts, lowers, lemmas, cues, marks, end) for i in frame_pos):
@@ -108,6 +109,25 @@ def may_hold_quote(art: Article, k: int) -> tuple | None:
             if w0 not in lex.stop or w0 in lex.pronouns or cls(w0) in ("det", *FRONTED):
                 return found
     return None
+
+
+def _content_clause(lex: Lexicon, i: int, texts: list, lowers: list, moods: list, marks: list, end: int) -> bool:
+    """The test of :func:`analysis.quotes.attributions.content_noun` on the raw columns: after the
+    noun at ``i`` a comma (right after it, or after a genitive holder), then up to the next
+    clause mark three words or more that open with a complementiser or hold a Konjunktiv I form
+    or a zu-infinitive."""
+    genitive = lex.is_(lowers[i + 1], "np_det")
+    for j in range(bisect_right(marks, i), len(marks)):
+        c = marks[j]
+        if c != i + 1 and not genitive:
+            return False
+        if texts[c] != "," or c >= end - 2:
+            continue
+        stop = next((m for m in marks[j + 1:] if m > c + 1), end)
+        if stop - c - 1 >= 3 and (lex.cls(lowers[c + 1]) == "comp" or "I" in moods[c + 1:stop] or
+                                  zu_infinitive(lex, lowers[c + 1:stop])):
+            return True
+    return False
 
 
 def _attribution_word(lex: Lexicon, i: int, texts: list, lowers: list, lemmas: list, cues: list,
