@@ -18,7 +18,11 @@ of :func:`analysis.evaluate.actors.sample_order`, A the even positions and B the
 each half holds 50 of the 100 documents with actor labels. Rules are written from the errors of
 one half and checked on the other. ``--scores`` prints, for each half and the whole split,
 Message and Joint F1, speaker entity accuracy (where the split has actor labels) and the share
-of gold quotations matched by kind, instead of the missed quotations.
+of gold quotations matched by kind, instead of the missed quotations. ``--causes`` gives each
+missed or partial quotation its cause (:class:`Causes`) and counts them by cause and gold kind;
+``--cause PREFIX`` keeps the quotations of the causes that start so.
+
+    ANALYSIS_SHARED=../shared .venv/bin/python benchmarks/missed_quotes.py --split train --causes --quiet
 """
 from __future__ import annotations
 
