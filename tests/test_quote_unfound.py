@@ -1,6 +1,7 @@
 """German quotations the rules once did not find at all, each with the near misses that must stay
 as they were: a pointer with content of its own, a quantifier before the subject of a speech
-act, an adverb after the source of so, a lower-case compound after so."""
+act, an adverb after the source of so, a lower-case compound after so, a verb of naming that
+points back to nothing."""
 import pandas as pd
 import pytest
 
@@ -91,3 +92,51 @@ def test_so_before_a_compound_with_a_capitalised_head_names_the_source(text, spe
 ])
 def test_so_before_a_lower_case_word_names_no_source(text):
     assert "so_source" not in set(quotes_of(text)["rule"])
+
+
+# --- a verb that only names an act points back to no earlier words --------------------------
+
+@pytest.mark.parametrize("text, rules", [
+    ("Die Lage ist ernst. So bezeichnete er es als eine Möglichkeit, neue Wege zu gehen.", []),
+    ("Der Streit ist beigelegt. Das nannte der Minister einen Erfolg.", ["speech_act"]),
+])
+def test_a_verb_of_naming_makes_no_pointer(text, rules):
+    q = quotes_of(text)
+    assert q["rule"].tolist() == rules
+    assert not q["text"].str.startswith(("Die Lage", "Der Streit")).any()
+
+
+@pytest.mark.parametrize("text", [
+    "Die Firma ist gesund. Das bestätigte der Minister.",
+    "Die Firma ist gesund. So berichtete es die Zeitung.",
+])
+def test_a_verb_of_speech_still_points_back(text):
+    q = quotes_of(text)
+    assert q[["rule", "text"]].values.tolist() == [["points_back", "Die Firma ist gesund."]]
+
+
+# --- a noun of speech and its content clause: "die Forderung des Ministers, … zu senken" ------
+
+@pytest.mark.parametrize("text, content, cue, mention", [
+    ("Die Partei reagierte auf die Forderung des Ministers, die Steuern zu senken.",
+     "die Steuern zu senken", "Forderung", "des Ministers"),
+    ("Dem Appell der Polizei, sich zu stellen, folgte er nicht.", "sich zu stellen", "Appell", "der Polizei"),
+    ("Es wurden keine Hinweise für die Behauptung, dass jemand einen Anschlag geplant hatte, gefunden.",
+     "dass jemand einen Anschlag geplant hatte", "Behauptung", None),
+    ("Er trat dem Vorwurf, das Gericht sei nicht legitim, mit Nachdruck entgegen.",
+     "das Gericht sei nicht legitim", "Vorwurf", None),
+])
+def test_a_noun_of_speech_before_its_content_clause(text, content, cue, mention):
+    q = quotes_of(text)
+    assert q[["rule", "text", "cue"]].values.tolist() == [["content_noun", content, cue]]
+    assert q["speaker_mention"].tolist() == [mention]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Forderung, die der Minister stellte, wurde abgelehnt.",        # a relative clause
+    "Die Forderung der Partei wurde abgelehnt, und der Streit ging weiter.",
+    "Der Bericht des Ministeriums, die Lage zu prüfen, liegt vor.",     # a document, no noun of speech
+    "Die Forderung nach höheren Löhnen steht im Raum.",                 # no comma, no content clause
+])
+def test_a_noun_of_speech_without_a_content_clause_gives_nothing(text):
+    assert quotes_of(text).empty

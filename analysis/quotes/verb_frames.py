@@ -68,7 +68,8 @@ def points_back(art: Article, s: Sentence):
     before gets this frame (the sentence then gives no quotation of its own), else the previous
     sentence of the same paragraph becomes an indirect quotation. A colon, or a comma before a
     content clause, after the cue opens content of the sentence's own (``So erklärte X, dass …``):
-    no pointer then.
+    no pointer then; nor with a cue that only names an act (class ``reported`` alone:
+    ``So bezeichnete er es als …``, ``Das nannte X einen Erfolg``), which renders no earlier words.
 
     Example (de): Die Firma sei gesund. Das teilte das Ministerium mit. → kind=indirect; text=Die Firma sei gesund.; cue=teilte mit; speaker=das Ministerium
     """
@@ -78,6 +79,8 @@ def points_back(art: Article, s: Sentence):
     c = cue_at(lex, toks, 1, end) if end > 1 else None
     if not c or _own_content(art, s, max(c[1]) + 1):
         return None  # "So erklärte X, dass …": content of its own, no pointer
+    if lex.cue_class.get(c[0], {"speech"}) <= {"reported"}:
+        return None  # a verb that only names an act ("So bezeichnete er es als …") renders no earlier words
     prev = art.sents[k - 1]
     framed = art.sent_quote.get(k - 1)
     sa, sb = source_np(lex, toks, max(c[1][0], 1) + 1, end)
