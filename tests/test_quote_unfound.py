@@ -113,30 +113,3 @@ def test_a_verb_of_naming_makes_no_pointer(text, rules):
 def test_a_verb_of_speech_still_points_back(text):
     q = quotes_of(text)
     assert q[["rule", "text"]].values.tolist() == [["points_back", "Die Firma ist gesund."]]
-
-
-# --- a noun of speech and its content clause: "die Forderung des Ministers, … zu senken" ------
-
-@pytest.mark.parametrize("text, content, cue, mention", [
-    ("Die Partei reagierte auf die Forderung des Ministers, die Steuern zu senken.",
-     "die Steuern zu senken", "Forderung", "des Ministers"),
-    ("Dem Appell der Polizei, sich zu stellen, folgte er nicht.", "sich zu stellen", "Appell", "der Polizei"),
-    ("Es wurden keine Hinweise für die Behauptung, dass jemand einen Anschlag geplant hatte, gefunden.",
-     "dass jemand einen Anschlag geplant hatte", "Behauptung", None),
-    ("Er trat dem Vorwurf, das Gericht sei nicht legitim, mit Nachdruck entgegen.",
-     "das Gericht sei nicht legitim", "Vorwurf", None),
-])
-def test_a_noun_of_speech_before_its_content_clause(text, content, cue, mention):
-    q = quotes_of(text)
-    assert q[["rule", "text", "cue"]].values.tolist() == [["content_noun", content, cue]]
-    assert q["speaker_mention"].tolist() == [mention]
-
-
-@pytest.mark.parametrize("text", [
-    "Die Forderung, die der Minister stellte, wurde abgelehnt.",        # a relative clause
-    "Die Forderung der Partei wurde abgelehnt, und der Streit ging weiter.",
-    "Der Bericht des Ministeriums, die Lage zu prüfen, liegt vor.",     # a document, no noun of speech
-    "Die Forderung nach höheren Löhnen steht im Raum.",                 # no comma, no content clause
-])
-def test_a_noun_of_speech_without_a_content_clause_gives_nothing(text):
-    assert quotes_of(text).empty

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from analysis.actor_names import kind_of
 from analysis.quotes.article import Article
-from analysis.quotes.cues import cue_at, zu_infinitive
+from analysis.quotes.cues import cue_at
 from analysis.quotes.phrases import np_backward, np_forward
 from analysis.quotes.sentence import Sentence
 from analysis.quotes.tokens import Quote, capital_head, is_cap, span
@@ -209,38 +209,6 @@ def _relative_clause(art: Article, s: Sentence, fa: int, fb: int) -> tuple[int, 
             s.toks[a].lower not in art.lex.relatives:
         return None
     return a + 1, b
-
-
-def content_noun(art: Article, s: Sentence) -> Quote | None:
-    """A noun of speech or opinion (``content_nouns.txt``), its holder in the genitive, a comma and
-    its content: a zu-infinitive, a clause in Konjunktiv I or one opened by a complementiser, up
-    to the next clause mark (``auf die Forderung des Ministers, die Steuern zu senken``, ``Dem
-    Appell der Polizei, sich zu stellen, folgte er nicht``).
-
-    Example (de): Die Partei reagierte auf die Forderung des Ministers, die Steuern zu senken. → kind=indirect; text=die Steuern zu senken; cue=Forderung; speaker=des Ministers
-    """
-    lex, toks, end = art.lex, s.toks, s.end
-    for i in s.triggers:
-        if not (0 < i < end - 3 and is_cap(toks[i]) and toks[i].lemma in lex.content_nouns):
-            continue
-        a, c = i + 1, i + 1  # the holder [a, c) and the comma at c
-        if lex.is_(toks[a].lower, "np_det"):
-            c = np_forward(lex, toks, a, end)[1]
-        if c >= end - 2 or toks[c].text != ",":
-            continue
-        stop = next((m for m in s.commas if m > c + 1), end)
-        lowers = [t.lower for t in toks[c + 1:stop]]
-        if len(lowers) < 3 or not (lex.cls(lowers[0]) == "comp" or "I" in s.moods[c + 1:stop] or
-                                   zu_infinitive(lex, lowers)):
-            continue
-        content = art.trim(toks[c + 1].start, toks[stop - 1].end, keep_end=False)
-        if not content:
-            continue
-        q = Quote("indirect", [list(content)], rule="content_noun", sentence=s.k, confidence=0.6,
-                  cue=[span(toks, i, i + 1)], speaker=[span(toks, a, c)] if c > a else [],
-                  frame=[span(toks, i, c + 1)])
-        return art.finish(q, q.spans)
-    return None
 
 
 BY_CONSTRUCTION = {

@@ -4,8 +4,7 @@
 ``speech_act_contexts.tsv`` (words a reported speech act needs or never has, and words a few
 cues need in their clause in any rule), ``konjunktiv.tsv``,
 ``attribution_frames.tsv`` (words that attribute without a verb), ``function_words.tsv``,
-``verb_form_marks.tsv`` (how a participle looks), ``pronouns.tsv``, ``stopwords.txt`` and
-``content_nouns.txt`` (nouns of speech with a content clause).
+``verb_form_marks.tsv`` (how a participle looks), ``pronouns.tsv`` and ``stopwords.txt``.
 
 >>> lex = lexicon("de")
 >>> lex.frame("laut"), lex.frame("zufolge"), "sagen" in lex.cue_class
@@ -40,7 +39,6 @@ class Lexicon:
     reflexive: set = field(default_factory=set)          # lemmas that need 'sich'
     irreflexive: set = field(default_factory=set)        # lemmas that are no cue with 'sich'
     nouns: set = field(default_factory=set)              # cue nouns (lemma)
-    content_nouns: frozenset = frozenset()               # nouns with a content clause after a comma (content_nouns.txt)
     konj: dict = field(default_factory=dict)             # form -> mood (I, II, reportative)
     participles: dict = field(default_factory=dict)      # participle -> verb lemma the lemmatiser misses
     participle_endings: tuple = ()                       # present participle: -end (verb_form_marks.tsv)
@@ -209,11 +207,9 @@ def lexicon(lang: str) -> Lexicon:
         lex.oblique, lex.backref, lex.addressee_preps, lex.addressee_verbs, lex.addressee_dets = (
             {w for w, cs in lex.classes.items() if c in cs}
             for c in ("oblique", "backref", "addressee_prep", "addressee_verb", "addressee_det"))
-    from analysis.resources import wordlist
     if (ROOT / lang / "stopwords.txt").exists():
+        from analysis.resources import wordlist
         lex.stop = wordlist(lang, "stopwords")
-    if (ROOT / lang / "content_nouns.txt").exists():
-        lex.content_nouns = wordlist(lang, "content_nouns")
     pron = _load_table(lang, "pronouns")
     if pron is not None:
         lex.pronouns = set(pron["form"])

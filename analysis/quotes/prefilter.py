@@ -30,7 +30,7 @@ def may_hold_quote(art: Article, k: int) -> tuple | None:
     A necessary condition for each rule of :data:`analysis.quotes.rules.SENTENCE_RULES`,
     checked on the word lists without building token objects: it mirrors the rules' tests on
     cue, clause marks, Konjunktiv and complementiser, and leaves out only the noun-phrase
-    searches. Returns what it found (end, cue positions, attribution-word and content-noun positions, clause
+    searches. Returns what it found (end, cue positions, attribution-word positions, clause
     marks, moods) when a rule may fire, else None (a test compares it with the rules).
     """
     lex = art.lex
@@ -47,16 +47,11 @@ def may_hold_quote(art: Article, k: int) -> tuple | None:
     positions = range(end)
     cue_pos = list(compress(positions, cues))
     frame_pos = list(compress(positions, map(frames.__contains__, lowers)))
-    nouns = [] if lex.content_nouns.isdisjoint(lemmas) else [
-        i for i in range(1, end - 3) if lemmas[i] in lex.content_nouns and texts[i][:1].isupper()]
-    if not cue_pos and not frame_pos and not nouns:
+    if not cue_pos and not frame_pos:
         return None
     marks = list(compress(positions, map(CLAUSE_MARKS.__contains__, texts)))
     cls = lex.fw.get
-    found = end, cue_pos, frame_pos + nouns, marks, moods  # the nouns are triggers of content_noun
-    # 0. a noun of speech, its holder, a comma and a content clause ("die Forderung des Ministers, …")
-    if nouns and any(_content_clause(lex, i, texts, lowers, moods, marks, end) for i in nouns):
-        return found
+    found = end, cue_pos, frame_pos, marks, moods
     # 1. attribution words (laut X, X zufolge, nach Angaben X, ", so X", "wie X sagte, ...")
     if any(_attribution_word(lex, i, texts, lowers, lemmas, cues, marks, end) for i in frame_pos):
         return found
@@ -109,25 +104,6 @@ def may_hold_quote(art: Article, k: int) -> tuple | None:
             if w0 not in lex.stop or w0 in lex.pronouns or cls(w0) in ("det", *FRONTED):
                 return found
     return None
-
-
-def _content_clause(lex: Lexicon, i: int, texts: list, lowers: list, moods: list, marks: list, end: int) -> bool:
-    """The test of :func:`analysis.quotes.attributions.content_noun` on the raw columns: after the
-    noun at ``i`` a comma (right after it, or after a genitive holder), then up to the next
-    clause mark three words or more that open with a complementiser or hold a Konjunktiv I form
-    or a zu-infinitive."""
-    genitive = lex.is_(lowers[i + 1], "np_det")
-    for j in range(bisect_right(marks, i), len(marks)):
-        c = marks[j]
-        if c != i + 1 and not genitive:
-            return False
-        if texts[c] != "," or c >= end - 2:
-            continue
-        stop = next((m for m in marks[j + 1:] if m > c + 1), end)
-        if stop - c - 1 >= 3 and (lex.cls(lowers[c + 1]) == "comp" or "I" in moods[c + 1:stop] or
-                                  zu_infinitive(lex, lowers[c + 1:stop])):
-            return True
-    return False
 
 
 def _attribution_word(lex: Lexicon, i: int, texts: list, lowers: list, lemmas: list, cues: list,
@@ -268,8 +244,8 @@ def _language_features(part: pd.DataFrame, lg: str, keys: np.ndarray, art_codes:
     keep = np.isin(keys, np.unique(keys[np.asarray(t["hit"], dtype=bool)[codes]]))
     trig = np.asarray(t["trig"], dtype=bool)[codes]
     if lex.de:
-        trig = np.asarray(t["form"], dtype=bool)[codes] | np.asarray(t["content"], dtype=bool)[codes] | \
-            _possible_cues(keys, codes, cue, t["cap"], t["base"], t["particle"], t["word"])
+        trig = np.asarray(t["form"], dtype=bool)[codes] | _possible_cues(
+            keys, codes, cue, t["cap"], t["base"], t["particle"], t["word"])
     # frame words that count only in context: ", so X" and "nach <cue noun>"
     so_at = at_words([w for w, (c, _) in lex.frames.items() if c == "so"])
     so_at = so_at[so_at > 0]
@@ -318,13 +294,12 @@ def _type_flags(lex: Lexicon, texts: list[str], lemmas: list[str]) -> dict[str, 
         mood = [None] * len(texts)
         cue = [lm in verbs or lm.lower() in verbs for lm in lemmas]
     noun_l = [lm in trigger_lemmas or lm.lower() in trigger_lemmas for lm in lemmas]
-    content = [lm in lex.content_nouns for lm in lemmas]  # "die Forderung, …" (rule content_noun)
     out = {
-        "mood": mood, "cue": cue, "content": content,
+        "mood": mood, "cue": cue,
         "noun": [nn and not c for nn, c in zip(noun_l, cue)],
-        "trig": [c or w in forms or cn for c, w, cn in zip(cue, lowers, content)],
-        "hit": [c or m is not None or nn or cn or w in lex.frames or t in quotes
-                for c, m, nn, cn, w, t in zip(cue, mood, noun_l, content, lowers, texts)],
+        "trig": [c or w in forms for c, w in zip(cue, lowers)],
+        "hit": [c or m is not None or nn or w in lex.frames or t in quotes
+                for c, m, nn, w, t in zip(cue, mood, noun_l, lowers, texts)],
     }
     if lex.de:
         particles = frozenset(p for parts in lex.particle_bases.values() for p in parts)

@@ -14,7 +14,7 @@ import re
 
 import pandas as pd
 
-from analysis.quotes.attributions import BY_CONSTRUCTION, content_noun, verbless_attribution
+from analysis.quotes.attributions import BY_CONSTRUCTION, verbless_attribution
 from analysis.quotes.direct import direct_quotes, merge_continued, quotation_marks
 from analysis.quotes.lexicon import lexicon
 from analysis.quotes.passes import (
@@ -57,7 +57,7 @@ PASSES = (
 # quotation. verbless_attribution tries the words of attribution_frames.tsv from left to right
 # with the rule of their construction (BY_CONSTRUCTION).
 SENTENCE_RULES = {
-    "de": (verbless_attribution, as_clause, points_back, frame_after, frame_before, speech_act, content_noun),
+    "de": (verbless_attribution, as_clause, points_back, frame_after, frame_before, speech_act),
     "en": (verbless_attribution, as_clause, frame_after, frame_before),
 }
 

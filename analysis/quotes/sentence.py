@@ -88,7 +88,6 @@ def sentence_view(art: Article, k: int) -> Sentence | None:
     positions = range(end)
     triggers = set(compress(positions, map(tok_cue, toks)))
     triggers.update(compress(positions, map(art.lex.frames.__contains__, map(tok_lower, toks))))
-    triggers.update(i for i in positions if toks[i].lemma in art.lex.content_nouns)  # content_noun
     if not triggers:
         return None
     commas = list(compress(positions, map(CLAUSE_MARKS.__contains__, map(tok_text, toks))))
