@@ -83,16 +83,19 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
     scored = compress(range(len(units)), map(operator.not_, map(c.lexical.isdisjoint, words)))
     skip = long | joins
     scored = [k for k in scored if k not in skip] if skip else list(scored)
-    ruled = list(map(c.needs_rules, map(words.__getitem__, scored)))  # a list of booleans, one per unit
+    # a unit without a chunk that may call for a rule needs none: one C-level test settles most
+    free = list(map(c.calls.isdisjoint, map(words.__getitem__, scored)))
+    maybe = list(compress(scored, map(operator.not_, free)))
+    ruled = list(map(c.needs_rules, map(words.__getitem__, maybe)))  # a list of booleans, one per unit
     # the tokens of a unit are those of its chunks (the characters at which str.split splits are
     # spaces to TOKEN_RE too): one regular expression is faster than a look-up per chunk
     tokenize, types = TOKEN_RE.findall, lex.types.get
-    for k in chain(joins, compress(scored, ruled)):
+    for k in chain(joins, compress(maybe, ruled)):
         i = strs[k]
         toks = tokenize(units[k])
         sp[i], sc[i], sr[i], _, nh[i], npol[i] = apply_rules(toks, list(map(types, toks)), None, lex, target_pos=None,
                                                              want_hits=False, joins=k in joins)
-    plain = list(compress(scored, map(operator.not_, ruled)))
+    plain = list(chain(compress(scored, free), compress(maybe, map(operator.not_, ruled))))
     plain_words = list(map(words.__getitem__, plain))
     zero = repeat(0)
     for values, out in [(c.pol, sp)] if polarity_only else [(c.pol, sp), (c.coop, sc), (c.cert, sr), (c.n_lex, nh),

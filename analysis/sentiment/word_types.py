@@ -221,6 +221,9 @@ def remember_chunk(chunk: str, lex: Lexicon) -> None:
                           (w.urgency, c.urgency), (w.modals, c.modals)):
             if not have.isdisjoint(toks):
                 put.add(chunk)
+        if not (w.rules.isdisjoint(toks) and w.phrase_rare.isdisjoint(toks) and w.topic_predicates.isdisjoint(toks)
+                and w.rq_cues.isdisjoint(toks) and w.urgency.isdisjoint(toks)):
+            c.calls.add(chunk)
         plain = [t for t in toks if t in w.n_lex]
         for have, put in ((w.pol, c.pol), (w.coop, c.coop), (w.cert, c.cert), (w.n_lex, c.n_lex), (w.n_pol, c.n_pol)):
             if v := sum(have.get(t, 0) for t in plain):
