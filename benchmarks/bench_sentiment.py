@@ -14,7 +14,8 @@
 ``analysis/sentiment/batch.py`` (loaded beside this one, on this tree's lexicon and rules) in
 alternating pairs in one process, so that load from other processes hits both alike, on the
 English sentences and on the first ``--mb`` MB of German speeches (warm caches), and prints the
-median of the per-pair ratios.
+median of the per-pair ratios; then the same for ``score_sentiment(hits=False, events=False)``
+on the English sentences (the other checkout's ``score.py`` over its ``batch.py``).
 
 Reads ../shared (or $ANALYSIS_SHARED); prints one line per measurement.
 """
@@ -98,23 +99,47 @@ def paired(texts: dict[str, list[str]], other: Path, pairs: int) -> None:
     module = other / "analysis" / "sentiment" / "batch.py"
     if not module.is_file():
         raise SystemExit(f"--against {other}: no analysis/sentiment/batch.py there (expected a checkout of this project)")
-    spec = importlib.util.spec_from_file_location("other_batch", module)
-    theirs = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(theirs)
+    theirs = _load(module, "other_batch")
     for lang, units in texts.items():
         polarity_only(units, lang)  # warm the caches
         if theirs.polarity_only(units, lang).tolist() != polarity_only(units, lang).tolist():
             raise SystemExit(f"the two trees score the {lang} texts differently: {other}")
-        t_this, t_other = [], []
-        for i in range(pairs):
-            for fn, out in ((polarity_only, t_this), (theirs.polarity_only, t_other))[::1 if i % 2 else -1]:
-                out.append(timed(fn, units, lang))
-        ratios = [a / b for a, b in zip(t_this, t_other)]
-        q1, _, q3 = statistics.quantiles(ratios, n=4)
-        print(f"{lang} polarity_only, {len(units)} units, {pairs} pairs: this tree {1000 * min(t_this):.1f} ms "
-              f"(median {1000 * statistics.median(t_this):.1f}), {other} {1000 * min(t_other):.1f} ms "
-              f"(median {1000 * statistics.median(t_other):.1f}); this / other per pair: median "
-              f"{statistics.median(ratios):.3f} (quartiles {q1:.3f}–{q3:.3f})")
+        _pairs(f"{lang} polarity_only, {len(units)} units", polarity_only, theirs.polarity_only, (units, lang), other, pairs)
+    scoring = other / "analysis" / "sentiment" / "score.py"
+    if not scoring.is_file():
+        return
+    # score_sentiment without explanations and events: the batch and the building of the table
+    theirs_score = _load(scoring, "other_score")
+    for name in ("batch", "batch_long", "squash_all"):  # on the other tree's batch module
+        setattr(theirs_score, name, getattr(theirs, name))
+    df = pd.DataFrame({"text": texts["en"]})
+    mine = score_sentiment(df, lang="en", hits=False, events=False)
+    if not mine.equals(theirs_score.score_sentiment(df, lang="en", hits=False, events=False)):
+        raise SystemExit(f"the two trees give different score_sentiment tables: {other}")
+    _pairs(f"en score_sentiment(hits=False, events=False), {len(df)} units", score_sentiment,
+           theirs_score.score_sentiment, (df,), other, max(pairs // 4, 2), lang="en", hits=False, events=False)
+
+
+def _load(path: Path, name: str):
+    """A module of another checkout, loaded from its file (its imports resolve to this tree)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _pairs(what: str, mine, theirs, args: tuple, other: Path, pairs: int, **kw) -> None:
+    """Time ``mine`` and ``theirs`` on ``args`` in ``pairs`` alternating pairs; print the median of the per-pair ratios."""
+    t_this, t_other = [], []
+    for i in range(pairs):
+        for fn, out in ((mine, t_this), (theirs, t_other))[::1 if i % 2 else -1]:
+            out.append(timed(fn, *args, **kw))
+    ratios = [a / b for a, b in zip(t_this, t_other)]
+    q1, _, q3 = statistics.quantiles(ratios, n=4)
+    print(f"{what}, {pairs} pairs: this tree {1000 * min(t_this):.1f} ms "
+          f"(median {1000 * statistics.median(t_this):.1f}), {other} {1000 * min(t_other):.1f} ms "
+          f"(median {1000 * statistics.median(t_other):.1f}); this / other per pair: median "
+          f"{statistics.median(ratios):.3f} (quartiles {q1:.3f}–{q3:.3f})")
 
 
 def main() -> None:

@@ -22,7 +22,8 @@ from analysis.sentiment import (
     tone_by,
 )
 from analysis.sentiment.aggregate import grouped_intervals
-from analysis.sentiment.parameters import TOKEN_RE
+from analysis.sentiment.parameters import DEFAULT_BAND, NEUTRAL_BAND, TOKEN_RE
+from analysis.sentiment.score import _label, _labels
 from analysis.sentiment.word_types import remember
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -318,6 +319,23 @@ def test_tokens_of_a_text_are_the_tokens_of_its_whitespace_chunks():
         assert TOKEN_RE.findall(f"a{ch}b") == ["a", "b"], hex(ord(ch))
     text = "Keine\u00a0Einigung,  sagte\tsie (gestern).\u2029„Gut“"
     assert TOKEN_RE.findall(text) == [t for chunk in text.split() for t in TOKEN_RE.findall(chunk)]
+    # and every chunk holds a token, so a unit has at least as many tokens as chunks (the batch
+    # calls a unit of more than LONG_UNIT chunks long without counting its tokens)
+    kept = set(split_at)
+    assert all(TOKEN_RE.match(chr(cp)) for cp in range(sys.maxunicode + 1) if chr(cp) not in kept)
+
+
+def test_labels_of_a_table_are_the_labels_of_its_rows():
+    # score_sentiment labels its rows by NumPy per language: the same as _label row by row, with
+    # the language's band, a given band or pair, and rows in languages without a band of their own
+    p = np.array([0.3, 0.3, 0.01, -0.5, 0.15, -0.06, 0.0, 0.5, 0.19, -0.19, 0.05, -0.05])
+    n = np.array([2, 2, 2, 1, 1, 2, 0, 1, 1, 1, 2, 2])
+    langs = ["de", "en", "en", "en", "en", "xx", float("nan"), "de", "en", "en", "en", "en"]
+    for band in (None, 0.1, (0.05, 0.2), 0):
+        want = [_label(x, NEUTRAL_BAND.get(lg, DEFAULT_BAND) if band is None else band, k, lg)
+                for x, k, lg in zip(p.tolist(), n.tolist(), langs)]
+        assert _labels(p, n, langs, band) == want, band
+        assert _labels(p[1:5], n[1:5], langs[1:5], band) == want[1:5], band  # one language
 
 
 @pytest.mark.parametrize("lang,sentence,needs", [

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import operator
+from collections import deque
 from collections.abc import Iterable
 from itertools import chain, compress, islice, repeat
 
@@ -62,11 +63,13 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
     if not all(words):
         for k in compress(range(len(units)), map(operator.not_, words)):
             flag[strs[k]] = "empty"
-    # a unit is long by its number of tokens, which is at most its number of characters
+    # a unit is long by its number of tokens, which is at most its number of characters and at
+    # least its number of chunks (every chunk holds a token)
     if max(map(len, units), default=0) > LONG_UNIT:
         lengths = list(map(len, units))
         long = {k for k in compress(range(len(units)), map(LONG_UNIT.__lt__, lengths))
-                if lengths[k] > LONG_CHARS or sum(map(len, map(c.tokens.__getitem__, words[k]))) > LONG_UNIT}
+                if lengths[k] > LONG_CHARS or len(words[k]) > LONG_UNIT
+                or sum(map(len, map(c.tokens.__getitem__, words[k]))) > LONG_UNIT}
     else:
         long = set()
     if long:
@@ -83,23 +86,26 @@ def batch(texts: list, lex: Lexicon, alpha: float, *, polarity_only: bool = Fals
     scored = compress(range(len(units)), map(operator.not_, map(c.lexical.isdisjoint, words)))
     skip = long | joins
     scored = [k for k in scored if k not in skip] if skip else list(scored)
-    ruled = list(map(c.needs_rules, map(words.__getitem__, scored)))  # a list of booleans, one per unit
+    # a unit without a chunk that may call for a rule needs none: one C-level test settles most
+    free = list(map(c.calls.isdisjoint, map(words.__getitem__, scored)))
+    maybe = list(compress(scored, map(operator.not_, free)))
+    ruled = list(map(c.needs_rules, map(words.__getitem__, maybe)))  # a list of booleans, one per unit
     # the tokens of a unit are those of its chunks (the characters at which str.split splits are
     # spaces to TOKEN_RE too): one regular expression is faster than a look-up per chunk
     tokenize, types = TOKEN_RE.findall, lex.types.get
-    for k in chain(joins, compress(scored, ruled)):
+    for k in chain(joins, compress(maybe, ruled)):
         i = strs[k]
         toks = tokenize(units[k])
         sp[i], sc[i], sr[i], _, nh[i], npol[i] = apply_rules(toks, list(map(types, toks)), None, lex, target_pos=None,
                                                              want_hits=False, joins=k in joins)
-    plain = list(compress(scored, map(operator.not_, ruled)))
+    plain = list(chain(compress(scored, free), compress(maybe, map(operator.not_, ruled))))
     plain_words = list(map(words.__getitem__, plain))
     zero = repeat(0)
     for values, out in [(c.pol, sp)] if polarity_only else [(c.pol, sp), (c.coop, sc), (c.cert, sr), (c.n_lex, nh),
                                                             (c.n_pol, npol)]:
-        # the sums of the chunks' plain values, unit by unit, in C
-        for i, v in zip(map(strs.__getitem__, plain), map(sum, map(map, repeat(values.get), plain_words, repeat(zero)))):
-            out[i] = v
+        # the sums of the chunks' plain values, unit by unit, and their writing, in C
+        deque(map(out.__setitem__, map(strs.__getitem__, plain), map(sum, map(map, repeat(values.get), plain_words,
+                                                                              repeat(zero)))), maxlen=0)
     return sp, sc, sr, nh, npol, flag, squashed
 
 
@@ -155,15 +161,19 @@ def batch_long(long: list[int], units: list, strs, lex: Lexicon, alpha: float, o
                 owner.append(k)
             else:
                 big.append((k, p))
-    vals: dict[int, tuple[list, list, list]] = {k: ([], [], []) for k in long}  # squashed values per unit
-    hits, polar = dict.fromkeys(long, 0), dict.fromkeys(long, 0)
     a, b, c, n, m, f, _ = batch(short, lex, alpha)
-    for j, k in enumerate(owner):
-        if f[j] != "empty":
-            for v, x in zip(vals[k], (a[j], b[j], c[j])):
-                v.append(squash(x, alpha))
-            hits[k] += int(n[j])
-            polar[k] += int(m[j])
+    # the squashed values of the sentences that are not empty, unit by unit (owner is sorted)
+    kept = np.asarray(f, dtype=object) != "empty"
+    sq = [_squash(np.asarray(x, dtype=float)[kept], alpha) for x in (a, b, c)]
+    owners = np.asarray(owner, dtype=int)[kept]
+    starts = np.searchsorted(owners, long, side="left").tolist()
+    ends = np.searchsorted(owners, long, side="right").tolist()
+    n_hits, n_polar = np.asarray(n, dtype=int)[kept], np.asarray(m, dtype=int)[kept]
+    vals = {k: tuple(d[s:e] for d in sq) for k, s, e in zip(long, starts, ends)}
+    hits = {k: int(n_hits[s:e].sum()) for k, s, e in zip(long, starts, ends)}
+    polar = {k: int(n_polar[s:e].sum()) for k, s, e in zip(long, starts, ends)}
+    if big:
+        vals = {k: tuple(map(list, v)) for k, v in vals.items()}
     for k, p in big:  # pieces of more than LONG_UNIT tokens without a sentence end
         toks = TOKEN_RE.findall(p)
         for s0 in range(0, len(toks), LONG_UNIT):
@@ -174,8 +184,13 @@ def batch_long(long: list[int], units: list, strs, lex: Lexicon, alpha: float, o
             polar[k] += mm
     for k, per_dim in vals.items():
         i = strs[k]
-        sp[i], sc[i], sr[i] = (float(np.mean(v)) if v else 0.0 for v in per_dim)
+        sp[i], sc[i], sr[i] = (float(np.mean(v)) if len(v) else 0.0 for v in per_dim)
         nh[i], npol[i], flag[i], squashed[i] = hits[k], polar[k], "long_unit", True
+
+
+def _squash(v: np.ndarray, alpha: float) -> np.ndarray:
+    """:func:`~analysis.sentiment.steps.squash` of every value (the same floats: 0 gives 0.0, not −0.0)."""
+    return np.where(v == 0, 0.0, v / np.sqrt(v * v + alpha))
 
 
 def squash_all(values: list, squashed: list, alpha: float) -> np.ndarray:

@@ -88,6 +88,9 @@ class Roles:
     phrase_after: dict[str, frozenset[str]] = field(default_factory=dict)
     phrase_opens: dict[str, frozenset[str]] = field(default_factory=dict)
     phrase_inside: set[str] = field(default_factory=set)
+    # chunks only: holds a word of rules, phrase_rare, topic_predicates, rq_cues or urgency; a unit
+    # without one needs no rule (the first test of each part of needs_rules), one look-up in C
+    calls: set[str] = field(default_factory=set)
 
     def needs_rules(self, words) -> bool:
         """Whether a unit needs the rule path: a rule word with a hit in its reach, the first two

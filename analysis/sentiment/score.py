@@ -142,6 +142,57 @@ def score_long(text: str, lex, *, alpha, band, target, want_hits):
             "flag": "long_unit", "n_polar": n_polar}
 
 
+def _labels(p: np.ndarray, n: np.ndarray, langs: list, band) -> list[str]:
+    """:func:`_label` of every row (polarity ``p``, ``n`` hits with a polarity, language ``langs``,
+    ``band`` or the language's band when None), by NumPy comparisons per language.
+
+    >>> _labels(np.array([0.3, 0.3, 0.01, -0.5]), np.array([2, 2, 2, 1]), ["de", "en", "en", "en"], None)
+    ['neutral', 'positive', 'neutral', 'negative']
+    """
+    out = np.empty(len(p), dtype=object)
+    kinds = set(langs)
+    # rows in a language without its own band and evidence take the defaults, as _label does
+    own = kinds & (NEUTRAL_BAND.keys() | MIN_EVIDENCE.keys())
+    if kinds - own:
+        _fill_labels(out, slice(None), p, n, DEFAULT_BAND if band is None else band, "")
+    for lg in own:
+        rows = slice(None) if len(kinds) == 1 else np.asarray(langs, dtype=object) == lg
+        _fill_labels(out, rows, p, n, NEUTRAL_BAND.get(lg, DEFAULT_BAND) if band is None else band, lg)
+    return out.tolist()
+
+
+def _fill_labels(out: np.ndarray, rows, p: np.ndarray, n: np.ndarray, band, lang: str) -> None:
+    neg, pos = band if isinstance(band, tuple) else (band, band)
+    q = p[rows]
+    lab = np.where(q > pos, "positive", np.where(q < -neg, "negative", "neutral")).astype(object)
+    lab[(n[rows] <= 1) & (np.abs(q) < _min_evidence(lang))] = "neutral"
+    out[rows] = lab
+
+
+def _fast_path(texts: list, langs: list, have: set, alpha: float) -> tuple:
+    """The column-wise fast path of :func:`score_sentiment` (no explanations, no target), one batch
+    per language: squashed polarity, cooperation and certainty, the hit counts (arrays) and the flags."""
+    n = len(texts)
+    pol, coop, cert, nh, npol = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n, dtype=int), np.zeros(n, dtype=int)
+    flag = [""] * n
+    kinds = set(langs)
+    for lg in kinds:
+        rows = range(n) if len(kinds) == 1 else [i for i, x in enumerate(langs) if x == lg]
+        if lg not in have:
+            flag = ["no_lexicon" if x == lg else f for x, f in zip(langs, flag)]
+            continue
+        a, b, c, k, m, f, sq = batch([texts[i] for i in rows] if len(kinds) > 1 else texts, lexicon(lg), alpha)
+        at = slice(None) if len(kinds) == 1 else rows
+        pol[at], coop[at], cert[at] = squash_all(a, sq, alpha), squash_all(b, sq, alpha), squash_all(c, sq, alpha)
+        nh[at], npol[at] = k, m
+        if len(kinds) == 1:
+            flag = f
+        else:
+            for i, x in zip(rows, f):
+                flag[i] = x
+    return pol, coop, cert, nh, npol, flag
+
+
 @gc_paused()  # many small acyclic objects: see analysis.runtime
 def _unit_languages(units: pd.DataFrame, *, lang: str | None, lang_col: str) -> list:
     """The language of every unit: ``lang`` for all (it must have a lexicon), else the ``lang_col`` column."""
@@ -197,17 +248,7 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
 
         it = tqdm(it, total=n, desc="sentiment", unit="unit")
     if not hits and target_col is None and not progress:
-        # column-wise fast path, one batch per language
-        for lg in set(langs):
-            rows = [i for i, x in enumerate(langs) if x == lg]
-            if lg not in have:
-                for i in rows:
-                    flag[i] = "no_lexicon"
-                continue
-            a, b_, c, k, m, f, sq = batch([texts[i] for i in rows], lexicon(lg), alpha)
-            pa, pb, pc = squash_all(a, sq, alpha), squash_all(b_, sq, alpha), squash_all(c, sq, alpha)
-            for j, i in enumerate(rows):
-                pol[i], coop[i], cert[i], nh[i], npol[i], flag[i] = float(pa[j]), float(pb[j]), float(pc[j]), k[j], m[j], f[j]
+        pol, coop, cert, nh, npol, flag = _fast_path(texts, langs, have, alpha)
         it = ()
     for i, (text, lg, tg) in it:
         if lg not in have:
@@ -234,8 +275,7 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
         pol[i], coop[i], cert[i] = squash(a, alpha), squash(b_, alpha), squash(c, alpha)
     out = units.copy()
     out["polarity"] = np.round(np.asarray(pol, dtype=float), 6)
-    bands = [NEUTRAL_BAND.get(lg, DEFAULT_BAND) if band is None else band for lg in langs] if band is None else None
-    out["label"] = [_label(p, bands[k] if bands else band, npol[k], langs[k]) for k, p in enumerate(out["polarity"].tolist())]
+    out["label"] = _labels(out["polarity"].to_numpy(), np.asarray(npol), langs, band)
     out["cooperation"] = np.round(np.asarray(coop, dtype=float), 6)
     out["certainty"] = np.round(np.asarray(cert, dtype=float), 6)
     out["n_hits"] = np.asarray(nh, dtype=int)

@@ -215,12 +215,15 @@ def remember_chunk(chunk: str, lex: Lexicon) -> None:
     toks = TOKEN_RE.findall(chunk)
     if any([remember(tok, lex) for tok in toks]):  # noqa: C419 (every token is remembered; else none plays a role)
         w, c = lex.words, lex.chunks
-        for have, put in ((w.lexical, c.lexical), (w.rules, c.rules), (w.phrase_heads, c.phrase_heads),
-                          (w.phrase_rare, c.phrase_rare), (w.topic_predicates, c.topic_predicates),
-                          (w.topics, c.topics), (w.rq_cues, c.rq_cues), (w.question_marks, c.question_marks),
-                          (w.urgency, c.urgency), (w.modals, c.modals)):
+        for have, put, calls in ((w.lexical, c.lexical, False), (w.rules, c.rules, True),
+                                 (w.phrase_heads, c.phrase_heads, False), (w.phrase_rare, c.phrase_rare, True),
+                                 (w.topic_predicates, c.topic_predicates, True), (w.topics, c.topics, False),
+                                 (w.rq_cues, c.rq_cues, True), (w.question_marks, c.question_marks, False),
+                                 (w.urgency, c.urgency, True), (w.modals, c.modals, False)):
             if not have.isdisjoint(toks):
                 put.add(chunk)
+                if calls:  # a word that may call for a rule (Roles.calls)
+                    c.calls.add(chunk)
         plain = [t for t in toks if t in w.n_lex]
         for have, put in ((w.pol, c.pol), (w.coop, c.coop), (w.cert, c.cert), (w.n_lex, c.n_lex), (w.n_pol, c.n_pol)):
             if v := sum(have.get(t, 0) for t in plain):
