@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from analysis.actor_names import kind_terms, resource_lang
+from analysis.actor_names import kind_of, kind_terms, resource_lang
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.runtime import forgets
 
@@ -150,7 +150,43 @@ def drop_description(name: str, ents: _ArticleEntities) -> str:
     if ents.lang != "en":  # German dev: the rule below takes two right speakers to a shorter name
         return " ".join(words)
     known = next((" ".join(words[k:]) for k in range(1, len(words) - 1) if " ".join(words[k:]) in ents.known), None)
-    return known or " ".join(words)  # "State Marco Rubio" (Secretary of …): the article's Marco Rubio
+    words = known.split() if known else words  # "State Marco Rubio" (Secretary of …): the article's Marco Rubio
+    return " ".join(title_chain_name(words, ents))
+
+
+def title_chain_name(words: list[str], ents: _ArticleEntities) -> list[str]:
+    """A person's name without the capitalised words of a title or headline glued before it: the
+    name opens with a first name (``first_names.tsv``) after a chain of capitalised words and the
+    linkers of an office's name ("National Security Council Coordinator for Strategic Communications
+    John Kirby" → "John Kirby"), or a surname alone ends the chain and the article gives its full
+    form ("Vice President Harris" → "Kamala Harris" where the article names Kamala Harris), or
+    begins one that headline words follow ("Biden Travels" → "Joe Biden"). No
+    change when the words open with a first name ("Kevin Thomas"), end in an organisation's head
+    ("National Park Service Mary Jackson Center") or the chain holds a word of no title (lower case)."""
+    from analysis.pronoun_agreement import first_name_genders
+    given = first_name_genders(ents.lang)
+    if len(words) < 2 or not given or words[0] in given:
+        return words
+    surnames = {nm.split()[-1] for nm in ents.known if nm.split()[0] in given}  # of the article's persons
+    linkers = word_class(ents.lang, "name_heads", "linker") | word_class(ents.lang, "name_heads", "joiner") - name_words(ents.lang)[2]
+
+    def chain(part: list[str]) -> bool:
+        return bool(part) and part[0][:1].isupper() and all(w[:1].isupper() or w in linkers for w in part) \
+            and not any(w in given or w in surnames for w in part)  # "Biden Harris": two persons
+    for k in range(1, len(words) - 1):
+        if words[k] in given:
+            rest = words[k:]
+            named = len(rest) <= 4 and all(name_cap(w, ents.lang) for w in rest) and kind_of(" ".join(rest), ents.lang) == "person"
+            return rest if named and chain(words[:k]) else words
+    full = ents.full_name(words[-1]).split()
+    if len(full) >= 2 and full[0] in given and full[-1] == words[-1] and chain(words[:-1]):
+        return full  # "Vice President Harris": the article's Kamala Harris
+    full = ents.full_name(words[0]).split()
+    if len(full) >= 2 and full[0] in given and full[-1] == words[0] and kind_of(" ".join(words), ents.lang) == "person" \
+            and chain(words[1:]):
+        return full  # "Biden Travels": a headline's verb after the article's Joe Biden, not "Biden Harris"
+    return words
+
 
 
 def _keeps_head(words: list[str], ents: _ArticleEntities) -> bool:
