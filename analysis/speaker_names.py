@@ -170,9 +170,10 @@ def title_chain_name(words: list[str], ents: _ArticleEntities) -> list[str]:
     surnames = {nm.split()[-1] for nm in ents.known if nm.split()[0] in given}  # of the article's persons
     linkers = word_class(ents.lang, "name_heads", "linker") | word_class(ents.lang, "name_heads", "joiner") - name_words(ents.lang)[2]
 
-    def chain(part: list[str]) -> bool:
+    def chain(part: list[str], before: bool = True) -> bool:
         return bool(part) and part[0][:1].isupper() and all(w[:1].isupper() or w in linkers for w in part) \
-            and not any(w in given or w in surnames for w in part)  # "Biden Harris": two persons
+            and not any(w in given or w in surnames for w in part) and (  # "Biden Harris": two persons
+                len(part) > 1 or not before or role_of(part[0], ents.role_map) is not None)  # not "Coretta Scott King"
     for k in range(1, len(words) - 1):
         if words[k] in given:
             rest = words[k:]
@@ -182,8 +183,8 @@ def title_chain_name(words: list[str], ents: _ArticleEntities) -> list[str]:
     if len(full) >= 2 and full[0] in given and full[-1] == words[-1] and chain(words[:-1]):
         return full  # "Vice President Harris": the article's Kamala Harris
     full = ents.full_name(words[0]).split()
-    if len(full) >= 2 and full[0] in given and full[-1] == words[0] and kind_of(" ".join(words), ents.lang) == "person" \
-            and chain(words[1:]):
+    if len(full) >= 2 and full[0] in given and full[-1] == words[0] and words[0].isalpha() and kind_of(" ".join(words), ents.lang) == "person" \
+            and chain(words[1:], before=False):
         return full  # "Biden Travels": a headline's verb after the article's Joe Biden, not "Biden Harris"
     return words
 
