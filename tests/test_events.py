@@ -213,3 +213,34 @@ def test_sentiment_output_carries_the_relation_and_explains_it():
     assert "relation" not in score_sentiment(["Der Gipfel."], lang="de", events=False)
     text = str(explain(out.iloc[0]))
     assert "relation conflict: MOBILIZE" in text and "object:Truppen" in text
+
+
+@pytest.mark.parametrize("text, lang, event", [
+    # violence against a population, wars against someone, defiance, honours, promises, shared aims
+    ("Milizen plünderten die Dörfer im Norden.", "de", "ASSAULT"),
+    ("Die Armee vertrieb die Bevölkerung aus der Region.", "de", "COERCE"),
+    ("Der Krieg gegen die Ukraine dauert an.", "de", "FIGHT"),
+    ("Kuba widersetzt sich dem Druck der USA.", "de", "REJECT"),
+    ("Die Partisanen leisteten den Besatzern Widerstand.", "de", "REJECT"),
+    ("Die Auszeichnung ging an den Präsidenten Kubas.", "de", "SUPPORT"),
+    ("Die Regierung stellte Mexiko eine Rückgabe in Aussicht.", "de", "AGREE"),
+    ("They share a common goal of a free Ukraine.", "en", "SUPPORT"),
+    ("The war against Ukraine goes on.", "en", "FIGHT"),
+    ("Rebels looted the town.", "en", "ASSAULT"),
+    ("Cuba defied Washington for decades.", "en", "REJECT"),
+    ("The prime minister offered his resignation.", "en", "CONCEDE"),
+])
+def test_acts_of_war_defiance_honours_and_promises(text, lang, event):
+    assert rel(text, lang)["event"] == event, text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Die Firma vertrieb Bücher im ganzen Land.", "de"),     # vertreiben: to sell, no population driven out
+    ("Der Krieg ist seit Jahren ein Thema.", "de"),          # war as a topic, against no one
+    ("Die Aussicht vom Turm ist schön.", "de"),
+    ("They share the cost of the bridge.", "en"),
+    ("Historians have written about the war for decades.", "en"),
+    ("The minister offered a glass of water.", "en"),
+])
+def test_near_misses_of_war_defiance_honours_and_promises(text, lang):
+    assert rel(text, lang)["relation"] == "none", text
