@@ -244,3 +244,36 @@ def test_acts_of_war_defiance_honours_and_promises(text, lang, event):
 ])
 def test_near_misses_of_war_defiance_honours_and_promises(text, lang):
     assert rel(text, lang)["relation"] == "none", text
+
+
+@pytest.mark.parametrize("text, lang, event", [
+    # weapons handed over, accession, coordination with partners, round tables, reaffirmed and welcomed
+    # partners, costs imposed, sanctions in force, recognition of a state's existence
+    ("Deutschland will der Ukraine weitere Panzer überlassen.", "de", "AID"),
+    ("Die Niederlande verschenken Kampfjets an die Ukraine.", "de", "AID"),
+    ("Schweden hat den Beitritt zur Nato beantragt.", "de", "COOPERATE"),
+    ("Eine Mitgliedschaft in der EU rückt für Serbien näher.", "de", "COOPERATE"),
+    ("Der Iran gab den Tanker frei.", "de", "RETREAT"),
+    ("Finland joined NATO in 2023.", "en", "COOPERATE"),
+    ("We are in close coordination with our allies.", "en", "COOPERATE"),
+    ("Leaders met at a roundtable in Geneva.", "en", "CONSULT"),
+    ("The president reaffirmed that Poland is a close ally.", "en", "SUPPORT"),
+    ("Biden welcomed Italy's leadership of the G20.", "en", "SUPPORT"),
+    ("We will hold Russia accountable.", "en", "DISAPPROVE"),
+    ("The airline has been the subject of US sanctions since 2011.", "en", "SANCTION"),
+])
+def test_aid_accession_coordination_and_sanctions_in_force(text, lang, event):
+    assert rel(text, lang)["event"] == event, text
+
+
+@pytest.mark.parametrize("text, lang, relation", [
+    ("Iran does not recognise the existence of Israel.", "en", "conflict"),   # negated recognition
+    ("Die Firma überlässt den Kunden die Wahl.", "de", "none"),           # no weapons handed over
+    ("Die Koordination der Termine übernimmt das Büro.", "de", "none"),     # coordination with no one
+    ("Sanctions are a topic of the conference.", "en", "none"),             # the topic noun alone
+    ("Please join us for dinner.", "en", "none"),
+    ("She held the door open.", "en", "none"),
+    ("Welcome to the White House.", "en", "none"),
+])
+def test_near_misses_of_aid_accession_and_sanctions(text, lang, relation):
+    assert rel(text, lang)["relation"] == relation, text
