@@ -430,6 +430,17 @@ def test_german_excess_and_minimisers_are_negative(sentence, label, sign):
     assert (r["label"], _sign(r["polarity"])) == (label, sign)
 
 
+@pytest.mark.parametrize("sentence,label", [
+    ("Das ist die bittere Realität für die Studierenden.", "negative"),      # dismay at what is reported
+    ("Es war ein sehr bedrückender Moment.", "negative"),
+    ("Die Lage in der Region ist alarmierend.", "negative"),
+    ("Die Zahlen sind nicht besorgniserregend.", "neutral"),                 # negated: no alarm
+    ("Bitterfeld liegt in Sachsen-Anhalt.", "neutral"),                      # a name, no tone
+])
+def test_german_dismay_and_alarm_are_negative(sentence, label):
+    assert score_text(sentence, "de", events=False)["label"] == label
+
+
 @pytest.mark.parametrize("lang,sentence,label", [
     ("en", "He said he expects no political turmoil between Austria and Hungary.", "neutral"),  # no good news
     ("en", "If Iran did not impose the rule, would you have played?", "neutral"),
