@@ -448,6 +448,8 @@ def test_german_dismay_and_alarm_are_negative(sentence, label):
     ("en", "Washington moved to lift the sanctions.", "positive"),  # a shifter is no negation
     ("en", "The plan is not bad at all, it is excellent.", "positive"),
     ("de", "Die Regierung lehnt den Vorschlag nicht ab.", "neutral"),
+    ("de", "Die Toten waren Frauen und Kinder, die keine Terroristen sind.", "neutral"),  # no praise
+    ("de", "Die Verhandlungen waren nicht erfolgreich.", "negative"),  # a negated positive word: full weight
 ])
 def test_a_negated_negative_word_is_weak_evidence(lang, sentence, label):
     assert score_text(sentence, lang, events=False)["label"] == label
