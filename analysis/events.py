@@ -39,7 +39,8 @@ The rules, in order:
   *hypothetical* (könnte, falls; could, if) × ``CONTEXT_WEIGHT["hypothetical"]``, *threatened*
   (droht, threatens to): a conflict event is then a THREATEN event.
 
-Per unit: the event with the largest ``|goldstein × weight|`` is the unit's ``event``, with its
+Per unit: of the events that are not negated (all events when every one is), the one with the
+largest ``|goldstein × weight|`` is the unit's ``event``, with its
 ``quad_class``, ``goldstein`` (its weighted value) and ``event_context``; ``relation`` is the sign
 of that value (cooperation, none, conflict). ``event_hits`` lists every event found, with the
 entry, the words it matched and its modifiers, so every relation is explained.
@@ -448,7 +449,8 @@ def summarize(hits: list[dict]) -> dict:
     """
     if not hits:
         return {"relation": "none", "event": "", "quad_class": "", "goldstein": 0.0, "event_context": ""}
-    top = max(hits, key=lambda h: (abs(h["value"]), abs(h["goldstein"])))
+    done = [h for h in hits if h["context"] != "negated"] or hits   # what is done outranks what is not
+    top = max(done, key=lambda h: (abs(h["value"]), abs(h["goldstein"])))
     v = top["value"]
     return {"relation": "cooperation" if v > 0 else "conflict" if v < 0 else "none", "event": top["event"],
             "quad_class": top["quad_class"], "goldstein": float(v), "event_context": top["context"]}

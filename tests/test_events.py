@@ -277,3 +277,12 @@ def test_aid_accession_coordination_and_sanctions_in_force(text, lang, event):
 ])
 def test_near_misses_of_aid_accession_and_sanctions(text, lang, relation):
     assert rel(text, lang)["relation"] == relation, text
+
+
+def test_an_event_that_happened_outranks_a_negated_one():
+    # the negated signing (−0.5 × 8) would outweigh the agreement that is reached (4)
+    t = "Sie erzielten eine Einigung über das Abkommen, das Washington nie unterzeichnet hatte."
+    r = rel(t, "de")
+    assert (r["relation"], r["event"], r["event_context"]) == ("cooperation", "AGREE", "factual")
+    # a negated event alone still decides: no agreement is mildly conflictual
+    assert rel("Washington hat das Abkommen nie unterzeichnet.", "de")["relation"] == "conflict"
