@@ -286,3 +286,28 @@ def test_an_event_that_happened_outranks_a_negated_one():
     assert (r["relation"], r["event"], r["event_context"]) == ("cooperation", "AGREE", "factual")
     # a negated event alone still decides: no agreement is mildly conflictual
     assert rel("Washington hat das Abkommen nie unterzeichnet.", "de")["relation"] == "conflict"
+
+
+@pytest.mark.parametrize("text, lang, event", [
+    # calls on an actor and battles, completing the guide's classes DEMAND and FIGHT
+    ("Die Vereinten Nationen riefen beide Seiten zur Mäßigung auf.", "de", "DEMAND"),
+    ("Der Papst appellierte an beide Seiten, die Gespräche wieder aufzunehmen.", "de", "DEMAND"),
+    ("Die Kommission mahnte Reformen in Ungarn an.", "de", "DEMAND"),
+    ("Russland begann seine sogenannte Spezialoperation im Februar.", "de", "FIGHT"),
+    ("Die Schlacht um Bachmut dauerte Monate.", "de", "FIGHT"),
+    ("The UN appealed for calm in Gaza.", "en", "DEMAND"),
+    ("Ukrainian troops fight Russian forces near Bakhmut.", "en", "FIGHT"),
+    ("The army launched a ground operation in the north.", "en", "FIGHT"),
+])
+def test_calls_on_an_actor_and_battles(text, lang, event):
+    assert rel(text, lang)["event"] == event, text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ich rufe den Tagesordnungspunkt 5 auf.", "de"),       # the chair calls up an item: no call on an actor
+    ("Der Kampf um die Meisterschaft bleibt spannend.", "de"),
+    ("We fight for working families.", "en"),
+    ("The operation on his knee went well.", "en"),
+])
+def test_near_misses_of_calls_and_battles(text, lang):
+    assert rel(text, lang)["relation"] == "none", text
