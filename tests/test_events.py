@@ -311,3 +311,13 @@ def test_calls_on_an_actor_and_battles(text, lang, event):
 ])
 def test_near_misses_of_calls_and_battles(text, lang):
     assert rel(text, lang)["relation"] == "none", text
+
+
+def test_greeting_the_audience_is_no_support():
+    for t in ("Ich begrüße alle im Deutschen Bundestag.", "Ich begrüße Sie herzlich zu unserer Debatte."):
+        assert rel(t, "de")["relation"] == "none", t
+        assert score_text(t, "de", events=False)["label"] == "neutral", t
+    # welcoming a decision stays support and positive
+    t = "Wir begrüßen die Einigung der beiden Staaten."
+    assert rel(t, "de")["event"] in ("SUPPORT", "AGREE")
+    assert score_text(t, "de", events=False)["label"] == "positive"
