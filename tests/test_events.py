@@ -321,3 +321,13 @@ def test_greeting_the_audience_is_no_support():
     t = "Wir begrüßen die Einigung der beiden Staaten."
     assert rel(t, "de")["event"] in ("SUPPORT", "AGREE")
     assert score_text(t, "de", events=False)["label"] == "positive"
+
+
+@pytest.mark.parametrize("text, lang, relation", [
+    ("Blinken and his Chinese counterpart spoke for two hours.", "en", "cooperation"),   # talks with a counterpart
+    ("Baerbock und ihr russischer Amtskollege kamen in Genf zusammen.", "de", "cooperation"),
+    ("Die Ministerin war früher Kollegin im Stadtrat.", "de", "none"),                   # Kollegin: no counterpart
+    ("The court heard the counterclaim on Monday.", "en", "none"),
+])
+def test_counterparts(text, lang, relation):
+    assert rel(text, lang)["relation"] == relation, text
