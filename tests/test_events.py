@@ -331,3 +331,12 @@ def test_greeting_the_audience_is_no_support():
 ])
 def test_counterparts(text, lang, relation):
     assert rel(text, lang)["relation"] == relation, text
+
+
+def test_the_dot_of_a_date_ends_no_clause():
+    # "am 27. Februar": the dot of the ordinal day keeps the object with its verb
+    assert rel("Neue Sanktionen wurden am 27. Februar verhängt.", "de")["event"] == "SANCTION"
+    r = rel("Die Gespräche wurden am 3. März nicht fortgesetzt.", "de")
+    assert (r["event"], r["event_context"]) == ("CONSULT", "negated")
+    # without a month name the dot still ends the clause: only dates are read this way
+    assert rel("Neue Sanktionen wurden am 27. verhängt.", "de")["relation"] == "none"
