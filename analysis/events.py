@@ -39,7 +39,8 @@ The rules, in order:
   *hypothetical* (könnte, falls; could, if) × ``CONTEXT_WEIGHT["hypothetical"]``, *threatened*
   (droht, threatens to): a conflict event is then a THREATEN event.
 
-Per unit: the event with the largest ``|goldstein × weight|`` is the unit's ``event``, with its
+Per unit: of the events that are not negated (all events when every one is), the one with the
+largest ``|goldstein × weight|`` is the unit's ``event``, with its
 ``quad_class``, ``goldstein`` (its weighted value) and ``event_context``; ``relation`` is the sign
 of that value (cooperation, none, conflict). ``event_hits`` lists every event found, with the
 entry, the words it matched and its modifiers, so every relation is explained.
@@ -136,6 +137,7 @@ class EventLexicon:
     bases: dict[str, frozenset[str]]       # words that can be the verb of a particle verb entry
     types: dict[str, tuple[str, str, bool]]  # word → (lower, lemma lower, may be an event word)
     comma_conjunctions: frozenset[str] = frozenset()  # clause markers that open no clause as words (als)
+    months: frozenset[str] = frozenset()   # month names: the dot of "am 9. Januar" ends no clause
 
 
 def _load_entries(lang: str) -> list[EventEntry]:
@@ -186,6 +188,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         types={},
         comma_conjunctions=frozenset(w.lower() for w in wordlist(lang, "comma_conjunctions"))
         if (ROOT / lang / "comma_conjunctions.txt").exists() else frozenset(),
+        months=frozenset(table(lang, "months")["name"].str.lower()) if (ROOT / lang / "months.tsv").exists()
+        else frozenset(),
     )
 
 
@@ -266,7 +270,7 @@ def find_events(text, lang: str) -> list[dict]:
     clause, part = [], []
     c = p = 0
     for i, low in enumerate(lows):
-        if low in _PUNCT:
+        if low in _PUNCT and not _date_dot(i, lows, lx):
             c += 1
             p += 1
         elif low in tone.clause_markers and i and low not in lx.comma_conjunctions:
@@ -299,6 +303,13 @@ def find_events(text, lang: str) -> list[dict]:
         h["text"] = text[h["start"]:h["end"]]
         del h["_pos"], h["_object"]
     return hits + formal
+
+
+def _date_dot(i: int, lows: list[str], lx: EventLexicon) -> bool:
+    """Whether the word at ``i`` is the dot of an ordinal day before a month name ("am 9. Januar"),
+    which ends neither a clause nor a sentence part."""
+    return (lows[i] == "." and 0 < i < len(lows) - 1 and lows[i - 1].isdigit()
+            and lows[i + 1] in lx.months)
 
 
 def _formal_events(toks, lows, ms, text: str, roles: dict) -> list[dict]:
@@ -448,7 +459,8 @@ def summarize(hits: list[dict]) -> dict:
     """
     if not hits:
         return {"relation": "none", "event": "", "quad_class": "", "goldstein": 0.0, "event_context": ""}
-    top = max(hits, key=lambda h: (abs(h["value"]), abs(h["goldstein"])))
+    done = [h for h in hits if h["context"] != "negated"] or hits   # what is done outranks what is not
+    top = max(done, key=lambda h: (abs(h["value"]), abs(h["goldstein"])))
     v = top["value"]
     return {"relation": "cooperation" if v > 0 else "conflict" if v < 0 else "none", "event": top["event"],
             "quad_class": top["quad_class"], "goldstein": float(v), "event_context": top["context"]}

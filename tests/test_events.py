@@ -213,3 +213,130 @@ def test_sentiment_output_carries_the_relation_and_explains_it():
     assert "relation" not in score_sentiment(["Der Gipfel."], lang="de", events=False)
     text = str(explain(out.iloc[0]))
     assert "relation conflict: MOBILIZE" in text and "object:Truppen" in text
+
+
+@pytest.mark.parametrize("text, lang, event", [
+    # violence against a population, wars against someone, defiance, honours, promises, shared aims
+    ("Milizen plünderten die Dörfer im Norden.", "de", "ASSAULT"),
+    ("Die Armee vertrieb die Bevölkerung aus der Region.", "de", "COERCE"),
+    ("Der Krieg gegen die Ukraine dauert an.", "de", "FIGHT"),
+    ("Kuba widersetzt sich dem Druck der USA.", "de", "REJECT"),
+    ("Die Partisanen leisteten den Besatzern Widerstand.", "de", "REJECT"),
+    ("Die Auszeichnung ging an den Präsidenten Kubas.", "de", "SUPPORT"),
+    ("Die Regierung stellte Mexiko eine Rückgabe in Aussicht.", "de", "AGREE"),
+    ("They share a common goal of a free Ukraine.", "en", "SUPPORT"),
+    ("The war against Ukraine goes on.", "en", "FIGHT"),
+    ("Rebels looted the town.", "en", "ASSAULT"),
+    ("Cuba defied Washington for decades.", "en", "REJECT"),
+    ("The prime minister offered his resignation.", "en", "CONCEDE"),
+])
+def test_acts_of_war_defiance_honours_and_promises(text, lang, event):
+    assert rel(text, lang)["event"] == event, text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Die Firma vertrieb Bücher im ganzen Land.", "de"),     # vertreiben: to sell, no population driven out
+    ("Der Krieg ist seit Jahren ein Thema.", "de"),          # war as a topic, against no one
+    ("Die Aussicht vom Turm ist schön.", "de"),
+    ("They share the cost of the bridge.", "en"),
+    ("Historians have written about the war for decades.", "en"),
+    ("The minister offered a glass of water.", "en"),
+])
+def test_near_misses_of_war_defiance_honours_and_promises(text, lang):
+    assert rel(text, lang)["relation"] == "none", text
+
+
+@pytest.mark.parametrize("text, lang, event", [
+    # weapons handed over, accession, coordination with partners, round tables, reaffirmed and welcomed
+    # partners, costs imposed, sanctions in force, recognition of a state's existence
+    ("Deutschland will der Ukraine weitere Panzer überlassen.", "de", "AID"),
+    ("Die Niederlande verschenken Kampfjets an die Ukraine.", "de", "AID"),
+    ("Schweden hat den Beitritt zur Nato beantragt.", "de", "COOPERATE"),
+    ("Eine Mitgliedschaft in der EU rückt für Serbien näher.", "de", "COOPERATE"),
+    ("Der Iran gab den Tanker frei.", "de", "RETREAT"),
+    ("Finland joined NATO in 2023.", "en", "COOPERATE"),
+    ("We are in close coordination with our allies.", "en", "COOPERATE"),
+    ("Leaders met at a roundtable in Geneva.", "en", "CONSULT"),
+    ("The president reaffirmed that Poland is a close ally.", "en", "SUPPORT"),
+    ("Biden welcomed Italy's leadership of the G20.", "en", "SUPPORT"),
+    ("We will hold Russia accountable.", "en", "DISAPPROVE"),
+    ("The airline has been the subject of US sanctions since 2011.", "en", "SANCTION"),
+])
+def test_aid_accession_coordination_and_sanctions_in_force(text, lang, event):
+    assert rel(text, lang)["event"] == event, text
+
+
+@pytest.mark.parametrize("text, lang, relation", [
+    ("Iran does not recognise the existence of Israel.", "en", "conflict"),   # negated recognition
+    ("Die Firma überlässt den Kunden die Wahl.", "de", "none"),           # no weapons handed over
+    ("Die Koordination der Termine übernimmt das Büro.", "de", "none"),     # coordination with no one
+    ("Sanctions are a topic of the conference.", "en", "none"),             # the topic noun alone
+    ("Please join us for dinner.", "en", "none"),
+    ("She held the door open.", "en", "none"),
+    ("Welcome to the White House.", "en", "none"),
+])
+def test_near_misses_of_aid_accession_and_sanctions(text, lang, relation):
+    assert rel(text, lang)["relation"] == relation, text
+
+
+def test_an_event_that_happened_outranks_a_negated_one():
+    # the negated signing (−0.5 × 8) would outweigh the agreement that is reached (4)
+    t = "Sie erzielten eine Einigung über das Abkommen, das Washington nie unterzeichnet hatte."
+    r = rel(t, "de")
+    assert (r["relation"], r["event"], r["event_context"]) == ("cooperation", "AGREE", "factual")
+    # a negated event alone still decides: no agreement is mildly conflictual
+    assert rel("Washington hat das Abkommen nie unterzeichnet.", "de")["relation"] == "conflict"
+
+
+@pytest.mark.parametrize("text, lang, event", [
+    # calls on an actor and battles, completing the guide's classes DEMAND and FIGHT
+    ("Die Vereinten Nationen riefen beide Seiten zur Mäßigung auf.", "de", "DEMAND"),
+    ("Der Papst appellierte an beide Seiten, die Gespräche wieder aufzunehmen.", "de", "DEMAND"),
+    ("Die Kommission mahnte Reformen in Ungarn an.", "de", "DEMAND"),
+    ("Russland begann seine sogenannte Spezialoperation im Februar.", "de", "FIGHT"),
+    ("Die Schlacht um Bachmut dauerte Monate.", "de", "FIGHT"),
+    ("The UN appealed for calm in Gaza.", "en", "DEMAND"),
+    ("Ukrainian troops fight Russian forces near Bakhmut.", "en", "FIGHT"),
+    ("The army launched a ground operation in the north.", "en", "FIGHT"),
+])
+def test_calls_on_an_actor_and_battles(text, lang, event):
+    assert rel(text, lang)["event"] == event, text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ich rufe den Tagesordnungspunkt 5 auf.", "de"),       # the chair calls up an item: no call on an actor
+    ("Der Kampf um die Meisterschaft bleibt spannend.", "de"),
+    ("We fight for working families.", "en"),
+    ("The operation on his knee went well.", "en"),
+])
+def test_near_misses_of_calls_and_battles(text, lang):
+    assert rel(text, lang)["relation"] == "none", text
+
+
+def test_greeting_the_audience_is_no_support():
+    for t in ("Ich begrüße alle im Deutschen Bundestag.", "Ich begrüße Sie herzlich zu unserer Debatte."):
+        assert rel(t, "de")["relation"] == "none", t
+        assert score_text(t, "de", events=False)["label"] == "neutral", t
+    # welcoming a decision stays support and positive
+    t = "Wir begrüßen die Einigung der beiden Staaten."
+    assert rel(t, "de")["event"] in ("SUPPORT", "AGREE")
+    assert score_text(t, "de", events=False)["label"] == "positive"
+
+
+@pytest.mark.parametrize("text, lang, relation", [
+    ("Blinken and his Chinese counterpart spoke for two hours.", "en", "cooperation"),   # talks with a counterpart
+    ("Baerbock und ihr russischer Amtskollege kamen in Genf zusammen.", "de", "cooperation"),
+    ("Die Ministerin war früher Kollegin im Stadtrat.", "de", "none"),                   # Kollegin: no counterpart
+    ("The court heard the counterclaim on Monday.", "en", "none"),
+])
+def test_counterparts(text, lang, relation):
+    assert rel(text, lang)["relation"] == relation, text
+
+
+def test_the_dot_of_a_date_ends_no_clause():
+    # "am 27. Februar": the dot of the ordinal day keeps the object with its verb
+    assert rel("Neue Sanktionen wurden am 27. Februar verhängt.", "de")["event"] == "SANCTION"
+    r = rel("Die Gespräche wurden am 3. März nicht fortgesetzt.", "de")
+    assert (r["event"], r["event_context"]) == ("CONSULT", "negated")
+    # without a month name the dot still ends the clause: only dates are read this way
+    assert rel("Neue Sanktionen wurden am 27. verhängt.", "de")["relation"] == "none"

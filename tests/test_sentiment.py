@@ -448,6 +448,17 @@ def test_german_excess_and_minimisers_are_negative(sentence, label, sign):
     assert (r["label"], _sign(r["polarity"])) == (label, sign)
 
 
+@pytest.mark.parametrize("sentence,label", [
+    ("Das ist die bittere Realität für die Studierenden.", "negative"),      # dismay at what is reported
+    ("Es war ein sehr bedrückender Moment.", "negative"),
+    ("Die Lage in der Region ist alarmierend.", "negative"),
+    ("Die Zahlen sind nicht besorgniserregend.", "neutral"),                 # negated: no alarm
+    ("Bitterfeld liegt in Sachsen-Anhalt.", "neutral"),                      # a name, no tone
+])
+def test_german_dismay_and_alarm_are_negative(sentence, label):
+    assert score_text(sentence, "de", events=False)["label"] == label
+
+
 @pytest.mark.parametrize("lang,sentence,label", [
     ("en", "He said he expects no political turmoil between Austria and Hungary.", "neutral"),  # no good news
     ("en", "If Iran did not impose the rule, would you have played?", "neutral"),
@@ -455,6 +466,8 @@ def test_german_excess_and_minimisers_are_negative(sentence, label, sign):
     ("en", "Washington moved to lift the sanctions.", "positive"),  # a shifter is no negation
     ("en", "The plan is not bad at all, it is excellent.", "positive"),
     ("de", "Die Regierung lehnt den Vorschlag nicht ab.", "neutral"),
+    ("de", "Die Toten waren Frauen und Kinder, die keine Terroristen sind.", "neutral"),  # no praise
+    ("de", "Die Verhandlungen waren nicht erfolgreich.", "negative"),  # a negated positive word: full weight
 ])
 def test_a_negated_negative_word_is_weak_evidence(lang, sentence, label):
     assert score_text(sentence, lang, events=False)["label"] == label

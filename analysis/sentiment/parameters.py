@@ -9,8 +9,8 @@ import re
 
 N_SCALAR = -0.74          # VADER's negation factor
 # the polarity factor of a negated negative word per language: "no turmoil" is no good news (Taboada et al. 2011);
-# German keeps N_SCALAR (GerNTSA's test part fell below its floor with -0.3)
-NEGATED_NEGATIVE = {"en": -0.3}
+# "Kinder, die keine Terroristen sind" is no praise (German since the dismay and alarm words: GerNTSA tune gains)
+NEGATED_NEGATIVE = {"en": -0.3, "de": -0.3}
 NEG_WINDOW = 3            # words before a hit in which a negator applies
 SHIFT_WINDOW = (5, 4)     # words after / before a valence shifter in which it reverses a hit
 TOPIC_WINDOW = 5          # words before or after a topic noun in which a predicate evaluates it

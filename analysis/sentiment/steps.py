@@ -447,7 +447,7 @@ def aggregate(hits: list, spans: list[tuple[int, int]] | None, want_hits: bool, 
     as dicts (with ``want_hits``; character offsets from ``spans``), their number and the number
     of hits with a polarity (the minimum evidence counts these); squashing to −1…1 is left to the
     caller. Negating a hedge or a booster flips certainty ("nicht sicher"). A negated negative word
-    counts for polarity with the language's ``NEGATED_NEGATIVE`` (English −0.3) instead of ``N_SCALAR``
+    counts for polarity with the language's ``NEGATED_NEGATIVE`` (−0.3) instead of ``N_SCALAR``
     (modifier ``weak-negation×…``):
     "no political turmoil", "did not impose" are no praise, a shift towards neutral rather than a
     flip to good news (Taboada et al. 2011); its cooperation keeps the full weight.
