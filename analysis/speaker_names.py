@@ -162,13 +162,20 @@ def title_chain_name(words: list[str], ents: _ArticleEntities) -> list[str]:
     form ("Vice President Harris" → "Kamala Harris" where the article names Kamala Harris), or
     begins one that headline words follow ("Biden Travels" → "Joe Biden"). No
     change when the words open with a first name ("Kevin Thomas"), end in an organisation's head
-    ("National Park Service Mary Jackson Center") or the chain holds a word of no title (lower case)."""
-    from analysis.pronoun_agreement import first_name_genders
+    ("National Park Service Mary Jackson Center") or the chain holds a word of no title (lower case).
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> title_chain_name("Press Secretary Karine Jean-Pierre".split(), _ArticleEntities("", "en"))
+    ['Karine', 'Jean-Pierre']
+    """
+    from analysis.pronoun_agreement import first_name_genders  # pronoun_agreement imports this module
     given = first_name_genders(ents.lang)
     if len(words) < 2 or not given or words[0] in given:
         return words
     surnames = {nm.split()[-1] for nm in ents.known if nm.split()[0] in given}  # of the article's persons
-    linkers = word_class(ents.lang, "name_heads", "linker") | word_class(ents.lang, "name_heads", "joiner") - name_words(ents.lang)[2]
+    # "of", "for", "and", "&" join an office's words ("Office of Management and Budget Director"); "the" does not
+    articles = name_words(ents.lang)[2]
+    linkers = word_class(ents.lang, "name_heads", "linker") | (word_class(ents.lang, "name_heads", "joiner") - articles)
 
     def chain(part: list[str], before: bool = True) -> bool:
         return bool(part) and part[0][:1].isupper() and all(w[:1].isupper() or w in linkers for w in part) \
@@ -187,7 +194,6 @@ def title_chain_name(words: list[str], ents: _ArticleEntities) -> list[str]:
             and chain(words[1:], before=False):
         return full  # "Biden Travels": a headline's verb after the article's Joe Biden, not "Biden Harris"
     return words
-
 
 
 def _keeps_head(words: list[str], ents: _ArticleEntities) -> bool:

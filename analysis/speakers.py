@@ -125,6 +125,8 @@ def _apposed_run(lang: str) -> re.Pattern:
     cap = capitalised_word(lang, dots=False)
     particles = "|".join(sorted(lead | inner))
     return re.compile(rf"[ \t]+{cap}(?:(?:[ \t]+(?:{particles}))*[ \t]+{cap})*" if particles else rf"(?:[ \t]+{cap})+")
+
+
 _NAME_START = re.compile(r"[A-ZÄÖÜ]")
 DEMONSTRATIVE_REACH = 300  # characters before a demonstrative pronoun in which its name is looked for (about two sentences)
 
