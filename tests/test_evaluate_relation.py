@@ -100,3 +100,14 @@ def test_second_development_set_is_new_sentences_all_dev():
     assert "text" not in second.columns and set(second["lang"]) == {"de", "en"}
     assert not set(zip(first["record"], first["start"])) & set(zip(second["record"], second["start"]))
     assert ((second["event"] == "") == (second["relation"] == "none")).all()
+
+
+def test_third_development_set_is_new_sentences_all_dev():
+    first, second = read_labels(), read_labels(LABELS_PATH.with_name("relation-dev2.tsv"))
+    third = read_labels(LABELS_PATH.with_name("relation-dev3.tsv"))
+    assert len(third) >= 190 and third["id"].is_unique and set(third["part"]) == {"dev"}
+    assert "text" not in third.columns and set(third["lang"]) == {"de", "en"}
+    earlier = set(zip(first["record"], first["start"])) | set(zip(second["record"], second["start"]))
+    assert not earlier & set(zip(third["record"], third["start"]))
+    assert ((third["event"] == "") == (third["relation"] == "none")).all()
+    assert (third[[f"relation_{r}" for r in "ab"]] != "").all().all()
