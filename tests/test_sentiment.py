@@ -459,6 +459,26 @@ def test_german_dismay_and_alarm_are_negative(sentence, label):
     assert score_text(sentence, "de", events=False)["label"] == label
 
 
+@pytest.mark.parametrize("sentence,label", [
+    ("Der Versuch ist fehlgeschlagen.", "negative"),
+    ("Die Wahl war eine Klatsche für den Kanzler.", "negative"),
+    ("Die Lage der Bauern hat sich weiter verschlechtert.", "negative"),
+    ("Der Plan ist nicht misslungen.", "neutral"),                           # negated: no failure
+    ("Die Ministerin sprach über die Lage der Bauern.", "neutral"),          # no loss reported
+])
+def test_german_loss_and_failure_are_negative(sentence, label):
+    assert score_text(sentence, "de", events=False)["label"] == label
+
+
+@pytest.mark.parametrize("sentence,label", [
+    ("Die Polizei konnte den Anschlag vereiteln.", "positive"),              # thwarting an attack
+    ("Die Polizei hat mehrere Anschläge vereitelt.", "positive"),
+    ("Die Polizei meldete mehrere Anschläge.", "neutral"),                   # the topic alone
+])
+def test_german_thwarting_reverses_what_it_stops(sentence, label):
+    assert score_text(sentence, "de", events=False)["label"] == label
+
+
 @pytest.mark.parametrize("lang,sentence,label", [
     ("en", "He said he expects no political turmoil between Austria and Hungary.", "neutral"),  # no good news
     ("en", "If Iran did not impose the rule, would you have played?", "neutral"),
