@@ -1,0 +1,59 @@
+"""Where a German quotation ends and where two quotations part: free indirect speech whose
+Konjunktiv stands only in a relative or adverbial clause reports that clause, not the sentence
+around it; each with the near misses that must stay as they were."""
+import pandas as pd
+import pytest
+
+from analysis.quotes import extract_quotes
+from analysis.quotes.lexicon import lexicon
+from analysis.quotes.passes import adjunct_clause
+
+
+def quotes_of(text):
+    return extract_quotes(pd.DataFrame({"article_id": ["a"], "lang": ["de"], "text": [text]}))
+
+
+# --- Konjunktiv only at the end of an adjunct clause: the clause is the quotation ----------
+
+@pytest.mark.parametrize("text, clause", [
+    ("„Er ist schuldig“, sagte der Richter. Für ihn gilt die höchste Sicherheitsstufe, weil er sich "
+     "von seinen Komplizen bedroht fühle.", "weil er sich von seinen Komplizen bedroht fühle"),
+    ("Die Lage sei ernst, sagte der Kommissar. Neben dem Gleichheitsgrundsatz, den der Gerichtshof "
+     "immer wieder betone, gelten eigene Vorschriften.", "den der Gerichtshof immer wieder betone"),
+])
+def test_konjunktiv_in_an_adjunct_clause_reports_that_clause(text, clause):
+    q = quotes_of(text)
+    free = q[q["kind"] == "free_indirect"]
+    assert free["text"].tolist() == [clause]
+
+
+@pytest.mark.parametrize("text, sentence", [
+    # the Konjunktiv in the main clause: the whole sentence
+    ("Die Lage sei ernst, sagte der Minister. Die Reform komme, weil das Geld fehle.",
+     "Die Reform komme, weil das Geld fehle."),
+    # a dass-clause is the content of its main clause, no adjunct
+    ("Die Lage sei ernst, sagte der Minister. Klar ist, dass die Reform komme.",
+     "Klar ist, dass die Reform komme."),
+    # a fronted adverbial clause before a main clause in Konjunktiv
+    ("Die Lage sei ernst, sagte der Minister. Da das Geld fehle, müsse man sparen.",
+     "Da das Geld fehle, müsse man sparen."),
+])
+def test_konjunktiv_outside_an_adjunct_clause_keeps_the_sentence(text, sentence):
+    q = quotes_of(text)
+    assert sentence in q["text"].tolist()
+
+
+def test_a_clause_quotation_is_not_continued_by_the_next_sentence():
+    q = quotes_of("„Er ist schuldig“, sagte der Richter. Für ihn gilt die höchste Sicherheitsstufe, "
+                  "weil er sich bedroht fühle. Er habe Angst.")
+    assert q.loc[q["kind"] == "free_indirect", "text"].tolist() == ["weil er sich bedroht fühle", "Er habe Angst."]
+
+
+def test_adjunct_clause_needs_the_verb_last():
+    lex = lexicon("de")
+    lowers = ["es", "heißt", ",", "die", "regierung", "habe", "gelogen", "."]
+    moods = [None, None, None, None, None, "I", None, None]
+    assert adjunct_clause(lex, moods, lowers) is None  # "die Regierung habe gelogen": verb second
+    lowers = ["es", "gilt", ",", "weil", "er", "fühle", "."]
+    moods = [None, None, None, None, None, "I", None]
+    assert adjunct_clause(lex, moods, lowers) == (3, 6)
