@@ -57,3 +57,29 @@ def test_adjunct_clause_needs_the_verb_last():
     lowers = ["es", "gilt", ",", "weil", "er", "fühle", "."]
     moods = [None, None, None, None, None, "I", None]
     assert adjunct_clause(lex, moods, lowers) == (3, 6)
+
+
+# --- a second speech frame after a comma and an adverb: two quotations --------------------
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Der Autor hat eingeräumt, er habe nicht exakt gearbeitet, jedoch stets beteuert, nicht "
+     "absichtlich abgeschrieben zu haben.", "er habe nicht exakt gearbeitet",
+     "nicht absichtlich abgeschrieben zu haben"),
+    ("Der Moderator hatte erklärt, er habe Angst in Flugzeugen, gleichzeitig aber darauf hingewiesen, "
+     "er unterscheide zwischen Gläubigen und Extremisten.", "er habe Angst in Flugzeugen",
+     "er unterscheide zwischen Gläubigen und Extremisten"),
+])
+def test_a_comma_and_an_adverb_before_a_second_cue_part_two_quotations(text, first, second):
+    q = quotes_of(text)
+    assert q["text"].tolist() == [first, second]
+    assert q["speaker"].nunique() == 1
+
+
+@pytest.mark.parametrize("text", [
+    # no cue after the adverb: the content goes on
+    "Der Autor hat eingeräumt, er habe nicht exakt gearbeitet, jedoch stets pünktlich abgegeben.",
+    # the second frame in Konjunktiv belongs to the content
+    "Der Autor hat eingeräumt, er habe nicht exakt gearbeitet, jedoch habe er stets betont, es sei ihm ernst.",
+])
+def test_a_comma_and_an_adverb_without_a_frame_of_its_own_stay_one_quotation(text):
+    assert len(quotes_of(text)) == 1

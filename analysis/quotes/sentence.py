@@ -118,10 +118,14 @@ def sentence_quotes(art: Article) -> None:
                 art.quotes.append(q2)
 
 
+_ADVERBS = ("adv", "sentence_adv")
+
+
 def coordinated_frame(art: Article, s: Sentence, q: Quote) -> Quote | None:
-    """A second speech verb after und inside a quotation's content, with content of its own: the
-    first content ends before und and the second quotation has the first one's speaker ("X
-    erklärte, A sei B, und kündigte an, C zu tun").
+    """A second speech verb after und, or after a comma and adverbs, inside a quotation's content,
+    with content of its own: the first content ends before it and the second quotation has the
+    first one's speaker ("X erklärte, A sei B, und kündigte an, C zu tun"; "X hat eingeräumt, A sei
+    B, jedoch stets beteuert, C zu tun").
 
     Example (de): Die Ministerin erklärte, die Lage sei ernst, und kündigte an, die Steuern zu senken. → kind=indirect; text=die Steuern zu senken; cue=kündigte an; speaker=Die Ministerin
     """
@@ -131,10 +135,11 @@ def coordinated_frame(art: Article, s: Sentence, q: Quote) -> Quote | None:
     lex, toks = art.lex, s.toks
     last = q.spans[-1]
     for j in range(1, s.end - 3):
-        if not (last[0] <= toks[j].start < last[1]) or not lex.is_(toks[j].lower, "clause_conj"):
-            continue
+        if not (last[0] <= toks[j].start < last[1]) or not (lex.is_(toks[j].lower, "clause_conj") or toks[j].text == ","
+                                                            and lex.cls(toks[j + 1].lower) in _ADVERBS):
+            continue  # "und kündigte an, …", or a comma and an adverb: "…, jedoch stets beteuert, …"
         v = j + 1
-        while v < s.end and lex.cls(toks[v].lower) == "adv":
+        while v < s.end and lex.cls(toks[v].lower) in _ADVERBS:
             v += 1
         if v >= s.end or not toks[v].cue or toks[v].text[:1].isupper() or cue_at(lex, toks, v, s.end) is None or \
                 any(a <= toks[v].start < b for a, b in q.cue):
