@@ -83,3 +83,25 @@ def test_a_comma_and_an_adverb_before_a_second_cue_part_two_quotations(text, fir
 ])
 def test_a_comma_and_an_adverb_without_a_frame_of_its_own_stay_one_quotation(text):
     assert len(quotes_of(text)) == 1
+
+
+# --- the reportative soll and Konjunktiv: two quotations, not one run ----------------------
+
+@pytest.mark.parametrize("text, parts", [
+    ("Die Demonstranten sollen Bilder mit sich geführt haben. Dabei seien Geschäfte angegriffen worden.",
+     ["Die Demonstranten sollen Bilder mit sich geführt haben.", "Dabei seien Geschäfte angegriffen worden."]),
+    ("Die Lage sei ernst, sagte der Sprecher. Viele hätten angestanden. Es soll sich um keinen Anschlag gehandelt haben.",
+     ["Die Lage sei ernst", "Viele hätten angestanden.", "Es soll sich um keinen Anschlag gehandelt haben."]),
+])
+def test_reportative_and_konjunktiv_sentences_part(text, parts):
+    assert quotes_of(text)["text"].tolist() == parts
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Die Lage sei ernst, sagte der Sprecher. Viele hätten angestanden. Es sei kein Anschlag gewesen.",
+     ["Die Lage sei ernst", "Viele hätten angestanden. Es sei kein Anschlag gewesen."]),
+    ("Der Minister soll das Geld genommen haben. Er soll es versteckt haben.",
+     ["Der Minister soll das Geld genommen haben. Er soll es versteckt haben."]),
+])
+def test_sentences_of_one_mood_still_run_on(text, parts):
+    assert quotes_of(text)["text"].tolist() == parts

@@ -95,7 +95,9 @@ FREE_INDIRECT_RULES = (konjunktiv_continuation, reportative, konjunktiv_alone)
 
 def free_indirect(art: Article) -> None:
     """Pass: sentences without a quotation whose moods make them reported speech, in the order
-    of :data:`FREE_INDIRECT_RULES`; consecutive ones in a paragraph form one quotation."""
+    of :data:`FREE_INDIRECT_RULES`; consecutive ones in a paragraph form one quotation, unless one
+    is the reportative *soll* and the other Konjunktiv (two claims of different standing), or the
+    first is only an adjunct clause (:func:`adjunct_clause`)."""
     last: Quote | None = None
     last_k = -10
     toks, sent_quote = art.toks, art.sent_quote
@@ -129,7 +131,7 @@ def free_indirect(art: Article) -> None:
             continue
         prev = sent_quote.get(k - 1)
         if clause is None and prev is not None and prev.kind == "free_indirect" and art.sents[k - 1][2] == para and \
-                not prev.clause_only:
+                not prev.clause_only and (prev.rule == "reportative") == (rule == "reportative"):
             prev.spans[-1][1] = body[1]  # continue the running free indirect quotation
             sent_quote[k] = prev
             last, last_k = prev, k
