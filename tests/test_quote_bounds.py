@@ -105,3 +105,29 @@ def test_reportative_and_konjunktiv_sentences_part(text, parts):
 ])
 def test_sentences_of_one_mood_still_run_on(text, parts):
     assert quotes_of(text)["text"].tolist() == parts
+
+
+# --- a main clause with a speaker of its own after a comma: a second quotation -------------
+
+@pytest.mark.parametrize("text, first, second, speaker", [
+    ("Laut Veranstaltern kamen 7.000 Menschen, die Polizei spricht von 4.000 Teilnehmern.",
+     "kamen 7.000 Menschen", "die Polizei spricht von 4.000 Teilnehmern.", "Polizei"),
+    ("Der Präsident sagte, Annabi sei tot, doch der Sprecher erklärte, den Tod nicht bestätigen zu können.",
+     "Annabi sei tot", "den Tod nicht bestätigen zu können", "Sprecher"),
+])
+def test_a_second_speaker_after_a_comma_parts_the_sentence(text, first, second, speaker):
+    q = quotes_of(text)
+    assert q["text"].tolist() == [first, second]
+    assert q["speaker"].tolist()[1] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # Konjunktiv: the clause is still the first speaker's content
+    "Der Minister sagte, die Lage sei ernst, die Opposition fordere Neuwahlen.",
+    # a relative clause, no main clause
+    "Die Firma wies die Vorwürfe zurück, die ihr gemacht wurden.",
+    # a participle at the clause's end is no finite verb after its subject
+    "Nach Angaben der Agentur hat Klien am Montag, dem 20. Februar, die Anzeige zurückgewiesen.",
+])
+def test_no_second_speaker_without_an_indicative_main_clause(text):
+    assert len(quotes_of(text)) == 1

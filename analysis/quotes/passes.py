@@ -260,7 +260,7 @@ def nested_quotes(art: Article) -> None:
         if host is None or title_like(art.text, qs, qe) and not _evaluation(art, qs):
             continue
         quotes.append(nested_quote(host, qs, qe))
-        if host.rule == "speech_act":
+        if host.rule == "speech_act" or host.rule == "second_speaker" and host.kind == "reported":
             dropped.add(id(host))  # "nannte den Bericht eine „Zeitungsente“": the quoted words are the quotation
     if dropped:
         art.quotes = [q for q in quotes if id(q) not in dropped]
