@@ -1,6 +1,8 @@
 """Where a German quotation ends and where two quotations part: free indirect speech whose
 Konjunktiv stands only in a relative or adverbial clause reports that clause, not the sentence
-around it; each with the near misses that must stay as they were."""
+around it; a second frame after a comma and adverbs; the reportative soll and Konjunktiv as two
+quotations; a second speaker in a main clause after a comma. Each with the near misses that must
+stay as they were."""
 import pandas as pd
 import pytest
 
