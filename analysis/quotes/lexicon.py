@@ -49,6 +49,7 @@ class Lexicon:
     object_pronouns: set = field(default_factory=set)    # him, them: no subject
     persons: frozenset = frozenset()                     # first and second person (reference_words.tsv)
     relatives: frozenset = frozenset()                   # relative pronouns (reference_words.tsv)
+    adjunct_openers: frozenset = frozenset()             # open a verb-last relative or adverbial clause (adjunct_clauses.txt)
     generic: frozenset = frozenset()                     # "man": anyone, no speaker (reference_words.tsv)
     act_needs: dict = field(default_factory=dict)        # reported cue -> words its clause needs (speech_act_contexts.tsv)
     act_never: dict = field(default_factory=dict)        # reported cue -> words that make it no speech act
@@ -210,6 +211,8 @@ def lexicon(lang: str) -> Lexicon:
     if (ROOT / lang / "stopwords.txt").exists():
         from analysis.resources import wordlist
         lex.stop = wordlist(lang, "stopwords")
+        if (ROOT / lang / "adjunct_clauses.txt").exists():
+            lex.adjunct_openers = wordlist(lang, "adjunct_clauses")
     pron = _load_table(lang, "pronouns")
     if pron is not None:
         lex.pronouns = set(pron["form"])

@@ -95,7 +95,9 @@ FREE_INDIRECT_RULES = (konjunktiv_continuation, reportative, konjunktiv_alone)
 
 def free_indirect(art: Article) -> None:
     """Pass: sentences without a quotation whose moods make them reported speech, in the order
-    of :data:`FREE_INDIRECT_RULES`; consecutive ones in a paragraph form one quotation."""
+    of :data:`FREE_INDIRECT_RULES`; consecutive ones in a paragraph form one quotation, unless one
+    is the reportative *soll* and the other Konjunktiv (two claims of different standing), or the
+    first is only an adjunct clause (:func:`adjunct_clause`)."""
     last: Quote | None = None
     last_k = -10
     toks, sent_quote = art.toks, art.sent_quote
@@ -119,11 +121,17 @@ def free_indirect(art: Article) -> None:
         rule = next((r.__name__ for r in FREE_INDIRECT_RULES if r(**facts)), None)
         if rule is None:
             continue
-        body = art.trim(s, e, keep_end=True)
+        clause = adjunct_clause(art.lex, moods, lowers) if rule != "reportative" else None
+        if clause is not None:
+            toks_k = toks[k]
+            body = art.trim(toks_k[clause[0]].start, toks_k[clause[1] - 1].end, keep_end=True)
+        else:
+            body = art.trim(s, e, keep_end=True)
         if body is None:
             continue
         prev = sent_quote.get(k - 1)
-        if prev is not None and prev.kind == "free_indirect" and art.sents[k - 1][2] == para:
+        if clause is None and prev is not None and prev.kind == "free_indirect" and art.sents[k - 1][2] == para and \
+                not prev.clause_only and (prev.rule == "reportative") == (rule == "reportative"):
             prev.spans[-1][1] = body[1]  # continue the running free indirect quotation
             sent_quote[k] = prev
             last, last_k = prev, k
@@ -133,10 +141,44 @@ def free_indirect(art: Article) -> None:
         if not speaker and rule == "reportative" and k and (held := institution_subject(art, k - 1)):
             speaker, newer = [held], held  # "Die Behörden haben einen Virus entdeckt. Er soll resistent sein."
         fq = Quote("free_indirect", [list(body)], rule=rule, sentence=k, confidence=0.5 if near else 0.35,
-                   inherit=near and newer is None, speaker=speaker)
+                   inherit=near and newer is None, speaker=speaker, clause_only=clause is not None)
         art.quotes.append(fq)
         sent_quote[k] = fq
         last, last_k = fq, k
+
+
+def adjunct_clause(lex, moods: list, lowers: list) -> tuple[int, int] | None:
+    """The tokens ``[a, b)`` of the relative or adverbial clauses that hold every Konjunktiv form of
+    a sentence, each such form ending its clause (verb last), or None when a Konjunktiv form stands
+    elsewhere. A clause opens after a comma (or at the sentence's start) with a word of
+    ``adjunct_clauses.txt``, a preposition before a relative pronoun included, and ends before
+    the next comma: "Für ihn gilt die höchste Sicherheitsstufe, weil er sich bedroht fühle." reports
+    the weil-clause only; "Die Lage sei ernst, weil …" and "…, dass er komme" are left whole."""
+    if not lex.adjunct_openers or "," not in lowers:
+        return None
+    n = len(lowers)
+    while n and not lowers[n - 1][:1].isalnum():
+        n -= 1
+    first = last = None
+    i = 0
+    while i < n:
+        if moods[i] in ("I", "II"):
+            return None  # a Konjunktiv form outside an adjunct clause
+        opens = (i == 0 and lex.cls(lowers[i]) != "det" or i and lowers[i - 1] == ",") and (
+            lowers[i] in lex.adjunct_openers
+            or lex.cls(lowers[i]) == "prep" and i + 1 < n and lowers[i + 1] in lex.adjunct_openers)
+        if not opens:
+            i += 1
+            continue
+        end = next((j for j in range(i + 1, n) if lowers[j] == ","), n)
+        konj = [j for j in range(i, end) if moods[j] in ("I", "II")]
+        if konj and konj[-1] != end - 1 or len(konj) > 1:
+            return None  # a Konjunktiv form that is not the clause's last verb
+        if konj:
+            first = i if first is None else first
+            last = end
+        i = end
+    return None if first is None or (first == 0 and last == n) else (first, last)
 
 
 def newer_subject(art: Article, first: int, k: int) -> list | None:
@@ -218,7 +260,7 @@ def nested_quotes(art: Article) -> None:
         if host is None or title_like(art.text, qs, qe) and not _evaluation(art, qs):
             continue
         quotes.append(nested_quote(host, qs, qe))
-        if host.rule == "speech_act":
+        if host.rule == "speech_act" or host.rule == "second_speaker" and host.kind == "reported":
             dropped.add(id(host))  # "nannte den Bericht eine „Zeitungsente“": the quoted words are the quotation
     if dropped:
         art.quotes = [q for q in quotes if id(q) not in dropped]

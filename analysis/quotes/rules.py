@@ -28,7 +28,7 @@ from analysis.quotes.passes import (
     speakers_from_context,
 )
 from analysis.quotes.reported import speech_act
-from analysis.quotes.sentence import coordinated_frame, sentence_quotes
+from analysis.quotes.sentence import coordinated_frame, second_speaker, sentence_quotes
 from analysis.quotes.turns import record_speaker, speaker_label, speaker_turns
 from analysis.quotes.verb_frames import (
     as_clause,
@@ -43,7 +43,7 @@ from analysis.quotes.verb_frames import (
 PASSES = (
     direct_quotes,          # quotation marks -> direct quotations with their frames
     sentence_quotes,        # SENTENCE_RULES on each sentence not taken by a direct quotation (German: and a
-                            # second frame after und, coordinated_frame)
+                            # second frame after und, coordinated_frame, or of a second speaker, second_speaker)
     quoted_fragments,       # „…“ fragments in a clause with a cue -> direct quotations
     free_indirect,          # Konjunktiv sentences without a frame -> free indirect speech
     nested_quotes,          # „…“ inside an indirect quotation -> direct quotation of its speaker
@@ -77,7 +77,8 @@ def _rows(lang: str) -> list[tuple]:
             sentence.append(rule)
     rows = [("direct_quotes", quotation_marks)] + [("sentence_quotes", r) for r in sentence]
     if lang == "de":  # German only: a second frame, fragments, Konjunktiv moods, nested quotations
-        rows += [("sentence_quotes", coordinated_frame), ("quoted_fragments", quoted_fragment)]
+        rows += [("sentence_quotes", coordinated_frame), ("sentence_quotes", second_speaker),
+                 ("quoted_fragments", quoted_fragment)]
         rows += [("free_indirect", r) for r in FREE_INDIRECT_RULES]
         rows += [("nested_quotes", nested_quote)]
     return rows + [("speaker_turns", speaker_label), ("speaker_turns", record_speaker)]

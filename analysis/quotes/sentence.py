@@ -114,14 +114,18 @@ def sentence_quotes(art: Article) -> None:
         if isinstance(q, Quote):
             art.quotes.append(q)
             art.sent_quote[k] = q
-            if art.de and (q2 := coordinated_frame(art, s, q)) is not None:
+            if art.de and ((q2 := coordinated_frame(art, s, q)) is not None or (q2 := second_speaker(art, s, q)) is not None):
                 art.quotes.append(q2)
 
 
+_ADVERBS = ("adv", "sentence_adv")
+
+
 def coordinated_frame(art: Article, s: Sentence, q: Quote) -> Quote | None:
-    """A second speech verb after und inside a quotation's content, with content of its own: the
-    first content ends before und and the second quotation has the first one's speaker ("X
-    erklärte, A sei B, und kündigte an, C zu tun").
+    """A second speech verb after und, or after a comma and adverbs, inside a quotation's content,
+    with content of its own: the first content ends before it and the second quotation has the
+    first one's speaker ("X erklärte, A sei B, und kündigte an, C zu tun"; "X hat eingeräumt, A sei
+    B, jedoch stets beteuert, C zu tun").
 
     Example (de): Die Ministerin erklärte, die Lage sei ernst, und kündigte an, die Steuern zu senken. → kind=indirect; text=die Steuern zu senken; cue=kündigte an; speaker=Die Ministerin
     """
@@ -131,10 +135,11 @@ def coordinated_frame(art: Article, s: Sentence, q: Quote) -> Quote | None:
     lex, toks = art.lex, s.toks
     last = q.spans[-1]
     for j in range(1, s.end - 3):
-        if not (last[0] <= toks[j].start < last[1]) or not lex.is_(toks[j].lower, "clause_conj"):
-            continue
+        if not (last[0] <= toks[j].start < last[1]) or not (lex.is_(toks[j].lower, "clause_conj") or toks[j].text == ","
+                                                            and lex.cls(toks[j + 1].lower) in _ADVERBS):
+            continue  # "und kündigte an, …", or a comma and an adverb: "…, jedoch stets beteuert, …"
         v = j + 1
-        while v < s.end and lex.cls(toks[v].lower) == "adv":
+        while v < s.end and lex.cls(toks[v].lower) in _ADVERBS:
             v += 1
         if v >= s.end or not toks[v].cue or toks[v].text[:1].isupper() or cue_at(lex, toks, v, s.end) is None or \
                 any(a <= toks[v].start < b for a, b in q.cue):
@@ -147,5 +152,45 @@ def coordinated_frame(art: Article, s: Sentence, q: Quote) -> Quote | None:
             return None
         last[1] = cut[1]
         q2.speaker, q2.rule = list(q.speaker), "coordinated_frame"
+        return q2
+    return None
+
+
+def second_speaker(art: Article, s: Sentence, q: Quote) -> Quote | None:
+    """A main clause after a comma (and a coordinating conjunction) at the end of a quotation's
+    content, with a subject of its own and an indicative speech verb: a second speaker, so the
+    first content ends before the comma ("Die USA lehnten den Satz ab, die EU-Staaten begrüßten den
+    Vorstoß"; "Laut Veranstaltern kamen 7.000 Menschen, die Polizei spricht von 4.000"). A clause
+    in Konjunktiv stays content.
+
+    Example (de): Die USA lehnten den Satz ab, die EU-Staaten begrüßten den Vorstoß. → kind=reported; text=die EU-Staaten begrüßten den Vorstoß.; cue=begrüßten; speaker=die EU-Staaten
+    """
+    from analysis.quotes.reported import speech_act
+    from analysis.quotes.verb_frames import frame_before
+
+    lex, toks = art.lex, s.toks
+    last = q.spans[-1]
+    if last[1] < toks[s.end - 1].end:
+        return None  # the content does not run to the sentence's end
+    for j in s.commas:
+        if toks[j].text != "," or not last[0] < toks[j].start < last[1] or j + 3 >= s.end:
+            continue
+        a = j + 1 + (lex.cls(toks[j + 1].lower) == "conj")
+        if lex.cls(toks[a].lower) not in ("det", None) or toks[a].text[:1].islower() and lex.cls(toks[a].lower) is None:
+            continue  # no subject opens the clause
+        tail = Sentence(s.k, toks[a:], s.end - a, [t - a for t in s.triggers if t >= a],
+                        [c - a for c in s.commas if c >= a], s.moods[a:], lex)
+        q2 = frame_before(art, tail) or speech_act(art, tail)
+        if not isinstance(q2, Quote) or not q2.speaker or q2.speaker[0][0] != toks[a].start or \
+                not q.cue or q.cue[-1][1] > toks[j].start:
+            continue  # the subject opens the clause, after the first quotation's cue
+        v = next((x for x in range(a, s.end) if toks[x].start >= q2.speaker[0][1]), s.end)
+        if v + 1 >= s.end or not q2.cue or q2.cue[0][0] != toks[v].start or toks[a].lower in lex.oblique:
+            continue  # a nominative subject, the finite verb right after it and more after: a main clause
+        cut = art.trim(last[0], toks[j - 1].end, keep_end=False)
+        if cut is None or cut[1] <= cut[0]:
+            return None
+        last[1] = cut[1]
+        q2.rule = "second_speaker"
         return q2
     return None

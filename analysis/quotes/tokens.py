@@ -53,6 +53,7 @@ class Quote:
     own_subject: bool = False  # its sentence has a subject of its own before a colon: no speaker to inherit
     speaker_name: str | None = None  # a speaker given by the rule, not by spans (a turn's label or record)
     turn: object = None    # the turn (analysis.quotes.turns.Turn) the quotation is part of
+    clause_only: bool = False  # free indirect speech of one adjunct clause: no later sentence continues it
 
 
 def is_cap(t: Tok) -> bool:
