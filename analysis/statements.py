@@ -47,6 +47,7 @@ from analysis.stance import (
     tone_agreement,
     topic_named,
 )
+from analysis.stance_verdicts import verdict_toward
 
 log = logging.getLogger(__name__)
 
@@ -261,7 +262,8 @@ def _quote_statements(q, text: str, concepts, lang: str, band, neutral: int) -> 
                      + [(s + a, s + b) for s, e in spans for a, b in salutation_spans(text[s:e], lang)])
     for (s, e), m in found:
         start, end = s + m.start, s + m.end
-        stance = stance_toward(stretch, start - lo, lang=lang)
+        # a stance construction, else a verdict said of the mention ("Die Schuldenbremse ist der falsche Weg")
+        stance = stance_toward(stretch, start - lo, lang=lang) or verdict_toward(stretch, start - lo, lang=lang)
         topic = None if stance is not None else topic_named(stretch, start - lo, lang=lang)
         if stance is not None:
             agreement, source, evidence = stance.agreement, "stance", stance.evidence
