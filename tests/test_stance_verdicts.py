@@ -1,10 +1,12 @@
 """Verdicts said of a concept, verbs of wanting negated before their object clause, and commas that open a clause
 of their own (docs/networks.md, Agreement)."""
+import pandas as pd
 import pytest
 
 from analysis.stance import stance_toward
 from analysis.stance import stance_words
 from analysis.stance_verdicts import verdict_toward
+from analysis.statements import statements_from_articles
 from tests.test_stance_restrictions import _agreement
 
 
@@ -76,3 +78,26 @@ def test_a_comma_before_a_clause_opener_ends_the_verb_reach(text, concept, agree
 ])
 def test_near_misses_of_clause_openers(text, lang, concept, agreement):
     assert _agreement(text, concept, lang) == agreement
+
+
+@pytest.mark.parametrize("text, agreement", [
+    # a verdict said of another mention of the concept in the window decides a mention without a construction
+    ("Was heißt denn Schuldenbremse? Schuldenbremse heißt für die Menschen: weniger Wohnungen. "
+     "Die Schuldenbremse ist der falsche Weg.", -1),
+    ("Wir reden heute über die Schuldenbremse. Die Abschaffung der Schuldenbremse wäre ein Fehler.", 1),
+])
+def test_a_verdict_nearby_decides_the_other_mentions(text, agreement):
+    concepts = {"Schuldenbremse": {"lemmas": ["Schuldenbremse"]}}
+    arts = pd.DataFrame({"article_id": ["s"], "lang": ["de"], "text": [text], "speaker": ["Anna Beispiel"]})
+    st, _ = statements_from_articles(arts, concepts=concepts)
+    assert st["agreement"].tolist() == [agreement] * len(st) and len(st) >= 2
+
+
+def test_near_miss_a_verdict_nearby_leaves_a_stance_construction():
+    # the mention with a stance verb of its own keeps it; another concept's verdict decides nothing
+    text = "Wir lehnen die Schuldenbremse ab. Die Schuldenbremse ist richtig. Der Mindestlohn ist gut."
+    concepts = {"Schuldenbremse": {"lemmas": ["Schuldenbremse"]}, "Mindestlohn": {"lemmas": ["Mindestlohn"]}}
+    arts = pd.DataFrame({"article_id": ["s"], "lang": ["de"], "text": [text], "speaker": ["Anna Beispiel"]})
+    st, _ = statements_from_articles(arts, concepts=concepts)
+    assert st[["concept", "agreement"]].values.tolist() == [["Schuldenbremse", -1], ["Schuldenbremse", 1],
+                                                             ["Mindestlohn", 1]]
