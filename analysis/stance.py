@@ -94,7 +94,8 @@ def stance_verbs(lang: str) -> dict[str, list[tuple[frozenset[str], int]]]:
 def stance_words(lang: str) -> dict[str, dict[str, int]]:
     """``{role: {word: sign}}`` of ``resources/<lang>/stance_words.tsv`` (roles head, link, barrier,
     need, passive, modal, task, infinitive, reversal, against, opponent, possessive, condition, compound,
-    coordination, topic, frame, ability, opinion, address_ending, harm, patient, subject; words in
+    coordination, topic, frame, ability, opinion, address_ending, harm, patient, subject, clause_opener,
+    verdict, copula, determiner; words in
     lower case but those of address; empty for a language without the file).
 
     >>> stance_words("de")["head"]["reform"], "weil" in stance_words("de")["barrier"]
@@ -104,7 +105,7 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
                                                         "infinitive", "reversal", "against", "opponent", "possessive",
                                                         "condition", "compound", "coordination", "topic", "frame",
                                                         "ability", "opinion", "address_ending", "harm", "patient",
-                                                        "subject")}
+                                                        "subject", "clause_opener", "verdict", "copula", "determiner")}
     if lang not in languages():
         return out
     try:
@@ -189,7 +190,33 @@ def _modal_apart(words, lower, lemmas, i: int, mention: int, lang: str) -> bool:
     marks = [j for j in range(i + 1, mention) if words[j] in CLAUSE_MARKS]
     if not marks:
         return False
-    return not (marks[0] == i + 1 and i + 2 < mention and lower[i + 2] in _complementizers(lang))
+    return _object_clause(words, lower, i, marks[0], mention, lang) is None
+
+
+def _modal_sign(words, lower, i: int, mention: int, lang: str) -> int:
+    """The sign of the verb of wanting at ``i`` toward a stance verb after the mention: its own sign, reversed by
+    its negator before the comma of its object clause ("Wir wollen nicht, dass die Schuldenbremse abgeschafft
+    wird" is +1), which the negation of the stance verb after the mention does not reach."""
+    sign = stance_words(lang)["modal"].get(_lemma(words[i].lower(), lang).lower(), 1)
+    mark = next((j for j in range(i + 1, mention) if words[j] in CLAUSE_MARKS), None)
+    negs = _object_clause(words, lower, i, mark, mention, lang) if mark is not None else None
+    return -sign if negs and len(negs) % 2 else sign
+
+
+MODAL_ADVERBS = 3  # words: how many lower-case words may stand between a verb of wanting and the comma of its object clause
+
+
+def _object_clause(words, lower, i: int, mark: int, mention: int, lang: str) -> list[int] | None:
+    """The negators of the verb of wanting at ``i`` if the clause mark at ``mark`` opens its object clause, else
+    None: a comma followed by a complementizer ("Wir wollen, dass …"), at most ``MODAL_ADVERBS`` lower-case
+    words between the verb and the comma ("Wir wollen ja gar nicht, dass sich jeder eine Wärmepumpe kauft": the
+    negator is the verb's)."""
+    if words[mark] != "," or mark + 1 >= mention or lower[mark + 1] not in _complementizers(lang):
+        return None
+    between = range(i + 1, mark)
+    if len(between) > MODAL_ADVERBS or not all(words[j].isalpha() and words[j].islower() for j in between):
+        return None
+    return [j for j in between if _negator(lower[j], lang) and not _exception(lower, j, lang)]
 
 
 @cache
@@ -490,7 +517,7 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
     head = _head_index(words, mention, lang)  # "oppose cuts to X": the verb before the noun of change counts
     head_verb = None
     for i in range(mention - 1, max(-1, mention - 1 - REACH), -1):  # verbs before the mention, in its sentence
-        if words[i] in SENTENCE_ENDS or lower[i] in barriers:
+        if words[i] in SENTENCE_ENDS or lower[i] in barriers or _new_clause(words, lower, i, mention, lang):
             break
         agreement = _match(verbs, lemmas[i], set(lower[i + 1:mention]))
         if agreement is not None and _infinitive(lower, lemmas, i, mention, verbs, lang):
@@ -516,7 +543,7 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
                 if agreement is None:
                     continue
             if agreement is not None:
-                best = (i, agreement * (modal.get(lemmas[best[0]], 1) if best else 1))
+                best = (i, agreement * (_modal_sign(words, lower, best[0], mention, lang) if best else 1))
                 break
     against = _against_index(words, mention, lang)
     if against is not None and (head and head[0] < against or best and lower[against] in _prepositions(verbs, lemmas[best[0]])):
@@ -547,6 +574,13 @@ def stance_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
     if len(negs) % 2:
         return Stance(-agreement, f"{evidence} negated by {negs[0]}", True, task)
     return Stance(agreement, evidence, False, task)
+
+
+def _new_clause(words, lower, i: int, mention: int, lang: str) -> bool:
+    """Whether the comma at ``i``, before the mention, opens a clause of its own (``stance_words.tsv`` role
+    ``clause_opener``: ", und", ", wenn"), which a stance verb before it does not reach ("Wir verurteilen jede Form von
+    Ausgrenzung, und wir stehen für einen Sport, der die Demokratie einfordert")."""
+    return words[i] == "," and i + 1 < mention and lower[i + 1] in stance_words(lang)["clause_opener"]
 
 
 def _clause_between(words, j: int, verb: int, mention: int) -> bool:

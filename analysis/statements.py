@@ -47,6 +47,7 @@ from analysis.stance import (
     tone_agreement,
     topic_named,
 )
+from analysis.stance_verdicts import verdict_toward
 
 log = logging.getLogger(__name__)
 
@@ -248,6 +249,25 @@ def _directed(agreement: int, evidence: str, mention, text: str, span: tuple[int
     return agreement, evidence
 
 
+def _verdict_nearby(found, verdicts, k: int, window: tuple[int, int], stretch: str, lo: int,
+                    lang: str) -> tuple[int, str] | None:
+    """``(agreement, evidence)`` of a verdict said of another mention of the same concept in the window whose tone
+    would decide the mention ``k`` ("Was heißt denn Schuldenbremse? Schuldenbremse heißt für die Menschen: weniger
+    bezahlbare Wohnungen … Die Schuldenbremse ist der falsche Weg"): the speaker's judgment of the concept is the
+    position, not the tone of the words around the mention. The verdict is turned by a noun of change heading its
+    own mention; a mention of an opposite takes none of the concept's and none of it is taken for the concept."""
+    mention = found[k][1]
+    for j, ((s, _), m) in enumerate(found):
+        verdict = verdicts[j]
+        if (j == k or verdict is None or m.concept != mention.concept or m.sign != mention.sign
+                or not window[0] <= s + m.start < window[1]):
+            continue
+        head = head_toward(stretch, s + m.start - lo, lang=lang)
+        sign = head[0] if head else 1
+        return verdict.agreement * sign, f"{verdict.evidence} on {m.pattern} nearby"
+    return None
+
+
 def _quote_statements(q, text: str, concepts, lang: str, band, neutral: int) -> list[dict]:
     spans = span_pairs(q.get("spans"))
     if not spans:
@@ -259,16 +279,22 @@ def _quote_statements(q, text: str, concepts, lang: str, band, neutral: int) -> 
     # the concepts' own words and the forms of address and thanks are no tone toward a concept
     toned = _blanked(text, [(s + m.start, s + m.end) for (s, _), m in found]
                      + [(s + a, s + b) for s, e in spans for a, b in salutation_spans(text[s:e], lang)])
-    for (s, e), m in found:
+    verdicts = [verdict_toward(stretch, s + m.start - lo, lang=lang) for (s, _), m in found]
+    for k, ((s, e), m) in enumerate(found):
         start, end = s + m.start, s + m.end
-        stance = stance_toward(stretch, start - lo, lang=lang)
+        # a stance construction, else a verdict said of the mention ("Die Schuldenbremse ist der falsche Weg")
+        stance = stance_toward(stretch, start - lo, lang=lang) or verdicts[k]
         topic = None if stance is not None else topic_named(stretch, start - lo, lang=lang)
+        window = _tone_window(text, s, e, start)
+        nearby = None if stance is not None or topic else _verdict_nearby(found, verdicts, k, window or (lo, hi),
+                                                                          stretch, lo, lang)
         if stance is not None:
             agreement, source, evidence = stance.agreement, "stance", stance.evidence
         elif topic:  # "beim Thema Migration", "talked a lot about prescription drugs": named as a topic, no side
             agreement, source, evidence = 0, "none", f"topic named ({topic})"
+        elif nearby:
+            agreement, source, evidence = nearby[0], "stance", nearby[1]
         else:
-            window = _tone_window(text, s, e, start)
             words, at = _tone_words(toned, spans, window, start)
             agreement, evidence = tone_agreement(words, lang=lang, band=TONE_BAND if band is None else band, at=at)
             source = "tone" if agreement else "none"
