@@ -2,8 +2,7 @@
 
 The quotation rules hand over a cue but no speaker mention (or only an inherited one) when the
 verb stands at the end of a subordinate clause ("Obwohl Steinbrück … rechnet, sei …", "wie er
-angegeben hat, er denke …", "Wie „heise online“ berichtet, …"), in a relative clause after its
-antecedent ("von Demonstranten, die unter anderem skandierten: …"), or when a fronted adverbial
+angegeben hat, er denke …", "Wie „heise online“ berichtet, …"), or when a fronted adverbial
 was taken for the speaker and the subject follows the finite verb ("Des Weiteren verwies
 Steinbrück darauf, dass …"). :func:`cue_subject` and :func:`subject_after_verb` read that
 subject from the text around the cue; :mod:`analysis.speakers` resolves it as any mention.
@@ -31,11 +30,10 @@ _CLAUSE_END = re.compile(r"[,;:](?=\s)|[!?()–]|\.(?=\s)|\n")  # not the comma 
 
 
 @cache
-def _words(lang: str) -> tuple[frozenset, frozenset, frozenset, frozenset]:
-    """(subordinators, relatives that can be a subject, subject pronouns, finite auxiliaries)."""
+def _words(lang: str) -> tuple[frozenset, frozenset, frozenset]:
+    """(subordinators, subject pronouns, finite auxiliaries)."""
     aux = frozenset().union(*(word_class(lang, "function_words", c) for c in ("aux", "passive_aux", "have")))
-    return (word_class(lang, "reference_words", "subordinator"), word_class(lang, "reference_words", "subject_relative"),
-            word_class(lang, "function_words", "subject_pronoun"), aux)
+    return word_class(lang, "reference_words", "subordinator"), word_class(lang, "function_words", "subject_pronoun"), aux
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -48,12 +46,14 @@ def _subject_at(toks: list[tuple[int, str]], ents: ArticleEntities) -> tuple[str
     if not toks:
         return None
     pos, first = toks[0]
-    if first.lower() in _words(ents.lang)[2]:
-        return first, pos, 1
+    if first in _words(ents.lang)[1] - ents.first_person:
+        return first, pos, 1  # "als er", "nachdem sie"; not "wie wir wissen", not the "Sie" of address
     if first.startswith("„") and first.endswith("“") and len(first) > 2:
         return first, pos, 1  # a name in quotation marks, also in lower case: „heise online“
     if first.lower() in ents.case_dets | word_class(ents.lang, "function_words", "oblique"):
         return None  # "einem Angestellten": an object, no subject
+    if first[:1].islower() and first.lower() not in ents.articles:
+        return None  # "vielen Wochen", "lernender Umgang": no article, no name
     k = 1 if first.lower() in ents.articles else 0
     while k < len(toks) and _ADJECTIVE.match(toks[k][1]) and toks[k][1] not in ents.dets | ents.preps:
         k += 1
@@ -69,11 +69,11 @@ def _subject_at(toks: list[tuple[int, str]], ents: ArticleEntities) -> tuple[str
 def cue_subject(ents: ArticleEntities, cue: int) -> tuple[str, int] | None:
     """(mention, position) of the subject of a verb-final clause that ends with the cue at ``cue``:
     the noun phrase right after the clause's subordinator ("Obwohl Steinbrück … rechnet", "als er
-    Fans … dafür kritisierte", "Wie „heise online“ berichtet"), or the relative pronoun that opens it
-    after a comma ("Demonstranten, die unter anderem skandierten"); None for any other clause, for a
+    Fans … dafür kritisierte", "Wie „heise online“ berichtet"); None for any other clause (a relative
+    clause, a conditional: "Wenn Herr Kühn sagt" is no report), for a
     passive ("als er gefragt wurde") and when an auxiliary stands between subject and cue ("Als
     Begründung wurde angegeben": the subject follows its finite verb, it opens no clause)."""
-    subordinators, relatives, _, aux = _words(ents.lang)
+    subordinators, _, aux = _words(ents.lang)
     text = ents.text
     start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, cue - 300), cue)), default=max(0, cue - 300))
     toks = _tokens(text, start, cue)
@@ -82,11 +82,6 @@ def cue_subject(ents: ArticleEntities, cue: int) -> tuple[str, int] | None:
             len(after) > 1 and after[1][1].lower() in word_class(ents.lang, "function_words", "passive_aux")):
         return None  # "Als Begründung wurde angegeben": a finite verb opens the cue, no verb-final clause
     head = toks[0][1].lower()
-    if head in relatives and text[:toks[0][0]].rstrip().endswith(","):
-        nxt = toks[1][1]
-        if nxt.lower() in ents.articles or nxt.lower() in _words(ents.lang)[2] or _CAPITAL.match(nxt):
-            return None  # "die er zitierte", "der das Auto fuhr": the relative may be the object
-        return toks[0][1], toks[0][0]
     if head not in subordinators:
         return None
     found = _subject_at(toks[1:], ents)
