@@ -43,6 +43,7 @@ def test_subject_after_the_verb_behind_a_fronted_adverbial(text, cue, expected):
     ("Die Zeitung, die er zitierte, sei gut.", "zitierte", None),  # a relative clause
     ("Er kam. Wenn Herr Kühn sagt, es sei gut, irrt er.", "sagt", None),  # a conditional reports nothing
     ("Er kam. Wie wir wissen, sei es gut.", "wissen", None),
+    ("Wie der Sender meldete: „Die Straße bleibt gesperrt.“", "meldete", None),  # a colon: no subordinate clause
     ("Er kam. Wie vielen Wochen zu sagen ist, sei es gut.", "sagen", None),  # no article, no name  # first person: no speaker of its own
 ])
 def test_no_subject_for_other_clauses(text, cue, mention):
