@@ -64,6 +64,7 @@ from analysis.pronoun_agreement import agrees, first_name_genders, verb_number
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.role_words import find_role_words, inflected_role, role_key, role_spans
 from analysis.segment import lemmatize
+from analysis.speaker_clauses import cue_subject, subject_after_verb
 from analysis.speaker_mentions import (
     headed_name,
     mention_head,
@@ -720,6 +721,9 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
     prev_res = out["speaker_resolution"].tolist() if "speaker_resolution" in out.columns else ["explicit"] * len(out)
     span_col = out["speaker_span"].tolist() if "speaker_span" in out.columns else [None] * len(out)
     span_list = out["spans"].tolist() if "spans" in out.columns else [None] * len(out)
+    cues = [int(c[0]) if c is not None and not isinstance(c, float) and len(c) else None for c in out["cue_span"]] \
+        if "cue_span" in out.columns else [None] * len(out)
+    mentions, mention_spans = out["speaker_mention"].tolist(), list(span_col)
     cache: dict = {}
     history: dict = {}  # article -> [(position, speaker), ...] of the quotations resolved so far
     for idx, (aid, mention, span, res0) in enumerate(zip(out["article_id"].tolist(), out["speaker_mention"].tolist(), span_col, prev_res)):
@@ -736,11 +740,19 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
                 cache[aid].add_title(titles[aid])
         ents = cache[aid]
         pos = int(span[0]) if span is not None and len(span) else 0
+        if lg == "de" and cues[idx] is not None and res0 in ("none", "inherited") and (
+                own := cue_subject(ents, cues[idx])):  # "Obwohl Steinbrück … rechnet, sei …": the verb's own subject
+            (mention, pos), res0 = own, "explicit"
+            mentions[idx], mention_spans[idx] = mention, [pos, pos + len(mention)]
         if not isinstance(mention, str) or not mention.strip():
             speakers.append(None)
             how.append("none")
             continue
         name, resolution = _resolve(mention, pos, ents, lg, history.setdefault(aid, []), res0 == "inherited")
+        if name is None and lg == "de" and cues[idx] is not None and (
+                own := subject_after_verb(ents, pos + len(mention), cues[idx])):  # "Des Weiteren verwies Steinbrück"
+            name, resolution = _resolve(own[0], own[1], ents, lg, history[aid], False)
+            mentions[idx], mention_spans[idx] = own[0], [own[1], own[1] + len(own[0])]
         if res0 == "inherited" and lg == "de" and (spans := span_list[idx]) and (own := opening_person(
                 ents, min(int(a) for a, _ in spans))):
             name = own  # "Bundesaußenminister Siegmar Gabriel zeigte sich bestürzt und dass …": its own subject
@@ -758,8 +770,9 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
         speakers.append(name)
         how.append(resolution)
         history[aid].append((pos, name))
-    out["speaker"] = speakers
-    out["speaker_resolution"] = how
+    out["speaker"], out["speaker_resolution"], out["speaker_mention"] = speakers, how, mentions
+    if "speaker_span" in out.columns:
+        out["speaker_span"] = mention_spans
     return _turn_speakers(out, lang, langs) if "turn_id" in out.columns and "kind" in out.columns else out
 
 

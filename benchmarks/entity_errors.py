@@ -68,7 +68,7 @@ def main() -> None:
             continue
         p = pred.loc[sys_of[r.quote_id]] if r.quote_id in sys_of else None
         mention = g.get("speaker_mention") if "speaker_mention" in g else ""
-        print(f"{r.quote_id}\t{r.mention_kind}\t{cls}\tgold={mention!r}\tactor={_span_text(text, spans.get(r.quote_id))!r}"
+        print(f"{r.quote_id}\t{half}\t{r.mention_kind}\t{cls}\tgold={mention!r}\tactor={_span_text(text, spans.get(r.quote_id))!r}"
               f"\tsys={r.system!r}\tmention={None if p is None else p.get('speaker_mention')!r}"
               f"\thow={None if p is None else p.get('speaker_resolution')}")
     table = pd.DataFrame(classes, columns=["mention_kind", "class", "half"])
