@@ -340,3 +340,26 @@ def test_the_dot_of_a_date_ends_no_clause():
     assert (r["event"], r["event_context"]) == ("CONSULT", "negated")
     # without a month name the dot still ends the clause: only dates are read this way
     assert rel("Neue Sanktionen wurden am 27. verhängt.", "de")["relation"] == "none"
+
+
+@pytest.mark.parametrize("text, lang, event", [
+    # accusations of deceit are criticism of an actor; destroying an organisation is coercion
+    ("Die Bundesregierung hat die deutsche Öffentlichkeit getäuscht.", "de", "DISAPPROVE"),
+    ("Sie lügen, Herr Minister!", "de", "DISAPPROVE"),
+    ("Die Regierung hat das Parlament belogen.", "de", "DISAPPROVE"),
+    ("Von Versuchen, die Gewerkschaft zu vernichten, wird gesprochen.", "de", "COERCE"),
+    ("The administration deceived the American people about the war.", "en", "DISAPPROVE"),
+    ("He called the senator a liar.", "en", "DISAPPROVE"),
+])
+def test_accusations_of_deceit_and_destroying_an_organisation(text, lang, event):
+    assert rel(text, lang)["event"] == event, text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Da habe ich mich getäuscht.", "de"),                    # being mistaken: no object of deceit
+    ("Das Feuer vernichtete die Ernte.", "de"),               # destroying a thing, not an organisation
+    ("Der Großvater erzählt den Kindern Märchen.", "de"),
+    ("The map was misleading.", "en"),
+])
+def test_near_misses_of_deceit_and_destroying(text, lang):
+    assert rel(text, lang)["relation"] == "none", text

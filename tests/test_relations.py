@@ -184,7 +184,7 @@ def test_quotes_read_back_from_csv_or_without_spans_are_read_as_such():
 
 
 def test_criticism_without_an_event_word_is_a_row_from_the_speaker_to_the_criticised():
-    text = "„Die Regierung in Moskau hat die Öffentlichkeit skrupellos belogen, das ist verantwortungslos und menschenverachtend“, sagte Merz."
+    text = "„Die Regierung in Moskau handelt skrupellos, das ist verantwortungslos und menschenverachtend“, sagte Merz."
     plain = "Das ist eine unverantwortliche, menschenverachtende und skandalöse Politik Russlands."
     mild = "Das ist eine fragwürdige Politik Russlands."
     sentences = pd.DataFrame({"article_id": ["a"] * 3, "sentence": [0, 1, 2], "start": [0, 200, 300],

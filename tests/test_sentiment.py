@@ -479,6 +479,17 @@ def test_german_thwarting_reverses_what_it_stops(sentence, label):
     assert score_text(sentence, "de", events=False)["label"] == label
 
 
+@pytest.mark.parametrize("sentence,label", [
+    ("Teilweise seien die Aktivitäten der Bahn geradezu betrügerisch.", "negative"),   # dishonest conduct
+    ("Die Stimmung unter den Sportlern war verärgert und resigniert.", "negative"),    # dejection
+    ("Die Vorbereitung der Regierung war dürftig.", "negative"),                     # a poor performance
+    ("Der Plan ist keineswegs halbherzig.", "neutral"),                              # negated: no deficiency
+    ("Die Korruptionsbekämpfung wurde verstärkt.", "neutral"),                       # no judgement of a conduct
+])
+def test_german_dejection_dishonesty_and_deficiency_are_negative(sentence, label):
+    assert score_text(sentence, "de", events=False)["label"] == label
+
+
 @pytest.mark.parametrize("lang,sentence,label", [
     ("en", "He said he expects no political turmoil between Austria and Hungary.", "neutral"),  # no good news
     ("en", "If Iran did not impose the rule, would you have played?", "neutral"),
