@@ -129,6 +129,14 @@ def test_kinds():
                                                       "country"]
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_non_governmental_organisations_are_organisations_not_persons(lang):
+    ngos = ["Amnesty International", "Human Rights Watch", "Transparency International", "Greenpeace", "WWF", "Oxfam"]
+    assert {actor_kind(n, lang=lang) for n in ngos} == {"organisation"}
+    # near misses: a medium with "International" stays a medium, "Wwf" in a person's name is no acronym
+    assert [actor_kind(n, lang=lang) for n in ("CNN International", "Jane Wwf")] == ["media", "person"]
+
+
 def test_role_and_affiliation_from_mentions_and_text():
     assert role_and_party("der russische Präsident Wladimir Putin") == ("Präsident", None)
     assert role_and_party("CDU-Politikerin Julia Klöckner") == ("Politikerin", "CDU")
