@@ -292,6 +292,27 @@ def test_a_document_in_a_wie_clause_speaks(sentence, speaker):
     assert quotes[["rule", "speaker_mention"]].values.tolist() == [["as_clause", speaker]]
 
 
+@pytest.mark.parametrize("sentence,rule,speaker", [
+    ("Wie aus einer Verlautbarung der Schutztruppe hervorgeht, wurden fünf Zivilisten getötet.",
+     "as_clause", "einer Verlautbarung der Schutztruppe"),
+    ("Nach einem Kommuniqué der Regierung sind zwei Soldaten verletzt worden.",
+     "according_to_noun", "einem Kommuniqué der Regierung"),
+    ("Nach offiziellen Verlautbarungen haben sich 40 Menschen angesteckt.",
+     "according_to_noun", "offiziellen Verlautbarungen"),
+    # as the head of a compound
+    ("Nach dem Abschlusskommuniqué des Gipfels soll die Hilfe verdoppelt werden.",
+     "according_to_noun", "dem Abschlusskommuniqué des Gipfels"),
+])
+def test_an_announcement_noun_is_a_source(sentence, rule, speaker):
+    quotes = _quotes(sentence)
+    assert quotes[["rule", "speaker_mention"]].values.tolist() == [[rule, speaker]]
+
+
+def test_an_announcement_noun_without_a_frame_is_no_quotation():
+    assert _quotes("Die Verlautbarung wurde am Montag veröffentlicht.").empty
+    assert _quotes("Das Kommuniqué der Gipfelteilnehmer umfasst zwölf Seiten.").empty
+
+
 def test_what_became_known_is_a_quotation_without_a_speaker():
     quotes = _quotes("Im April wurde dann bekannt, dass der Sänger an Krebs litt.")
     assert quotes[["cue", "speaker_mention", "text"]].values.tolist() == [
