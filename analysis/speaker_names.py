@@ -154,6 +154,18 @@ def drop_description(name: str, ents: _ArticleEntities) -> str:
     return " ".join(title_chain_name(words, ents))
 
 
+def held_full_name(name: str, held: list[str], ents: _ArticleEntities) -> str:
+    """The article's full name of ``name`` held with a role (``held``: "President Biden"), but not
+    another person's: where the document's title names the holder of that role by the same word
+    ("Remarks by President Biden"), a longer name of the text ("the First Lady, Dr. Jill Biden")
+    is the holder's only if the text gives it the role too ("President Joe Biden")."""
+    full = ents.full_name(name)
+    nouns = {w.lower() for w in held if role_of(w, ents.role_map)}
+    if full == name or not nouns or not any(t and nm == name and r in nouns for _, _, _, nm, r, t in ents.roles):
+        return full
+    return full if any(not t and nm == full and r in nouns for _, _, _, nm, r, t in ents.roles) else name
+
+
 def title_chain_name(words: list[str], ents: _ArticleEntities) -> list[str]:
     """A person's name without the capitalised words of a title or headline glued before it: the
     name opens with a first name (``first_names.tsv``) after a chain of capitalised words and the

@@ -78,7 +78,7 @@ from analysis.speaker_names import (
     calendar_words,
     capitalised_word,
     drop_description,
-    genders,
+    genders, held_full_name,
     name_cap,
     name_runs,
     name_words,
@@ -532,7 +532,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
             person_of_role(held.split(), pos, ents, previous) or organisation_of_role(held.split(), pos, ents, previous))
         if found:
             name, resolution = found, how("role")
-    name = unnamed_group(base_form(drop_description(ents.full_name(_strip_genitive(name, ents.known)), ents), lg), ents, lg)
+    name = unnamed_group(base_form(drop_description(held_full_name(_strip_genitive(name, ents.known), held.split(), ents), ents), lg), ents, lg)
     name = nominative(name, words, pos, ents, lg)  # "einem Augenzeugen", "den Beobachtern"
     if new_referent and (spoken_for := _spokesperson_of(name, ents) or _medium_of(name, ents)):
         name = spoken_for  # "ein Polizeisprecher": an unnamed spokesperson voices the police
