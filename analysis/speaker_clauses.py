@@ -27,6 +27,7 @@ _TOKEN = re.compile(r"„[^„“\n]{1,40}“|[^\s,;:!?()„“\"]+|[,;:!?()„�
 _ADJECTIVE = re.compile(r"[a-zäöüß][a-zäöüß\-]*e[nmrs]?$")
 _CAPITAL = re.compile(r"[A-ZÄÖÜ]")
 _CLAUSE_END = re.compile(r"[,;:](?=\s)|[!?()–]|\.(?=\s)|\n")  # not the comma of "3,5"
+_PUNCT = re.compile(r"[,;:.!?]")
 
 
 @cache
@@ -81,7 +82,7 @@ def cue_subject(ents: ArticleEntities, cue: int) -> tuple[str, int] | None:
     if len(toks) < 2 or not after or after[0][1].lower() in aux or (
             len(after) > 1 and after[1][1].lower() in word_class(ents.lang, "function_words", "passive_aux")):
         return None  # "Als Begründung wurde angegeben": a finite verb opens the cue, no verb-final clause
-    stop = re.compile(r"[,;:.!?]").search(text, cue)
+    stop = _PUNCT.search(text, cue)
     if stop and stop.group() == ":":
         return None  # "Wie der Sender meldete: „…“": the clause is the frame, no subordinate one
     head = toks[0][1].lower()

@@ -18,7 +18,7 @@ from functools import cache
 
 import pandas as pd
 
-from analysis.resources import ROOT, table
+from analysis.resources import ROOT, table, wordlist
 from analysis.runtime import forgets
 
 log = logging.getLogger(__name__)
@@ -209,10 +209,9 @@ def lexicon(lang: str) -> Lexicon:
             {w for w, cs in lex.classes.items() if c in cs}
             for c in ("oblique", "backref", "addressee_prep", "addressee_verb", "addressee_det"))
     if (ROOT / lang / "stopwords.txt").exists():
-        from analysis.resources import wordlist
         lex.stop = wordlist(lang, "stopwords")
-        if (ROOT / lang / "adjunct_clauses.txt").exists():
-            lex.adjunct_openers = wordlist(lang, "adjunct_clauses")
+    if (ROOT / lang / "adjunct_clauses.txt").exists():
+        lex.adjunct_openers = wordlist(lang, "adjunct_clauses")
     pron = _load_table(lang, "pronouns")
     if pron is not None:
         lex.pronouns = set(pron["form"])

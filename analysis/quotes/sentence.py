@@ -165,25 +165,24 @@ def second_speaker(art: Article, s: Sentence, q: Quote) -> Quote | None:
 
     Example (de): Die USA lehnten den Satz ab, die EU-Staaten begrüßten den Vorstoß. → kind=reported; text=die EU-Staaten begrüßten den Vorstoß.; cue=begrüßten; speaker=die EU-Staaten
     """
-    from analysis.quotes.reported import speech_act
+    from analysis.quotes.reported import speech_act  # both modules import this one
     from analysis.quotes.verb_frames import frame_before
 
     lex, toks = art.lex, s.toks
     last = q.spans[-1]
-    if last[1] < toks[s.end - 1].end:
-        return None  # the content does not run to the sentence's end
+    if last[1] < toks[s.end - 1].end or not q.cue:
+        return None  # the content does not run to the sentence's end; no cue to come after
     for j in s.commas:
-        if toks[j].text != "," or not last[0] < toks[j].start < last[1] or j + 3 >= s.end:
-            continue
+        if toks[j].text != "," or not last[0] < toks[j].start < last[1] or j + 3 >= s.end or q.cue[-1][1] > toks[j].start:
+            continue  # a comma inside the content, after the first quotation's cue
         a = j + 1 + (lex.cls(toks[j + 1].lower) == "conj")
         if lex.cls(toks[a].lower) not in ("det", None) or toks[a].text[:1].islower() and lex.cls(toks[a].lower) is None:
             continue  # no subject opens the clause
         tail = Sentence(s.k, toks[a:], s.end - a, [t - a for t in s.triggers if t >= a],
                         [c - a for c in s.commas if c >= a], s.moods[a:], lex)
         q2 = frame_before(art, tail) or speech_act(art, tail)
-        if not isinstance(q2, Quote) or not q2.speaker or q2.speaker[0][0] != toks[a].start or \
-                not q.cue or q.cue[-1][1] > toks[j].start:
-            continue  # the subject opens the clause, after the first quotation's cue
+        if not isinstance(q2, Quote) or not q2.speaker or q2.speaker[0][0] != toks[a].start:
+            continue  # the subject opens the clause
         v = next((x for x in range(a, s.end) if toks[x].start >= q2.speaker[0][1]), s.end)
         if v + 1 >= s.end or not q2.cue or q2.cue[0][0] != toks[v].start or toks[a].lower in lex.oblique:
             continue  # a nominative subject, the finite verb right after it and more after: a main clause
