@@ -6,6 +6,7 @@ import pytest
 
 from analysis.datasets import shared_dir
 from analysis.errors import InputError
+from analysis.events import plover_categories
 from analysis.evaluate.relation import (
     LABELS_PATH,
     assemble_labels,
@@ -102,12 +103,17 @@ def test_second_development_set_is_new_sentences_all_dev():
     assert ((second["event"] == "") == (second["relation"] == "none")).all()
 
 
-def test_third_development_set_is_new_sentences_all_dev():
-    first, second = read_labels(), read_labels(LABELS_PATH.with_name("relation-dev2.tsv"))
-    third = read_labels(LABELS_PATH.with_name("relation-dev3.tsv"))
-    assert len(third) >= 190 and third["id"].is_unique and set(third["part"]) == {"dev"}
-    assert "text" not in third.columns and set(third["lang"]) == {"de", "en"}
-    earlier = set(zip(first["record"], first["start"])) | set(zip(second["record"], second["start"]))
-    assert not earlier & set(zip(third["record"], third["start"]))
-    assert ((third["event"] == "") == (third["relation"] == "none")).all()
-    assert (third[[f"relation_{r}" for r in "ab"]] != "").all().all()
+@pytest.mark.parametrize("name, earlier", [
+    ("relation-dev3.tsv", ("relation.tsv", "relation-dev2.tsv")),
+    ("relation-dev4.tsv", ("relation.tsv", "relation-dev2.tsv", "relation-dev3.tsv")),
+])
+def test_later_development_sets_are_new_sentences_all_dev(name, earlier):
+    later = read_labels(LABELS_PATH.with_name(name))
+    assert len(later) >= 190 and later["id"].is_unique and set(later["part"]) == {"dev"}
+    assert "text" not in later.columns and set(later["lang"]) == {"de", "en"}
+    seen = set().union(*(set(zip(t["record"], t["start"]))
+                         for t in (read_labels(LABELS_PATH.with_name(f)) for f in earlier)))
+    assert not seen & set(zip(later["record"], later["start"]))
+    assert ((later["event"] == "") == (later["relation"] == "none")).all()
+    assert (later[[f"relation_{r}" for r in "ab"]] != "").all().all()
+    assert set(later["event"]) - {""} <= set(plover_categories()["event"])
