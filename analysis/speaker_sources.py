@@ -1,7 +1,7 @@
 """Sources as speakers: who holds a source noun ("Angaben der Polizei" → Polizei, "Polizeiangaben"
 → Polizei, "Meinung politischer Beobachter" → Beobachter) and which country a nationality
 adjective with a source noun names ("nach russischen Angaben" → Russland). Used by
-:mod:`analysis.speakers`; the words are ``source_nouns.txt``, ``nationalities.tsv`` and
+:mod:`analysis.speakers`; the words are ``source_nouns.tsv``, ``nationalities.tsv`` and
 ``reference_words.tsv`` of the language.
 
 >>> from analysis.speakers import _ArticleEntities
@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from analysis.actor_names import kind_of
-from analysis.resources import ROOT, table, word_class, wordlist
+from analysis.resources import ROOT, source_nouns, table, word_class, wordlist
 from analysis.runtime import word_cache
 from analysis.segment import lemmatize
 from analysis.speaker_names import GENITIVE_DETS, base_form, noun_endings, role_of
@@ -28,12 +28,11 @@ if TYPE_CHECKING:
 @cache
 def countries_and_sources(lang: str) -> tuple[dict[str, str], frozenset[str]]:
     """Nationality adjective (without ending, lower case) → country, from ``nationalities.tsv``, and
-    the nouns that stand for a source rather than an actor (``source_nouns.txt``)."""
+    the forms that stand for a source rather than an actor (``source_nouns.tsv``)."""
     if not (ROOT / lang / "nationalities.tsv").exists():
         return {}, frozenset()
     t = table(lang, "nationalities")
-    return dict(zip(t["adjective"].str.lower(), t["country"])), frozenset(
-        w.lower() for w in wordlist(lang, "source_nouns"))
+    return dict(zip(t["adjective"].str.lower(), t["country"])), source_nouns(lang, "speaker")
 
 
 _ADJECTIVE_ENDING = re.compile(r"(e|en|er|es|em)$")
@@ -356,7 +355,7 @@ def _generic(lang: str) -> frozenset[str]:
 
 
 def _listed_compound(word: str, sources: frozenset) -> bool:
-    """A compound that ``source_nouns.txt`` lists as a source of its own (Abschlussbericht: it
+    """A compound that ``source_nouns.tsv`` lists as a source of its own (Abschlussbericht: it
     ends in another source noun, Bericht)."""
     low = word.lower()
     return low in sources and any(low != n and low.endswith(n) for n in sources)

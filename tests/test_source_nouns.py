@@ -1,0 +1,40 @@
+"""One table of source nouns serves the quotation cues and the speaker step (source_nouns.tsv)."""
+import pytest
+
+from analysis.errors import InputError
+from analysis.quotes.lexicon import lexicon
+from analysis.resources import source_nouns, table
+from analysis.speaker_sources import countries_and_sources
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_each_noun_is_listed_once_and_both_steps_read_the_same_table(lang):
+    t = table(lang, "source_nouns")
+    assert not t["noun"].duplicated().any()
+    assert set(t["cue"]) <= {"yes", "no"}
+    assert lexicon(lang).nouns == set(source_nouns(lang, "cue"))
+    assert countries_and_sources(lang)[1] == source_nouns(lang, "speaker")
+
+
+def test_a_form_of_the_speaker_step_belongs_to_one_noun():
+    t = table("de", "source_nouns")
+    forms = [f.lower() for fs in t["source_forms"] for f in fs.split("|") if f]
+    assert len(forms) == len(set(forms))
+    row = t.set_index("noun").loc["Bericht"]
+    assert row["cue"] == "yes" and "Berichts" in row["source_forms"].split("|")
+
+
+def test_a_person_cue_noun_is_no_source_of_the_speaker_step():
+    assert "augenzeuge" in source_nouns("de", "cue")
+    assert "augenzeuge" not in source_nouns("de", "speaker")
+
+
+def test_the_use_is_cue_or_speaker():
+    with pytest.raises(InputError):
+        source_nouns("de", "holder")
+    assert source_nouns("xx", "cue") == frozenset()
+
+
+def test_speech_verbs_hold_verbs_only():
+    verbs = table("de", "speech_verbs")
+    assert not set(verbs["lemma"]) & set(table("de", "source_nouns")["noun"]) and "pos" not in verbs
