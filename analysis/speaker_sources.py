@@ -66,14 +66,15 @@ def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | 
     if len(words) == 2 and source_head(words[0], sources) and words[1][:1].isupper() and words[1].endswith("s") \
             and not words[1].endswith("ss") and len(words[1]) > 4 and not source_head(words[1], sources):
         return words[1][:-1]  # "nach Meinung Russlands": a name in the genitive after the source
+    compounds = source_nouns(lang, "compound")  # "Korruptionsvorwurf": the modifier is the topic
     if len(words) == 1 and "-" in words[0].strip("-"):  # "OSZE-Bericht", "dpa-Meldung"
         modifier, head = words[0].rsplit("-", 1)
-        return modifier if head.lower() in sources and modifier else None
+        return modifier if head.lower() in compounds and modifier else None
     if len(words) == 1 and words[0][:1].isupper():
         low = words[0].lower()
         if low in sources:
             return None  # "Abschlussbericht", "Pressemitteilung": a source noun of its own, no holder in it
-        head = next((n for n in sources if low.endswith(n) and len(low) - len(n) >= 3), None)
+        head = next((n for n in compounds if low.endswith(n) and len(low) - len(n) >= 3), None)
         if head:
             modifier = words[0][:-len(head)]
             return modifier[:-1] if modifier.endswith(FUGEN_S) else modifier

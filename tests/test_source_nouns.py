@@ -38,3 +38,23 @@ def test_the_use_is_cue_or_speaker():
 def test_speech_verbs_hold_verbs_only():
     verbs = table("de", "speech_verbs")
     assert not set(verbs["lemma"]) & set(table("de", "source_nouns")["noun"]) and "pos" not in verbs
+
+
+def test_a_cue_noun_of_the_quotation_rules_is_a_source_of_the_speaker_step_too():
+    from analysis.speakers import _ArticleEntities
+    from analysis.speaker_sources import source_holder
+
+    ents = _ArticleEntities("", "de")
+    assert source_holder("Berechnungen eines Forschers".split(), ents, "de") == "Forscher"
+    assert source_holder(["Regierungskommuniqué"], ents, "de") == "Regierung"
+
+
+def test_a_compound_whose_modifier_is_the_topic_names_no_holder():
+    from analysis.speakers import _ArticleEntities
+    from analysis.speaker_sources import source_holder
+
+    ents = _ArticleEntities("", "de")
+    assert source_holder(["Korruptionsvorwurf"], ents, "de") is None
+    assert source_holder(["Wachstumsprognose"], ents, "de") is None
+    assert source_holder(["Polizeiangaben"], ents, "de") == "Polizei"
+    assert "vorwurf" in source_nouns("de", "speaker") and "vorwurf" not in source_nouns("de", "compound")
