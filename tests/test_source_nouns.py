@@ -1,4 +1,5 @@
 """One table of source nouns serves the quotation cues and the speaker step (source_nouns.tsv)."""
+import pandas as pd
 import pytest
 
 from analysis.errors import InputError
@@ -58,3 +59,16 @@ def test_a_compound_whose_modifier_is_the_topic_names_no_holder():
     assert source_holder(["Wachstumsprognose"], ents, "de") is None
     assert source_holder(["Polizeiangaben"], ents, "de") == "Polizei"
     assert "vorwurf" in source_nouns("de", "speaker") and "vorwurf" not in source_nouns("de", "compound")
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    ("Laut einem Artikel von „BBC News“ leben acht Millionen Menschen oberhalb der Armutsgrenze.",
+     "einem Artikel von „BBC News“", "BBC News"),
+    ("Nach Angaben von „Spiegel Online“ sei der Plan gescheitert.", "Angaben von „Spiegel Online“", "Spiegel Online"),
+    ("Nach Schäubles Idee soll im Zweifel die Mehrheit entscheiden.", "Schäubles Idee", "Schäuble"),
+])
+def test_a_document_or_an_idea_names_its_holder(text, mention, speaker):
+    from analysis.quotes import extract_quotes
+
+    q = extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["de"]}))
+    assert q[["speaker_mention", "speaker"]].values.tolist() == [[mention, speaker]]
