@@ -343,7 +343,11 @@ def is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:
 
 
 def possessive(words: list[str], ents: _ArticleEntities) -> bool:
-    return any(w.lower() in ents.possessives for w in words[:-1])
+    """Whether a possessive of someone named holds the source ("dessen Angaben", "seinen Angaben"); one of
+    the first person ("meiner Prognose", ``reference_words.tsv`` class ``first_person_possessive``) names
+    the speaker of the text, no one nearby."""
+    first = word_class(ents.lang, "reference_words", "first_person_possessive")
+    return any(w.lower() in ents.possessives and w.lower() not in first for w in words[:-1])
 
 
 _CASE_END = re.compile(r"(?:es|en|s|n)$")

@@ -72,3 +72,17 @@ def test_a_document_or_an_idea_names_its_holder(text, mention, speaker):
 
     q = extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["de"]}))
     assert q[["speaker_mention", "speaker"]].values.tolist() == [[mention, speaker]]
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    ("Der Minister Hans Berg kam. Nach seinen Angaben wird das Defizit wachsen.", "seinen Angaben", "Hans Berg"),
+    ("Eine Million Euro fehlt. Nach meiner Prognose wird das Defizit wachsen.", "meiner Prognose", None),
+])
+def test_a_first_person_possessive_names_no_one_nearby(text, mention, speaker):
+    from analysis.quotes import extract_quotes
+
+    q = extract_quotes(pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["de"]}))
+    assert q["speaker_mention"].tolist() == [mention]
+    got = q["speaker"].iloc[0]
+    assert got == speaker or (speaker is None and not isinstance(got, str))
+
