@@ -66,3 +66,26 @@ def word_class(lang: str, name: str, cls: str, column: str = "class") -> frozens
     lang = lang if (ROOT / lang / f"{name}.tsv").exists() else "de"
     t = _table(lang, name)
     return frozenset(t.loc[t[column] == cls, "word"].str.lower())
+
+
+@cache
+def source_nouns(lang: str, use: str) -> frozenset[str]:
+    """The lower-case nouns of sources in ``resources/<lang>/source_nouns.tsv`` for one use:
+    ``"cue"`` the cue nouns of the quotation rules (column ``cue`` yes), ``"speaker"`` the forms
+    the speaker step reads as a source rather than an actor (column ``source_forms``),
+    ``"compound"`` those of them whose compound's modifier names the holder (column ``compound``
+    holder: Polizeiangaben, not Korruptionsvorwurf); empty without the file.
+
+    >>> "angaben" in source_nouns("de", "speaker"), "angabe" in source_nouns("de", "cue")
+    (True, True)
+    """
+    if use not in ("cue", "speaker", "compound"):
+        raise InputError(f"use is 'cue', 'speaker' or 'compound'; got {use!r}")
+    if not (ROOT / lang / "source_nouns.tsv").exists():
+        return frozenset()
+    t = _table(lang, "source_nouns")
+    if use == "cue":
+        return frozenset(t.loc[t["cue"] == "yes", "noun"].str.lower())
+    if use == "compound":
+        t = t[t["compound"] == "holder"]
+    return frozenset(f.lower() for forms in t["source_forms"] for f in forms.split("|") if f)

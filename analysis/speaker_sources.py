@@ -1,7 +1,7 @@
 """Sources as speakers: who holds a source noun ("Angaben der Polizei" → Polizei, "Polizeiangaben"
 → Polizei, "Meinung politischer Beobachter" → Beobachter) and which country a nationality
 adjective with a source noun names ("nach russischen Angaben" → Russland). Used by
-:mod:`analysis.speakers`; the words are ``source_nouns.txt``, ``nationalities.tsv`` and
+:mod:`analysis.speakers`; the words are ``source_nouns.tsv``, ``nationalities.tsv`` and
 ``reference_words.tsv`` of the language.
 
 >>> from analysis.speakers import _ArticleEntities
@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from analysis.actor_names import kind_of
-from analysis.resources import ROOT, table, word_class, wordlist
+from analysis.resources import ROOT, source_nouns, table, word_class, wordlist
 from analysis.runtime import word_cache
 from analysis.segment import lemmatize
 from analysis.speaker_names import GENITIVE_DETS, base_form, noun_endings, role_of
@@ -28,12 +28,11 @@ if TYPE_CHECKING:
 @cache
 def countries_and_sources(lang: str) -> tuple[dict[str, str], frozenset[str]]:
     """Nationality adjective (without ending, lower case) → country, from ``nationalities.tsv``, and
-    the nouns that stand for a source rather than an actor (``source_nouns.txt``)."""
+    the forms that stand for a source rather than an actor (``source_nouns.tsv``)."""
     if not (ROOT / lang / "nationalities.tsv").exists():
         return {}, frozenset()
     t = table(lang, "nationalities")
-    return dict(zip(t["adjective"].str.lower(), t["country"])), frozenset(
-        w.lower() for w in wordlist(lang, "source_nouns"))
+    return dict(zip(t["adjective"].str.lower(), t["country"])), source_nouns(lang, "speaker")
 
 
 _ADJECTIVE_ENDING = re.compile(r"(e|en|er|es|em)$")
@@ -67,14 +66,15 @@ def source_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str | 
     if len(words) == 2 and source_head(words[0], sources) and words[1][:1].isupper() and words[1].endswith("s") \
             and not words[1].endswith("ss") and len(words[1]) > 4 and not source_head(words[1], sources):
         return words[1][:-1]  # "nach Meinung Russlands": a name in the genitive after the source
+    compounds = source_nouns(lang, "compound")  # "Korruptionsvorwurf": the modifier is the topic
     if len(words) == 1 and "-" in words[0].strip("-"):  # "OSZE-Bericht", "dpa-Meldung"
         modifier, head = words[0].rsplit("-", 1)
-        return modifier if head.lower() in sources and modifier else None
+        return modifier if head.lower() in compounds and modifier else None
     if len(words) == 1 and words[0][:1].isupper():
         low = words[0].lower()
         if low in sources:
             return None  # "Abschlussbericht", "Pressemitteilung": a source noun of its own, no holder in it
-        head = next((n for n in sources if low.endswith(n) and len(low) - len(n) >= 3), None)
+        head = next((n for n in compounds if low.endswith(n) and len(low) - len(n) >= 3), None)
         if head:
             modifier = words[0][:-len(head)]
             return modifier[:-1] if modifier.endswith(FUGEN_S) else modifier
@@ -343,7 +343,11 @@ def is_source(words: list[str], ents: _ArticleEntities, lang: str) -> bool:
 
 
 def possessive(words: list[str], ents: _ArticleEntities) -> bool:
-    return any(w.lower() in ents.possessives for w in words[:-1])
+    """Whether a possessive of someone named holds the source ("dessen Angaben", "seinen Angaben"); one of
+    the first person ("meiner Prognose", ``reference_words.tsv`` class ``first_person_possessive``) names
+    the speaker of the text, no one nearby."""
+    first = word_class(ents.lang, "reference_words", "first_person_possessive")
+    return any(w.lower() in ents.possessives and w.lower() not in first for w in words[:-1])
 
 
 _CASE_END = re.compile(r"(?:es|en|s|n)$")
@@ -356,7 +360,7 @@ def _generic(lang: str) -> frozenset[str]:
 
 
 def _listed_compound(word: str, sources: frozenset) -> bool:
-    """A compound that ``source_nouns.txt`` lists as a source of its own (Abschlussbericht: it
+    """A compound that ``source_nouns.tsv`` lists as a source of its own (Abschlussbericht: it
     ends in another source noun, Bericht)."""
     low = word.lower()
     return low in sources and any(low != n and low.endswith(n) for n in sources)

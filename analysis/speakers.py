@@ -16,7 +16,7 @@ table (see :func:`analysis.quotes.extract_quotes`). Per article, in order:
    article (``"role"``).
 4. **nationalities**: a nationality adjective with a source noun names a country
    (``nach russischen Angaben`` → ``Russland``, but ``das russische Fernsehen`` stays;
-   ``resources/<lang>/nationalities.tsv`` and ``source_nouns.txt``; ``"nationality"``); the
+   ``resources/<lang>/nationalities.tsv`` and ``source_nouns.tsv``; ``"nationality"``); the
    holder of any other source noun speaks (``Angaben der Polizei``, ``Polizeiangaben`` →
    ``Polizei``), and is resolved like a mention of its own.
 5. **aliases**: an optional user table (columns ``actor``, ``alias``, optional ``lang``; a

@@ -114,7 +114,7 @@ class Causes:
     quotation (one for two, e.g. a direct part inside an indirect one), runs on past it, is cut
     short, or is shifted. A missed one: a source phrase (``nach Angaben``, ``laut``,
     ``zufolge``, ``demnach``, ``so``), a continuation without a cue (Konjunktiv I, *soll*,
-    Konjunktiv II, indicative), a cue that is no entry of ``speech_verbs.tsv`` (verb, noun, or an
+    Konjunktiv II, indicative), a cue that is no entry of ``speech_verbs.tsv`` or ``source_nouns.tsv`` (verb, noun, or an
     idiom of three or more words), or a known cue that no rule took, by the shape of its frame
     (a noun, the cue's own clause in Konjunktiv, a colon, the subject after the cue, content
     over several sentences, other)."""

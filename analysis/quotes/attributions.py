@@ -163,7 +163,7 @@ def pointer(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
 
 def pointer_after_source(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
     """A word opening a sentence that stands for the source named in the sentence before (a cue
-    noun of ``speech_verbs.tsv``: *Studie*, *Bericht*, *Darstellung*), as :func:`pointer` does;
+    noun of ``source_nouns.tsv``: *Studie*, *Bericht*, *Darstellung*), as :func:`pointer` does;
     elsewhere the word keeps its other sense (*Danach* "afterwards").
 
     Example (de): Die Studie wurde am Montag vorgestellt. Danach leiden viele Kinder unter Gewalt. → kind=indirect; text=leiden viele Kinder unter Gewalt; cue=Danach

@@ -1,6 +1,6 @@
 """Word lists of one language for the quotation rules, read from ``resources/<lang>/``.
 
-``speech_verbs.tsv`` (cue verbs and nouns with their classes and particles),
+``speech_verbs.tsv`` (cue verbs with their classes and particles), ``source_nouns.tsv`` (cue nouns),
 ``speech_act_contexts.tsv`` (words a reported speech act needs or never has, and words a few
 cues need in their clause in any rule), ``konjunktiv.tsv``,
 ``attribution_frames.tsv`` (words that attribute without a verb), ``function_words.tsv``,
@@ -18,7 +18,7 @@ from functools import cache
 
 import pandas as pd
 
-from analysis.resources import ROOT, table, wordlist
+from analysis.resources import ROOT, source_nouns, table, wordlist
 from analysis.runtime import forgets
 
 log = logging.getLogger(__name__)
@@ -166,12 +166,9 @@ def lexicon(lang: str) -> Lexicon:
     if not (ROOT / lang / "speech_verbs.tsv").exists():
         log.warning("no speech-verb list for language %r; using German resources", lang)
         lang = "de"
-    lex = Lexicon(lang, de=lang == "de")
+    lex = Lexicon(lang, de=lang == "de", nouns=set(source_nouns(lang, "cue")))
     verbs = table(lang, "speech_verbs")
     for row in verbs.to_dict(orient="records"):
-        if row["pos"] == "noun":
-            lex.nouns.add(row["lemma"].lower())
-            continue
         classes = set(row["class"].split(","))
         lex.cue_class.setdefault(row["lemma"], set()).update(classes)
         if row["particle"]:

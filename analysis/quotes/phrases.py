@@ -46,6 +46,11 @@ def _media_name(lex: Lexicon, t: Tok) -> bool:
     return lex.de and t.text[:1].islower() and kind_of(t.text, lex.lang) == "media"
 
 
+def _quoted_name(toks: list[Tok], k: int, end: int) -> bool:
+    """A name in quotation marks opens at ``k`` ("einem Artikel von „BBC News“")."""
+    return k + 1 < end and toks[k].text in "„\"»" and is_cap(toks[k + 1])
+
+
 def np_forward(lex: Lexicon, toks: list[Tok], i: int, end: int) -> tuple[int, int]:
     """Token range [a, b) of the noun phrase starting at ``i`` (empty when none)."""
     j = i
@@ -98,7 +103,7 @@ def np_forward(lex: Lexicon, toks: list[Tok], i: int, end: int) -> tuple[int, in
         if c == "prep":
             if seen_noun and j + 1 < end and (is_cap(toks[j + 1]) and lex.is_(t.lower, "place_prep") or (
                     lex.is_(t.lower, "name_prep") and (is_cap(toks[j + 1]) or lex.cls(toks[j + 1].lower) == "det"
-                                                       or _media_name(lex, toks[j + 1])))):
+                                                       or _media_name(lex, toks[j + 1]) or _quoted_name(toks, j + 1, end)))):
                 j += 1
                 continue
             break
