@@ -6,11 +6,14 @@ gold speaker mention, the actor as written at the label's span, the system speak
 resolved; then counts the error classes (missed, no speaker, wrong speaker) per mention kind.
 Nothing is written to disk; the dataset text is only printed.
 
-    ANALYSIS_SHARED=../shared .venv/bin/python benchmarks/entity_errors.py [--split train] [--kind pronoun] [--errors] [--half A]
+    ANALYSIS_SHARED=../shared .venv/bin/python benchmarks/entity_errors.py [--split train] [--kind pronoun] [--errors] [--half A] [--batch 1:220]
 
 ``--half A`` (or ``B``) lists only the quotations of the first (second) half of the labelled
 documents in :func:`analysis.evaluate.actors.sample_order`, for writing a rule from one half and
 checking it on the other; the accuracy of both halves by mention kind is printed at the end.
+``--batch 1:220`` lists and counts only the documents 1 to 220 (inclusive, counted from 1) of the
+split's documents in that order (the order the label batches follow, documents without quotations
+included), so that a batch kept as an untuned check is neither printed nor counted.
 """
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ def main() -> None:
     ap.add_argument("--kind", default=None, help="only this mention kind")
     ap.add_argument("--errors", action="store_true", help="only wrong quotations")
     ap.add_argument("--half", choices=["A", "B"], default=None, help="only this half of the labelled documents")
+    ap.add_argument("--batch", type=batch_range, default=None, help="only documents START:END of the order (from 1)")
     args = ap.parse_args()
     gold = read_gold("german-news-quotes", args.split)
     pred = extract_quotes(gold.articles)
@@ -56,6 +60,9 @@ def main() -> None:
     sys_of = {gold.quotes.at[g, "quote_id"]: s for g, s, m in scores.alignment[["gold", "system", "matched"]]
               .itertuples(index=False) if m}
     halves = _halves(raw["document"])
+    if args.batch:
+        chosen = set(in_batch([a.split("-", 1)[1] for a in gold.articles["article_id"]], args.batch))
+        rows = rows[[q.split("-")[1] in chosen for q in rows["quote_id"]]]
     classes = []
     for r in rows.itertuples(index=False):
         g = qrow.loc[r.quote_id]
@@ -78,6 +85,28 @@ def main() -> None:
     acc = table.groupby(["half", "mention_kind"])["ok"].agg(["mean", "size"]).unstack(0)
     print("accuracy by half:", table.groupby("half")["ok"].mean().round(4).to_dict())
     print(acc.round(3).to_string())
+
+
+def batch_range(value: str) -> tuple[int, int]:
+    """``"START:END"`` as a pair of positions counted from 1, END included.
+
+    >>> batch_range("1:220")
+    (1, 220)
+    """
+    start, sep, end = value.partition(":")
+    if not sep or not start.isdigit() or not end.isdigit() or not 1 <= int(start) <= int(end):
+        raise argparse.ArgumentTypeError(f"expected START:END with 1 <= START <= END, got {value!r}")
+    return int(start), int(end)
+
+
+def in_batch(documents, batch: tuple[int, int]) -> list[str]:
+    """The documents at positions ``batch`` (from 1, both ends included) of :func:`sample_order`.
+
+    >>> in_batch(["1265", "2028", "3002", "1229"], (2, 3))
+    ['3002', '2028']
+    """
+    start, end = batch
+    return sample_order(documents)[start - 1:end]
 
 
 def _halves(documents) -> dict[str, str]:
