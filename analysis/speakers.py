@@ -43,6 +43,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actor_names import actor_kind, kind_of
+from analysis.clause_antecedent import main_clause_antecedent
 from analysis.coreference import (
     chain_subject,
     colon_subject,
@@ -64,14 +65,9 @@ from analysis.pronoun_agreement import agrees, first_name_genders, verb_number
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.role_words import find_role_words, inflected_role, role_key, role_spans
 from analysis.segment import lemmatize
-from analysis.speaker_clauses import cue_subject, subject_after_verb
-from analysis.speaker_mentions import (
-    headed_name,
-    mention_head,
-    name_part,
-    names_itself,
-    repair_mention,
-)
+from analysis.speaker_clauses import subject_after_verb
+from analysis.speaker_mentions import headed_name, mention_head, name_part, names_itself, repair_mention
+from analysis.speaker_pointers import own_subject
 from analysis.speaker_names import (
     GENITIVE_DETS,
     base_form,
@@ -410,6 +406,9 @@ class _ArticleEntities:
                     phrase, self, self.lang) or _spokesperson_of(own, self) or own
             if cands:
                 return drop_description(max(cands)[1], self)  # "durch seinen Fahrer Adriano De Souza belastet. Dieser behauptete"
+        if self.lang == "de" and gendered and (named := main_clause_antecedent(self, before, pronoun, lambda n: self.agrees(
+                pronoun, n, number), lambda p, w: self.salient(p, previous, w, number))):
+            return drop_description(named, self)  # "…, nachdem sie berichtet hatte": the main clause's
         if self.lang == "de" and gendered and (
                 named := colon_subject(self, before, lambda n: self.agrees(pronoun, n, number))):
             return drop_description(named, self)  # "X äußerte sich: „…“, sagte er"
@@ -741,7 +740,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
         ents = cache[aid]
         pos = int(span[0]) if span is not None and len(span) else 0
         if lg == "de" and cues[idx] is not None and res0 in ("none", "inherited") and (
-                own := cue_subject(ents, cues[idx])):  # "Obwohl Steinbrück … rechnet, sei …": the verb's own subject
+                own := own_subject(ents, cues[idx], res0)):  # "Obwohl Steinbrück … rechnet, sei …"; "… vorgelegt. Demnach"
             (mention, pos), res0 = own, "explicit"
             mentions[idx], mention_spans[idx] = mention, [pos, pos + len(mention)]
         if not isinstance(mention, str) or not mention.strip():

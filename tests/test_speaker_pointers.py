@@ -1,0 +1,99 @@
+"""A pointer (Demnach, wonach) with no speaker before it takes up the holder of the sentence it points
+back to; a pronoun opening a subordinate clause takes up its main clause (docs/actors.md, "Measured
+with a cause table of the pronoun and role errors")."""
+import pandas as pd
+import pytest
+
+from analysis.clause_antecedent import main_clause_antecedent
+from analysis.speaker_pointers import holds_statements, pointer_holder
+from analysis.speakers import _ArticleEntities, resolve_speakers
+
+
+def _resolve(text: str, rows: list[tuple[str, str | None, str]]) -> list:
+    """Speakers of quotations given as (cue, mention or None, resolution), in text order."""
+    cues = [text.index(c) for c, _, _ in rows]
+    ments = [text.index(m) if m else None for _, m, _ in rows]
+    quotes = pd.DataFrame({
+        "article_id": ["a"] * len(rows), "speaker_mention": [m for _, m, _ in rows],
+        "speaker_span": [[p, p + len(m)] if m else None for p, (_, m, _) in zip(ments, rows)],
+        "cue_span": [[c, c + len(cue)] for c, (cue, _, _) in zip(cues, rows)],
+        "speaker_resolution": [r for _, _, r in rows], "spans": [[[c + 8, c + 20]] for c in cues]})
+    out = resolve_speakers(quotes, pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["de"]}))
+    return out["speaker"].tolist()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Das Bundeskartellamt hat heute seinen Bericht vorgelegt. Demnach gebe es keinen Verstoß.", "Bundeskartellamt"),
+    ("Die Regierungskoalition hat sich am Sonntag geeinigt. Demnach sollen die Werke länger laufen.",
+     "Regierungskoalition"),
+    ("Angela Merkel hat am Montag ihren Plan vorgestellt. Demnach soll die Steuer sinken.", "Angela Merkel"),
+])
+def test_a_pointer_takes_the_holder_of_the_sentence_before(text, expected):
+    assert _resolve(text, [("Demnach", None, "none")]) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Der gefälschte Lebenslauf war im Internet veröffentlicht worden. Demnach habe sie studiert.",  # a thing
+    "Inzwischen sind präzise Beschuldigungen bekannt geworden. Demnach steht der Kopilot in der Kritik.",
+    "Nach Angaben der Polizei war es ruhig. Demnach gab es keine Festnahmen.",  # a source phrase opens it
+    "Der Flughafen von Kythira wurde geschlossen. Demnach fallen alle Flüge aus.",  # a place
+])
+def test_a_pointer_after_a_sentence_without_a_holder_stays_open(text):
+    assert _resolve(text, [("Demnach", None, "none")]) == [None]
+
+
+def test_a_pointer_inside_its_sentence_and_an_inherited_one_keep_their_own_rule():
+    text = "Die SPD hat gewonnen. Nils Schmid wird demnach Minister."
+    assert pointer_holder(_ArticleEntities(text, "de"), text.index("demnach")) is None
+    text = "Der Bericht der Polizei kam. Die Regierung hat entschieden. Demnach soll es so sein."
+    ents = _ArticleEntities(text, "de")
+    assert pointer_holder(ents, text.index("Demnach")) == ("Die Regierung", text.index("Die Regierung"))
+
+
+def test_a_relative_pointer_takes_its_own_sentence():
+    text = "Die Staatsanwaltschaft veröffentlichte eine Erklärung, wonach der Mann schuldig sei."
+    assert _resolve(text, [("wonach", None, "none")]) == ["Staatsanwaltschaft"]
+
+
+def test_holders_and_things():
+    ents = _ArticleEntities("", "de")
+    assert [holds_statements(m, ents) for m in ("Der Minister", "Die Polizei", "Das Urteil", "Die Studie")] == [
+        True, True, False, False]
+
+
+@pytest.mark.parametrize("text, pronoun, expected", [
+    ("Gestern wurde der Tageszeitung Kalameh Sabz das Erscheinen untersagt, nachdem sie berichtet hatte.",
+     "sie", "Kalameh Sabz"),
+    ("Im Notruf war Peter Maier zu hören, wie er angegeben hat, er sei bedroht worden.", "er", "Peter Maier"),
+    ("Die Ministerin Anna Berg verließ den Saal, weil sie empört war.", "sie", "Anna Berg"),
+])
+def test_a_pronoun_in_a_subordinate_clause_takes_the_main_clause(text, pronoun, expected):
+    ents = _ArticleEntities(text, "de")
+    agree = lambda n: ents.agrees(pronoun, n)  # noqa: E731
+    assert main_clause_antecedent(ents, text.index(f" {pronoun} ") + 1, pronoun, agree, lambda p, w: None) == expected
+
+
+@pytest.mark.parametrize("text, pronoun", [
+    ("Peter Maier kam. Er sagte, er sei bedroht worden.", "er"),  # no subordinator: not this rule
+    ("Die Kritik an Angela Merkel wuchs, nachdem sie gesprochen hatte.", "sie"),  # a prepositional object
+    ("Gestern kam Peter Maier, nachdem sie angerufen hatte.", "sie"),  # no agreeing candidate
+])
+def test_no_main_clause_antecedent(text, pronoun):
+    ents = _ArticleEntities(text, "de")
+    at = text.rindex(f" {pronoun} ") + 1
+    assert main_clause_antecedent(ents, at, pronoun, lambda n: ents.agrees(pronoun, n), lambda p, w: None) is None
+
+
+def test_a_main_clause_pronoun_is_resolved_as_that_pronoun():
+    text = "Danach kommentierte er seinen Ausfall, als er die Fans kritisierte."
+    ents = _ArticleEntities(text, "de")
+    seen = []
+    found = main_clause_antecedent(ents, text.rindex(" er ") + 1, "er", lambda n: True,
+                                   lambda p, w: seen.append((p, w)) or "Wayne Rooney")
+    assert found == "Wayne Rooney" and seen == [(text.index(" er ") + 1, "er")]
+
+
+def test_a_later_quotation_after_the_pointer_is_unaffected():
+    text = "Das Bundeskartellamt hat den Bericht vorgelegt. Demnach gebe es keinen Verstoß. Der Minister Peter Kurz sagte, das sei gut."
+    assert _resolve(text, [("Demnach", None, "none"), ("sagte", "Der Minister Peter Kurz", "explicit")]) == [
+        "Bundeskartellamt", "Peter Kurz"]
