@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Callable
 from analysis.coreference import WINDOW, sentence_starts
 from analysis.pronoun_agreement import first_name_genders, noun_gender
 from analysis.resources import word_class
+from analysis.speaker_clauses import subject_opening
 from analysis.speaker_names import role_of
+from analysis.speaker_pointers import holds_statements
 
 if TYPE_CHECKING:
     from analysis.speakers import _ArticleEntities as ArticleEntities
@@ -88,3 +90,32 @@ def main_clause_antecedent(ents: ArticleEntities, before: int, pronoun: str, agr
         return resolve(start + same[0], pronoun)  # "kommentierte er …, als er": as the first er
     return min(found)[2] if found else None
 
+
+
+def previous_subject(ents: ArticleEntities, before: int, pronoun: str, agrees: Callable[[str], bool]) -> str | None:
+    """The institution or group opening the sentence right before the one of a pronoun at ``before``
+    as its subject, when its noun has the pronoun's gender ("Eine abgespaltene Splittergruppe der
+    TRT orientiert sich neu. Sie beschloss" → Splittergruppe der TRT), without its article; None for
+    a name (:func:`analysis.coreference.subject_antecedent` reads those) or a thing.
+
+    >>> from analysis.speakers import _ArticleEntities as ArticleEntities
+    >>> text = "Die Regierung hat getagt. Sie beschloss neue Regeln."
+    >>> previous_subject(ArticleEntities(text, "de"), text.index("Sie"), "sie", lambda n: True)
+    'Regierung'
+    """
+    text = ents.text
+    own = sentence_starts(text, max(0, before - WINDOW), before)[-1]
+    if own == 0 or text[own:before].strip():
+        return None  # the pronoun opens its sentence
+    start = sentence_starts(text, max(0, own - WINDOW), own - 1)[-1]
+    found = subject_opening(ents, start, own)
+    if not found:
+        return None
+    words = [w for w in found[0].split() if w.lower() not in ents.articles | ents.indefinite]
+    while words and words[0][:1].islower():
+        words = words[1:]  # "abgespaltene Splittergruppe": the noun and what follows it
+    head = words[0] if words else ""
+    gender = ents.pronoun_forms.get(pronoun, ("-", "-"))[0]
+    if not head or " ".join(words) in ents.known or not holds_statements(head, ents):
+        return None
+    return " ".join(words) if noun_gender(ents, head) == gender and agrees(" ".join(words)) else None

@@ -43,7 +43,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actor_names import actor_kind, kind_of
-from analysis.clause_antecedent import main_clause_antecedent
+from analysis.clause_antecedent import main_clause_antecedent, previous_subject
 from analysis.coreference import (
     chain_subject,
     colon_subject,
@@ -413,8 +413,8 @@ class _ArticleEntities:
                 named := colon_subject(self, before, lambda n: self.agrees(pronoun, n, number))):
             return drop_description(named, self)  # "X äußerte sich: „…“, sagte er"
         if self.lang == "de" and previous and gendered:  # German: a subject introduced since the previous speaker
-            subject = subject_antecedent(self, before, previous[-1][0], lambda n: self.agrees(pronoun, n, number),
-                                         [n for _, n in previous])
+            subject = previous_subject(self, before, pronoun, lambda n: self.agrees(pronoun, n, number)) or subject_antecedent(
+                self, before, previous[-1][0], lambda n: self.agrees(pronoun, n, number), [n for _, n in previous])
             if subject:
                 return drop_description(subject, self)
             if not self._person_like(previous[-1][1]) and (subject := subject_beside_source(

@@ -4,7 +4,7 @@ with a cause table of the pronoun and role errors")."""
 import pandas as pd
 import pytest
 
-from analysis.clause_antecedent import main_clause_antecedent
+from analysis.clause_antecedent import main_clause_antecedent, previous_subject
 from analysis.speaker_pointers import holds_statements, pointer_holder
 from analysis.speakers import _ArticleEntities, resolve_speakers
 
@@ -97,3 +97,31 @@ def test_a_later_quotation_after_the_pointer_is_unaffected():
     text = "Das Bundeskartellamt hat den Bericht vorgelegt. Demnach gebe es keinen Verstoß. Der Minister Peter Kurz sagte, das sei gut."
     assert _resolve(text, [("Demnach", None, "none"), ("sagte", "Der Minister Peter Kurz", "explicit")]) == [
         "Bundeskartellamt", "Peter Kurz"]
+
+
+@pytest.mark.parametrize("text, pronoun, expected", [
+    ("Die Regierung hat lange getagt. Sie beschloss neue Regeln.", "sie", "Regierung"),
+    ("Eine abgespaltene Splittergruppe der TRT orientiert sich neu. Sie beschloss den Beitritt.", "sie",
+     "Splittergruppe"),
+])
+def test_a_pronoun_takes_the_institution_opening_the_sentence_before(text, pronoun, expected):
+    ents = _ArticleEntities(text, "de")
+    assert previous_subject(ents, text.rindex(pronoun.capitalize()), pronoun, lambda n: ents.agrees(pronoun, n)) == expected
+
+
+@pytest.mark.parametrize("text, pronoun, at", [
+    ("Die Regierung hat lange getagt. Er beschloss neue Regeln.", "er", "Er"),  # another gender
+    ("Das Urteil fiel am Montag. Es beschloss nichts.", "es", "Es"),  # a thing
+    ("Angela Merkel hat lange getagt. Sie beschloss neue Regeln.", "sie", "Sie"),  # a name: subject_antecedent's
+    ("Die Regierung hat getagt. Danach beschloss sie neue Regeln.", "sie", "sie"),  # not opening its sentence
+])
+def test_no_institution_antecedent(text, pronoun, at):
+    ents = _ArticleEntities(text, "de")
+    assert previous_subject(ents, text.index(at), pronoun, lambda n: ents.agrees(pronoun, n)) is None
+
+
+def test_the_institution_wins_over_the_previous_speaker():
+    text = ("Peter Kurz sagte, das sei gut. Die Regierung hat danach lange getagt. Sie beschloss, dass alles "
+            "bleibe.")
+    assert _resolve(text, [("sagte", "Peter Kurz", "explicit"), ("beschloss", "Sie", "explicit")]) == [
+        "Peter Kurz", "Regierung"]
