@@ -74,8 +74,41 @@ def pointer_holder(ents: ArticleEntities, cue: int) -> tuple[str, int] | None:
     return found if found and holds_statements(found[0], ents) else None
 
 
-def own_subject(ents: ArticleEntities, cue: int, resolution: str) -> tuple[str, int] | None:
-    """(mention, position) of the subject of a cue the quotation rules gave no mention (or only an
-    inherited one): its own clause's (:func:`analysis.speaker_clauses.cue_subject`), else, when no
-    speaker stands before it (``resolution`` "none"), the holder a pointer takes up."""
-    return cue_subject(ents, cue) or (pointer_holder(ents, cue) if resolution == "none" else None)
+def own_subject(ents: ArticleEntities, cue: int | None, resolution: str, spans=None,
+                earlier: list[int] = ()) -> tuple[str, int] | None:
+    """(mention, position) of the subject of a quotation the quotation rules gave no mention (or only
+    an inherited one): its cue's own clause's (:func:`analysis.speaker_clauses.cue_subject`), else,
+    when no speaker stands before it (``resolution`` "none"), the holder a pointer takes up, else,
+    for an inherited quotation that opens its sentence, a holder that opens the sentence before
+    after the earlier speakers' mentions at ``earlier`` (:func:`continued_holder`)."""
+    if cue is not None and (found := cue_subject(ents, cue) or (
+            pointer_holder(ents, cue) if resolution == "none" else None)):
+        return found
+    starts = [int(a) for a, _ in spans] if spans is not None and len(spans) else []
+    if resolution != "inherited" or not starts:
+        return None
+    return continued_holder(ents, min(starts + ([cue] if cue is not None else [])), max(earlier, default=-1))
+
+
+def continued_holder(ents: ArticleEntities, start: int, previous: int) -> tuple[str, int] | None:
+    """(mention, position) of the holder opening the sentence right before a quotation that opens its
+    own sentence at ``start`` (free indirect speech, a sentence-opening *Demnach*), when the earlier
+    speaker's mention at ``previous`` stands before that sentence: inheritance stops where another
+    actor is named ("Kritiker X sagte … Das Robert-Koch-Institut sieht das anders. Es gebe …" → the
+    institute); None when the quotation opens inside a sentence or that sentence is the earlier
+    speaker's own.
+
+    >>> from analysis.speakers import _ArticleEntities as ArticleEntities
+    >>> text = "Peter Kurz sagte, es sei gut. Das Bundeskartellamt hat geprüft. Es gebe keinen Verstoß."
+    >>> continued_holder(ArticleEntities(text, "de"), text.index("Es gebe"), text.index("Peter"))
+    ('Das Bundeskartellamt', 30)
+    """
+    text = ents.text
+    own = sentence_starts(text, max(0, start - WINDOW), start)[-1]
+    if own == 0 or text[own:start].strip(" „\"»«"):
+        return None
+    before = sentence_starts(text, max(0, own - WINDOW), own - 1)[-1]
+    if previous >= before:
+        return None  # the earlier speaker's own sentence
+    found = subject_opening(ents, before, own)
+    return found if found and holds_statements(found[0], ents) else None

@@ -739,8 +739,8 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
                 cache[aid].add_title(titles[aid])
         ents = cache[aid]
         pos = int(span[0]) if span is not None and len(span) else 0
-        if lg == "de" and cues[idx] is not None and res0 in ("none", "inherited") and (
-                own := own_subject(ents, cues[idx], res0)):  # "Obwohl Steinbrück … rechnet, sei …"; "… vorgelegt. Demnach"
+        if lg == "de" and res0 in ("none", "inherited") and (own := own_subject(ents, cues[idx], res0, span_list[idx], [
+                p for p, _ in history.get(aid, [])])):  # "Obwohl Steinbrück … rechnet, sei …"; "… vorgelegt. Demnach"
             (mention, pos), res0 = own, "explicit"
             mentions[idx], mention_spans[idx] = mention, [pos, pos + len(mention)]
         if not isinstance(mention, str) or not mention.strip():

@@ -125,3 +125,27 @@ def test_the_institution_wins_over_the_previous_speaker():
             "bleibe.")
     assert _resolve(text, [("sagte", "Peter Kurz", "explicit"), ("beschloss", "Sie", "explicit")]) == [
         "Peter Kurz", "Regierung"]
+
+
+def test_inheritance_stops_where_the_sentence_before_names_another_holder():
+    text = ("Peter Kurz sagte, es sei gut. Das Bundeskartellamt hat den Fall geprüft. Es gebe keinen Verstoß. "
+            "Peter Kurz sagte danach, er bleibe dabei. Es sei alles in Ordnung.")
+    quotes = pd.DataFrame({
+        "article_id": ["a"] * 3, "speaker_mention": ["Peter Kurz", "Peter Kurz", "Peter Kurz"],
+        "speaker_span": [[0, 10], [0, 10], [text.rindex("Peter"), text.rindex("Peter") + 10]],
+        "cue_span": [[11, 16], None, None], "speaker_resolution": ["explicit", "inherited", "inherited"],
+        "spans": [[[18, 28]], [[text.index("Es gebe"), text.index("Verstoß") + 7]],
+                  [[text.index("Es sei alles"), len(text)]]]})
+    out = resolve_speakers(quotes, pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["de"]}))
+    # the second: the institute of the sentence before; the third: the sentence before is the speaker's own
+    assert out["speaker"].tolist() == ["Peter Kurz", "Bundeskartellamt", "Peter Kurz"]
+
+
+def test_inheritance_holds_inside_a_sentence_and_after_a_thing():
+    from analysis.speaker_pointers import continued_holder
+    text = "Peter Kurz sagte, es sei gut. Das Urteil fiel am Montag. Es gebe keinen Verstoß."
+    ents = _ArticleEntities(text, "de")
+    assert continued_holder(ents, text.index("Es gebe"), 0) is None  # a thing names no holder
+    text = "Peter Kurz sagte, es sei gut. Das Bundeskartellamt hat geprüft, es gebe keinen Verstoß."
+    ents = _ArticleEntities(text, "de")
+    assert continued_holder(ents, text.index("es gebe"), 0) is None  # the quotation opens inside its sentence
