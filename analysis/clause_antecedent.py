@@ -119,3 +119,24 @@ def previous_subject(ents: ArticleEntities, before: int, pronoun: str, agrees: C
     if not head or " ".join(words) in ents.known or not holds_statements(head, ents):
         return None
     return " ".join(words) if noun_gender(ents, head) == gender and agrees(" ".join(words)) else None
+
+
+def nearest_subject_name(ents: ArticleEntities, before: int, cands: list[tuple[int, str]]) -> str | None:
+    """Of the agreeing names ``cands`` (position, name) before a German pronoun at ``before``, the
+    latest within ``WINDOW`` characters that stands in no prepositional phrase (no preposition among
+    the three words before it), else the latest: "das meint Rick Homans vom Sekretariat in New
+    Mexico. „…“, sagte er" → Rick Homans; "Der für Manchester United stürmende Nationalspieler
+    Wayne Rooney" → Wayne Rooney.
+
+    >>> from analysis.speakers import _ArticleEntities as ArticleEntities
+    >>> text = "Das meint Rick Homans vom Sekretariat in New Mexico."
+    >>> nearest_subject_name(ArticleEntities(text, "de"), len(text), [(10, "Rick Homans"), (41, "New Mexico")])
+    'Rick Homans'
+    """
+    if not cands:
+        return None
+    def free(pos: int) -> bool:
+        lead = re.split(r"[,;:.!?]", ents.text[max(0, pos - 60):pos])[-1].split()[-3:]
+        return not any(w.lower() in ents.preps for w in lead)
+    near = [(p, n) for p, n in cands if p > before - WINDOW and free(p)] if ents.lang == "de" else []
+    return max(near or cands)[1]

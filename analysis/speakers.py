@@ -43,7 +43,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actor_names import actor_kind, kind_of
-from analysis.clause_antecedent import main_clause_antecedent, previous_subject
+from analysis.clause_antecedent import main_clause_antecedent, nearest_subject_name, previous_subject
 from analysis.coreference import (
     chain_subject,
     colon_subject,
@@ -434,8 +434,9 @@ class _ArticleEntities:
         if self.lang == "de" and gendered and (
                 named := chain_subject(self, before, pronoun, lambda n: self.agrees(pronoun, n, number))):
             return drop_description(named, self)  # the first quotation: the subject the pronouns continue
-        cands = [(p, n) for p, n in self.names if p < before and self.agrees(pronoun, n, number)]
-        return drop_description(max(cands)[1], self) if cands else None
+        named = nearest_subject_name(self, before, [(p, n) for p, n in self.names if p < before and self.agrees(
+            pronoun, n, number)])  # the latest name, in no prepositional phrase
+        return drop_description(named, self) if named else None
 
     def _person_like(self, name: str) -> bool:
         """A person's name, or a word of one the article names ("Merz" of "Friedrich Merz")."""

@@ -149,3 +149,15 @@ def test_inheritance_holds_inside_a_sentence_and_after_a_thing():
     text = "Peter Kurz sagte, es sei gut. Das Bundeskartellamt hat geprüft, es gebe keinen Verstoß."
     ents = _ArticleEntities(text, "de")
     assert continued_holder(ents, text.index("es gebe"), 0) is None  # the quotation opens inside its sentence
+
+
+def test_the_last_resort_name_is_no_prepositional_object():
+    from analysis.clause_antecedent import nearest_subject_name
+    text = "Das meint Rick Homans vom Sekretariat für Entwicklung in New Mexico. „Das ist gut“, sagte er."
+    ents = _ArticleEntities(text, "de")
+    cands = [(text.index("Rick"), "Rick Homans"), (text.index("New"), "New Mexico")]
+    assert nearest_subject_name(ents, text.index("sagte er") + 6, cands) == "Rick Homans"
+    assert nearest_subject_name(ents, text.index("sagte er") + 6, cands[1:]) == "New Mexico"  # the only one
+    assert _resolve(text, [("sagte", "er", "explicit")]) == ["Rick Homans"]
+    english = _ArticleEntities(text, "en")  # English keeps the latest name
+    assert nearest_subject_name(english, text.index("sagte er") + 6, cands) == "New Mexico"
