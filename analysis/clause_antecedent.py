@@ -137,6 +137,6 @@ def nearest_subject_name(ents: ArticleEntities, before: int, cands: list[tuple[i
         return None
     def free(pos: int) -> bool:
         lead = re.split(r"[,;:.!?]", ents.text[max(0, pos - 60):pos])[-1].split()[-3:]
-        return not any(w.lower() in ents.preps for w in lead)
+        return not any(w.lower() in ents.preps - ents.particles for w in lead)  # "zu Guttenberg" is a name
     near = [(p, n) for p, n in cands if p > before - WINDOW and free(p)] if ents.lang == "de" else []
     return max(near or cands)[1]

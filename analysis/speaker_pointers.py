@@ -14,6 +14,7 @@ place (*Flughafen von Kythira*).
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -85,6 +86,8 @@ def own_subject(ents: ArticleEntities, cue: int | None, resolution: str, spans=N
             pointer_holder(ents, cue) if resolution == "none" else None)):
         return found
     starts = [int(a) for a, _ in spans] if spans is not None and len(spans) else []
+    if resolution == "none" and starts:
+        return colon_frame_subject(ents, min(starts))  # "Dabei griff sie … an: „…“"
     if resolution != "inherited" or not starts:
         return None
     return continued_holder(ents, min(starts + ([cue] if cue is not None else [])), max(earlier, default=-1))
@@ -111,4 +114,33 @@ def continued_holder(ents: ArticleEntities, start: int, previous: int) -> tuple[
     if previous >= before:
         return None  # the earlier speaker's own sentence
     found = subject_opening(ents, before, own)
+    return found if found and holds_statements(found[0], ents) else None
+
+
+def colon_frame_subject(ents: ArticleEntities, start: int) -> tuple[str, int] | None:
+    """(mention, position) of the subject of the clause that introduces a quotation at ``start`` with a
+    colon and no speech verb: a subject pronoun after the clause's first word and its finite verb
+    ("Dabei griff sie auch den Präsidenten an: „…“", "Aktuell lässt sie dort Folgendes erklären:"),
+    or a holder opening it before its finite verb ("Die Bundesregierung reagierte prompt:"); None
+    for a passive ("Als Begründung wurde angegeben:"), first person, a thing ("Das Fazit des
+    Berichts lautete:") and a clause that holds a quotation itself.
+
+    >>> from analysis.speakers import _ArticleEntities as ArticleEntities
+    >>> text = "Merkel kam. Dabei griff sie den Präsidenten an: „Das geht nicht.“"
+    >>> colon_frame_subject(ArticleEntities(text, "de"), text.index("Das geht"))
+    ('sie', 24)
+    """
+    text = ents.text
+    colon = len(text[:start].rstrip().rstrip("„\"»«").rstrip())
+    if colon < 2 or text[colon - 1] != ":":
+        return None
+    own = sentence_starts(text, max(0, colon - WINDOW), colon - 1)[-1]
+    toks = [(m.start(), m.group()) for m in re.finditer(r"[^\s,;:()]+", text[:colon - 1]) if m.start() >= own]
+    if len(toks) < 2 or any(c in text[own:colon] for c in "„“\"") or any(
+            w.lower() in word_class(ents.lang, "function_words", "passive_aux") for _, w in toks):
+        return None
+    if len(toks) > 2 and toks[1][1][:1].islower() and toks[2][1] in word_class(
+            ents.lang, "function_words", "subject_pronoun") - ents.first_person:
+        return toks[2][1], toks[2][0]  # "Dabei griff sie": the pronoun after the finite verb
+    found = subject_opening(ents, own, colon - 1)
     return found if found and holds_statements(found[0], ents) else None

@@ -161,3 +161,40 @@ def test_the_last_resort_name_is_no_prepositional_object():
     assert _resolve(text, [("sagte", "er", "explicit")]) == ["Rick Homans"]
     english = _ArticleEntities(text, "en")  # English keeps the latest name
     assert nearest_subject_name(english, text.index("sagte er") + 6, cands) == "New Mexico"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Angela Merkel kam. Dabei griff sie den Präsidenten an: „Das geht nicht.“", ("sie", "Angela Merkel")),
+    ("Die Bundesregierung reagierte prompt: „Das geht nicht.“", ("Die Bundesregierung", "Bundesregierung")),
+])
+def test_a_colon_frame_without_a_speech_verb_gives_its_subject(text, expected):
+    quotes = pd.DataFrame({"article_id": ["a"], "speaker_mention": [None], "speaker_span": [None], "cue_span": [None],
+                           "speaker_resolution": ["none"], "spans": [[[text.index("Das geht"), len(text) - 1]]]})
+    out = resolve_speakers(quotes, pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["de"]}))
+    assert (out.at[0, "speaker_mention"], out.at[0, "speaker"]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Als Begründung wurde angegeben: „Das geht nicht.“",  # a passive
+    "Das Fazit des Berichts lautete: „Das geht nicht.“",  # a thing
+    "Dabei sagten wir ihm: „Das geht nicht.“",  # first person
+    "Er sagte „gut“ und fügte hinzu: „Das geht nicht.“",  # a quotation in the frame
+    "Die Lage ist ernst. „Das geht nicht.“",  # no colon
+])
+def test_no_colon_frame_subject(text):
+    from analysis.speaker_pointers import colon_frame_subject
+    assert colon_frame_subject(_ArticleEntities(text, "de"), text.index("Das geht")) is None
+
+
+def test_a_name_after_a_preposition_is_no_opening_subject():
+    text = ("Die Kanzlerin Angela Merkel sprach. Die Lage in New York verglich Merkel mit dem Jahr 1933. "
+            "Dann griff sie an, sagte sie.")
+    assert _resolve(text, [("sprach", "Die Kanzlerin Angela Merkel", "explicit"), ("sagte", "sie", "explicit")]) == [
+        "Angela Merkel", "Angela Merkel"]
+
+
+def test_a_name_particle_is_no_preposition():
+    text = ("Der Minister Karl-Theodor zu Guttenberg sprach. Zu Guttenberg hatte Fehler eingeräumt. "
+            "Er hatte aber auch gesagt, es sei ihm ein Anliegen.")
+    assert _resolve(text, [("sprach", "Der Minister Karl-Theodor zu Guttenberg", "explicit"), ("gesagt", "Er", "explicit")]) == [
+        "Karl-Theodor zu Guttenberg", "Karl-Theodor zu Guttenberg"]
