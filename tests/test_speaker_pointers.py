@@ -198,3 +198,8 @@ def test_a_name_particle_is_no_preposition():
             "Er hatte aber auch gesagt, es sei ihm ein Anliegen.")
     assert _resolve(text, [("sprach", "Der Minister Karl-Theodor zu Guttenberg", "explicit"), ("gesagt", "Er", "explicit")]) == [
         "Karl-Theodor zu Guttenberg", "Karl-Theodor zu Guttenberg"]
+
+
+def test_church_offices_are_roles():
+    text = "Papst Franziskus kam nach Rom. Dann sagte der Papst, er gehe."
+    assert _resolve(text, [("sagte", "der Papst", "explicit")]) == ["Franziskus"]
