@@ -8,6 +8,10 @@ Fans kritisierte* → whoever the first *er* is. The candidates are the names of
 (not in a prepositional phrase or a genitive), its role nouns after an article that the article
 introduced with a name, and an agreeing subject pronoun; a candidate whose gender is known to
 agree (a first name, the describing noun before it) comes first, then the first in the clause.
+
+Two more German salience rules stand here: :func:`previous_subject`, the institution or group
+opening the sentence before as its subject; :func:`nearest_subject_name`, the last-resort name
+that stands in no prepositional phrase.
 """
 from __future__ import annotations
 

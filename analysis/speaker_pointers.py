@@ -5,7 +5,9 @@ no earlier quotation gives one, the pointer takes up the subject of the sentence
 sentence-opening *Demnach*) or of its own sentence (*…, wonach* after a comma), if that subject
 holds a statement: a person's name, an institution, a role. A thing holds none (*Der gefälschte
 Lebenslauf war … veröffentlicht worden. Demnach …*; *Das geht aus dem Urteil hervor*), nor a
-place (*Flughafen von Kythira*).
+place (*Flughafen von Kythira*). The same holder ends an inherited speaker where the sentence before
+names it (:func:`continued_holder`), and a colon frame with no speech verb gives its subject
+(:func:`colon_frame_subject`); :func:`own_subject` tries them in turn.
 
 >>> from analysis.speakers import _ArticleEntities as ArticleEntities
 >>> text = "Das Bundeskartellamt hat den Bericht vorgelegt. Demnach gebe es keinen Verstoß."
