@@ -146,3 +146,35 @@ def colon_frame_subject(ents: ArticleEntities, start: int) -> tuple[str, int] | 
         return toks[2][1], toks[2][0]  # "Dabei griff sie": the pronoun after the finite verb
     found = subject_opening(ents, own, colon - 1)
     return found if found and holds_statements(found[0], ents) else None
+
+
+def continued_speakers(quotes, texts: dict, langs: dict, lang: str | None = None):
+    """``quotes`` (a resolved copy) where a German quotation left with no speaker, mention or cue
+    (``speaker_resolution`` "none") continues in the next sentence a quotation that has one:
+    it inherits that speaker ("Demnach gebe es keinen Verstoß. Die Lage sei jedoch …" after
+    the pointer's holder; the quotation rules could not hand it over before the holder was found).
+
+    >>> import pandas as pd
+    >>> text = "Das Amt hat geprüft. Demnach gebe es keinen Verstoß. Die Lage sei unbefriedigend."
+    >>> q = pd.DataFrame({"article_id": ["a", "a"], "spans": [[[29, 51]], [[53, 81]]], "cue_span": [[21, 28], None],
+    ...                   "speaker_mention": ["Das Amt", None], "speaker": ["Amt", None], "speaker_resolution": ["explicit", "none"]})
+    >>> continued_speakers(q, {"a": text}, {"a": "de"})["speaker"].tolist()
+    ['Amt', 'Amt']
+    """
+    if not {"spans", "cue_span"} <= set(quotes.columns):
+        return quotes
+    out = quotes.copy()
+    last: tuple = (None, -1, None)  # article, end of its last quotation, its speaker
+    for i, (aid, spans, cue, speaker, how) in enumerate(zip(
+            out["article_id"], out["spans"], out["cue_span"], out["speaker"], out["speaker_resolution"])):
+        bounds = [(int(a), int(b)) for a, b in spans] if spans is not None and len(spans) else []
+        if not bounds or (lang or langs.get(aid) or "de") != "de":
+            continue
+        text = texts.get(aid) or ""
+        gap = text[last[1]:bounds[0][0]] if last[0] == aid and 0 <= last[1] <= bounds[0][0] else None
+        if how == "none" and (cue is None or not len(cue)) and last[2] and gap is not None and not gap.strip(
+                " .„“\"»«\n") and "\n\n" not in gap:
+            out.iat[i, out.columns.get_loc("speaker")] = speaker = last[2]
+            out.iat[i, out.columns.get_loc("speaker_resolution")] = "inherited"
+        last = (aid, max(b for _, b in bounds), speaker if isinstance(speaker, str) and speaker else None)
+    return out

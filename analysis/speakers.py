@@ -67,20 +67,10 @@ from analysis.role_words import find_role_words, inflected_role, role_key, role_
 from analysis.segment import lemmatize
 from analysis.speaker_clauses import subject_after_verb
 from analysis.speaker_mentions import headed_name, mention_head, name_part, names_itself, repair_mention
-from analysis.speaker_pointers import own_subject
+from analysis.speaker_pointers import continued_speakers, own_subject
 from analysis.speaker_names import (
-    GENITIVE_DETS,
-    base_form,
-    calendar_words,
-    capitalised_word,
-    drop_description,
-    genders, held_full_name,
-    name_cap,
-    name_runs,
-    name_words,
-    noun_endings,
-    role_of,
-    trim_fragment,
+    GENITIVE_DETS, base_form, calendar_words, capitalised_word, drop_description, genders, held_full_name,
+    name_cap, name_runs, name_words, noun_endings, role_of, trim_fragment,
 )
 from analysis.speaker_sources import (
     FUGEN_S,
@@ -773,6 +763,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
     out["speaker"], out["speaker_resolution"], out["speaker_mention"] = speakers, how, mentions
     if "speaker_span" in out.columns:
         out["speaker_span"] = mention_spans
+    out = continued_speakers(out, texts, langs, lang)  # "Demnach …. Die Lage sei …": the pointer's holder
     return _turn_speakers(out, lang, langs) if "turn_id" in out.columns and "kind" in out.columns else out
 
 

@@ -203,3 +203,32 @@ def test_a_name_particle_is_no_preposition():
 def test_church_offices_are_roles():
     text = "Papst Franziskus kam nach Rom. Dann sagte der Papst, er gehe."
     assert _resolve(text, [("sagte", "der Papst", "explicit")]) == ["Franziskus"]
+
+
+def _rows(text: str, rows: list[tuple[str, str | None, str | None, str]]) -> pd.DataFrame:
+    """Quotations given as (quoted text, mention or None, cue or None, resolution)."""
+    at = [text.index(q) for q, _, _, _ in rows]
+    return pd.DataFrame({
+        "article_id": ["a"] * len(rows), "spans": [[[a, a + len(q)]] for a, (q, _, _, _) in zip(at, rows)],
+        "speaker_mention": [m for _, m, _, _ in rows],
+        "speaker_span": [[text.index(m), text.index(m) + len(m)] if m else None for _, m, _, _ in rows],
+        "cue_span": [[text.index(c), text.index(c) + len(c)] if c else None for _, _, c, _ in rows],
+        "speaker_resolution": [r for _, _, _, r in rows]})
+
+
+def test_a_continuation_after_a_pointer_inherits_its_holder():
+    text = "Das Bundeskartellamt hat den Bericht vorgelegt. Demnach gebe es keinen Verstoß. Die Lage sei jedoch schlecht."
+    quotes = _rows(text, [("gebe es keinen Verstoß", None, "Demnach", "none"),
+                          ("Die Lage sei jedoch schlecht", None, None, "none")])
+    out = resolve_speakers(quotes, pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["de"]}))
+    assert out["speaker"].tolist() == ["Bundeskartellamt", "Bundeskartellamt"]
+    assert out["speaker_resolution"].tolist() == ["explicit", "inherited"]
+
+
+def test_no_continuation_across_a_sentence_or_a_paragraph():
+    text = ("Das Bundeskartellamt hat den Bericht vorgelegt. Demnach gebe es keinen Verstoß. Der Markt wächst. "
+            "Die Lage sei jedoch schlecht.\n\nEs gebe keine Lösung.")
+    quotes = _rows(text, [("gebe es keinen Verstoß", None, "Demnach", "none"),
+                          ("Die Lage sei jedoch schlecht", None, None, "none"), ("Es gebe keine Lösung", None, None, "none")])
+    out = resolve_speakers(quotes, pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["de"]}))
+    assert out["speaker"].isna().tolist() == [False, True, True]
