@@ -78,8 +78,8 @@ def _opening_name(text: str, start: int, end: int, ents, before: int, speakers: 
         bare = tok.strip(",.;:!?()[]")
         if bare.endswith("s") and bare[:-1] in words and bare not in words:
             continue  # a genitive ("Putins Sprecher"): the name is no subject
-        if bare in words and prev not in ents.dets and prev != "-noun-":
-            return _known_name(bare, ents, speakers)
+        if bare in words and prev not in ents.dets and prev not in ents.preps - ents.particles and prev != "-noun-":
+            return _known_name(bare, ents, speakers)  # not after a preposition: "Die Entwicklung im Iran verglich Merkel"
         if prev == "-noun-" and describes(toks[k - 1], ents) and (apposed := _apposed_full_name(toks, k, words)):
             return ents.full_name(apposed)  # "Der Italiener Nicola Zingaretti gehört": the apposition
         # "die Einwohner Hongkongs": a noun after an article, and its genitive, name no subject

@@ -105,3 +105,16 @@ def subject_after_verb(ents: ArticleEntities, mention_end: int, cue: int) -> tup
     toks = _tokens(text, cue, min(len(text), cue + 120))
     found = _subject_at(toks[1:], ents)
     return (found[0], found[1]) if found else None
+
+
+def subject_opening(ents: ArticleEntities, start: int, end: int) -> tuple[str, int] | None:
+    """(mention, position) of the noun phrase that opens ``text[start:end]`` when a lower-case
+    word, its finite verb, follows it ("Das Bundeskartellamt hat …" → Das Bundeskartellamt; "Inzwischen
+    sind …" and "Nach Angaben der Polizei habe …" open with none)."""
+    toks = _tokens(ents.text, start, end)
+    if not toks or toks[0][1].lower() in ents.preps:
+        return None
+    found = _subject_at(toks, ents)
+    if found is None or found[2] >= len(toks) or not toks[found[2]][1][:1].islower():
+        return None
+    return found[0], found[1]

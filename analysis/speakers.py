@@ -43,6 +43,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actor_names import actor_kind, kind_of
+from analysis.clause_antecedent import main_clause_antecedent, nearest_subject_name, previous_subject
 from analysis.coreference import (
     chain_subject,
     colon_subject,
@@ -64,27 +65,12 @@ from analysis.pronoun_agreement import agrees, first_name_genders, verb_number
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.role_words import find_role_words, inflected_role, role_key, role_spans
 from analysis.segment import lemmatize
-from analysis.speaker_clauses import cue_subject, subject_after_verb
-from analysis.speaker_mentions import (
-    headed_name,
-    mention_head,
-    name_part,
-    names_itself,
-    repair_mention,
-)
+from analysis.speaker_clauses import subject_after_verb
+from analysis.speaker_mentions import headed_name, mention_head, name_part, names_itself, repair_mention
+from analysis.speaker_pointers import continued_speakers, own_subject
 from analysis.speaker_names import (
-    GENITIVE_DETS,
-    base_form,
-    calendar_words,
-    capitalised_word,
-    drop_description,
-    genders, held_full_name,
-    name_cap,
-    name_runs,
-    name_words,
-    noun_endings,
-    role_of,
-    trim_fragment,
+    GENITIVE_DETS, base_form, calendar_words, capitalised_word, drop_description, genders, held_full_name,
+    name_cap, name_runs, name_words, noun_endings, role_of, trim_fragment,
 )
 from analysis.speaker_sources import (
     FUGEN_S,
@@ -410,12 +396,15 @@ class _ArticleEntities:
                     phrase, self, self.lang) or _spokesperson_of(own, self) or own
             if cands:
                 return drop_description(max(cands)[1], self)  # "durch seinen Fahrer Adriano De Souza belastet. Dieser behauptete"
+        if self.lang == "de" and gendered and (named := main_clause_antecedent(self, before, pronoun, lambda n: self.agrees(
+                pronoun, n, number), lambda p, w: self.salient(p, previous, w, number))):
+            return drop_description(named, self)  # "…, nachdem sie berichtet hatte": the main clause's
         if self.lang == "de" and gendered and (
                 named := colon_subject(self, before, lambda n: self.agrees(pronoun, n, number))):
             return drop_description(named, self)  # "X äußerte sich: „…“, sagte er"
         if self.lang == "de" and previous and gendered:  # German: a subject introduced since the previous speaker
-            subject = subject_antecedent(self, before, previous[-1][0], lambda n: self.agrees(pronoun, n, number),
-                                         [n for _, n in previous])
+            subject = previous_subject(self, before, pronoun, lambda n: self.agrees(pronoun, n, number)) or subject_antecedent(
+                self, before, previous[-1][0], lambda n: self.agrees(pronoun, n, number), [n for _, n in previous])
             if subject:
                 return drop_description(subject, self)
             if not self._person_like(previous[-1][1]) and (subject := subject_beside_source(
@@ -435,8 +424,9 @@ class _ArticleEntities:
         if self.lang == "de" and gendered and (
                 named := chain_subject(self, before, pronoun, lambda n: self.agrees(pronoun, n, number))):
             return drop_description(named, self)  # the first quotation: the subject the pronouns continue
-        cands = [(p, n) for p, n in self.names if p < before and self.agrees(pronoun, n, number)]
-        return drop_description(max(cands)[1], self) if cands else None
+        named = nearest_subject_name(self, before, [(p, n) for p, n in self.names if p < before and self.agrees(
+            pronoun, n, number)])  # the latest name, in no prepositional phrase
+        return drop_description(named, self) if named else None
 
     def _person_like(self, name: str) -> bool:
         """A person's name, or a word of one the article names ("Merz" of "Friedrich Merz")."""
@@ -740,8 +730,8 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
                 cache[aid].add_title(titles[aid])
         ents = cache[aid]
         pos = int(span[0]) if span is not None and len(span) else 0
-        if lg == "de" and cues[idx] is not None and res0 in ("none", "inherited") and (
-                own := cue_subject(ents, cues[idx])):  # "Obwohl Steinbrück … rechnet, sei …": the verb's own subject
+        if lg == "de" and res0 in ("none", "inherited") and (own := own_subject(ents, cues[idx], res0, span_list[idx], [
+                p for p, _ in history.get(aid, [])])):  # "Obwohl Steinbrück … rechnet, sei …"; "… vorgelegt. Demnach"
             (mention, pos), res0 = own, "explicit"
             mentions[idx], mention_spans[idx] = mention, [pos, pos + len(mention)]
         if not isinstance(mention, str) or not mention.strip():
@@ -773,6 +763,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
     out["speaker"], out["speaker_resolution"], out["speaker_mention"] = speakers, how, mentions
     if "speaker_span" in out.columns:
         out["speaker_span"] = mention_spans
+    out = continued_speakers(out, texts, langs, lang)  # "Demnach …. Die Lage sei …": the pointer's holder
     return _turn_speakers(out, lang, langs) if "turn_id" in out.columns and "kind" in out.columns else out
 
 
