@@ -163,6 +163,8 @@ NO_SPEECH_ACTS = [
     "Das Licht geht aus.",  # ausgehen is a speech act only with von (speech_act_contexts.tsv)
     "In Vietnam forderte die Naturkatastrophe 92 Menschenleben.",  # counts the dead, demands nothing
     "Das Unglück forderte 30 Todesopfer und viele Verletzte.",
+    "Die Polizei wertete die Spuren aus.",  # werten is an evaluation only with als (auswerten: analyses)
+    "Die Ermittler werten die Daten der Handys aus.",
 ]
 
 
