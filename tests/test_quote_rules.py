@@ -205,6 +205,22 @@ def test_verbs_of_offering_and_computing_frame_their_content():
         ["errechneten", "Die Wahlhelfer", "dass Mussawi die Hälfte der Stimmen erhielt"]]
 
 
+@pytest.mark.parametrize("sentence,cue", [
+    ("Die Verbände riefen dazu auf, am Abend den Strom abzuschalten.", "riefen auf"),
+    ("Die Verbände hatten die Bürger aufgerufen, am Abend den Strom abzuschalten.", "hatten aufgerufen"),
+])
+def test_a_call_frames_its_zu_infinitive_as_content(sentence, cue):
+    quotes = _quotes(sentence)
+    assert quotes[["kind", "cue", "speaker_mention", "text"]].values.tolist() == [
+        ["indirect", cue, "Die Verbände", "am Abend den Strom abzuschalten"]]
+
+
+def test_a_call_without_content_stays_a_speech_act():
+    quotes = _quotes("Die Verbände riefen zu Protesten auf.")
+    assert quotes[["kind", "rule", "cue"]].values.tolist() == [["reported", "speech_act", "riefen auf"]]
+    assert _quotes("Er rief seinen Bruder an.").empty  # anrufen: a telephone call
+
+
 @pytest.mark.parametrize("sentence,cue,speaker,text", [
     # the one asked or told is no speaker; the agent after von is
     ("Die Bürger wurden gebeten, zu Hause zu bleiben.", "wurden gebeten", None, "zu Hause zu bleiben"),
