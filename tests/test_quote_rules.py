@@ -215,6 +215,22 @@ def test_a_call_frames_its_zu_infinitive_as_content(sentence, cue):
         ["indirect", cue, "Die Verbände", "am Abend den Strom abzuschalten"]]
 
 
+@pytest.mark.parametrize("sentence,content", [
+    ("Die Sender bestehen jedoch darauf, Programme für alle zu machen.", "Programme für alle zu machen"),
+    ("Der Minister besteht darauf, dass die Steuern sinken.", "dass die Steuern sinken"),
+])
+def test_insisting_on_frames_its_content(sentence, content):
+    assert _quotes(sentence)[["kind", "text"]].values.tolist() == [["indirect", content]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Gefahr besteht, dass der Damm bricht.",  # bestehen is a cue only with darauf
+    "Die Kommission besteht aus zwölf Mitgliedern.",
+])
+def test_bestehen_without_darauf_is_no_cue(sentence):
+    assert _quotes(sentence).empty
+
+
 def test_a_call_without_content_stays_a_speech_act():
     quotes = _quotes("Die Verbände riefen zu Protesten auf.")
     assert quotes[["kind", "rule", "cue"]].values.tolist() == [["reported", "speech_act", "riefen auf"]]
