@@ -10,15 +10,21 @@ before it in its sentence when the frame is after it). Nothing is written to dis
 text is only printed.
 
     ANALYSIS_SHARED=../shared .venv/bin/python benchmarks/missed_quotes.py [--split train]
-        [--kind reported] [--class missed] [--top 40] [--quiet] [--half A]
+        [--kind reported] [--class missed] [--top 40] [--quiet] [--half A] [--batch 1:220]
     ANALYSIS_SHARED=../shared .venv/bin/python benchmarks/missed_quotes.py --split train --scores
+    ANALYSIS_SHARED=../shared .venv/bin/python benchmarks/missed_quotes.py --split train --scores --batch 221:340
 
 ``--half A`` (or ``B``) keeps the documents of one half of the split: the documents in the order
 of :func:`analysis.evaluate.actors.sample_order`, A the even positions and B the odd ones, so that
 each half holds 50 of the 100 documents with actor labels. Rules are written from the errors of
 one half and checked on the other. ``--scores`` prints, for each half and the whole split,
 Message and Joint F1, speaker entity accuracy (where the split has actor labels) and the share
-of gold quotations matched by kind, instead of the missed quotations. ``--causes`` gives each
+of gold quotations matched by kind, instead of the missed quotations. ``--batch START:END``
+keeps the documents START to END (1-based, both included) of the salted order of all the
+split's documents (:func:`analysis.evaluate.actors.batch_documents`, the order the actor label
+batches were drawn in); with ``--half`` the half of those, and with ``--scores`` the scores of
+that batch and of its documents in half A and in half B, Message and Joint F1 each with
+precision and recall. ``--causes`` gives each
 missed or partial quotation its cause (:class:`Causes`) and counts them by cause and gold kind;
 ``--cause PREFIX`` keeps the quotations of the causes that start so.
 
@@ -38,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 import pandas as pd  # noqa: E402
 
 from analysis.datasets import read_gold  # noqa: E402
-from analysis.evaluate.actors import default_labels, read_actor_labels, sample_order, score_actors  # noqa: E402
+from analysis.evaluate.actors import batch_documents, default_labels, read_actor_labels, sample_order, score_actors  # noqa: E402
 from analysis.evaluate.quotes import score_quotes  # noqa: E402
 from analysis.quotes import extract_quotes  # noqa: E402
 from analysis.quotes.lexicon import lexicon  # noqa: E402
@@ -234,16 +240,25 @@ def subset(gold, pred, ids):
     return type(gold)(*keep), pred[pred["article_id"].isin(ids)].reset_index(drop=True)
 
 
-def print_scores(gold, pred, split: str) -> None:
-    """Message/Joint F1, entity accuracy and matched share by gold kind for halves A, B and all."""
+def batch_ids(article_ids, batch: str) -> set[str]:
+    """Article ids of the documents ``START:END`` of the salted order (:func:`batch_documents`)."""
+    docs = {a.removeprefix("gnq-"): a for a in article_ids}
+    return {docs[d] for d in batch_documents(docs, batch)}
+
+
+def print_scores(gold, pred, split: str, *, parts: dict[str, set[str]] | None = None) -> None:
+    """Message/Joint F1 (precision, recall), entity accuracy and matched share by gold kind for
+    each part (default: halves A, B and all)."""
     path = default_labels("german-news-quotes", split)
     labels = read_actor_labels(path) if path.exists() else None
-    parts = {**halves(gold.articles["article_id"]), "all": set(gold.articles["article_id"])}
+    parts = parts or {**halves(gold.articles["article_id"]), "all": set(gold.articles["article_id"])}
     for name, ids in parts.items():
         g, p = subset(gold, pred, ids)
         sc = score_quotes(p, g.quotes, g.tokens)
-        line = (f"{name:4} docs {len(ids):4}  message F1 {sc.summary['message_f1']:.4f}  "
-                f"P {sc.summary['message_precision']:.4f}  joint F1 {sc.summary['joint_f1']:.4f}")
+        s = sc.summary
+        line = (f"{name:4} docs {len(ids):4}  message F1 {s['message_f1']:.4f} (P {s['message_precision']:.4f} "
+                f"R {s['message_recall']:.4f})  joint F1 {s['joint_f1']:.4f} (P {s['joint_precision']:.4f} "
+                f"R {s['joint_recall']:.4f})")
         if labels is not None:
             act = score_actors(sc.alignment, p, g.quotes, labels).summary
             line += (f"  entity acc {act['speaker_entity_accuracy']:.4f} "
@@ -263,17 +278,23 @@ def main() -> None:
     ap.add_argument("--width", type=int, default=220, help="characters of text per line")
     ap.add_argument("--quiet", action="store_true", help="only the counts")
     ap.add_argument("--half", choices=["A", "B"], default=None, help="only the documents of one half")
+    ap.add_argument("--batch", default=None, help="only documents START:END of the salted order (1-based)")
     ap.add_argument("--scores", action="store_true", help="scores of both halves and the split, no list")
     ap.add_argument("--causes", action="store_true", help="count missed and partial quotations by cause")
     ap.add_argument("--cause", default=None, help="only the quotations whose cause starts so")
     args = ap.parse_args()
     gold = read_gold("german-news-quotes", args.split)
+    split_halves = halves(gold.articles["article_id"])
+    if args.batch:
+        gold, _ = subset(gold, gold.quotes, batch_ids(gold.articles["article_id"], args.batch))
     pred = extract_quotes(gold.articles)
     if args.scores:
-        print_scores(gold, pred, args.split)
+        ids = set(gold.articles["article_id"])
+        parts = {"A": ids & split_halves["A"], "B": ids & split_halves["B"], args.batch: ids} if args.batch else None
+        print_scores(gold, pred, args.split, parts=parts)
         return
     if args.half:
-        gold, pred = subset(gold, pred, halves(gold.articles["article_id"])[args.half])
+        gold, pred = subset(gold, pred, split_halves[args.half])
     scores = score_quotes(pred, gold.quotes, gold.tokens)
     texts = dict(zip(gold.articles["article_id"], gold.articles["text"]))
     kinds, leads, cues, causes = Counter(), Counter(), Counter(), Counter()

@@ -163,6 +163,8 @@ NO_SPEECH_ACTS = [
     "Das Licht geht aus.",  # ausgehen is a speech act only with von (speech_act_contexts.tsv)
     "In Vietnam forderte die Naturkatastrophe 92 Menschenleben.",  # counts the dead, demands nothing
     "Das Unglück forderte 30 Todesopfer und viele Verletzte.",
+    "Die Polizei wertete die Spuren aus.",  # werten is an evaluation only with als (auswerten: analyses)
+    "Die Ermittler werten die Daten der Handys aus.",
 ]
 
 
@@ -201,6 +203,38 @@ def test_verbs_of_offering_and_computing_frame_their_content():
     assert quotes[["cue", "speaker_mention", "text"]].values.tolist() == [
         ["hatte angeboten", "die Firma", "den Giftmüll zu entsorgen"],
         ["errechneten", "Die Wahlhelfer", "dass Mussawi die Hälfte der Stimmen erhielt"]]
+
+
+@pytest.mark.parametrize("sentence,cue", [
+    ("Die Verbände riefen dazu auf, am Abend den Strom abzuschalten.", "riefen auf"),
+    ("Die Verbände hatten die Bürger aufgerufen, am Abend den Strom abzuschalten.", "hatten aufgerufen"),
+])
+def test_a_call_frames_its_zu_infinitive_as_content(sentence, cue):
+    quotes = _quotes(sentence)
+    assert quotes[["kind", "cue", "speaker_mention", "text"]].values.tolist() == [
+        ["indirect", cue, "Die Verbände", "am Abend den Strom abzuschalten"]]
+
+
+@pytest.mark.parametrize("sentence,content", [
+    ("Die Sender bestehen jedoch darauf, Programme für alle zu machen.", "Programme für alle zu machen"),
+    ("Der Minister besteht darauf, dass die Steuern sinken.", "dass die Steuern sinken"),
+])
+def test_insisting_on_frames_its_content(sentence, content):
+    assert _quotes(sentence)[["kind", "text"]].values.tolist() == [["indirect", content]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Gefahr besteht, dass der Damm bricht.",  # bestehen is a cue only with darauf
+    "Die Kommission besteht aus zwölf Mitgliedern.",
+])
+def test_bestehen_without_darauf_is_no_cue(sentence):
+    assert _quotes(sentence).empty
+
+
+def test_a_call_without_content_stays_a_speech_act():
+    quotes = _quotes("Die Verbände riefen zu Protesten auf.")
+    assert quotes[["kind", "rule", "cue"]].values.tolist() == [["reported", "speech_act", "riefen auf"]]
+    assert _quotes("Er rief seinen Bruder an.").empty  # anrufen: a telephone call
 
 
 @pytest.mark.parametrize("sentence,cue,speaker,text", [
