@@ -6,11 +6,14 @@ gold speaker mention, the actor as written at the label's span, the system speak
 resolved; then counts the error classes (missed, no speaker, wrong speaker) per mention kind.
 Nothing is written to disk; the dataset text is only printed.
 
-    ANALYSIS_SHARED=../shared .venv/bin/python benchmarks/entity_errors.py [--split train] [--kind pronoun] [--errors] [--half A]
+    ANALYSIS_SHARED=../shared .venv/bin/python benchmarks/entity_errors.py [--split train] [--kind pronoun] [--errors] [--half A] [--batch 1:220]
 
 ``--half A`` (or ``B``) lists only the quotations of the first (second) half of the labelled
 documents in :func:`analysis.evaluate.actors.sample_order`, for writing a rule from one half and
 checking it on the other; the accuracy of both halves by mention kind is printed at the end.
+``--batch START:END`` keeps only the documents START to END (1-based, both included) of the
+salted order of all the split's documents (:func:`analysis.evaluate.actors.batch_documents`), the
+order the label batches were drawn in: ``--batch 1:220`` lists the first four batches only.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 import pandas as pd  # noqa: E402
 
 from analysis.datasets import read_gold  # noqa: E402
-from analysis.evaluate.actors import default_labels, read_actor_labels, sample_order, score_actors  # noqa: E402
+from analysis.evaluate.actors import batch_documents, default_labels, read_actor_labels, sample_order, score_actors  # noqa: E402
 from analysis.evaluate.quotes import score_quotes  # noqa: E402
 from analysis.quotes import extract_quotes  # noqa: E402
 
@@ -42,6 +45,7 @@ def main() -> None:
     ap.add_argument("--kind", default=None, help="only this mention kind")
     ap.add_argument("--errors", action="store_true", help="only wrong quotations")
     ap.add_argument("--half", choices=["A", "B"], default=None, help="only this half of the labelled documents")
+    ap.add_argument("--batch", default=None, help="only documents START:END of the salted order (1-based)")
     args = ap.parse_args()
     gold = read_gold("german-news-quotes", args.split)
     pred = extract_quotes(gold.articles)
@@ -49,7 +53,10 @@ def main() -> None:
     path = default_labels("german-news-quotes", args.split)
     raw = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
     raw["quote_id"] = "gnq-" + raw["document"] + "-q" + raw["annotation"]
-    rows = score_actors(scores.alignment, pred, gold.quotes, read_actor_labels(path)).rows
+    if args.batch:
+        raw = raw[raw["document"].isin(batch_documents(gold.articles["article_id"].str.split("-").str[1], args.batch))]
+    labels = read_actor_labels(path)
+    rows = score_actors(scores.alignment, pred, gold.quotes, labels[labels["quote_id"].isin(set(raw["quote_id"]))]).rows
     texts = dict(zip(gold.articles["article_id"], gold.articles["text"]))
     spans = dict(zip(raw["quote_id"], raw["actor_span"]))
     qrow = gold.quotes.set_index("quote_id")

@@ -183,3 +183,17 @@ def test_train_actor_labels_are_the_first_documents_of_the_salted_order():
     labelled = set(train["document"])
     assert labelled <= set(first)          # no document from outside the first 340
     assert len(labelled) == 263            # the other 77 have no quotation
+
+
+def test_a_batch_is_a_range_of_the_salted_order_both_ends_included():
+    from analysis.errors import InputError
+    from analysis.evaluate.actors import batch_documents, sample_order
+
+    docs = [str(n) for n in range(1000, 1030)]
+    order = sample_order(docs)
+    assert batch_documents(docs, "1:10") == order[:10]
+    assert batch_documents(docs, "11:30") == order[10:]
+    assert batch_documents(docs, "5:5") == [order[4]]
+    for bad in ("0:10", "10:5", "1-10", "a:b"):
+        with pytest.raises(InputError):
+            batch_documents(docs, bad)

@@ -93,6 +93,19 @@ def sample_order(documents, *, salt: str = "actors-de-train") -> list[str]:
     return sorted(docs, key=lambda d: hashlib.sha1(f"{salt}:{d}".encode("utf-8")).hexdigest())
 
 
+def batch_documents(documents, batch: str, *, salt: str = "actors-de-train") -> list[str]:
+    """The documents ``START:END`` of :func:`sample_order` (1-based, both ends included: the
+    label batches "1:220", "221:280").
+
+    >>> batch_documents(["1265", "2028", "3002", "1229"], "2:3")
+    ['3002', '2028']
+    """
+    start, sep, end = str(batch).partition(":")
+    if not (sep and start.isdigit() and end.isdigit() and 1 <= int(start) <= int(end)):
+        raise InputError(f"a batch is START:END with 1 <= START <= END (e.g. 1:220); got {batch!r}")
+    return sample_order(documents, salt=salt)[int(start) - 1:int(end)]
+
+
 def actor_key(name) -> str:
     """The key of an actor name: SHA-1 of its :func:`normalise` form, 12 hex digits ('' for none).
 
