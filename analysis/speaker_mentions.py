@@ -47,6 +47,7 @@ def mention_head(mention: str, ents: ArticleEntities) -> str:
 
 
 _NUMERAL = re.compile(r"\d[\d.,]*$")
+_NUMBER_ADJECTIVE = re.compile(r"\d+-[a-zäöüß]+$")  # "85-jährige"
 _LINKED_WORD = re.compile(r"[ \t]+([a-zäöüß]+)[ \t]+[A-ZÄÖÜ][\w\-]*")
 _HOLDER_AFTER = re.compile(r"[ \t]+([a-zäöüß]+)((?:[ \t]+[a-zäöüß]+e[nmrs]?)*(?:[ \t]+[A-ZÄÖÜ][\w\-]*)+)")
 _QUOTED_NAME = re.compile(r"[ \t]+„[A-ZÄÖÜ][^„“.!?\n]{0,40}“")
@@ -128,8 +129,8 @@ def name_part(mention: str, ents: ArticleEntities) -> tuple[str, bool]:
     words = mention.replace("„", "").replace("“", "").split()
     had_role = False
     k = 0
-    while k < len(words) and (words[k].lower() in ents.dets or words[k][:1].islower()):
-        k += 1
+    while k < len(words) and (words[k].lower() in ents.dets or words[k][:1].islower() or _NUMBER_ADJECTIVE.match(words[k])):
+        k += 1  # "Der 85-jährige Joseph Ratzinger": article and adjectives
     rest = words[k:]
     k = len(rest) - 1
     while k > 0 and rest[k - 1].lower() in ents.particles | ents.dets:
