@@ -56,3 +56,27 @@ def test_trailing_name_after_a_place_of_two_words(words, name):
 def test_a_surname_takes_the_holder_not_the_place():
     text = "Der Präsident der Region Elsass Adrien Zeller kritisierte die Maut. Zeller sagte, die Maut sei zu hoch."
     assert [s for _, s in speakers(text)][-1] == "Adrien Zeller"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Auch der frühere Präsident Irans zwischen 1997 und 2005, Mohammad Chatami, sagte, die Wahl sei ungerecht.",
+     "Mohammad Chatami"),  # a time phrase inside the description, the name apposed after it
+    ("Wie „heise online“ berichtet, sperrten chinesische Behörden den Zugang zu „YouTube“.", "heise online"),  # a quoted name in lower case
+    ("Gemeinsam mit Finanzminister Tim Geithner sagte Barney Frank, die Reform komme.", "Barney Frank"),
+    ("Zusammen mit Finanzminister Tim Geithner sagte Barney Frank, die Reform komme.", "Barney Frank"),  # fronted
+])
+def test_the_name_of_the_frame_speaks(text, speaker):
+    assert [s for _, s in speakers(LEAD + text)] == [speaker]
+
+
+def test_a_number_still_ends_a_mention_without_an_apposition():
+    from analysis.speaker_mentions import repair_mention
+    assert repair_mention("der Abendpost 12 Menschen", 0, _ArticleEntities("", "de")) == "der Abendpost"
+
+
+def test_an_acronym_is_not_extended_by_the_words_after_it():
+    text = "Die Bank erhielt Gelder der IAEA von Ägypten. Die IAEA wirft dem Iran vor, eine Aufrüstung zu betreiben."
+    assert [s for _, s in speakers(text)] == ["IAEA"]
+    ents = _ArticleEntities(text, "de")
+    ents.add_name(0, "Angela Merkel")
+    assert ents.full_name("Merkel") == "Angela Merkel"  # a surname still takes its full name
