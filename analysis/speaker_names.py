@@ -98,9 +98,12 @@ def _role_lookup(w: str, role_map: dict) -> tuple[str, str] | None:
 def trim_tail(words: list[str], *, lang: str = "de") -> str:
     """A name without the phrase after it: "Ronny Tong von der Civic Party", "Bernard Aubin von der
     CFTC" → "Ronny Tong", "Bernard Aubin";
-    particles of a name stay ("Johann Wolfgang von Goethe", "Ursula von der Leyen")."""
+    particles of a name stay ("Johann Wolfgang von Goethe", "Ursula von der Leyen"), and so does a
+    second name after "und" ("Jan Giesel und David Perteck")."""
     k = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
     rest = words[k:]
+    if len(rest) >= 3 and rest[0] in word_class(lang, "function_words", "np_conj") and all(w[:1].isupper() for w in rest[1:]):
+        return " ".join(words)  # "Jan Giesel und David Perteck": two speakers
     lead, inner, _ = name_words(lang)
     while rest and rest[0] in lead | inner:
         rest = rest[1:]

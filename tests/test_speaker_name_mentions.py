@@ -80,3 +80,21 @@ def test_an_acronym_is_not_extended_by_the_words_after_it():
     ents = _ArticleEntities(text, "de")
     ents.add_name(0, "Angela Merkel")
     assert ents.full_name("Merkel") == "Angela Merkel"  # a surname still takes its full name
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    ("Jan Giesel und David Perteck sagten, die Koalition sei inakzeptabel.", "Jan Giesel und David Perteck",
+     "Jan Giesel und David Perteck"),  # two full names: the second is no phrase after the first
+    ("Die IADB und der MIF schätzen, dass die Zahlen steigen.", "Die IADB und der MIF", "IADB und der MIF"),
+    ("Die Polizei und die Feuerwehr erklärten, die Lage sei ernst.", "Die Polizei und die Feuerwehr",
+     "Polizei und die Feuerwehr"),
+    ("Merkel und Sarkozy erklärten, die Lage sei ernst.", "Merkel und Sarkozy", "Merkel und Sarkozy"),
+])
+def test_coordinated_speakers_stay_together(text, mention, speaker):
+    assert speakers(LEAD + text)[-1] == (mention, speaker)
+
+
+def test_a_name_keeps_dropping_the_phrase_after_it():
+    from analysis.speaker_names import trim_tail
+    assert trim_tail("Ronny Tong von der Civic Party".split()) == "Ronny Tong"
+    assert trim_tail("Jan Giesel und David Perteck".split()) == "Jan Giesel und David Perteck"

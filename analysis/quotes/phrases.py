@@ -104,8 +104,9 @@ def np_forward(lex: Lexicon, toks: list[Tok], i: int, end: int) -> tuple[int, in
             break
         if c == "conj" and seen_noun and lex.is_(t.lower, "np_conj") and j + 1 < end and (
                 is_cap(toks[j + 1]) and toks[j + 1].lower not in lex.pronouns
-                or j + 2 < end and lex.cls(toks[j + 1].lower) is None and is_cap(toks[j + 2])):
-            j += 1  # "dpa und AFP", "arabische und iranische Medien"
+                or j + 2 < end and lex.cls(toks[j + 1].lower) in (None, "det") and is_cap(toks[j + 2])
+                and toks[j + 2].lower not in lex.pronouns):
+            j += 1 + (lex.cls(toks[j + 1].lower) == "det")  # "dpa und AFP", "arabische und iranische Medien", "die IADB und der MIF"
             continue
         if c in ("adv", "conj", "comp", "aux"):
             break
