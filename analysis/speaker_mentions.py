@@ -47,6 +47,8 @@ def mention_head(mention: str, ents: ArticleEntities) -> str:
 
 
 _NUMERAL = re.compile(r"\d[\d.,]*$")
+_WHOLLY_QUOTED = re.compile(r"„([^„“]+)“")
+_NUMBER_ADJECTIVE = re.compile(r"\d+-[a-zäöüß]+$")  # "85-jährige"
 _LINKED_WORD = re.compile(r"[ \t]+([a-zäöüß]+)[ \t]+[A-ZÄÖÜ][\w\-]*")
 _HOLDER_AFTER = re.compile(r"[ \t]+([a-zäöüß]+)((?:[ \t]+[a-zäöüß]+e[nmrs]?)*(?:[ \t]+[A-ZÄÖÜ][\w\-]*)+)")
 _QUOTED_NAME = re.compile(r"[ \t]+„[A-ZÄÖÜ][^„“.!?\n]{0,40}“")
@@ -79,7 +81,7 @@ def repair_mention(mention: str, pos: int, ents: ArticleEntities) -> str:
             (role_of(words[-1], ents.role_map) or ("", ""))[0] in _NAMED_GROUPS):
         return mention + quoted.group()  # "Die Wochenzeitung" + " „Die Zeit“": the medium's name in apposition
     cut = next((k for k, w in enumerate(words) if k and _NUMERAL.match(w)), None)
-    if cut:
+    if cut and not any(w.endswith(",") for w in words[cut:]):  # "Präsident Irans zwischen 1997 und 2005, X": X
         return " ".join(words[:cut])
     if words and ents.text[pos:end] == mention and (tail := _LINKED_WORD.match(ents.text, end)) and \
             tail.group(1) in word_class(ents.lang, "name_parts", "link", column="part") and \
@@ -125,11 +127,13 @@ def name_part(mention: str, ents: ArticleEntities) -> tuple[str, bool]:
     name after a medium's noun (:func:`quoted_name`)."""
     if quoted := quoted_name(mention, ents):
         return quoted, False
+    if whole := _WHOLLY_QUOTED.fullmatch(mention.strip()):
+        return whole.group(1), False  # "„heise online“": a name in quotation marks, in lower case too
     words = mention.replace("„", "").replace("“", "").split()
     had_role = False
     k = 0
-    while k < len(words) and (words[k].lower() in ents.dets or words[k][:1].islower()):
-        k += 1
+    while k < len(words) and (words[k].lower() in ents.dets or words[k][:1].islower() or _NUMBER_ADJECTIVE.match(words[k])):
+        k += 1  # "Der 85-jährige Joseph Ratzinger": article and adjectives
     rest = words[k:]
     k = len(rest) - 1
     while k > 0 and rest[k - 1].lower() in ents.particles | ents.dets:

@@ -98,9 +98,12 @@ def _role_lookup(w: str, role_map: dict) -> tuple[str, str] | None:
 def trim_tail(words: list[str], *, lang: str = "de") -> str:
     """A name without the phrase after it: "Ronny Tong von der Civic Party", "Bernard Aubin von der
     CFTC" → "Ronny Tong", "Bernard Aubin";
-    particles of a name stay ("Johann Wolfgang von Goethe", "Ursula von der Leyen")."""
+    particles of a name stay ("Johann Wolfgang von Goethe", "Ursula von der Leyen"), and so does a
+    second name after "und" ("Jan Giesel und David Perteck")."""
     k = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
     rest = words[k:]
+    if len(rest) >= 3 and rest[0] in word_class(lang, "function_words", "np_conj") and all(w[:1].isupper() for w in rest[1:]):
+        return " ".join(words)  # "Jan Giesel und David Perteck": two speakers
     lead, inner, _ = name_words(lang)
     while rest and rest[0] in lead | inner:
         rest = rest[1:]
@@ -125,7 +128,9 @@ def trailing_name(words: list[str], lang: str = "de") -> str:
     k = len(words) - len(run) - 1
     while k > 0 and words[k][:1].islower() and words[k].lower() not in GENITIVE_DETS | {"der"}:
         k -= 1  # "des dänischen Parlaments Lars Holm": adjectives before the genitive noun
-    if len(run) > 2 and len(run) < len(words) and words[k].lower() in GENITIVE_DETS | {"der"}:
+    if len(run) == 4 and len(run) < len(words) and words[k].lower() in GENITIVE_DETS | {"der", "von"}:
+        run = run[2:]  # "der Region Elsass Adrien Zeller", "von San Francisco Dianne Feinstein": a place, its holder
+    elif len(run) > 2 and len(run) < len(words) and words[k].lower() in GENITIVE_DETS | {"der"}:
         run = run[1:]  # "des Verwaltungsrats Ulrich Müller": the genitive noun is no part of the name
     elif len(run) > 2 and len(run) == len(words) - 1 and words[0].lower() in word_class(
             lang, "name_parts", "field_prep", column="part"):
@@ -409,7 +414,9 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
     run: list[tuple[int, str]] = []
 
     genitive = False  # after a common noun: "Gesundheit Kim Jong Uns" holds "Kim Jong Un"
+    held = False  # after a role noun and its complement: "Vorsitzende der Selbstverwaltung Istvan Kovacs" holds it
     prev = before = opened_after = ""
+    roles = ["", "", ""]  # the last three words, where a role noun
     prev_cap = False
     office = word_class(ents.lang, "function_words", "office_prep")  # "Secretary of Homeland Security …"
     from analysis.pronoun_agreement import first_name_genders
@@ -436,11 +443,13 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
             while first > 0 and run[first][1] in particles:
                 first -= 1  # "of … Ursula von der Leyen": the particles and the name before them stay
             del run[:first]
-        elif opened_after in fields and len(run) > 2 and run[1][1] in given and run[0][1] not in given:
+        elif (opened_after in fields or held) and len(run) > 2 and run[1][1] in given and run[0][1] not in given:
             del run[0]  # "Kommissar für Energie Günther Oettinger": the field of the office is no name
+        elif held and len(run) == 4 and not any(w in particles for _, w in run):
+            del run[:2]  # "Präsident der Region Elsass Adrien Zeller": the office's place, then its holder
         if 2 <= len(run) <= 4:
             last = run[-1][1]
-            if genitive and last.endswith("s") and not last.endswith("ss") and len(last) > 2:
+            if genitive and not held and last.endswith("s") and not last.endswith("ss") and len(last) > 2:
                 run[-1] = (run[-1][0], last[:-1])
             out.append((run[0][0], " ".join(w for _, w in run)))
         run.clear()
@@ -457,7 +466,9 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
         name_like = plain and not noun and not (opener and not run)
         particle = run and (w in lead or (w in inner and run[-1][1] in lead))
         if name_like or particle:
-            opened_after = opened_after if run else (before if prev in ents.dets else prev)  # "of (the) Treasury"
+            if not run:
+                opened_after = before if prev in ents.dets else prev  # "of (the) Treasury"
+                held = office_complement(roles, prev, before, ents)
             run.append((start, word))
         else:
             close()
@@ -465,8 +476,22 @@ def name_runs(text: str, ents: _ArticleEntities) -> list[tuple[int, str]]:
         if ends:
             close()
         before, prev, prev_cap = prev, low, cap
+        roles = [*roles[1:], low if cap and not no_role else ""]
     close()
     return out
+
+
+def office_complement(roles: list[str], prev: str, before: str, ents: _ArticleEntities) -> bool:
+    """Whether a run of capitalised words opens after a role noun and the article or preposition of
+    its complement ("Präsident der Region …", "Bürgermeisterin von San Francisco …"), or after a
+    role noun, an article and a common noun ("Vorsitzende der Selbstverwaltung Istvan Kovacs"), so
+    that it ends with the holder's name in the nominative. ``roles``: the last three words, each
+    kept where it is a role noun."""
+    if ents.lang != "de":
+        return False
+    if roles[-2] and prev in ents.dets | ents.preps:
+        return True
+    return bool(roles[-3]) and before in ents.dets and not roles[-1] and prev[:1].isalpha()
 
 
 _SHAPES: dict[tuple, dict] = {}

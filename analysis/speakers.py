@@ -316,7 +316,7 @@ class _ArticleEntities:
         "Kim" → "Kim Jong Un", not "Gesundheit Kim Jong Uns"); a one-word name first takes a name it
         ends that opens with a first name ("Anelka" → "Nicolas Anelka", not "Anelka zu Domenech");
         one word is not extended into an organisation named after it ("Trump" stays apart from
-        "Trump Administration", German "Bush" from "Regierung Bush")."""
+        "Trump Administration", German "Bush" from "Regierung Bush"), an acronym not by what follows it."""
         parts = name.split()
         n = len(parts)
         if n > 1 and parts[0].lower() in self.particles:
@@ -329,7 +329,7 @@ class _ArticleEntities:
             score = (n == 1 and at_end and np_[0] in given, len(np_))  # a surname: the person it ends
             if score > best_score and len(np_) > n and (np_[:n] == parts or at_end) and not any(
                     len(w) > 1 and w.isupper() for w in (np_[n:] if np_[:n] == parts else np_[:-n])) \
-                    and not source_head(np_[0], self.sources) \
+                    and not source_head(np_[0], self.sources) and not (n == 1 and name.isupper() and np_[0] == name) \
                     and not (n == 1 and (np_[0] == name or np_[-1] == name and len(np_) == 2 and self.lang == "de")
                              and self._named_after(name, nm)):
                 # "Angaben von Kritikern" is no longer form of "Kritiker", "Regierung Bush" none of "Bush"
@@ -527,8 +527,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
     if new_referent and (spoken_for := _spokesperson_of(name, ents) or _medium_of(name, ents)):
         name = spoken_for  # "ein Polizeisprecher": an unnamed spokesperson voices the police
     if not any(name_cap(w, lg) for w in name.split()) and not any(role_of(w, ents.role_map) for w in name.split()) \
-            and not (" " not in name and kind_of(name, lg) == "media"):
-        return None, "unresolved"  # a lower-case fragment ("denen", "been", "back publicly") names no actor; "n24" does
+            and not (" " not in name and kind_of(name, lg) == "media") and not re.fullmatch(r"„[^„“]+“", mention):
+        return None, "unresolved"  # a lower-case fragment ("denen", "back publicly") names no actor; "n24", "„heise online“" do
     name = sentence_case(name, pos, ents, lg) if lg == "de" else name  # "Afghanischen Behörden zufolge"
     if resolution == "explicit":
         ents.add_name(pos, name)

@@ -109,11 +109,16 @@ def np_forward(lex: Lexicon, toks: list[Tok], i: int, end: int) -> tuple[int, in
             break
         if c == "conj" and seen_noun and lex.is_(t.lower, "np_conj") and j + 1 < end and (
                 is_cap(toks[j + 1]) and toks[j + 1].lower not in lex.pronouns
-                or j + 2 < end and lex.cls(toks[j + 1].lower) is None and is_cap(toks[j + 2])):
-            j += 1  # "dpa und AFP", "arabische und iranische Medien"
+                or j + 2 < end and lex.cls(toks[j + 1].lower) in (None, "det") and is_cap(toks[j + 2])
+                and toks[j + 2].lower not in lex.pronouns):
+            j += 1 + (lex.cls(toks[j + 1].lower) == "det")  # "dpa und AFP", "arabische und iranische Medien", "die IADB und der MIF"
             continue
         if c in ("adv", "conj", "comp", "aux"):
             break
+        if lex.de and t.text.isdigit() and j + 2 < end and toks[j + 1].text == "-" and toks[j + 2].text[:1].islower() \
+                and t.end == toks[j + 1].start and toks[j + 1].end == toks[j + 2].start:
+            j += 3  # a number compound adjective: "Der 85-jährige Joseph Ratzinger"
+            continue
         if is_cap(t) or t.text[:1].isdigit() or NAME_WITH_PARTICLE.match(t.text):
             seen_noun = True
             j += 1
@@ -193,13 +198,12 @@ def name_in_commas(lex: Lexicon, toks: list[Tok], cb: int) -> tuple[int, int] | 
     Repräsentant aus Minnesota, sagte"; "Frank Sichau, der als Sprecher fungiert, erklärte") or
     with a role noun ("Frank Biermann, Vorsitzender der Union für das Münsterland, sagte"), or a
     noun phrase with a relative clause ("Deiss, der zurücktrat, sagte"). None for anything else
-    (at most 30 tokens, one inner comma, no quotation marks)."""
+    (at most 30 tokens, one inner comma, no quotation marks but those of a short name before it:
+    "Der Geschäftsführer von „Ener1“, Charles Gassenheimer, sagte")."""
     if not 3 <= cb <= 30 or not (is_cap(toks[0]) or lex.cls(toks[0].lower) == "det"):
         return None
-    if any(t.text in "„“”\"»«;:" for t in toks[:cb]):
-        return None
     commas = [k for k in range(cb) if toks[k].text == ","]
-    if len(commas) != 1:
+    if len(commas) != 1 or any(t.text in ";:" for t in toks[:cb]) or not _quoted_names_only(toks, commas[0], cb):
         return None
 
     def name(ts, inner: bool) -> bool:  # a capitalised word inside a sentence may be a modal's form too ("Will")
@@ -217,6 +221,18 @@ def name_in_commas(lex: Lexicon, toks: list[Tok], cb: int) -> tuple[int, int] | 
             np_forward(lex, toks, 0, c) == (0, c):  # a name, or a role noun: not "Die Zahl der Toten, die …, gab X an"
         return 0, cb  # a noun phrase with a relative clause: "Der Politiker, der seit Jahren im Bundestag sitzt, sagte"
     return None
+
+
+def _quoted_names_only(toks: list[Tok], c: int, cb: int) -> bool:
+    """Whether every quotation mark of ``toks[:cb]`` stands before the comma at ``c`` and pairs
+    with another around one to four capitalised words or numbers ("von „Ener1“")."""
+    marks = [k for k in range(cb) if toks[k].text in "„“”\"»«"]
+    if not marks:
+        return True
+    if len(marks) % 2 or marks[-1] > c:
+        return False
+    return all(1 <= b - a - 1 <= 4 and (is_cap(toks[a + 1]) or toks[a + 1].text[:1].isdigit())
+               for a, b in zip(marks[::2], marks[1::2]))
 
 
 def np_backward(lex: Lexicon, toks: list[Tok], i: int, start: int) -> tuple[int, int]:
