@@ -59,6 +59,7 @@ from functools import cache
 import pandas as pd
 
 from analysis.errors import InputError, require_columns
+from analysis.event_constructions import construction_spans
 from analysis.particle_verbs import join_particle_verbs, particle_verb_bases, particles
 from analysis.resources import ROOT, table, wordlist
 from analysis.runtime import word_cache
@@ -78,6 +79,7 @@ NEGATED = {"cooperation": -0.5, "conflict": 0.0}   # factor of a negated event, 
 CONTEXT_WEIGHT = {"factual": 1.0, "negated": 1.0, "intended": 0.75, "hypothetical": 0.5, "threatened": 1.0}
 CRITICISM_BELOW = -0.8     # a unit without an event and of lower polarity is criticism (DISAPPROVE); dev part
 CONSTRUCTION_EVENTS = {"demand": "DEMAND", "rhetorical-question": "DISAPPROVE", "irony": "DISAPPROVE"}
+CONSTRUCTIONS = {"partner": ("CONSULT", "factual")}  # event, context of analysis.event_constructions
 CAPITALISED_NOUNS = frozenset({"de"})   # languages whose nouns are capitalised (nouns/verbs told apart by case)
 _PUNCT = frozenset(PUNCT)
 
@@ -122,6 +124,11 @@ def _categories() -> pd.DataFrame:
 def _goldstein(event: str) -> float:
     """The Goldstein weight of a PLOVER category (``plover_categories.tsv``)."""
     return float(_categories().set_index("event").at[event, "goldstein"])
+
+
+@cache
+def _quad_class(event: str) -> str:
+    return str(_categories().set_index("event").at[event, "quad_class"])
 
 
 @dataclass
@@ -263,6 +270,7 @@ def find_events(text, lang: str) -> list[dict]:
     lows = [x[0] for x in info]
     tone = tone_lexicon(lang)
     formal = _formal_events(toks, lows, ms, text, tone.criticism) if not tone.criticism.keys().isdisjoint(lows) else []
+    formal += [_construction_hit(kind, ms[a].start(), ms[b].end(), text) for kind, a, b in construction_spans(toks, lang, lows=lows)]
     if not any(x[2] for x in info):
         return formal
     lemmas = [x[1] for x in info]
@@ -319,12 +327,24 @@ def _formal_events(toks, lows, ms, text: str, roles: dict) -> list[dict]:
         event = CONSTRUCTION_EVENTS.get(kind)
         if event is None:
             continue
-        g = _goldstein(event)
         start, end = ms[min(first, pos)].start(), ms[min(last, len(ms) - 1)].end()
-        out.append({"term": f"({kind.replace('-', ' ')})", "text": text[start:end], "start": start, "end": end,
-                    "event": event, "mode": kind.replace("-", " "), "quad_class": "verbal_conflict", "goldstein": g,
-                    "weight": 1.0, "value": g, "context": "criticism", "modifiers": [f"cue:{toks[pos]}"]})
+        out.append(_form_hit(f"({kind.replace('-', ' ')})", event, kind.replace("-", " "), "criticism", start, end, text,
+                             [f"cue:{toks[pos]}"]))
     return out
+
+
+def _construction_hit(kind: str, start: int, end: int, text: str) -> dict:
+    """The hit of an event stated by a construction (:mod:`analysis.event_constructions`)."""
+    event, context = CONSTRUCTIONS[kind]
+    return _form_hit(f"({kind})", event, kind, context, start, end, text, [f"construction:{kind}"])
+
+
+def _form_hit(term: str, event: str, mode: str, context: str, start: int, end: int, text: str, modifiers: list) -> dict:
+    """A hit of an event read from a form, with its category's quad class and Goldstein weight."""
+    g = _goldstein(event)
+    return {"term": term, "text": text[start:end], "start": start, "end": end, "event": event, "mode": mode,
+            "quad_class": _quad_class(event), "goldstein": g, "weight": 1.0, "value": g, "context": context,
+            "modifiers": modifiers}
 
 
 def _match(i: int, toks, lows, lemmas, clause, blocked, lx: EventLexicon) -> dict | None:
