@@ -363,3 +363,23 @@ def test_accusations_of_deceit_and_destroying_an_organisation(text, lang, event)
 ])
 def test_near_misses_of_deceit_and_destroying(text, lang):
     assert rel(text, lang)["relation"] == "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "Das ist inakzeptabel.",
+    "Ich halte diesen Schritt der Regierung für unverantwortlich.",
+    "Sie, Frau Ministerin, sind die Totengräberin des deutschen Sports.",
+    "Er nannte den Kanzler einen Kriegstreiber.",
+])
+def test_a_verdict_predicated_of_an_actor_is_disapprove(text):
+    assert rel(text, "de")["event"] == "DISAPPROVE"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Hitze ist unerträglich.",                  # a state of things, no conduct judged
+    "Eine unverantwortliche Politik.",              # attributive: tone, no event
+    "Der Brandstifter wurde gestern gefasst.",      # an agent noun of a crime told, not predicated
+    "Das ist nicht inakzeptabel.",                  # negated
+])
+def test_verdict_near_misses(text):
+    assert rel(text, "de")["relation"] == "none"
