@@ -383,3 +383,22 @@ def test_a_verdict_predicated_of_an_actor_is_disapprove(text):
 ])
 def test_verdict_near_misses(text):
     assert rel(text, "de")["relation"] == "none"
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The two governments will implement the framework without delay.", "AGREE"),
+    ("Implementation of the ceasefire began on Monday.", "AGREE"),
+    ("The plan moves towards a more integrated Israel in the region.", "COOPERATE"),
+    ("Our troops will be brought home by the end of the year.", "RETREAT"),
+])
+def test_implementing_integrating_and_bringing_troops_home(text, event):
+    assert rel(text, "en")["event"] == event
+
+
+@pytest.mark.parametrize("text", [
+    "We will implement the new software next week.",      # nothing the sides agreed
+    "the integration of refugees into the labour market",  # no region or bloc
+    "She brought her children home from school.",          # no troops
+])
+def test_implementing_integrating_near_misses(text):
+    assert rel(text, "en")["relation"] == "none"
