@@ -402,3 +402,21 @@ def test_implementing_integrating_and_bringing_troops_home(text, event):
 ])
 def test_implementing_integrating_near_misses(text):
     assert rel(text, "en")["relation"] == "none"
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Wenn Material an die Ukraine abgegeben wird, fehlt es der Bundeswehr.", "AID"),
+    ("Er übernahm eine Führungsrolle in den diplomatischen Bemühungen um eine Friedenslösung.", "CONSULT"),
+    ("Die Reform stieß auf den Widerstand der Opposition.", "REJECT"),
+])
+def test_weapons_handed_over_diplomatic_efforts_resistance(text, event):
+    assert rel(text, "de")["event"] == event
+
+
+@pytest.mark.parametrize("text", [
+    "Er gab seine Stimme bei der Wahl ab.",            # no weapons
+    "Trotz aller Bemühungen verlor die Mannschaft.",  # no diplomacy
+    "Der elektrische Widerstand des Drahtes steigt.",  # no side resists
+])
+def test_weapons_efforts_resistance_near_misses(text):
+    assert rel(text, "de")["relation"] == "none"
