@@ -23,7 +23,9 @@ The rules, in order:
   object, a German post-negator after the verb in its clause ("greift … **nicht** an"), a forward
   negator (``forward_negators.txt``) anywhere before a verb that ends its clause, as in the tone
   rules ("wird **nicht** die Bedingungen des Westens **akzeptieren**"), or a failure
-  word (``event_modifiers.tsv``: scheitern, fail) in the clause. A negated cooperation event counts
+  word (``event_modifiers.tsv``: scheitern, fail) in the clause, unless a word naming the cause of
+  the failure stands between it and the event: "scheiterte **am** Widerstand der CDU" (the
+  resistance happened). A negated cooperation event counts
   ``NEGATED["cooperation"]`` × its weight (no agreement reached is a setback: "keine Einigung
   erzielt" is mildly conflictual), a negated conflict event ``NEGATED["conflict"]`` (an attack that
   did not happen is no cooperation).
@@ -440,7 +442,7 @@ def _modify(h: dict, lows, lemmas, clause, part, tone, lx: EventLexicon) -> None
     if negated is None:
         k = next((k for k in range(len(lows)) if k != i and clause[k] == c
                   and _modifier(k, lows, lemmas, lx) == "failure"), None)
-        if k is not None:
+        if k is not None and not any(_modifier(j, lows, lemmas, lx) == "cause" for j in range(k + 1, first)):
             negated = f"failed:{lows[k]}"
     modal = {}
     for k in range(len(lows)):

@@ -420,3 +420,10 @@ def test_weapons_handed_over_diplomatic_efforts_resistance(text, event):
 ])
 def test_weapons_efforts_resistance_near_misses(text):
     assert rel(text, "de")["relation"] == "none"
+
+
+def test_the_cause_of_a_failure_happened():
+    assert rel("Die Neuregelung scheiterte am Widerstand der Opposition.", "de")["relation"] == "conflict"
+    assert rel("Der Plan scheiterte an der Ablehnung Russlands.", "de")["event_context"] == "factual"
+    assert rel("Die Gespräche an der Grenze scheiterten.", "de")["event_context"] == "negated"   # failure after the event
+    assert rel("Die Verhandlungen scheiterten am Montag.", "de")["event_context"] == "negated"
