@@ -15,7 +15,9 @@ The rules, in order:
   **setzt** die Gespräche **aus**" is *aussetzen*).
 * **conditions** of an entry: a reflexive pronoun in its clause ("traf **sich** mit Kim"), the
   English particle after the verb ("pull **out**"), one of its object lemmas in the clause within
-  ``OBJECT_WINDOW`` words ("Sanktionen **verhängen**", "deploy **troops**"). Topic nouns (Krieg,
+  ``OBJECT_WINDOW`` words ("Sanktionen **verhängen**", "deploy **troops**"; punctuation is not
+  counted, and quotation marks end no clause: "der Frachter „Delight“ wurde am 9. Januar
+  **freigegeben**"). Topic nouns (Krieg,
   Sanktionen, Frieden; war, sanctions, peace) are no entries of their own: only what is done to
   them is an event. Words inside a name or fixed phrase of ``event_exclusions.txt`` are never
   triggers or objects ("Organisation für Sicherheit und Zusammenarbeit in Europa").
@@ -75,7 +77,7 @@ log = logging.getLogger(__name__)
 
 EVENT_COLUMNS = ["relation", "event", "quad_class", "goldstein", "event_context", "event_hits"]
 RELATIONS = ("cooperation", "none", "conflict")
-OBJECT_WINDOW = 8          # words between an event verb and its object, in the same clause
+OBJECT_WINDOW = 8          # words (punctuation not counted) between an event verb and its object, in the same clause
 PARTICLE_WINDOW = 4        # words between an English verb and its particle ("pulled its troops out")
 NEGATED = {"cooperation": -0.5, "conflict": 0.0}   # factor of a negated event, by the sign of its weight
 CONTEXT_WEIGHT = {"factual": 1.0, "negated": 1.0, "intended": 0.75, "hypothetical": 0.5, "threatened": 1.0}
@@ -84,6 +86,7 @@ CONSTRUCTION_EVENTS = {"demand": "DEMAND", "rhetorical-question": "DISAPPROVE", 
 CONSTRUCTIONS = {"partner": ("CONSULT", "factual")}  # event, context of analysis.event_constructions
 CAPITALISED_NOUNS = frozenset({"de"})   # languages whose nouns are capitalised (nouns/verbs told apart by case)
 _PUNCT = frozenset(PUNCT)
+QUOTES = frozenset("\"„“”»«‚‘")   # quotation marks end no clause: a quoted name stands inside it (der Frachter „Delight“ wurde freigegeben)
 
 
 @dataclass(frozen=True)
@@ -277,10 +280,12 @@ def find_events(text, lang: str) -> list[dict]:
         return formal
     lemmas = [x[1] for x in info]
     # clauses end at punctuation and clause-opening conjunctions; sentence parts at punctuation only
-    clause, part = [], []
-    c = p = 0
+    clause, part, words = [], [], []
+    c = p = n = 0
     for i, low in enumerate(lows):
-        if low in _PUNCT and not _date_dot(i, lows, lx):
+        n += low not in _PUNCT
+        words.append(n)
+        if low in _PUNCT and low not in QUOTES and not _date_dot(i, lows, lx):
             c += 1
             p += 1
         elif low in tone.clause_markers and i and low not in lx.comma_conjunctions:
@@ -299,7 +304,7 @@ def find_events(text, lang: str) -> list[dict]:
     for i, tok in enumerate(toks):
         if i in blocked or not (info[i][2] or i in joined):
             continue
-        hit = _match(i, toks, lows, lemmas, clause, blocked, lx)
+        hit = _match(i, toks, lows, lemmas, clause, words, blocked, lx)
         if hit is not None:
             if i in joined:
                 hit["modifiers"].insert(0, f"particle-verb:{tok}+{joined[i]}")
@@ -349,8 +354,9 @@ def _form_hit(term: str, event: str, mode: str, context: str, start: int, end: i
             "modifiers": modifiers}
 
 
-def _match(i: int, toks, lows, lemmas, clause, blocked, lx: EventLexicon) -> dict | None:
-    """The first entry that matches the word at ``i`` with its conditions, as a hit, or None."""
+def _match(i: int, toks, lows, lemmas, clause, words, blocked, lx: EventLexicon) -> dict | None:
+    """The first entry that matches the word at ``i`` with its conditions, as a hit, or None
+    (``words``: the number of words, not punctuation, up to each token)."""
     tok, low, lem = toks[i], lows[i], lemmas[i]
     mods: list[str] = []
     cands = list(lx.entries.get(lem, ())) + [e for e in lx.entries.get(low, ()) if lem != low]
@@ -381,8 +387,9 @@ def _match(i: int, toks, lows, lemmas, clause, blocked, lx: EventLexicon) -> dic
             extra.append(f"particle:{toks[r]}")
             last = max(last, r)
         if e.objects:
-            ks = [k for k in range(max(0, i - OBJECT_WINDOW), min(len(toks), i + OBJECT_WINDOW + 1))
-                  if k != i and k not in blocked and clause[k] == clause[i]
+            ks = [k for k in range(max(0, i - 2 * OBJECT_WINDOW), min(len(toks), i + 2 * OBJECT_WINDOW + 1))
+                  if k != i and abs(words[k] - words[i]) <= OBJECT_WINDOW
+                  and k not in blocked and clause[k] == clause[i]
                   and any(_stem_match(lows[k], lemmas[k], o, lx.lang) for o in e.objects)]
             if not ks:
                 continue

@@ -427,3 +427,8 @@ def test_the_cause_of_a_failure_happened():
     assert rel("Der Plan scheiterte an der Ablehnung Russlands.", "de")["event_context"] == "factual"
     assert rel("Die Gespräche an der Grenze scheiterten.", "de")["event_context"] == "negated"   # failure after the event
     assert rel("Die Verhandlungen scheiterten am Montag.", "de")["event_context"] == "negated"
+
+
+def test_a_quoted_name_and_a_date_between_verb_and_object():
+    assert rel("Auch der Frachter „Delight“ wurde am 9. Januar freigegeben.", "de")["event"] == "RETREAT"
+    assert rel("Der Frachter lag im Hafen, dann wurde die Straße freigegeben.", "de")["relation"] == "none"  # a comma still ends the clause
