@@ -84,6 +84,8 @@ CONTEXT_WEIGHT = {"factual": 1.0, "negated": 1.0, "intended": 0.75, "hypothetica
 CRITICISM_BELOW = -0.8     # a unit without an event and of lower polarity is criticism (DISAPPROVE); dev part
 CONSTRUCTION_EVENTS = {"demand": "DEMAND", "rhetorical-question": "DISAPPROVE", "irony": "DISAPPROVE"}
 CONSTRUCTIONS = {"partner": ("CONSULT", "factual")}  # event, context of analysis.event_constructions
+OWN_EVENTS = frozenset({"DISAPPROVE", "DEMAND"})   # nouns of these aimed at one's own doing are no event between sides
+OWN_WINDOW = 3             # words after such a noun in which an "own" word (eigen, own) names its target
 CAPITALISED_NOUNS = frozenset({"de"})   # languages whose nouns are capitalised (nouns/verbs told apart by case)
 _PUNCT = frozenset(PUNCT)
 QUOTES = frozenset("\"„“”»«‚‘")   # quotation marks end no clause: a quoted name stands inside it (der Frachter „Delight“ wurde freigegeben)
@@ -311,13 +313,34 @@ def find_events(text, lang: str) -> list[dict]:
             hits.append(hit)
     # a noun that is the object of a verb + object event is not an event of its own
     objects = {h["_object"] for h in hits if h["_verb"]} - {None}
-    hits = [h for h in hits if h["_verb"] or h["_pos"] not in objects]
+    hits = [h for h in hits if (h["_verb"] or h["_pos"] not in objects) and not _own_target(h, lows, lemmas, clause, lx)]
     for h in hits:
         _modify(h, lows, lemmas, clause, part, tone, lx)
         h["start"], h["end"] = ms[h["_pos"]].start(), ms[h.pop("_last")].end()
         h["text"] = text[h["start"]:h["end"]]
         del h["_pos"], h["_object"]
     return hits + formal
+
+
+def _own_target(h: dict, lows, lemmas, clause, lx: EventLexicon) -> bool:
+    """Whether a noun of criticism or demand is aimed at the speaker's own doing, not at a side: an
+    *own* word (``event_modifiers.tsv``: eigen, own) up to ``OWN_WINDOW`` words after it in its
+    clause, before a noun that names no side ("Kritik an der **eigenen** Leistung"; not "Kritik an
+    der eigenen Regierung", "aus den eigenen Reihen": a side of class ``side`` or a role noun)."""
+    i = h["_pos"]
+    if h["_verb"] or h["event"] not in OWN_EVENTS:
+        return False
+    k = next((k for k in range(i + 1, min(len(lows), i + OWN_WINDOW + 1)) if clause[k] == clause[i]
+              and _modifier(k, lows, lemmas, lx) == "own"), None)
+    if k is None or k + 1 >= len(lows):
+        return False
+    return _modifier(k + 1, lows, lemmas, lx) != "side" and lemmas[k + 1] not in _role_nouns(lx.lang)
+
+
+@cache
+def _role_nouns(lang: str) -> frozenset[str]:
+    return frozenset(table(lang, "role_nouns")["role"].str.lower()) if (ROOT / lang / "role_nouns.tsv").exists() \
+        else frozenset()
 
 
 def _date_dot(i: int, lows: list[str], lx: EventLexicon) -> bool:

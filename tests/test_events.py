@@ -432,3 +432,23 @@ def test_the_cause_of_a_failure_happened():
 def test_a_quoted_name_and_a_date_between_verb_and_object():
     assert rel("Auch der Frachter „Delight“ wurde am 9. Januar freigegeben.", "de")["event"] == "RETREAT"
     assert rel("Der Frachter lag im Hafen, dann wurde die Straße freigegeben.", "de")["relation"] == "none"  # a comma still ends the clause
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Der Trainer übte Kritik an der eigenen Leistung.", "de"),
+    ("Die Partei übte Selbstkritik.", "de"),
+    ("The coach voiced criticism of his own performance.", "en"),
+])
+def test_criticism_of_ones_own_doing_is_no_event(text, lang):
+    assert rel(text, lang)["relation"] == "none"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Scharfe Kritik an der eigenen Regierung kam aus der SPD.", "de"),   # the own side is still a side
+    ("Kritik aus den eigenen Reihen wurde laut.", "de"),
+    ("Die Kritik am eigenen Kanzler wächst.", "de"),                      # a role noun
+    ("Criticism from its own ranks grew.", "en"),
+    ("Kritik an der Regierung wurde laut.", "de"),
+])
+def test_criticism_of_ones_own_side_is_disapprove(text, lang):
+    assert rel(text, lang)["event"] == "DISAPPROVE"
