@@ -452,3 +452,16 @@ def test_criticism_of_ones_own_doing_is_no_event(text, lang):
 ])
 def test_criticism_of_ones_own_side_is_disapprove(text, lang):
     assert rel(text, lang)["event"] == "DISAPPROVE"
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Israel has the right to defend itself.", "SUPPORT"),
+    ("Japan is a close ally of the United States.", "SUPPORT"),
+])
+def test_a_sides_right_and_a_close_ally_are_support(text, event):
+    assert rel(text, "en")["event"] == event
+
+
+@pytest.mark.parametrize("text", ["Citizens have the right to vote.", "An ally of mine from school called."])
+def test_right_and_ally_near_misses(text):
+    assert rel(text, "en")["relation"] == "none"
