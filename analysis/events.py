@@ -80,7 +80,9 @@ RELATIONS = ("cooperation", "none", "conflict")
 OBJECT_WINDOW = 8          # words (punctuation not counted) between an event verb and its object, in the same clause
 PARTICLE_WINDOW = 4        # words between an English verb and its particle ("pulled its troops out")
 NEGATED = {"cooperation": -0.5, "conflict": 0.0}   # factor of a negated event, by the sign of its weight
-CONTEXT_WEIGHT = {"factual": 1.0, "negated": 1.0, "intended": 0.75, "hypothetical": 0.5, "threatened": 1.0}
+CONTEXT_WEIGHT = {"factual": 1.0, "negated": 1.0, "intended": 0.75, "hypothetical": 0.5, "threatened": 1.0, "criticism": 1.0}
+VERDICT_MODES = frozenset({"verdict", "call names"})   # entries of a speaker's verdict: context criticism (the speaker
+                                                        # criticises; analysis.relations picks the criticised as target)
 CRITICISM_BELOW = -0.8     # a unit without an event and of lower polarity is criticism (DISAPPROVE); dev part
 CONSTRUCTION_EVENTS = {"demand": "DEMAND", "rhetorical-question": "DISAPPROVE", "irony": "DISAPPROVE"}
 CONSTRUCTIONS = {"partner": ("CONSULT", "factual")}  # event, context of analysis.event_constructions
@@ -420,7 +422,8 @@ def _match(i: int, toks, lows, lemmas, clause, words, blocked, lx: EventLexicon)
             extra.append(f"object:{toks[obj]}")
         term = e.lemma if obj is None else f"{e.lemma} + {lemmatize(toks[obj], lx.lang)}"
         return {"term": term, "event": e.event, "mode": e.mode, "quad_class": e.quad_class,
-                "goldstein": e.goldstein, "weight": 1.0, "value": e.goldstein, "context": "factual",
+                "goldstein": e.goldstein, "weight": 1.0, "value": e.goldstein,
+                "context": "criticism" if e.mode in VERDICT_MODES else "factual",
                 "modifiers": extra, "_pos": i, "_last": max(last, obj if obj is not None else i),
                 "_first": min(i, obj if obj is not None else i), "_object": obj, "_verb": e.pos != "noun"}
     return None
