@@ -77,6 +77,8 @@ def _partners(toks, lows, cx: Constructions) -> list[tuple[int, int]]:
     """(first, last) token of each partner phrase: with + the/our + a people or a nationality + actor head."""
     out = []
     preps, dets, heads = cx.words("partner", "preposition"), cx.words("partner", "determiner"), cx.words("partner", "head")
+    if preps.isdisjoint(lows):
+        return out
     for i in (k for k, w in enumerate(lows[:-2]) if w in preps):
         if lows[i + 1] not in dets or any(w in cx.blockers for w in lows[max(0, i - BLOCK_WINDOW):i]):
             continue
