@@ -15,7 +15,9 @@ The rules, in order:
   **setzt** die Gespräche **aus**" is *aussetzen*).
 * **conditions** of an entry: a reflexive pronoun in its clause ("traf **sich** mit Kim"), the
   English particle after the verb ("pull **out**"), one of its object lemmas in the clause within
-  ``OBJECT_WINDOW`` words ("Sanktionen **verhängen**", "deploy **troops**"). Topic nouns (Krieg,
+  ``OBJECT_WINDOW`` words ("Sanktionen **verhängen**", "deploy **troops**"; punctuation is not
+  counted, and quotation marks end no clause: "der Frachter „Delight“ wurde am 9. Januar
+  **freigegeben**"). Topic nouns (Krieg,
   Sanktionen, Frieden; war, sanctions, peace) are no entries of their own: only what is done to
   them is an event. Words inside a name or fixed phrase of ``event_exclusions.txt`` are never
   triggers or objects ("Organisation für Sicherheit und Zusammenarbeit in Europa").
@@ -23,7 +25,9 @@ The rules, in order:
   object, a German post-negator after the verb in its clause ("greift … **nicht** an"), a forward
   negator (``forward_negators.txt``) anywhere before a verb that ends its clause, as in the tone
   rules ("wird **nicht** die Bedingungen des Westens **akzeptieren**"), or a failure
-  word (``event_modifiers.tsv``: scheitern, fail) in the clause. A negated cooperation event counts
+  word (``event_modifiers.tsv``: scheitern, fail) in the clause, unless a word naming the cause of
+  the failure stands between it and the event: "scheiterte **am** Widerstand der CDU" (the
+  resistance happened). A negated cooperation event counts
   ``NEGATED["cooperation"]`` × its weight (no agreement reached is a setback: "keine Einigung
   erzielt" is mildly conflictual), a negated conflict event ``NEGATED["conflict"]`` (an attack that
   did not happen is no cooperation).
@@ -59,6 +63,7 @@ from functools import cache
 import pandas as pd
 
 from analysis.errors import InputError, require_columns
+from analysis.event_constructions import construction_spans
 from analysis.particle_verbs import join_particle_verbs, particle_verb_bases, particles
 from analysis.resources import ROOT, table, wordlist
 from analysis.runtime import word_cache
@@ -72,14 +77,20 @@ log = logging.getLogger(__name__)
 
 EVENT_COLUMNS = ["relation", "event", "quad_class", "goldstein", "event_context", "event_hits"]
 RELATIONS = ("cooperation", "none", "conflict")
-OBJECT_WINDOW = 8          # words between an event verb and its object, in the same clause
+OBJECT_WINDOW = 8          # words (punctuation not counted) between an event verb and its object, in the same clause
 PARTICLE_WINDOW = 4        # words between an English verb and its particle ("pulled its troops out")
 NEGATED = {"cooperation": -0.5, "conflict": 0.0}   # factor of a negated event, by the sign of its weight
-CONTEXT_WEIGHT = {"factual": 1.0, "negated": 1.0, "intended": 0.75, "hypothetical": 0.5, "threatened": 1.0}
+CONTEXT_WEIGHT = {"factual": 1.0, "negated": 1.0, "intended": 0.75, "hypothetical": 0.5, "threatened": 1.0, "criticism": 1.0}
+VERDICT_MODES = frozenset({"verdict", "call names"})   # entries of a speaker's verdict: context criticism (the speaker
+                                                        # criticises; analysis.relations picks the criticised as target)
 CRITICISM_BELOW = -0.8     # a unit without an event and of lower polarity is criticism (DISAPPROVE); dev part
 CONSTRUCTION_EVENTS = {"demand": "DEMAND", "rhetorical-question": "DISAPPROVE", "irony": "DISAPPROVE"}
+CONSTRUCTIONS = {"partner": ("CONSULT", "factual")}  # event, context of analysis.event_constructions
+OWN_EVENTS = frozenset({"DISAPPROVE", "DEMAND"})   # nouns of these aimed at one's own doing are no event between sides
+OWN_WINDOW = 3             # words after such a noun in which an "own" word (eigen, own) names its target
 CAPITALISED_NOUNS = frozenset({"de"})   # languages whose nouns are capitalised (nouns/verbs told apart by case)
 _PUNCT = frozenset(PUNCT)
+QUOTES = frozenset("\"„“”»«‚‘")   # quotation marks end no clause: a quoted name stands inside it (der Frachter „Delight“ wurde freigegeben)
 
 
 @dataclass(frozen=True)
@@ -122,6 +133,11 @@ def _categories() -> pd.DataFrame:
 def _goldstein(event: str) -> float:
     """The Goldstein weight of a PLOVER category (``plover_categories.tsv``)."""
     return float(_categories().set_index("event").at[event, "goldstein"])
+
+
+@cache
+def _quad_class(event: str) -> str:
+    return str(_categories().set_index("event").at[event, "quad_class"])
 
 
 @dataclass
@@ -263,14 +279,17 @@ def find_events(text, lang: str) -> list[dict]:
     lows = [x[0] for x in info]
     tone = tone_lexicon(lang)
     formal = _formal_events(toks, lows, ms, text, tone.criticism) if not tone.criticism.keys().isdisjoint(lows) else []
+    formal += [_construction_hit(kind, ms[a].start(), ms[b].end(), text) for kind, a, b in construction_spans(toks, lang, lows=lows)]
     if not any(x[2] for x in info):
         return formal
     lemmas = [x[1] for x in info]
     # clauses end at punctuation and clause-opening conjunctions; sentence parts at punctuation only
-    clause, part = [], []
-    c = p = 0
+    clause, part, words = [], [], []
+    c = p = n = 0
     for i, low in enumerate(lows):
-        if low in _PUNCT and not _date_dot(i, lows, lx):
+        n += low not in _PUNCT
+        words.append(n)
+        if low in _PUNCT and low not in QUOTES and not _date_dot(i, lows, lx):
             c += 1
             p += 1
         elif low in tone.clause_markers and i and low not in lx.comma_conjunctions:
@@ -289,20 +308,41 @@ def find_events(text, lang: str) -> list[dict]:
     for i, tok in enumerate(toks):
         if i in blocked or not (info[i][2] or i in joined):
             continue
-        hit = _match(i, toks, lows, lemmas, clause, blocked, lx)
+        hit = _match(i, toks, lows, lemmas, clause, words, blocked, lx)
         if hit is not None:
             if i in joined:
                 hit["modifiers"].insert(0, f"particle-verb:{tok}+{joined[i]}")
             hits.append(hit)
     # a noun that is the object of a verb + object event is not an event of its own
     objects = {h["_object"] for h in hits if h["_verb"]} - {None}
-    hits = [h for h in hits if h["_verb"] or h["_pos"] not in objects]
+    hits = [h for h in hits if (h["_verb"] or h["_pos"] not in objects) and not _own_target(h, lows, lemmas, clause, lx)]
     for h in hits:
         _modify(h, lows, lemmas, clause, part, tone, lx)
         h["start"], h["end"] = ms[h["_pos"]].start(), ms[h.pop("_last")].end()
         h["text"] = text[h["start"]:h["end"]]
         del h["_pos"], h["_object"]
     return hits + formal
+
+
+def _own_target(h: dict, lows, lemmas, clause, lx: EventLexicon) -> bool:
+    """Whether a noun of criticism or demand is aimed at the speaker's own doing, not at a side: an
+    *own* word (``event_modifiers.tsv``: eigen, own) up to ``OWN_WINDOW`` words after it in its
+    clause, before a noun that names no side ("Kritik an der **eigenen** Leistung"; not "Kritik an
+    der eigenen Regierung", "aus den eigenen Reihen": a side of class ``side`` or a role noun)."""
+    i = h["_pos"]
+    if h["_verb"] or h["event"] not in OWN_EVENTS:
+        return False
+    k = next((k for k in range(i + 1, min(len(lows), i + OWN_WINDOW + 1)) if clause[k] == clause[i]
+              and _modifier(k, lows, lemmas, lx) == "own"), None)
+    if k is None or k + 1 >= len(lows):
+        return False
+    return _modifier(k + 1, lows, lemmas, lx) != "side" and lemmas[k + 1] not in _role_nouns(lx.lang)
+
+
+@cache
+def _role_nouns(lang: str) -> frozenset[str]:
+    return frozenset(table(lang, "role_nouns")["role"].str.lower()) if (ROOT / lang / "role_nouns.tsv").exists() \
+        else frozenset()
 
 
 def _date_dot(i: int, lows: list[str], lx: EventLexicon) -> bool:
@@ -319,16 +359,29 @@ def _formal_events(toks, lows, ms, text: str, roles: dict) -> list[dict]:
         event = CONSTRUCTION_EVENTS.get(kind)
         if event is None:
             continue
-        g = _goldstein(event)
         start, end = ms[min(first, pos)].start(), ms[min(last, len(ms) - 1)].end()
-        out.append({"term": f"({kind.replace('-', ' ')})", "text": text[start:end], "start": start, "end": end,
-                    "event": event, "mode": kind.replace("-", " "), "quad_class": "verbal_conflict", "goldstein": g,
-                    "weight": 1.0, "value": g, "context": "criticism", "modifiers": [f"cue:{toks[pos]}"]})
+        out.append(_form_hit(f"({kind.replace('-', ' ')})", event, kind.replace("-", " "), "criticism", start, end, text,
+                             [f"cue:{toks[pos]}"]))
     return out
 
 
-def _match(i: int, toks, lows, lemmas, clause, blocked, lx: EventLexicon) -> dict | None:
-    """The first entry that matches the word at ``i`` with its conditions, as a hit, or None."""
+def _construction_hit(kind: str, start: int, end: int, text: str) -> dict:
+    """The hit of an event stated by a construction (:mod:`analysis.event_constructions`)."""
+    event, context = CONSTRUCTIONS[kind]
+    return _form_hit(f"({kind})", event, kind, context, start, end, text, [f"construction:{kind}"])
+
+
+def _form_hit(term: str, event: str, mode: str, context: str, start: int, end: int, text: str, modifiers: list) -> dict:
+    """A hit of an event read from a form, with its category's quad class and Goldstein weight."""
+    g = _goldstein(event)
+    return {"term": term, "text": text[start:end], "start": start, "end": end, "event": event, "mode": mode,
+            "quad_class": _quad_class(event), "goldstein": g, "weight": 1.0, "value": g, "context": context,
+            "modifiers": modifiers}
+
+
+def _match(i: int, toks, lows, lemmas, clause, words, blocked, lx: EventLexicon) -> dict | None:
+    """The first entry that matches the word at ``i`` with its conditions, as a hit, or None
+    (``words``: the number of words, not punctuation, up to each token)."""
     tok, low, lem = toks[i], lows[i], lemmas[i]
     mods: list[str] = []
     cands = list(lx.entries.get(lem, ())) + [e for e in lx.entries.get(low, ()) if lem != low]
@@ -359,8 +412,9 @@ def _match(i: int, toks, lows, lemmas, clause, blocked, lx: EventLexicon) -> dic
             extra.append(f"particle:{toks[r]}")
             last = max(last, r)
         if e.objects:
-            ks = [k for k in range(max(0, i - OBJECT_WINDOW), min(len(toks), i + OBJECT_WINDOW + 1))
-                  if k != i and k not in blocked and clause[k] == clause[i]
+            ks = [k for k in range(max(0, i - 2 * OBJECT_WINDOW), min(len(toks), i + 2 * OBJECT_WINDOW + 1))
+                  if k != i and abs(words[k] - words[i]) <= OBJECT_WINDOW
+                  and k not in blocked and clause[k] == clause[i]
                   and any(_stem_match(lows[k], lemmas[k], o, lx.lang) for o in e.objects)]
             if not ks:
                 continue
@@ -368,7 +422,8 @@ def _match(i: int, toks, lows, lemmas, clause, blocked, lx: EventLexicon) -> dic
             extra.append(f"object:{toks[obj]}")
         term = e.lemma if obj is None else f"{e.lemma} + {lemmatize(toks[obj], lx.lang)}"
         return {"term": term, "event": e.event, "mode": e.mode, "quad_class": e.quad_class,
-                "goldstein": e.goldstein, "weight": 1.0, "value": e.goldstein, "context": "factual",
+                "goldstein": e.goldstein, "weight": 1.0, "value": e.goldstein,
+                "context": "criticism" if e.mode in VERDICT_MODES else "factual",
                 "modifiers": extra, "_pos": i, "_last": max(last, obj if obj is not None else i),
                 "_first": min(i, obj if obj is not None else i), "_object": obj, "_verb": e.pos != "noun"}
     return None
@@ -420,7 +475,7 @@ def _modify(h: dict, lows, lemmas, clause, part, tone, lx: EventLexicon) -> None
     if negated is None:
         k = next((k for k in range(len(lows)) if k != i and clause[k] == c
                   and _modifier(k, lows, lemmas, lx) == "failure"), None)
-        if k is not None:
+        if k is not None and not any(_modifier(j, lows, lemmas, lx) == "cause" for j in range(k + 1, first)):
             negated = f"failed:{lows[k]}"
     modal = {}
     for k in range(len(lows)):

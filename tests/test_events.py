@@ -363,3 +363,105 @@ def test_accusations_of_deceit_and_destroying_an_organisation(text, lang, event)
 ])
 def test_near_misses_of_deceit_and_destroying(text, lang):
     assert rel(text, lang)["relation"] == "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "Das ist inakzeptabel.",
+    "Ich halte diesen Schritt der Regierung für unverantwortlich.",
+    "Sie, Frau Ministerin, sind die Totengräberin des deutschen Sports.",
+    "Er nannte den Kanzler einen Kriegstreiber.",
+])
+def test_a_verdict_predicated_of_an_actor_is_disapprove(text):
+    assert rel(text, "de")["event"] == "DISAPPROVE"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Hitze ist unerträglich.",                  # a state of things, no conduct judged
+    "Eine unverantwortliche Politik.",              # attributive: tone, no event
+    "Der Brandstifter wurde gestern gefasst.",      # an agent noun of a crime told, not predicated
+    "Das ist nicht inakzeptabel.",                  # negated
+])
+def test_verdict_near_misses(text):
+    assert rel(text, "de")["relation"] == "none"
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The two governments will implement the framework without delay.", "AGREE"),
+    ("Implementation of the ceasefire began on Monday.", "AGREE"),
+    ("The plan moves towards a more integrated Israel in the region.", "COOPERATE"),
+    ("Our troops will be brought home by the end of the year.", "RETREAT"),
+])
+def test_implementing_integrating_and_bringing_troops_home(text, event):
+    assert rel(text, "en")["event"] == event
+
+
+@pytest.mark.parametrize("text", [
+    "We will implement the new software next week.",      # nothing the sides agreed
+    "the integration of refugees into the labour market",  # no region or bloc
+    "She brought her children home from school.",          # no troops
+])
+def test_implementing_integrating_near_misses(text):
+    assert rel(text, "en")["relation"] == "none"
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Wenn Material an die Ukraine abgegeben wird, fehlt es der Bundeswehr.", "AID"),
+    ("Er übernahm eine Führungsrolle in den diplomatischen Bemühungen um eine Friedenslösung.", "CONSULT"),
+    ("Die Reform stieß auf den Widerstand der Opposition.", "REJECT"),
+])
+def test_weapons_handed_over_diplomatic_efforts_resistance(text, event):
+    assert rel(text, "de")["event"] == event
+
+
+@pytest.mark.parametrize("text", [
+    "Er gab seine Stimme bei der Wahl ab.",            # no weapons
+    "Trotz aller Bemühungen verlor die Mannschaft.",  # no diplomacy
+    "Der elektrische Widerstand des Drahtes steigt.",  # no side resists
+])
+def test_weapons_efforts_resistance_near_misses(text):
+    assert rel(text, "de")["relation"] == "none"
+
+
+def test_the_cause_of_a_failure_happened():
+    assert rel("Die Neuregelung scheiterte am Widerstand der Opposition.", "de")["relation"] == "conflict"
+    assert rel("Der Plan scheiterte an der Ablehnung Russlands.", "de")["event_context"] == "factual"
+    assert rel("Die Gespräche an der Grenze scheiterten.", "de")["event_context"] == "negated"   # failure after the event
+    assert rel("Die Verhandlungen scheiterten am Montag.", "de")["event_context"] == "negated"
+
+
+def test_a_quoted_name_and_a_date_between_verb_and_object():
+    assert rel("Auch der Frachter „Delight“ wurde am 9. Januar freigegeben.", "de")["event"] == "RETREAT"
+    assert rel("Der Frachter lag im Hafen, dann wurde die Straße freigegeben.", "de")["relation"] == "none"  # a comma still ends the clause
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Der Trainer übte Kritik an der eigenen Leistung.", "de"),
+    ("Die Partei übte Selbstkritik.", "de"),
+    ("The coach voiced criticism of his own performance.", "en"),
+])
+def test_criticism_of_ones_own_doing_is_no_event(text, lang):
+    assert rel(text, lang)["relation"] == "none"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Scharfe Kritik an der eigenen Regierung kam aus der SPD.", "de"),   # the own side is still a side
+    ("Kritik aus den eigenen Reihen wurde laut.", "de"),
+    ("Die Kritik am eigenen Kanzler wächst.", "de"),                      # a role noun
+    ("Criticism from its own ranks grew.", "en"),
+    ("Kritik an der Regierung wurde laut.", "de"),
+])
+def test_criticism_of_ones_own_side_is_disapprove(text, lang):
+    assert rel(text, lang)["event"] == "DISAPPROVE"
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Israel has the right to defend itself.", "SUPPORT"),
+    ("Japan is a close ally of the United States.", "SUPPORT"),
+])
+def test_a_sides_right_and_a_close_ally_are_support(text, event):
+    assert rel(text, "en")["event"] == event
+
+
+@pytest.mark.parametrize("text", ["Citizens have the right to vote.", "An ally of mine from school called."])
+def test_right_and_ally_near_misses(text):
+    assert rel(text, "en")["relation"] == "none"

@@ -184,8 +184,8 @@ def test_quotes_read_back_from_csv_or_without_spans_are_read_as_such():
 
 
 def test_criticism_without_an_event_word_is_a_row_from_the_speaker_to_the_criticised():
-    text = "„Die Regierung in Moskau handelt skrupellos, das ist verantwortungslos und menschenverachtend“, sagte Merz."
-    plain = "Das ist eine unverantwortliche, menschenverachtende und skandalöse Politik Russlands."
+    text = "„Die Regierung in Moskau handelt skrupellos, verantwortungslos und menschenverachtend“, sagte Merz."
+    plain = "Eine unverantwortliche, menschenverachtende und skandalöse Politik Russlands."   # no copula: no verdict event
     mild = "Das ist eine fragwürdige Politik Russlands."
     sentences = pd.DataFrame({"article_id": ["a"] * 3, "sentence": [0, 1, 2], "start": [0, 200, 300],
                               "text": [text, plain, mild], "lang": ["de"] * 3})
@@ -199,3 +199,13 @@ def test_criticism_without_an_event_word_is_a_row_from_the_speaker_to_the_critic
     assert quoted["goldstein"] == pytest.approx(-2 * -quoted["polarity"]) and quoted["goldstein"] < 0
     assert pd.isna(unquoted["source"]) and unquoted["target"] == "Russland"     # outside a quotation: the author
     assert (unquoted["start"], unquoted["end"]) == (200, 200 + len(plain))
+
+
+def test_a_verdict_is_a_row_from_the_speaker_to_the_criticised():
+    text = "„Das Vorgehen der Regierung in Moskau ist inakzeptabel“, sagte Merz."
+    sentences = pd.DataFrame({"article_id": ["a"], "sentence": [0], "start": [0], "text": [text], "lang": ["de"]})
+    quotes = pd.DataFrame({"article_id": ["a"], "quote_id": ["q0"], "spans": [[[1, text.index("“")]]],
+                           "speaker": ["Friedrich Merz"]})
+    row = extract_relations(sentences, quotes=quotes).iloc[0]
+    assert (row["source"], row["target"], row["event"], row["goldstein"]) == ("Friedrich Merz", "Russland", "DISAPPROVE", -2.0)
+    assert (row["source_rule"], row["target_rule"], row["event_context"]) == ("speaker", "criticised", "criticism")

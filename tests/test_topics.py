@@ -75,7 +75,7 @@ def test_hits_without_polarity_are_no_evidence(text):
 
 
 def test_criticism_without_a_verb_of_criticising_is_disapprove():
-    r = score_text("Das ist eine unverantwortliche, menschenverachtende und skandalöse Politik.", "de")
+    r = score_text("Eine unverantwortliche, menschenverachtende und skandalöse Politik.", "de")   # no copula: no verdict
     assert (r["relation"], r["event"], r["event_context"]) == ("conflict", "DISAPPROVE", "criticism")
     assert r["event_hits"][0]["modifiers"][0].startswith("tone:-")
     mild = score_text("Das ist eine fragwürdige Politik.", "de")
