@@ -8,7 +8,7 @@ article*. :func:`build_actors` merges those names across articles (rules in ``do
 2. spelling: white space, quotation marks and a form of address are dropped (``Frau Merkel``),
    capitals take the spelling found elsewhere in the corpus (``PUTIN`` → ``Putin``), a genitive
    takes its base form when the base is known (``Putins`` → ``Putin``);
-3. a short name merges into the one longer person name of the corpus that ends with it
+3. a short name (not a role noun alone: ``President``) merges into the one longer person name of the corpus that ends with it
    (``Merz`` → ``Friedrich Merz``); when two such names end with it (``Donald Trump``,
    ``Ivanka Trump``) it stays an actor of its own, flagged ``ambiguous``, except where it is held
    with a role that the corpus states with one of them (``President Biden`` → ``Joe Biden``;
@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from analysis.actor_names import actor_id, actor_kind, clean_name, resource_lang
+from analysis.actor_names import actor_id, actor_kind, clean_name, resource_lang, role_word
 from analysis.actor_roles import most_stated, role_holders, stated, tally
 from analysis.errors import InputError, require_columns
 from analysis.pronoun_agreement import first_name_genders
@@ -202,7 +202,8 @@ def _canonical(raw: list, langs: list[str], aliases) -> tuple[list, dict[str, st
     kind_lang = _name_langs(first, langs)
     kinds = {n: actor_kind(n, lang=kind_lang.get(n, "de")) for n in pool}
     given = frozenset(g.lower() for lg in set(kind_lang.values()) for g in first_name_genders(lg))
-    merged, ambiguous = merge_names(pool, kinds=kinds, fixed=fixed, given=given)
+    roles = {n for n in pool if " " not in n and role_word(n, lang=kind_lang.get(n, "de"))[0]}  # "President" alone
+    merged, ambiguous = merge_names(pool, kinds=kinds, fixed=fixed | roles, given=given)
     final = {}
     for key, n in first.items():
         if n is None:

@@ -77,3 +77,9 @@ def test_a_role_alone_is_no_short_name_and_a_full_name_opens_with_a_first_name()
     names = _names(actors, linked)
     assert names[2] == "Lloyd Austin"  # not the glued "Defense Austin", stated Secretary as often
     assert names[3] == "President"  # a role noun alone stays apart, though stated with "Student President"
+
+
+def test_a_role_noun_alone_merges_into_no_longer_name():
+    actors, linked = build_actors(pd.DataFrame({"article_id": ["a", "b"], "speaker": ["President", "Vice President"],
+                                                "lang": ["en", "en"]}))
+    assert _names(actors, linked) == ["President", "Vice President"]
