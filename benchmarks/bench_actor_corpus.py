@@ -28,6 +28,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from analysis.actor_names import role_word
 from analysis.actors import build_actors
 from analysis.datasets import read_gold, shared_dir
 from analysis.quotes import extract_quotes
@@ -51,11 +52,12 @@ def split_short_names(actors: pd.DataFrame) -> tuple[int, int, int]:
     return len(one), int((~one["ambiguous"]).sum()), int(one["ambiguous"].sum())
 
 
-def split_share(quotes: pd.DataFrame, actors: pd.DataFrame) -> dict[str, int]:
-    """Counts of the quotations whose speaker is one capitalised word that ends a person name of two
-    or more words in the actors table (``Biden`` beside ``Joe Biden``), and of the distinct such
-    words: ``quotes``/``names`` in all, ``split``/``split_names`` left under the word alone and not
-    flagged, ``flagged``/``flagged_names`` left alone as ambiguous.
+def split_share(quotes: pd.DataFrame, actors: pd.DataFrame, *, lang: str = "de") -> dict[str, int]:
+    """Counts of the quotations whose speaker is one capitalised word, no role noun of ``lang``, that
+    ends a person name of two or more words in the actors table (``Biden`` beside ``Joe Biden``; not
+    ``President`` beside ``Vice President``), and of the distinct such words: ``quotes``/``names`` in
+    all, ``split``/``split_names`` left under the word alone and not flagged, ``flagged``/``flagged_names``
+    left alone as ambiguous.
 
     >>> q = pd.DataFrame({"speaker": ["Trump", "Trump", "Merz"], "actor_id": ["t", "t", "f"]})
     >>> a = pd.DataFrame({"actor_id": ["d", "i", "t", "f"], "kind": ["person", "person", "person", "person"],
@@ -72,7 +74,7 @@ def split_share(quotes: pd.DataFrame, actors: pd.DataFrame) -> dict[str, int]:
     names: dict[str, set] = {k: set() for k in counts}
     for speaker, aid in zip(quotes["speaker"], quotes["actor_id"]):
         word = speaker.strip() if isinstance(speaker, str) else ""
-        if " " in word or not word[:1].isupper() or word not in last:
+        if " " in word or not word[:1].isupper() or word not in last or role_word(word, lang=lang)[0]:
             continue
         alone = name.get(aid) == word
         kind = "flagged" if alone and flagged.get(aid) else "split" if alone else None
@@ -96,7 +98,7 @@ def measure(name: str, articles: pd.DataFrame) -> None:
           f"actor, {len(actors):,} actors")
     print(f"  one-word names with a full person name in the corpus: {with_full}; split {split} "
           f"({split / max(with_full, 1):.1%} of them), kept apart as ambiguous {ambiguous}")
-    share = split_share(quotes, actors)
+    share = split_share(quotes, actors, lang=articles["lang"].iloc[0] if "lang" in articles else "de")
     print(f"  split share: of {share['quotes']:,} quotations under a one-word name that ends a full person name "
           f"({share['names']:,} names), alone {share['split']:,} ({share['split'] / max(share['quotes'], 1):.1%}; "
           f"{share['split_names']} names, {share['split_names'] / max(share['names'], 1):.1%}), alone and flagged "
