@@ -26,7 +26,8 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from analysis.actor_names import actor_id, resource_lang, role_and_party, text_evidence
+from analysis.actor_names import actor_id
+from analysis.actor_roles import most_stated, role_holders, stated, tally
 from analysis.actors import (
     _canonical,
     _dates,
@@ -58,9 +59,11 @@ class ActorReduction:
     def __init__(self, *, aliases=None, spool):
         self.aliases, self.index = aliases, alias_index(aliases)
         self.first: dict[tuple[str, str], str | None] = {}   # (name, lang) -> name before merging
-        self.stated: dict[tuple[str, str], dict] = defaultdict(lambda: {"role": {}, "party": {}})
+        self.stated: dict[tuple[str, str, str | None], dict] = tally([])  # (name, lang, held role) -> stated
         self.quotes = self.chunks = 0
         self.names: dict[tuple[str, str], str] = {}
+        self.holders: dict[tuple[str, str], str] = {}
+        self.ids: dict[str, str] = {}
         self._spool = PartSpool(spool)
 
     def add(self, quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> None:
@@ -71,36 +74,15 @@ class ActorReduction:
         for r, lg in zip(raw, langs):
             if r is not None and (r, lg) not in self.first:
                 self.first[(r, lg)] = first_name(r, lg, self.index)[0]
-        self._note_stated(quotes, raw, langs, articles)
+        named = [r if r is not None and self.first[(r, lg)] is not None else None for r, lg in zip(raw, langs)]
+        held, notes = stated(quotes, named, langs, articles, first=self.quotes, chunk=self.chunks)
+        tally(notes, self.stated)
         self._spool.add(pd.DataFrame({"raw": pd.Series(raw, dtype=object), "lang": langs,
+                                      "held": pd.Series(held, dtype=object),
                                       "article_id": quotes["article_id"].to_numpy(),
                                       "date": _dates(quotes, articles).to_numpy()}))
         self.quotes += len(quotes)
         self.chunks += 1
-
-    def _note_stated(self, quotes, raw, langs, articles) -> None:
-        """Roles and parties in the mentions, then beside the names in the texts (as ``_profiles``)."""
-        mentions = quotes["speaker_mention"].tolist() if "speaker_mention" in quotes.columns else [None] * len(quotes)
-        per_article: dict = defaultdict(dict)
-        for i, (aid, r, mention, lg) in enumerate(zip(quotes["article_id"], raw, mentions, langs)):
-            if r is None or self.first[(r, lg)] is None:
-                continue
-            role, party = role_and_party(mention if isinstance(mention, str) else None, lang=resource_lang(lg))
-            self._note((r, lg), role, party, (0, self.quotes + i))
-            per_article[aid][r] = ((r, lg), lg)
-        if articles is None or "text" not in articles.columns or not per_article:
-            return
-        texts = dict(zip(articles["article_id"], articles["text"]))
-        for a, (aid, names) in enumerate(per_article.items()):
-            lg = next(iter(names.values()))[1]
-            for j, (name, role, party) in enumerate(text_evidence(texts.get(aid), names, lang=resource_lang(lg))):
-                self._note(names[name][0], role, party, (1, self.chunks, a, j))
-
-    def _note(self, key, role, party, where) -> None:
-        for kind, value in (("role", role), ("party", party)):
-            if value:
-                seen = self.stated[key][kind].setdefault(value, [0, where])
-                seen[0] += 1
 
     def result(self) -> pd.DataFrame:
         """The actors table of all chunks added (as :func:`analysis.actors.build_actors`)."""
@@ -109,7 +91,8 @@ class ActorReduction:
         pairs = list(self.first)
         names, kinds, ambiguous, _ = _canonical([r for r, _ in pairs], [lg for _, lg in pairs], self.aliases)
         self.names = {pair: n for pair, n in zip(pairs, names) if n}
-        ids = {n: actor_id(n) for n in set(self.names.values())}
+        self.holders = role_holders(self.names, self.stated, kinds=kinds, ambiguous=ambiguous)
+        ids = self.ids = {n: actor_id(n) for n in {*self.names.values(), *self.holders.values()}}
         counts, spellings = None, defaultdict(Counter)
         for part in self._spool.frames():
             frame = part.assign(name=self._name_column(part)).dropna(subset=["name"])
@@ -121,34 +104,25 @@ class ActorReduction:
             for name, spelled in zip(frame["name"], frame["raw"]):
                 if spelled != name:
                     spellings[name][spelled] += 1
-        roles, parties = self._stated_per_actor()
+        roles, parties = most_stated(self.stated, lambda key: self._actor(*key))
         aliases = {n: [s for s, _ in c.most_common()] for n, c in spellings.items()}
         return actor_table(counts.rename_axis("name").reset_index(), ids=ids, kinds=kinds, aliases=aliases,
                            roles=roles, parties=parties, ambiguous=ambiguous)
 
-    def _name_column(self, part: pd.DataFrame) -> pd.Series:
-        return pd.Series([self.names.get((r, lg)) if isinstance(r, str) else None
-                          for r, lg in zip(part["raw"], part["lang"])], index=part.index, dtype=object)
+    def _actor(self, raw, lang, held) -> str | None:
+        """The actor of a speaker name in ``lang`` held with the role ``held`` (after :meth:`result`)."""
+        name = self.names.get((raw, lang)) if isinstance(raw, str) else None
+        return self.holders.get((name, held), name) if name else None
 
-    def _stated_per_actor(self) -> tuple[dict, dict]:
-        """The most often stated role and party per actor; a tie goes to the one seen first."""
-        merged = {"role": defaultdict(dict), "party": defaultdict(dict)}
-        for key, stated in self.stated.items():
-            actor = self.names.get(key)
-            for kind, values in stated.items():
-                for value, (n, where) in values.items():
-                    before = merged[kind][actor].get(value, (0, where))
-                    merged[kind][actor][value] = (before[0] + n, min(before[1], where))
-        best = {kind: {a: min(v, key=lambda value: (-v[value][0], v[value][1])) for a, v in per.items()}
-                for kind, per in merged.items()}
-        return best["role"], best["party"]
+    def _name_column(self, part: pd.DataFrame) -> pd.Series:
+        return pd.Series([self._actor(r, lg, h) for r, lg, h in zip(part["raw"], part["lang"], part["held"])],
+                         index=part.index, dtype=object)
 
     def actor_ids(self):
         """Per chunk added, in order: the ``actor_id`` of each quotation (after :meth:`result`)."""
-        ids = {pair: actor_id(n) for pair, n in self.names.items()}
-        for part in self._spool.frames(columns=["raw", "lang"]):
-            yield pd.Series([ids.get((r, lg)) if isinstance(r, str) else None for r, lg in zip(part["raw"], part["lang"])],
-                            dtype=object)
+        for part in self._spool.frames(columns=["raw", "lang", "held"]):
+            yield pd.Series([self.ids[n] if (n := self._actor(r, lg, h)) else None
+                             for r, lg, h in zip(part["raw"], part["lang"], part["held"])], dtype=object)
 
     def close(self) -> None:
         """Remove the spool."""

@@ -8,9 +8,11 @@ article*. :func:`build_actors` merges those names across articles (rules in ``do
 2. spelling: white space, quotation marks and a form of address are dropped (``Frau Merkel``),
    capitals take the spelling found elsewhere in the corpus (``PUTIN`` → ``Putin``), a genitive
    takes its base form when the base is known (``Putins`` → ``Putin``);
-3. a short name merges into the one longer person name of the corpus that ends with it
+3. a short name (not a role noun alone: ``President``) merges into the one longer person name of the corpus that ends with it
    (``Merz`` → ``Friedrich Merz``); when two such names end with it (``Donald Trump``,
-   ``Ivanka Trump``) it stays an actor of its own, flagged ``ambiguous``.
+   ``Ivanka Trump``) it stays an actor of its own, flagged ``ambiguous``, except where it is held
+   with a role that the corpus states with one of them (``President Biden`` → ``Joe Biden``;
+   :mod:`analysis.actor_roles`).
 
 Full names are indexed by their last word, so the work grows with the number of distinct names,
 never with their pairs.
@@ -31,8 +33,10 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from analysis.actor_names import actor_id, actor_kind, clean_name, resource_lang, role_and_party, text_evidence
+from analysis.actor_names import actor_id, actor_kind, clean_name, resource_lang, role_word
+from analysis.actor_roles import most_stated, role_holders, stated, tally
 from analysis.errors import InputError, require_columns
+from analysis.pronoun_agreement import first_name_genders
 from analysis.speakers import read_actors
 
 log = logging.getLogger(__name__)
@@ -121,12 +125,15 @@ def _base_forms(names) -> dict[str, str]:
     return out
 
 
-def merge_names(names, *, kinds: dict[str, str], fixed=frozenset()) -> tuple[dict[str, str], set[str]]:
+def merge_names(names, *, kinds: dict[str, str], fixed=frozenset(),
+                given=frozenset()) -> tuple[dict[str, str], set[str]]:
     """``({name: the longer person name it merges into}, {names kept apart as ambiguous})``.
 
     A name merges into the longest person name (two or more words) that ends with its words when
     every other such name also ends the longest one; ``fixed`` names (from the alias table) merge
-    into nothing.
+    into nothing; a name that opens with a first name (``given``, lower case) only into one whose
+    words before it hold a first name too ("Kay Henry" → "Mary Kay Henry", not "Joe Biden" →
+    "Fightin’ Joe Biden").
 
     >>> kinds = {"Donald Trump": "person", "Ivanka Trump": "person", "Friedrich Merz": "person"}
     >>> merge_names(["Trump", "Merz", "Donald Trump", "Ivanka Trump", "Friedrich Merz"], kinds=kinds)
@@ -143,7 +150,8 @@ def merge_names(names, *, kinds: dict[str, str], fixed=frozenset()) -> tuple[dic
         w = words[n]
         if n in fixed or not w:
             continue
-        cands = [f for f in by_last.get(w[-1], ()) if len(words[f]) > len(w) and words[f][-len(w):] == w]
+        cands = [f for f in by_last.get(w[-1], ()) if len(words[f]) > len(w) and words[f][-len(w):] == w and not (
+            len(w) >= 2 and w[0] in given and given.isdisjoint(words[f][:-len(w)]))]
         if not cands:
             continue
         longest = max(cands, key=lambda f: (len(words[f]), f))
@@ -193,7 +201,9 @@ def _canonical(raw: list, langs: list[str], aliases) -> tuple[list, dict[str, st
     pool = sorted({based.get(n, n) for n in free} | fixed)
     kind_lang = _name_langs(first, langs)
     kinds = {n: actor_kind(n, lang=kind_lang.get(n, "de")) for n in pool}
-    merged, ambiguous = merge_names(pool, kinds=kinds, fixed=fixed)
+    given = frozenset(g.lower() for lg in set(kind_lang.values()) for g in first_name_genders(lg))
+    roles = {n for n in pool if " " not in n and role_word(n, lang=kind_lang.get(n, "de"))[0]}  # "President" alone
+    merged, ambiguous = merge_names(pool, kinds=kinds, fixed=fixed | roles, given=given)
     final = {}
     for key, n in first.items():
         if n is None:
@@ -232,36 +242,6 @@ def _dates(quotes: pd.DataFrame, articles: pd.DataFrame | None) -> pd.Series:
     return pd.Series(pd.NaT, index=quotes.index, dtype="datetime64[ns]")
 
 
-def _profiles(quotes: pd.DataFrame, actors: list, langs: list[str], articles) -> tuple[dict, dict]:
-    """The most often stated role and party of each actor, from the mentions and the article texts."""
-    roles: dict[str, Counter] = defaultdict(Counter)
-    parties: dict[str, Counter] = defaultdict(Counter)
-    mentions = quotes["speaker_mention"].tolist() if "speaker_mention" in quotes.columns else [None] * len(quotes)
-    per_article: dict = defaultdict(dict)
-    for aid, raw, mention, actor, lg in zip(quotes["article_id"], quotes["speaker"], mentions, actors, langs):
-        if actor is None:
-            continue
-        role, party = role_and_party(mention if isinstance(mention, str) else None, lang=resource_lang(lg))
-        if role:
-            roles[actor][role] += 1
-        if party:
-            parties[actor][party] += 1
-        if isinstance(raw, str) and raw.strip():
-            per_article[aid][raw.strip()] = (actor, lg)
-    if articles is not None and "text" in articles.columns and per_article:
-        texts = dict(zip(articles["article_id"], articles["text"]))
-        for aid, names in per_article.items():
-            lg = next(iter(names.values()))[1]
-            for name, role, party in text_evidence(texts.get(aid), names, lang=resource_lang(lg)):
-                actor = names[name][0]
-                if role:
-                    roles[actor][role] += 1
-                if party:
-                    parties[actor][party] += 1
-    return ({a: c.most_common(1)[0][0] for a, c in roles.items()},
-            {a: c.most_common(1)[0][0] for a, c in parties.items()})
-
-
 def check_inputs(quotes, articles) -> None:
     require_columns(quotes, ["article_id", "speaker"], table="quotes")
     if articles is not None:
@@ -290,9 +270,14 @@ def build_actors(quotes: pd.DataFrame, *, articles: pd.DataFrame | None = None,
         return _empty_actors(), out
     langs = _quote_langs(out, articles)
     names, kinds, ambiguous, fixed = _canonical(raw, langs, aliases)
+    held, notes = stated(out, [r if n else None for r, n in zip(raw, names)], langs, articles)
+    tallied = tally(notes)
+    pairs = {(r, lg): n for r, lg, n in zip(raw, langs, names) if n}
+    holders = role_holders(pairs, tallied, kinds=kinds, ambiguous=ambiguous)
+    names = [holders.get((n, h), n) if n else None for n, h in zip(names, held)]
     ids = {n: actor_id(n) for n in set(names) if n}
     out["actor_id"] = pd.Series([ids[n] if n else None for n in names], index=out.index, dtype=object)
-    role, party = _profiles(out, names, langs, articles)
+    role, party = most_stated(tallied, lambda k: holders.get((pairs[k[:2]], k[2]), pairs[k[:2]]))
     frame = pd.DataFrame({"name": names, "raw": raw, "article_id": out["article_id"].to_numpy(),
                           "date": _dates(out, articles).to_numpy()}).dropna(subset=["name"])
     groups = frame.groupby("name", sort=False)

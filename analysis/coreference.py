@@ -325,7 +325,7 @@ def person_words(ents) -> frozenset[str]:
     return frozenset(found)
 
 
-_ROLE_MENTION = re.compile(r"\b[Tt]he[ \xa0]+([a-z]+)(?:[ \xa0]+([a-z]+))?")  # the president, the former president
+_ROLE_MENTION = re.compile(r"\b[Tt]he[ \xa0]+([A-Za-z]+)(?:[ \xa0]+([A-Za-z]+))?")  # the President, the former president
 
 
 def person_antecedent(ents, before: int, speakers: list[tuple[int, str]], agrees=lambda name: True) -> str | None:
@@ -343,7 +343,7 @@ def person_antecedent(ents, before: int, speakers: list[tuple[int, str]], agrees
     cands += [(p, n) for p, n in ents.names if p < before and n.split()[-1] in ents.persons]
     for m in _ROLE_MENTION.finditer(ents.text, max(0, max((p for p, _ in cands), default=0)), before):
         noun = next((w for w in (m[1], m[2]) if w and role_of(w, ents.role_map)), None)
-        if noun and (name := ents.by_role(["the", noun], m.start())):
+        if noun and (name := ents.by_role(["the", m[1], noun] if noun == m[2] else ["the", noun], m.start())):
             cands.append((m.start(), name))
     cands = [(p, n) for p, n in cands if agrees(n)]
     return max(cands)[1] if cands else None

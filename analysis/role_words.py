@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from analysis.resources import ROOT, table
+from analysis.resources import ROOT, table, word_class
 
 _NAME_START = re.compile(r"[A-ZÄÖÜ]")
 
@@ -90,6 +90,19 @@ def role_key(lang: str) -> tuple:
     """
     lang = lang if (ROOT / lang / "role_nouns.tsv").exists() else "de"
     return tuple(sorted({r.lower() for r in table(lang, "role_nouns")["role"]}))
+
+
+def office_noun(before: list[str], word: str, lang: str) -> str:
+    """The office a role noun names, in lower case, with a word before it that makes it another
+    office (``reference_words.tsv``, class ``office_modifier``): "Vice President" and "former
+    President" are not "President".
+
+    >>> office_noun(["the", "Vice"], "President", "en"), office_noun(["the"], "President", "en")
+    ('vice president', 'president')
+    """
+    modifier = before[-1].lower() if before else ""
+    return f"{modifier} {word.lower()}" if modifier in word_class(lang, "reference_words", "office_modifier") \
+        else word.lower()
 
 
 def role_spans(text: str, candidates, roles: tuple) -> list[tuple[int, int]]:

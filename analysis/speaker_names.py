@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from analysis.actor_names import kind_of, kind_terms, resource_lang
 from analysis.resources import ROOT, table, word_class, wordlist
+from analysis.role_words import office_noun
 from analysis.runtime import forgets
 
 if TYPE_CHECKING:
@@ -165,7 +166,9 @@ def held_full_name(name: str, held: list[str], ents: _ArticleEntities) -> str:
     ("Remarks by President Biden"), a longer name of the text ("the First Lady, Dr. Jill Biden")
     is the holder's only if the text gives it the role too ("President Joe Biden")."""
     full = ents.full_name(name)
-    nouns = {w.lower() for w in held if role_of(w, ents.role_map)}
+    if len(full.split()) == 2 and office_noun(full.split()[:1], name, ents.lang) != name.lower():
+        return name  # a role alone ("President") is no other office's ("Vice President")
+    nouns = {office_noun(held[:k], w, ents.lang) for k, w in enumerate(held) if role_of(w, ents.role_map)}
     if full == name or not nouns or not any(t and nm == name and r in nouns for _, _, _, nm, r, t in ents.roles):
         return full
     return full if any(not t and nm == full and r in nouns for _, _, _, nm, r, t in ents.roles) else name

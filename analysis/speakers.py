@@ -63,7 +63,7 @@ from analysis.coreference import (
 from analysis.errors import InputError, require_columns
 from analysis.pronoun_agreement import agrees, first_name_genders, verb_number
 from analysis.resources import ROOT, table, word_class, wordlist
-from analysis.role_words import find_role_words, inflected_role, role_key, role_spans
+from analysis.role_words import find_role_words, inflected_role, office_noun, role_key, role_spans
 from analysis.segment import lemmatize
 from analysis.speaker_clauses import subject_after_verb
 from analysis.speaker_mentions import headed_name, mention_head, name_part, names_itself, repair_mention
@@ -259,7 +259,7 @@ class _ArticleEntities:
                     name = own  # "vom Bundesverband Erneuerbare Energie": "der Verband" is all of it
                 adjective = before[-1] if before and before[-1][:1].islower() and len(before[-1]) > 4 else ""
                 country = role[1] or adjective_stem(adjective)
-                self.roles.append((-1 if in_title else start, role[0], country, name, w.lower(), in_title))
+                self.roles.append((-1 if in_title else start, role[0], country, name, office_noun(before, w, self.lang), in_title))
                 self.names.append((0 if in_title else end_ + 1, name))
 
     def _collect_appositions(self, text: str) -> None:
@@ -347,7 +347,7 @@ class _ArticleEntities:
         for k, w in enumerate(words):
             r = role_of(w, self.role_map)
             if r:
-                role, noun = r, w.lower()
+                role, noun = r, office_noun(words[:k], w, self.lang)  # "the Vice President": that office only
                 prev = words[k - 1] if k else ""
                 adjective = prev[:1].islower() and prev.lower() not in self.dets
                 country = r[1] or (adjective_stem(prev) if adjective else "")
@@ -357,8 +357,8 @@ class _ArticleEntities:
             return None
         best, best_score = None, None
         for pos, group, c, name, rnoun, in_title in self.roles:
-            if group != role[0] or pos > before + len(" ".join(words)):
-                continue  # a role is introduced before it is referred to, or in the mention itself
+            if group != role[0] or pos > before + len(" ".join(words)) or (rnoun != noun and " " in rnoun + noun):
+                continue  # a role is introduced before it is referred to, or in the mention itself; another office
             if country and c and not c.startswith(country[:5]) and not country.startswith(c[:5]):
                 continue
             score = (rnoun == noun, bool(country and c), in_title and not country, pos < before,

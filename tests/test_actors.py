@@ -52,6 +52,14 @@ def test_merging_is_by_whole_words_at_the_end():
     assert merged == {}  # only person names take short forms
 
 
+def test_a_name_opening_with_a_first_name_takes_no_glued_words_before_it():
+    quotes = _quotes(["Joe Biden", "Fightin’ Joe Biden", "Marie Henry", "Mary Marie Henry"]).assign(lang="en")
+    actors, _ = build_actors(quotes)
+    t = _by_name(actors)
+    assert t.loc["Joe Biden", "n_quotes"] == 1 and t.loc["Fightin’ Joe Biden", "n_quotes"] == 1
+    assert t.loc["Mary Marie Henry", "aliases"] == ["Marie Henry"]  # a first name before it: the same person
+
+
 def test_capitals_and_case_endings_normalise():
     actors, quotes = build_actors(_quotes(["Wladimir Putin", "PUTIN", "Putins", "Putin's", "Kim Jong Uns", "Kim Jong Un",
                                            "NATO", "Hans"]))
