@@ -54,8 +54,9 @@ def record_speakers(articles) -> tuple[frozenset[str], frozenset[str]]:
     """(the speeches' article ids, the words of their record speakers' names): a speech is an
     article with a ``speaker`` column value; a news article has none.
 
-    >>> record_speakers(pd.DataFrame({"article_id": ["a", "b"], "speaker": ["Steffi Lemke", None]}))
-    (frozenset({'a'}), frozenset({'Lemke', 'Steffi'}))
+    >>> ids, words = record_speakers(pd.DataFrame({"article_id": ["a", "b"], "speaker": ["Steffi Lemke", None]}))
+    >>> sorted(ids), sorted(words)
+    (['a'], ['Lemke', 'Steffi'])
     """
     if "speaker" not in articles.columns:
         return frozenset(), frozenset()
