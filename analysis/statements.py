@@ -36,6 +36,7 @@ from analysis.concepts import (
 )
 from analysis.coreference import sentence_starts
 from analysis.errors import InputError, require_columns
+from analysis.noun_phrase_speakers import plain_noun_phrase, record_speakers
 from analysis.resources import table, wordlist
 from analysis.stance import (
     AIMED_PAST,
@@ -361,6 +362,7 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
     table = _concept_table(concepts, attributed, langs)
     compiled = {lg: compile_concepts(table, lang=lg) for lg in langs}  # the dictionary read once per language
     names, affiliations = _actor_names(actors)
+    speeches, known = record_speakers(articles)
     rows, seen = [], set()
     records = attributed.to_dict("records")
     for q in tqdm(records, desc="statements", unit="quote", disable=not progress or len(records) < 1000):
@@ -369,6 +371,8 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
         actor = names.get(aid, q["speaker"]) if aid else q["speaker"]
         if heading_actor(actor, q["lang"]):
             continue  # "Sector-specific Risk Assessment: … each SRMA shall …": a heading, no speaker
+        if q["article_id"] in speeches and plain_noun_phrase(actor, lang=q["lang"], known=known):
+            continue  # "Landesteile von Russland", "Jobs und Arbeitsplätze": a word group, no name
         for st in _quote_statements(q, texts[q["article_id"]], compiled[q["lang"]], q["lang"], band, neutral):
             key = (q["article_id"], aid or actor, st["concept"], st["concept_span"][0])
             if key in seen:
