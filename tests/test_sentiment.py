@@ -740,3 +740,32 @@ def test_scatter_labels_work_on_vector_backends(tmp_path):
     fig.savefig(tmp_path / "tone.svg")
     assert [t.get_text() for t in ax.texts] == ["A", "B", "C"]
     assert len({t.get_position() for t in ax.texts}) == 3  # moved apart, not stacked
+
+
+FILLER = "in the report on the plans of the regional office for the coming year"  # 15 words of no tone
+
+
+@pytest.mark.parametrize("sentence,label", [
+    ("They will expand the program .", "positive"),                       # one weak word in a short clause
+    (f"They will expand the program {FILLER} .", "neutral"),              # ... in a long report: too little
+    (f"They will expand and improve the program {FILLER} .", "positive"),  # two words of tone are evidence
+    (f"It had devastating effects {FILLER} .", "negative"),               # one strong word still tones it
+])
+def test_one_word_of_tone_is_less_evidence_in_a_longer_sentence(sentence, label):
+    rows = score_sentiment([sentence], lang="en", events=False)
+    assert rows["label"].iloc[0] == label
+    assert score_sentiment([sentence], lang="en", hits=False, events=False)["label"].iloc[0] == label  # fast path
+    assert score_text(sentence, "en", events=False)["label"] == label
+
+
+def test_the_length_of_a_sentence_leaves_german_evidence_alone():
+    assert score_text("Wir werden die Ukraine in den kommenden Jahren und in allen Fragen der Region "
+                      "weiter unterstützen .", "de", events=False)["label"] == "positive"
+
+
+def test_table_labels_weigh_evidence_by_the_words_of_each_row():
+    p, n = np.array([0.3, 0.3, 0.3]), np.array([1, 1, 1])
+    words = np.array([10, 20, 20])
+    assert _labels(p, n, ["en", "en", "de"], 0.05, words) == ["positive", "neutral", "positive"]
+    assert [_label(x, 0.05, 1, lg, w) for x, lg, w in zip(p.tolist(), ["en", "en", "de"], words)] == \
+        ["positive", "neutral", "positive"]

@@ -17,9 +17,11 @@ from analysis.sentiment.lexicon import Lexicon, available_languages, lexicon
 from analysis.sentiment.parameters import (
     ALPHA,
     DEFAULT_BAND,
+    EVIDENCE_FREE_WORDS,
     LONG_CHARS,
     LONG_UNIT,
     MIN_EVIDENCE,
+    MIN_EVIDENCE_PER_WORD,
     NEUTRAL_BAND,
     SENT_PIECE,
     TOKEN_RE,
@@ -60,19 +62,32 @@ def score_text(text, lang: str = "de", *, alpha: float = ALPHA, band: float | No
     return out
 
 
-def _label(p: float, band, n: int = 2, lang: str = "") -> str:
+def _label(p: float, band, n: int = 2, lang: str = "", words: int = 0) -> str:
     """The label of polarity ``p``: neutral inside the band, and when one hit with a polarity alone
-    (``n`` such hits) carries less than the minimum evidence of the language (``MIN_EVIDENCE``: one
-    weak word tones nothing; hits without polarity, a topic noun or a relation word, are no evidence)."""
+    (``n`` such hits) carries less than the minimum evidence of the language for a unit of ``words``
+    words (:func:`_min_evidence`: one weak word tones nothing; hits without polarity, a topic noun or
+    a relation word, are no evidence)."""
     neg, pos = band if isinstance(band, tuple) else (band, band)
-    if n <= 1 and abs(p) < _min_evidence(lang):
+    if n <= 1 and abs(p) < _min_evidence(lang, words):
         return "neutral"
     return "positive" if p > pos else "negative" if p < -neg else "neutral"
 
 
-def _min_evidence(lang: str) -> float:
-    e = MIN_EVIDENCE.get(lang, 0.0)
-    return e / math.sqrt(e * e + ALPHA) if e else 0.0
+def _min_evidence(lang: str, words=0):
+    """The squashed |polarity| one hit must reach: ``MIN_EVIDENCE`` plus ``MIN_EVIDENCE_PER_WORD``
+    for each word beyond ``EVIDENCE_FREE_WORDS`` (``words`` an int or an array).
+
+    >>> round(float(_min_evidence("en", 10)), 3), round(float(_min_evidence("en", 20)), 3)
+    (0.196, 0.447)
+    """
+    e = MIN_EVIDENCE.get(lang, 0.0) + MIN_EVIDENCE_PER_WORD.get(lang, 0.0) * np.maximum(
+        np.asarray(words) - EVIDENCE_FREE_WORDS, 0)
+    return e / np.sqrt(e * e + ALPHA)
+
+
+def _word_counts(texts: list) -> np.ndarray:
+    """Whitespace-separated words of each text (0 for a non-string)."""
+    return np.array([len(t.split()) if isinstance(t, str) else 0 for t in texts], dtype=int)
 
 
 def _score_one(text, lex: Lexicon, *, alpha: float, band: float, target, want_hits: bool) -> dict:
@@ -97,8 +112,8 @@ def _score_one(text, lex: Lexicon, *, alpha: float, band: float, target, want_hi
     tpos = _target_positions(toks, target) if target is not None else None
     sp, sc, sr, hits, nhit, npol = score_tokens(toks, spans, lex, target_pos=tpos, want_hits=want_hits)
     p = squash(sp, alpha)
-    return {"polarity": p, "label": _label(p, band, npol, lex.lang), "cooperation": squash(sc, alpha),
-            "certainty": squash(sr, alpha), "n_hits": nhit, "hits": hits, "flag": "", "n_polar": npol}
+    return {"polarity": p, "label": _label(p, band, npol, lex.lang, len(text.split())),
+            "cooperation": squash(sc, alpha), "certainty": squash(sr, alpha), "n_hits": nhit, "hits": hits, "flag": "", "n_polar": npol}
 
 
 def score_long(text: str, lex, *, alpha, band, target, want_hits):
@@ -111,8 +126,8 @@ def score_long(text: str, lex, *, alpha, band, target, want_hits):
     if not want_hits and target is None:  # without explanations, as a batch of one
         out = ([0.0], [0.0], [0.0], [0], [0], [""], [False])
         batch_long([0], [text], [0], lex, alpha, out)
-        return {"polarity": out[0][0], "label": _label(out[0][0], band, out[4][0], lex.lang), "cooperation": out[1][0],
-                "certainty": out[2][0], "n_hits": out[3][0], "hits": [], "flag": "long_unit", "n_polar": out[4][0]}
+        return {"polarity": out[0][0], "label": _label(out[0][0], band, out[4][0], lex.lang, len(text.split())),
+                "cooperation": out[1][0], "certainty": out[2][0], "n_hits": out[3][0], "hits": [], "flag": "long_unit", "n_polar": out[4][0]}
     ps, cs, rs, allhits = [], [], [], []
     n_all = n_polar = 0
     for m in SENT_PIECE.finditer(text):
@@ -137,12 +152,12 @@ def score_long(text: str, lex, *, alpha, band, target, want_hits):
             n_all += nh
             n_polar += npol
     p = float(np.mean(ps)) if ps else 0.0
-    return {"polarity": p, "label": _label(p, band, n_polar, lex.lang), "cooperation": float(np.mean(cs)) if cs else 0.0,
-            "certainty": float(np.mean(rs)) if rs else 0.0, "n_hits": n_all, "hits": allhits,
+    return {"polarity": p, "label": _label(p, band, n_polar, lex.lang, len(text.split())),
+            "cooperation": float(np.mean(cs)) if cs else 0.0, "certainty": float(np.mean(rs)) if rs else 0.0, "n_hits": n_all, "hits": allhits,
             "flag": "long_unit", "n_polar": n_polar}
 
 
-def _labels(p: np.ndarray, n: np.ndarray, langs: list, band) -> list[str]:
+def _labels(p: np.ndarray, n: np.ndarray, langs: list, band, words=0) -> list[str]:
     """:func:`_label` of every row (polarity ``p``, ``n`` hits with a polarity, language ``langs``,
     ``band`` or the language's band when None), by NumPy comparisons per language.
 
@@ -154,18 +169,19 @@ def _labels(p: np.ndarray, n: np.ndarray, langs: list, band) -> list[str]:
     # rows in a language without its own band and evidence take the defaults, as _label does
     own = kinds & (NEUTRAL_BAND.keys() | MIN_EVIDENCE.keys())
     if kinds - own:
-        _fill_labels(out, slice(None), p, n, DEFAULT_BAND if band is None else band, "")
+        _fill_labels(out, slice(None), p, n, DEFAULT_BAND if band is None else band, "", words)
     for lg in own:
         rows = slice(None) if len(kinds) == 1 else np.asarray(langs, dtype=object) == lg
-        _fill_labels(out, rows, p, n, NEUTRAL_BAND.get(lg, DEFAULT_BAND) if band is None else band, lg)
+        _fill_labels(out, rows, p, n, NEUTRAL_BAND.get(lg, DEFAULT_BAND) if band is None else band, lg, words)
     return out.tolist()
 
 
-def _fill_labels(out: np.ndarray, rows, p: np.ndarray, n: np.ndarray, band, lang: str) -> None:
+def _fill_labels(out: np.ndarray, rows, p: np.ndarray, n: np.ndarray, band, lang: str, words=0) -> None:
     neg, pos = band if isinstance(band, tuple) else (band, band)
     q = p[rows]
     lab = np.where(q > pos, "positive", np.where(q < -neg, "negative", "neutral")).astype(object)
-    lab[(n[rows] <= 1) & (np.abs(q) < _min_evidence(lang))] = "neutral"
+    words = np.broadcast_to(np.asarray(words), p.shape)[rows]
+    lab[(n[rows] <= 1) & (np.abs(q) < _min_evidence(lang, words))] = "neutral"
     out[rows] = lab
 
 
@@ -275,7 +291,7 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
         pol[i], coop[i], cert[i] = squash(a, alpha), squash(b_, alpha), squash(c, alpha)
     out = units.copy()
     out["polarity"] = np.round(np.asarray(pol, dtype=float), 6)
-    out["label"] = _labels(out["polarity"].to_numpy(), np.asarray(npol), langs, band)
+    out["label"] = _labels(out["polarity"].to_numpy(), np.asarray(npol), langs, band, _word_counts(texts))
     out["cooperation"] = np.round(np.asarray(coop, dtype=float), 6)
     out["certainty"] = np.round(np.asarray(cert, dtype=float), 6)
     out["n_hits"] = np.asarray(nh, dtype=int)
