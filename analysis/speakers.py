@@ -61,6 +61,7 @@ from analysis.coreference import (
     subject_beside_source,
 )
 from analysis.errors import InputError, require_columns
+from analysis.office_holders import holders_on, sitting_holder
 from analysis.pronoun_agreement import agrees, first_name_genders, verb_number
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.role_words import find_role_words, inflected_role, office_noun, role_key, role_spans
@@ -228,6 +229,7 @@ class _ArticleEntities:
         self.spokespersons = tuple(r for r, (group, _) in self.role_map.items() if group == "spokesperson")
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun, named in the title)
+        self.holders: dict[str, str] = {}  # office -> its holder on the document's date (office_holders.holders_on)
         if role_words is None:
             role_words = find_role_words(text, role_key(lang))
         self._collect_roles(text, role_words, in_title=False)
@@ -365,7 +367,7 @@ class _ArticleEntities:
                      pos if pos < before else -pos)
             if best_score is None or score > best_score:
                 best, best_score = name, score
-        return best
+        return best if country else sitting_holder(noun, best, self.holders, self.lang)  # "the President" of a briefing
 
     def name_words_before(self, before: int) -> frozenset[str]:
         """The capitalised words of the names introduced before ``before`` (no articles or roles)."""
@@ -707,6 +709,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
     langs = dict(zip(ids, articles["lang"].tolist())) if "lang" in articles.columns else {}
     titles = {a: t for a, t in zip(ids, articles["title"].tolist()) if isinstance(t, str) and t.strip()} \
         if "title" in articles.columns else {}
+    dates = dict(zip(ids, articles["date"].tolist())) if "date" in articles.columns else {}
     speakers, how = [], []
     prev_res = out["speaker_resolution"].tolist() if "speaker_resolution" in out.columns else ["explicit"] * len(out)
     span_col = out["speaker_span"].tolist() if "speaker_span" in out.columns else [None] * len(out)
@@ -728,6 +731,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
             cache[aid] = _ArticleEntities(text, lg, words)
             if titles.get(aid):
                 cache[aid].add_title(titles[aid])
+            cache[aid].holders = holders_on(dates.get(aid), lg)  # "the President" on the document's date
         ents = cache[aid]
         pos = int(span[0]) if span is not None and len(span) else 0
         if lg == "de" and res0 in ("none", "inherited") and (own := own_subject(ents, cues[idx], res0, span_list[idx], [
