@@ -69,6 +69,7 @@ from analysis.segment import lemmatize
 from analysis.speaker_clauses import subject_after_verb
 from analysis.speaker_mentions import headed_name, mention_head, name_part, names_itself, repair_mention
 from analysis.speaker_pointers import continued_speakers, own_subject
+from analysis.speaker_quantities import counted_group
 from analysis.speaker_names import (
     GENITIVE_DETS, base_form, calendar_words, capitalised_word, drop_description, genders, held_full_name,
     name_cap, name_runs, name_words, noun_endings, role_of, trim_fragment,
@@ -463,6 +464,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         words = words[:1]  # "Sie Fehler vorwerfen": the pronoun is the subject, the noun its object
         mention = words[0]
     low = mention.strip().lower()
+    if counted_group(words, lg):
+        return None, "unresolved"  # "29 percent of Republicans", "a bipartisan group of senators": no named actor
     if words and words[0].lower() in ents.possessives and words[0].lower() not in ents.pronouns \
             and not is_source(words, ents, lg):
         return _possessed_role(words, pos, ents, previous, how)  # "dessen Stellvertreter"; "Ihr Antrag": no actor
