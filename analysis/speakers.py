@@ -13,7 +13,7 @@ table (see :func:`analysis.quotes.extract_quotes`). Per article, in order:
    (``speaker_resolution = "pronoun"``).
 3. **roles** (``der Präsident``, ``der Kremlchef``; ``resources/<lang>/role_nouns.tsv``) take the
    actor introduced with the same role, or a role of the same office group, earlier in the
-   article (``"role"``).
+   article, else the office's holder on the article's date (:mod:`analysis.office_holders`) (``"role"``).
 4. **nationalities**: a nationality adjective with a source noun names a country
    (``nach russischen Angaben`` → ``Russland``, but ``das russische Fernsehen`` stays;
    ``resources/<lang>/nationalities.tsv`` and ``source_nouns.tsv``; ``"nationality"``); the
