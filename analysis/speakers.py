@@ -13,7 +13,7 @@ table (see :func:`analysis.quotes.extract_quotes`). Per article, in order:
    (``speaker_resolution = "pronoun"``).
 3. **roles** (``der Präsident``, ``der Kremlchef``; ``resources/<lang>/role_nouns.tsv``) take the
    actor introduced with the same role, or a role of the same office group, earlier in the
-   article (``"role"``).
+   article, else the office's holder on the article's date (:mod:`analysis.office_holders`) (``"role"``).
 4. **nationalities**: a nationality adjective with a source noun names a country
    (``nach russischen Angaben`` → ``Russland``, but ``das russische Fernsehen`` stays;
    ``resources/<lang>/nationalities.tsv`` and ``source_nouns.tsv``; ``"nationality"``); the
@@ -61,6 +61,7 @@ from analysis.coreference import (
     subject_beside_source,
 )
 from analysis.errors import InputError, require_columns
+from analysis.office_holders import holders_on, sitting_holder
 from analysis.pronoun_agreement import agrees, first_name_genders, verb_number
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.role_words import find_role_words, inflected_role, office_noun, role_key, role_spans
@@ -68,6 +69,7 @@ from analysis.segment import lemmatize
 from analysis.speaker_clauses import subject_after_verb
 from analysis.speaker_mentions import headed_name, mention_head, name_part, names_itself, repair_mention
 from analysis.speaker_pointers import continued_speakers, own_subject
+from analysis.speaker_quantities import counted_group
 from analysis.speaker_names import (
     GENITIVE_DETS, base_form, calendar_words, capitalised_word, drop_description, genders, held_full_name,
     name_cap, name_runs, name_words, noun_endings, role_of, trim_fragment,
@@ -228,6 +230,7 @@ class _ArticleEntities:
         self.spokespersons = tuple(r for r, (group, _) in self.role_map.items() if group == "spokesperson")
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun, named in the title)
+        self.holders: dict[str, str] = {}  # office -> its holder on the document's date (office_holders.holders_on)
         if role_words is None:
             role_words = find_role_words(text, role_key(lang))
         self._collect_roles(text, role_words, in_title=False)
@@ -365,7 +368,7 @@ class _ArticleEntities:
                      pos if pos < before else -pos)
             if best_score is None or score > best_score:
                 best, best_score = name, score
-        return best
+        return best if country else sitting_holder(noun, best, self.holders, self.lang)  # "the President" of a briefing
 
     def name_words_before(self, before: int) -> frozenset[str]:
         """The capitalised words of the names introduced before ``before`` (no articles or roles)."""
@@ -461,6 +464,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         words = words[:1]  # "Sie Fehler vorwerfen": the pronoun is the subject, the noun its object
         mention = words[0]
     low = mention.strip().lower()
+    if counted_group(words, lg):
+        return None, "unresolved"  # "29 percent of Republicans", "a bipartisan group of senators": no named actor
     if words and words[0].lower() in ents.possessives and words[0].lower() not in ents.pronouns \
             and not is_source(words, ents, lg):
         return _possessed_role(words, pos, ents, previous, how)  # "dessen Stellvertreter"; "Ihr Antrag": no actor
@@ -707,6 +712,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
     langs = dict(zip(ids, articles["lang"].tolist())) if "lang" in articles.columns else {}
     titles = {a: t for a, t in zip(ids, articles["title"].tolist()) if isinstance(t, str) and t.strip()} \
         if "title" in articles.columns else {}
+    dates = dict(zip(ids, articles["date"].tolist())) if "date" in articles.columns else {}
     speakers, how = [], []
     prev_res = out["speaker_resolution"].tolist() if "speaker_resolution" in out.columns else ["explicit"] * len(out)
     span_col = out["speaker_span"].tolist() if "speaker_span" in out.columns else [None] * len(out)
@@ -728,6 +734,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
             cache[aid] = _ArticleEntities(text, lg, words)
             if titles.get(aid):
                 cache[aid].add_title(titles[aid])
+            cache[aid].holders = holders_on(dates.get(aid), lg)  # "the President" on the document's date
         ents = cache[aid]
         pos = int(span[0]) if span is not None and len(span) else 0
         if lg == "de" and res0 in ("none", "inherited") and (own := own_subject(ents, cues[idx], res0, span_list[idx], [

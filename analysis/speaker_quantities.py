@@ -1,0 +1,30 @@
+"""Quantities and unnamed groups of people as speaker mentions: no named actor.
+
+A mention whose head before *of* is a share, a number or a collective noun (``reference_words.tsv``,
+class ``quantity``) in lower case, or a figure, counts or gathers people and names no one a
+reader could follow through a debate ("29 percent of Republicans", "a bipartisan group of
+senators"). A capitalised head is a name ("the Group of Seven").
+
+>>> counted_group("29 percent of Republicans".split(), "en"), counted_group("Secretary of State Blinken".split(), "en")
+(True, False)
+"""
+from __future__ import annotations
+
+import re
+
+from analysis.resources import word_class
+
+_FIGURE = re.compile(r"\d[\d.,]*%?")
+
+
+def counted_group(words: list[str], lang: str) -> bool:
+    """Whether ``words`` (a speaker mention) is a quantity or a collective of people before *of*.
+
+    >>> counted_group("a bipartisan group of senators".split(), "en"), counted_group("the Group of Seven".split(), "en")
+    (True, False)
+    """
+    low = [w.lower() for w in words]
+    if "of" not in low[1:]:
+        return False
+    head = words[low.index("of", 1) - 1]
+    return bool(_FIGURE.fullmatch(head)) or head.islower() and head in word_class(lang, "reference_words", "quantity")
