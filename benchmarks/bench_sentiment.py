@@ -16,7 +16,8 @@ beside this tree's, on this tree's lexicon and word analyses) in
 alternating pairs in one process, so that load from other processes hits both alike, on the
 English sentences and on the first ``--mb`` MB of German speeches (warm caches), and prints the
 median of the per-pair ratios; then the same for ``score_sentiment(hits=False, events=False)``
-on the English sentences (the other checkout's ``score.py`` over its ``batch.py``).
+on the English sentences (the other checkout's ``score.py`` over its ``batch.py``), and for the
+event columns of ``score_sentiment`` (``analysis.events.event_columns``, the other checkout's ``events.py``).
 
 Reads ../shared (or $ANALYSIS_SHARED); prints one line per measurement.
 """
@@ -118,6 +119,15 @@ def paired(texts: dict[str, list[str]], other: Path, pairs: int) -> None:
         raise SystemExit(f"the two trees give different score_sentiment tables: {other}")
     _pairs(f"en score_sentiment(hits=False, events=False), {len(df)} units", score_sentiment,
            theirs_score.score_sentiment, (df,), other, max(pairs // 4, 2), lang="en", hits=False, events=False)
+    # the event columns of score_sentiment (the other tree's analysis/events.py)
+    from analysis.events import event_columns
+
+    theirs_events = _load(other / "analysis" / "events.py", "other_events")
+    args = (texts["en"], ["en"] * len(df))
+    if event_columns(*args) != theirs_events.event_columns(*args):
+        raise SystemExit(f"the two trees give different event columns: {other}")
+    _pairs(f"en event_columns, {len(df)} units", event_columns, theirs_events.event_columns, args, other,
+           max(pairs // 10, 2))
 
 
 def _engine(other: Path):
@@ -142,6 +152,7 @@ def _load(path: Path, name: str):
     """A module of another checkout, loaded from its file (its imports resolve to this tree)."""
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
