@@ -59,6 +59,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 import pandas as pd
 
@@ -148,7 +149,7 @@ class EventLexicon:
     entries: dict[str, tuple[EventEntry, ...]]
     modifiers: dict[str, str]              # lower-cased form → class
     lemma_modifiers: dict[str, str]        # lemma → class
-    exclusions: tuple[tuple[str, ...], ...]
+    exclusions: dict[str, tuple[tuple[str, ...], ...]]  # first word → the names and fixed phrases it starts
     verbs: frozenset[str]                  # verb lemmas (for German particle joins)
     bases: dict[str, frozenset[str]]       # words that can be the verb of a particle verb entry
     types: dict[str, tuple[str, str, bool]]  # word → (lower, lemma lower, may be an event word)
@@ -187,9 +188,12 @@ def event_lexicon(lang: str) -> EventLexicon:
         index.setdefault(e.lemma.lower(), []).append(e)
     mods = table(lang, "event_modifiers")
     try:
-        excl = tuple(tuple(t.lower() for t in TOKEN_RE.findall(line)) for line in wordlist(lang, "event_exclusions"))
+        phrases = [tuple(t.lower() for t in TOKEN_RE.findall(line)) for line in wordlist(lang, "event_exclusions")]
     except InputError:
-        excl = ()
+        phrases = []
+    excl: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for phrase in phrases:
+        excl[phrase[0]] = excl.get(phrase[0], ()) + (phrase,)
     verbs = frozenset(e.lemma.lower() for e in entries if e.pos == "verb")
     separable = particles(lang)
     pverbs = {v for v in verbs if any(v.startswith(p) and len(v) > len(p) + 2 for p in separable)}
@@ -255,12 +259,11 @@ def _stem(word: str, lang: str) -> str:
 
 def _excluded(lows: list[str], lx: EventLexicon) -> set[int]:
     out: set[int] = set()
-    for phrase in lx.exclusions:
-        n = len(phrase)
-        first = phrase[0]
-        for i in range(len(lows) - n + 1):
-            if lows[i] == first and tuple(lows[i:i + n]) == phrase:
-                out.update(range(i, i + n))
+    starts = lx.exclusions
+    for i in compress(range(len(lows)), map(starts.__contains__, lows)):
+        for phrase in starts[lows[i]]:
+            if tuple(lows[i:i + len(phrase)]) == phrase:
+                out.update(range(i, i + len(phrase)))
     return out
 
 

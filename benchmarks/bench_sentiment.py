@@ -11,11 +11,13 @@
     .venv/bin/python benchmarks/bench_sentiment.py --against OTHER_TREE [--pairs 200] [--mb 1]
 
 ``--against`` times ``polarity_only`` of this tree against that of another checkout's
-``analysis/sentiment/batch.py`` (loaded beside this one, on this tree's lexicon and rules) in
+``analysis/sentiment/batch.py`` over that checkout's rule steps (``steps.py``, ``unit.py``; loaded
+beside this tree's, on this tree's lexicon and word analyses) in
 alternating pairs in one process, so that load from other processes hits both alike, on the
 English sentences and on the first ``--mb`` MB of German speeches (warm caches), and prints the
 median of the per-pair ratios; then the same for ``score_sentiment(hits=False, events=False)``
-on the English sentences (the other checkout's ``score.py`` over its ``batch.py``).
+on the English sentences (the other checkout's ``score.py`` over its ``batch.py``), and for the
+event columns of ``score_sentiment`` (``analysis.events.event_columns``, the other checkout's ``events.py``).
 
 Reads ../shared (or $ANALYSIS_SHARED); prints one line per measurement.
 """
@@ -99,7 +101,8 @@ def paired(texts: dict[str, list[str]], other: Path, pairs: int) -> None:
     module = other / "analysis" / "sentiment" / "batch.py"
     if not module.is_file():
         raise SystemExit(f"--against {other}: no analysis/sentiment/batch.py there (expected a checkout of this project)")
-    theirs = _load(module, "other_batch")
+    engine = _engine(other)
+    theirs = engine[-1]
     for lang, units in texts.items():
         polarity_only(units, lang)  # warm the caches
         if theirs.polarity_only(units, lang).tolist() != polarity_only(units, lang).tolist():
@@ -109,21 +112,47 @@ def paired(texts: dict[str, list[str]], other: Path, pairs: int) -> None:
     if not scoring.is_file():
         return
     # score_sentiment without explanations and events: the batch and the building of the table
-    theirs_score = _load(scoring, "other_score")
-    for name in ("batch", "batch_long", "squash_all"):  # on the other tree's batch module
-        setattr(theirs_score, name, getattr(theirs, name))
+    theirs_score = _rewired(_load(scoring, "other_score"), *engine)  # on the other tree's engine
     df = pd.DataFrame({"text": texts["en"]})
     mine = score_sentiment(df, lang="en", hits=False, events=False)
     if not mine.equals(theirs_score.score_sentiment(df, lang="en", hits=False, events=False)):
         raise SystemExit(f"the two trees give different score_sentiment tables: {other}")
     _pairs(f"en score_sentiment(hits=False, events=False), {len(df)} units", score_sentiment,
            theirs_score.score_sentiment, (df,), other, max(pairs // 4, 2), lang="en", hits=False, events=False)
+    # the event columns of score_sentiment (the other tree's analysis/events.py)
+    from analysis.events import event_columns
+
+    theirs_events = _load(other / "analysis" / "events.py", "other_events")
+    args = (texts["en"], ["en"] * len(df))
+    if event_columns(*args) != theirs_events.event_columns(*args):
+        raise SystemExit(f"the two trees give different event columns: {other}")
+    _pairs(f"en event_columns, {len(df)} units", event_columns, theirs_events.event_columns, args, other,
+           max(pairs // 10, 2))
+
+
+def _engine(other: Path):
+    """The other tree's rule steps, unit and batch modules, wired to each other (on this tree's lexicon)."""
+    folder = other / "analysis" / "sentiment"
+    steps = _load(folder / "steps.py", "other_steps")
+    unit = _rewired(_load(folder / "unit.py", "other_unit"), steps)
+    return steps, unit, _rewired(_load(folder / "batch.py", "other_batch"), steps, unit)
+
+
+def _rewired(module, *sources):
+    """``module`` with every function it imported from this tree's version of a module in ``sources`` taken from that."""
+    for source in sources:
+        mine = sys.modules[source.__name__.replace("other_", "analysis.sentiment.")]
+        for name, value in vars(module).items():
+            if callable(value) and getattr(value, "__module__", None) == mine.__name__ and hasattr(source, name):
+                setattr(module, name, getattr(source, name))
+    return module
 
 
 def _load(path: Path, name: str):
     """A module of another checkout, loaded from its file (its imports resolve to this tree)."""
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 

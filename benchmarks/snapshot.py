@@ -11,9 +11,12 @@ gives today on fixed inputs from ``../shared`` and compares it with a later reco
   ``--speeches`` speeches (default 8,000), fast path (``hits=False``);
 * ``tone-bundestag-hits.parquet``: the explanation path (``hits=True``) on the first 1,000;
 * ``tone-gerntsa.parquet``, ``tone-vader-nyt.parquet``: the explanation path on the sentiment
-  datasets.
+  datasets;
+* ``tone-bench-en[-hits].parquet``, ``tone-bench-de[-hits].parquet`` (only with ``--only bench``):
+  both paths and ``polarity_only`` on the sentences of ``bench_sentiment.py`` (20,000 English, the
+  first ``--mb`` megabytes of speeches).
 
-    .venv/bin/python benchmarks/snapshot.py write DIR [--only quotes|tone]
+    .venv/bin/python benchmarks/snapshot.py write DIR [--only quotes|tone|bench]
     .venv/bin/python benchmarks/snapshot.py compare OLD NEW [--ignore rule]
 
 ``compare`` prints, per table, the rows that differ (by position, after dropping ignored
@@ -90,6 +93,17 @@ def write(folder: Path, *, only: str | None, mb: float, n_speeches: int) -> None
         save("tone-gerntsa", score_sentiment(read_gerntsa(), lang="de"), t0)
         t0 = time.perf_counter()
         save("tone-vader-nyt", score_sentiment(read_vader_nyt(), lang="en"), t0)
+    if only == "bench":  # the sentences of benchmarks/bench_sentiment.py, every output column
+        from bench_sentiment import english_sentences, german_units
+
+        from analysis.sentiment import polarity_only
+
+        for lang, texts in (("en", english_sentences(20000)), ("de", german_units(mb))):
+            t0 = time.perf_counter()
+            df = pd.DataFrame({"text": texts})
+            for hits in (False, True):
+                table = score_sentiment(df, lang=lang, hits=hits)
+                save(f"tone-bench-{lang}{'-hits' if hits else ''}", table.assign(fast=polarity_only(texts, lang)), t0)
 
 
 def compare(old: Path, new: Path, *, ignore: list[str]) -> int:
@@ -129,7 +143,7 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     w = sub.add_parser("write")
     w.add_argument("folder", type=Path)
-    w.add_argument("--only", choices=["quotes", "tone"])
+    w.add_argument("--only", choices=["quotes", "tone", "bench"])
     w.add_argument("--mb", type=float, default=30.0)
     w.add_argument("--speeches", type=int, default=8000)
     c = sub.add_parser("compare")

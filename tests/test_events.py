@@ -465,3 +465,14 @@ def test_a_sides_right_and_a_close_ally_are_support(text, event):
 @pytest.mark.parametrize("text", ["Citizens have the right to vote.", "An ally of mine from school called."])
 def test_right_and_ally_near_misses(text):
     assert rel(text, "en")["relation"] == "none"
+
+
+def test_excluded_finds_every_fixed_phrase_by_its_first_word():
+    from analysis.events import _excluded, event_lexicon
+
+    lx = event_lexicon("en")
+    lows = "talks on the paris climate agreement and the paris agreement , for security and cooperation".split()
+    # both phrases that start with "paris", the longer one first; "for" starts several
+    assert sorted(_excluded(lows, lx)) == [3, 4, 5, 8, 9, 11, 12, 13, 14]
+    assert _excluded("the paris talks".split(), lx) == set()
+    assert _excluded("paris".split(), lx) == set()  # a phrase that does not fit after the last word
