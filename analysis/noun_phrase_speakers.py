@@ -11,24 +11,17 @@ keeps to speeches).
 """
 from __future__ import annotations
 
-from functools import cache
-
 import pandas as pd
 import simplemma
 
 from analysis.actor_names import kind_of
-from analysis.resources import table
+from analysis.pronoun_agreement import first_name_genders
 from analysis.speaker_names import role_of
 from analysis.speaker_sources import institution
 from analysis.speakers import _resources
 
 LANGS = frozenset({"de"})  # English capitalises names, not nouns: a capitalised word there is a name
 _EDGE = ",.;:!?„“”\"'()[]–-"
-
-
-@cache
-def _first_names(lang: str) -> frozenset[str]:
-    return frozenset(table(lang, "first_names")["name"])
 
 
 def plain_noun_phrase(name, *, lang: str, known: frozenset = frozenset()) -> bool:
@@ -42,7 +35,7 @@ def plain_noun_phrase(name, *, lang: str, known: frozenset = frozenset()) -> boo
         return False
     words = [w.strip(_EDGE) for w in name.split()]
     caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
-    if not caps or any(w in _first_names(lang) or w in known or (w.isupper() and len(w) > 1) for w in words):
+    if not caps or any(w in first_name_genders(lang) or w in known or (w.isupper() and len(w) > 1) for w in words):
         return False
     if kind_of(name, lang) in ("organisation", "media", "country") or any(
             role_of(w, _resources(lang)[1]) or institution(w, lang) for w in caps):

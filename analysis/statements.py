@@ -363,6 +363,7 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
     compiled = {lg: compile_concepts(table, lang=lg) for lg in langs}  # the dictionary read once per language
     names, affiliations = _actor_names(actors)
     speeches, known = record_speakers(articles)
+    _plain = cache(lambda actor, lg: plain_noun_phrase(actor, lang=lg, known=known))  # a speaker recurs in many quotations
     rows, seen = [], set()
     records = attributed.to_dict("records")
     for q in tqdm(records, desc="statements", unit="quote", disable=not progress or len(records) < 1000):
@@ -371,7 +372,7 @@ def build_statements(quotes: pd.DataFrame, *, articles: pd.DataFrame, actors: pd
         actor = names.get(aid, q["speaker"]) if aid else q["speaker"]
         if heading_actor(actor, q["lang"]):
             continue  # "Sector-specific Risk Assessment: … each SRMA shall …": a heading, no speaker
-        if q["article_id"] in speeches and plain_noun_phrase(actor, lang=q["lang"], known=known):
+        if q["article_id"] in speeches and _plain(actor, q["lang"]):
             continue  # "Landesteile von Russland", "Jobs und Arbeitsplätze": a word group, no name
         for st in _quote_statements(q, texts[q["article_id"]], compiled[q["lang"]], q["lang"], band, neutral):
             key = (q["article_id"], aid or actor, st["concept"], st["concept_span"][0])

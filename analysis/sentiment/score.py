@@ -85,8 +85,16 @@ def _min_evidence(lang: str, words=0):
     return e / np.sqrt(e * e + ALPHA)
 
 
-def _word_counts(texts: list) -> np.ndarray:
-    """Whitespace-separated words of each text (0 for a non-string)."""
+def _n_words(text: str, lang: str) -> int:
+    """Words of ``text`` when ``lang`` grows its minimum evidence with length, else 0 (no split)."""
+    return len(text.split()) if lang in MIN_EVIDENCE_PER_WORD else 0
+
+
+def _word_counts(texts: list, langs: list):
+    """Whitespace-separated words of each text (0 for a non-string), or 0 for all when no language of
+    ``langs`` grows its minimum evidence with length (the split is then not needed)."""
+    if not MIN_EVIDENCE_PER_WORD.keys() & set(langs):
+        return 0
     return np.array([len(t.split()) if isinstance(t, str) else 0 for t in texts], dtype=int)
 
 
@@ -112,7 +120,7 @@ def _score_one(text, lex: Lexicon, *, alpha: float, band: float, target, want_hi
     tpos = _target_positions(toks, target) if target is not None else None
     sp, sc, sr, hits, nhit, npol = score_tokens(toks, spans, lex, target_pos=tpos, want_hits=want_hits)
     p = squash(sp, alpha)
-    return {"polarity": p, "label": _label(p, band, npol, lex.lang, len(text.split())),
+    return {"polarity": p, "label": _label(p, band, npol, lex.lang, _n_words(text, lex.lang)),
             "cooperation": squash(sc, alpha), "certainty": squash(sr, alpha), "n_hits": nhit, "hits": hits, "flag": "", "n_polar": npol}
 
 
@@ -126,7 +134,7 @@ def score_long(text: str, lex, *, alpha, band, target, want_hits):
     if not want_hits and target is None:  # without explanations, as a batch of one
         out = ([0.0], [0.0], [0.0], [0], [0], [""], [False])
         batch_long([0], [text], [0], lex, alpha, out)
-        return {"polarity": out[0][0], "label": _label(out[0][0], band, out[4][0], lex.lang, len(text.split())),
+        return {"polarity": out[0][0], "label": _label(out[0][0], band, out[4][0], lex.lang, _n_words(text, lex.lang)),
                 "cooperation": out[1][0], "certainty": out[2][0], "n_hits": out[3][0], "hits": [], "flag": "long_unit", "n_polar": out[4][0]}
     ps, cs, rs, allhits = [], [], [], []
     n_all = n_polar = 0
@@ -152,7 +160,7 @@ def score_long(text: str, lex, *, alpha, band, target, want_hits):
             n_all += nh
             n_polar += npol
     p = float(np.mean(ps)) if ps else 0.0
-    return {"polarity": p, "label": _label(p, band, n_polar, lex.lang, len(text.split())),
+    return {"polarity": p, "label": _label(p, band, n_polar, lex.lang, _n_words(text, lex.lang)),
             "cooperation": float(np.mean(cs)) if cs else 0.0, "certainty": float(np.mean(rs)) if rs else 0.0, "n_hits": n_all, "hits": allhits,
             "flag": "long_unit", "n_polar": n_polar}
 
@@ -291,7 +299,7 @@ def score_sentiment(units, *, text_col: str = "text", lang: str | None = None, l
         pol[i], coop[i], cert[i] = squash(a, alpha), squash(b_, alpha), squash(c, alpha)
     out = units.copy()
     out["polarity"] = np.round(np.asarray(pol, dtype=float), 6)
-    out["label"] = _labels(out["polarity"].to_numpy(), np.asarray(npol), langs, band, _word_counts(texts))
+    out["label"] = _labels(out["polarity"].to_numpy(), np.asarray(npol), langs, band, _word_counts(texts, langs))
     out["cooperation"] = np.round(np.asarray(coop, dtype=float), 6)
     out["certainty"] = np.round(np.asarray(cert, dtype=float), 6)
     out["n_hits"] = np.asarray(nh, dtype=int)
