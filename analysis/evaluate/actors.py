@@ -82,9 +82,9 @@ def default_labels(dataset: str, split: str) -> Path:
 def sample_order(documents, *, salt: str = "actors-de-train") -> list[str]:
     """Documents in the order the label files draw them: by SHA-1 of ``<salt>:<document>``.
 
-    ``actors-de-train.tsv`` labels the first 340 train documents of this order (the number in
-    the dataset's file name), in batches of 60, 40, 60, 60, 60 and 60; a further batch continues
-    it from the 341st.
+    ``actors-de-train.tsv`` labels the first 400 train documents of this order (the number in
+    the dataset's file name), in batches of 60, 40, 60, 60, 60, 60 and 60; a further batch
+    continues it from the 401st.
 
     >>> sample_order(["1265", "2028", "3002", "1229"])
     ['1229', '3002', '2028', '1265']
