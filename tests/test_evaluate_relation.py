@@ -106,6 +106,7 @@ def test_second_development_set_is_new_sentences_all_dev():
 @pytest.mark.parametrize("name, earlier", [
     ("relation-dev3.tsv", ("relation.tsv", "relation-dev2.tsv")),
     ("relation-dev4.tsv", ("relation.tsv", "relation-dev2.tsv", "relation-dev3.tsv")),
+    ("relation-dev5.tsv", ("relation.tsv", "relation-dev2.tsv", "relation-dev3.tsv", "relation-dev4.tsv")),
 ])
 def test_later_development_sets_are_new_sentences_all_dev(name, earlier):
     later = read_labels(LABELS_PATH.with_name(name))
