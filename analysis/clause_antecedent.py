@@ -183,20 +183,19 @@ def neuter_subject(ents: ArticleEntities, before: int, pronoun: str) -> tuple[st
 def neuter_speaker(ents: ArticleEntities, before: int, pronoun: str, previous: list[tuple[int, str]],
                    resolve: Callable[[str, int], str | None], how: Callable[[str], str]) -> tuple[str | None, str]:
     """(speaker, resolution) of a neuter subject pronoun at ``before``: the institution of
-    :func:`neuter_subject`, resolved by ``resolve(phrase, position)``; without one the previous
-    speaker, as a quotation after "hieß es" inherits it ("Künast sagte, … Es drohe „…“" → Künast).
+    :func:`neuter_subject`, resolved by ``resolve(phrase, position)``; without one no speaker
+    ("Es geht darum, …", "Es warnten die Russen": an expletive *es*, whose subject, if any, follows
+    the verb), never the previous speaker.
 
     >>> from analysis.speakers import _ArticleEntities as ArticleEntities
-    >>> text = "Künast sagte, es müsse Schluss sein. Es drohe eine Erwärmung."
+    >>> text = "Künast sagte, es müsse Schluss sein. Es gehe darum, dass gehandelt werde."
     >>> neuter_speaker(ArticleEntities(text, "de"), text.rindex("Es"), "es", [(0, "Renate Künast")],
     ...                lambda m, p: m, lambda k: k)
-    ('Renate Künast', 'inherited')
+    (None, 'unresolved')
     """
     found = neuter_subject(ents, before, pronoun)
-    if found:
-        name = resolve(*found)
-        return (name, how("pronoun")) if name else (None, "unresolved")
-    return (previous[-1][1], "inherited") if previous else (None, "unresolved")
+    name = resolve(*found) if found else None
+    return (name, how("pronoun")) if name else (None, "unresolved")
 
 
 @cache

@@ -68,3 +68,8 @@ def test_no_neuter_institution(text):
 def test_a_masculine_pronoun_is_not_read_as_neuter():
     text = "Das Ministerium tagte. Er erklärte, der Vertrag gelte."
     assert neuter_subject(_ArticleEntities(text, "de"), text.index("Er"), "er") is None
+
+
+def test_an_expletive_es_without_an_institution_gives_no_speaker():
+    text = "Renate Künast sagte, es müsse Schluss sein. Es warnten die Experten schon lange, dass die Erwärmung drohe."
+    assert _speaker_of(text, "dass die Erwärmung drohe") is None  # not the previous speaker

@@ -302,14 +302,15 @@ def speakers_from_context(art: Article) -> None:
 
 def _pronoun_subject(art: Article, q: Quote) -> bool:
     """Whether a placeholder speaker is the neuter pronoun subject of a cue that is not
-    impersonal (class ``impersonal`` in ``speech_verbs.tsv``): "Das Gericht tagte. Es weist den
-    Vorwurf zurück, …" keeps *Es* for the speaker resolution; "hieß es", "Es heißt" do not.
+    impersonal (class ``impersonal`` in ``speech_verbs.tsv``) of an indirect or reported
+    quotation: "Das Gericht tagte. Es weist den Vorwurf zurück, …" keeps *Es* for the speaker
+    resolution; "hieß es", "Es heißt" and a direct quotation ("Es drohe „…“") do not.
 
     Example (de): Es weist den Vorwurf zurück, man habe verschleppt. → speaker=Es
     """
     word = art.text[slice(*q.speaker[0])].lower()
-    if word not in art.lex.neuter_pronouns or not q.cue:
-        return False
+    if word not in art.lex.neuter_pronouns or not q.cue or q.kind in ("direct", "free_indirect"):
+        return False  # "Es drohe „…“": a direct quotation inherits as after "hieß es"
     toks = art.toks[q.sentence] if 0 <= q.sentence < len(art.toks) else []
     cues = [t for t in toks if any(a <= t.start < b for a, b in q.cue)]
     impersonal = art.lex.impersonal_cues
