@@ -9,9 +9,10 @@ Fans kritisierte* → whoever the first *er* is. The candidates are the names of
 introduced with a name, and an agreeing subject pronoun; a candidate whose gender is known to
 agree (a first name, the describing noun before it) comes first, then the first in the clause.
 
-Two more German salience rules stand here: :func:`previous_subject`, the institution or group
-opening the sentence before as its subject; :func:`nearest_subject_name`, the last-resort name
-that stands in no prepositional phrase.
+Three more German salience rules stand here: :func:`previous_subject`, the institution or group
+opening the sentence before as its subject; :func:`neuter_subject`, the neuter institution a
+subject *es* takes up; :func:`nearest_subject_name`, the last-resort name that stands in no
+prepositional phrase.
 """
 from __future__ import annotations
 
@@ -144,3 +145,60 @@ def nearest_subject_name(ents: ArticleEntities, before: int, cands: list[tuple[i
         return not any(w.lower() in ents.preps - ents.particles for w in lead)  # "zu Guttenberg" is a name
     near = [(p, n) for p, n in cands if p > before - WINDOW and free(p)] if ents.lang == "de" else []
     return max(near or cands)[1]
+
+
+def neuter_subject(ents: ArticleEntities, before: int, pronoun: str) -> tuple[str, int] | None:
+    """(phrase, position) of the neuter institution or role a neuter subject ``pronoun`` (*es*) at
+    ``before`` takes up:
+    the first noun phrase after a neuter article (``reference_words.tsv`` class ``neuter_article``)
+    whose noun is neuter and holds statements, in its own sentence before it, else in the sentence
+    before ("Das Gericht nutzte die Begründung. Es weist den Vorwurf zurück" → das Gericht;
+    "Im Ausschluss erkannte das Gericht ein Erschwernis. Hier stellte es fest" → das Gericht);
+    None for a thing ("Das Wetter war schlecht").
+
+    >>> from analysis.speakers import _ArticleEntities as ArticleEntities
+    >>> text = "Das Ministerium prüfte den Fall. Es erklärte, der Vertrag gelte."
+    >>> neuter_subject(ArticleEntities(text, "de"), text.index("Es"), "es")
+    ('Das Ministerium', 0)
+    """
+    if ents.pronoun_forms.get(pronoun, ("-",))[0] != "n":
+        return None
+    text, articles = ents.text, _neuter_articles(ents.lang)
+    own = sentence_starts(text, max(0, before - WINDOW), before)[-1]
+    start = sentence_starts(text, max(0, own - WINDOW), own - 1)[-1] if own else own
+    for lo, hi in ((own, before), (start, own)):
+        words = [(m.start(), m.group()) for m in _WORD.finditer(text, lo, hi)]
+        for k, (pos, det) in enumerate(words):
+            if det.lower() not in articles:
+                continue
+            rest = words[k + 1:k + 4]
+            noun = next(((p, w) for p, w in rest if w[:1].isupper()), None)
+            if noun is None or not all(w[:1].islower() for _, w in rest[:rest.index(noun)]):
+                continue  # "das neue Gericht": lower-case adjectives only between article and noun
+            if noun_gender(ents, noun[1]) == "n" and holds_statements(noun[1], ents):
+                return text[pos:noun[0] + len(noun[1])], pos
+    return None
+
+
+def neuter_speaker(ents: ArticleEntities, before: int, pronoun: str, previous: list[tuple[int, str]],
+                   resolve: Callable[[str, int], str | None], how: Callable[[str], str]) -> tuple[str | None, str]:
+    """(speaker, resolution) of a neuter subject pronoun at ``before``: the institution of
+    :func:`neuter_subject`, resolved by ``resolve(phrase, position)``; without one no speaker
+    ("Es geht darum, …", "Es warnten die Russen": an expletive *es*, whose subject, if any, follows
+    the verb), never the previous speaker.
+
+    >>> from analysis.speakers import _ArticleEntities as ArticleEntities
+    >>> text = "Künast sagte, es müsse Schluss sein. Es gehe darum, dass gehandelt werde."
+    >>> neuter_speaker(ArticleEntities(text, "de"), text.rindex("Es"), "es", [(0, "Renate Künast")],
+    ...                lambda m, p: m, lambda k: k)
+    (None, 'unresolved')
+    """
+    found = neuter_subject(ents, before, pronoun)
+    name = resolve(*found) if found else None
+    return (name, how("pronoun")) if name else (None, "unresolved")
+
+
+@cache
+def _neuter_articles(lang: str) -> frozenset[str]:
+    return word_class(lang, "reference_words", "neuter_article")
+

@@ -85,7 +85,7 @@ def own_subject(ents: ArticleEntities, cue: int | None, resolution: str, spans=N
     for an inherited quotation that opens its sentence, a holder that opens the sentence before
     after the earlier speakers' mentions at ``earlier`` (:func:`continued_holder`)."""
     if cue is not None and (found := cue_subject(ents, cue) or (
-            pointer_holder(ents, cue) if resolution == "none" else None)):
+            pointer_holder(ents, cue) or passive_holder(ents, cue) if resolution == "none" else None)):
         return found
     starts = [int(a) for a, _ in spans] if spans is not None and len(spans) else []
     if resolution == "none" and starts:
@@ -93,6 +93,32 @@ def own_subject(ents: ArticleEntities, cue: int | None, resolution: str, spans=N
     if resolution != "inherited" or not starts:
         return None
     return continued_holder(ents, min(starts + ([cue] if cue is not None else [])), max(earlier, default=-1))
+
+
+def passive_holder(ents: ArticleEntities, cue: int) -> tuple[str, int] | None:
+    """(mention, position) of the holder opening the sentence before a passive cue at ``cue`` with no
+    agent in its own sentence (a form of ``passive_aux`` before it, no holder preposition after it):
+    "Die Stadt hat die Gebühren erhöht. Als Begründung wurde angegeben, …" → Die Stadt; None when its
+    own sentence names an agent, a pronoun or a subject of its own ("Von der Stadt wurde angegeben",
+    "Ihm wird vorgeworfen", "Die Opposition wurde aufgefordert") or the sentence before opens with a thing.
+
+    >>> from analysis.speakers import _ArticleEntities as ArticleEntities
+    >>> text = "Die Regierung hat getagt. Dabei wurde beschlossen, dass die Steuer sinkt."
+    >>> passive_holder(ArticleEntities(text, "de"), text.index("beschlossen"))
+    ('Die Regierung', 0)
+    """
+    text = ents.text
+    own = sentence_starts(text, max(0, cue - WINDOW), cue)[-1]
+    words = [w.strip(",;:").lower() for w in text[own:cue].split() + text[cue:cue + 40].split()[:1]]  # "wurde angegeben"
+    after = [w.strip(",;:").lower() for w in text[cue:cue + 40].split()[1:3]]
+    opening = subject_opening(ents, own, cue + len((text[cue:cue + 40].split() or [""])[0]))
+    if own == 0 or not set(words) & word_class(ents.lang, "function_words", "passive_aux") or (
+            set(words) & (ents.holder_preps | ents.pronouns)) or set(after) & ents.holder_preps or any(
+            q in text[own:cue] for q in "„“\"") or opening:
+        return None  # "Von der Stadt wurde angegeben", "Ihm wird vorgeworfen", "Die Regierung wurde aufgefordert"
+    before = sentence_starts(text, max(0, own - WINDOW), own - 1)[-1]
+    found = subject_opening(ents, before, own)
+    return found if found and holds_statements(found[0], ents) else None
 
 
 def continued_holder(ents: ArticleEntities, start: int, previous: int) -> tuple[str, int] | None:

@@ -43,7 +43,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actor_names import actor_kind, kind_of
-from analysis.clause_antecedent import main_clause_antecedent, nearest_subject_name, previous_subject
+from analysis.clause_antecedent import main_clause_antecedent, nearest_subject_name, neuter_speaker, previous_subject
 from analysis.coreference import (
     chain_subject,
     colon_subject,
@@ -476,6 +476,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
             w.islower() and w in ents.first_person) for w in words[1:]) or (
             lg == "de" and len(words) == 2 and words[0].lower() in GENITIVE_DETS):
         return None, "unresolved"  # "Deswegen", "Lassen Sie", "Des Weiteren": an adverb, a verb, a genitive alone
+    if lg == "de" and low in ents.pronouns and ents.pronoun_forms.get(low, ("-",))[0] == "n" and depth < 2:  # "Es weist"
+        return neuter_speaker(ents, pos, low, previous, lambda m, p: _resolve(m, p, ents, lg, previous, inherited, 2)[0], how)
     if low in ents.pronouns:
         name = ents.salient(pos, previous, low, verb_number(ents.text, pos, len(low), lg))
         return (name, how("pronoun")) if name else (None, "unresolved")

@@ -15,6 +15,14 @@ from tests.test_speakers import resolve_one
     ("Ein Beamter sagte, es gebe keine Spur.", "Ein Beamter", "Beamter"),
     ("Ein Abgeordneter der Grünen sagte, es gebe keine Spur.", "Ein Abgeordneter der Grünen", "Abgeordneter der Grünen"),
     ("Ein Sprecher der Feuerwehr sagte, es gebe keine Spur.", "Ein Sprecher der Feuerwehr", "Feuerwehr"),
+    # must change: an organisation's governing body speaks for it
+    ("Die Vereinsleitung von Borussia Dortmund sagte, die Fans seien friedlich gewesen.",
+     "Die Vereinsleitung von Borussia Dortmund", "Borussia Dortmund"),
+    ("Die Geschäftsführung der Deutschen Bahn erklärte, die Züge seien pünktlich.",
+     "Die Geschäftsführung der Deutschen Bahn", "Deutsche Bahn"),
+    # near misses: a body without an organisation, an action noun that ends as a body does
+    ("Die Geschäftsführung erklärte, die Züge seien pünktlich.", "Die Geschäftsführung", "Geschäftsführung"),
+    ("Die Einführung der Steuer zeige, sie wirke.", "Die Einführung der Steuer", "Einführung der Steuer"),
 ])
 def test_staff_speak_for_their_organisation(text, mention, speaker):
     assert resolve_one(text, mention)[0] == speaker

@@ -232,3 +232,26 @@ def test_no_continuation_across_a_sentence_or_a_paragraph():
                           ("Die Lage sei jedoch schlecht", None, None, "none"), ("Es gebe keine Lösung", None, None, "none")])
     out = resolve_speakers(quotes, pd.DataFrame({"article_id": ["a"], "text": [text], "lang": ["de"]}))
     assert out["speaker"].isna().tolist() == [False, True, True]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Regierung hat am Montag getagt. Dabei wurde beschlossen, dass die Steuer sinkt.", "Die Regierung"),
+    ("Der Vorstand hat am Freitag getagt. Insbesondere wird kritisiert, dass die Aktionäre schweigen.",
+     "Der Vorstand"),
+])
+def test_an_agentless_passive_takes_the_holder_of_the_sentence_before(text, expected):
+    from analysis.speaker_pointers import passive_holder
+    cue = text.index("beschlossen") if "beschlossen" in text else text.index("wird")
+    assert passive_holder(_ArticleEntities(text, "de"), cue)[0] == expected
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Die Regierung hat am Montag getagt. Die Opposition wurde aufgefordert, dass sie zustimme.", "wurde"),  # own subject
+    ("Die Regierung hat am Montag getagt. Ihm wird vorgeworfen, dass er gelogen habe.", "wird"),  # a pronoun
+    ("Die Regierung hat am Montag getagt. Von der Opposition wurde kritisiert, dass sie tagte.", "wurde"),  # an agent
+    ("Der Lebenslauf war gefälscht. Dabei wurde beschlossen, dass die Steuer sinkt.", "beschlossen"),  # a thing before
+    ("Die Regierung hat am Montag getagt. Dabei hat Merkel betont, dass die Steuer sinkt.", "betont"),  # no passive
+])
+def test_no_holder_for_a_passive_with_its_own_agent_or_subject(text, cue):
+    from analysis.speaker_pointers import passive_holder
+    assert passive_holder(_ArticleEntities(text, "de"), text.index(cue)) is None

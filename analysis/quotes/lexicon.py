@@ -47,6 +47,7 @@ class Lexicon:
     fw: dict = field(default_factory=dict)               # function word -> class
     pronouns: set = field(default_factory=set)
     object_pronouns: set = field(default_factory=set)    # him, them: no subject
+    neuter_pronouns: frozenset = frozenset()             # es: a subject only of a cue that is not impersonal
     persons: frozenset = frozenset()                     # first and second person (reference_words.tsv)
     relatives: frozenset = frozenset()                   # relative pronouns (reference_words.tsv)
     adjunct_openers: frozenset = frozenset()             # open a verb-last relative or adverbial clause (adjunct_clauses.txt)
@@ -105,6 +106,15 @@ class Lexicon:
         if got is None:
             got = self._words_cache["__particles__"] = frozenset(
                 p for parts in self.particle_bases.values() for p in parts)
+        return got
+
+    @property
+    def impersonal_cues(self) -> frozenset:
+        """Cue lemmas of class ``impersonal``, whose *es* points elsewhere ("hieß es", "Es heißt")."""
+        got = self._words_cache.get("__impersonal__")
+        if got is None:
+            got = self._words_cache["__impersonal__"] = frozenset(
+                lem for lem, c in self.cue_class.items() if "impersonal" in c)
         return got
 
     def reported_bases(self) -> frozenset:
@@ -213,6 +223,7 @@ def lexicon(lang: str) -> Lexicon:
     if pron is not None:
         lex.pronouns = set(pron["form"])
         lex.object_pronouns = set(pron.loc[pron["case"].isin(["acc", "dat"]), "form"])
+        lex.neuter_pronouns = frozenset(pron.loc[(pron["gender"] == "n") & (pron["case"] == "nom"), "form"])
     refs = _load_table(lang, "reference_words")
     if refs is not None:
         lex.persons = frozenset(refs.loc[refs["class"].isin(["first_person", "second_person"]), "word"])

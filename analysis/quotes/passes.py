@@ -290,13 +290,31 @@ def speakers_from_context(art: Article) -> None:
     placeholders = art.lex.words("placeholder")
     prev = None
     for q in art.quotes:
-        if len(q.speaker) == 1 and art.text[slice(*q.speaker[0])].lower() in placeholders:
+        if len(q.speaker) == 1 and art.text[slice(*q.speaker[0])].lower() in placeholders \
+                and not _pronoun_subject(art, q):
             _replace_placeholder(art, q)
         if not q.speaker and not q.own_subject and prev is not None and prev.speaker and (
                 q.kind in ("direct", "free_indirect") or q.rule in ("pointer", "pointer_after_source")):
             q.speaker = list(prev.speaker)
             q.inherit = True
         prev = q
+
+
+def _pronoun_subject(art: Article, q: Quote) -> bool:
+    """Whether a placeholder speaker is the neuter pronoun subject of a cue that is not
+    impersonal (class ``impersonal`` in ``speech_verbs.tsv``) of an indirect or reported
+    quotation: "Das Gericht tagte. Es weist den Vorwurf zurück, …" keeps *Es* for the speaker
+    resolution; "hieß es", "Es heißt" and a direct quotation ("Es drohe „…“") do not.
+
+    Example (de): Es weist den Vorwurf zurück, man habe verschleppt. → speaker=Es
+    """
+    word = art.text[slice(*q.speaker[0])].lower()
+    if word not in art.lex.neuter_pronouns or not q.cue or q.kind in ("direct", "free_indirect"):
+        return False  # "Es drohe „…“": a direct quotation inherits as after "hieß es"
+    toks = art.toks[q.sentence] if 0 <= q.sentence < len(art.toks) else []
+    cues = [t for t in toks if any(a <= t.start < b for a, b in q.cue)]
+    impersonal = art.lex.impersonal_cues
+    return bool(cues) and not any(t.lemma.lower() in impersonal or t.lower in impersonal for t in cues)
 
 
 def _replace_placeholder(art: Article, q: Quote) -> None:
