@@ -72,12 +72,52 @@ def test_reading_agreement_of_the_committed_labels():
     from analysis.evaluate.relation import reading_agreement
 
     t = read_labels()
-    k = reading_agreement().set_index(["lang", "dimension"])
+    k = reading_agreement()
+    k = k[(k["reading"] == "a") & (k["against"] == "b")].set_index(["lang", "dimension"])
     both = t[(t["relation_a"] != "") & (t["relation_b"] != "")]
     assert k.loc[("all", "tone"), "n"] == len(both)
     assert k.loc[("all", "relation"), "kappa"] == pytest.approx(cohen_kappa(both["relation_a"], both["relation_b"]))
     assert k.loc[("de", "tone"), "n"] + k.loc[("en", "tone"), "n"] == len(both)
     assert (k["kappa"] > 0.4).all()  # the two readings agree well beyond chance
+
+
+def _three_readings(tmp_path):
+    """Four units, readings a, b, c (c leaves u4 unread) and the adjudicated labels."""
+    rel = {"a": ["conflict", "none", "none", "cooperation"], "b": ["conflict", "none", "conflict", "cooperation"],
+           "c": ["conflict", "conflict", "none", ""], "": ["conflict", "none", "none", "cooperation"]}
+    event = {"conflict": "DISAPPROVE", "cooperation": "SUPPORT", "none": "", "": ""}
+    tone = ["neutral", "negative", "neutral", "positive"]
+    t = pd.DataFrame({"id": ["u1", "u2", "u3", "u4"], "source": ["wikinews"] * 4, "record": ["r"] * 4,
+                      "start": [0, 10, 20, 30], "end": [9, 19, 29, 39], "lang": ["de", "de", "en", "en"],
+                      "part": ["dev"] * 4})
+    for name, r in rel.items():
+        sfx = f"_{name}" if name else ""
+        t[f"tone{sfx}"] = [x if y else "" for x, y in zip(tone, r)]
+        t[f"relation{sfx}"] = r
+        t[f"event{sfx}"] = [event[x] for x in r]
+    p = tmp_path / "three.tsv"
+    t.to_csv(p, sep="\t", index=False)
+    return p
+
+
+def test_reading_agreement_reports_every_pair_and_each_reading_against_the_adjudicated(tmp_path):
+    from analysis.evaluate.relation import reading_agreement
+
+    k = reading_agreement(_three_readings(tmp_path)).set_index(["reading", "against", "lang", "dimension"])
+    assert sorted(set(k.index.droplevel([2, 3]))) == [("a", "adjudicated"), ("a", "b"), ("a", "c"),
+                                                      ("b", "adjudicated"), ("b", "c"), ("c", "adjudicated")]
+    assert len(k) == 6 * 3 * 3  # pairs × (de, en, all) × dimensions
+    # a–b relation over four units: p_o 3/4, p_e (1·2 + 2·1 + 1·1)/16 = 5/16, kappa 7/11
+    assert k.loc[("a", "b", "all", "relation"), "p_o"] == pytest.approx(0.75)
+    assert k.loc[("a", "b", "all", "relation"), "kappa"] == pytest.approx(7 / 11)
+    assert k.loc[("a", "b", "de", "relation"), "kappa"] == pytest.approx(1.0)
+    assert k.loc[("a", "b", "en", "relation"), "kappa"] == pytest.approx(1 / 3)  # p_o 1/2, p_e 1/4
+    # c read three units: against the adjudicated p_o 2/3, p_e 4/9, kappa 0.4; against b below chance
+    assert k.loc[("c", "adjudicated", "all", "relation"), "n"] == 3
+    assert k.loc[("c", "adjudicated", "all", "relation"), "kappa"] == pytest.approx(0.4)
+    assert k.loc[("b", "c", "all", "event"), "kappa"] == pytest.approx(-0.5)  # p_o 1/3, p_e 5/9
+    assert k.loc[("a", "adjudicated", "all", "tone"), "kappa"] == pytest.approx(1.0)
+    assert k.loc[("c", "adjudicated", "en", "tone"), "n"] == 1
 
 
 def test_draw_sample_with_another_salt_skips_labelled_sentences(monkeypatch):

@@ -13,8 +13,10 @@ reported as relation before the event lexicon). Where the labels carry a ``tone`
 (negative, neutral, positive), the tone engine's ``label`` is scored against it as ``polarity``.
 
 Each sentence was labelled in two independent readings (columns ``tone_a``, ``relation_a``,
-``event_a`` and ``_b``); ``tone``, ``relation`` and ``event`` are the adjudicated labels
-(:func:`assemble_labels`), agreement is Cohen's kappa (:mod:`analysis.evaluate.agreement`).
+``event_a`` and ``_b``; some files hold a further reading ``_c``); ``tone``, ``relation`` and
+``event`` are the adjudicated labels (:func:`assemble_labels`), agreement is Cohen's kappa
+(:mod:`analysis.evaluate.agreement`) of every pair of readings and of each with the adjudicated
+labels (:func:`reading_agreement`).
 
 >>> macro_f1(["cooperation", "none", "conflict"], ["cooperation", "none", "none"], labels=RELATIONS) > 0.5
 True
@@ -187,8 +189,27 @@ def evaluate_relation(path: str | Path | None = None, *, part: str = "test") -> 
     return out
 
 
-READINGS = ("a", "b")
 DIMENSIONS = ("tone", "relation", "event")
+ADJUDICATED = "adjudicated"
+
+
+def readings_present(labels: pd.DataFrame) -> list[str]:
+    """The readings a labels table holds, in column order: the suffixes ``x`` of the columns
+    ``relation_x`` with at least one label (``_a``, ``_b`` as drawn, ``_c`` … from further readers).
+
+    >>> readings_present(pd.DataFrame({"relation_a": ["none"], "relation_b": [""], "relation_c": ["conflict"]}))
+    ['a', 'c']
+    """
+    return [c.split("_", 1)[1] for c in labels.columns
+            if c.startswith("relation_") and (labels[c] != "").any()]
+
+
+def _reading(labels: pd.DataFrame, name: str) -> pd.DataFrame:
+    """One reading as a table of ``id`` and the :data:`DIMENSIONS`, over the units it labelled
+    (``name`` a reading suffix or :data:`ADJUDICATED`)."""
+    cols = {d: d if name == ADJUDICATED else f"{d}_{name}" for d in DIMENSIONS}
+    t = labels[labels[cols["relation"]] != ""]
+    return t[["id"]].assign(**{d: t[c] for d, c in cols.items()})
 
 
 def assemble_labels(sample: pd.DataFrame, readings: dict, adjudicated: pd.DataFrame) -> pd.DataFrame:
@@ -208,18 +229,29 @@ def assemble_labels(sample: pd.DataFrame, readings: dict, adjudicated: pd.DataFr
 
 
 def reading_agreement(path: str | Path | None = None, *, part: str = "all") -> pd.DataFrame:
-    """Cohen's kappa and observed agreement of the two readings of the labels file, per
-    dimension and language, over the units both readings labelled (``part``: dev, test, all).
-    Columns: lang (de, en, all), dimension, n, p_o, kappa."""
+    """Cohen's kappa and observed agreement of every pair of readings the labels file holds
+    (:func:`readings_present`) and of each reading with the adjudicated labels, per dimension
+    and language (de, en, all), over the units both sides labelled (``part``: dev, test, all).
+    Columns: reading, against (a reading or ``adjudicated``), lang, dimension, n, p_o, kappa;
+    a file with readings a and b gives the pairs a–b, a–adjudicated, b–adjudicated.
+
+    >>> k = reading_agreement()
+    >>> sorted(set(zip(k["reading"], k["against"])))
+    [('a', 'adjudicated'), ('a', 'b'), ('b', 'adjudicated')]
+    """
+    from itertools import combinations
+
     from analysis.evaluate.agreement import agreement
 
     t = read_labels(path)
     if part != "all":
         t = t[t["part"] == part]
-    both = t[(t["relation_a"] != "") & (t["relation_b"] != "")]
+    names = readings_present(t)
+    pairs = [*combinations(names, 2), *((n, ADJUDICATED) for n in names)]
     rows = []
-    for lg in [*sorted(set(both["lang"])), "all"]:
-        sub = both if lg == "all" else both[both["lang"] == lg]
-        readings = [sub[["id"]].assign(**{d: sub[f"{d}_{r}"] for d in DIMENSIONS}) for r in READINGS]
-        rows.append(agreement(*readings, list(DIMENSIONS), key="id").reset_index().assign(lang=lg))
-    return pd.concat(rows, ignore_index=True)[["lang", "dimension", "n", "p_o", "kappa"]]
+    for first, second in pairs:
+        for lg in [*sorted(set(t["lang"])), "all"]:
+            sub = t if lg == "all" else t[t["lang"] == lg]
+            k = agreement(_reading(sub, first), _reading(sub, second), list(DIMENSIONS), key="id")
+            rows.append(k.reset_index().assign(reading=first, against=second, lang=lg))
+    return pd.concat(rows, ignore_index=True)[["reading", "against", "lang", "dimension", "n", "p_o", "kappa"]]
