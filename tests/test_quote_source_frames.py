@@ -30,3 +30,38 @@ def test_quoted_content_after_zufolge_keeps_its_source_as_speaker():
 def test_quoted_part_of_a_longer_content_stays_mixed_with_its_direct_part():
     text = "Nach Angaben der Stadt sei der Platz „vorerst gesperrt“."
     assert rows(text, ("kind", "text")) == [["mixed", "sei der Platz „vorerst gesperrt“"], ["direct", "„vorerst gesperrt“"]]
+
+
+# --- nach after a noun of a view or of hearsay: "seiner Ansicht nach", "dem Vernehmen nach" ----
+
+def test_view_noun_before_nach_attributes_the_clause():
+    assert rows("Ihrer Auffassung nach hat die Regierung zu spät gehandelt.") == [
+        ["indirect", "hat die Regierung zu spät gehandelt", "nach", "Ihrer Auffassung"]]
+
+
+def test_hearsay_before_nach_in_the_middle_of_the_clause():
+    assert rows("Im Hafen liegen dem Vernehmen nach drei Schiffe fest.", ("kind", "text", "speaker_mention")) == [
+        ["indirect", "Im Hafen liegen … drei Schiffe fest", "dem Vernehmen"]]
+
+
+def test_view_noun_before_nach_frames_a_quotation():
+    text = "Das Spiel ist vorbei. Seiner Meinung nach „war das eine Niederlage mit Ansage“."
+    assert rows(text) == [["direct", "„war das eine Niederlage mit Ansage“", "nach", "Seiner Meinung"]]
+
+
+def test_nach_as_a_complement_or_a_particle_attributes_nothing():
+    assert quotes_of("Die Firma kam der Aufforderung nach und zahlte die Summe.").empty
+    assert quotes_of("Die Gewerkschaft blieb bei ihrer Forderung nach höheren Löhnen.").empty
+    assert quotes_of("Die seiner Ansicht nach fragwürdige Rolle der Bank wurde untersucht.").empty
+
+
+def test_a_speech_verb_keeps_the_frame_when_the_content_holds_a_view_noun_before_nach():
+    text = "Der Direktor erklärte, das Land besitze seiner Meinung nach vier Raketen."
+    assert rows(text, ("kind", "text", "cue")) == [["indirect", "das Land besitze seiner Meinung nach vier Raketen", "erklärte"]]
+
+
+def test_nach_angaben_before_a_colon_frames_the_quotation():
+    text = "Die Opposition reagierte. Nach Angaben von Innenminister Peter Huber: „Wir haben die Lage im Griff.“"
+    q = quotes_of(text)
+    assert q[["kind", "cue", "speaker_mention", "speaker"]].values.tolist() == [
+        ["direct", "Nach", "Angaben von Innenminister Peter Huber", "Peter Huber"]]
