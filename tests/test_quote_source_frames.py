@@ -65,3 +65,15 @@ def test_nach_angaben_before_a_colon_frames_the_quotation():
     q = quotes_of(text)
     assert q[["kind", "cue", "speaker_mention", "speaker"]].values.tolist() == [
         ["direct", "Nach", "Angaben von Innenminister Peter Huber", "Peter Huber"]]
+
+
+# --- a colon frame without a verb: a name, then adverbs ----------------------------------------
+
+def test_name_and_adverb_before_a_colon_frame_the_quotation():
+    q = quotes_of("Die Debatte wurde hitzig. Staatssekretärin Eva Brandt wörtlich: „Das lassen wir nicht zu.“")
+    assert q[["kind", "speaker_mention", "speaker"]].values.tolist() == [["direct", "Staatssekretärin Eva Brandt", "Eva Brandt"]]
+
+
+def test_adverb_alone_before_a_colon_names_no_speaker():
+    q = quotes_of("Die Debatte wurde hitzig. Dazu weiter: „Das lassen wir nicht zu.“")
+    assert q["kind"].tolist() == ["direct"] and not isinstance(q["speaker_mention"].iloc[0], str)

@@ -180,15 +180,25 @@ def _nach_source(lex: Lexicon, toks: list[Tok], i: int, start: int, end: int) ->
 
 def colon_label(lex: Lexicon, toks: list[Tok]):
     """A speaker before a colon and no verb, the frame of the quotation after it ("CDU-Innenexperte
-    Wolfgang Bosbach: „…“"): a noun phrase of two words or more that ends in a capitalised word;
-    in the form of :func:`frame_in` with no cue, else None."""
+    Wolfgang Bosbach: „…“"): a noun phrase of two words or more that ends in a capitalised word,
+    also before adverbs ("Koppelin wörtlich: „…“", "Die Ministerin dazu: „…“"; ``adv`` and
+    ``sentence_adv`` of ``function_words.tsv``); in the form of :func:`frame_in` with no cue, else
+    None."""
     end = len(toks)
     if end < 3 or toks[end - 1].text != ":":
         return None
-    a, b = np_forward(lex, toks, 0, end - 1)
-    if a != 0 or b != end - 1 or toks[0].lower in lex.pronouns or not toks[b - 1].text[:1].isupper():
+    last = end - 1
+    while last > 1 and lex.cls(toks[last - 1].lower) in _ADVERBS and toks[last - 1].text[:1].islower():
+        last -= 1  # "Koppelin wörtlich:"
+    a, b = np_forward(lex, toks, 0, last)
+    if a != 0 or b != last or toks[0].lower in lex.pronouns or not toks[b - 1].text[:1].isupper():
+        return None
+    if last < end - 1 and b - a == 1 and lex.cls(toks[a].lower) is not None:
         return None
     return [], (a, b), (0, end)
+
+
+_ADVERBS = ("adv", "sentence_adv")
 
 
 def colon_clause(lex: Lexicon, toks: list[Tok]):
