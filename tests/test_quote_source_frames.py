@@ -77,3 +77,16 @@ def test_name_and_adverb_before_a_colon_frame_the_quotation():
 def test_adverb_alone_before_a_colon_names_no_speaker():
     q = quotes_of("Die Debatte wurde hitzig. Dazu weiter: „Das lassen wir nicht zu.“")
     assert q["kind"].tolist() == ["direct"] and not isinstance(q["speaker_mention"].iloc[0], str)
+
+
+# --- a draft (Entwurf, Gesetzentwurf) is a source: Danach after it, nach before it -------------
+
+def test_danach_after_a_draft_bill_attributes_to_it():
+    text = "Der Senat legte einen Gesetzentwurf vor. Danach ist die Notenbank künftig nur für die Zinsen zuständig."
+    assert rows(text, ("kind", "text", "cue")) == [["indirect", "ist die Notenbank künftig nur für die Zinsen zuständig", "Danach"]]
+
+
+def test_a_draft_is_a_source_without_an_actor():
+    q = quotes_of("Nach dem Entwurf soll die Abgabe im Mai steigen.")
+    assert q[["kind", "text", "speaker_mention"]].values.tolist() == [["indirect", "soll die Abgabe im Mai steigen", "dem Entwurf"]]
+    assert not isinstance(q["speaker"].iloc[0], str)
