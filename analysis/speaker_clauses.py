@@ -94,16 +94,20 @@ def cue_subject(ents: ArticleEntities, cue: int) -> tuple[str, int] | None:
     return found[0], found[1]
 
 
-def subject_after_verb(ents: ArticleEntities, mention_end: int, cue: int) -> tuple[str, int] | None:
+def subject_after_verb(ents: ArticleEntities, mention_end: int, cue: int, *,
+                       quoted: list | None = None) -> tuple[str, int] | None:
     """(mention, position) of the subject after a finite verb cue that follows a fronted adverbial
     taken for the speaker, never after a pronoun ("Des Weiteren verwies Steinbrück darauf" → Steinbrück, "Des Weiteren
     wirft die OSZE der Wahlkommission vor" → die OSZE); None unless the cue follows the mention
-    directly."""
+    directly, and None for words inside the quotation's own spans ``quoted`` ("Dem Bericht
+    zufolge „wurden die Regeln verletzt“": the quoted words say what, not who)."""
     text = ents.text
     if text[mention_end:cue].strip() or cue <= mention_end or text[:mention_end].split()[-1].lower() in ents.pronouns:
         return None  # "Er erklärte einem Angestellten": the pronoun is the subject
     toks = _tokens(text, cue, min(len(text), cue + 120))
     found = _subject_at(toks[1:], ents)
+    if found and any(int(a) <= found[1] < int(b) for a, b in quoted or ()):
+        return None
     return (found[0], found[1]) if found else None
 
 

@@ -749,7 +749,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
             continue
         name, resolution = _resolve(mention, pos, ents, lg, history.setdefault(aid, []), res0 == "inherited")
         if name is None and lg == "de" and cues[idx] is not None and (
-                own := subject_after_verb(ents, pos + len(mention), cues[idx])):  # "Des Weiteren verwies Steinbrück"
+                own := subject_after_verb(ents, pos + len(mention), cues[idx], quoted=span_list[idx])):  # "Des Weiteren verwies Steinbrück"
             name, resolution = _resolve(own[0], own[1], ents, lg, history[aid], False)
             mentions[idx], mention_spans[idx] = own[0], [own[1], own[1] + len(own[0])]
         if res0 == "inherited" and lg == "de" and (spans := span_list[idx]) and (own := opening_person(

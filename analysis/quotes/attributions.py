@@ -10,7 +10,7 @@ from __future__ import annotations
 from analysis.actor_names import kind_of
 from analysis.quotes.article import Article
 from analysis.quotes.cues import cue_at
-from analysis.quotes.phrases import np_backward, np_forward
+from analysis.quotes.phrases import nach_source_start, np_backward, np_forward
 from analysis.quotes.sentence import Sentence
 from analysis.quotes.tokens import Quote, capital_head, is_cap, span
 
@@ -61,9 +61,18 @@ def according_to_noun(art: Article, s: Sentence, i: int, width: int) -> Quote | 
     """
     toks, end, lex = s.toks, s.end, art.lex
     if not lex.source_noun_after([t.text for t in toks], [t.lemma for t in toks], i, end):
-        return None
+        if (a := noun_before_nach(art, s, i)) is None:
+            return None
+        return _attributed(art, s, [i], a, i, a, i + 1, "source_postposition")  # "seiner Ansicht nach"
     a, b = source_after(art, s, i + width)
     return _attributed(art, s, list(range(i, i + width)), a, b, i, b, "according_to_noun")
+
+
+def noun_before_nach(art: Article, s: Sentence, i: int) -> int | None:
+    """The first token of the source when ``nach`` at ``i`` is a postposition after a noun of a
+    view or of hearsay (:func:`analysis.quotes.phrases.nach_source_start`) and the sentence has no speech verb (its frame
+    holds the attribution: "erklärte X, Y besitze seiner Meinung nach …"); else None."""
+    return None if s.cues else nach_source_start(art.lex, s.toks, i, s.end)
 
 
 def source_after(art: Article, s: Sentence, j: int) -> tuple[int, int]:
@@ -98,9 +107,11 @@ def _web_address(art: Article, s: Sentence, j: int) -> tuple[int, int] | None:
 
 
 def source_postposition(art: Article, s: Sentence, i: int, width: int) -> Quote | None:
-    """A postposition after the source (``X zufolge``).
+    """A postposition after the source (``X zufolge``; ``nach`` after a noun of a view or of
+    hearsay, read by :func:`according_to_noun` with :func:`noun_before_nach`).
 
     Example (de): Den Berichten zufolge gab es keine Toten. → kind=indirect; text=gab es keine Toten; cue=zufolge; speaker=Den Berichten
+    Example (de): Seiner Ansicht nach ist der Plan gescheitert. → kind=indirect; text=ist der Plan gescheitert; cue=nach; speaker=Seiner Ansicht
     """
     a, b = np_backward(art.lex, s.toks, i, s.bounds[s.clause_of[i]])
     return _attributed(art, s, list(range(i, i + width)), a, b, a, i + 1, "source_postposition")

@@ -16,7 +16,7 @@ from analysis.quotes.article import Article
 from analysis.quotes.cues import cue_at, cue_spans
 from analysis.quotes.lexicon import Lexicon
 from analysis.quotes.marks import find_quotation_marks
-from analysis.quotes.phrases import np_backward, np_forward, subject
+from analysis.quotes.phrases import nach_source_start, np_backward, np_forward, subject
 from analysis.quotes.tokens import Quote, Tok, is_cap, is_word, span
 
 FRAME_TOKENS = 60  # the longest frame searched for a cue and speaker (docs/quotes.md)
@@ -152,6 +152,8 @@ def frame_in(lex: Lexicon, toks: list[Tok], *, after_content: bool):
             sp = np_forward(lex, toks, i + 1, end)
             if sp[1] > sp[0]:
                 return [i], sp, (start, end)
+        if construction == "noun_prep" and (sp := _nach_source(lex, toks, i, start, end)):
+            return [i], sp, (start, end)  # "Nach Angaben von X: „…“", "Seiner Ansicht nach „…“"
         if construction in ("prep", "postp", "prep_name"):
             rest = lex.frames[w][1]
             width = 1 + len(rest)
@@ -163,17 +165,40 @@ def frame_in(lex: Lexicon, toks: list[Tok], *, after_content: bool):
     return None
 
 
+def _nach_source(lex: Lexicon, toks: list[Tok], i: int, start: int, end: int) -> tuple[int, int] | None:
+    """The source of ``nach`` at ``i`` in a frame without a speech verb after it: the phrase of the
+    cue noun after it ("Nach Angaben der Polizei"), or the noun of a view before it ("Seiner
+    Ansicht nach"); else None."""
+    if any(cue_at(lex, toks, k, end) for k in range(i + 1, end)):
+        return None  # "nach Gerüchten …, sagte dessen Stellvertreter": the speech verb's frame
+    if lex.source_noun_after([t.text for t in toks], [t.lemma for t in toks], i, end):
+        a, b = np_forward(lex, toks, i + 1, end)
+        return (a, b) if b > a else None
+    a = nach_source_start(lex, toks, i, end + 1)
+    return (a, i) if a is not None and a >= start else None
+
+
 def colon_label(lex: Lexicon, toks: list[Tok]):
     """A speaker before a colon and no verb, the frame of the quotation after it ("CDU-Innenexperte
-    Wolfgang Bosbach: „…“"): a noun phrase of two words or more that ends in a capitalised word;
-    in the form of :func:`frame_in` with no cue, else None."""
+    Wolfgang Bosbach: „…“"): a noun phrase of two words or more that ends in a capitalised word,
+    also before adverbs ("Koppelin wörtlich: „…“", "Die Ministerin dazu: „…“"; ``adv`` and
+    ``sentence_adv`` of ``function_words.tsv``); in the form of :func:`frame_in` with no cue, else
+    None."""
     end = len(toks)
     if end < 3 or toks[end - 1].text != ":":
         return None
-    a, b = np_forward(lex, toks, 0, end - 1)
-    if a != 0 or b != end - 1 or toks[0].lower in lex.pronouns or not toks[b - 1].text[:1].isupper():
+    last = end - 1
+    while last > 1 and lex.cls(toks[last - 1].lower) in _ADVERBS and toks[last - 1].text[:1].islower():
+        last -= 1  # "Koppelin wörtlich:"
+    a, b = np_forward(lex, toks, 0, last)
+    if a != 0 or b != last or toks[0].lower in lex.pronouns or not toks[b - 1].text[:1].isupper():
+        return None
+    if last < end - 1 and b - a == 1 and lex.cls(toks[a].lower) is not None:
         return None
     return [], (a, b), (0, end)
+
+
+_ADVERBS = ("adv", "sentence_adv")
 
 
 def colon_clause(lex: Lexicon, toks: list[Tok]):

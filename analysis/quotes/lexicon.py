@@ -51,6 +51,7 @@ class Lexicon:
     persons: frozenset = frozenset()                     # first and second person (reference_words.tsv)
     relatives: frozenset = frozenset()                   # relative pronouns (reference_words.tsv)
     adjunct_openers: frozenset = frozenset()             # open a verb-last relative or adverbial clause (adjunct_clauses.txt)
+    nach_sources: frozenset = frozenset()                # nouns before a postposed nach that attribute (nach_sources.txt)
     generic: frozenset = frozenset()                     # "man": anyone, no speaker (reference_words.tsv)
     act_needs: dict = field(default_factory=dict)        # reported cue -> words its clause needs (speech_act_contexts.tsv)
     act_never: dict = field(default_factory=dict)        # reported cue -> words that make it no speech act
@@ -219,6 +220,8 @@ def lexicon(lang: str) -> Lexicon:
         lex.stop = wordlist(lang, "stopwords")
     if (ROOT / lang / "adjunct_clauses.txt").exists():
         lex.adjunct_openers = wordlist(lang, "adjunct_clauses")
+    if (ROOT / lang / "nach_sources.txt").exists():
+        lex.nach_sources = wordlist(lang, "nach_sources")
     pron = _load_table(lang, "pronouns")
     if pron is not None:
         lex.pronouns = set(pron["form"])

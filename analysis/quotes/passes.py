@@ -259,11 +259,25 @@ def nested_quotes(art: Article) -> None:
                 break
         if host is None or title_like(art.text, qs, qe) and not _evaluation(art, qs):
             continue
+        if wholly_quoted(host, qs, qe):
+            host.kind = "direct"  # "Laut Huber „ist die Lage ernst“": the quoted words are all of it, one quotation
+            continue
         quotes.append(nested_quote(host, qs, qe))
         if host.rule == "speech_act" or host.rule == "second_speaker" and host.kind == "reported":
             dropped.add(id(host))  # "nannte den Bericht eine „Zeitungsente“": the quoted words are the quotation
     if dropped:
         art.quotes = [q for q in quotes if id(q) not in dropped]
+
+
+def wholly_quoted(host: Quote, qs: int, qe: int) -> bool:
+    """Whether the quoted part ``[qs, qe)`` is the whole of a one-part quotation (its content
+    after a source frame: "Laut Huber „ist die Lage ernst“"), so that it is that quotation, not a
+    second one inside it.
+
+    >>> wholly_quoted(Quote("mixed", [[11, 32]]), 11, 32), wholly_quoted(Quote("mixed", [[11, 40]]), 20, 32)
+    (True, False)
+    """
+    return len(host.spans) == 1 and host.spans[0][0] == qs and host.spans[0][1] <= qe
 
 
 def _evaluation(art: Article, qs: int) -> bool:

@@ -385,3 +385,35 @@ def source_np(lex: Lexicon, toks: list[Tok], i: int, end: int) -> tuple[int, int
         return np_forward(lex, toks, j + 1, end)
     return np_forward(lex, toks, i, end)
 
+
+def nach_source_start(lex: Lexicon, toks: list[Tok], i: int, end: int) -> int | None:
+    """The first token of the source before a postposed ``nach`` at ``i``: a noun of
+    ``nach_sources.txt`` ("Seiner Ansicht nach ist …", "ihrer Meinung
+    nach", "dem Vernehmen nach", "ersten Erkenntnissen nach") after an article, a possessive or
+    an adjective, with a word of the clause after *nach* (not the particle of "kam der Bitte nach,
+    …") and no article before the phrase ("Die seiner Ansicht nach fragwürdige Rolle"); else None.
+    """
+    if i < 2 or i + 1 >= end or toks[i - 1].lower not in lex.nach_sources:
+        return None
+    nxt = toks[i + 1]
+    if not (nxt.text[:1].isalnum() or nxt.text in "„\"»") or lex.cls(nxt.lower) in ("conj", "comp"):
+        return None
+    k = i - 2
+    if not _opens_source(lex, toks[k]):
+        return None
+    if k > 0 and toks[k].lower.endswith(_ADJECTIVE_ENDINGS) and lex.cls(toks[k].lower) is None and \
+            toks[k - 1].text[:1].islower() and _opens_source(lex, toks[k - 1]):
+        k -= 1  # "seiner eigenen Ansicht nach"
+    if k > 0 and lex.cls(toks[k - 1].lower) == "det":
+        return None
+    return k
+
+
+_ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
+
+
+def _opens_source(lex: Lexicon, t: Tok) -> bool:
+    """An article, a possessive or an adjective that can open the phrase before a postposed
+    *nach* ("dem", "seiner", "eigenen", "ersten"), not a verb or a name ("war", "Obama")."""
+    return lex.cls(t.lower) == "det" or t.lower in lex.pronouns or (
+        t.text[:1].islower() and lex.cls(t.lower) is None and t.lower.endswith(_ADJECTIVE_ENDINGS))

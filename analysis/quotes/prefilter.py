@@ -124,8 +124,8 @@ def _attribution_word(lex: Lexicon, i: int, texts: list, lowers: list, lemmas: l
                 texts[i + 1][:1].isupper() or capital_head(texts[i + 1]) or cls(lowers[i + 1]) == "det" or cues[i + 1]):
             return True
     elif kind == "noun_prep":
-        if lex.source_noun_after(texts, lemmas, i, end):
-            return True
+        if lex.source_noun_after(texts, lemmas, i, end) or i > 0 and lowers[i - 1] in lex.nach_sources:
+            return True  # "nach Angaben der Polizei"; "seiner Ansicht nach" (the noun before it)
     elif kind == "clause" and (i == 0 or texts[i - 1] in ",:"):
         # the verb-final frame clause ends at one of the next three marks or at the end
         opens = i == 0 or texts[i - 1] == ":"
@@ -260,6 +260,9 @@ def _language_features(part: pd.DataFrame, lg: str, keys: np.ndarray, art_codes:
         head = np.asarray([noun_t[c] or lex.cue_noun(type_lemmas[c] if isinstance(type_lemmas[c], str)
                                                      else str(types[c])) for c in after], dtype=bool)
         trig[ok[head]] = True
+    after_noun = nach_at[nach_at > 0]  # "seiner Ansicht nach": a noun of nach_sources.txt before it
+    head = np.asarray([str(types[c]).lower() in lex.nach_sources for c in codes[after_noun - 1].tolist()], dtype=bool)
+    trig[after_noun[head]] = True
     if every_sentence:
         keep[:] = True
         trig[:] = True
