@@ -476,3 +476,28 @@ def test_excluded_finds_every_fixed_phrase_by_its_first_word():
     assert sorted(_excluded(lows, lx)) == [3, 4, 5, 8, 9, 11, 12, 13, 14]
     assert _excluded("the paris talks".split(), lx) == set()
     assert _excluded("paris".split(), lx) == set()  # a phrase that does not fit after the last word
+
+
+@pytest.mark.parametrize("text, event", [
+    # acts of a state or an organisation against a side, stated without a general event word
+    ("Die Bank hat die Konten der Verdächtigen gesperrt.", "SANCTION"),
+    ("Der Verband entzog dem Trainer die Lizenz.", "SANCTION"),
+    ("Die Staaten wollen den Streit vor den Sicherheitsrat bringen.", "DISAPPROVE"),
+    ("Die Regierung bricht mit diesem Einsatz das Völkerrecht.", "DISAPPROVE"),
+    ("Die Familie will den Schaden vor Gericht einklagen.", "DISAPPROVE"),
+    ("Die Armee hat das Dorf ausradiert.", "FIGHT"),
+    ("Ein Attentäter hat sich vor dem Rathaus in die Luft gesprengt.", "ASSAULT"),
+    ("Der Westen wollte Russland mit den Sanktionen in die Knie zwingen.", "COERCE"),
+])
+def test_acts_against_a_side_without_a_general_event_word(text, event):
+    assert rel(text, "de")["event"] == event, text
+
+
+@pytest.mark.parametrize("text", [
+    "Die Polizei sperrte die Straße für den Verkehr.",          # a street, not an account
+    "Er brachte die Kinder zur Schule.",                         # bringing, not to the Security Council
+    "Die Arbeiter sprengten den alten Turm.",                    # blasting a building, no reflexive
+    "Er entzog sich der Verantwortung.",                         # no licence withdrawn
+])
+def test_near_misses_of_acts_against_a_side(text):
+    assert rel(text, "de")["relation"] == "none", text
