@@ -370,6 +370,8 @@ def test_near_misses_of_deceit_and_destroying(text, lang):
     "Ich halte diesen Schritt der Regierung für unverantwortlich.",
     "Sie, Frau Ministerin, sind die Totengräberin des deutschen Sports.",
     "Er nannte den Kanzler einen Kriegstreiber.",
+    "Es ist eine Schande, dass dieses Gesetz noch immer gilt.",              # a noun of verdict
+    "Der Kommentar bezeichnet die Entscheidung als Verirrung der Jury.",
 ])
 def test_a_verdict_predicated_of_an_actor_is_disapprove(text):
     assert rel(text, "de")["event"] == "DISAPPROVE"
@@ -380,6 +382,7 @@ def test_a_verdict_predicated_of_an_actor_is_disapprove(text):
     "Eine unverantwortliche Politik.",              # attributive: tone, no event
     "Der Brandstifter wurde gestern gefasst.",      # an agent noun of a crime told, not predicated
     "Das ist nicht inakzeptabel.",                  # negated
+    "Die Schande der Niederlage wog schwer.",       # a verdict noun without a copula or a verb of calling
 ])
 def test_verdict_near_misses(text):
     assert rel(text, "de")["relation"] == "none"
