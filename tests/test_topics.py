@@ -20,6 +20,8 @@ CASES = [
     ("Der Unfall ereignete sich am Morgen auf der Autobahn.", "de", 0, "topic-alone"),
     ("Die Arbeitslosigkeit liegt bei fünf Prozent.", "de", 0, "topic-alone"),
     ("Die Inflation steigt weiter.", "de", -1, "topic-confirm:steigt"),
+    ("Der Absturz ereignete sich kurz nach dem Start.", "de", 0, "topic-alone"),
+    ("Nach der Niederlage trat der Trainer zurück.", "de", 0, "topic-alone"),
     ("This is a war that Russia started.", "en", 0, "topic-alone"),
     ("We all want that war to end.", "en", 1, "topic-reverse:end"),
     ("At the end of the war, the troops left.", "en", 0, "topic-alone"),
