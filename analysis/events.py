@@ -35,8 +35,9 @@ The rules, in order:
   polarity below ``CRITICISM_BELOW``) is a DISAPPROVE event of value −2 × |polarity|: criticism
   of an opponent seldom has a verb of criticising.
 * **criticism by its form** (:mod:`analysis.sentiment.criticism`): a demand addressed to an
-  opponent ("Russland muss endlich abziehen") is a DEMAND event, a rhetorical question or an irony
-  marker ("Wer will das schon?", "die sogenannte Friedensmission") a DISAPPROVE event, with the
+  opponent ("Russland muss endlich abziehen") is a DEMAND event, a rhetorical question, an irony
+  marker or a negation aimed at the addressee ("Wer will das schon?", "die sogenannte
+  Friedensmission", "dazu sind Sie nicht in der Lage") a DISAPPROVE event, with the
   category's Goldstein weight and the context ``criticism``.
 * **modality** (``event_modifiers.tsv``, anywhere in the event's sentence part up to the next
   punctuation): *intended* (will, soll, plant; will, plans to) × ``CONTEXT_WEIGHT["intended"]``,
@@ -85,7 +86,8 @@ CONTEXT_WEIGHT = {"factual": 1.0, "negated": 1.0, "intended": 0.75, "hypothetica
 VERDICT_MODES = frozenset({"verdict", "call names"})   # entries of a speaker's verdict: context criticism (the speaker
                                                         # criticises; analysis.relations picks the criticised as target)
 CRITICISM_BELOW = -0.8     # a unit without an event and of lower polarity is criticism (DISAPPROVE); dev part
-CONSTRUCTION_EVENTS = {"demand": "DEMAND", "rhetorical-question": "DISAPPROVE", "irony": "DISAPPROVE"}
+CONSTRUCTION_EVENTS = {"demand": "DEMAND", "rhetorical-question": "DISAPPROVE", "irony": "DISAPPROVE",
+                       "addressed-negation": "DISAPPROVE"}
 CONSTRUCTIONS = {"partner": ("CONSULT", "factual")}  # event, context of analysis.event_constructions
 OWN_EVENTS = frozenset({"DISAPPROVE", "DEMAND"})   # nouns of these aimed at one's own doing are no event between sides
 OWN_WINDOW = 3             # words after such a noun in which an "own" word (eigen, own) names its target
@@ -281,7 +283,7 @@ def find_events(text, lang: str) -> list[dict]:
     info = [_type(t, lx) for t in toks]
     lows = [x[0] for x in info]
     tone = tone_lexicon(lang)
-    formal = _formal_events(toks, lows, ms, text, tone.criticism) if not tone.criticism.keys().isdisjoint(lows) else []
+    formal = _formal_events(toks, lows, ms, text, tone) if not tone.criticism.keys().isdisjoint(lows) else []
     formal += [_construction_hit(kind, ms[a].start(), ms[b].end(), text) for kind, a, b in construction_spans(toks, lang, lows=lows)]
     if not any(x[2] for x in info):
         return formal
@@ -355,10 +357,12 @@ def _date_dot(i: int, lows: list[str], lx: EventLexicon) -> bool:
             and lows[i + 1] in lx.months)
 
 
-def _formal_events(toks, lows, ms, text: str, roles: dict) -> list[dict]:
-    """The events of criticism by its form (:data:`CONSTRUCTION_EVENTS`), as hits."""
-    out = []
-    for kind, pos, first, last in constructions(toks, [i for i, w in enumerate(lows) if roles.get(w) in CUE_ROLES], roles):
+def _formal_events(toks, lows, ms, text: str, tone) -> list[dict]:
+    """The events of criticism by its form (:data:`CONSTRUCTION_EVENTS`), as hits (``tone``: the
+    tone lexicon, whose criticism cues, negators and negation exceptions the constructions read)."""
+    out, roles = [], tone.criticism
+    for kind, pos, first, last in constructions(toks, [i for i, w in enumerate(lows) if roles.get(w) in CUE_ROLES], roles,
+                                                negators=tone.negators, exceptions=tone.negation_exceptions):
         event = CONSTRUCTION_EVENTS.get(kind)
         if event is None:
             continue

@@ -1,4 +1,5 @@
-"""Criticism without evaluative words: rhetorical questions, irony markers, concessive dismissal, demands."""
+"""Criticism without evaluative words: rhetorical questions, irony markers, concessive dismissal, demands,
+negations aimed at the addressee."""
 import pandas as pd
 import pytest
 
@@ -114,10 +115,35 @@ def test_urgency_without_an_obligation_is_no_demand():
     assert "(demand)" not in _terms(stop) and stop["polarity"] > 0    # stopping attacks: a good outcome
 
 
+@pytest.mark.parametrize("text", [
+    "Dazu sind Sie offenbar nicht in der Lage.",                      # what the addressee cannot do
+    "Verkaufen Sie die Leute nicht für dumm!",                        # a negated command to the addressee
+    "Das Land braucht keine Ihrer Ausreden.",                         # a negator before the addressee's thing
+    "Die wichtigen Punkte, die Sie nie erwähnen, fehlen im Entwurf.",
+])
+def test_a_negation_aimed_at_the_addressee_is_criticism(text):
+    r = score_text(text, "de")
+    # one hit of -0.5: squashed -0.5 / sqrt(1.25) = -0.447, beyond the German band of 0.4
+    assert "(addressed negation)" in _terms(r) and r["label"] == "negative"
+    assert (r["relation"], r["event"], r["event_context"]) == ("conflict", "DISAPPROVE", "criticism")
+
+
+@pytest.mark.parametrize("text", [
+    "Sie kamen am Abend nicht mehr zurück.",                          # a capital at the sentence start: any "sie"
+    "Die Minister sagten, sie kämen nicht.",                          # lower case: not the addressee
+    "Haben Sie das nicht gelesen?",                                   # a question (rhetorical only with a w-word)
+    "Ich danke Ihnen für die Zusammenarbeit in diesem Jahr.",         # address without a negator
+    "Damit haben Sie nicht nur Recht, Sie haben auch Erfolg.",       # "nicht nur" is no negation
+])
+def test_address_without_a_negation_aimed_at_it_is_no_criticism(text):
+    assert "(addressed negation)" not in _terms(score_text(text, "de"))
+
+
 def test_fast_and_explained_paths_agree():
     texts = ["Ist das etwa gerecht?", "Wer will das schon?", "Die sogenannte Reform.", "Sie hat zwar Pläne, aber keine Zeit.",
-             "Russland muss endlich abziehen.", "How can anyone trust them?", "Russia must stop the attacks."]
-    units = pd.DataFrame({"text": texts, "lang": ["de"] * 5 + ["en"] * 2})
+             "Russland muss endlich abziehen.", "Dazu sind Sie nicht in der Lage.", "Das Land braucht keine Ihrer Ausreden.",
+             "How can anyone trust them?", "Russia must stop the attacks."]
+    units = pd.DataFrame({"text": texts, "lang": ["de"] * 7 + ["en"] * 2})
     fast = score_sentiment(units, hits=False, events=False)
     explained = score_sentiment(units, events=False)
     assert fast["polarity"].tolist() == pytest.approx(explained["polarity"].tolist(), abs=1e-6)

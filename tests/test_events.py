@@ -370,6 +370,8 @@ def test_near_misses_of_deceit_and_destroying(text, lang):
     "Ich halte diesen Schritt der Regierung für unverantwortlich.",
     "Sie, Frau Ministerin, sind die Totengräberin des deutschen Sports.",
     "Er nannte den Kanzler einen Kriegstreiber.",
+    "Es ist eine Schande, dass dieses Gesetz noch immer gilt.",              # a noun of verdict
+    "Der Kommentar bezeichnet die Entscheidung als Verirrung der Jury.",
 ])
 def test_a_verdict_predicated_of_an_actor_is_disapprove(text):
     assert rel(text, "de")["event"] == "DISAPPROVE"
@@ -380,6 +382,7 @@ def test_a_verdict_predicated_of_an_actor_is_disapprove(text):
     "Eine unverantwortliche Politik.",              # attributive: tone, no event
     "Der Brandstifter wurde gestern gefasst.",      # an agent noun of a crime told, not predicated
     "Das ist nicht inakzeptabel.",                  # negated
+    "Die Schande der Niederlage wog schwer.",       # a verdict noun without a copula or a verb of calling
 ])
 def test_verdict_near_misses(text):
     assert rel(text, "de")["relation"] == "none"
@@ -476,3 +479,28 @@ def test_excluded_finds_every_fixed_phrase_by_its_first_word():
     assert sorted(_excluded(lows, lx)) == [3, 4, 5, 8, 9, 11, 12, 13, 14]
     assert _excluded("the paris talks".split(), lx) == set()
     assert _excluded("paris".split(), lx) == set()  # a phrase that does not fit after the last word
+
+
+@pytest.mark.parametrize("text, event", [
+    # acts of a state or an organisation against a side, stated without a general event word
+    ("Die Bank hat die Konten der Verdächtigen gesperrt.", "SANCTION"),
+    ("Der Verband entzog dem Trainer die Lizenz.", "SANCTION"),
+    ("Die Staaten wollen den Streit vor den Sicherheitsrat bringen.", "DISAPPROVE"),
+    ("Die Regierung bricht mit diesem Einsatz das Völkerrecht.", "DISAPPROVE"),
+    ("Die Familie will den Schaden vor Gericht einklagen.", "DISAPPROVE"),
+    ("Die Armee hat das Dorf ausradiert.", "FIGHT"),
+    ("Ein Attentäter hat sich vor dem Rathaus in die Luft gesprengt.", "ASSAULT"),
+    ("Der Westen wollte Russland mit den Sanktionen in die Knie zwingen.", "COERCE"),
+])
+def test_acts_against_a_side_without_a_general_event_word(text, event):
+    assert rel(text, "de")["event"] == event, text
+
+
+@pytest.mark.parametrize("text", [
+    "Die Polizei sperrte die Straße für den Verkehr.",          # a street, not an account
+    "Er brachte die Kinder zur Schule.",                         # bringing, not to the Security Council
+    "Die Arbeiter sprengten den alten Turm.",                    # blasting a building, no reflexive
+    "Er entzog sich der Verantwortung.",                         # no licence withdrawn
+])
+def test_near_misses_of_acts_against_a_side(text):
+    assert rel(text, "de")["relation"] == "none", text

@@ -769,3 +769,16 @@ def test_table_labels_weigh_evidence_by_the_words_of_each_row():
     assert _labels(p, n, ["en", "en", "de"], 0.05, words) == ["positive", "neutral", "positive"]
     assert [_label(x, 0.05, 1, lg, w) for x, lg, w in zip(p.tolist(), ["en", "en", "de"], words)] == \
         ["positive", "neutral", "positive"]
+
+
+@pytest.mark.parametrize("text,label", [
+    # a judgement of conduct or policy that the base lexicon weighs at a fifth: one word passes the band of 0.4
+    ("So geht seriöse Finanzpolitik.", "positive"),
+    ("Die Onlinewahl ist sinnvoll.", "positive"),
+    ("Er nannte die Wahl eine Ungerechtigkeit.", "negative"),
+    ("Das ist eine bösartige Kampagne.", "negative"),
+    ("Damit hat sich die Regierung ins eigene Knie geschossen.", "negative"),   # the image of harming oneself
+    ("Er trug nach dem Spiel eine Schiene am Knie.", "neutral"),                 # a knee, no image
+])
+def test_german_judgements_of_conduct(text, label):
+    assert score_text(text, "de", events=False)["label"] == label

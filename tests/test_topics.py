@@ -15,6 +15,13 @@ CASES = [
     ("Die EU hebt die Sanktionen auf.", "de", 1, "topic:hebt"),
     ("Es gibt keinen Frieden.", "de", -1, "topic:keinen"),
     ("Erstmals könnten die Sanktionen Russland treffen.", "de", 0, "topic-alone"),
+    # harm reported as news: the report is not the speaker's evaluation
+    ("Die Täter waren eine Gruppe bewaffneter Männer.", "de", 0, "topic-alone"),
+    ("Der Unfall ereignete sich am Morgen auf der Autobahn.", "de", 0, "topic-alone"),
+    ("Die Arbeitslosigkeit liegt bei fünf Prozent.", "de", 0, "topic-alone"),
+    ("Die Inflation steigt weiter.", "de", -1, "topic-confirm:steigt"),
+    ("Der Absturz ereignete sich kurz nach dem Start.", "de", 0, "topic-alone"),
+    ("Nach der Niederlage trat der Trainer zurück.", "de", 0, "topic-alone"),
     ("This is a war that Russia started.", "en", 0, "topic-alone"),
     ("We all want that war to end.", "en", 1, "topic-reverse:end"),
     ("At the end of the war, the troops left.", "en", 0, "topic-alone"),

@@ -1,4 +1,4 @@
-"""Criticism without evaluative words: four constructions that make a sentence critical by its form.
+"""Criticism without evaluative words: five constructions that make a sentence critical by its form.
 
 - **Rhetorical question**: a question that holds a particle asking for no answer ("Wer glaubt
   **denn** noch an diesen Plan?", "Ist das **etwa** gerecht?", "How can **anyone** trust them?").
@@ -16,6 +16,12 @@
   (*muss endlich*, *sofort aufhören*, *must stop*): the addressee has not done what is asked
   (``CRITICISM["demand"]``). What the urgency word reversed as a valence shifter is given back:
   in a demand, the attacks to be stopped are an accusation, not a good outcome ("Russia must stop the attacks").
+- **Negation aimed at the addressee** (German speeches): a pronoun of formal address written with a
+  capital inside its sentence (*Sie, Ihnen, Ihr* …) and a negator of ``negators.txt`` in that
+  sentence, which is no question: the speaker denies the addressee something or tells what the
+  addressee fails to do ("dazu sind **Sie** **nicht** in der Lage", "Reden **Sie** die
+  Mitbestimmung **nicht** klein!", "Deutschland braucht **keine** **Ihrer** Erklärungen")
+  (``CRITICISM["addressed-negation"]``). A negation exception (*nicht nur*) is no negator here.
 
 The cues are ``resources/<lang>/criticism_cues.tsv`` (construction, role). An irony marker sends
 a unit to the rule path, a particle only with a question mark, an urgency word only with a modal
@@ -41,7 +47,8 @@ def read_criticism(hits: list, cues: list, toks: list[str], lex: Lexicon, contra
     """Add the hits of the criticism constructions whose cues (``(pos, clause)``) stand in the
     sequence, and reverse the positive hits they govern (in place)."""
     clause_of = dict(cues)
-    for kind, pos, first, last in constructions(toks, [p for p, _ in cues], lex.criticism):
+    for kind, pos, first, last in constructions(toks, [p for p, _ in cues], lex.criticism, negators=lex.negators,
+                                                exceptions=lex.negation_exceptions):
         if kind == "concession":
             if pos < contrast:
                 _dismiss(hits, pos, toks, clause_of[pos], contrast)
@@ -51,15 +58,18 @@ def read_criticism(hits: list, cues: list, toks: list[str], lex: Lexicon, contra
                 if f"reversed:{toks[pos]}" in h[3]:
                     h[2] /= N_SCALAR
                     h[3].append("demand")
-        else:
+        elif kind != "addressed-negation":   # the negation itself already acted on what it negates
             _reverse_positive(hits, first, last, "rhetorical-question" if kind == "rhetorical-question" else f"irony:{toks[pos]}")
         at = max(pos, first) if kind == "rhetorical-question" else pos  # an addressed question: where it starts
         hits.append([at, _ENTRIES[kind], 1.0, [], clause_of[pos], at])
 
 
-def constructions(toks: list[str], cues: list[int], roles: dict) -> list[tuple[str, int, int, int]]:
+def constructions(toks: list[str], cues: list[int], roles: dict, *, negators: frozenset[str] = frozenset(),
+                  exceptions: dict | None = None) -> list[tuple[str, int, int, int]]:
     """The criticism constructions of a token sequence, from the positions of its cue words:
-    (construction, cue position, first and last token it governs); one per question and per modal.
+    (construction, cue position, first and last token it governs); one per question, per modal and
+    per sentence with a negation aimed at the addressee (``negators``, ``exceptions``: the
+    negators and negation exceptions of the language).
 
     >>> from analysis.sentiment import lexicon
     >>> toks = "Russland muss endlich und sofort abziehen .".split()
@@ -74,6 +84,11 @@ def constructions(toks: list[str], cues: list[int], roles: dict) -> list[tuple[s
             if q is not None and ("?", q[1]) not in seen:
                 seen.add(("?", q[1]))
                 out.append(("rhetorical-question", pos, q[0], q[1]))
+            elif q is None and negators:
+                s = _addressed_negation(pos, toks, negators, exceptions or {})
+                if s is not None and ("sentence", s[1]) not in seen:
+                    seen.add(("sentence", s[1]))
+                    out.append(("addressed-negation", pos, s[0], s[1]))
         elif role in ("particle", "particle-any"):
             q = _question(pos, toks, roles, role == "particle")
             if q is not None and ("?", q[1]) not in seen:
@@ -129,6 +144,27 @@ def _addressed_question(pos: int, toks: list[str], roles: dict) -> tuple[int, in
     if not any(roles.get(t.lower()) == "opener" for t in toks[start:start + 2]):
         return None
     return start, end
+
+
+def _addressed_negation(pos: int, toks: list[str], negators: frozenset[str], exceptions: dict) -> tuple[int, int] | None:
+    """(first, last token) of the sentence of ``toks[pos]``, a pronoun of formal address written
+    with a capital inside it, when a negator stands in that sentence and it ends in no question mark.
+
+    >>> _addressed_negation(2, "Dazu sind Sie nicht in der Lage .".split(), frozenset({"nicht"}), {})
+    (0, 7)
+    >>> _addressed_negation(0, "Sie kamen nicht .".split(), frozenset({"nicht"}), {}) is None
+    True
+    """
+    if not toks[pos][:1].isupper() or pos == 0 or toks[pos - 1] in QUESTION_STARTS:
+        return None
+    end = next((k for k in range(pos + 1, len(toks)) if toks[k] in SENTENCE_ENDS), len(toks) - 1)
+    if toks[end] == "?":
+        return None
+    start = next((k + 1 for k in range(pos - 1, -1, -1) if toks[k] in SENTENCE_ENDS), 0)
+    lows = [t.lower() for t in toks[start:end + 1]]
+    if any(w in negators and (i + 1 == len(lows) or lows[i + 1] not in exceptions.get(w, ())) for i, w in enumerate(lows)):
+        return start, end
+    return None
 
 
 def _modal_in_clause(pos: int, toks: list[str], roles: dict) -> int | None:

@@ -80,6 +80,8 @@ class Roles:
     question_marks: set[str] = field(default_factory=set)    # a question mark,
     urgency: set[str] = field(default_factory=set)           # an urgency word of demands,
     modals: set[str] = field(default_factory=set)            # a modal of obligation (analysis.sentiment.criticism)
+    address: set[str] = field(default_factory=set)           # a pronoun of formal address written with a capital,
+    negators: set[str] = field(default_factory=set)          # a negator (together: a negation aimed at the addressee)
     # a rule word that acts only on hits up to a number of words after it (an intensifier, a negator
     # that is neither a post-negator nor a forward negator), written alone → that number of words
     reach: dict[str, int] = field(default_factory=dict)
@@ -95,13 +97,15 @@ class Roles:
     def needs_rules(self, words) -> bool:
         """Whether a unit needs the rule path: a rule word with a hit in its reach, the first two
         words of a multi-word entry one after the other, a topic predicate and a topic noun, a
-        question particle and a question mark, or an urgency word and a modal."""
+        question particle and a question mark, an urgency word and a modal, or a pronoun of formal
+        address and a negator."""
         return not ((self.rules.isdisjoint(words) or self._out_of_reach(words))
                     and (self.phrase_rare.isdisjoint(words) or self.phrase_heads.isdisjoint(words)
                          or not self._may_hold_phrase(words))
                     and (self.topic_predicates.isdisjoint(words) or self.topics.isdisjoint(words))
                     and (self.rq_cues.isdisjoint(words) or self.question_marks.isdisjoint(words))
-                    and (self.urgency.isdisjoint(words) or self.modals.isdisjoint(words)))
+                    and (self.urgency.isdisjoint(words) or self.modals.isdisjoint(words))
+                    and (self.address.isdisjoint(words) or self.negators.isdisjoint(words)))
 
     def _out_of_reach(self, words) -> bool:
         """Whether every rule word of ``words`` acts only forward (:attr:`reach`) and no word that may

@@ -35,7 +35,7 @@ MIN_EVIDENCE = {"de": 0.0, "en": 0.2}   # de: the neutral band (0.4) already ask
 MIN_EVIDENCE_PER_WORD = {"en": 0.03}
 EVIDENCE_FREE_WORDS = 10
 # criticism constructions (analysis.sentiment.criticism): the polarity each adds, and how far an irony marker reaches
-CRITICISM = {"rhetorical-question": -0.5, "irony": -0.5, "dismissal": -0.3, "demand": -0.5}
+CRITICISM = {"rhetorical-question": -0.5, "irony": -0.5, "dismissal": -0.3, "demand": -0.5, "addressed-negation": -0.5}
 IRONY_REACH = 3
 BASE_WEIGHT = {"de": 0.15, "en": 1.0}   # weight of base-lexicon entries relative to the diplomatic lexicon
 

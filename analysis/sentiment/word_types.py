@@ -157,6 +157,8 @@ def remember(tok: str, lex: Lexicon):
                 w.topic_predicates.add(tok)
             if flags & F_LEX and inf[2].topic:
                 w.topics.add(tok)
+            if flags & F_NEG:
+                w.negators.add(tok)
             if flags & RULE_ROLES:
                 w.rules.add(tok)
             elif flags & F_LEX:
@@ -195,6 +197,8 @@ def _remember_cue(tok: str, role: str, w) -> None:
             "modal": w.modals}
     if role in sets:
         sets[role].add(tok)
+    if role == "address" and tok[:1].isupper():
+        w.address.add(tok)
 
 
 def _remember_particle_verb(tok: str, lex: Lexicon) -> None:
@@ -219,7 +223,8 @@ def remember_chunk(chunk: str, lex: Lexicon) -> None:
                                  (w.phrase_heads, c.phrase_heads, False), (w.phrase_rare, c.phrase_rare, True),
                                  (w.topic_predicates, c.topic_predicates, True), (w.topics, c.topics, False),
                                  (w.rq_cues, c.rq_cues, True), (w.question_marks, c.question_marks, False),
-                                 (w.urgency, c.urgency, True), (w.modals, c.modals, False)):
+                                 (w.urgency, c.urgency, True), (w.modals, c.modals, False),
+                                 (w.address, c.address, True), (w.negators, c.negators, False)):
             if not have.isdisjoint(toks):
                 put.add(chunk)
                 if calls:  # a word that may call for a rule (Roles.calls)
