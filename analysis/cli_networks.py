@@ -141,6 +141,8 @@ def _add_network(sub) -> None:
                    help="one statement per actor, concept and agreement per document (default), week, month, year; "
                         "or include all")
     p.add_argument("--exclude-neutral", action="store_true", help="leave out statements with agreement 0")
+    p.add_argument("--min-confidence", type=float, default=0.0,
+                   help="leave out statements below this confidence (0.6: the threshold of docs/networks.md)")
     p.add_argument("--window", default=None, help="moving time window such as 30D (then .gexf or .csv)")
     p.add_argument("--step", default="1D", help="step of the moving window (default 1D)")
     p.add_argument("--flavour", choices=("gephi", "visone"), default="gephi", help="GraphML flavour")
@@ -237,6 +239,10 @@ def _run_network(args) -> int:
         raise InputError("--aggregation applies to --type two-mode; the one-mode types name their aggregation")
     _check_network_options(args)  # before the corpus is read and coded
     statements = _network_statements(args)
+    if args.min_confidence > 0:
+        from analysis.statements import confident_statements
+
+        statements = confident_statements(statements, min_confidence=args.min_confidence)
     options = {"normalization": args.normalization, "duplicates": args.duplicates,
                "exclude_neutral": args.exclude_neutral}
     if args.aggregation:

@@ -7,7 +7,8 @@ discovered from the quotations instead) and draws ``--per-corpus`` statements pe
 seeded by ``--seed``. ``--out FILE`` writes them with their text for a reader (not committed);
 ``--judged FILE`` (the committed ids, offsets and judgments: ``actor_ok``, ``concept_ok`` as 1/0 and
 ``reader_agreement``, the agreement a reader codes) prints the precision per corpus: a statement is
-right when its actor and concept are and its agreement is the reader's.
+right when its actor and concept are and its agreement is the reader's; also the precision of the statements
+whose confidence is at least ``CONFIDENT`` and how many of all coded statements that keeps.
 
     .venv/bin/python benchmarks/statement_sample.py --out /tmp/statements.tsv
     .venv/bin/python benchmarks/statement_sample.py --judged benchmarks/labels/statements-precision.tsv
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.datasets import shared_dir  # noqa: E402
-from analysis.statements import DEFAULT_KINDS, statements_from_articles  # noqa: E402
+from analysis.statements import CONFIDENT, DEFAULT_KINDS, statements_from_articles  # noqa: E402
 from analysis.text_shape import shape_text  # noqa: E402
 
 CORPORA = {"bundestag": ("bundestag-wp20-speeches.de.jsonl.gz", "de", 1200),  # speeches quote less: more documents
@@ -111,6 +112,11 @@ def main() -> int:
               + ", ".join(f"{c} {g['right'].mean():.3f} of {len(g)}" for c, g in kept.groupby("corpus")))
         by = merged.groupby("agreement_source")["agreement_ok"].agg(["mean", "size"]).round(3)
         print("agreement right by source:", by.to_dict("index"))
+        sure = merged[merged["confidence"] >= CONFIDENT]
+        kept = statements.groupby("corpus")["confidence"].agg(lambda c: f"{(c >= CONFIDENT).sum()} of {len(c)}")
+        print(f"confidence >= {CONFIDENT}: {sure['right'].mean():.3f} of {len(sure)} judged ("
+              + ", ".join(f"{c} {g['right'].mean():.3f} of {len(g)}" for c, g in sure.groupby("corpus"))
+              + "); statements kept " + ", ".join(f"{c} {k}" for c, k in kept.items()))
     return 0
 
 

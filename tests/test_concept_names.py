@@ -4,7 +4,8 @@ import pytest
 from analysis.concepts import find_concepts, name_spans, read_concepts
 
 DE = read_concepts({"Migration": {"lemmas": ["Migration"]}, "Klimaschutz": {"lemmas": ["Klimaschutz"]},
-                    "Sanktionen": {"lemmas": ["Sanktion"]}, "Flucht": {"lemmas": ["Flüchtling"]}})
+                    "Sanktionen": {"lemmas": ["Sanktion"]}, "Flucht": {"lemmas": ["Flüchtling"]},
+                    "Demokratie": {"lemmas": ["Demokratie"]}})
 EN = read_concepts({"infrastructure": {"lemmas": ["infrastructure"]},
                     "Inflation Reduction Act": {"phrases": ["Inflation Reduction Act"]},
                     "energy": {"lemmas": ["energy"]}, "inflation": {"lemmas": ["inflation"]},
@@ -19,6 +20,8 @@ def concepts(text, lang):
     ("Das Bundesamt für Migration und Flüchtlinge ist angehalten, ein Register zu führen.", "de"),
     ("Das geht das Bundesministerium für Wirtschaft und Klimaschutz gerade an.", "de"),
     ("Der Ausschuss für Klimaschutz und Energie tagt morgen.", "de"),
+    ("Nach Schätzung der Internationalen Organisation für Migration sind viele ertrunken.", "de"),
+    ("Wir wollen in Hanau mit dem Zentrum für Demokratie und Vielfalt einen Salon einrichten.", "de"),
     ("The Secretary will meet members of the House Transportation and Infrastructure Committee.", "en"),
     ("We work with the Cybersecurity and Infrastructure Security Agency on it.", "en"),
     ("The Department of Energy announced the grants.", "en"),
@@ -33,6 +36,7 @@ def test_a_concept_inside_a_name_is_no_mention(text, lang):
     ("Das Bundesamt für Migration und Flüchtlinge verlangt mehr Klimaschutz.", "de", ["Klimaschutz"]),
     ("Die Bundesagentur für Arbeit verhängt Sanktionen.", "de", ["Sanktionen"]),
     ("Wir wollen weniger Migration, sagt das Bundesamt.", "de", ["Migration"]),
+    ("Das Zentrum der Stadt lebt von der Demokratie.", "de", ["Demokratie"]),
     ("Wir brauchen mehr Klimaschutz und ein starkes Ministerium für Wirtschaft.", "de", ["Klimaschutz"]),
     ("The Department of Energy and infrastructure investment go together.", "en", ["infrastructure"]),
     ("The Transportation Committee wants more infrastructure.", "en", ["infrastructure"]),

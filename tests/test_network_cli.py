@@ -105,3 +105,18 @@ def test_statements_command_neutral_takes_only_0_or_1(tmp_path, concepts, capsys
     assert main(["statements", str(SAMPLE), "--concepts", str(concepts), "--out", str(tmp_path / "s.csv"),
                  "--neutral", "2"]) == 2
     assert "--neutral: invalid choice" in capsys.readouterr().err
+
+
+def test_network_command_leaves_out_statements_below_the_confidence(tmp_path, concepts, capsys):
+    st = tmp_path / "st.csv"
+    assert main(["statements", str(SAMPLE), "--concepts", str(concepts), "--out", str(st)]) == 0
+    table = pd.read_csv(st)
+    # Moskau's statements made unsure, Kim's sure: only Kim's reach the network
+    table["confidence"] = [0.3 if a == "Moskau" else 0.9 for a in table["actor"]]
+    table.to_csv(st, index=False)
+    out = tmp_path / "n.graphml"
+    assert main(["network", str(st), "--from-statements", "--type", "two-mode", "--min-confidence", "0.6",
+                 "--out", str(out)]) == 0
+    labels = {d["label"] for _, d in nx.read_graphml(out).nodes(data=True)}
+    assert "Kim Jong Un" in labels and "Moskau" not in labels
+    assert f"from {int((table['actor'] != 'Moskau').sum())} statements" in capsys.readouterr().out
