@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -276,3 +277,22 @@ def _occurrences(text: str, names: list[str]):
                 taken.update(range(i, end))
             i = text.find(name, i + 1)
     return sorted(hits, key=lambda h: h[1])
+
+
+@cache
+def given_forms(lang: str) -> dict[str, frozenset[str]]:
+    """Given name → the full given names it may be a form of, and a full one itself
+    (``given_name_forms.tsv``; {} without one).
+
+    >>> sorted(given_forms("en")["Steve"]), sorted(given_forms("en")["Anthony"])
+    (['Stephen', 'Steven'], ['Anthony'])
+    """
+    if not (ROOT / lang / "given_name_forms.tsv").exists():
+        return {}
+    t = table(lang, "given_name_forms")
+    out: dict[str, set[str]] = defaultdict(set)
+    for short, full in zip(t["short"], t["full"]):
+        out[short].add(full)
+        out[full].add(full)
+    return {g: frozenset(v) for g, v in out.items()}
+

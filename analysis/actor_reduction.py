@@ -59,6 +59,7 @@ class ActorReduction:
     def __init__(self, *, aliases=None, spool):
         self.aliases, self.index = aliases, alias_index(aliases)
         self.first: dict[tuple[str, str], str | None] = {}   # (name, lang) -> name before merging
+        self.counts: Counter = Counter()  # (name, lang) -> its quotations
         self.stated: dict[tuple[str, str, str | None], dict] = tally([])  # (name, lang, held role) -> stated
         self.quotes = self.chunks = 0
         self.names: dict[tuple[str, str], str] = {}
@@ -74,6 +75,7 @@ class ActorReduction:
         for r, lg in zip(raw, langs):
             if r is not None and (r, lg) not in self.first:
                 self.first[(r, lg)] = first_name(r, lg, self.index)[0]
+            self.counts[(r, lg)] += r is not None
         named = [r if r is not None and self.first[(r, lg)] is not None else None for r, lg in zip(raw, langs)]
         held, notes = stated(quotes, named, langs, articles, first=self.quotes, chunk=self.chunks)
         tally(notes, self.stated)
@@ -89,7 +91,8 @@ class ActorReduction:
         if not self.first:
             return _empty_actors()
         pairs = list(self.first)
-        names, kinds, ambiguous, _ = _canonical([r for r, _ in pairs], [lg for _, lg in pairs], self.aliases)
+        names, kinds, ambiguous, _ = _canonical([r for r, _ in pairs], [lg for _, lg in pairs], self.aliases,
+                                                weights=self.counts)
         self.names = {pair: n for pair, n in zip(pairs, names) if n}
         self.holders = role_holders(self.names, self.stated, kinds=kinds, ambiguous=ambiguous)
         ids = self.ids = {n: actor_id(n) for n in {*self.names.values(), *self.holders.values()}}

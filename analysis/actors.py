@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from analysis.actor_names import actor_id, actor_kind, clean_name, resource_lang, role_word
+from analysis.actor_names import actor_id, actor_kind, clean_name, given_forms, resource_lang, role_word
 from analysis.actor_roles import most_stated, role_holders, stated, tally
 from analysis.errors import InputError, require_columns
 from analysis.pronoun_agreement import first_name_genders
@@ -163,6 +163,29 @@ def merge_names(names, *, kinds: dict[str, str], fixed=frozenset(),
     return merged, ambiguous
 
 
+def given_name_forms(names, counts: dict[str, int], *, kinds: dict[str, str], langs: dict[str, str]) -> dict[str, str]:
+    """``{name: the same person's name it joins}`` for person names that differ only in the first
+    word, one a short form of the other's given name (``given_name_forms.tsv``: "Tony Fauci",
+    "Anthony Fauci"); the less quoted joins the more quoted (``counts``; a tie: the full form).
+
+    >>> given_name_forms(["Tony Fauci", "Anthony Fauci", "Tony Blair"], {"Tony Fauci": 1, "Anthony Fauci": 4},
+    ...                  kinds=dict.fromkeys(["Tony Fauci", "Anthony Fauci", "Tony Blair"], "person"), langs={})
+    {'Tony Fauci': 'Anthony Fauci'}
+    """
+    groups: dict[tuple, list[str]] = defaultdict(list)
+    for n in names:
+        words = n.split()
+        forms = given_forms(langs.get(n, "en")).get(words[0]) if len(words) >= 2 and kinds.get(n) == "person" else None
+        for full in forms or ():
+            groups[(full, *words[1:])].append(n)
+    out = {}
+    for (full, *_), same in sorted(groups.items()):
+        if len(same) > 1:
+            best = max(same, key=lambda n: (counts.get(n, 0), n.split()[0] == full, n))
+            out.update({n: best for n in same if n != best and n not in out})
+    return out
+
+
 def _quote_langs(quotes: pd.DataFrame, articles: pd.DataFrame | None) -> list[str]:
     if "lang" in quotes.columns:
         return [lg if isinstance(lg, str) else "" for lg in quotes["lang"]]
@@ -183,9 +206,11 @@ def first_name(raw: str, lang: str, index: dict) -> tuple[str | None, bool]:
     return actor or name, bool(actor)
 
 
-def _canonical(raw: list, langs: list[str], aliases) -> tuple[list, dict[str, str], set[str], set[str]]:
+def _canonical(raw: list, langs: list[str], aliases, *,
+               weights: dict | None = None) -> tuple[list, dict[str, str], set[str], set[str]]:
     """Per quotation its actor's canonical name (None without a speaker), with the kinds of the
-    names, the ambiguous ones and the names fixed by the alias table."""
+    names, the ambiguous ones and the names fixed by the alias table. ``weights``: the quotations
+    of each ``(raw, lang)`` pair when ``raw`` lists each pair once (else each entry counts one)."""
     index = alias_index(aliases)
     pairs = {(r, lg) for r, lg in zip(raw, langs) if isinstance(r, str)}
     first: dict[tuple, str | None] = {}
@@ -203,12 +228,16 @@ def _canonical(raw: list, langs: list[str], aliases) -> tuple[list, dict[str, st
     kinds = {n: actor_kind(n, lang=kind_lang.get(n, "de")) for n in pool}
     given = frozenset(g.lower() for lg in set(kind_lang.values()) for g in first_name_genders(lg))
     roles = {n for n in pool if " " not in n and role_word(n, lang=kind_lang.get(n, "de"))[0]}  # "President" alone
+    base = {key: n if n in fixed else based.get(spelled.get(n, n), spelled.get(n, n)) for key, n in first.items() if n}
+    quoted: Counter = Counter()
+    for r, lg in zip(raw, langs):
+        quoted[base.get((r, lg))] += (weights or {}).get((r, lg), 1)
+    forms = given_name_forms(sorted(set(pool) - fixed), quoted, kinds=kinds, langs=kind_lang)  # Tony/Anthony Fauci
+    pool = sorted({forms.get(n, n) for n in pool})
     merged, ambiguous = merge_names(pool, kinds=kinds, fixed=fixed | roles, given=given)
     final = {}
-    for key, n in first.items():
-        if n is None:
-            continue
-        n = n if n in fixed else based.get(spelled.get(n, n), spelled.get(n, n))
+    for key, n in base.items():
+        n = forms.get(n, n)
         final[key] = merged.get(n, n)
     for n in ambiguous:
         kinds[n] = "person"  # every name it could belong to is a person

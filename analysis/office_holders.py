@@ -10,14 +10,23 @@ holder the text introduced: when the text introduced none, or only a holder of a
 'Joe Biden'
 >>> sitting_holder("president", "Obama", {"president": "Joe Biden"}, "en")
 'Joe Biden'
+
+The table names each office's country: the holder is taken only where the text's office is that
+country's (:func:`office_country`): the mention names it (*the President of the United States*,
+*the U.S. President*), or names no country in a document of that country, that is, one whose
+``source`` is listed in ``office_sources.tsv`` (*whitehouse.gov*) or whose text states the office
+with that country and with no other (*the French President* is not looked up, nor *the President*
+of a text about Kenya's President).
 """
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
 import pandas as pd
 
+from analysis.actor_mentions import gazetteer
 from analysis.resources import ROOT, table
 
 
@@ -28,6 +37,83 @@ def _terms(lang: str) -> tuple[tuple[str, str, str, str], ...]:
         return ()
     terms = table(lang, "office_holders")
     return tuple(zip(terms["office"], terms["holder"], terms["from"], terms["to"]))
+
+
+@cache
+def _office_countries(lang: str) -> dict[str, str]:
+    """``{office: country}`` of the table (``country`` column)."""
+    if not (ROOT / lang / "office_holders.tsv").exists():
+        return {}
+    terms = table(lang, "office_holders")
+    return dict(zip(terms["office"], terms["country"]))
+
+
+@cache
+def _places(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(country names and abbreviations → country, nationality adjectives → country) of the gazetteer."""
+    g = gazetteer(lang)
+    names = {n: c for n, (c, kind) in g.places.items() if kind in ("country", "abbreviation")}
+    return names, dict(g.adjectives)
+
+
+def mention_country(words: list[str], k: int, lang: str) -> str:
+    """The country a mention names with its role noun ``words[k]``: a nationality adjective or a
+    country's name before it (*French*, *U.S.*, *Kenya’s*), or a capitalised name after *of*
+    (an unknown one as written); "" for none.
+
+    >>> mention_country(["the", "French", "President"], 2, "en"), mention_country(["The", "President"], 1, "en")
+    ('France', '')
+    >>> mention_country("The President of the United States".split(), 1, "en")
+    'United States'
+    """
+    names, adjectives = _places(lang)
+    for j in range(max(0, k - 3), k):
+        run = re.sub(r"[’']s$", "", " ".join(words[j:k]).strip(",")) if j < k else ""
+        if run in names or run.lower() in adjectives:
+            return names.get(run) or adjectives[run.lower()]
+    after = [w.strip(",.;:") for w in words[k + 1:k + 6]]
+    if after[:1] == ["of"]:
+        rest = after[2:] if after[1:2] and after[1].lower() == "the" else after[1:]
+        caps = list(itertools.takewhile(lambda w: w[:1].isupper(), rest))
+        for n in range(len(caps), 0, -1):
+            if " ".join(caps[:n]) in names:
+                return names[" ".join(caps[:n])]
+        return " ".join(caps[:1])
+    return ""
+
+
+@cache
+def _sources(lang: str) -> tuple[tuple[str, str], ...]:
+    if not (ROOT / lang / "office_sources.tsv").exists():
+        return ()
+    t = table(lang, "office_sources")
+    return tuple(zip(t["source"].str.lower(), t["country"]))
+
+
+def office_country(text: str, source, lang: str) -> str:
+    """The country whose offices a document's role alone names: its ``source``'s country
+    (``office_sources.tsv``), else the one country its text states with an office of the table
+    (*the President of the United States*, *U.S. President*), else "".
+
+    >>> office_country("Remarks.", "whitehouse.gov briefing room", "en")
+    'United States'
+    >>> office_country("Russian President Putin met the French President.", None, "en")
+    ''
+    """
+    low = source.lower() if isinstance(source, str) else ""
+    for part, country in _sources(lang):
+        if part in low:
+            return country
+    offices = {o.split()[-1] for o in _office_countries(lang)}
+    if not offices or not isinstance(text, str):
+        return ""
+    found = set()
+    for m in re.finditer(r"\b(?:" + "|".join(re.escape(o.title()) for o in sorted(offices)) + r")\b", text):
+        before = text[max(0, m.start() - 40):m.start()].split()[-3:]
+        words = before + [m.group()] + text[m.end():m.end() + 60].split()[:5]
+        found.add(mention_country(words, len(before), lang))
+    found.discard("")
+    return next(iter(found)) if len(found) == 1 else ""
 
 
 def holders_on(date, lang: str) -> dict[str, str]:
@@ -52,11 +138,27 @@ def _surnames(lang: str) -> dict[str, frozenset[str]]:
     return {office: frozenset(words) for office, words in out.items()}
 
 
-def sitting_holder(office: str, named: str | None, holders: dict[str, str], lang: str) -> str | None:
+def document_holders(date, source, text: str, lang: str) -> tuple[dict[str, str], str]:
+    """(:func:`holders_on` the document's date, :func:`office_country` of the document; "" when no holder).
+
+    >>> document_holders("2022-03-01", "whitehouse.gov", "", "en")[1], document_holders(None, "", "", "en")
+    ('United States', ({}, ''))
+    """
+    holders = holders_on(date, lang)
+    return holders, office_country(text, source, lang) if holders else ""
+
+
+def sitting_holder(office: str, named: str | None, holders: dict[str, str], lang: str, *,
+                   country: str | None = None) -> str | None:
     """The holder of ``office`` on the document's date (``holders``, from :func:`holders_on`) when the
     text's candidate ``named`` is none or a holder of that office in another term (its surname), else
     ``named``: a holder the text names otherwise (*President Macron*) keeps the role, and the
-    holder of the date keeps the text's form of the name.
+    holder of the date keeps the text's form of the name. ``country``: the country of the office
+    where the mention or its document names it (:func:`mention_country`, :func:`office_country`;
+    "" none): another country's office, or none, keeps ``named`` (None: not checked).
+
+    >>> sitting_holder("president", None, {"president": "Joe Biden"}, "en", country="France") is None
+    True
 
     >>> sitting_holder("president", "Emmanuel Macron", {"president": "Joe Biden"}, "en")
     'Emmanuel Macron'
@@ -64,6 +166,8 @@ def sitting_holder(office: str, named: str | None, holders: dict[str, str], lang
     True
     """
     holder = holders.get(office)
+    if country is not None and country != _office_countries(lang).get(office):
+        return named  # "the French President", "the President" of a text about Kenya
     surname = re.sub(r"[’']s$", "", named.split()[-1]) if named else ""  # "President Obama’s inaugural parade"
     if holder is None or (named and (surname not in _surnames(lang).get(office, ()) or surname == holder.split()[-1])):
         return named  # another holder, or the text's own form of this one ("Harris", "Madam Vice President Harris")

@@ -34,8 +34,14 @@ def mention_head(mention: str, ents: ArticleEntities) -> str:
     >>> from analysis.speakers import _ArticleEntities as ArticleEntities
     >>> mention_head("Tony Auden, ein Sprecher des Zentrums", ArticleEntities("", "de"))
     'Tony Auden'
+    >>> mention_head("Secretary Robert F. Kennedy, Jr.", ArticleEntities("", "en"))
+    'Secretary Robert F. Kennedy Jr.'
     """
     parts = [p.strip() for p in re.sub(r"\s*\([^)]*\)", "", mention).split(",") if p.strip()]
+    suffixes = word_class(ents.lang, "name_parts", "suffix", column="part")
+    for k in range(len(parts) - 1, 0, -1):
+        if parts[k].lower() in suffixes:  # "Robert F. Kennedy, Jr.": a generation after the surname
+            parts[k - 1:k + 1] = [f"{parts[k - 1]} {parts[k]}"]
     if not parts:
         return mention
     head = parts[0]

@@ -3,7 +3,9 @@
 A mention whose head before *of* is a share, a number or a collective noun (``reference_words.tsv``,
 class ``quantity``) in lower case, or a figure, counts or gathers people and names no one a
 reader could follow through a debate ("29 percent of Republicans", "a bipartisan group of
-senators"). A capitalised head is a name ("the Group of Seven").
+senators"). A capitalised head is a name ("the Group of Seven"). A mention that ends in the noun of
+a document (class ``document``: "The Executive Order declares", "This Proclamation") names no
+speaker either: :func:`no_actor` holds both.
 
 >>> counted_group("29 percent of Republicans".split(), "en"), counted_group("Secretary of State Blinken".split(), "en")
 (True, False)
@@ -28,3 +30,13 @@ def counted_group(words: list[str], lang: str) -> bool:
         return False
     head = words[low.index("of", 1) - 1]
     return bool(_FIGURE.fullmatch(head)) or head.islower() and head in word_class(lang, "reference_words", "quantity")
+
+
+def no_actor(words: list[str], lang: str) -> bool:
+    """Whether ``words`` (a speaker mention) is a :func:`counted_group` or ends in a document's noun.
+
+    >>> no_actor("The Executive Order".split(), "en"), no_actor("Fraternal Order of Police".split(), "en")
+    (True, False)
+    """
+    last = words[-1].strip(".,;:’'").lower() if words else ""
+    return counted_group(words, lang) or last in word_class(lang, "reference_words", "document")

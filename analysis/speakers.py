@@ -61,7 +61,7 @@ from analysis.coreference import (
     subject_beside_source,
 )
 from analysis.errors import InputError, require_columns
-from analysis.office_holders import holders_on, sitting_holder
+from analysis.office_holders import document_holders, mention_country, sitting_holder
 from analysis.pronoun_agreement import agrees, first_name_genders, verb_number
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.role_words import find_role_words, inflected_role, office_noun, role_key, role_spans
@@ -69,7 +69,7 @@ from analysis.segment import lemmatize
 from analysis.speaker_clauses import subject_after_verb
 from analysis.speaker_mentions import headed_name, mention_head, name_part, names_itself, repair_mention
 from analysis.speaker_pointers import continued_speakers, own_subject
-from analysis.speaker_quantities import counted_group
+from analysis.speaker_quantities import no_actor
 from analysis.speaker_names import (
     GENITIVE_DETS, base_form, calendar_words, capitalised_word, drop_description, genders, held_full_name,
     name_cap, name_runs, name_words, noun_endings, role_of, trim_fragment,
@@ -230,7 +230,7 @@ class _ArticleEntities:
         self.spokespersons = tuple(r for r, (group, _) in self.role_map.items() if group == "spokesperson")
         self.names: list[tuple[int, str]] = []      # (position, full name)
         self.roles: list[tuple] = []  # (position, group, country, name, role noun, named in the title)
-        self.holders: dict[str, str] = {}  # office -> its holder on the document's date (office_holders.holders_on)
+        self.holders, self.home = {}, ""  # office -> holder on the date, the offices' country (office_holders)
         if role_words is None:
             role_words = find_role_words(text, role_key(lang))
         self._collect_roles(text, role_words, in_title=False)
@@ -298,12 +298,6 @@ class _ArticleEntities:
         self.names.sort()
         self.known = {nm for _, nm in self.names}
 
-    @staticmethod
-    def _adjective_before(toks, i) -> str:
-        if i > 0 and toks[i - 1][1][:1].islower() and len(toks[i - 1][1]) > 4:
-            return adjective_stem(toks[i - 1][1])
-        return ""
-
     def add_name(self, pos: int, name: str) -> None:
         if name and name not in self.known:
             self.names.append((pos, name))
@@ -350,7 +344,7 @@ class _ArticleEntities:
         for k, w in enumerate(words):
             r = role_of(w, self.role_map)
             if r:
-                role, noun = r, office_noun(words[:k], w, self.lang)  # "the Vice President": that office only
+                role, noun, at = r, office_noun(words[:k], w, self.lang), k  # "the Vice President": that office only
                 prev = words[k - 1] if k else ""
                 adjective = prev[:1].islower() and prev.lower() not in self.dets
                 country = r[1] or (adjective_stem(prev) if adjective else "")
@@ -368,7 +362,8 @@ class _ArticleEntities:
                      pos if pos < before else -pos)
             if best_score is None or score > best_score:
                 best, best_score = name, score
-        return best if country else sitting_holder(noun, best, self.holders, self.lang)  # "the President" of a briefing
+        return best if country or not self.holders else sitting_holder(  # "the President" of a briefing
+            noun, best, self.holders, self.lang, country=mention_country(words, at, self.lang) or self.home)
 
     def name_words_before(self, before: int) -> frozenset[str]:
         """The capitalised words of the names introduced before ``before`` (no articles or roles)."""
@@ -464,8 +459,8 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         words = words[:1]  # "Sie Fehler vorwerfen": the pronoun is the subject, the noun its object
         mention = words[0]
     low = mention.strip().lower()
-    if counted_group(words, lg):
-        return None, "unresolved"  # "29 percent of Republicans", "a bipartisan group of senators": no named actor
+    if no_actor(words, lg):
+        return None, "unresolved"  # "29 percent of Republicans", "The Executive Order": no named actor
     if words and words[0].lower() in ents.possessives and words[0].lower() not in ents.pronouns \
             and not is_source(words, ents, lg):
         return _possessed_role(words, pos, ents, previous, how)  # "dessen Stellvertreter"; "Ihr Antrag": no actor
@@ -714,7 +709,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
     langs = dict(zip(ids, articles["lang"].tolist())) if "lang" in articles.columns else {}
     titles = {a: t for a, t in zip(ids, articles["title"].tolist()) if isinstance(t, str) and t.strip()} \
         if "title" in articles.columns else {}
-    dates = dict(zip(ids, articles["date"].tolist())) if "date" in articles.columns else {}
+    dates = dict(zip(ids, zip(*(articles[c] if c in articles.columns else [None] * len(ids) for c in ("date", "source")))))
     speakers, how = [], []
     prev_res = out["speaker_resolution"].tolist() if "speaker_resolution" in out.columns else ["explicit"] * len(out)
     span_col = out["speaker_span"].tolist() if "speaker_span" in out.columns else [None] * len(out)
@@ -736,7 +731,7 @@ def resolve_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, actors=Non
             cache[aid] = _ArticleEntities(text, lg, words)
             if titles.get(aid):
                 cache[aid].add_title(titles[aid])
-            cache[aid].holders = holders_on(dates.get(aid), lg)  # "the President" on the document's date
+            cache[aid].holders, cache[aid].home = document_holders(*dates.get(aid, (None, None)), text, lg)  # "the President"
         ents = cache[aid]
         pos = int(span[0]) if span is not None and len(span) else 0
         if lg == "de" and res0 in ("none", "inherited") and (own := own_subject(ents, cues[idx], res0, span_list[idx], [

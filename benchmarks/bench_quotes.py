@@ -33,7 +33,8 @@ from analysis.segment import segment
 
 def read_corpus(path: Path, megabytes: float, lang: str = "de") -> pd.DataFrame:
     """The first ``megabytes`` of text of a JSON Lines corpus, as articles of language ``lang``
-    with the record's title and ``meta.*`` fields (as the loader names them: ``meta.speaker``);
+    with the record's title, ``date`` and ``source`` (as the loader passes them: the office holder of
+    "the President" is looked up by the date) and ``meta.*`` fields (``meta.speaker``);
     a record id seen before gets its line number appended (the corpus repeats some ids, and
     tables are joined by article id)."""
     rows, size, seen = [], 0, set()
@@ -47,6 +48,7 @@ def read_corpus(path: Path, megabytes: float, lang: str = "de") -> pd.DataFrame:
             seen.add(article_id)
             meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
             rows.append({"article_id": article_id, "lang": lang, "title": rec.get("title") or "", "text": text,
+                         "date": rec.get("date"), "source": rec.get("source"),
                          **{f"meta.{k}": v for k, v in meta.items()}})
             size += len(text.encode("utf-8"))
             if size >= megabytes * 1e6:

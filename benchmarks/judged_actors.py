@@ -52,7 +52,7 @@ def sample_articles(records: list[dict], salt: str, n: int = 400) -> pd.DataFram
     first = sorted(records, key=lambda r: hashlib.sha1((salt + r["id"]).encode()).hexdigest())[:n]
     return pd.DataFrame([{"article_id": r["id"], "lang": "en", "title": r.get("title") or "",
                           "date": pd.to_datetime(r.get("date"), errors="coerce"),
-                          "speaker": (r.get("meta") or {}).get("speaker"),
+                          "speaker": (r.get("meta") or {}).get("speaker"), "source": r.get("source"),
                           "text": shape_text(r["text"], lang="en")[0]} for r in first])
 
 

@@ -6,7 +6,8 @@ from analysis.quotes import extract_quotes
 
 
 def _speakers(text: str, date: str | None) -> dict[str, str]:
-    arts = pd.DataFrame({"article_id": ["x"], "lang": ["en"], "title": [""], "date": [date], "text": [text]})
+    arts = pd.DataFrame({"article_id": ["x"], "lang": ["en"], "title": [""], "date": [date], "text": [text],
+                         "source": ["whitehouse.gov briefing room"]})  # a document of the US offices
     quotes = extract_quotes(arts, lang="en")
     return dict(zip(quotes["text"], quotes["speaker"]))
 

@@ -28,6 +28,7 @@ from analysis.quotes.tokens import (
     is_cap,
     is_word,
 )
+from analysis.resources import word_class
 
 
 def genitive_attribute(lex: Lexicon, toks: list[Tok], j: int, end: int) -> bool:
@@ -282,7 +283,7 @@ def np_before_en(lex: Lexicon, toks: list[Tok], verb: int, lo: int) -> tuple[int
             depth -= 1
         elif depth == 0:
             c = lex.cls(t.lower)
-            if not is_word(t) and t.text not in ("'s", "’s", "’", "'", "-", "."):
+            if not is_word(t) and t.text not in ("'s", "’s", "’", "'", "-", ".") and not _before_suffix(lex, toks, j, b):
                 break
             if c in ("comp", "conj", "aux") or (c == "prep" and not lex.is_(t.lower, "name_prep")):
                 break
@@ -292,6 +293,13 @@ def np_before_en(lex: Lexicon, toks: list[Tok], verb: int, lo: int) -> tuple[int
     while j < b and (lex.cls(toks[j].lower) in ("prep", "conj") or not is_word(toks[j])):
         j += 1
     return (j, b) if b > j else (verb, verb)
+
+
+def _before_suffix(lex: Lexicon, toks: list[Tok], j: int, b: int) -> bool:
+    """Whether ``toks[j - 1]`` is the comma of a generation after a surname that ends the phrase at
+    ``b`` ("Robert F. Kennedy, Jr. said": ``name_parts.tsv``, part ``suffix``), not a clause's."""
+    rest = "".join(t.text for t in toks[j:b])
+    return toks[j - 1].text == "," and j > 0 and rest.lower() in word_class(lex.lang, "name_parts", "suffix", column="part")
 
 
 def subject(lex: Lexicon, toks: list[Tok], lo: int, verb: int, hi: int) -> tuple[int, int]:
