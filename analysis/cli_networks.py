@@ -207,7 +207,8 @@ def _run_relations_network(args) -> int:
     from analysis.relation_network import relations_network
 
     for flag, value in (("--window", args.window), ("--normalization", args.normalization),
-                        ("--aggregation", args.aggregation), ("--from-statements", args.from_statements)):
+                        ("--aggregation", args.aggregation), ("--from-statements", args.from_statements),
+                        ("--min-confidence", args.min_confidence), ("--exclude-neutral", args.exclude_neutral)):
         if value:
             raise InputError(f"{flag} applies to the discourse networks, not to --type relations")
     if args.from_relations:

@@ -133,6 +133,8 @@ def test_network_command_writes_the_relations_network(tmp_path, capsys):
 @pytest.mark.parametrize("argv, message", [
     (["--type", "relations", "--window", "30D"], "--window applies to the discourse networks"),
     (["--type", "relations", "--normalization", "average"], "--normalization applies"),
+    (["--type", "relations", "--min-confidence", "0.6"], "--min-confidence applies to the discourse networks"),
+    (["--type", "relations", "--exclude-neutral"], "--exclude-neutral applies to the discourse networks"),
     (["--type", "congruence", "--from-relations"], "--from-relations applies to --type relations"),
 ])
 def test_relations_options_that_do_not_apply_are_errors(tmp_path, capsys, argv, message):
