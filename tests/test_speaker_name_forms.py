@@ -1,0 +1,47 @@
+"""Name forms of found quotations: a describing noun or a compound adjective before a person's full
+name, and a medium's edition or website that speaks as the medium (docs/actors.md, "Wrong actors of
+found quotations, documents 1–340")."""
+import pytest
+
+from test_coreference import resolve_all
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Das sei falsch, sagte der bekannte Nazijäger Efraim Zuroff.", "der bekannte Nazijäger Efraim Zuroff",
+     "Efraim Zuroff"),  # role ending -jäger, also in the genitive below
+    ("Nach Einschätzung des erfahrenen Wilderjägers Tomas Berg sei es vorbei.",
+     "Einschätzung des erfahrenen Wilderjägers Tomas Berg", "Tomas Berg"),
+    ("Die Parteikollegin Ines Roth sagte, es reiche nicht.", "Die Parteikollegin Ines Roth", "Ines Roth"),
+    ("Der Rechtsintellektuelle Piet Wolter schrieb, es sei vorbei.", "Der Rechtsintellektuelle Piet Wolter",
+     "Piet Wolter"),
+])
+def test_describing_noun_before_a_full_name_drops(text, mention, expected):
+    assert resolve_all(text, [mention]) == [expected]
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Der US-amerikanische Linksintellektuelle Colm Breen sagte, es reiche.",
+     "Der US-amerikanische Linksintellektuelle Colm Breen", "Colm Breen"),
+    ("Die CDU-nahe Parteikollegin Vera Klaas schrieb, es sei gut.", "Die CDU-nahe Parteikollegin Vera Klaas",
+     "Vera Klaas"),  # a compound adjective is skipped like a lower-case one, then the describing noun
+])
+def test_hyphen_compound_adjective_before_a_noun_is_skipped(text, mention, expected):
+    assert resolve_all(text, [mention]) == [expected]
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Die Schäden seien groß, meldete die Online-Ausgabe des „Tagblatt“.", "die Online-Ausgabe des „Tagblatt“",
+     "Tagblatt"),
+    ("Es sei ruhig, berichtete die Internetseite der „Rundschau“.", "die Internetseite der „Rundschau“",
+     "Rundschau"),
+])
+def test_part_of_a_quoted_medium_speaks_as_the_medium(text, mention, expected):
+    assert resolve_all(text, [mention]) == [expected]
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Die Initiative „Grünes Tal“ teilte mit, es sei gut.", "Die Initiative „Grünes Tal“",
+     "Initiative Grünes Tal"),  # the quoted name beside the noun, no genitive: as before
+])
+def test_quoted_name_beside_a_noun_is_not_a_part(text, mention, expected):
+    assert resolve_all(text, [mention]) == [expected]
