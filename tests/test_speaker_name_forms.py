@@ -1,6 +1,7 @@
 """Name forms of found quotations: a describing noun or a compound adjective before a person's full
 name, and a medium's edition or website that speaks as the medium (docs/actors.md, "Wrong actors of
 found quotations, documents 1–340")."""
+import pandas as pd
 import pytest
 
 from test_coreference import resolve_all
@@ -45,3 +46,28 @@ def test_part_of_a_quoted_medium_speaks_as_the_medium(text, mention, expected):
 ])
 def test_quoted_name_beside_a_noun_is_not_a_part(text, mention, expected):
     assert resolve_all(text, [mention]) == [expected]
+
+
+def quotes_of(text):
+    from analysis.quotes import extract_quotes
+    return extract_quotes(pd.DataFrame({"article_id": ["x"], "lang": ["de"], "text": [text]}))
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Eine Erhöhung der Beiträge bezeichnete Lindqvist als falsch, weil sie niemandem helfe.", "Lindqvist"),
+    ("Die Schließung der Klinik nannte Berger einen Fehler, die Stadt brauche sie.", "Berger"),
+    ("Die Verlängerung der Frist kritisierte der Bürgermeister Paul Winter, sie sei zu lang.",
+     "der Bürgermeister Paul Winter"),  # der and a role noun after the verb: the subject
+    ("Relativierend fügte Berger hinzu: „Die Stadt braucht die Klinik.“", "Berger"),  # a present participle alone
+])
+def test_a_fronted_thing_gives_way_to_the_name_after_the_verb(text, mention):
+    assert quotes_of(text)["speaker_mention"].iloc[0] == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Die Regierung bezeichnete Lindqvist als Lügner, er habe alles erfunden.", "Die Regierung"),  # an institution
+    ("Die Stiftung nannte Berger einen Förderer, er habe viel gegeben.", "Die Stiftung"),
+    ("Eine Erhöhung der Beiträge bezeichnete er als falsch, weil sie niemandem helfe.", "er"),  # as before
+])
+def test_an_institution_or_pronoun_keeps_its_place(text, mention):
+    assert quotes_of(text)["speaker_mention"].iloc[0] == mention
