@@ -71,3 +71,13 @@ def test_a_fronted_thing_gives_way_to_the_name_after_the_verb(text, mention):
 ])
 def test_an_institution_or_pronoun_keeps_its_place(text, mention):
     assert quotes_of(text)["speaker_mention"].iloc[0] == mention
+
+
+@pytest.mark.parametrize("clause, speaker", [
+    ("Der Ermittler, der als wichtiger Zeuge gilt, will nun seine Arbeit einstellen", "Ermittler"),  # a role noun
+    ("Die Nachbarn, die im Ort wohnen, sehen alles gelassen", None),  # someone unnamed: no speaker, as before
+])
+def test_a_colon_clause_with_a_role_noun_before_a_relative_clause_keeps_its_role(clause, speaker):
+    text = "Eva Stern sagte: „Ich freue mich auf das Land.“ " + clause + ": „Sie ist eine von uns, lasst sie in Ruhe.“"
+    found = [s if isinstance(s, str) else None for s in quotes_of(text).sort_values("quote_id")["speaker"]]
+    assert found == ["Eva Stern", speaker]

@@ -219,7 +219,7 @@ def colon_clause(lex: Lexicon, toks: list[Tok]):
         return None
     caps = [is_cap(t) and lex.cls(t.lower) != "det" for t in toks[a:b]]
     named = any(x and y for x, y in zip(caps, caps[1:]))
-    if not (named or any(is_cap(t) and lex.role(t.text) for t in toks[a:b])):
+    if not (named or any(is_cap(t) and lex.role(t.lower) for t in toks[a:b])):
         return [], (a, a), (0, end)  # "Die Nachbarn im Ort sehen es gelassen:": someone, not the last speaker
     return [], (a, b), (0, end)
 
