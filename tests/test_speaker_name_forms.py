@@ -81,3 +81,12 @@ def test_a_colon_clause_with_a_role_noun_before_a_relative_clause_keeps_its_role
     text = "Eva Stern sagte: „Ich freue mich auf das Land.“ " + clause + ": „Sie ist eine von uns, lasst sie in Ruhe.“"
     found = [s if isinstance(s, str) else None for s in quotes_of(text).sort_values("quote_id")["speaker"]]
     assert found == ["Eva Stern", speaker]
+
+
+@pytest.mark.parametrize("clause, speaker", [
+    ("Die Anwendung der neuen Regeln stellte der Bürgermeister Paul Winter in Frage", "Paul Winter"),
+    ("Die Regierung der Stadt kritisierte Winter scharf", "Regierung der Stadt"),  # an institution: as before
+])
+def test_a_colon_clause_opened_by_a_fronted_thing_takes_the_name_after_the_verb(clause, speaker):
+    text = "Eva Stern sagte: „Ich freue mich auf das Land.“ " + clause + ": „Das ist nicht lebensnah.“"
+    assert quotes_of(text).sort_values("quote_id")["speaker"].tolist() == ["Eva Stern", speaker]

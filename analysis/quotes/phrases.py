@@ -318,7 +318,7 @@ def subject(lex: Lexicon, toks: list[Tok], lo: int, verb: int, hi: int) -> tuple
     if lex.de and a + 1 < verb and verb + 1 < hi and lex.is_(toks[a].lower, "oblique") and lex.is_(toks[a].lower, "det") \
             and _nominative_start(lex, toks[verb + 1]):
         a = verb  # "Den Anstieg bezifferte die Behörde auf …": a fronted object, the subject follows the verb
-    if lex.de and a < verb and verb + 1 < hi and fronted_thing(lex, toks, a, verb) and _named_after(lex, toks, verb + 1, hi):
+    if lex.de and a < verb and verb + 1 < hi and fronted_thing(lex, toks, a, verb) and named_after(lex, toks, verb + 1, hi):
         a = verb  # "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal": the name after the verb speaks
     if 0 < lo - 1 and toks[lo - 1].text == "," and all(
             lex.cls(t.lower) in ("conj", "adv", "aux") or not is_word(t) for t in toks[lo:verb]) and (
@@ -369,7 +369,7 @@ def fronted_thing(lex: Lexicon, toks: list[Tok], a: int, verb: int) -> bool:
         head.text, lex.lang) == "other"
 
 
-def _named_after(lex: Lexicon, toks: list[Tok], k: int, hi: int) -> bool:
+def named_after(lex: Lexicon, toks: list[Tok], k: int, hi: int) -> bool:
     """A name right after the finite verb ("bezeichnete Conze"), or der and a role noun ("stellte der
     SPD-Vorsitzende Franz Müntefering"): a subject, not an object."""
     t = toks[k]
