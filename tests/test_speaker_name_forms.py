@@ -90,3 +90,12 @@ def test_a_colon_clause_with_a_role_noun_before_a_relative_clause_keeps_its_role
 def test_a_colon_clause_opened_by_a_fronted_thing_takes_the_name_after_the_verb(clause, speaker):
     text = "Eva Stern sagte: „Ich freue mich auf das Land.“ " + clause + ": „Das ist nicht lebensnah.“"
     assert quotes_of(text).sort_values("quote_id")["speaker"].tolist() == ["Eva Stern", speaker]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Der Fall ist alt. Monatelang haben die Stadtwerke abgestritten, dass die Türen unsicher seien.",
+     "die Stadtwerke"),
+    ("Der Fall ist alt. Jahrelang hatte Berger behauptet, die Klinik sei sicher.", "Berger"),
+])
+def test_an_adverb_of_duration_before_the_verb_is_no_speaker(text, mention):
+    assert quotes_of(text)["speaker_mention"].iloc[0] == mention
