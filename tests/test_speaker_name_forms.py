@@ -99,3 +99,11 @@ def test_a_colon_clause_opened_by_a_fronted_thing_takes_the_name_after_the_verb(
 ])
 def test_an_adverb_of_duration_before_the_verb_is_no_speaker(text, mention):
     assert quotes_of(text)["speaker_mention"].iloc[0] == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Der Plan war alt. Ende Januar verkündete der Verband dann, dass man sich bewerben werde.", "der Verband"),
+    ("Der Plan war alt. Anfang März 2006 teilte Berger mit, dass man sich bewerben werde.", "Berger"),
+])
+def test_a_time_phrase_before_the_verb_is_no_speaker(text, mention):
+    assert quotes_of(text)["speaker_mention"].iloc[0] == mention

@@ -20,6 +20,7 @@ import re
 
 from analysis.actor_names import kind_of
 from analysis.resources import word_class
+from analysis.speaker_names import calendar_words
 from analysis.quotes.cues import cue_at, is_participle
 from analysis.quotes.lexicon import NOUN_GAP, Lexicon
 from analysis.quotes.tokens import (
@@ -318,6 +319,8 @@ def subject(lex: Lexicon, toks: list[Tok], lo: int, verb: int, hi: int) -> tuple
     if lex.de and a + 1 < verb and verb + 1 < hi and lex.is_(toks[a].lower, "oblique") and lex.is_(toks[a].lower, "det") \
             and _nominative_start(lex, toks[verb + 1]):
         a = verb  # "Den Anstieg bezifferte die Behörde auf …": a fronted object, the subject follows the verb
+    if lex.de and a + 1 < verb and toks[a + 1].lower in calendar_words(lex.lang):
+        a = verb  # "Ende Januar 2006 verkündete der DFB": a time phrase before the verb, the subject follows it
     if lex.de and a < verb and verb + 1 < hi and fronted_thing(lex, toks, a, verb) and named_after(lex, toks, verb + 1, hi):
         a = verb  # "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal": the name after the verb speaks
     if 0 < lo - 1 and toks[lo - 1].text == "," and all(
