@@ -107,3 +107,13 @@ def test_an_adverb_of_duration_before_the_verb_is_no_speaker(text, mention):
 ])
 def test_a_time_phrase_before_the_verb_is_no_speaker(text, mention):
     assert quotes_of(text)["speaker_mention"].iloc[0] == mention
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Der Streit war alt. Von der Leyen betonte, es gebe keinen Plan.", "Von der Leyen", "Von der Leyen"),
+    ("Der Streit war alt. Van der Bellen sagte, es gebe keinen Plan.", "Van der Bellen", "Van der Bellen"),
+    ("Die Organisatoren der Konferenz betonten, es gebe keinen Plan.", "Die Organisatoren der Konferenz",
+     "Organisatoren"),  # a group with a thing's genitive: its head noun, as before
+])
+def test_a_name_opened_by_its_particle_is_no_group_with_a_genitive(text, mention, expected):
+    assert resolve_all(text, [mention]) == [expected]
