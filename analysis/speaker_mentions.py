@@ -13,6 +13,7 @@ from analysis.resources import word_class
 from analysis.speaker_names import (
     ADJECTIVE_NAME,
     GENITIVE_DETS,
+    HYPHEN_ADJECTIVE,
     name_cap,
     organisation_phrase,
     role_of,
@@ -111,6 +112,29 @@ def repair_mention(mention: str, pos: int, ents: ArticleEntities) -> str:
 _QUOTED_AFTER_NOUN = re.compile(r"(?P<noun>[A-ZÄÖÜ][\w\-]*)[ \t]+(?:„|'')(?P<name>[A-ZÄÖÜ][^„“'.!?]*?)(?:“|'')?$")
 
 
+_PART_OF_QUOTED = re.compile(
+    r"(?P<det>\w+)[ \t]+(?:[a-zäöüß][\w\-]*[ \t]+)*(?P<noun>[A-ZÄÖÜ][\w\-]*)[ \t]+(?:des|der)[ \t]+"
+    r"„(?P<name>[A-ZÄÖÜ][^„“.!?]*?)“?")
+
+
+def part_of_quoted_name(mention: str, ents: ArticleEntities) -> str | None:
+    """The name in quotation marks in the genitive after an article's noun that is neither a
+    source nor a role (rule *part of a quoted name*): the edition, website or desk of a medium
+    speaks as the medium ("die Online-Ausgabe des „Spiegel“" → "Spiegel"); None for a source
+    ("der Bericht des „Spiegel“": its holder is read elsewhere), a role ("der Chef des „Stern“")
+    or a quoted name beside the noun ("Die Initiative „Grünes Tal“").
+
+    >>> from analysis.speakers import _ArticleEntities as ArticleEntities
+    >>> part_of_quoted_name("die Online-Ausgabe des „Spiegel“", ArticleEntities("", "de"))
+    'Spiegel'
+    """
+    m = _PART_OF_QUOTED.fullmatch(mention.strip())
+    if m is None or m.group("det").lower() not in ents.dets or source_head(m.group("noun"), ents.sources) \
+            or role_of(m.group("noun"), ents.role_map) is not None:
+        return None
+    return m.group("name").strip() or None
+
+
 def quoted_name(mention: str, ents: ArticleEntities) -> str | None:
     """The name in quotation marks that closes a mention after a medium's or organisation's noun
     (``actor_kinds.tsv``): "die US-amerikanische Musikzeitschrift „Billboard“" → "Billboard", "die
@@ -131,14 +155,15 @@ def quoted_name(mention: str, ents: ArticleEntities) -> str | None:
 def name_part(mention: str, ents: ArticleEntities) -> tuple[str, bool]:
     """(name, had_role) of a mention: determiners, adjectives and a leading role dropped; a quoted
     name after a medium's noun (:func:`quoted_name`)."""
-    if quoted := quoted_name(mention, ents):
+    if quoted := quoted_name(mention, ents) or part_of_quoted_name(mention, ents):
         return quoted, False
     if whole := _WHOLLY_QUOTED.fullmatch(mention.strip()):
         return whole.group(1), False  # "„heise online“": a name in quotation marks, in lower case too
     words = mention.replace("„", "").replace("“", "").split()
     had_role = False
     k = 0
-    while k < len(words) and (words[k].lower() in ents.dets or words[k][:1].islower() or _NUMBER_ADJECTIVE.match(words[k])):
+    while k < len(words) and (words[k].lower() in ents.dets or words[k][:1].islower() or _NUMBER_ADJECTIVE.match(words[k])
+                              or HYPHEN_ADJECTIVE.match(words[k])):
         k += 1  # "Der 85-jährige Joseph Ratzinger": article and adjectives
     rest = words[k:]
     k = len(rest) - 1

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 GENITIVE_DETS = {"des", "eines"}                    # before a noun with the genitive -s/-es
 ADJECTIVE_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:e|er|en|es)$")  # "Erneuerbare", "Deutscher": an adjective opening a name
+HYPHEN_ADJECTIVE = re.compile(r"[\wÄÖÜ]+-[a-zäöüß]+$")  # "US-amerikanische", "CDU-nahe": a compound adjective, no name
 
 
 @cache
@@ -519,7 +520,8 @@ def _word_shape(w: str, ents: _ArticleEntities, opening: frozenset, shapes: dict
     cap = name_cap(bare, ents.lang)
     no_role = not cap or role_of(bare, ents.role_map) is None
     plain = cap and no_role and low not in ents.dets and low not in ents.preps and low not in ents.pronouns \
-        and low not in ents.possessives and low not in ents.calendar and low not in ents.complementizers  # "Wie Angela Merkel sagte"
+        and low not in ents.possessives and low not in ents.calendar and low not in ents.complementizers \
+        and not HYPHEN_ADJECTIVE.match(bare)  # "Wie Angela Merkel sagte"; "Der US-amerikanische Autor"
     noun_word = cap and (low.endswith(ents.noun_endings) or low in ents.salutations)
     opener = bool(opening) and _APOSTROPHE.split(low)[0] in opening
     ends = w.endswith((".", "!", "?")) and not (len(bare) == 1 and bare.isupper())  # not an initial

@@ -19,7 +19,7 @@ from analysis.actor_names import kind_of
 from analysis.resources import ROOT, source_nouns, table, word_class, wordlist
 from analysis.runtime import word_cache
 from analysis.segment import lemmatize
-from analysis.speaker_names import GENITIVE_DETS, base_form, noun_endings, role_of
+from analysis.speaker_names import GENITIVE_DETS, base_form, name_words, noun_endings, role_of
 
 if TYPE_CHECKING:
     from analysis.speakers import _ArticleEntities
@@ -206,7 +206,8 @@ def unnamed_group(name: str, ents: _ArticleEntities, lang: str) -> str:
     source as the head, a head with the ending of a thing (``name_exclusions.tsv``: *Abteilung*),
     and a genitive that names an actor (an organisation, a medium, a country, a name of the
     article, an acronym, a source noun) keep the whole name ("Präsident der Republik", "Anhänger
-    der Hamas", "Autoren der Studie"). German only.
+    der Hamas", "Autoren der Studie"), and so does a name opened by its particle ("Von der Leyen").
+    German only.
 
     >>> from analysis.speakers import _ArticleEntities
     >>> unnamed_group("Organisatoren der Konferenz", _ArticleEntities("", "de"), "de")
@@ -216,8 +217,8 @@ def unnamed_group(name: str, ents: _ArticleEntities, lang: str) -> str:
     if lang != "de" or len(words) < 3 or words[1].lower() not in _GROUP_GENITIVES | {"einer"}:
         return name
     head, noun = words[0], words[-1]
-    if not (head[:1].isupper() and noun[:1].isupper()):
-        return name
+    if not (head[:1].isupper() and noun[:1].isupper()) or head.lower() in name_words(lang)[0]:
+        return name  # "Von der Leyen" opening a sentence: a name's particle, no group
     if role_of(head, ents.role_map) or kind_of(head, lang) != "other" or head.lower() in ents.sources or \
             head.lower().endswith(noun_endings(lang)):
         return name  # "die Kriminalabteilung des Landesgendarmeriekommandos": a thing's ending, no group of people

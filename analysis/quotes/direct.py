@@ -16,7 +16,7 @@ from analysis.quotes.article import Article
 from analysis.quotes.cues import cue_at, cue_spans
 from analysis.quotes.lexicon import Lexicon
 from analysis.quotes.marks import find_quotation_marks
-from analysis.quotes.phrases import nach_source_start, np_backward, np_forward, subject
+from analysis.quotes.phrases import fronted_thing, named_after, nach_source_start, np_backward, np_forward, subject
 from analysis.quotes.tokens import Quote, Tok, is_cap, is_word, span
 
 FRAME_TOKENS = 60  # the longest frame searched for a cue and speaker (docs/quotes.md)
@@ -219,7 +219,7 @@ def colon_clause(lex: Lexicon, toks: list[Tok]):
         return None
     caps = [is_cap(t) and lex.cls(t.lower) != "det" for t in toks[a:b]]
     named = any(x and y for x, y in zip(caps, caps[1:]))
-    if not (named or any(is_cap(t) and lex.role(t.text) for t in toks[a:b])):
+    if not (named or any(is_cap(t) and lex.role(t.lower) for t in toks[a:b])):
         return [], (a, a), (0, end)  # "Die Nachbarn im Ort sehen es gelassen:": someone, not the last speaker
     return [], (a, b), (0, end)
 
@@ -227,12 +227,17 @@ def colon_clause(lex: Lexicon, toks: list[Tok]):
 def _inverted_subject(lex: Lexicon, toks: list[Tok], end: int) -> tuple[int, int] | None:
     """The subject right after the finite verb of a clause that opens with an adverb or a fronted
     object ("Hier sparte der Bundespräsident nicht mit Kritik", "Den Unmut brachte die Sprecherin
-    zum Ausdruck"), or None (the clause opens with its subject, or no noun phrase follows)."""
+    zum Ausdruck"), or a fronted thing before a name (:func:`fronted_thing`: "Die Anwendung der
+    Richtlinie stellte der SPD-Vorsitzende Franz Müntefering in Frage"), or None (the clause opens
+    with its subject, or no noun phrase follows)."""
     first = toks[0].lower
     if lex.cls(first) in ("adv", "sentence_adv"):
         v = 1
     elif lex.is_(first, "oblique") and lex.is_(first, "det"):
         v = np_forward(lex, toks, 0, end)[1]
+    elif lex.de and (v := np_forward(lex, toks, 0, end)[1]) + 1 < end and fronted_thing(lex, toks, 0, v) and named_after(
+            lex, toks, v + 1, end):
+        pass
     else:
         return None
     if not (0 < v < end - 1 and toks[v].text[:1].islower() and lex.cls(toks[v].lower) is None):

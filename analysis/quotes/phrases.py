@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 
 from analysis.actor_names import kind_of
+from analysis.resources import word_class
+from analysis.speaker_names import calendar_words
 from analysis.quotes.cues import cue_at, is_participle
 from analysis.quotes.lexicon import NOUN_GAP, Lexicon
 from analysis.quotes.tokens import (
@@ -325,6 +327,10 @@ def subject(lex: Lexicon, toks: list[Tok], lo: int, verb: int, hi: int) -> tuple
     if lex.de and a + 1 < verb and verb + 1 < hi and lex.is_(toks[a].lower, "oblique") and lex.is_(toks[a].lower, "det") \
             and _nominative_start(lex, toks[verb + 1]):
         a = verb  # "Den Anstieg bezifferte die Behörde auf …": a fronted object, the subject follows the verb
+    if lex.de and a + 1 < verb and toks[a + 1].lower in calendar_words(lex.lang):
+        a = verb  # "Ende Januar 2006 verkündete der DFB": a time phrase before the verb, the subject follows it
+    if lex.de and a < verb and verb + 1 < hi and fronted_thing(lex, toks, a, verb) and named_after(lex, toks, verb + 1, hi):
+        a = verb  # "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal": the name after the verb speaks
     if 0 < lo - 1 and toks[lo - 1].text == "," and all(
             lex.cls(t.lower) in ("conj", "adv", "aux") or not is_word(t) for t in toks[lo:verb]) and (
             span := apposed_subject(lex, toks, lo - 1) or (lex.de and name_in_commas(lex, toks, lo - 1))):
@@ -351,6 +357,36 @@ def subject(lex: Lexicon, toks: list[Tok], lo: int, verb: int, hi: int) -> tuple
     if lex.de and sb == sa + 1 and toks[sa].lower in lex.object_pronouns:
         return sa, sa  # "… und verurteilte ihn als …": an object pronoun is no speaker
     return sa, sb
+
+
+def fronted_thing(lex: Lexicon, toks: list[Tok], a: int, verb: int) -> bool:
+    """Whether the words ``a..verb`` before a finite verb are a fronted thing, no actor (rule *fronted
+    object before a named subject*): an article and a head noun of a thing's ending
+    (``reference_words.tsv`` class thing_ending) that is no role and no institution ("Eine
+    Verschiebung des Wahltermins bezeichnete Conze"), or a present participle alone ("Relativierend
+    fügt Gall hinzu").
+
+    >>> from analysis.quotes.lexicon import lexicon
+    >>> from analysis.quotes.tokens import Tok
+    >>> toks = [Tok(0, 4, "Eine", "eine", "ein"), Tok(5, 17, "Verschiebung", "verschiebung", "Verschiebung")]
+    >>> fronted_thing(lexicon("de"), toks + [Tok(18, 29, "bezeichnete", "bezeichnete", "bezeichnen")], 0, 2)
+    True
+    """
+    if verb - a == 1 and is_cap(toks[a]) and lex.present_participle(toks[a].lower):
+        return True
+    head = next((t for t in toks[a + 1:verb] if is_cap(t)), None)
+    return lex.is_(toks[a].lower, "det") and head is not None and head.lower.endswith(
+        tuple(word_class(lex.lang, "reference_words", "thing_ending"))) and not lex.role(head.lower) and kind_of(
+        head.text, lex.lang) == "other"
+
+
+def named_after(lex: Lexicon, toks: list[Tok], k: int, hi: int) -> bool:
+    """A name right after the finite verb ("bezeichnete Conze"), or der and a role noun ("stellte der
+    SPD-Vorsitzende Franz Müntefering"): a subject, not an object."""
+    t = toks[k]
+    if is_cap(t) and t.lower not in lex.stop and t.lower not in lex.pronouns and not lex.is_(t.lower, "det"):
+        return True
+    return t.lower == "der" and any(is_cap(x) and lex.role(x.lower) for x in toks[k + 1:min(hi, k + 4)])
 
 
 def _nominative_start(lex: Lexicon, t: Tok) -> bool:
