@@ -476,3 +476,23 @@ def test_excluded_finds_every_fixed_phrase_by_its_first_word():
     assert sorted(_excluded(lows, lx)) == [3, 4, 5, 8, 9, 11, 12, 13, 14]
     assert _excluded("the paris talks".split(), lx) == set()
     assert _excluded("paris".split(), lx) == set()  # a phrase that does not fit after the last word
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The government banned the Iranian airline from its airspace.", "SANCTION"),
+    ("Washington asked its allies to restrict the company's operations.", "SANCTION"),
+    ("The army repels the invading forces in the east.", "FIGHT"),
+    ("The old border dispute erupted into violence on Sunday.", "FIGHT"),
+])
+def test_bans_restrictions_repelled_forces_and_violence_that_erupted(text, event):
+    assert rel(text, "en")["event"] == event
+
+
+@pytest.mark.parametrize("text", [
+    "The city banned smoking in bars.",                  # a ban without a side's trade or flights
+    "The new rules restrict access to the park.",         # a restriction of no operations
+    "This coating repels water and dirt.",                # nothing of war is repelled
+    "The volcano erupted on Monday.",                     # an eruption without violence
+])
+def test_near_misses_of_bans_restrictions_and_eruptions(text):
+    assert rel(text, "en")["relation"] == "none"
