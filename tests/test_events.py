@@ -496,3 +496,15 @@ def test_bans_restrictions_repelled_forces_and_violence_that_erupted(text, event
 ])
 def test_near_misses_of_bans_restrictions_and_eruptions(text):
     assert rel(text, "en")["relation"] == "none"
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Russia promised Ukraine a ceasefire.", "cooperation"),              # what one side promises another
+    ("The president promised more military aid to Kyiv.", "cooperation"),
+    ("I promised to be the most pro-union President in history.", "none"),  # a promise to voters
+    ("She promised to lower the costs of healthcare.", "none"),
+    ("The American Solidarity Party nominated its ticket.", "none"),       # a name, no solidarity shown
+    ("The unions declared their solidarity with the strikers.", "cooperation"),
+])
+def test_promises_need_what_is_promised_and_a_party_name_is_no_solidarity(text, relation):
+    assert rel(text, "en")["relation"] == relation
