@@ -398,6 +398,16 @@ def test_english_reports_of_harm_carry_no_tone(sentence, label, relation):
 
 
 @pytest.mark.parametrize("sentence,label", [
+    ("On Saturday the senator won the state's primary election.", "neutral"),   # a result reported
+    ("The gold medal went to a runner from Kenya.", "neutral"),
+    ("The team won a great and glorious victory.", "positive"),                  # judged beside it
+    ("Nobody wins from this terrible deal.", "negative"),                       # win keeps its tone
+])
+def test_english_results_of_contests_carry_no_tone(sentence, label):
+    assert score_text(sentence, "en", events=False)["label"] == label
+
+
+@pytest.mark.parametrize("sentence,label", [
     ("Allies will also discuss Ukraine's path to future membership in NATO.", "neutral"),  # relation words report
     ("And so, that is our commitment to Ukraine.", "neutral"),
     ("The two countries signed a treaty on trade and joint patrols.", "neutral"),
