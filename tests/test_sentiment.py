@@ -408,6 +408,17 @@ def test_english_results_of_contests_carry_no_tone(sentence, label):
 
 
 @pytest.mark.parametrize("sentence,label", [
+    ("The talks moved slowly with respect to the border question.", "neutral"),  # "concerning"
+    ("The two cities have ten and twelve million people respectively.", "neutral"),
+    ("He was abroad when the news broke.", "neutral"),                             # became known
+    ("The minister treated her guests with great respect.", "positive"),          # respect itself
+    ("Talks broke down after an hour.", "negative"),
+])
+def test_english_formulas_of_another_sense_carry_no_tone(sentence, label):
+    assert score_text(sentence, "en", events=False)["label"] == label
+
+
+@pytest.mark.parametrize("sentence,label", [
     ("Allies will also discuss Ukraine's path to future membership in NATO.", "neutral"),  # relation words report
     ("And so, that is our commitment to Ukraine.", "neutral"),
     ("The two countries signed a treaty on trade and joint patrols.", "neutral"),
