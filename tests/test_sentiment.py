@@ -408,6 +408,16 @@ def test_english_results_of_contests_carry_no_tone(sentence, label):
 
 
 @pytest.mark.parametrize("sentence,label", [
+    ("What is your reaction to the drone strikes on the port?", "neutral"),     # strikes reported
+    ("The town council has restrictions on deliveries.", "neutral"),         
+    ("The strikes were a terrible mistake.", "negative"),                         # judged beside them
+    ("The government will tighten restrictions on imports.", "negative"),         # a predicate acting on them
+])
+def test_english_strikes_and_restrictions_reported_carry_no_tone(sentence, label):
+    assert score_text(sentence, "en", events=False)["label"] == label
+
+
+@pytest.mark.parametrize("sentence,label", [
     ("The talks moved slowly with respect to the border question.", "neutral"),  # "concerning"
     ("The two cities have ten and twelve million people respectively.", "neutral"),
     ("He was abroad when the news broke.", "neutral"),                             # became known
