@@ -508,3 +508,16 @@ def test_near_misses_of_bans_restrictions_and_eruptions(text):
 ])
 def test_promises_need_what_is_promised_and_a_party_name_is_no_solidarity(text, relation):
     assert rel(text, "en")["relation"] == relation
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Thousands joined a rally against the government.", "conflict"),     # a rally against someone
+    ("The opposition held a rally in the capital.", "conflict"),
+    ("Thousands of visitors attended the rally in Minsk.", "none"),       # attendance told alone
+    ("Tributes were paid by leaders from across Europe.", "cooperation"),  # praise of a politician
+    ("The tribute band played all night.", "none"),
+    ("A Moscow court sentenced the opposition leader to nine years in prison.", "conflict"),
+    ("The sentence was too long to read.", "none"),                        # the noun, no court
+])
+def test_rallies_need_a_protest_tributes_are_support_and_courts_sentence(text, relation):
+    assert rel(text, "en")["relation"] == relation
