@@ -504,3 +504,48 @@ def test_acts_against_a_side_without_a_general_event_word(text, event):
 ])
 def test_near_misses_of_acts_against_a_side(text):
     assert rel(text, "de")["relation"] == "none", text
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The government banned the Iranian airline from its airspace.", "SANCTION"),
+    ("Washington asked its allies to restrict the company's operations.", "SANCTION"),
+    ("The army repels the invading forces in the east.", "FIGHT"),
+    ("The old border dispute erupted into violence on Sunday.", "FIGHT"),
+])
+def test_bans_restrictions_repelled_forces_and_violence_that_erupted(text, event):
+    assert rel(text, "en")["event"] == event
+
+
+@pytest.mark.parametrize("text", [
+    "The city banned smoking in bars.",                  # a ban without a side's trade or flights
+    "The new rules restrict access to the park.",         # a restriction of no operations
+    "This coating repels water and dirt.",                # nothing of war is repelled
+    "The volcano erupted on Monday.",                     # an eruption without violence
+])
+def test_near_misses_of_bans_restrictions_and_eruptions(text):
+    assert rel(text, "en")["relation"] == "none"
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Russia promised Ukraine a ceasefire.", "cooperation"),              # what one side promises another
+    ("The president promised more military aid to Kyiv.", "cooperation"),
+    ("I promised to be the most pro-union President in history.", "none"),  # a promise to voters
+    ("She promised to lower the costs of healthcare.", "none"),
+    ("The American Solidarity Party nominated its ticket.", "none"),       # a name, no solidarity shown
+    ("The unions declared their solidarity with the strikers.", "cooperation"),
+])
+def test_promises_need_what_is_promised_and_a_party_name_is_no_solidarity(text, relation):
+    assert rel(text, "en")["relation"] == relation
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Thousands joined a rally against the government.", "conflict"),     # a rally against someone
+    ("The opposition held a rally in the capital.", "conflict"),
+    ("Thousands of visitors attended the rally in Minsk.", "none"),       # attendance told alone
+    ("Tributes were paid by leaders from across Europe.", "cooperation"),  # praise of a politician
+    ("The tribute band played all night.", "none"),
+    ("A Moscow court sentenced the opposition leader to nine years in prison.", "conflict"),
+    ("The sentence was too long to read.", "none"),                        # the noun, no court
+])
+def test_rallies_need_a_protest_tributes_are_support_and_courts_sentence(text, relation):
+    assert rel(text, "en")["relation"] == relation

@@ -398,6 +398,37 @@ def test_english_reports_of_harm_carry_no_tone(sentence, label, relation):
 
 
 @pytest.mark.parametrize("sentence,label", [
+    ("On Saturday the senator won the state's primary election.", "neutral"),   # a result reported
+    ("The gold medal went to a runner from Kenya.", "neutral"),
+    ("The team won a great and glorious victory.", "positive"),                  # judged beside it
+    ("Nobody wins from this terrible deal.", "negative"),                       # win keeps its tone
+])
+def test_english_results_of_contests_carry_no_tone(sentence, label):
+    assert score_text(sentence, "en", events=False)["label"] == label
+
+
+@pytest.mark.parametrize("sentence,label", [
+    ("What is your reaction to the drone strikes on the port?", "neutral"),     # strikes reported
+    ("The town council has restrictions on deliveries.", "neutral"),         
+    ("The strikes were a terrible mistake.", "negative"),                         # judged beside them
+    ("The government will tighten restrictions on imports.", "negative"),         # a predicate acting on them
+])
+def test_english_strikes_and_restrictions_reported_carry_no_tone(sentence, label):
+    assert score_text(sentence, "en", events=False)["label"] == label
+
+
+@pytest.mark.parametrize("sentence,label", [
+    ("The talks moved slowly with respect to the border question.", "neutral"),  # "concerning"
+    ("The two cities have ten and twelve million people respectively.", "neutral"),
+    ("He was abroad when the news broke.", "neutral"),                             # became known
+    ("The minister treated her guests with great respect.", "positive"),          # respect itself
+    ("Talks broke down after an hour.", "negative"),
+])
+def test_english_formulas_of_another_sense_carry_no_tone(sentence, label):
+    assert score_text(sentence, "en", events=False)["label"] == label
+
+
+@pytest.mark.parametrize("sentence,label", [
     ("Allies will also discuss Ukraine's path to future membership in NATO.", "neutral"),  # relation words report
     ("And so, that is our commitment to Ukraine.", "neutral"),
     ("The two countries signed a treaty on trade and joint patrols.", "neutral"),
