@@ -95,7 +95,7 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
     """``{role: {word: sign}}`` of ``resources/<lang>/stance_words.tsv`` (roles head, link, barrier,
     need, passive, modal, task, infinitive, reversal, against, opponent, possessive, condition, compound,
     coordination, topic, frame, ability, opinion, address_ending, harm, patient, subject, clause_opener,
-    verdict, copula, determiner; words in
+    verdict, copula, determiner, degree; words in
     lower case but those of address; empty for a language without the file).
 
     >>> stance_words("de")["head"]["reform"], "weil" in stance_words("de")["barrier"]
@@ -105,7 +105,7 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
                                                         "infinitive", "reversal", "against", "opponent", "possessive",
                                                         "condition", "compound", "coordination", "topic", "frame",
                                                         "ability", "opinion", "address_ending", "harm", "patient",
-                                                        "subject", "clause_opener", "verdict", "copula", "determiner")}
+                                                        "subject", "clause_opener", "verdict", "copula", "determiner", "degree")}
     if lang not in languages():
         return out
     try:
@@ -662,6 +662,7 @@ def tone_agreement(text: str, *, lang: str = "de", band: float | None = None, at
     (1, 'tone -0.77: Schande, falsch; aimed past the mention')
     """
     from analysis.sentiment.lexicon import available_languages
+    from analysis.stance_attributes import attribute_of
 
     if lang not in available_languages():
         return 0, "no tone lexicon"
@@ -669,6 +670,9 @@ def tone_agreement(text: str, *, lang: str = "de", band: float | None = None, at
     hits = ", ".join(h["term"] for h in scored["hits"][:4])
     sign = {"positive": 1, "negative": -1}.get(scored["label"], 0)
     evidence = f"tone {scored['polarity']:.2f}{': ' + hits if hits else ''}"
+    attribute = None if at is None else attribute_of(text, scored["hits"], at, lang)
+    if attribute:  # "irre Sanktionen": the evaluation is said of the concept, whatever the words around it
+        return attribute[0], f"{evidence}; {attribute[1]} (attribute of the mention)"
     if sign < 0 and at is not None:
         lo, hi = _clause_bounds(text, at)
         near = [h for h in scored["hits"] if h.get("polarity", 0) < 0 and lo <= h["start"] < hi]
