@@ -25,6 +25,7 @@ from analysis.coreference import WINDOW, sentence_starts
 from analysis.resources import word_class
 from analysis.speaker_clauses import cue_subject, subject_opening
 from analysis.speaker_names import role_of
+from analysis.speaker_opinions import opinion_holder
 
 if TYPE_CHECKING:
     from analysis.speakers import _ArticleEntities as ArticleEntities
@@ -80,7 +81,8 @@ def pointer_holder(ents: ArticleEntities, cue: int) -> tuple[str, int] | None:
 def own_subject(ents: ArticleEntities, cue: int | None, resolution: str, spans=None,
                 earlier: list[int] = ()) -> tuple[str, int] | None:
     """(mention, position) of the subject of a quotation the quotation rules gave no mention (or only
-    an inherited one): its cue's own clause's (:func:`analysis.speaker_clauses.cue_subject`), else,
+    an inherited one): its cue's own clause's (:func:`analysis.speaker_clauses.cue_subject`), else the
+    holder of an opinion its sentence opens with (:func:`analysis.speaker_opinions.opinion_holder`), else,
     when no speaker stands before it (``resolution`` "none"), the holder a pointer takes up, else,
     for an inherited quotation that opens its sentence, a holder that opens the sentence before
     after the earlier speakers' mentions at ``earlier`` (:func:`continued_holder`)."""
@@ -88,6 +90,8 @@ def own_subject(ents: ArticleEntities, cue: int | None, resolution: str, spans=N
             pointer_holder(ents, cue) or passive_holder(ents, cue) if resolution == "none" else None)):
         return found
     starts = [int(a) for a, _ in spans] if spans is not None and len(spans) else []
+    if starts and (found := opinion_holder(ents, min(starts))) and holds_statements(found[0], ents):
+        return found  # "Für den Theologen Hans Küng sei …"
     if resolution == "none" and starts:
         return colon_frame_subject(ents, min(starts))  # "Dabei griff sie … an: „…“"
     if resolution != "inherited" or not starts:

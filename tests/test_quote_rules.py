@@ -352,3 +352,18 @@ def test_what_became_known_is_a_quotation_without_a_speaker():
     assert quotes[["cue", "speaker_mention", "text"]].values.tolist() == [
         ["wurde bekannt", None, "dass der Sänger an Krebs litt"]]
     assert _quotes("Der Sänger wurde in den achtziger Jahren bekannt, als er nach Berlin zog.").empty
+
+
+@pytest.mark.parametrize("sentence,speaker,content", [
+    ("Die Behörde prüft. Die Staatsanwaltschaft hegt den Verdacht, Berger könnte Reisekosten falsch abgerechnet haben.",
+     "Die Staatsanwaltschaft", "Berger könnte Reisekosten falsch abgerechnet haben"),  # einen Verdacht hegen: a thought
+    ("Der Brief kam. Winter drückt in einem Kommentar seine Verwunderung darüber aus, warum das Amt so gehandelt hat.",
+     "Winter", "warum das Amt so gehandelt hat"),  # etwas ausdrücken: speech
+])
+def test_a_suspicion_held_or_a_view_expressed_frames_its_clause(sentence, speaker, content):
+    found = _quotes(sentence)
+    assert found[["speaker_mention", "text"]].values.tolist() == [[speaker, content]]
+
+
+def test_hegen_without_a_suspicion_is_no_cue():
+    assert _quotes("Der Brief kam. Winter hegt große Sympathien für den Verein, der viel für die Stadt tue.").empty

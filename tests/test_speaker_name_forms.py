@@ -117,3 +117,15 @@ def test_a_time_phrase_before_the_verb_is_no_speaker(text, mention):
 ])
 def test_a_name_opened_by_its_particle_is_no_group_with_a_genitive(text, mention, expected):
     assert resolve_all(text, [mention]) == [expected]
+
+
+@pytest.mark.parametrize("clause, speaker", [
+    ("Jegliche Mitverantwortung für die Affäre im Bezirk Nord der Partei weist Hartmann von sich", "Hartmann"),
+    ("Keine Einigung sieht Winter bei den Gesprächen", "Winter"),  # keine opens a fronted thing too
+    ("Jede Verantwortung für den Streit lehnt Winter ab", "Winter"),
+    ("Keine Einigung ist bei den Gesprächen in Sicht", None),  # no name after the verb: no speaker, as before
+])
+def test_a_colon_clause_opened_by_a_thing_with_its_attachments_takes_one_name_after_the_verb(clause, speaker):
+    text = "Eva Stern sagte: „Ich freue mich auf das Land.“ " + clause + ": „Das war nicht ich, sondern der Vorstand.“"
+    found = [s if isinstance(s, str) else None for s in quotes_of(text).sort_values("quote_id")["speaker"]]
+    assert found == ["Eva Stern", speaker]

@@ -212,13 +212,15 @@ def colon_clause(lex: Lexicon, toks: list[Tok]):
     end = len(toks)
     if end < 3 or toks[end - 1].text != ":":
         return None
-    a, b = _inverted_subject(lex, toks, end - 1) or np_forward(lex, toks, 0, end - 1)
+    inverted = _inverted_subject(lex, toks, end - 1)
+    a, b = inverted or np_forward(lex, toks, 0, end - 1)
     if b - a == 1 and a > 0 and lex.is_(toks[a].lower, "subject_pronoun"):
         return [], (a, b), (0, end)  # "Dabei griff sie den Präsidenten an: „…“"
     if b <= a or toks[a].lower in lex.pronouns or lex.cls(toks[0].lower) in ("prep", "conj"):
         return None
     caps = [is_cap(t) and lex.cls(t.lower) != "det" for t in toks[a:b]]
-    named = any(x and y for x, y in zip(caps, caps[1:]))
+    named = any(x and y for x, y in zip(caps, caps[1:])) or bool(inverted and caps[0] and fronted_thing(
+        lex, toks, 0, np_forward(lex, toks, 0, end - 1)[1]))  # "Jegliche Schuld weist Hartmann von sich:"
     if not (named or any(is_cap(t) and lex.role(t.lower) for t in toks[a:b])):
         return [], (a, a), (0, end)  # "Die Nachbarn im Ort sehen es gelassen:": someone, not the last speaker
     return [], (a, b), (0, end)
@@ -235,8 +237,8 @@ def _inverted_subject(lex: Lexicon, toks: list[Tok], end: int) -> tuple[int, int
         v = 1
     elif lex.is_(first, "oblique") and lex.is_(first, "det"):
         v = np_forward(lex, toks, 0, end)[1]
-    elif lex.de and (v := np_forward(lex, toks, 0, end)[1]) + 1 < end and fronted_thing(lex, toks, 0, v) and named_after(
-            lex, toks, v + 1, end):
+    elif lex.de and (v := _past_attachments(lex, toks, np_forward(lex, toks, 0, end)[1], end)) + 1 < end and \
+            fronted_thing(lex, toks, 0, v) and named_after(lex, toks, v + 1, end):
         pass
     else:
         return None
@@ -244,6 +246,18 @@ def _inverted_subject(lex: Lexicon, toks: list[Tok], end: int) -> tuple[int, int
         return None
     a, b = np_forward(lex, toks, v + 1, end)
     return (a, b) if b > a and a == v + 1 else None
+
+
+def _past_attachments(lex: Lexicon, toks: list[Tok], v: int, end: int) -> int:
+    """The end of the prepositional and genitive phrases after a noun phrase ending at ``v``
+    ("Jegliche Mitverantwortung | für die Finanzaffäre im Bezirk der SPD | weist Hartmann von
+    sich": the finite verb's index), or ``v`` when none follows."""
+    while v < end and lex.cls(toks[v].lower) in ("prep", "det"):
+        b = np_forward(lex, toks, v + 1, end)[1]
+        if b <= v + 1:
+            break
+        v = b
+    return v
 
 
 def _apply_frame(lex: Lexicon, q: Quote, toks: list[Tok], found) -> None:
