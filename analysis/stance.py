@@ -95,7 +95,7 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
     """``{role: {word: sign}}`` of ``resources/<lang>/stance_words.tsv`` (roles head, link, barrier,
     need, passive, modal, task, infinitive, reversal, against, opponent, possessive, condition, compound,
     coordination, topic, frame, ability, opinion, address_ending, harm, patient, subject, clause_opener,
-    verdict, copula, determiner, degree; words in
+    verdict, copula, determiner, degree, existence, vocative; words in
     lower case but those of address; empty for a language without the file).
 
     >>> stance_words("de")["head"]["reform"], "weil" in stance_words("de")["barrier"]
@@ -105,7 +105,8 @@ def stance_words(lang: str) -> dict[str, dict[str, int]]:
                                                         "infinitive", "reversal", "against", "opponent", "possessive",
                                                         "condition", "compound", "coordination", "topic", "frame",
                                                         "ability", "opinion", "address_ending", "harm", "patient",
-                                                        "subject", "clause_opener", "verdict", "copula", "determiner", "degree")}
+                                                        "subject", "clause_opener", "verdict", "copula", "determiner", "degree",
+                                                        "existence", "vocative")}
     if lang not in languages():
         return out
     try:

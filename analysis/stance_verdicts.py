@@ -6,7 +6,9 @@ border wall is a mistake" take a side without a stance verb: the words of ``reso
 ``copula``: ist, wäre, bleibt; is, was) between them or, in a clause with its verb last, right after the
 verdict ("dass die Schuldenbremse falsch ist"). The mention heads the clause's subject: at most
 ``SUBJECT_REACH`` words open the clause before it, determiners (role ``determiner``) and adjectives, or a noun of
-change heading it; no stance verb stands between the mention and the verdict. A negator between the
+change heading it; no stance verb stands between the mention and the verdict. A form of address set off by
+commas after the mention (role ``vocative``: "Ihre Kindergrundsicherung, Frau Paus, ist eine Mogelpackung") does not
+end its clause. A negator between the
 mention and the verdict reverses it ("X ist kein Fehler" is +1, "X ist nicht der richtige Weg" −1). A noun of
 change heading the mention turns the verdict as it turns a stance (:mod:`analysis.statements`): "Die Abschaffung
 der Schuldenbremse wäre ein Fehler" is for the Schuldenbremse.
@@ -34,6 +36,7 @@ from analysis.stance import (
 
 SUBJECT_REACH = 4  # words: how many may open the mention's clause before it (articles, adjectives, a head noun)
 VERDICT_REACH = 12  # words: how far after the mention, in its clause, the copula and the verdict may stand
+VOCATIVE_NAMES = 3  # words: how many capitalised words may follow Frau or Herr in a form of address set off by commas
 
 
 def _subject_clause(words, lower, mention: int, lang: str) -> bool:
@@ -54,6 +57,24 @@ def _subject_clause(words, lower, mention: int, lang: str) -> bool:
                                            and not _negator(lower[j], lang)) for j in range(lo, end))
 
 
+def _vocatives(words, lower, mention: int, lang: str) -> list[int]:
+    """The token indices of a form of address set off by commas after the mention ("Ihre Kindergrundsicherung,
+    Frau Paus, ist …"): a comma, a word of role ``vocative`` (Frau, Herr) and at most ``VOCATIVE_NAMES``
+    capitalised words up to the next comma; the clause of the mention goes on after it."""
+    vocative = stance_words(lang).get("vocative", {})
+    out: list[int] = []
+    for j in range(mention + 1, len(words) - 2):
+        if words[j] in SENTENCE_ENDS:
+            break
+        if words[j] != "," or lower[j + 1] not in vocative:
+            continue
+        end = next((k for k in range(j + 2, min(len(words), j + 3 + VOCATIVE_NAMES)) if not words[k][:1].isupper()),
+                   None)
+        if end is not None and end > j + 2 and words[end] == ",":
+            out += list(range(j, end + 1))
+    return out
+
+
 def verdict_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
     """The verdict said of the mention at offset ``start`` of ``text`` (a sentence or the stretch of a
     quotation that holds it), or None: a word of role ``verdict`` after the mention in its clause, a copula
@@ -66,7 +87,10 @@ def verdict_toward(text: str, start: int, *, lang: str = "de") -> Stance | None:
     if mention >= len(words) or not _subject_clause(words, lower, mention, lang):
         return None
     verbs, copula = stance_verbs(lang), None
-    for j in range(mention + 1, min(len(words), mention + VERDICT_REACH)):
+    skipped = set(_vocatives(words, lower, mention, lang))
+    for j in range(mention + 1, min(len(words), mention + VERDICT_REACH + len(skipped))):
+        if j in skipped:
+            continue
         if words[j] in CLAUSE_MARKS or words[j] in SENTENCE_ENDS or lemmas[j] in verbs:
             return None
         if lower[j] in words_of["copula"]:

@@ -48,6 +48,7 @@ from analysis.stance import (
     tone_agreement,
     topic_named,
 )
+from analysis.stance_existence import existence_denied
 from analysis.stance_verdicts import verdict_toward
 
 log = logging.getLogger(__name__)
@@ -300,7 +301,8 @@ def _quote_statements(q, text: str, concepts, lang: str, band, neutral: int) -> 
     for k, ((s, e), m) in enumerate(found):
         start, end = s + m.start, s + m.end
         # a stance construction, else a verdict said of the mention ("Die Schuldenbremse ist der falsche Weg")
-        stance = stance_toward(stretch, start - lo, lang=lang) or verdicts[k]
+        stance = (stance_toward(stretch, start - lo, lang=lang) or verdicts[k]
+                  or existence_denied(stretch, start - lo, lang=lang))
         topic = None if stance is not None else topic_named(stretch, start - lo, lang=lang)
         window = _tone_window(text, s, e, start)
         nearby = None if stance is not None or topic else _verdict_nearby(found, verdicts, k, window or (lo, hi),

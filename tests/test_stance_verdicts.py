@@ -101,3 +101,22 @@ def test_near_miss_a_verdict_nearby_leaves_a_stance_construction():
     st, _ = statements_from_articles(arts, concepts=concepts)
     assert st[["concept", "agreement"]].values.tolist() == [["Schuldenbremse", -1], ["Schuldenbremse", 1],
                                                              ["Mindestlohn", 1]]
+
+
+@pytest.mark.parametrize("text, start, agreement", [
+    # a form of address set off by commas after the mention does not end its clause
+    ("Ihre Kindergrundsicherung, Frau Paus, ist eine Mogelpackung.", 5, -1),
+    ("Die Schuldenbremse, Herr Kollege Lindner, ist richtig.", 4, 1),
+])
+def test_a_form_of_address_inside_the_clause_keeps_the_verdict(text, start, agreement):
+    assert verdict_toward(text, start, lang="de").agreement == agreement
+
+
+@pytest.mark.parametrize("text, start", [
+    # a clause of saying between the mention and the verdict is no form of address
+    ("Die Kindergrundsicherung, sagt Frau Paus, ist eine Mogelpackung.", 4),
+    # Frau with a word in lower case after it is no name in an address
+    ("Die Kindergrundsicherung, Frau und Mann, ist eine Mogelpackung.", 4),
+])
+def test_near_misses_of_forms_of_address(text, start):
+    assert verdict_toward(text, start, lang="de") is None
