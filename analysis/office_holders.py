@@ -65,12 +65,16 @@ def mention_country(words: list[str], k: int, lang: str) -> str:
     ('France', '')
     >>> mention_country("The President of the United States".split(), 1, "en")
     'United States'
+    >>> mention_country(["Kenya’s", "President"], 1, "en")
+    'Kenya'
     """
     names, adjectives = _places(lang)
     for j in range(max(0, k - 3), k):
         run = re.sub(r"[’']s$", "", " ".join(words[j:k]).strip(",")) if j < k else ""
         if run in names or run.lower() in adjectives:
             return names.get(run) or adjectives[run.lower()]
+    if k and re.fullmatch(r"[A-Z][\w.\-]*[’']s", words[k - 1]):
+        return words[k - 1][:-2]  # "Kenya’s President": a possessor the gazetteer does not list, as written
     after = [w.strip(",.;:") for w in words[k + 1:k + 6]]
     if after[:1] == ["of"]:
         rest = after[2:] if after[1:2] and after[1].lower() == "the" else after[1:]
@@ -172,3 +176,22 @@ def sitting_holder(office: str, named: str | None, holders: dict[str, str], lang
     if holder is None or (named and (surname not in _surnames(lang).get(office, ()) or surname == holder.split()[-1])):
         return named  # another holder, or the text's own form of this one ("Harris", "Madam Vice President Harris")
     return holder
+
+
+def office_not_country(held: list[str], name: str, had_role: bool, lang: str, role_map: dict) -> tuple[str, bool]:
+    """``(name, had_role)`` of a mention ``held`` (as :func:`analysis.speaker_mentions.name_part`
+    gives them) with its role words for a ``name`` that is only the country of its office (*the
+    President of the United States*: the office speaks, not the country); else as given.
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> roles = _ArticleEntities("", "en").role_map
+    >>> office_not_country("The President of the United States".split(), "United States", True, "en", roles)
+    ('President', True)
+    >>> office_not_country("The Embassy of the United States".split(), "United States", False, "en", roles)
+    ('United States', False)
+    """
+    from analysis.speaker_names import role_of  # speaker_names reads no gazetteer
+    roles = [k for k, w in enumerate(held) if role_of(w, role_map)]
+    if had_role and any(mention_country(held, k, lang) == name for k in roles):
+        return " ".join(held[k] for k in roles), True
+    return name, had_role

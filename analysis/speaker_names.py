@@ -170,9 +170,37 @@ def held_full_name(name: str, held: list[str], ents: _ArticleEntities) -> str:
     if len(full.split()) == 2 and office_noun(full.split()[:1], name, ents.lang) != name.lower():
         return name  # a role alone ("President") is no other office's ("Vice President")
     nouns = {office_noun(held[:k], w, ents.lang) for k, w in enumerate(held) if role_of(w, ents.role_map)}
+    if full != name and (holder := _date_holder(name, full, held, nouns, ents)):
+        return holder  # "the President" of a briefing whose question names Hunter Biden: the sitting President
     if full == name or not nouns or not any(t and nm == name and r in nouns for _, _, _, nm, r, t in ents.roles):
         return full
     return full if any(not t and nm == full and r in nouns for _, _, _, nm, r, t in ents.roles) else name
+
+
+def _date_holder(name: str, full: str, held: list[str], nouns: set[str], ents: _ArticleEntities) -> str | None:
+    """The holder of the office of ``held`` on the document's date where ``name`` is that holder's
+    surname and the article's longer name ``full`` is another person's of that surname that the
+    text never states the office with ("Hunter Biden" of a question, "Dr. Jill Biden"), in the form
+    the article gives the holder (same first and last word: "Donald J. Trump"); else None.
+
+    >>> from analysis.speakers import _ArticleEntities
+    >>> ents = _ArticleEntities("Q Has the President spoken to Hunter Biden?", "en")
+    >>> ents.holders, ents.home = {"president": "Joe Biden"}, "United States"
+    >>> _date_holder("Biden", "Hunter Biden", ["The", "President"], {"president"}, ents)
+    'Joe Biden'
+    """
+    from analysis.office_holders import mention_country, sitting_holder  # office_holders reads the gazetteer
+    if not ents.holders or any(nm == full and r in nouns for _, _, _, nm, r, _ in ents.roles):
+        return None  # no date, or the text states the office with the longer name ("President Joe Biden")
+    for k, w in enumerate(held):
+        if not role_of(w, ents.role_map):
+            continue
+        noun = office_noun(held[:k], w, ents.lang)
+        holder = sitting_holder(noun, None, ents.holders, ents.lang, country=mention_country(held, k, ents.lang) or ents.home)
+        if holder and holder.split()[-1] == name.split()[-1]:
+            ends = (holder.split()[0], holder.split()[-1])  # the text's own form of the holder: "Donald J. Trump"
+            return next((nm for _, nm in ents.names if nm.strip() and (nm.split()[0], nm.split()[-1]) == ends), holder)
+    return None
 
 
 def title_chain_name(words: list[str], ents: _ArticleEntities) -> list[str]:

@@ -61,7 +61,7 @@ from analysis.coreference import (
     subject_beside_source,
 )
 from analysis.errors import InputError, require_columns
-from analysis.office_holders import document_holders, mention_country, sitting_holder
+from analysis.office_holders import document_holders, mention_country, office_not_country, sitting_holder
 from analysis.pronoun_agreement import agrees, first_name_genders, verb_number
 from analysis.resources import ROOT, table, word_class, wordlist
 from analysis.role_words import find_role_words, inflected_role, office_noun, role_key, role_spans
@@ -508,7 +508,7 @@ def _resolve(mention: str, pos: int, ents: _ArticleEntities, lg: str, previous: 
         held = earlier_holder(words, pos, ents, lg) or held  # "Angaben des Berichts": whose report
         return _resolve(held, pos, ents, lg, previous, inherited, depth + 1)
     held = held or mention
-    name, had_role = name_part(held, ents)
+    name, had_role = office_not_country(held.split(), *name_part(held, ents), lg, ents.role_map)  # not "United States"
     resolution = how("explicit")
     if had_role and (own := _apposed_name(held, pos, len(mention), ents)) and own not in held:
         name, resolution = own, how("role")  # "der Direktor der Behörde" that a frame cut before ", Karim el-Masri,"
