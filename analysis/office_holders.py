@@ -27,25 +27,21 @@ from functools import cache
 import pandas as pd
 
 from analysis.actor_mentions import gazetteer
-from analysis.resources import ROOT, table
+from analysis.resources import optional_table
 
 
 @cache
 def _terms(lang: str) -> tuple[tuple[str, str, str, str], ...]:
     """(office, holder, first day, next holder's first day or "") as ISO dates."""
-    if not (ROOT / lang / "office_holders.tsv").exists():
-        return ()
-    terms = table(lang, "office_holders")
-    return tuple(zip(terms["office"], terms["holder"], terms["from"], terms["to"]))
+    terms = optional_table(lang, "office_holders")
+    return () if terms is None else tuple(zip(terms["office"], terms["holder"], terms["from"], terms["to"]))
 
 
 @cache
 def _office_countries(lang: str) -> dict[str, str]:
     """``{office: country}`` of the table (``country`` column)."""
-    if not (ROOT / lang / "office_holders.tsv").exists():
-        return {}
-    terms = table(lang, "office_holders")
-    return dict(zip(terms["office"], terms["country"]))
+    terms = optional_table(lang, "office_holders")
+    return {} if terms is None else dict(zip(terms["office"], terms["country"]))
 
 
 @cache
@@ -88,10 +84,8 @@ def mention_country(words: list[str], k: int, lang: str) -> str:
 
 @cache
 def _sources(lang: str) -> tuple[tuple[str, str], ...]:
-    if not (ROOT / lang / "office_sources.tsv").exists():
-        return ()
-    t = table(lang, "office_sources")
-    return tuple(zip(t["source"].str.lower(), t["country"]))
+    t = optional_table(lang, "office_sources")
+    return () if t is None else tuple(zip(t["source"].str.lower(), t["country"]))
 
 
 def office_country(text: str, source, lang: str) -> str:

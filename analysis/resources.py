@@ -55,6 +55,15 @@ def table(lang: str, name: str) -> pd.DataFrame:
     return _table(lang, name).copy()
 
 
+def optional_table(lang: str, name: str) -> pd.DataFrame | None:
+    """:func:`table`, or None when ``lang`` has no such table (a resource only some languages have).
+
+    >>> optional_table("de", "no_such_table") is None, len(optional_table("de", "pronouns")) > 0
+    (True, True)
+    """
+    return table(lang, name) if (ROOT / lang / f"{name}.tsv").exists() else None
+
+
 @cache
 def word_class(lang: str, name: str, cls: str, column: str = "class") -> frozenset[str]:
     """The lower-case words of class ``cls`` in the table ``resources/<lang>/<name>.tsv`` (columns

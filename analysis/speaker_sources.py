@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from analysis.actor_names import kind_of
-from analysis.resources import ROOT, source_nouns, table, word_class, wordlist
+from analysis.resources import ROOT, optional_table, source_nouns, table, word_class, wordlist
 from analysis.runtime import word_cache
 from analysis.segment import lemmatize
 from analysis.speaker_names import GENITIVE_DETS, base_form, name_words, noun_endings, role_of
@@ -275,10 +275,8 @@ def adjective_holder(words: list[str], ents: _ArticleEntities, lang: str) -> str
 @cache
 def _holder_adjectives(lang: str) -> dict[str, str]:
     """``{adjective stem: holder}`` of ``resources/<lang>/holder_adjectives.tsv`` (empty without the file)."""
-    if not (ROOT / lang / "holder_adjectives.tsv").exists():
-        return {}
-    t = table(lang, "holder_adjectives")
-    return dict(zip(t["adjective"], t["holder"]))
+    t = optional_table(lang, "holder_adjectives")
+    return {} if t is None else dict(zip(t["adjective"], t["holder"]))
 
 
 def sentence_case(name: str, pos: int, ents: _ArticleEntities, lang: str) -> str:

@@ -22,13 +22,13 @@ def attribute_of(text: str, hits: list[dict], at: int, lang: str) -> tuple[int, 
     >>> attribute_of(t, [{"term": "irre", "start": 32, "end": 36, "polarity": -0.15, "weight": 1.0}], 37, "de")
     (-1, 'irre')
     """
-    degrees = stance_words(lang)["degree"]
+    degrees = stance_words(lang)["degree"].keys()
     if not degrees:
         return None
     for h in hits:
         tone = h.get("polarity", 0) * h.get("weight", 1)
         word = text[h["start"]:h["end"]]
         if (tone < 0 and word[:1].islower() and h["start"] < at and ATTRIBUTE.fullmatch(text[h["start"]:at])
-                and not {str(h.get("term", "")).lower(), _lemma(word.lower(), lang).lower()} & set(degrees)):
+                and not {str(h.get("term", "")).lower(), _lemma(word.lower(), lang).lower()} & degrees):
             return -1, word
     return None

@@ -16,9 +16,7 @@ import logging
 from dataclasses import dataclass, field
 from functools import cache
 
-import pandas as pd
-
-from analysis.resources import ROOT, source_nouns, table, wordlist
+from analysis.resources import ROOT, optional_table, source_nouns, table, wordlist
 from analysis.runtime import forgets
 
 log = logging.getLogger(__name__)
@@ -167,10 +165,6 @@ class Lexicon:
         return got[0] if got else None
 
 
-def _load_table(lang: str, name: str) -> pd.DataFrame | None:
-    return table(lang, name) if (ROOT / lang / f"{name}.tsv").exists() else None
-
-
 @cache
 def lexicon(lang: str) -> Lexicon:
     """The :class:`Lexicon` of ``lang`` (German rules are used for languages without resources)."""
@@ -188,27 +182,27 @@ def lexicon(lang: str) -> Lexicon:
             lex.irreflexive.add(row["lemma"])  # "sich charakterisieren durch" says nothing
         elif row.get("reflexive"):
             lex.reflexive.add(row["lemma"])
-    konj = _load_table(lang, "konjunktiv")
+    konj = optional_table(lang, "konjunktiv")
     if konj is not None:
         lex.konj = dict(zip(konj["form"], konj["mood"]))
-    contexts = _load_table(lang, "speech_act_contexts")
+    contexts = optional_table(lang, "speech_act_contexts")
     if contexts is not None:
         kinds = {"need": lex.act_needs, "never": lex.act_never, "cue_need": lex.cue_needs}
         for lemma, context, word in zip(contexts["lemma"], contexts["context"], contexts["word"]):
             kinds[context].setdefault(lemma, set()).add(word)
-    parts = _load_table(lang, "participles")
+    parts = optional_table(lang, "participles")
     if parts is not None:
         lex.participles = dict(zip(parts["form"], parts["lemma"]))
-    marks = _load_table(lang, "verb_form_marks")
+    marks = optional_table(lang, "verb_form_marks")
     if marks is not None:
         lex.participle_endings = tuple(marks.loc[marks["mark"] == "present_participle_ending", "form"])
         lex.participle_prefixes = tuple(marks.loc[marks["mark"] == "past_participle_prefix", "form"])
-    frames = _load_table(lang, "attribution_frames")
+    frames = optional_table(lang, "attribution_frames")
     if frames is not None:
         for w, c in zip(frames["word"], frames["construction"]):
             first, *rest = w.split()
             lex.frames[first] = (c, tuple(rest))
-    fw = _load_table(lang, "function_words")
+    fw = optional_table(lang, "function_words")
     if fw is not None:
         for w, c in zip(fw["word"], fw["class"]):
             lex.fw.setdefault(w, c)
@@ -222,12 +216,12 @@ def lexicon(lang: str) -> Lexicon:
         lex.adjunct_openers = wordlist(lang, "adjunct_clauses")
     if (ROOT / lang / "nach_sources.txt").exists():
         lex.nach_sources = wordlist(lang, "nach_sources")
-    pron = _load_table(lang, "pronouns")
+    pron = optional_table(lang, "pronouns")
     if pron is not None:
         lex.pronouns = set(pron["form"])
         lex.object_pronouns = set(pron.loc[pron["case"].isin(["acc", "dat"]), "form"])
         lex.neuter_pronouns = frozenset(pron.loc[(pron["gender"] == "n") & (pron["case"] == "nom"), "form"])
-    refs = _load_table(lang, "reference_words")
+    refs = optional_table(lang, "reference_words")
     if refs is not None:
         lex.persons = frozenset(refs.loc[refs["class"].isin(["first_person", "second_person"]), "word"])
         lex.relatives = frozenset(refs.loc[refs["class"] == "relative", "word"])
